@@ -1,0 +1,66 @@
+"""Captions: figure captions, caption/credit markup, credit lines, and caption-like lines in text.
+
+HTML: a short block inside caption markup (``figcaption``, ``caption``/``credit``/``wp-caption``
+classes) or inside a ``figure``, or a short credit line ("Photo: ...", "Getty Images") right after an
+image. Text: inside the article, a line that does not end a sentence yet is too long for a heading
+(photo captions under a headline, "Damage in Homs. 7 March 2013 ..."), or a credit line.
+Only blocks at the article (in its region, or next to an article block) count: captions of promos in
+a sidebar stay navigation.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from .. import patterns as P
+from ..document import Doc, Segment
+from ..types import Label
+from .base import set_label
+from .density import BAD
+
+MAX_CAPTION_CHARS: Final = 600
+MAX_CREDIT_WORDS: Final = 20
+MIN_TEXT_CAPTION_WORDS: Final = 8
+"""A text line without a sentence end and at least this many words reads as a caption, not a heading."""
+NEAR_ARTICLE: Final = 3
+"""How many blocks away from an article block a caption may sit."""
+SCORE_MARKUP: Final = 0.9
+SCORE_CREDIT: Final = 0.8
+SCORE_TEXT: Final = 0.65
+
+
+def _near_article(segs: list[Segment], i: int) -> bool:
+    lo, hi = max(0, i - NEAR_ARTICLE), min(len(segs), i + NEAR_ARTICLE + 1)
+    return any(segs[j].label is Label.ARTICLE for j in range(lo, hi) if j != i) or segs[i].in_region
+
+
+def _credit(s: Segment) -> bool:
+    return s.words <= MAX_CREDIT_WORDS and s.chars <= P.MAX_PATTERN_CHARS and bool(P.CREDIT.search(s.text))
+
+
+class Captions:
+    name = "captions"
+
+    def __call__(self, doc: Doc) -> None:
+        segs = doc.segments
+        html = doc.kind == "html"
+        for i, s in enumerate(segs):
+            if s.label is Label.COMMENT or s.chars > MAX_CAPTION_CHARS or s.is_title:
+                continue
+            if html:
+                marked = bool(s.near_cues & (P.CAPTION | P.FIGURE)) and not s.heading
+                if marked and s.link_density < 0.5 and _near_article(segs, i):
+                    set_label(s, Label.CAPTION, SCORE_MARKUP, self.name)
+                elif (s.image_before or marked) and _credit(s) and _near_article(segs, i):
+                    set_label(s, Label.CAPTION, SCORE_CREDIT, self.name)
+            else:
+                if s.bullet or s.cf == BAD or not _near_article(segs, i):
+                    continue
+                if _credit(s) and not s.punct_end:
+                    set_label(s, Label.CAPTION, SCORE_CREDIT, self.name)
+                elif (
+                    s.label is Label.ARTICLE
+                    and not s.punct_end
+                    and s.words >= MIN_TEXT_CAPTION_WORDS
+                ):
+                    set_label(s, Label.CAPTION, SCORE_TEXT, self.name)

@@ -1,0 +1,55 @@
+"""Name the rest: every block not yet labelled is page chrome, FOOTER or NAVIGATION.
+
+FOOTER: blocks in footer markup (``<footer>``, ``role=contentinfo``, footer/copyright classes),
+copyright lines, and, after the last article or comment block, the run that starts at the first
+footer-like line (legal links, "This page is best viewed ..."). Everything else is NAVIGATION.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from .. import patterns as P
+from ..document import Doc, Segment
+from ..types import Label
+from .base import set_label
+from .density import BAD, GOOD, NEARGOOD, SHORT
+
+SCORE_CUE: Final = 0.9
+SCORE_BY_CLASS: Final = {BAD: 0.85, SHORT: 0.7, NEARGOOD: 0.6, GOOD: 0.5}
+
+
+def _footer_line(s: Segment) -> bool:
+    if s.chars > P.MAX_PATTERN_CHARS * 2:
+        return False
+    t = s.text
+    return bool(P.COPYRIGHT.search(t[: P.MAX_PATTERN_CHARS]) or P.FOOTER_LINE.match(t))
+
+
+class Chrome:
+    name = "chrome"
+
+    def __call__(self, doc: Doc) -> None:
+        segs = doc.segments
+        last_main = max(
+            (i for i, s in enumerate(segs) if s.label in (Label.ARTICLE, Label.COMMENT)), default=-1
+        )
+        footer_from = len(segs)
+        for i in range(last_main + 1, len(segs)):
+            s = segs[i]
+            if s.label is None and (_footer_line(s) or s.cues & P.FOOTER):
+                footer_from = i
+                break
+        for i, s in enumerate(segs):
+            if s.label is not None:
+                continue
+            if s.cues & P.FOOTER and not s.cues & P.BODY:
+                set_label(s, Label.FOOTER, SCORE_CUE, self.name)
+            elif i >= footer_from or (s.chars <= P.MAX_PATTERN_CHARS and P.COPYRIGHT.search(s.text)):
+                set_label(s, Label.FOOTER, SCORE_CUE if _footer_line(s) else 0.7, self.name)
+            elif s.near_cues & P.BOILER_CUES:
+                set_label(s, Label.NAVIGATION, SCORE_CUE, self.name)
+            else:
+                set_label(s, Label.NAVIGATION, SCORE_BY_CLASS.get(s.cf, 0.6), self.name)
+
+

@@ -1,0 +1,103 @@
+"""Find the main content region: where the article's prose is, so context can decide the rest.
+
+Every block gets a value: positive for prose (by its non-link characters), negative for link lists and
+chrome. HTML: the region is the element whose descendants' values sum highest; since elements are
+numbered in document order, one backward pass over them sums every subtree. Text: the region is the
+run of consecutive blocks with the highest sum (maximum-sum subarray). Comment sections and blocks
+with chrome cues (nav, footer, aside, share, ads) do not add prose to any region.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from .. import patterns as P
+from ..document import Doc, Segment
+from ..types import Label
+from .density import BAD, GOOD, NEARGOOD, SHORT
+
+GOOD_WEIGHT: Final = 1.0
+NEARGOOD_WEIGHT: Final = 0.5
+SHORT_PENALTY: Final = 12.0
+"""Characters' worth subtracted for every short block (menus are many short blocks)."""
+BAD_WEIGHT: Final = 0.6
+"""Share of a BAD block's characters subtracted."""
+CHROME_FACTOR: Final = 0.2
+"""Prose inside chrome markup counts this much toward a region."""
+BODY_BONUS: Final = 1.5
+"""Prose inside explicit article-body markup (``<article>``, ``itemprop=articleBody``, ``<main>``)."""
+
+
+def block_value(s: Segment) -> float:
+    if s.label is Label.COMMENT:
+        # A comment section is a barrier: a region never reaches across it.
+        return -max(SHORT_PENALTY, float(s.chars))
+    if P.is_boilerplate_line(s.text):
+        return -max(SHORT_PENALTY, BAD_WEIGHT * s.chars)
+    if s.cf == GOOD:
+        v = GOOD_WEIGHT * s.chars * (1.0 - s.link_density)
+    elif s.cf == NEARGOOD:
+        v = NEARGOOD_WEIGHT * s.chars * (1.0 - s.link_density)
+    elif s.cf == SHORT:
+        return -SHORT_PENALTY if not s.heading else 0.0
+    else:
+        return -BAD_WEIGHT * s.chars
+    if s.near_cues & P.BOILER_CUES:
+        v *= CHROME_FACTOR
+    elif s.cues & P.BODY:
+        v *= BODY_BONUS
+    return v
+
+
+class MainRegion:
+    """Mark ``Segment.in_region`` for the blocks of the main content region."""
+
+    name = "region"
+
+    def __call__(self, doc: Doc) -> None:
+        segs = doc.segments
+        if not segs:
+            return
+        values = [block_value(s) for s in segs]
+        if doc.kind == "html" and doc.parent:
+            self._html(doc, values)
+        else:
+            lo, hi = _max_run(values)
+            for s in segs[lo : hi + 1]:
+                s.in_region = True
+
+    def _html(self, doc: Doc, values: list[float]) -> None:
+        parent = doc.parent
+        n = len(parent)
+        total = [0.0] * n
+        last = list(range(n))
+        for s, v in zip(doc.segments, values, strict=True):
+            if s.frame >= 0:
+                total[s.frame] += v
+        for f in range(n - 1, 0, -1):
+            p = parent[f]
+            if p >= 0:
+                total[p] += total[f]
+                if last[f] > last[p]:
+                    last[p] = last[f]
+        best = max(range(n), key=total.__getitem__)
+        if total[best] <= 0:
+            return
+        lo, hi = best, last[best]
+        for s in doc.segments:
+            if lo <= s.frame <= hi:
+                s.in_region = True
+
+
+def _max_run(values: list[float]) -> tuple[int, int]:
+    """Indices (inclusive) of the consecutive run with the highest sum (Kadane)."""
+    best, best_lo, best_hi = float("-inf"), 0, -1
+    cur, cur_lo = 0.0, 0
+    for i, v in enumerate(values):
+        if cur <= 0:
+            cur, cur_lo = v, i
+        else:
+            cur += v
+        if cur > best:
+            best, best_lo, best_hi = cur, cur_lo, i
+    return (best_lo, best_hi) if best > 0 else (0, -1)

@@ -1,0 +1,89 @@
+"""Internal working types: a :class:`Segment` per block and the :class:`Doc` they belong to.
+
+The segmenters create segments, :mod:`boilerstrip.features` fills their features, the classifiers
+set their labels and scores, and :mod:`boilerstrip.assemble` turns them into public
+:class:`~boilerstrip.types.Block` objects. Nothing here is public API.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from .types import Label
+
+
+@dataclass(slots=True, eq=False)
+class Segment:
+    """One block while it goes through the pipeline (mutable, with features)."""
+
+    text: str
+    source: str
+    # --- markup (HTML) or layout (text) properties, set by the segmenter ---
+    tag: str = ""
+    """Tag of the block element (``p``, ``li``, ``h2``, ...); ``"line"`` for text input."""
+    frame: int = -1
+    """Index of the block's element in :attr:`Doc.parent` (HTML only)."""
+    cues: int = 0
+    """Bitmask of :mod:`boilerstrip.patterns` cue flags of the element and all its ancestors."""
+    near_cues: int = 0
+    """Cue flags of the element and its nearest few ancestors only (local context)."""
+    link_chars: int = 0
+    heading: int = 0
+    """1..6 for ``h1``..``h6`` (or a heading-like line in text), else 0."""
+    list_item: bool = False
+    image_before: bool = False
+    """An image (or figure) came between the previous block and this one."""
+    depth: int = 0
+    line_start: int = 0
+    line_end: int = 0
+    indent: int = 0
+    bullet: str = ""
+    blank_before: bool = True
+    blank_after: bool = True
+    # --- features, set by boilerstrip.features ---
+    chars: int = 0
+    words: float = 0.0
+    """Word count; CJK and Thai characters count as a fraction of a word each."""
+    link_density: float = 0.0
+    stop_density: float = 0.0
+    punct_end: bool = False
+    sentences: int = 0
+    # --- intermediate results of the classifiers ---
+    cf: int = 0
+    """Context-free class from :mod:`boilerstrip.classify.density` (BAD, SHORT, NEARGOOD, GOOD)."""
+    in_region: bool = False
+    """Inside the main content region found by :mod:`boilerstrip.classify.region`."""
+    # --- outputs, set by the classifiers ---
+    label: Label | None = None
+    score: float = 0.5
+    by: str = ""
+    """Name of the classifier that last set the label (for debugging and tests)."""
+    is_title: bool = False
+    comment: int | None = None
+    comment_meta: bool = False
+    """Block is a comment's author/date/number line, not its words."""
+
+
+@dataclass(slots=True)
+class Meta:
+    """Page-level metadata found while segmenting."""
+
+    title: str | None = None
+    """Content of ``<title>``."""
+    og_title: str | None = None
+    ld_headline: str | None = None
+    h1: list[str] = field(default_factory=list)
+    lang: str | None = None
+
+
+@dataclass(slots=True, eq=False)
+class Doc:
+    kind: Literal["html", "text"]
+    segments: list[Segment] = field(default_factory=list)
+    meta: Meta = field(default_factory=Meta)
+    parent: list[int] = field(default_factory=list)
+    """HTML: parent frame index of every block-level element seen (-1 for the root)."""
+    frame_cues: list[int] = field(default_factory=list)
+    """HTML: own cue flags of every frame (same indexing as :attr:`parent`)."""
+    truncated: bool = False

@@ -1,0 +1,208 @@
+"""Pattern tables, one per concern, compiled once at import.
+
+Markup cues: the class/id/role tokens and tags that hint at what an element is. Each cue is a bit in a
+mask; an element's mask is computed once from its tag and attributes (cached by attribute string), and a
+block carries the OR of its element's and its ancestors' masks.
+
+Line patterns: boilerplate phrases recognised in block text (copyright lines, comment widgets, share
+prompts, caption credits, ...). Every line pattern is linear-time: no nested quantifiers, anchored, and
+applied only to blocks shorter than a bound (see ``MAX_PATTERN_CHARS``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+import regex
+
+# --- cue flags -------------------------------------------------------------------------------
+
+NAV: Final = 1 << 0
+HEADER: Final = 1 << 1
+FOOTER: Final = 1 << 2
+ASIDE: Final = 1 << 3
+RELATED: Final = 1 << 4
+SHARE: Final = 1 << 5
+AD: Final = 1 << 6
+COMMENT: Final = 1 << 7
+CAPTION: Final = 1 << 8
+CONTENT: Final = 1 << 9
+META: Final = 1 << 10
+HIDDEN: Final = 1 << 11
+POPUP: Final = 1 << 12
+FORM: Final = 1 << 13
+TITLE: Final = 1 << 14
+BODY: Final = 1 << 15
+"""Strong article-body markers: ``itemprop=articleBody``, ``<article>`` tag, ``role=main``/``<main>``."""
+LIST: Final = 1 << 16
+"""Inside a ``ul``/``ol``/``dl`` or a menu-like list."""
+TABLE: Final = 1 << 17
+FIGURE: Final = 1 << 18
+
+CUE_NAMES: Final[dict[int, str]] = {
+    NAV: "nav", HEADER: "header", FOOTER: "footer", ASIDE: "aside", RELATED: "related",
+    SHARE: "share", AD: "ad", COMMENT: "comment", CAPTION: "caption", CONTENT: "content",
+    META: "meta", HIDDEN: "hidden", POPUP: "popup", FORM: "form", TITLE: "title", BODY: "body",
+    LIST: "list", TABLE: "table", FIGURE: "figure",
+}
+
+BOILER_CUES: Final = NAV | FOOTER | ASIDE | RELATED | SHARE | AD | POPUP | HIDDEN
+"""Cues that mark page chrome (not comments, captions or the header)."""
+
+# Tag -> cue flags the tag carries by itself.
+TAG_CUES: Final[dict[str, int]] = {
+    "nav": NAV,
+    "menu": NAV,
+    "header": HEADER,
+    "footer": FOOTER,
+    "aside": ASIDE,
+    "form": FORM,
+    "fieldset": FORM,
+    "button": FORM,
+    "label": FORM,
+    "figcaption": CAPTION,
+    "figure": FIGURE,
+    "caption": CAPTION,
+    "article": BODY | CONTENT,
+    "main": BODY | CONTENT,
+    "ul": LIST,
+    "ol": LIST,
+    "dl": LIST,
+    "table": TABLE,
+    "address": META,
+    "time": META,
+}
+
+# ARIA role -> cue flags.
+ROLE_CUES: Final[dict[str, int]] = {
+    "navigation": NAV,
+    "menu": NAV,
+    "menubar": NAV,
+    "search": NAV,
+    "banner": HEADER,
+    "contentinfo": FOOTER,
+    "complementary": ASIDE,
+    "main": BODY | CONTENT,
+    "article": CONTENT,
+    "dialog": POPUP,
+    "alertdialog": POPUP,
+    "comment": COMMENT,
+}
+
+# Class/id token -> cue flags. Class and id values are split into lowercase tokens at non-alphanumeric
+# characters and camelCase humps ("articleBody" -> "article", "body"); each token is tested against
+# these patterns with ``search`` (so "commentlist" matches "comment"), except where a pattern is
+# anchored. Cues for the same token are OR-ed.
+TOKEN_CUE_TABLE: Final[tuple[tuple[int, str], ...]] = (
+    (NAV, r"nav|menu|breadcrumb|crumbs|pagination|pager$|paging|^skip|^tabs?$|^toc$|sitemap"),
+    (HEADER, r"^header$|^head$|masthead|^banner$|branding|^logo|topbar|top-bar|^top$"),
+    (FOOTER, r"footer|^foot$|copyright|colophon|^legal|disclaimer|siteinfo|^bottom$|^imprint"),
+    (ASIDE, r"sidebar|^aside|widget|^rail$|sidecol|^secondary$|^side$|rightcol|leftcol|sidebox"),
+    (RELATED, r"related|recommend|popular|trending|mostread|^more|teaser|promo|outbrain|taboola|"
+              r"^also|suggest|^links?$|blogroll|^recent|^latest|^headlines$|^archive|^tag-?cloud"),
+    (SHARE, r"share|sharing|social|addthis|sociable|bookmark|^print|^e?mail$|tweet|facebook|"
+            r"twitter|linkedin|pinterest|whatsapp|^tools$|^follow|^rss$|^subscribe"),
+    (AD, r"^ads?$|^adv$|advert|^sponsor|adsense|^dfp|^ad[0-9]|^adslot|^adunit|^adbox|^adwrap|"
+         r"^gpt-ad|^banner-?ad"),
+    (COMMENT, r"comment|disqus|^respond$|^reply$|^replies$|^discussion|talkback|^reactions?$|"
+              r"livefyre|^dsq"),
+    (CAPTION, r"caption|^credit|cutline|^photo-?text|^imgtext|^legend$|^wp-caption"),
+    (CONTENT, r"^article|^content|^post$|^post-?body|^entry|^story|^body$|^text$|^main$|^hentry$|"
+              r"^prose$|^blog-?post|articlebody|storybody|postcontent|entrycontent|^single"),
+    (META, r"byline|^author|^date|^time|dateline|published|^posted|^meta$|timestamp|^tags?$|"
+           r"categor|^postmeta|^entry-?meta"),
+    (HIDDEN, r"^hidden$|^hide$|^invisible$|^sr-only$|screen-?reader|visually-?hidden|^offscreen"),
+    (POPUP, r"cookie|consent|gdpr|newsletter|signup|^login|^modal|popup|overlay|paywall"),
+    (TITLE, r"title|headline|^heading"),
+)
+TOKEN_CUE_PATTERNS: Final[tuple[tuple[int, re.Pattern[str]], ...]] = tuple(
+    (flag, re.compile(pat)) for flag, pat in TOKEN_CUE_TABLE
+)
+
+CAMEL_SPLIT: Final = re.compile(r"(?<=[a-z])(?=[A-Z])")
+TOKEN_SPLIT: Final = re.compile(r"[^a-z0-9]+")
+HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+# --- text patterns ---------------------------------------------------------------------------
+
+MAX_PATTERN_CHARS: Final = 400
+"""Line patterns are only tried on blocks up to this many characters: boilerplate lines are short,
+and the bound keeps the cost of every pattern linear and small."""
+
+_I = regex.IGNORECASE | regex.VERSION1
+
+COPYRIGHT: Final = regex.compile(
+    r"(?:©|\(c\)|&copy;|copyright\b|all rights reserved|alle rechte vorbehalten|"
+    r"tous droits réservés|todos los derechos reservados|tutti i diritti riservati)",
+    _I,
+)
+"""Copyright and rights notices (footer)."""
+
+FOOTER_LINE: Final = regex.compile(
+    r"^(?:privacy(?: policy)?|terms(?: of (?:use|service))?|terms (?:&|and) conditions|"
+    r"cookie(?:s| policy| settings)|contact(?: us)?|about(?: us)?|imprint|impressum|"
+    r"datenschutz|site ?map|accessibility|advertise(?: with us)?|careers|jobs|help|faq|"
+    r"this page is best viewed|powered by|all rights reserved)\b",
+    _I,
+)
+"""Lines that start like footer links and notices."""
+
+COMMENT_HEADER: Final = regex.compile(
+    r"^(?:comment (?:number|no\.?|#)\s*\d+\.?|#?\d+\.?\s*comments?|comments?\s*\(\d+\)|"
+    r"\d+\s+(?:comments?|replies|responses)|(?:leave|post|add|write) a (?:comment|reply)|"
+    r"(?:this entry is|comments are) (?:now )?closed(?: for comments)?|"
+    r"jump to comments|(?:show|view|read|load) (?:all |more )?comments|"
+    r"comments?|reader comments|discussion|responses?|leave a reply|reply)\.?\s*$",
+    _I,
+)
+"""Headers and chrome of a comment section."""
+
+COMMENT_NUMBER: Final = regex.compile(r"^comment (?:number|no\.?|#)\s*(\d+)\.?\s*$", _I)
+"""A header that opens one reader comment ("Comment number 127.")."""
+
+WIDGET: Final = regex.compile(
+    r"^(?:rate this|reply|report(?: abuse| this(?: comment)?)?|recommend|like|dislike|share|"
+    r"share this(?: article| story| page)?|tweet|email|e-mail|print|permalink|flag|"
+    r"(?:\d+\s+)?(?:likes?|points?|votes?)|vote (?:up|down)|up|down|"
+    r"read more|continue reading|more|next|previous|back to top|top|"
+    r"take me there|learn more|sign in|log ?in|register|subscribe|follow us)"
+    r"[\s\d()\[\]|:·•»›>.,!?+-]{0,24}$",
+    _I,
+)
+"""Short interactive widgets ("rate this", "Reply", "Share", "Read more")."""
+
+CREDIT: Final = regex.compile(
+    r"(?:\b(?:photo|image|picture|foto|bild|credit|courtesy|illustration|video|graphic)s?\s*"
+    r"(?:by|:|/|credit)|getty images|\bafp\b|\breuters\b|\bap photo\b|\(ap\)|\bepa\b|"
+    r"shutterstock|istock|\bpa wire\b|associated press)",
+    _I,
+)
+"""Photo credit lines (captions)."""
+
+def is_boilerplate_line(text: str) -> bool:
+    """A short line that is a known boilerplate phrase (copyright, footer link, widget)."""
+    if len(text) > MAX_PATTERN_CHARS:
+        return False
+    return bool(COPYRIGHT.search(text) or FOOTER_LINE.match(text) or WIDGET.match(text))
+
+
+BULLET: Final = regex.compile(r"^\s*([•□■◦▪●○\-\*\+·–]|\d{1,3}[.)]|\[\d+\])\s+")
+"""A list bullet at the start of a text line: w3m (•, □), lynx (*, +, o), markdown (-, *), numbers."""
+
+DATE: Final = regex.compile(
+    r"(?:\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b|"
+    r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\b(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b)",
+    _I,
+)
+"""Dates and times as pages print them (comment and caption stamps)."""
+
+COMMENT_AUTHOR: Final = regex.compile(
+    r"^(?:(?:posted|written|submitted|comment(?:ed)?)\s+by\s+|by\s+)?"
+    r"(?P<author>[^\n|]{1,60}?)\s*(?:\(\d+\)\s*)?"
+    r"(?:\s+(?:says|said|wrote|writes|dit|schreibt|escribió)\s*:?|\s*[|,]|\s+on\s|\s+at\s|\s*$|\s+(?=\d))",
+    _I,
+)
+"""The author at the start of a comment header line ("john says:", "by james on ...", "Posted by X |")."""

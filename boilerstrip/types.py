@@ -1,0 +1,136 @@
+"""Public result types: :class:`Label`, :class:`Block`, :class:`Comment`, :class:`Article`."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Literal
+
+
+class Label(str, Enum):
+    """What a block of the page is. Every block carries exactly one label."""
+
+    ARTICLE = "article"
+    """The article body: paragraphs, in-article headings and list items (and the headline)."""
+    CAPTION = "caption"
+    """Photo and video captions, image credits."""
+    COMMENT = "comment"
+    """Reader comments and the chrome of the comment section."""
+    NAVIGATION = "navigation"
+    """Menus, related links, promos, share and rate widgets: page chrome that is not the footer."""
+    FOOTER = "footer"
+    """Copyright, legal, contact and site-wide notices at the end of the page."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of the page (a paragraph-level element of HTML, or a run of lines of text).
+
+    ``score`` is the confidence in ``label``, between 0 and 1. ``source`` says where the block came
+    from: an element path such as ``/html/body/div[2]/p[3]`` for HTML, ``lines 12-14`` for text
+    (1-based, inclusive). ``is_title`` marks the headline block (labelled ``ARTICLE`` but not part of
+    :attr:`Article.text`). ``comment`` is, for ``COMMENT`` blocks that belong to one reader comment,
+    the index of that comment in :attr:`Article.comments`; it is ``None`` for the chrome of the
+    comment section ("Post a comment", "rate this", ...).
+    """
+
+    text: str
+    label: Label
+    score: float
+    source: str
+    is_title: bool = False
+    comment: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "text": self.text,
+            "label": self.label.value,
+            "score": round(self.score, 4),
+            "source": self.source,
+        }
+        if self.is_title:
+            d["is_title"] = True
+        if self.comment is not None:
+            d["comment"] = self.comment
+        return d
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """One reader comment: the reader's words, and the author and date where the page shows them."""
+
+    text: str
+    author: str | None = None
+    date: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "author": self.author, "date": self.date}
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """The result of :func:`boilerstrip.extract`.
+
+    ``text`` holds the article blocks in reading order, one paragraph per block, separated by a
+    blank line; the headline, captions and comments are not in it. ``blocks`` holds every block of
+    the page in document order, whatever its label.
+    """
+
+    title: str | None
+    text: str
+    captions: list[str] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+    navigation: list[str] = field(default_factory=list)
+    footer: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    kind: Literal["html", "text"] = "text"
+    encoding: str | None = None
+    url: str | None = None
+    truncated: bool = False
+    """True when a budget (``timeout`` or ``max_bytes``) cut the work short."""
+
+    def to_dict(self, *, blocks: bool = True) -> dict[str, Any]:
+        d: dict[str, Any] = {
+            "title": self.title,
+            "text": self.text,
+            "captions": list(self.captions),
+            "comments": [c.to_dict() for c in self.comments],
+            "navigation": list(self.navigation),
+            "footer": list(self.footer),
+            "kind": self.kind,
+            "encoding": self.encoding,
+            "url": self.url,
+            "truncated": self.truncated,
+        }
+        if blocks:
+            d["blocks"] = [b.to_dict() for b in self.blocks]
+        return d
+
+    def to_json(self, *, blocks: bool = True, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(blocks=blocks), ensure_ascii=False, indent=indent)
+
+    def to_markdown(self) -> str:
+        """The title as a level-1 heading, the article text, then captions and comments sections."""
+        parts: list[str] = []
+        if self.title:
+            parts.append("# " + _md_line(self.title))
+        if self.text:
+            parts.append(self.text)
+        if self.captions:
+            parts.append("## Captions\n\n" + "\n".join("- " + _md_line(c) for c in self.captions))
+        if self.comments:
+            items = []
+            for c in self.comments:
+                head = " ".join(x for x in (c.author, c.date) if x)
+                body = c.text.replace("\n\n", "\n").replace("\n", "\n  ")
+                items.append(f"- **{_md_line(head)}**: {body}" if head else f"- {body}")
+            parts.append("## Comments\n\n" + "\n".join(items))
+        return "\n\n".join(parts) + ("\n" if parts else "")
+
+
+def _md_line(s: str) -> str:
+    return " ".join(s.split())
