@@ -54,6 +54,8 @@ class Segment:
     """Context-free class from :mod:`boilerstrip.classify.density` (BAD, SHORT, NEARGOOD, GOOD)."""
     in_region: bool = False
     """Inside the main content region found by :mod:`boilerstrip.classify.region`."""
+    p_article: float = -1.0
+    """Probability of being article text from the learned classifier (-1 when it did not run)."""
     # --- outputs, set by the classifiers ---
     label: Label | None = None
     score: float = 0.5

@@ -52,6 +52,15 @@ def extract(
     if max_bytes is not None and (not isinstance(max_bytes, int) or isinstance(max_bytes, bool)):
         raise TypeError(f"max_bytes must be an int or None, not {type(max_bytes).__name__}")
 
+    doc, encoding = prepare(raw, kind=kind, charset=charset, max_bytes=max_bytes)
+    run(doc)
+    return assemble(doc, encoding=encoding, url=url)
+
+
+def prepare(
+    raw: str | bytes, *, kind: Kind = "auto", charset: str | None = None, max_bytes: int | None = None
+) -> tuple[Doc, str | None]:
+    """Decode, sniff, segment and compute features: the document before classification."""
     truncated = False
     if max_bytes is not None and max_bytes >= 0 and len(raw) > max_bytes:
         raw = raw[:max_bytes]
@@ -72,5 +81,4 @@ def extract(
     else:
         segment_text(text, doc)
     features.compute(doc)
-    run(doc)
-    return assemble(doc, encoding=encoding, url=url)
+    return doc, encoding

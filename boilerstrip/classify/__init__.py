@@ -3,7 +3,8 @@
 1. :class:`Density` - context-free class of each block from its text statistics;
 2. :class:`CommentSection` - the comment section and its comments;
 3. :class:`MainRegion` - the region that holds the article's prose;
-4. :class:`ContextLabels` - article or not, from class, region and neighbours;
+4. :class:`LearnedArticle` - article or not, from a two-stage learned model over block features
+   and their context (or, where no model is shipped, :class:`ContextLabels`' rules);
 5. :class:`Captions` - captions and credits at the article;
 6. :class:`Title` - the headline;
 7. :class:`Chrome` - footer or navigation for everything left.
@@ -18,14 +19,17 @@ from .chrome import Chrome
 from .comments import CommentSection
 from .context import ContextLabels
 from .density import Density
+from .learned import LearnedArticle
 from .region import MainRegion
 from .title import Title
 
+_LEARNED = LearnedArticle()
+_RULES = ContextLabels()
 PIPELINE: tuple[Classifier, ...] = (
     Density(),
     CommentSection(),
     MainRegion(),
-    ContextLabels(),
+    _LEARNED,
     Captions(),
     Title(),
     Chrome(),
@@ -33,8 +37,13 @@ PIPELINE: tuple[Classifier, ...] = (
 
 
 def run(doc: Doc, pipeline: tuple[Classifier, ...] = PIPELINE) -> None:
+    """Run the steps in order. The learned article step falls back to the rules where no model is
+    shipped for the document kind."""
     for step in pipeline:
-        step(doc)
+        if step is _LEARNED and not _LEARNED.available(doc.kind):
+            _RULES(doc)
+        else:
+            step(doc)
 
 
 __all__ = ["PIPELINE", "Classifier", "run"]

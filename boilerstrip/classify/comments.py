@@ -157,7 +157,7 @@ class CommentSection:
 
 def _is_chrome(s: Segment) -> bool:
     """Comment-section chrome: headers, widgets, forms - not one reader's words."""
-    if s.near_cues & (P.FORM | P.SHARE | P.NAV):
+    if s.near_cues & (P.FORM | P.SHARE | P.NAV) or s.link_density > 0.5:
         return True
     if s.chars <= P.MAX_PATTERN_CHARS:
         t = s.text

@@ -1,0 +1,86 @@
+"""Run a shipped model on feature vectors, in plain Python.
+
+Two model types are read from JSON (written by ``tools/train.py``):
+
+* ``logistic``: ``sigmoid(bias + sum(w * x))``;
+* ``trees``: a boosted ensemble of binary decision trees, ``sigmoid(base + sum(tree(x)))``. Each tree is
+  a flat node list ``[feature, threshold, left, right, value]`` (a leaf has ``feature == -1``). For
+  speed the ensemble is turned once into one Python function of nested comparisons (generated from the
+  JSON, compiled on first use), so scoring a block costs a few comparisons per tree.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+Vector = Sequence[float]
+
+
+def _sigmoid(z: float) -> float:
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+class Model:
+    """A loaded model: ``predict(vectors)`` gives one probability per vector."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.features: list[str] = list(spec["features"])
+        self.kind: str = spec["type"]
+        if self.kind == "logistic":
+            weights = [float(w) for w in spec["weights"]]
+            bias = float(spec["bias"])
+            pairs = [(i, w) for i, w in enumerate(weights) if w != 0.0]
+
+            def margin(x: Vector) -> float:
+                return bias + sum(w * x[i] for i, w in pairs)
+
+            self._margin: Callable[[Vector], float] = margin
+        elif self.kind == "trees":
+            self._margin = _compile_trees(float(spec["base"]), spec["trees"])
+        else:
+            raise ValueError(f"unknown model type {self.kind!r}")
+
+    def margin(self, x: Vector) -> float:
+        return self._margin(x)
+
+    def predict(self, vectors: Sequence[Vector]) -> list[float]:
+        m = self._margin
+        return [_sigmoid(m(x)) for x in vectors]
+
+
+def _tree_source(nodes: list[list[float]], node: int, indent: str, out: list[str]) -> None:
+    feature, threshold, left, right, value = nodes[node]
+    if feature < 0:
+        out.append(f"{indent}s += {float(value)!r}")
+        return
+    out.append(f"{indent}if x[{int(feature)}] <= {float(threshold)!r}:")
+    _tree_source(nodes, int(left), indent + " ", out)
+    out.append(f"{indent}else:")
+    _tree_source(nodes, int(right), indent + " ", out)
+
+
+def _compile_trees(base: float, trees: list[list[list[float]]]) -> Callable[[Vector], float]:
+    lines = ["def margin(x):", f" s = {base!r}"]
+    for nodes in trees:
+        _tree_source(nodes, 0, " ", lines)
+    lines.append(" return s")
+    namespace: dict[str, Any] = {}
+    exec(compile("\n".join(lines), "<boilerstrip-trees>", "exec"), namespace)
+    fn: Callable[[Vector], float] = namespace["margin"]
+    return fn
+
+
+@lru_cache(maxsize=8)
+def load(name: str) -> dict[str, Model]:
+    """The models of ``boilerstrip/data/<name>.json`` (a dict of stage name -> model)."""
+    raw = resources.files("boilerstrip").joinpath(f"data/{name}.json").read_text("utf-8")
+    spec: dict[str, Any] = json.loads(raw)
+    return {stage: Model(s) for stage, s in spec.items()}
