@@ -199,6 +199,13 @@ DATE: Final = regex.compile(
 )
 """Dates and times as pages print them (comment and caption stamps)."""
 
+META_LINE: Final = regex.compile(
+    r"(?:\bposted\b|\bwritten\b|\bsubmitted\b|\bby\b|\bsays\b|\bsaid\b|\bwrote\b|\bat\b|\bon\b|"
+    r"\||@|\bam\b|\bpm\b|\bago\b|:\s*$)",
+    _I,
+)
+"""Words that surround an author or date in a post/comment header line (used with :data:`DATE`)."""
+
 COMMENT_AUTHOR: Final = regex.compile(
     r"^(?:(?:posted|written|submitted|comment(?:ed)?)\s+by\s+|by\s+)?"
     r"(?P<author>[^\n|]{1,60}?)\s*(?:\(\d+\)\s*)?"

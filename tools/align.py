@@ -24,6 +24,7 @@ class Gold:
     def __init__(self, text: str | None) -> None:
         t = toks(text or "")
         self.tokens = t
+        self.lines = {" ".join(toks(line)) for line in (text or "").split("\n")}
         self.grams: dict[int, set[tuple[str, ...]]] = {}
         self.grams[N] = {tuple(t[i : i + N]) for i in range(len(t) - N + 1)}
 
@@ -47,6 +48,30 @@ class Gold:
         return sum(1 for x in grams if x in g) / len(grams)
 
 
+    def whole_line(self, text: str) -> bool:
+        return " ".join(toks(text)) in self.lines
+
+
 def labels(texts: Iterable[str], gold: str | None, threshold: float = 0.5) -> list[int]:
+    """1 for blocks that are in the gold text. Blocks of 4 words or more: by their 4-gram overlap.
+    Shorter blocks ("World", "Home") occur anywhere by chance: they count when they are a whole gold
+    line, or when they occur in the gold and a block within two of them counts by overlap."""
     g = Gold(gold)
-    return [1 if g.overlap(t) >= threshold else 0 for t in texts]
+    texts = list(texts)
+    n = len(texts)
+    lab = [0] * n
+    short: list[int] = []
+    for i, t in enumerate(texts):
+        k = len(toks(t))
+        if k >= N:
+            lab[i] = 1 if g.overlap(t) >= threshold else 0
+        elif k:
+            short.append(i)
+    for i in short:
+        if g.whole_line(texts[i]):
+            lab[i] = 1
+        elif g.overlap(texts[i]) >= 1.0 and any(
+            lab[j] and len(toks(texts[j])) >= N for j in range(max(0, i - 2), min(n, i + 3))
+        ):
+            lab[i] = 1
+    return lab

@@ -32,7 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from align import Gold  # noqa: E402
+from align import labels  # noqa: E402
 
 from benchmarks.data import DEFAULT_DATA, load_set  # noqa: E402
 from benchmarks.metrics import corpus_score, page_score  # noqa: E402
@@ -45,6 +45,8 @@ from boilerstrip.types import Label  # noqa: E402
 
 GBDT: dict[str, Any] = {"trees": 80, "depth": 4, "rate": 0.15}
 """Tree-ensemble size: small enough for fast plain-Python inference (trees x depth comparisons)."""
+COMMENT_SETS = ("dragnet", "l3s-gn1")
+"""Sets whose gold gives the comments (the comment model trains on these only)."""
 TRAIN_SETS = ("dragnet", "l3s-gn1", "cleaneval-dev", "cleanportaleval", "mozilla-readability")
 LABEL_OVERLAP = 0.5
 CACHE = Path.home() / ".cache" / "boilerstrip" / "train"
@@ -85,45 +87,47 @@ class PageData:
     comments: list[bool]
     X: list[list[float]]
     y: list[int]
+    yc: list[int] | None
+    """Comment labels, on pages whose set has comment gold (None elsewhere)."""
     w: list[float]
     chars: list[int]
     frames: list[int]
     parent: list[int]
 
 
-def featurize(args: tuple[str, str, Any, str | None, str | None, str, str]) -> PageData | None:
-    set_name, pid, raw, gold, url, html, kind = args
+def featurize(args: tuple[str, str, Any, str | None, str | None, str | None, str, str]) -> PageData | None:
+    set_name, pid, raw, gold, comments_gold, url, html, kind = args
     doc, _ = prepare(raw, kind="html" if kind == "html" else "text")
     for step in (Density(), CommentSection(), MainRegion()):
         step(doc)
     X = learned.vectors(doc)
-    g = Gold(gold)
     texts = [s.text for s in doc.segments]
-    y: list[int] = []
-    w: list[float] = []
+    y = labels(texts, gold, LABEL_OVERLAP)
+    yc = labels(texts, comments_gold, LABEL_OVERLAP) if set_name in COMMENT_SETS else None
+    if yc is not None:
+        y = [0 if c and not a else a for a, c in zip(y, yc, strict=True)]
     total = sum(max(1, len(s.text.split())) for s in doc.segments) or 1
-    for s in doc.segments:
-        ov = g.overlap(s.text)
-        y.append(1 if ov >= LABEL_OVERLAP else 0)
-        w.append(max(1, len(s.text.split())) / total)
+    w = [max(1, len(s.text.split())) / total for s in doc.segments]
     return PageData(
         set_name, pid, site_of(url, html), gold or "", texts,
-        [False] * len(texts), [s.label is Label.COMMENT for s in doc.segments], X, y, w,
+        [False] * len(texts), [s.label is Label.COMMENT for s in doc.segments], X, y, yc, w,
         [s.chars for s in doc.segments], [s.frame for s in doc.segments], list(doc.parent),
     )
 
 
-def pages(data: Path, kind: str) -> Iterator[tuple[str, str, Any, str | None, str | None, str, str]]:
+def pages(
+    data: Path, kind: str
+) -> Iterator[tuple[str, str, Any, str | None, str | None, str | None, str, str]]:
     for name in TRAIN_SETS:
         for p in load_set(data, name):
             if p.gold_text is None or p.html is None:
                 continue
             if kind == "html":
-                yield name, p.id, p.raw, p.gold_text, p.url, p.html, kind
+                yield name, p.id, p.raw, p.gold_text, p.gold_comments, p.url, p.html, kind
             else:
                 from benchmarks.render import render  # text dumps of the page (w3m)
 
-                yield name, p.id, render(p, "w3m"), p.gold_text, p.url, p.html, kind
+                yield name, p.id, render(p, "w3m"), p.gold_text, p.gold_comments, p.url, p.html, kind
 
 
 def build(data: Path, kind: str, workers: int) -> list[PageData]:
@@ -132,14 +136,18 @@ def build(data: Path, kind: str, workers: int) -> list[PageData]:
     return out
 
 
-def page_text(d: PageData, probs: list[float], threshold: float) -> str:
-    return "\n\n".join(t for t, p, c in zip(d.texts, probs, d.comments, strict=True) if p >= threshold and not c)
+def page_text(d: PageData, pa: list[float], pc: list[float], threshold: float) -> str:
+    return "\n\n".join(
+        t for t, a, c in zip(d.texts, pa, pc, strict=True) if a >= threshold and c < 0.5
+    )
 
 
-def evaluate(data: list[PageData], probs: list[list[float]], threshold: float) -> dict[str, float]:
+def evaluate(
+    data: list[PageData], pa: list[list[float]], pc: list[list[float]], threshold: float
+) -> dict[str, float]:
     by_set: dict[str, list[Any]] = {}
-    for d, pr in zip(data, probs, strict=True):
-        by_set.setdefault(d.set, []).append(page_score(page_text(d, pr, threshold), d.gold))
+    for d, a, c in zip(data, pa, pc, strict=True):
+        by_set.setdefault(d.set, []).append(page_score(page_text(d, a, c, threshold), d.gold))
     return {k: corpus_score(v, bootstrap=0).f1 for k, v in by_set.items()}
 
 
@@ -150,7 +158,6 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--model", choices=("lr", "gbdt"), default="gbdt")
-    ap.add_argument("--inner", type=int, default=2, help="folds for cross-fitting stage 1")
     ap.add_argument("--cache", action="store_true", help="reuse the featurized pages of the last run")
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--trees", type=int, default=GBDT["trees"])
@@ -174,68 +181,61 @@ def main() -> None:
 
     groups = np.array([d.site for d in data])
     folds = GroupKFold(n_splits=args.folds)
-    held1: list[list[float]] = [[] for _ in data]
-    held2: list[list[float]] = [[] for _ in data]
+    held_a: list[list[float]] = [[] for _ in data]
+    held_c: list[list[float]] = [[] for _ in data]
     for k, (tr, te) in enumerate(folds.split(np.zeros(len(data)), groups=groups)):
         train = [data[i] for i in tr]
-        m1, m2 = fit_two_stage(train, args.model, args.inner)
+        ma = fit(train, args.model, "article")
+        mc = fit(train, args.model, "comment")
         for i in te:
-            held1[i], held2[i] = predict_two_stage(m1, m2, data[i])
+            held_a[i] = predict(ma, data[i].X)
+            held_c[i] = predict(mc, data[i].X)
         print(f"fold {k}: {len(te)} pages held out ({time.time() - t0:.0f}s)")
-    (CACHE / f"{args.kind}_heldout.pkl").write_bytes(pickle.dumps(held2))
-    for name, probs in (("stage 1", held1), ("stage 2", held2)):
-        for thr in (0.4, 0.5, 0.6):
-            res = evaluate(data, probs, thr)
-            print(f"CV by site, {name}, threshold {thr}: "
-                  + "  ".join(f"{k} {v:.3f}" for k, v in res.items()))
-    m1, m2 = fit_two_stage(data, args.model, args.inner)
-    full = evaluate(data, [predict_two_stage(m1, m2, d)[1] for d in data], 0.5)
+    (CACHE / f"{args.kind}_heldout.pkl").write_bytes(pickle.dumps((held_a, held_c)))
+    for thr in (0.4, 0.5, 0.6):
+        res = evaluate(data, held_a, held_c, thr)
+        print(f"CV by site, threshold {thr}: " + "  ".join(f"{k} {v:.3f}" for k, v in res.items()))
+    print("CV by site, comments: " + comment_report(data, held_c))
+    if args.no_write:
+        return
+    ma = fit(data, args.model, "article")
+    mc = fit(data, args.model, "comment")
+    full = evaluate(data, [predict(ma, d.X) for d in data], [predict(mc, d.X) for d in data], 0.5)
     print("full fit (training data): " + "  ".join(f"{k} {v:.3f}" for k, v in full.items()))
-    if not args.no_write:
-        out = ROOT / "boilerstrip" / "data" / f"model_{args.kind}.json"
-        out.write_text(json.dumps({
-            "stage1": export(m1, args.model, list(learned.FEATURE_NAMES)),
-            "stage2": export(m2, args.model, list(learned.CONTEXT_NAMES)),
-        }) + "\n")
-        print(f"wrote {out}")
+    out = ROOT / "boilerstrip" / "data" / f"model_{args.kind}.json"
+    names = list(learned.FEATURE_NAMES)
+    out.write_text(json.dumps({"article": export(ma, args.model, names),
+                               "comment": export(mc, args.model, names)}) + "\n")
+    print(f"wrote {out} ({out.stat().st_size // 1024} KB)")
 
 
-def context_of(d: PageData, probs: list[float]) -> list[list[float]]:
-    return learned.context_vectors(probs, d.X, d.chars, d.frames, d.parent)
+def comment_report(data: list[PageData], held_c: list[list[float]]) -> str:
+    """Comment F1 on pages with comment gold, and the share of comment-free pages left clean."""
+    out = []
+    for name in COMMENT_SETS:
+        with_c, clean, free = [], 0, 0
+        for d, pc in zip(data, held_c, strict=True):
+            if d.set != name:
+                continue
+            got = "\n".join(t for t, p in zip(d.texts, pc, strict=True) if p >= 0.5)
+            if d.yc is not None and any(d.yc):
+                gold = "\n".join(t for t, c in zip(d.texts, d.yc, strict=True) if c)
+                with_c.append(page_score(got, gold))
+            elif d.yc is not None:
+                free += 1
+                clean += 0 if got else 1
+        f1 = corpus_score(with_c, bootstrap=0).f1 if with_c else 0.0
+        out.append(f"{name} F1 {f1:.3f} on {len(with_c)} pages, clean {clean}/{free}")
+    return "  ".join(out)
 
 
-def fit_two_stage(train: list[PageData], kind: str, inner: int) -> tuple[Any, Any]:
-    """Stage 1 on block features; stage 2 on context features built from out-of-fold stage-1
-    probabilities (cross-fitted inside the training pages, so stage 2 sees honest inputs)."""
-    import numpy as np
-    from sklearn.model_selection import GroupKFold
-
-    groups = np.array([d.site for d in train])
-    oof: list[list[float]] = [[] for _ in train]
-    for tr, te in GroupKFold(n_splits=inner).split(np.zeros(len(train)), groups=groups):
-        m = fit([train[i] for i in tr], kind)
-        for i in te:
-            oof[i] = predict(m, train[i].X)
-    m1 = fit(train, kind)
-    ctx = [
-        PageData(d.set, d.id, d.site, d.gold, d.texts, d.titles, d.comments, context_of(d, p),
-                 d.y, d.w, d.chars, d.frames, d.parent)
-        for d, p in zip(train, oof, strict=True)
-    ]
-    m2 = fit(ctx, kind)
-    return m1, m2
-
-
-def predict_two_stage(m1: Any, m2: Any, d: PageData) -> tuple[list[float], list[float]]:
-    p1 = predict(m1, d.X)
-    return p1, predict(m2, context_of(d, p1))
-
-
-def fit(data: list[PageData], kind: str) -> Any:
+def fit(data: list[PageData], kind: str, target: str = "article") -> Any:
     import numpy as np
 
+    if target == "comment":
+        data = [d for d in data if d.yc is not None]
     X = np.array([x for d in data for x in d.X])
-    y = np.array([v for d in data for v in d.y])
+    y = np.array([v for d in data for v in (d.y if target == "article" else d.yc or [])])
     w = np.array([v for d in data for v in d.w])
     if kind == "lr":
         from sklearn.linear_model import LogisticRegression

@@ -5,9 +5,10 @@
 3. :class:`MainRegion` - the region that holds the article's prose;
 4. :class:`LearnedArticle` - article or not, from a two-stage learned model over block features
    and their context (or, where no model is shipped, :class:`ContextLabels`' rules);
-5. :class:`Captions` - captions and credits at the article;
-6. :class:`Title` - the headline;
-7. :class:`Chrome` - footer or navigation for everything left.
+5. :class:`CommentItems` - the comment blocks split into reader comments;
+6. :class:`Captions` - captions and credits at the article;
+7. :class:`Title` - the headline;
+8. :class:`Chrome` - footer or navigation for everything left.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from ..document import Doc
 from .base import Classifier
 from .captions import Captions
 from .chrome import Chrome
-from .comments import CommentSection
+from .comments import CommentItems, CommentSection
 from .context import ContextLabels
 from .density import Density
 from .learned import LearnedArticle
@@ -30,6 +31,7 @@ PIPELINE: tuple[Classifier, ...] = (
     CommentSection(),
     MainRegion(),
     _LEARNED,
+    CommentItems(),
     Captions(),
     Title(),
     Chrome(),

@@ -166,6 +166,54 @@ def _is_chrome(s: Segment) -> bool:
     return False
 
 
+class CommentItems:
+    """Split the COMMENT blocks into reader comments and number them in page order.
+
+    Blocks the markup rules already grouped keep their grouping. Comment blocks found by the learned
+    model alone are split at their author/date lines: when the section's first block is such a line
+    the lines open comments ("john said..." above the words), otherwise they close them ("Posted by:
+    john | date" under the words).
+    """
+
+    name = "comment-items"
+
+    def __call__(self, doc: Doc) -> None:
+        segs = doc.segments
+        comments = [s for s in segs if s.label is Label.COMMENT]
+        if not comments:
+            return
+        first_words = next(
+            (s for s in comments if not _is_chrome(s) and s.by != CommentSection.name), None
+        )
+        meta_opens = first_words is not None and (first_words.comment_meta or _is_meta_line(first_words))
+        cur = -1
+        last_rule: int | None = None
+        open_next = True
+        prev_meta = False
+        for s in comments:
+            if _is_chrome(s) or (s.by == CommentSection.name and s.comment is None):
+                s.comment, s.comment_meta = None, False
+                continue
+            if s.comment is not None:
+                if s.comment != last_rule:
+                    cur += 1
+                    last_rule = s.comment
+                s.comment = cur
+                open_next = True
+                continue
+            last_rule = None
+            meta = _is_meta_line(s)
+            if meta_opens:
+                if (meta and not prev_meta) or cur < 0:
+                    cur += 1
+            elif open_next or cur < 0:
+                cur += 1
+            s.comment, s.comment_meta = cur, meta
+            open_next = meta and not meta_opens
+            prev_meta = meta
+        _drop_empty_comments(segs)
+
+
 def _drop_empty_comments(segs: list[Segment]) -> None:
     """Renumber comments so that every index has at least one block of words."""
     has_words: set[int] = set()

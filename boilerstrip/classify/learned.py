@@ -34,6 +34,7 @@ def _own_names() -> list[str]:
         "log_chars", "log_words", "link_density", "stop_density", "punct_end", "log_sentences",
         "cf_bad", "cf_short", "cf_neargood", "cf_good", "heading", "heading1", "list_item",
         "image_before", "boiler_line", "copyright", "date", "digits", "upper_start", "avg_word",
+        "comment_header", "widget", "meta_line", "rule_comment",
     ]
 
 
@@ -45,10 +46,15 @@ FEATURE_NAMES: Final[tuple[str, ...]] = tuple(
     + ["pos", "pos_chars", "depth", "n_blocks_log"]
     + [f"share_{k}" for k in range(LEVELS)]
     + [f"linkd_{k}" for k in range(LEVELS)]
-    + ["best_region", "in_best", "page_prose_log", "own_share"]
+    + ["best_region", "in_best", "page_prose_log", "own_share", "before_best", "after_best",
+       "after_comment_header", "meta_near"]
     + [f"{side}{k}_{f}" for side in ("prev", "next") for k in (1, 2)
        for f in ("log_chars", "link_density", "stop_density", "punct_end", "good", "heading")]
 )
+
+
+_IDX_HEADER: Final = _own_names().index("comment_header")
+_IDX_META: Final = _own_names().index("meta_line")
 
 
 def _own(s: Segment) -> list[float]:
@@ -80,6 +86,10 @@ def _own(s: Segment) -> list[float]:
         digits,
         upper,
         min(avg, 20.0) / 20.0,
+        1.0 if short and P.COMMENT_HEADER.match(t) else 0.0,
+        1.0 if short and P.WIDGET.match(t) else 0.0,
+        1.0 if short and s.words <= 16 and P.DATE.search(t) and P.META_LINE.search(t) else 0.0,
+        1.0 if s.label is Label.COMMENT else 0.0,
     ]
 
 
@@ -131,6 +141,21 @@ def vectors(doc: Doc) -> list[list[float]]:
         if p >= 0:
             net[p] += net[f]
     best = max(range(nf), key=net.__getitem__) if nf else -1
+    last = list(range(nf))
+    for f in range(nf - 1, 0, -1):
+        p = parent[f]
+        if p >= 0 and last[f] > last[p]:
+            last[p] = last[f]
+    last_best = last[best] if best >= 0 else -1
+    if doc.kind == "html":
+        inside = [best <= s.frame <= last_best for s in segs]
+    else:
+        inside = [s.in_region for s in segs]
+    first_in = next((i for i in range(n) if inside[i]), n)
+    last_in = max((i for i in range(n) if inside[i]), default=-1)
+    header_at = next(
+        (i for i, s in enumerate(segs) if own[i][_IDX_HEADER] and i > first_in), n
+    )
     pp = page_prose or 1.0
     out: list[list[float]] = []
     pos_chars = 0
@@ -140,23 +165,24 @@ def vectors(doc: Doc) -> list[list[float]]:
         pos_chars += s.chars
         shares = [0.0] * LEVELS
         linkd = [0.0] * LEVELS
-        in_best = 0.0
+        in_best = 1.0 if best <= s.frame <= last_best else 0.0
         f = s.frame
-        k = 0
-        while f >= 0:
-            if k < LEVELS:
-                shares[k] = prose[f] / pp
-                linkd[k] = links[f] / chars[f] if chars[f] else 0.0
-            if f == best:
-                in_best = 1.0
+        for k in range(LEVELS):
+            if f < 0:
+                break
+            shares[k] = prose[f] / pp
+            linkd[k] = links[f] / chars[f] if chars[f] else 0.0
             f = parent[f]
-            k += 1
         v += shares + linkd
         v += [
             1.0 if s.frame == best else 0.0,
             in_best if doc.kind == "html" else (1.0 if s.in_region else 0.0),
             math.log1p(page_prose),
             (values[i] / pp) if values[i] > 0 else 0.0,
+            1.0 if i < first_in else 0.0,
+            1.0 if i > last_in else 0.0,
+            1.0 if i > header_at else 0.0,
+            max((own[j][_IDX_META] for j in range(max(0, i - 3), min(n, i + 4)) if j != i), default=0.0),
         ]
         for step in (-1, 1):
             for k in (1, 2):
@@ -171,136 +197,21 @@ def vectors(doc: Doc) -> list[list[float]]:
     return out
 
 
-CONTEXT_WINDOWS: Final = (3, 10)
-"""Half-widths (in blocks) of the windows whose char-weighted mean article probability is a feature."""
-CONTEXT_BASE: Final = (
-    "log_chars", "link_density", "stop_density", "punct_end", "heading", "cf_good", "cf_short",
-    "list_item", "near_comment", "near_nav", "near_related", "far_comment",
-)
-"""Stage-1 features repeated in the stage-2 vector."""
-
-CONTEXT_NAMES: Final[tuple[str, ...]] = tuple(
-    ["p", "logit"]
-    + [f"p_{side}{k}" for side in ("prev", "next") for k in (1, 2, 3)]
-    + [f"win{w}" for w in CONTEXT_WINDOWS]
-    + ["max_prev3", "max_next3"]
-    + [f"dom_mean{k}" for k in range(LEVELS + 1)]
-    + [f"dom_mass{k}" for k in range(LEVELS + 1)]
-    + ["seq_region", "seq_dist", "dom_region", "page_mass_log", "page_pos_share"]
-    + list(CONTEXT_BASE)
-)
-_BASE_INDEX: Final = tuple(FEATURE_NAMES.index(n) for n in CONTEXT_BASE)
-
-
-def context_vectors(
-    probs: list[float],
-    base: list[list[float]],
-    chars: list[int],
-    frames: list[int],
-    parent: list[int],
-) -> list[list[float]]:
-    """Stage-2 vectors: each block's stage-1 probability in the context of its neighbours and its
-    containers (the learned counterpart of jusText's context pass and of a main-region search)."""
-    n = len(probs)
-    if n == 0:
-        return []
-    # Char-weighted prefix sums for window means.
-    wp = [0.0] * (n + 1)
-    wc = [0.0] * (n + 1)
-    for i in range(n):
-        c = chars[i] + 1.0
-        wp[i + 1] = wp[i] + probs[i] * c
-        wc[i + 1] = wc[i] + c
-    # Mass of article probability per element subtree.
-    nf = len(parent)
-    mass = [0.0] * nf
-    fchars = [0.0] * nf
-    for i in range(n):
-        f = frames[i]
-        if f >= 0:
-            mass[f] += probs[i] * chars[i]
-            fchars[f] += chars[i]
-    for f in range(nf - 1, 0, -1):
-        p = parent[f]
-        if p >= 0:
-            mass[p] += mass[f]
-            fchars[p] += fchars[f]
-    page_mass = sum(probs[i] * chars[i] for i in range(n)) or 1.0
-    # Best element: the subtree with the highest sum of (p - 0.5) * chars.
-    net = [0.0] * nf
-    for i in range(n):
-        f = frames[i]
-        if f >= 0:
-            net[f] += (probs[i] - 0.5) * chars[i]
-    for f in range(nf - 1, 0, -1):
-        p = parent[f]
-        if p >= 0:
-            net[p] += net[f]
-    best = max(range(nf), key=net.__getitem__) if nf else -1
-    # Best run of consecutive blocks by the same values.
-    lo, hi = _best_run([(probs[i] - 0.5) * (chars[i] + 1) for i in range(n)])
-    pos_share = sum(1 for p in probs if p >= 0.5) / n
-    out: list[list[float]] = []
-    for i in range(n):
-        p = probs[i]
-        q = min(max(p, 1e-4), 1 - 1e-4)
-        v = [p, math.log(q / (1 - q))]
-        for step in (-1, 1):
-            for k in (1, 2, 3):
-                j = i + step * k
-                v.append(probs[j] if 0 <= j < n else 0.0)
-        for w in CONTEXT_WINDOWS:
-            a, b = max(0, i - w), min(n, i + w + 1)
-            v.append((wp[b] - wp[a]) / (wc[b] - wc[a]))
-        v.append(max(probs[max(0, i - 3) : i], default=0.0))
-        v.append(max(probs[i + 1 : i + 4], default=0.0))
-        means = [0.0] * (LEVELS + 1)
-        masses = [0.0] * (LEVELS + 1)
-        in_best = 0.0
-        f = frames[i]
-        k = 0
-        while f >= 0:
-            if k <= LEVELS:
-                means[k] = mass[f] / fchars[f] if fchars[f] else 0.0
-                masses[k] = mass[f] / page_mass
-            if f == best:
-                in_best = 1.0
-            f = parent[f]
-            k += 1
-        v += means + masses
-        in_run = 1.0 if lo <= i <= hi else 0.0
-        dist = 0 if in_run else (lo - i if i < lo else i - hi)
-        v += [in_run, min(dist, 50) / 50.0, in_best, math.log1p(page_mass), pos_share]
-        b = base[i]
-        v += [b[j] for j in _BASE_INDEX]
-        out.append(v)
-    return out
-
-
-def _best_run(values: list[float]) -> tuple[int, int]:
-    """Indices (inclusive) of the consecutive run with the highest sum (Kadane); (0, -1) if none."""
-    best, best_lo, best_hi = 0.0, 0, -1
-    cur, cur_lo = 0.0, 0
-    for i, v in enumerate(values):
-        if cur <= 0:
-            cur, cur_lo = v, i
-        else:
-            cur += v
-        if cur > best:
-            best, best_lo, best_hi = cur, cur_lo, i
-    return best_lo, best_hi
-
-
 ARTICLE_THRESHOLD: Final = 0.5
 """Stage-2 probability from which a block is article (the cross-validated F1 is flat between 0.4
 and 0.6 on the dev sets; see tools/train.py output)."""
 
 
-class LearnedArticle:
-    """Article or not for every block not already labelled, from the two-stage learned model.
+COMMENT_THRESHOLD: Final = 0.5
 
-    Falls back to nothing (leaves labels unset) when no model is shipped for the document kind; the
-    pipeline then runs the rule-based :class:`~boilerstrip.classify.context.ContextLabels`.
+
+class LearnedArticle:
+    """Article, comment or neither for every block, from two learned models over the block vectors.
+
+    The article model decides article blocks; the comment model decides reader comments (it overrides
+    the markup rules of :class:`~boilerstrip.classify.comments.CommentSection`, whose verdict is one of
+    its features). Blocks neither model claims stay unlabelled for the later steps. Where no model is
+    shipped for the document kind the pipeline runs the rules instead (see :meth:`available`).
     """
 
     name = "learned"
@@ -317,14 +228,22 @@ class LearnedArticle:
         if not segs:
             return
         models = _models(doc.kind)
-        base = vectors(doc)
-        p1 = models["stage1"].predict(base)
-        ctx = context_vectors(p1, base, [s.chars for s in segs], [s.frame for s in segs], doc.parent)
-        p2 = models["stage2"].predict(ctx)
-        for s, p in zip(segs, p2, strict=True):
-            s.p_article = p
-            if s.label is None and p >= ARTICLE_THRESHOLD:
-                set_label(s, Label.ARTICLE, p, self.name)
+        x = vectors(doc)
+        pa = models["article"].predict(x)
+        pc = models["comment"].predict(x) if "comment" in models else [0.0] * len(segs)
+        for s, a, c in zip(segs, pa, pc, strict=True):
+            s.p_article = a
+            if c >= COMMENT_THRESHOLD:
+                if s.label is not Label.COMMENT:
+                    set_label(s, Label.COMMENT, c, self.name)
+            elif a >= ARTICLE_THRESHOLD:
+                set_label(s, Label.ARTICLE, a, self.name)
+                s.comment = None
+                s.comment_meta = False
+            elif s.label is Label.COMMENT:
+                s.label = None
+                s.comment = None
+                s.comment_meta = False
 
 
 def _models(kind: str) -> dict[str, Any]:
