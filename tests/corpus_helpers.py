@@ -222,3 +222,13 @@ def sleep_forever_python(x: int) -> int:
     if x == 0:
         time.sleep(3600)
     return x
+
+
+def corpus_warc(base: Path, n: int) -> Path:
+    """The ``n``-page corpus as ``<base>/corpus-<n>.warc.gz``, written once per test session."""
+    path = base / f"corpus-{n}.warc.gz"
+    if not path.exists():
+        tmp = path.with_suffix(".tmp")
+        write_warc(tmp, corpus_records(n), gz=True)
+        tmp.rename(path)
+    return path
