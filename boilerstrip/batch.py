@@ -34,7 +34,7 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from types import FrameType
@@ -50,9 +50,9 @@ if TYPE_CHECKING:
 __all__ = ["Page", "Result", "Status", "article_record", "default_workers", "extract_many"]
 
 Status = Literal["ok", "error", "timeout", "crashed"]
-"""What happened to a page: ``ok`` (``article`` is set); ``error`` (extraction raised, or the input
-item was not a page; ``error`` says what); ``timeout`` (the page ran past ``timeout`` seconds and its
-worker was killed); ``crashed`` (the worker process died while it held the page)."""
+"""What happened to a page: ``ok`` (``article`` is set); ``error`` (extraction raised, or the
+input item was not a page; ``error`` says what); ``timeout`` (the page ran past ``timeout`` seconds
+and its worker was killed); ``crashed`` (the worker process died while it held the page)."""
 
 C = TypeVar("C")
 P = TypeVar("P")
@@ -79,8 +79,8 @@ class Page:
 class Result:
     """The outcome for one page of :func:`extract_many`.
 
-    ``article`` is set when ``status == "ok"``; otherwise ``error`` says what went wrong. ``seconds``
-    is the time the page took (up to the kill, for a timeout).
+    ``article`` is set when ``status == "ok"``; otherwise ``error`` says what went wrong.
+    ``seconds`` is the time the page took (up to the kill, for a timeout).
     """
 
     key: Any
@@ -119,7 +119,7 @@ def extract_many(
     window: int | None = None,
     max_pages_per_worker: int | None = 10_000,
     start_method: str | None = None,
-) -> Iterator[Result]:
+) -> Generator[Result, None, None]:
     """Extract every page of ``pages``, yielding one :class:`Result` per page.
 
     ``pages`` yields ``str``/``bytes`` (keyed by position), ``(key, raw)`` pairs, or :class:`Page`
@@ -127,12 +127,12 @@ def extract_many(
     ``32 * workers``) are held at a time, dispatched or waiting for an earlier page to finish.
 
     ``workers``: processes in the pool (default: the number of usable CPUs). ``0`` runs in this
-    process; so does ``1`` unless a ``timeout`` is given, in which case one worker process is used so
-    that a hung page can be killed. ``timeout``: seconds per page (``None``: no limit).
-    ``kind``/``max_bytes``: passed to :func:`~boilerstrip.extract`. ``ordered=False`` yields results as
-    they finish. ``max_pages_per_worker`` replaces each worker after that many pages, so that memory
-    held by C libraries cannot creep up over a long run. ``start_method``: a :mod:`multiprocessing`
-    start method (default ``forkserver`` where available, else ``spawn``).
+    process; so does ``1`` unless a ``timeout`` is given, in which case one worker process is used
+    so that a hung page can be killed. ``timeout``: seconds per page (``None``: no limit).
+    ``kind``/``max_bytes``: passed to :func:`~boilerstrip.extract`. ``ordered=False`` yields results
+    as they finish. ``max_pages_per_worker`` replaces each worker after that many pages, so that
+    memory held by C libraries cannot creep up over a long run. ``start_method``: a
+    :mod:`multiprocessing` start method (default ``forkserver`` where available, else ``spawn``).
 
     Closing the iterator early (``break``, an exception, Ctrl-C) stops the pool.
     """
@@ -234,8 +234,9 @@ def run(
     window: int | None = None,
     max_tasks_per_worker: int | None = None,
     start_method: str | None = None,
-) -> Iterator[tuple[C, Outcome[R]]]:
-    """Run ``func(payload)`` for every ``(context, payload)`` of ``items``; yield ``(context, outcome)``.
+) -> Generator[tuple[C, Outcome[R]], None, None]:
+    """Run ``func(payload)`` for each ``(context, payload)`` of ``items``; yield ``(context,
+    outcome)`` pairs.
 
     ``func`` must be a module-level function (it is pickled by reference); payloads and results
     must pickle. The context stays in this process. See :func:`extract_many` for the rest.
@@ -261,7 +262,7 @@ def _describe(exc: BaseException) -> str:
 
 def _run_inline(
     func: Callable[[P], R], items: Iterable[tuple[C, P]], timeout: float | None
-) -> Iterator[tuple[C, Outcome[R]]]:
+) -> Generator[tuple[C, Outcome[R]], None, None]:
     use_alarm = (
         timeout is not None
         and hasattr(signal, "setitimer")
@@ -426,7 +427,7 @@ def _run_pool(
     window: int,
     max_tasks: int | None,
     ctx: BaseContext,
-) -> Iterator[tuple[C, Outcome[R]]]:
+) -> Generator[tuple[C, Outcome[R]], None, None]:
     window = max(window, workers)
     source = iter(items)
     exhausted = False

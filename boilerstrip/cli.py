@@ -5,8 +5,9 @@ prints the page's title and article text (or everything, as JSON or Markdown).
 
 Many pages: ``boilerstrip INPUT... [-o OUT.jsonl] [--workers N] [--resume]``, where an INPUT is a
 file, a directory (read recursively; ``--glob`` picks the files), a quoted glob pattern
-(``'crawl/**/*.html'``), a WARC file (``.warc``, ``.warc.gz``; needs the ``warc`` extra), or ``-``
-(standard input: one page, or a WARC stream). Writes JSON Lines, one object per page, in input order.
+(``'crawl/**/*.html'``), a WARC file (``.warc``, ``.warc.gz``; needs the ``warc`` extra), or
+``-`` (standard input: one page, or a WARC stream). Writes JSON Lines, one object per page, in
+input order.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from types import FrameType
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 from . import __version__
 from .batch import Outcome, article_record, default_workers, run
@@ -442,7 +443,7 @@ def _load_done(path: str) -> set[str]:
 
 
 def _tasks(
-    inputs: Iterator[_Input], done: set[str], stats: _Stats, stdin: IO[bytes]
+    inputs: Iterator[_Input], done: set[str], stats: _Stats, stdin: BinaryIO
 ) -> Iterator[tuple[_Head, _Payload]]:
     """(head, payload) for every page still to do; damaged inputs become error records."""
     from .warc import sniff_warc
@@ -456,7 +457,7 @@ def _tasks(
             head: _Head = (inp.path, None, None)
             yield head, (head, inp.path, None, None, None)
             continue
-        stream: IO[bytes] | None = None
+        stream: BinaryIO | None = None
         if inp.kind == "stdin":
             peek = stdin.peek(64 * 1024) if isinstance(stdin, io.BufferedReader) else b""
             if not sniff_warc(peek):
@@ -471,7 +472,7 @@ def _tasks(
 
 
 def _warc_tasks(
-    inp: _Input, stream: IO[bytes] | None, done: set[str], stats: _Stats
+    inp: _Input, stream: BinaryIO | None, done: set[str], stats: _Stats
 ) -> Iterator[tuple[_Head, _Payload]]:
     from .warc import iter_records
 
@@ -534,29 +535,31 @@ def _many(args: argparse.Namespace) -> int:
     else:
         inputs = _expand(names, args.glob)
 
-    try:
-        out: IO[str] = (
-            open(args.output, "a" if args.resume else "w", encoding="utf-8", newline="\n")
-            if args.output
-            else sys.stdout
-        )
-    except OSError as exc:
-        return _error(f"cannot write {args.output}: {exc.strerror or exc}")
-
     opts = _Options(kind=args.kind, max_bytes=args.max_bytes, labels=args.labels)
     workers = default_workers() if args.workers is None else args.workers
     timeout = args.timeout if args.timeout and args.timeout > 0 else None
     progress = _Progress(sys.stderr, stats, bool(show))
-    written = 0
     interrupted = broken = False
-    stdin = sys.stdin.buffer
-    results = run(
-        functools.partial(_task, opts),
-        _tasks(inputs, done, stats, stdin),
-        workers=workers,
-        timeout=timeout,
-    )
-    with _Interrupt() as guard, contextlib.closing(results):
+    with contextlib.ExitStack() as stack:
+        out: IO[str] = sys.stdout
+        if args.output:
+            mode = "a" if args.resume else "w"
+            try:
+                out = stack.enter_context(open(args.output, mode, encoding="utf-8", newline="\n"))
+            except OSError as exc:
+                return _error(f"cannot write {args.output}: {exc.strerror or exc}")
+        guard = stack.enter_context(_Interrupt())
+        # Unwinding closes the results first: that stops the pool before the file is closed.
+        results = stack.enter_context(
+            contextlib.closing(
+                run(
+                    functools.partial(_task, opts),
+                    _tasks(inputs, done, stats, sys.stdin.buffer),
+                    workers=workers,
+                    timeout=timeout,
+                )
+            )
+        )
         try:
             for head, outcome in results:
                 if outcome.status == "ok":
@@ -567,9 +570,8 @@ def _many(args: argparse.Namespace) -> int:
                     stats.failed[outcome.status] = stats.failed.get(outcome.status, 0) + 1
                 with guard.critical():
                     out.write(line + "\n")
-                    if out is sys.stdout or written % 64 == 0:
+                    if out is sys.stdout or stats.done % 64 == 0:
                         out.flush()
-                written += 1
                 stats.done += 1
                 progress.update()
         except KeyboardInterrupt:
@@ -580,8 +582,6 @@ def _many(args: argparse.Namespace) -> int:
             progress.close()
             with contextlib.suppress(OSError):
                 out.flush()
-            if out is not sys.stdout:
-                out.close()
     if broken:
         _quiet_stdout()
         return 0

@@ -6,10 +6,10 @@
 ...     print(result.url, result.date, result.article.title if result.ok else result.error)
 
 Each HTML response becomes a :class:`~boilerstrip.batch.Page` whose ``raw`` is the HTTP payload
-(bytes, with chunked transfer coding and gzip/deflate/brotli content codings undone), ``charset`` the charset of the
-HTTP ``Content-Type`` header (which :func:`~boilerstrip.extract` ranks above the page's own
-declaration), ``url`` the ``WARC-Target-URI``, ``date`` the ``WARC-Date``, and ``key``
-``"<file>@<offset>"``: the byte offset of the record in the (compressed) file, which is what
+(bytes, with chunked transfer coding and gzip/deflate/brotli content codings undone), ``charset``
+the charset of the HTTP ``Content-Type`` header (which :func:`~boilerstrip.extract` ranks above
+the page's own declaration), ``url`` the ``WARC-Target-URI``, ``date`` the ``WARC-Date``, and
+``key`` ``"<file>@<offset>"``: the byte offset of the record in the (compressed) file, which is what
 Common Crawl's index gives and what a reader needs to seek to it.
 
 Reading is done by FastWARC, imported on first use so that ``import boilerstrip`` never needs it.
@@ -23,7 +23,7 @@ import re
 import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import IO, TYPE_CHECKING, Final
+from typing import IO, TYPE_CHECKING, BinaryIO, Final
 
 from .batch import Page
 
@@ -57,16 +57,6 @@ class WarcResponse:
     """HTTP media type, lower case, without parameters."""
     charset: str | None
     """``charset`` parameter of the HTTP ``Content-Type``, as written."""
-
-
-def _fastwarc() -> tuple[type, type]:
-    try:
-        from fastwarc.warc import ArchiveIterator, WarcRecordType
-    except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "reading WARC files needs FastWARC: pip install 'boilerstrip[warc]'"
-        ) from exc
-    return ArchiveIterator, WarcRecordType
 
 
 class _StreamAdapter:
@@ -132,13 +122,15 @@ def _inflate(body: bytes, coding: str) -> bytes:
         except zlib.error:  # raw deflate, as some servers send it
             return zlib.decompressobj(-zlib.MAX_WBITS).decompress(body, MAX_DECODED)
     if coding == "br":
-        import brotli  # type: ignore[import-not-found,unused-ignore]
+        import brotli
 
         return bytes(brotli.decompress(body))
     raise ValueError(f"unknown content coding {coding!r}")
 
 
-def decode_payload(body: bytes, transfer_encoding: str | None, content_encoding: str | None) -> bytes:
+def decode_payload(
+    body: bytes, transfer_encoding: str | None, content_encoding: str | None
+) -> bytes:
     """Undo the HTTP transfer coding (chunked) and content codings (gzip, deflate, and br when the
     ``brotli`` module is installed) of a payload. A coding that does not decode is left alone: some
     archives keep the header but store the payload decoded."""
@@ -156,7 +148,9 @@ def decode_payload(body: bytes, transfer_encoding: str | None, content_encoding:
     return body
 
 
-def _response(record: WarcRecord, types: frozenset[str] | None, ok_only: bool) -> WarcResponse | None:
+def _response(
+    record: WarcRecord, types: frozenset[str] | None, ok_only: bool
+) -> WarcResponse | None:
     http = record.http_headers
     status = http.status_code if http is not None else None
     if ok_only and status is not None and not 200 <= status < 300:
@@ -192,7 +186,7 @@ def _response(record: WarcRecord, types: frozenset[str] | None, ok_only: bool) -
 
 
 def iter_records(
-    source: str | os.PathLike[str] | IO[bytes],
+    source: str | os.PathLike[str] | BinaryIO,
     *,
     types: frozenset[str] | set[str] | None = HTML_TYPES,
     ok_only: bool = True,
@@ -205,9 +199,14 @@ def iter_records(
     Gzip, zstd and lz4 compression are detected from the data. A damaged file raises
     :class:`OSError` where the damage is.
     """
-    archive_iterator, record_type = _fastwarc()
+    try:
+        from fastwarc.warc import ArchiveIterator, WarcRecordType
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            "reading WARC files needs FastWARC: pip install 'boilerstrip[warc]'"
+        ) from exc
     if isinstance(source, (str, os.PathLike)):
-        stream: object = os.fspath(source)
+        stream: str | BinaryIO | _StreamAdapter = os.fspath(source)
     else:
         try:
             source.seek(source.tell())
@@ -216,9 +215,8 @@ def iter_records(
             stream = _StreamAdapter(source)
     keep = frozenset(t.lower() for t in types) if types is not None else None
     try:
-        for record in archive_iterator(
-            stream, record_types=record_type.response, parse_http=True
-        ):
+        records = ArchiveIterator(stream, record_types=WarcRecordType.response, parse_http=True)
+        for record in records:
             response = _response(record, keep, ok_only)
             if response is not None:
                 yield response
@@ -231,14 +229,15 @@ def iter_records(
 
 
 def iter_warc(
-    source: str | os.PathLike[str] | IO[bytes],
+    source: str | os.PathLike[str] | BinaryIO,
     *,
     name: str | None = None,
     types: frozenset[str] | set[str] | None = HTML_TYPES,
     ok_only: bool = True,
 ) -> Iterator[Page]:
-    """Yield the HTML responses of a WARC file as :class:`~boilerstrip.batch.Page` objects, ready for
-    :func:`~boilerstrip.extract_many`. ``name`` prefixes the keys (default: the path, or ``-``)."""
+    """Yield the HTML responses of a WARC file as :class:`~boilerstrip.batch.Page` objects, ready
+    for :func:`~boilerstrip.extract_many`. ``name`` prefixes the keys (default: the path, or
+    ``-``)."""
     if name is None:
         name = os.fspath(source) if isinstance(source, (str, os.PathLike)) else "-"
     for r in iter_records(source, types=types, ok_only=ok_only):
@@ -259,7 +258,7 @@ def is_warc(path: str | os.PathLike[str]) -> bool:
 
 
 def sniff_warc(head: bytes) -> bool:
-    """True if ``head`` (the first bytes of a stream) is the start of a WARC file, plain or gzipped."""
+    """True if ``head`` (the first bytes of a stream) starts a WARC file, plain or gzipped."""
     if head.startswith(b"WARC/"):
         return True
     if head.startswith(b"\x1f\x8b"):

@@ -19,13 +19,14 @@ _IN_WORKER = multiprocessing.current_process().name == "boilerstrip-worker"
 if _IN_WORKER and os.environ.get("BOILERSTRIP_TEST_BREAK_WORKERS"):
     raise ImportError("this module refuses to load in worker processes (test of start-up failure)")
 
-WORDS = (
-    "the minister said on tuesday that talks would continue next week in geneva while officials "
-    "from both sides met to discuss a new agreement on trade energy and security the report found "
-    "that prices rose sharply across the region as farmers struggled with drought and floods "
-    "residents described long queues at petrol stations and shortages of bread in several towns "
-    "analysts expect the central bank to raise interest rates again before the end of the year"
-).split()
+_TEXT = """
+the minister said on tuesday that talks would continue next week in geneva while officials from
+both sides met to discuss a new agreement on trade energy and security the report found that prices
+rose sharply across the region as farmers struggled with drought and floods residents described long
+queues at petrol stations and shortages of bread in several towns analysts expect the central bank
+to raise interest rates again before the end of the year
+"""
+WORDS = _TEXT.split()
 ACCENTED = ["café", "naïve", "Zürich", "São Paulo", "crème brûlée", "déjà vu", "Málaga"]
 
 
@@ -141,7 +142,9 @@ def corpus_records(n: int) -> list[Record]:
             rec = Record(url, news_page(i).encode("utf-8"))
         elif mode == 1:  # windows-1252, said only by the HTTP header
             rec = Record(
-                url, news_page(i, charset_meta=None).encode("cp1252"), "text/html; charset=windows-1252"
+                url,
+                news_page(i, charset_meta=None).encode("cp1252"),
+                "text/html; charset=windows-1252",
             )
         elif mode == 2:  # latin-1 in meta, no HTTP charset
             rec = Record(url, news_page(i, charset_meta="iso-8859-1").encode("cp1252"), "text/html")
@@ -153,7 +156,9 @@ def corpus_records(n: int) -> list[Record]:
                 extra_http=[("Content-Encoding", "gzip"), ("Transfer-Encoding", "chunked")],
             )
         elif mode == 4:  # XHTML media type, quoted charset
-            rec = Record(url, news_page(i).encode("utf-8"), 'application/xhtml+xml; charset="UTF-8"')
+            rec = Record(
+                url, news_page(i).encode("utf-8"), 'application/xhtml+xml; charset="UTF-8"'
+            )
         else:  # deflate content coding
             rec = Record(
                 url,
@@ -163,13 +168,28 @@ def corpus_records(n: int) -> list[Record]:
         out.append(Record(url, warc_type="request"))
         out.append(rec)
         if i % 50 == 7:
-            out.append(Record(f"http://example.org/img/{i}.png", b"\x89PNG\r\n\x1a\n" + b"0" * 50, "image/png"))
+            out.append(
+                Record(
+                    f"http://example.org/img/{i}.png", b"\x89PNG\r\n\x1a\n" + b"0" * 50, "image/png"
+                )
+            )
         if i % 50 == 13:
-            out.append(Record(f"http://example.org/missing/{i}", b"<html><p>Not found</p></html>", status="404 Not Found"))
+            out.append(
+                Record(
+                    f"http://example.org/missing/{i}",
+                    b"<html><p>Not found</p></html>",
+                    status="404 Not Found",
+                )
+            )
         if i % 50 == 21:
             out.append(
-                Record(f"http://example.org/old/{i}", b"", None, status="301 Moved Permanently",
-                       extra_http=[("Location", url)])
+                Record(
+                    f"http://example.org/old/{i}",
+                    b"",
+                    None,
+                    status="301 Moved Permanently",
+                    extra_http=[("Location", url)],
+                )
             )
     return out
 
@@ -202,7 +222,7 @@ def crash_on(x: int) -> int:
 
 
 def hang_on(x: int) -> int:
-    """Item 1 hangs the way C code does: deaf to SIGALRM, SIGTERM and SIGINT, only SIGKILL ends it."""
+    """Item 1 hangs as C code can: deaf to SIGALRM, SIGTERM and SIGINT; only SIGKILL ends it."""
     if x == 1:
         signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM, signal.SIGTERM, signal.SIGINT})
         signal.signal(signal.SIGTERM, signal.SIG_IGN)

@@ -72,7 +72,13 @@ def test_keys_urls_dates_and_charset() -> None:
     raw = (html + "</p></body></html>").encode("cp1252")
     pages = [
         ("first", PAGES[0]),
-        Page(raw, key="declared", url="http://example.org/x", charset="windows-1252", date="2013-03-08"),
+        Page(
+            raw,
+            key="declared",
+            url="http://example.org/x",
+            charset="windows-1252",
+            date="2013-03-08",
+        ),
         # The HTTP charset outranks detection, even when it is wrong: 0xEA is kappa in Greek.
         Page(raw, charset="iso-8859-7"),
         PAGES[1],
@@ -92,7 +98,11 @@ def test_a_wrong_item_is_an_error_result_not_an_exception() -> None:
     results = list(extract_many([PAGES[0], 42, PAGES[1]], workers=0))
     assert [r.status for r in results] == ["ok", "error", "ok"]
     assert results[1].article is None
-    assert results[1].error is not None and "TypeError" in results[1].error and "int" in results[1].error
+    assert (
+        results[1].error is not None
+        and "TypeError" in results[1].error
+        and "int" in results[1].error
+    )
     assert not results[1].ok
 
 
@@ -120,7 +130,13 @@ def test_article_record_is_plain_json() -> None:
     assert set(rec) == {"title", "text", "comments", "captions", "labels"}
     assert rec["text"] == article.text
     assert len(rec["labels"]) == len(article.blocks)
-    assert {b["label"] for b in rec["labels"]} <= {"article", "caption", "comment", "navigation", "footer"}
+    assert {b["label"] for b in rec["labels"]} <= {
+        "article",
+        "caption",
+        "comment",
+        "navigation",
+        "footer",
+    }
     assert json.loads(json.dumps(rec)) == rec
     assert "labels" not in article_record(article)
 
@@ -167,7 +183,9 @@ def test_in_process_timeout_interrupts_python_code() -> None:
 
 def test_results_that_do_not_pickle_are_errors() -> None:
     out = list(run(unpicklable, ((i, i) for i in range(3)), workers=2))
-    assert all(o.status == "error" and "cannot return the result" in (o.error or "") for _, o in out)
+    assert all(
+        o.status == "error" and "cannot return the result" in (o.error or "") for _, o in out
+    )
 
 
 def test_payloads_that_do_not_pickle_are_errors() -> None:

@@ -28,8 +28,12 @@ except ImportError:  # pragma: no cover - depends on the environment
 needs_warc = pytest.mark.skipif(not HAVE_WARC, reason="the warc extra (FastWARC) is not installed")
 
 
-def cli(*args: str, stdin: bytes | None = None, timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]))
+def cli(
+    *args: str, stdin: bytes | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[bytes]:
+    env = dict(
+        os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])
+    )
     return subprocess.run(
         [sys.executable, "-m", "boilerstrip", *args],
         input=stdin,
@@ -70,14 +74,19 @@ def test_one_page_missing_file_is_one_line_and_status_2() -> None:
     res = cli("no/such/page.html")
     assert res.returncode == 2
     assert res.stdout == b""
-    assert res.stderr.decode().strip() == "boilerstrip: cannot read no/such/page.html: No such file or directory"
+    assert (
+        res.stderr.decode().strip()
+        == "boilerstrip: cannot read no/such/page.html: No such file or directory"
+    )
     assert len(res.stderr.decode().strip().splitlines()) == 1
 
 
 def test_one_page_from_stdin_and_python_m() -> None:
     res = cli(stdin=SEED.read_bytes())
     assert res.returncode == 0
-    assert res.stdout.decode().startswith("Syria crisis: Russia won't pressure Assad, says Lavrov\n\n")
+    assert res.stdout.decode().startswith(
+        "Syria crisis: Russia won't pressure Assad, says Lavrov\n\n"
+    )
     res = cli("-", "--kind", "text", stdin=SEED.read_bytes())
     assert res.returncode == 0 and res.stdout.decode().startswith("Syria crisis")
     assert cli("--version").stdout.decode().startswith("boilerstrip ")
@@ -122,7 +131,9 @@ def test_directory_recursive_sorted_hidden_skipped(pages_dir: Path, tmp_path: Pa
     assert recs[2]["text"] == story0.text and recs[2]["text"]
 
 
-def test_glob_option_and_glob_pattern(pages_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_glob_option_and_glob_pattern(
+    pages_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main([str(pages_dir), "--glob", "story-*.html", "-q"]) == 0
     recs = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
     assert [Path(r["source"]).name for r in recs] == [f"story-{i}.html" for i in range(5)]
@@ -131,7 +142,9 @@ def test_glob_option_and_glob_pattern(pages_dir: Path, tmp_path: Path, capsys: p
     assert [Path(r["source"]).name for r in recs] == ["story-1.html", "story-3.html"]
 
 
-def test_many_files_in_given_order_with_labels(pages_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_many_files_in_given_order_with_labels(
+    pages_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     files = [str(pages_dir / "notes.txt"), str(pages_dir / "index.html")]
     assert main([*files, "--labels", "--workers", "0"]) == 0
     captured = capsys.readouterr()
@@ -150,7 +163,9 @@ def test_files_from(pages_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixtu
     assert [Path(r["source"]).name for r in recs] == ["index.html", "notes.txt"]
 
 
-def test_single_page_formats_refused_for_many(pages_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_single_page_formats_refused_for_many(
+    pages_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main([str(pages_dir), "--format", "text"]) == 2
     err = capsys.readouterr().err
     assert "--format text is for one page" in err and len(err.strip().splitlines()) == 1
@@ -158,7 +173,10 @@ def test_single_page_formats_refused_for_many(pages_dir: Path, capsys: pytest.Ca
 
 def test_missing_input_among_many(pages_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(pages_dir), "nope.html"]) == 2
-    assert capsys.readouterr().err.strip() == "boilerstrip: cannot read nope.html: No such file or directory"
+    assert (
+        capsys.readouterr().err.strip()
+        == "boilerstrip: cannot read nope.html: No such file or directory"
+    )
 
 
 def test_resume_needs_an_output_file(pages_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -187,8 +205,16 @@ def test_warc_through_the_cli(tmp_path_factory: pytest.TempPathFactory, tmp_path
     assert main([str(warc), "-o", str(out), "-q"]) == 0
     recs = lines(out)
     assert [r["url"] for r in recs] == [f"http://example.org/story/{i}" for i in range(60)]
-    assert all(r["source"].startswith(f"{warc}@") and r["date"] == "2013-03-08T12:00:00Z" for r in recs)
-    for i in (0, 1, 2, 3, 5):  # utf-8, cp1252 by HTTP header, latin-1 by meta, gzip+chunked, deflate
+    assert all(
+        r["source"].startswith(f"{warc}@") and r["date"] == "2013-03-08T12:00:00Z" for r in recs
+    )
+    for i in (
+        0,
+        1,
+        2,
+        3,
+        5,
+    ):  # utf-8, cp1252 by HTTP header, latin-1 by meta, gzip+chunked, deflate
         assert recs[i]["text"] == boilerstrip.extract(news_page(i)).text, i
 
 
@@ -228,7 +254,9 @@ def test_damaged_warc_is_reported_and_the_rest_goes_on(
 
 
 @needs_warc
-def test_resume_drops_a_partial_line_and_finishes(tmp_path_factory: pytest.TempPathFactory, tmp_path: Path) -> None:
+def test_resume_drops_a_partial_line_and_finishes(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
     warc = corpus_warc(tmp_path_factory.getbasetemp(), 60)
     full = tmp_path / "full.jsonl"
     assert main([str(warc), "-o", str(full), "-q", "--workers", "0"]) == 0
@@ -309,7 +337,9 @@ def test_progress_bar_on_a_terminal_only(pages_dir: Path, tmp_path: Path) -> Non
     err = res.stderr.decode()
     assert "\r" not in err and err.count("\n") == 1 and "7 pages in" in err
     # --progress forces it on, --quiet drops the summary.
-    res = subprocess.run([*cmd, "--progress", "-q"], env=env, capture_output=True, timeout=60, check=False)
+    res = subprocess.run(
+        [*cmd, "--progress", "-q"], env=env, capture_output=True, timeout=60, check=False
+    )
     assert "\r" in res.stderr.decode() and "pages in" not in res.stderr.decode()
 
 

@@ -12,17 +12,19 @@ import pytest
 pytest.importorskip("datatrove", reason="the datatrove extra is not installed")
 pytest.importorskip("fastwarc", reason="the warc extra (FastWARC) is not installed")
 
-from corpus_helpers import corpus_warc, news_page  # noqa: E402
-from datatrove.data import Document  # noqa: E402
-from datatrove.executor import LocalPipelineExecutor  # noqa: E402
-from datatrove.pipeline.extractors.base import BaseExtractor  # noqa: E402
+from corpus_helpers import corpus_warc, news_page
+from datatrove.data import Document
+from datatrove.executor import LocalPipelineExecutor
+from datatrove.pipeline.extractors.base import BaseExtractor
 
-import boilerstrip  # noqa: E402
-from boilerstrip.cli import main  # noqa: E402
-from boilerstrip.integrations.datatrove import Boilerstrip, WarcReader  # noqa: E402
+import boilerstrip
+from boilerstrip.cli import main
+from boilerstrip.integrations.datatrove import Boilerstrip, WarcReader
 
 
-def _run_pipeline(reader: object, step: Boilerstrip, out: Path, logs: Path, tasks: int = 1) -> list[dict]:
+def _run_pipeline(
+    reader: object, step: Boilerstrip, out: Path, logs: Path, tasks: int = 1
+) -> list[dict]:
     from datatrove.pipeline.writers import JsonlWriter
 
     pytest.importorskip("orjson", reason="datatrove's JsonlWriter needs orjson")
@@ -55,7 +57,9 @@ def test_document_in_text_replaced_metadata_filled() -> None:
     def docs() -> list[Document]:
         return [
             Document(text=news_page(1), id="a", metadata={"url": "http://example.org/1"}),
-            Document(text="<html><body><ul><li><a href='/'>Home</a></li></ul></body></html>", id="empty"),
+            Document(
+                text="<html><body><ul><li><a href='/'>Home</a></li></ul></body></html>", id="empty"
+            ),
             Document(text=news_page(2), id="b"),
         ]
 
@@ -80,7 +84,9 @@ def test_document_in_text_replaced_metadata_filled() -> None:
 
 def test_worker_process_with_timeout_gives_the_same() -> None:
     docs = [Document(text=news_page(i), id=str(i)) for i in range(6)]
-    inline = [d.text for d in Boilerstrip(workers=0).run(iter([Document(d.text, d.id) for d in docs]))]
+    inline = [
+        d.text for d in Boilerstrip(workers=0).run(iter([Document(d.text, d.id) for d in docs]))
+    ]
     pooled = [d.text for d in Boilerstrip(timeout=30, workers=1).run(iter(docs))]
     assert pooled == inline and len(inline) == 6
 
@@ -116,13 +122,16 @@ def test_pipeline_matches_the_cli_on_1000_pages(warc_1000: Path, tmp_path: Path)
 
 def test_datatrove_own_warc_reader_feeds_the_step(warc_1000: Path, tmp_path: Path) -> None:
     for module in ("warcio", "cchardet", "magic"):
-        pytest.importorskip(module, reason="datatrove's WarcReader needs warcio, cchardet, python-magic")
+        pytest.importorskip(
+            module, reason="datatrove's WarcReader needs warcio, cchardet, python-magic"
+        )
     from datatrove.pipeline.readers import WarcReader as DatatroveWarcReader
 
     cli_out = tmp_path / "cli.jsonl"
     assert main([str(warc_1000), "-o", str(cli_out), "--workers", "0", "-q"]) == 0
     cli_text = {
-        r["url"]: r["text"] for r in map(json.loads, cli_out.read_text(encoding="utf-8").splitlines())
+        r["url"]: r["text"]
+        for r in map(json.loads, cli_out.read_text(encoding="utf-8").splitlines())
     }
     docs = _run_pipeline(
         DatatroveWarcReader(str(warc_1000.parent), glob_pattern=warc_1000.name),

@@ -12,10 +12,10 @@ import pytest
 
 pytest.importorskip("fastwarc", reason="the warc extra (FastWARC) is not installed")
 
-from corpus_helpers import Record, chunked, corpus_records, news_page, write_warc  # noqa: E402
+from corpus_helpers import Record, chunked, corpus_records, news_page, write_warc
 
-import boilerstrip  # noqa: E402
-from boilerstrip.warc import decode_payload, is_warc, iter_records, iter_warc, sniff_warc  # noqa: E402
+import boilerstrip
+from boilerstrip.warc import decode_payload, is_warc, iter_records, iter_warc, sniff_warc
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,7 @@ def test_only_html_2xx_responses_in_order(corpus: tuple[Path, list[Record], list
     assert all(r.status == 200 for r in got)
     assert {r.content_type for r in got} == {"text/html", "application/xhtml+xml"}
     # Offsets are those of the records' gzip members: a reader can seek straight to them.
-    want = {rec.record_id: off for rec, off in zip(records, offsets)}
+    want = {rec.record_id: off for rec, off in zip(records, offsets, strict=True)}
     for r in got:
         assert r.record_id is not None and r.offset == want[r.record_id]
         with open(path, "rb") as fh:
@@ -43,7 +43,9 @@ def test_only_html_2xx_responses_in_order(corpus: tuple[Path, list[Record], list
     assert got[0].date == "2013-03-08T12:00:00Z"
 
 
-def test_payloads_are_decoded_and_charsets_kept(corpus: tuple[Path, list[Record], list[int]]) -> None:
+def test_payloads_are_decoded_and_charsets_kept(
+    corpus: tuple[Path, list[Record], list[int]],
+) -> None:
     path, _, _ = corpus
     got = list(iter_records(path))
     for i, r in enumerate(got):
@@ -57,7 +59,10 @@ def test_payloads_are_decoded_and_charsets_kept(corpus: tuple[Path, list[Record]
 def test_http_charset_reaches_extract(corpus: tuple[Path, list[Record], list[int]]) -> None:
     path, _, _ = corpus
     pages = list(iter_warc(path))
-    assert pages[1].charset == "windows-1252" and pages[1].key == f"{path}@{pages[1].key.split('@')[1]}"
+    assert (
+        pages[1].charset == "windows-1252"
+        and pages[1].key == f"{path}@{pages[1].key.split('@')[1]}"
+    )
     results = list(boilerstrip.extract_many(pages[:6], workers=0))
     for i, r in enumerate(results):
         assert r.ok and r.article is not None
@@ -70,9 +75,16 @@ def test_http_charset_reaches_extract(corpus: tuple[Path, list[Record], list[int
 
 def test_http_charset_outranks_the_page(tmp_path: Path) -> None:
     # A page in windows-1251 that declares nothing; only the HTTP header says what it is.
-    text = "<html><body><p>" + "Министр иностранных дел России заявил во вторник. " * 5 + "</p></body></html>"
+    text = (
+        "<html><body><p>"
+        + "Министр иностранных дел России заявил во вторник. " * 5
+        + "</p></body></html>"
+    )
     path = tmp_path / "ru.warc"
-    write_warc(path, [Record("http://example.ru/", text.encode("cp1251"), "text/html; charset=windows-1251")])
+    write_warc(
+        path,
+        [Record("http://example.ru/", text.encode("cp1251"), "text/html; charset=windows-1251")],
+    )
     [page] = list(iter_warc(path))
     [result] = list(boilerstrip.extract_many([page], workers=0))
     assert result.article is not None and "Министр иностранных дел" in result.article.text
@@ -120,7 +132,9 @@ def test_type_and_status_filters(corpus: tuple[Path, list[Record], list[int]]) -
     assert len(list(iter_records(path, ok_only=False))) == 60 + 1  # the 404 page is HTML
 
 
-def test_damaged_archive_raises_oserror(corpus: tuple[Path, list[Record], list[int]], tmp_path: Path) -> None:
+def test_damaged_archive_raises_oserror(
+    corpus: tuple[Path, list[Record], list[int]], tmp_path: Path
+) -> None:
     path, _, offsets = corpus
     data = path.read_bytes()
     bad = tmp_path / "bad.warc.gz"

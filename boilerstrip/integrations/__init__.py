@@ -28,8 +28,8 @@ def extract_records(
     labels: bool = False,
 ) -> Iterator[dict[str, Any]]:
     """Extract each page in this process and yield its :func:`~boilerstrip.batch.article_record`
-    with ``truncated`` always present and ``"error"`` (``None``, or what went wrong; the other fields
-    are then empty), so that every record has the same keys (as columnar batches need).
+    with ``truncated`` always present and ``"error"`` (``None``, or what went wrong; the other
+    fields are then empty), so that every record has the same keys (as columnar batches need).
 
     The building block for engines that bring their own parallelism: a Spark ``mapPartitions`` or
     a Ray Data ``map_batches`` function calls it on the pages of one partition or batch. A missing

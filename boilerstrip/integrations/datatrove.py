@@ -8,11 +8,11 @@
 ... ).run()
 
 :class:`Boilerstrip` is used like datatrove's own extractors (``Trafilatura``, ...): each
-:class:`~datatrove.data.Document` comes in with HTML (or a plain-text page) in ``text`` and leaves
-with the article text in ``text`` and ``title``, ``comments``, ``captions`` (and, unless
-``labels=False``, ``labels``: every block with its label and score) in ``metadata``. Documents with no
-article text are dropped, as datatrove's extractors do. It works after any reader, datatrove's own
-``WarcReader`` included.
+:class:`~datatrove.data.Document` comes in with HTML (or a plain-text page) in ``text`` and
+leaves with the article text in ``text`` and ``title``, ``comments``, ``captions`` (and, unless
+``labels=False``, ``labels``: every block with its label and score) in ``metadata``. Documents
+with no article text are dropped, as datatrove's extractors do. It works after any reader,
+datatrove's own ``WarcReader`` included.
 
 :class:`WarcReader` reads WARC files with FastWARC and decodes each page the way
 :func:`boilerstrip.extract` does (the HTTP ``Content-Type`` charset first, then the page's own
@@ -96,9 +96,7 @@ class Boilerstrip(BaseExtractor):  # type: ignore[misc]  # datatrove ships no ty
         """The article text of one page (datatrove's extractor interface)."""
         return extract(text, kind=self.kind, max_bytes=self.max_bytes).text
 
-    def run(
-        self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1
-    ) -> DocumentsPipeline:
+    def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         if data is None:
             return
 
@@ -106,12 +104,15 @@ class Boilerstrip(BaseExtractor):  # type: ignore[misc]  # datatrove ships no ty
             for doc in data:
                 self.stat_update(StatHints.total)
                 url = doc.metadata.get("url")
-                yield doc, (
-                    doc.text,
-                    url if isinstance(url, str) else None,
-                    self.kind,
-                    self.max_bytes,
-                    self.labels,
+                yield (
+                    doc,
+                    (
+                        doc.text,
+                        url if isinstance(url, str) else None,
+                        self.kind,
+                        self.max_bytes,
+                        self.labels,
+                    ),
                 )
 
         timeout = self.timeout if self.workers > 0 else None
