@@ -146,3 +146,37 @@ def test_datatrove_own_warc_reader_feeds_the_step(warc_1000: Path, tmp_path: Pat
     utf8 = [f"http://example.org/story/{i}" for i in range(1000) if i % 6 not in (1, 2)]
     assert all(by_url[u] == cli_text[u] for u in utf8)
     assert len(utf8) > 600
+
+
+def test_same_pipeline_on_the_ray_executor(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    ray = pytest.importorskip("ray", reason="Ray is not installed")
+    from datatrove.executor import RayPipelineExecutor
+    from datatrove.pipeline.writers import JsonlWriter
+
+    pytest.importorskip("orjson", reason="datatrove's JsonlWriter needs orjson")
+    warc = corpus_warc(tmp_path_factory.getbasetemp(), 60)
+    cli_out = tmp_path / "cli.jsonl"
+    assert main([str(warc), "-o", str(cli_out), "--workers", "0", "-q"]) == 0
+    cli_text = {r["url"]: r["text"] for r in map(json.loads, cli_out.read_text().splitlines())}
+
+    out = tmp_path / "dt"
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    try:
+        RayPipelineExecutor(
+            pipeline=[
+                WarcReader(str(warc.parent), glob_pattern=warc.name),
+                Boilerstrip(timeout=30, keep_empty=True),
+                JsonlWriter(str(out), compression="gzip"),
+            ],
+            tasks=1,
+            logging_dir=str(tmp_path / "logs"),
+        ).run()
+    finally:
+        ray.shutdown()
+    docs = []
+    for f in sorted(out.glob("*.jsonl.gz")):
+        with gzip.open(f, "rt", encoding="utf-8") as fh:
+            docs += [json.loads(line) for line in fh]
+    assert {d["metadata"]["url"]: d.get("text", "") for d in docs} == cli_text

@@ -1,0 +1,197 @@
+"""Throughput and memory of :func:`boilerstrip.extract_many`.
+
+Speed: pages per second on the dev pages with 1 worker (in-process) and N workers (a process pool),
+and the scaling ratio ``throughput(N) / (N * throughput(1))`` (target: at least 0.8). Runs alternate
+(1, N, 1, N, ...) and the best of each is kept, so that a burst of load from elsewhere on the machine
+hurts both alike; the load average is printed with the figures.
+
+    python -m benchmarks.batch_speed speed [--workers 2] [--repeat 2] [--set dragnet]
+
+Memory: resident memory of the parent and of the workers while ``extract_many`` streams a long run
+of pages (synthetic news pages, each different, from a generator: nothing is held in a list), sampled
+every ``--every`` pages. Flat means the last samples are no higher than the first ones after warm-up.
+
+    python -m benchmarks.batch_speed memory [--pages 100000] [--workers 2] [--no-recycle]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing
+import os
+import random
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from boilerstrip import extract_many
+
+from .data import DEFAULT_DATA, load_set
+
+
+def _load() -> str:
+    return "{:.2f} {:.2f} {:.2f}".format(*os.getloadavg())
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _run(pages: list[bytes | str], workers: int) -> tuple[float, float, int]:
+    """Wall seconds, CPU seconds (this process and its children), failures."""
+    t0 = time.perf_counter()
+    c0 = os.times()
+    failures = 0
+    for r in extract_many(pages, workers=workers):
+        failures += not r.ok
+    wall = time.perf_counter() - t0
+    c1 = os.times()
+    cpu = (c1.user - c0.user) + (c1.system - c0.system)
+    cpu += (c1.children_user - c0.children_user) + (c1.children_system - c0.children_system)
+    return wall, cpu, failures
+
+
+def speed(args: argparse.Namespace) -> dict[str, object]:
+    pages = [p.raw for p in load_set(Path(args.data), args.set) if p.raw is not None]
+    print(f"{len(pages)} pages of {args.set}; load average before: {_load()}", flush=True)
+    best: dict[int, float] = {}
+    for rep in range(args.repeat):
+        for n in (1, args.workers):
+            wall, cpu, failures = _run(pages, n)
+            rate = len(pages) / wall
+            best[n] = max(best.get(n, 0.0), rate)
+            print(
+                f"  run {rep + 1} workers={n}: {wall:6.1f} s  {rate:6.1f} pages/s  "
+                f"cpu {cpu:6.1f} s  failures {failures}  load {_load()}",
+                flush=True,
+            )
+    ratio = best[args.workers] / (args.workers * best[1])
+    print(
+        f"best: 1 worker {best[1]:.1f} pages/s, {args.workers} workers {best[args.workers]:.1f} "
+        f"pages/s; ratio {ratio:.2f} (target >= 0.80)"
+    )
+    return {
+        "set": args.set,
+        "pages": len(pages),
+        "pages_per_s": {str(k): round(v, 2) for k, v in best.items()},
+        "ratio": round(ratio, 3),
+        "cpus": os.cpu_count(),
+        "load_after": _load(),
+    }
+
+
+_WORDS = (
+    "the minister said on tuesday that talks would continue next week while officials from both "
+    "sides met to discuss a new agreement on trade energy and security prices rose sharply across "
+    "the region as farmers struggled with drought residents described long queues at stations"
+).split()
+
+
+def synthetic_pages(n: int) -> Iterator[str]:
+    """``n`` different news-like pages, made one at a time."""
+    rng = random.Random(0)
+    for i in range(n):
+        paras = "".join(
+            "<p>" + " ".join(rng.choice(_WORDS) for _ in range(rng.randint(20, 60))) + ".</p>"
+            for _ in range(rng.randint(2, 8))
+        )
+        comments = "".join(
+            f'<li class="comment"><b>user{rng.randint(1, 10**6)}</b><p>'
+            + " ".join(rng.choice(_WORDS) for _ in range(rng.randint(5, 25)))
+            + "</p></li>"
+            for _ in range(rng.randint(0, 4))
+        )
+        yield (
+            f"<html><head><title>Story {i} | Example</title></head><body>"
+            f'<ul id="nav"><li><a href="/">Home</a></li><li><a href="/w">World {i % 97}</a></li></ul>'
+            f"<div class=article><h1>Story {i}</h1>{paras}</div>"
+            f'<div id="comments"><ol>{comments}</ol></div>'
+            f'<div id="footer">Copyright {1990 + i % 35} Example</div></body></html>'
+        )
+
+
+def memory(args: argparse.Namespace) -> dict[str, object]:
+    recycle = None if args.no_recycle else 10_000
+    print(
+        f"{args.pages:,} synthetic pages, workers={args.workers}, "
+        f"max_pages_per_worker={recycle}; load {_load()}",
+        flush=True,
+    )
+    samples: list[dict[str, float]] = []
+    t0 = time.perf_counter()
+    done = 0
+    for r in extract_many(
+        synthetic_pages(args.pages), workers=args.workers, max_pages_per_worker=recycle
+    ):
+        done += 1
+        assert r.ok, r.error
+        if done % args.every == 0:
+            children = multiprocessing.active_children()
+            kids = [_rss_kib(c.pid) for c in children if c.pid is not None]
+            s = {
+                "pages": done,
+                "parent_mib": round(_rss_kib(os.getpid()) / 1024, 1),
+                "workers_mib": round(sum(kids) / 1024, 1),
+                "max_worker_mib": round(max(kids, default=0) / 1024, 1),
+                "pages_per_s": round(done / (time.perf_counter() - t0), 1),
+            }
+            samples.append(s)
+            print(
+                f"  {done:>8,} pages  parent {s['parent_mib']:7.1f} MiB  workers "
+                f"{s['workers_mib']:7.1f} MiB (max {s['max_worker_mib']:.1f})  "
+                f"{s['pages_per_s']:.0f} pages/s",
+                flush=True,
+            )
+    warm = samples[len(samples) // 10 :]  # skip the first tenth: caches fill up
+    first, last = warm[0], warm[-1]
+    growth_parent = last["parent_mib"] - first["parent_mib"]
+    growth_workers = last["max_worker_mib"] - first["max_worker_mib"]
+    print(
+        f"after warm-up ({first['pages']:,} -> {last['pages']:,} pages): parent "
+        f"{growth_parent:+.1f} MiB, largest worker {growth_workers:+.1f} MiB; "
+        f"peak parent {max(s['parent_mib'] for s in samples):.1f} MiB, "
+        f"peak worker {max(s['max_worker_mib'] for s in samples):.1f} MiB"
+    )
+    return {
+        "pages": args.pages,
+        "workers": args.workers,
+        "max_pages_per_worker": recycle,
+        "samples": samples,
+        "parent_growth_mib": round(growth_parent, 1),
+        "worker_growth_mib": round(growth_workers, 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    sub = p.add_subparsers(dest="what", required=True)
+    s = sub.add_parser("speed")
+    s.add_argument("--data", default=str(DEFAULT_DATA))
+    s.add_argument("--set", default="dragnet")
+    s.add_argument("--workers", type=int, default=2)
+    s.add_argument("--repeat", type=int, default=2)
+    m = sub.add_parser("memory")
+    m.add_argument("--pages", type=int, default=100_000)
+    m.add_argument("--workers", type=int, default=2)
+    m.add_argument("--every", type=int, default=5_000)
+    m.add_argument("--no-recycle", action="store_true", help="never replace workers")
+    for q in (s, m):
+        q.add_argument("--out", default=None, help="also write the figures as JSON here")
+    args = p.parse_args(argv)
+    result = speed(args) if args.what == "speed" else memory(args)
+    if args.out:
+        Path(args.out).write_text(json.dumps(result, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
