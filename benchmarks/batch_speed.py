@@ -1,15 +1,16 @@
 """Throughput and memory of :func:`boilerstrip.extract_many`.
 
-Speed: pages per second on the dev pages with 1 worker (in-process) and N workers (a process pool),
-and the scaling ratio ``throughput(N) / (N * throughput(1))`` (target: at least 0.8). Runs alternate
-(1, N, 1, N, ...) and the best of each is kept, so that a burst of load from elsewhere on the machine
-hurts both alike; the load average is printed with the figures.
+Speed: pages per second on the dev pages with 1 worker (in-process) and N workers (a process
+pool), and the scaling ratio ``throughput(N) / (N * throughput(1))`` (target: at least 0.8). Runs
+alternate (1, N, 1, N, ...) and the best of each is kept, so that a burst of load from elsewhere on
+the machine hurts both alike; the load average is printed with the figures.
 
     python -m benchmarks.batch_speed speed [--workers 2] [--repeat 2] [--set dragnet]
 
-Memory: resident memory of the parent and of the workers while ``extract_many`` streams a long run
-of pages (synthetic news pages, each different, from a generator: nothing is held in a list), sampled
-every ``--every`` pages. Flat means the last samples are no higher than the first ones after warm-up.
+Memory: resident memory of the parent and of the workers while ``extract_many`` streams a long
+run of pages (synthetic news pages, each different, from a generator: nothing is held in a list),
+sampled every ``--every`` pages. Flat means the last samples are no higher than the first ones
+after warm-up.
 
     python -m benchmarks.batch_speed memory [--pages 100000] [--workers 2] [--no-recycle]
 """
@@ -89,11 +90,12 @@ def speed(args: argparse.Namespace) -> dict[str, object]:
     }
 
 
-_WORDS = (
-    "the minister said on tuesday that talks would continue next week while officials from both "
-    "sides met to discuss a new agreement on trade energy and security prices rose sharply across "
-    "the region as farmers struggled with drought residents described long queues at stations"
-).split()
+_TEXT = """
+the minister said on tuesday that talks would continue next week while officials from both sides
+met to discuss a new agreement on trade energy and security prices rose sharply across the region
+as farmers struggled with drought residents described long queues at stations
+"""
+_WORDS = _TEXT.split()
 
 
 def synthetic_pages(n: int) -> Iterator[str]:
@@ -112,7 +114,8 @@ def synthetic_pages(n: int) -> Iterator[str]:
         )
         yield (
             f"<html><head><title>Story {i} | Example</title></head><body>"
-            f'<ul id="nav"><li><a href="/">Home</a></li><li><a href="/w">World {i % 97}</a></li></ul>'
+            f'<ul id="nav"><li><a href="/">Home</a></li>'
+            f'<li><a href="/w">World {i % 97}</a></li></ul>'
             f"<div class=article><h1>Story {i}</h1>{paras}</div>"
             f'<div id="comments"><ol>{comments}</ol></div>'
             f'<div id="footer">Copyright {1990 + i % 35} Example</div></body></html>'
@@ -128,11 +131,10 @@ def memory(args: argparse.Namespace) -> dict[str, object]:
     )
     samples: list[dict[str, float]] = []
     t0 = time.perf_counter()
-    done = 0
-    for r in extract_many(
+    results = extract_many(
         synthetic_pages(args.pages), workers=args.workers, max_pages_per_worker=recycle
-    ):
-        done += 1
+    )
+    for done, r in enumerate(results, 1):
         assert r.ok, r.error
         if done % args.every == 0:
             children = multiprocessing.active_children()

@@ -35,6 +35,7 @@ from .types import Article
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+"""Exit status after Ctrl-C (128 + SIGINT); after SIGTERM it is 143 (128 + SIGTERM)."""
 DEFAULT_TIMEOUT = 30.0
 
 
@@ -595,7 +596,7 @@ def _many(args: argparse.Namespace) -> int:
             + (" (run the same command with --resume to continue)" if args.output else ""),
             file=sys.stderr,
         )
-        return EXIT_INTERRUPTED
+        return 128 + guard.signum if guard.signum else EXIT_INTERRUPTED
     if not args.quiet:
         rate = stats.done / elapsed if elapsed > 0 else 0.0
         failed = ", ".join(f"{n:,} {k}" for k, n in sorted(stats.failed.items()))

@@ -353,3 +353,25 @@ def test_write_warc_helper_roundtrip(tmp_path: Path) -> None:
     offsets = write_warc(path, corpus_records(3))
     with gzip.open(path) as fh:
         assert fh.read().count(b"WARC/1.0\r\n") == len(offsets)
+
+
+@needs_warc
+def test_sigterm_stops_cleanly_too(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    warc = corpus_warc(tmp_path_factory.getbasetemp(), 1000)
+    out = tmp_path / "out.jsonl"
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    cmd = [sys.executable, "-m", "boilerstrip", str(warc), "-o", str(out), "--workers", "1"]
+    proc = subprocess.Popen(cmd, env=env, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not (
+        out.exists() and out.read_bytes().count(b"\n") >= 10
+    ):
+        time.sleep(0.01)
+    proc.terminate()
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 143, err
+    assert "interrupted after" in err.decode()
+    recs = lines(out)
+    assert 10 <= len(recs) < 1000 and out.read_bytes().endswith(b"\n")
