@@ -144,22 +144,28 @@ def extract_many(
         raise TypeError(f"timeout must be a positive number of seconds or None, not {timeout!r}")
     if kind not in ("auto", "html", "text"):
         raise TypeError(f"kind must be one of 'auto', 'html', 'text', not {kind!r}")
-    n = default_workers() if workers is None else workers
-    items = _tasks(pages, kind, max_bytes)
-    for (key, url, date), out in run(
+    outcomes = run(
         _extract_task,
-        items,
-        workers=n,
+        _tasks(pages, kind, max_bytes),
+        workers=default_workers() if workers is None else workers,
         timeout=timeout,
         ordered=ordered,
         window=window,
         max_tasks_per_worker=max_pages_per_worker,
         start_method=start_method,
-    ):
-        if out.status == "ok":
-            yield Result(key, out.value, "ok", None, url, date, out.seconds)
-        else:
-            yield Result(key, None, out.status, out.error, url, date, out.seconds)
+    )
+    return _results(outcomes)
+
+
+def _results(
+    outcomes: Generator[tuple[tuple[Any, str | None, str | None], Outcome[Article]], None, None],
+) -> Generator[Result, None, None]:
+    with contextlib.closing(outcomes):
+        for (key, url, date), out in outcomes:
+            if out.status == "ok":
+                yield Result(key, out.value, "ok", None, url, date, out.seconds)
+            else:
+                yield Result(key, None, out.status, out.error, url, date, out.seconds)
 
 
 _Payload = tuple[Any, str | None, str | None, Kind, int | None]

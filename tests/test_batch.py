@@ -106,15 +106,15 @@ def test_a_wrong_item_is_an_error_result_not_an_exception() -> None:
     assert not results[1].ok
 
 
-def test_argument_errors() -> None:
+def test_argument_errors_raise_at_the_call() -> None:
     with pytest.raises(TypeError):
-        list(extract_many("<p>one page</p>"))
+        extract_many("<p>one page</p>")
     with pytest.raises(TypeError):
-        list(extract_many([PAGES[0]], workers=-1))
+        extract_many([PAGES[0]], workers=-1)
     with pytest.raises(TypeError):
-        list(extract_many([PAGES[0]], timeout=0))
+        extract_many([PAGES[0]], timeout=0)
     with pytest.raises(TypeError):
-        list(extract_many([PAGES[0]], kind="pdf"))  # type: ignore[arg-type]
+        extract_many([PAGES[0]], kind="pdf")  # type: ignore[arg-type]
 
 
 def test_result_type() -> None:
