@@ -243,3 +243,32 @@ def test_workers_that_cannot_start_give_a_clear_error(monkeypatch: pytest.Monkey
     with pytest.raises(WorkerStartError, match="died before they were ready"):
         list(run(echo, ((i, i) for i in range(3)), workers=2, start_method="spawn"))
     assert _no_workers_left()
+
+
+def test_pack_roundtrip_keeps_every_field() -> None:
+    import pickle
+    from dataclasses import dataclass, field
+
+    from boilerstrip.batch import pack, unpack
+
+    articles = [boilerstrip.extract(news_page(i)) for i in range(8)]
+    assert any(a.comments for a in articles) and any(a.captions for a in articles)
+    for article in articles:
+        back = unpack(pickle.loads(pickle.dumps(pack(article))))
+        assert back == article
+        assert all(type(b.label) is boilerstrip.Label for b in back.blocks)
+
+    # Fields the classes gain later travel too: packing follows the classes' own field lists.
+    @dataclass(frozen=True)
+    class Item:
+        a: int
+        b: str = "x"
+
+    @dataclass(frozen=True)
+    class Holder:
+        items: list[Item]
+        other: list[int] = field(default_factory=list)
+        empty: list[Item] = field(default_factory=list)
+
+    h = Holder([Item(1), Item(2, "y")], [3, 4])
+    assert unpack(pack(h)) == h
