@@ -403,7 +403,9 @@ STARTUP_FAILURES = 3
 
 def _worker_main(conn: Connection, func: Callable[[Any], Any]) -> None:
     """Loop of a worker process: say it is ready (``None``), then receive ``(seq, payload)`` and
-    send ``(seq, status, value, seconds)`` until told to stop (``None``) or orphaned."""
+    answer ``(seq, status, seconds, error)``, followed for ``ok`` by the pickled value as a message
+    of its own (so that the parent can hand out the next page before it unpickles this result),
+    until told to stop (``None``) or orphaned."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
     parent = mp.parent_process()
     try:
@@ -417,16 +419,26 @@ def _worker_main(conn: Connection, func: Callable[[Any], Any]) -> None:
                 return
             seq, payload = msg
             t0 = time.perf_counter()
+            body = b""
             try:
-                reply: tuple[int, str, Any, float] = (seq, "ok", func(payload), _since(t0))
+                value = func(payload)
             except Exception as exc:
-                reply = (seq, "error", _describe(exc), _since(t0))
-            try:
-                data = pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL)
-            except Exception as exc:  # the result does not pickle
-                note = f"cannot return the result: {_describe(exc)}"
-                data = pickle.dumps((seq, "error", note, reply[3]))
-            conn.send_bytes(data)
+                head: tuple[int, str, float, str | None] = (
+                    seq,
+                    "error",
+                    _since(t0),
+                    _describe(exc),
+                )
+            else:
+                try:
+                    body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+                    head = (seq, "ok", _since(t0), None)
+                except Exception as exc:  # the result does not pickle
+                    note = f"cannot return the result: {_describe(exc)}"
+                    head = (seq, "error", _since(t0), note)
+            conn.send(head)
+            if head[1] == "ok":
+                conn.send_bytes(body)
     except (EOFError, OSError):
         return
 
@@ -510,7 +522,7 @@ def _run_pool(
     exhausted = False
     retry: deque[tuple[int, P]] = deque()  # tasks whose worker died before it started them
     contexts: dict[int, C] = {}  # seq -> context, for every task taken and not yet yielded
-    finished: dict[int, Outcome[R]] = {}  # seq -> outcome, not yet yielded
+    finished: dict[int, Outcome[Any]] = {}  # seq -> outcome (ok: value still pickled), not yielded
     ready: deque[int] = deque()  # unordered mode: finished seqs in finishing order
     next_seq = 0
     next_out = 0  # ordered mode: the seq to yield next
@@ -519,7 +531,7 @@ def _run_pool(
     live = 0  # worker processes, idle or busy
     failed_starts = 0
 
-    def finish(seq: int, outcome: Outcome[R]) -> None:
+    def finish(seq: int, outcome: Outcome[Any]) -> None:
         finished[seq] = outcome
         if not ordered:
             ready.append(seq)
@@ -585,13 +597,13 @@ def _run_pool(
             # 2. Yield what is ready.
             if ordered:
                 while next_out in finished:
-                    outcome = finished.pop(next_out)
+                    outcome = _loaded(finished.pop(next_out))
                     yield contexts.pop(next_out), outcome
                     next_out += 1
             else:
                 while ready:
                     seq = ready.popleft()
-                    yield contexts.pop(seq), finished.pop(seq)
+                    yield contexts.pop(seq), _loaded(finished.pop(seq))
 
             if exhausted and not busy and not contexts and not retry:
                 return
@@ -606,6 +618,8 @@ def _run_pool(
                 w = busy[conn]
                 try:
                     msg = conn.recv()
+                    if msg is not None and msg[1] == "ok":
+                        body = conn.recv_bytes()  # sent right after the head
                 except (EOFError, OSError):
                     note = w.death_note()
                     drop(w, Outcome("crashed", error=note, seconds=time.monotonic() - w.started))
@@ -615,12 +629,12 @@ def _run_pool(
                     failed_starts = 0
                     w.started = time.monotonic()
                     continue
-                rseq, status, value, seconds = msg
+                rseq, status, seconds, error = msg
                 assert rseq == w.seq
                 if status == "ok":
-                    finish(rseq, Outcome("ok", value, seconds=seconds))
+                    finish(rseq, Outcome("ok", body, seconds=seconds))  # unpickled when yielded
                 else:
-                    finish(rseq, Outcome("error", error=value, seconds=seconds))
+                    finish(rseq, Outcome("error", error=error, seconds=seconds))
                 del busy[conn]
                 w.seq, w.payload = None, None
                 w.done += 1
@@ -641,6 +655,17 @@ def _run_pool(
                         drop(w, None)
     finally:
         _shutdown([*idle, *busy.values()])
+
+
+def _loaded(outcome: Outcome[Any]) -> Outcome[Any]:
+    """An outcome of the pool with its value unpickled."""
+    if outcome.status != "ok" or not isinstance(outcome.value, bytes):
+        return outcome
+    try:
+        return Outcome("ok", pickle.loads(outcome.value), seconds=outcome.seconds)
+    except Exception as exc:
+        note = f"cannot read the result: {_describe(exc)}"
+        return Outcome("error", error=note, seconds=outcome.seconds)
 
 
 def _shutdown(workers: list[_Worker]) -> None:
