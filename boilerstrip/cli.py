@@ -223,6 +223,17 @@ def _expand(names: Sequence[str], patterns: list[str] | None) -> Iterator[_Input
                     yield _classify(path, sniff=True)
 
 
+def _without(inputs: Iterator[_Input], output: str | None) -> Iterator[_Input]:
+    """The inputs but the output file (``boilerstrip . -o out.jsonl`` must not read its output)."""
+    if not output:
+        yield from inputs
+        return
+    out = os.path.realpath(output)
+    for inp in inputs:
+        if inp.kind == "stdin" or os.path.realpath(inp.path) != out:
+            yield inp
+
+
 def _check_inputs(names: Sequence[str]) -> str | None:
     """A one-line error for the first input that does not exist, else None."""
     for name in names:
@@ -527,14 +538,14 @@ def _many(args: argparse.Namespace) -> int:
     stats = _Stats()
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     if show:
-        listed_inputs = list(_expand(names, args.glob))
+        listed_inputs = list(_without(_expand(names, args.glob), args.output))
         if all(i.kind == "file" for i in listed_inputs):
             stats.pages_total = len(listed_inputs)
         else:
             stats.bytes_total = sum(i.size for i in listed_inputs)
         inputs: Iterator[_Input] = iter(listed_inputs)
     else:
-        inputs = _expand(names, args.glob)
+        inputs = _without(_expand(names, args.glob), args.output)
 
     opts = _Options(kind=args.kind, max_bytes=args.max_bytes, labels=args.labels)
     workers = default_workers() if args.workers is None else args.workers

@@ -131,6 +131,17 @@ def test_directory_recursive_sorted_hidden_skipped(pages_dir: Path, tmp_path: Pa
     assert recs[2]["text"] == story0.text and recs[2]["text"]
 
 
+def test_output_inside_the_input_folder_is_not_read(pages_dir: Path) -> None:
+    out = pages_dir / "out.jsonl"
+    for _ in range(2):  # the second run finds out.jsonl already there
+        assert main([str(pages_dir), "-o", str(out), "-q", "--workers", "0"]) == 0
+        assert [Path(r["source"]).name for r in lines(out)] == [
+            "index.html",
+            "notes.txt",
+            *[f"story-{i}.html" for i in range(5)],
+        ]
+
+
 def test_glob_option_and_glob_pattern(
     pages_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
