@@ -10,6 +10,7 @@ Every block of the page comes back labelled (:class:`Label`) with a confidence s
 
 from __future__ import annotations
 
+from .batch import extract_many as extract_many
 from .pipeline import extract
 from .types import Article, Block, Comment, Label
 

@@ -1,0 +1,97 @@
+"""The Ray Data and Spark examples of docs/corpora.md run for real on a small WARC and give the
+CLI's texts. Each runs where its engine is installed (CI installs Ray Data)."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastwarc", reason="the warc extra (FastWARC) is not installed")
+
+from corpus_helpers import corpus_warc
+
+from boilerstrip.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture()
+def warc_and_cli(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> tuple[Path, dict[str, dict]]:
+    warc = corpus_warc(tmp_path_factory.getbasetemp(), 60)
+    out = tmp_path / "cli.jsonl"
+    assert main([str(warc), "-o", str(out), "-q", "--workers", "0"]) == 0
+    recs = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    return warc, {r["source"]: r for r in recs}
+
+
+@pytest.fixture()
+def examples_importable(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The engines' worker processes import the example module by name, as they would from a
+    # package installed on a cluster: put it (and boilerstrip) on their path.
+    path = os.pathsep.join([str(EXAMPLES), str(ROOT), os.environ.get("PYTHONPATH", "")])
+    monkeypatch.setenv("PYTHONPATH", path)
+    monkeypatch.syspath_prepend(str(EXAMPLES))
+
+
+def test_ray_data_example(
+    warc_and_cli: tuple[Path, dict[str, dict]], examples_importable: None
+) -> None:
+    ray = pytest.importorskip("ray", reason="Ray is not installed")
+    pytest.importorskip("pyarrow", reason="Ray Data is not installed (pip install 'ray[data]')")
+    import ray_data
+
+    warc, cli = warc_and_cli
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
+    try:
+        rows = ray_data.pipeline([str(warc)]).take_all()
+    finally:
+        ray.shutdown()
+    assert len(rows) == len(cli) == 60
+    for row in rows:
+        rec = cli[row["source"]]
+        assert row["url"] == rec["url"] and row["date"] == rec["date"]
+        assert row["text"] == rec["text"]
+        assert row["title"] == (rec["title"] or "")
+        assert list(row["captions"]) == rec["captions"]
+        assert list(row["comments"]) == [c["text"] for c in rec["comments"]]
+        assert row["error"] == ""
+
+
+def test_spark_example(
+    warc_and_cli: tuple[Path, dict[str, dict]], examples_importable: None
+) -> None:
+    pytest.importorskip("pyspark", reason="PySpark is not installed")
+    import shutil
+
+    if not shutil.which("java") and not os.environ.get("JAVA_HOME"):
+        pytest.skip("Spark needs Java")
+    import spark as spark_example
+    from pyspark.sql import SparkSession
+
+    warc, cli = warc_and_cli
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    session = (
+        SparkSession.builder.master("local[2]")
+        .config("spark.ui.enabled", "false")
+        .config("spark.executorEnv.PYTHONPATH", os.environ["PYTHONPATH"])
+        .getOrCreate()
+    )
+    try:
+        rows = spark_example.pipeline(session, [str(warc)]).collect()
+    finally:
+        session.stop()
+    assert len(rows) == len(cli) == 60
+    for row in rows:
+        rec = cli[row.source]
+        assert row.status == "ok" and row.error is None
+        assert row.url == rec["url"] and row.date == rec["date"]
+        assert row.text == rec["text"] and row.title == rec["title"]
+        assert list(row.captions) == rec["captions"]
+        assert list(row.comments) == [c["text"] for c in rec["comments"]]
