@@ -35,6 +35,7 @@ def _own_names() -> list[str]:
         "cf_bad", "cf_short", "cf_neargood", "cf_good", "heading", "heading1", "list_item",
         "image_before", "boiler_line", "copyright", "date", "digits", "upper_start", "avg_word",
         "comment_header", "widget", "meta_line", "rule_comment",
+        "indent", "bullet", "blank_before", "blank_after", "lines", "all_caps",
     ]
 
 
@@ -90,6 +91,12 @@ def _own(s: Segment) -> list[float]:
         1.0 if short and P.WIDGET.match(t) else 0.0,
         1.0 if short and s.words <= 16 and P.DATE.search(t) and P.META_LINE.search(t) else 0.0,
         1.0 if s.label is Label.COMMENT else 0.0,
+        min(s.indent, 20) / 20.0,
+        1.0 if s.bullet else 0.0,
+        1.0 if s.blank_before else 0.0,
+        1.0 if s.blank_after else 0.0,
+        math.log1p(s.line_end - s.line_start + 1 if s.line_end else 1),
+        1.0 if t.isupper() else 0.0,
     ]
 
 
