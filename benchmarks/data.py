@@ -1,10 +1,10 @@
 """Loaders for the evaluation sets in ``../shared/data``.
 
-Each ``<name>.tar.gz`` is unpacked once into a cache folder (default ``~/.cache/boilerstrip/data``,
-or ``$BOILERSTRIP_CACHE``); a marker file records the archive's size and mtime so a changed archive is
-unpacked again. :func:`load_set` yields one :class:`Page` per line of the set's ``docs.jsonl``, with the
-original bytes where ``raw/<id>.html`` exists (so that encoding detection is exercised) and the UTF-8
-text otherwise.
+Each ``<name>.tar.gz`` is unpacked once into a cache folder (default
+``~/.cache/boilerstrip/data``, or ``$BOILERSTRIP_CACHE``); a marker file records the archive's size
+and mtime so a changed archive is unpacked again. :func:`load_set` yields one :class:`Page` per line
+of the set's ``docs.jsonl``, with the original bytes where ``raw/<id>.html`` exists (so that
+encoding detection is exercised) and the UTF-8 text otherwise.
 """
 
 from __future__ import annotations
@@ -50,7 +50,7 @@ def cache_root() -> Path:
 
 
 def work_cache() -> Path:
-    """Where the benchmarks keep derived files (text renders, peer results): beside the data cache."""
+    """Where the benchmarks keep derived files (text renders, peer results), beside the data."""
     env = os.environ.get("BOILERSTRIP_BENCH_CACHE")
     return Path(env) if env else cache_root().parent / "bench"
 

@@ -107,7 +107,9 @@ def score_text_sets(
                 scores.append(s)
                 if per_page is not None:
                     per_page[f"{name}/{p.id}"] = [
-                        round(s.f1, 4), round(s.precision, 4), round(s.recall, 4)
+                        round(s.f1, 4),
+                        round(s.precision, 4),
+                        None if s.recall is None else round(s.recall, 4),
                     ]
             res[name] = _corpus(scores, bootstrap)
         else:
@@ -177,7 +179,7 @@ def _span(source: str) -> tuple[int, int] | None:
 
 
 def score_turku(pages: list[Page], outs: dict[str, Output]) -> dict[str, Any]:
-    """Line F1 (clean class) per language: boilerstrip text mode, terminal punctuation, all-clean."""
+    """Clean-line F1 per language: boilerstrip text mode, terminal punctuation, all-clean."""
     by: dict[str, dict[str, M.LineScore]] = defaultdict(
         lambda: defaultdict(lambda: M.LineScore(0, 0, 0, 0))
     )
@@ -203,11 +205,14 @@ def score_turku(pages: list[Page], outs: dict[str, Output]) -> dict[str, Any]:
     for system, langs in by.items():
         res[system] = {
             lang: {
-                "f1": s.f1, "p": s.precision, "r": s.recall, "acc": s.accuracy,
+                "f1": s.f1,
+                "p": s.precision,
+                "r": s.recall,
+                "acc": s.accuracy,
                 "lines": s.tp + s.fp + s.fn + s.tn,
             }
             for lang, s in sorted(langs.items())
-        }  # fmt: skip
+        }
     return res
 
 
@@ -342,15 +347,24 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
                 if system not in systems:
                     continue
                 tasks = [
-                    Task(f"{name}/{p.id}", PageInput(raw=dumps[name].get(p.id, ""), html=None,
-                                                     lang=p.lang, kind="text"))
+                    Task(
+                        f"{name}/{p.id}",
+                        PageInput(
+                            raw=dumps[name].get(p.id, ""), html=None, lang=p.lang, kind="text"
+                        ),
+                    )
                     for name, plist in text_sets.items()
                     for p in plist
-                ]  # fmt: skip
+                ]
                 outs = run_system(
-                    system, variant, tasks, cache=cache, workers=args.workers,
-                    timeout=args.timeout, log=log,
-                )  # fmt: skip
+                    system,
+                    variant,
+                    tasks,
+                    cache=cache,
+                    workers=args.workers,
+                    timeout=args.timeout,
+                    log=log,
+                )
                 per_page = {}
                 result["text"][variant][system] = score_text_sets(
                     text_sets, outs, bootstrap, per_page
@@ -360,15 +374,21 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
     # turku-line-quality: real plain text with human line labels
     if "turku-line-quality" in pages and "boilerstrip" in systems:
         tasks = [
-            Task(f"turku-line-quality/{p.id}",
-                 PageInput(raw=p.text or "", html=None, lang=p.lang, kind="text",
-                           want_blocks=True))
+            Task(
+                f"turku-line-quality/{p.id}",
+                PageInput(raw=p.text or "", html=None, lang=p.lang, kind="text", want_blocks=True),
+            )
             for p in pages["turku-line-quality"]
-        ]  # fmt: skip
+        ]
         outs = run_system(
-            "boilerstrip", "turku", tasks, cache=None, workers=args.workers,
-            timeout=args.timeout, log=log,
-        )  # fmt: skip
+            "boilerstrip",
+            "turku",
+            tasks,
+            cache=None,
+            workers=args.workers,
+            timeout=args.timeout,
+            log=log,
+        )
         result["turku"] = score_turku(pages["turku-line-quality"], outs)
 
     if cache is not None:
@@ -377,10 +397,13 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
         from .speed import run_speed
 
         result["speed"] = run_speed(
-            args.data, systems=[s for s in systems if s != "trafilatura+comments"],
-            sets=[s for s in sets if s in HTML_SETS], quick=args.quick,
-            repeats=args.speed_repeats, log=log,
-        )  # fmt: skip
+            args.data,
+            systems=[s for s in systems if s != "trafilatura+comments"],
+            sets=[s for s in sets if s in HTML_SETS],
+            quick=args.quick,
+            repeats=args.speed_repeats,
+            log=log,
+        )
     result["meta"]["seconds"] = round(time.monotonic() - t_start, 1)
     return result
 
@@ -397,9 +420,7 @@ def summary(result: dict[str, Any]) -> str:
         cells = []
         for s in sets:
             d = per.get(s)
-            cells.append(
-                (f"{d['f1']:.3f}±{d.get('pm', 0):.3f}" if d else "-").rjust(18)
-            )
+            cells.append((f"{d['f1']:.3f}±{d.get('pm', 0):.3f}" if d else "-").rjust(18))
         lines.append(system.ljust(22) + "".join(cells))
     return "\n".join(lines)
 
@@ -455,7 +476,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--peers", action="store_true", help="only the peers (not boilerstrip)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--timeout", type=float, default=TIMEOUT, help="seconds per page")
-    ap.add_argument("--out", type=Path, help="results JSON (default benchmarks/results/<date>.json)")
+    ap.add_argument(
+        "--out", type=Path, help="results JSON (default benchmarks/results/<date>.json)"
+    )
     ap.add_argument("--quick", action="store_true", help=f"{QUICK_PAGES} pages per set")
     ap.add_argument("--no-text", action="store_true", help="skip the plain-text variants")
     ap.add_argument("--no-cache", action="store_true", help="recompute the peers too")
@@ -477,7 +500,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         dt.datetime.now().strftime("%Y%m%d-%H%M%S") + (".quick" if args.quick else "") + ".json"
     )
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    out.write_text(
+        json.dumps(result, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8"
+    )
     print(summary(result))
     print(f"\nwrote {out} ({result['meta']['seconds']} s)")
     if args.report:

@@ -43,9 +43,7 @@ def score(pages: Sequence[dict[str, Any]]) -> dict[str, dict[str, float]]:
     shingle: dict[str, list[M.PageScore]] = defaultdict(list)
     snippets: dict[str, list[tuple[int, int, int, int]]] = defaultdict(list)
     for rec in pages:
-        raw: str | bytes = (
-            base64.b64decode(rec["raw_b64"]) if "raw_b64" in rec else rec["html"]
-        )
+        raw: str | bytes = base64.b64decode(rec["raw_b64"]) if "raw_b64" in rec else rec["html"]
         try:
             text = boilerstrip.extract(raw).text
         except Exception as exc:  # a crash scores zero on the page, the gate goes on
@@ -96,13 +94,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     base = json.loads(args.baseline.read_text(encoding="utf-8"))
     tol = float(base.get("tolerance", TOLERANCE))
-    floors: dict[str, float] = base["floors"]
+    pinned: dict[str, float] = base["floors"]
     failed = []
     print(f"gate: {len(pages)} pages in {secs:.1f} s; fail when F1 < floor - {tol}")
     print(f"{'set':22}{'pages':>6}{'F1':>8}{'P':>8}{'R':>8}{'floor':>8}{'margin':>9}  status")
-    for name in sorted(set(floors) | set(got)):
+    for name in sorted(set(pinned) | set(got)):
         d = got.get(name)
-        floor = floors.get(name)
+        floor = pinned.get(name)
         if d is None:
             print(f"{name:22}{'-':>6}  no pages in the fixture")
             failed.append(name)

@@ -1,4 +1,4 @@
-"""Choose the CI gate's page subset (once) and copy those pages and their gold into ``fixtures/gate``.
+"""Choose the CI gate's page subset (once); copy its pages and their gold into ``fixtures/gate``.
 
     python -m benchmarks.make_gate [--data ../shared/data]          # from benchmarks/gate_pages.txt
     python -m benchmarks.make_gate --choose [--data ../shared/data] # pick a new subset (rarely!)

@@ -1,11 +1,12 @@
 """The metrics of ``../shared/data/README.md``, plus the label metrics of the evaluation suite.
 
 Shingle F1: tokens are matches of the Unicode regex ``\\w+``; shingles are runs of 4 consecutive
-tokens (a text with fewer than 4 tokens is one shingle); per page, with multiset counts, tp/fp/fn are
-normalised by their sum so every page weighs the same; per-page precision tp/(tp+fp) is 1 when
-fp = fn = 0 and 0 when tp = fp = 0 (recall likewise, with fn for fp); corpus precision and recall are
-the means over the pages, and F1 is their harmonic mean. The ± is the standard deviation of F1 over
-bootstrap resamples of the pages (as in the public article-extraction benchmark).
+tokens (a text with fewer than 4 tokens is one shingle); per page, with multiset counts, tp/fp/fn
+are normalised by their sum so every page weighs the same; per-page precision tp/(tp+fp) is 1 when
+fp = fn = 0 and 0 when tp = fp = 0, recall tp/(tp+fn) likewise (so recall is undefined on a page
+with an empty gold where something was predicted); corpus precision and recall are the means over
+the pages where they are defined, and F1 is their harmonic mean. The ± is the standard deviation of
+F1 over bootstrap resamples of the pages (as in the public article-extraction benchmark).
 
 This module depends on ``regex`` and the standard library only: the CI gate uses it.
 """
@@ -26,7 +27,8 @@ BOOTSTRAP = 1000
 
 
 def tokens(text: str | None) -> list[str]:
-    return _TOKEN.findall(text or "")
+    found: list[str] = _TOKEN.findall(text or "")
+    return found
 
 
 def shingles(text: str | None) -> Counter[tuple[str, ...]]:
@@ -40,7 +42,7 @@ def shingles(text: str | None) -> Counter[tuple[str, ...]]:
 
 @dataclass(frozen=True)
 class PageScore:
-    """Normalised shingle counts of one page (tp + fp + fn = 1, or all 0 when both texts are empty)."""
+    """Normalised shingle counts of one page (tp + fp + fn = 1; all 0 when both texts are empty)."""
 
     tp: float
     fp: float
@@ -48,6 +50,7 @@ class PageScore:
 
     @property
     def precision(self) -> float:
+        """tp/(tp+fp); 1 when fp = fn = 0, 0 when tp = fp = 0 (nothing predicted)."""
         if self.fp == 0 and self.fn == 0:
             return 1.0
         if self.tp == 0 and self.fp == 0:
@@ -55,16 +58,22 @@ class PageScore:
         return self.tp / (self.tp + self.fp)
 
     @property
-    def recall(self) -> float:
+    def recall(self) -> float | None:
+        """tp/(tp+fn); 1 when fp = fn = 0, 0 when tp = fp = 0 (nothing predicted), and undefined
+        (None) when tp = fn = 0 < fp: the gold is empty (a page judged to have no main content)
+        and something was predicted. Such a page counts in the precision mean (as 0), not in the
+        recall mean."""
         if self.fp == 0 and self.fn == 0:
             return 1.0
-        if self.tp == 0 and self.fn == 0:
+        if self.tp == 0 and self.fp == 0:
             return 0.0
+        if self.tp == 0 and self.fn == 0:
+            return None
         return self.tp / (self.tp + self.fn)
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
+        p, r = self.precision, self.recall or 0.0
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
@@ -102,7 +111,7 @@ def corpus_score(
 ) -> CorpusScore:
     ps = [s.precision for s in scores]
     rs = [s.recall for s in scores]
-    p, r = _mean(ps), _mean(rs)
+    p, r = _mean(ps), _mean([x for x in rs if x is not None])
     pm = 0.0
     n = len(scores)
     if bootstrap and n > 1:
@@ -110,7 +119,8 @@ def corpus_score(
         fs: list[float] = []
         for _ in range(bootstrap):
             idx = rng.choices(range(n), k=n)
-            fs.append(_f(sum(ps[i] for i in idx) / n, sum(rs[i] for i in idx) / n))
+            rr = [x for i in idx if (x := rs[i]) is not None]
+            fs.append(_f(sum(ps[i] for i in idx) / n, _mean(rr)))
         mu = sum(fs) / len(fs)
         pm = (sum((x - mu) ** 2 for x in fs) / (len(fs) - 1)) ** 0.5
     return CorpusScore(_f(p, r), p, r, pm, n)
@@ -152,7 +162,8 @@ _NOT_WORD = regex.compile(r"[\W_]+")
 
 def norm_title(title: str | None) -> str:
     """Case, punctuation and spaces ignored: the casefolded word characters only."""
-    return _NOT_WORD.sub("", (title or "").casefold())
+    normed: str = _NOT_WORD.sub("", (title or "").casefold())
+    return normed
 
 
 def title_match(predicted: str | None, gold: str | None) -> bool:
@@ -205,7 +216,7 @@ def line_score(predicted: Sequence[bool], gold: Sequence[int]) -> LineScore:
     if len(predicted) != len(gold):
         raise ValueError(f"{len(predicted)} predicted lines for {len(gold)} gold lines")
     tp = fp = fn = tn = 0
-    for p, g in zip(predicted, gold):
+    for p, g in zip(predicted, gold, strict=True):
         if p and g:
             tp += 1
         elif p:
@@ -237,8 +248,9 @@ def align_labels(
     Both sequences are ``(label, text)`` in document order. Each is flattened to its tokens
     (casefolded ``\\w+``), each token carrying its block's label, and the two token streams are
     aligned monotonically (longest matching runs, :class:`difflib.SequenceMatcher`). Every aligned
-    token pair counts once for (gold label, predicted label); a gold token with no partner counts for
-    (gold label, ``"missing"``), a predicted token with no partner for (``"extra"``, predicted label).
+    token pair counts once for (gold label, predicted label); a gold token with no partner counts
+    for (gold label, ``"missing"``), a predicted token with no partner for (``"extra"``, predicted
+    label).
     Counting tokens weighs each block by its length, so a one-word menu item matters less than a
     paragraph, and the alignment needs no agreement on where blocks start and end.
     """

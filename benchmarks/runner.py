@@ -11,6 +11,7 @@ its code changes between runs.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing as mp
@@ -77,10 +78,8 @@ class _Slot:
         self.conn.close()
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(BrokenPipeError, OSError):
             self.conn.send(None)
-        except (BrokenPipeError, OSError):
-            pass
         self.proc.join(5)
         if self.proc.is_alive():
             self.proc.kill()
@@ -165,9 +164,7 @@ class Cache:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(str(path))
-        self.db.execute(
-            "CREATE TABLE IF NOT EXISTS out (k TEXT PRIMARY KEY, system TEXT, v TEXT)"
-        )
+        self.db.execute("CREATE TABLE IF NOT EXISTS out (k TEXT PRIMARY KEY, system TEXT, v TEXT)")
 
     @staticmethod
     def key(system: str, variant: str, task: Task) -> str:

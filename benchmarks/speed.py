@@ -7,9 +7,11 @@ Each system runs alone in a fresh process (one after the other, so they do not s
 over the same pages, held in memory. For every page, ``repeats`` times: the bare
 ``lxml.html.fromstring(page)`` parse, then the system's extraction call on the same input; the
 page's time is the median of its repeats, wall (``perf_counter``) and CPU (``process_time``). The
-ratio to lxml is taken page by page, in the same process and moment, which cancels most of the
-noise of a shared machine. Peak memory is the process's peak RSS; ``rss_delta_mb`` is the growth of
-the peak over the baseline with all pages loaded and the library imported and warmed up.
+lxml parses exactly what the system is fed (boilerstrip: the original bytes where the set has them;
+the peers: the decoded text). The ratio to lxml is taken page by page, in the same process and
+moment, which cancels most of the noise of a shared machine. Peak memory is the process's peak
+RSS; ``rss_delta_mb`` is the growth of the peak over the baseline with all pages loaded and the
+library imported and warmed up.
 
 boilerstrip's text mode is timed on the ``w3m -dump`` renders of the same pages (MB/s of text).
 ``--pages N`` takes a fixed hash-ordered sample of N pages per set (0: every page).
@@ -32,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from .data import DEFAULT_DATA, HTML_SETS, REPO, load_set
-from .systems import RUNNERS, SYSTEMS, PageInput, version
+from .systems import RUNNERS, SYSTEMS, PageInput, parse_lxml, peer_input, version
 
 SPEED_PAGES = 150
 """Pages per set by default (a fixed hash-ordered sample; 0 = all)."""
@@ -51,14 +53,19 @@ def _maxrss_mb() -> float:
 
 
 def _child(
-    conn: Connection, system: str, data: str, sets: list[str], per_set: int, repeats: int,
+    conn: Connection,
+    system: str,
+    data: str,
+    sets: list[str],
+    per_set: int,
+    repeats: int,
     text_mode: bool,
-) -> None:  # fmt: skip
+) -> None:
     devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)
-    import lxml.html
+    os.dup2(devnull, 1)  # peers print per-page warnings
+    os.dup2(devnull, 2)
 
-    pages: list[tuple[str, PageInput, int]] = []
+    pages: list[tuple[str, PageInput, int, str | bytes]] = []
     dumps: list[tuple[str, str]] = []
     all_pages = []
     for name in sets:
@@ -66,9 +73,10 @@ def _child(
         keep = _sample([p.id for p in plist], per_set)
         for p in plist:
             if p.id in keep and p.raw is not None:
-                raw = p.raw
-                size = len(raw) if isinstance(raw, bytes) else len(raw.encode("utf-8"))
-                pages.append((f"{name}/{p.id}", PageInput(raw=raw, html=p.html, lang=p.lang), size))
+                page = PageInput(raw=p.raw, html=p.html, lang=p.lang)
+                fed = peer_input(system, page)  # lxml parses what the system is fed
+                size = len(fed) if isinstance(fed, bytes) else len(fed.encode("utf-8"))
+                pages.append((f"{name}/{p.id}", page, size, fed))
                 all_pages.append(p)
     if text_mode:
         from .textdump import renders
@@ -77,19 +85,19 @@ def _child(
             got = renders("w3m", [p for p in all_pages if p.set == name])
             dumps.extend((f"{name}/{pid}", t) for pid, t in got.items())
     fn = RUNNERS[system]
-    for _key, page, _size in pages[:3]:  # warm up: imports, lazy tables
+    for _key, page, _size, fed in pages[:3]:  # warm up: imports, lazy tables
         fn(page)
-        lxml.html.fromstring(page.raw)
+        parse_lxml(fed)
     rss0 = _maxrss_mb()
     rows: list[list[Any]] = []
     errors = 0
-    for key, page, size in pages:
+    for key, page, size, fed in pages:
         lx: list[float] = []
         wall: list[float] = []
         cpu: list[float] = []
         for _ in range(repeats):
             t0 = time.perf_counter()
-            lxml.html.fromstring(page.raw)
+            parse_lxml(fed)
             lx.append(time.perf_counter() - t0)
             c0 = time.process_time()
             t0 = time.perf_counter()
@@ -97,8 +105,9 @@ def _child(
             wall.append(time.perf_counter() - t0)
             cpu.append(time.process_time() - c0)
         errors += bool(out.error)
-        rows.append([key, size, statistics.median(lx), statistics.median(wall),
-                     statistics.median(cpu)])  # fmt: skip
+        rows.append(
+            [key, size, statistics.median(lx), statistics.median(wall), statistics.median(cpu)]
+        )
     text_rows: list[list[Any]] = []
     if text_mode:
         for key, dump in dumps:
@@ -110,10 +119,15 @@ def _child(
                 fn(page)
                 wall.append(time.perf_counter() - t0)
             text_rows.append([key, size, statistics.median(wall)])
-    conn.send({
-        "rows": rows, "text_rows": text_rows, "errors": errors,
-        "rss_base_mb": rss0, "rss_peak_mb": _maxrss_mb(),
-    })  # fmt: skip
+    conn.send(
+        {
+            "rows": rows,
+            "text_rows": text_rows,
+            "errors": errors,
+            "rss_base_mb": rss0,
+            "rss_peak_mb": _maxrss_mb(),
+        }
+    )
     conn.close()
 
 
@@ -153,9 +167,11 @@ def run_speed(
     per_set = pages if pages is not None else (QUICK_SPEED_PAGES if quick else SPEED_PAGES)
     ctx = mp.get_context("spawn")
     res: dict[str, Any] = {
-        "repeats": repeats, "pages_per_set": per_set, "systems": {},
+        "repeats": repeats,
+        "pages_per_set": per_set,
+        "systems": {},
         "versions": {s: version(s) for s in systems},
-    }  # fmt: skip
+    }
     for system in systems:
         t0 = time.monotonic()
         parent, child = ctx.Pipe()
@@ -218,18 +234,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument(
-        "--systems", nargs="+", default=[s for s in SYSTEMS if s != "trafilatura+comments"],
+        "--systems",
+        nargs="+",
+        default=[s for s in SYSTEMS if s != "trafilatura+comments"],
         choices=SYSTEMS,
-    )  # fmt: skip
+    )
     ap.add_argument("--sets", nargs="+", default=list(HTML_SETS), choices=HTML_SETS)
     ap.add_argument("--pages", type=int, default=SPEED_PAGES, help="pages per set (0: all)")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results" / "speed.json")
     args = ap.parse_args(argv)
     res = run_speed(
-        args.data, systems=args.systems, sets=args.sets, pages=args.pages, repeats=args.repeats,
+        args.data,
+        systems=args.systems,
+        sets=args.sets,
+        pages=args.pages,
+        repeats=args.repeats,
         log=lambda m: print(m, file=sys.stderr, flush=True),
-    )  # fmt: skip
+    )
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(res, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")

@@ -23,11 +23,18 @@ from .data import Page, work_cache
 VARIANTS: dict[str, list[str]] = {
     "w3m": ["w3m", "-dump", "-cols", "3000", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"],
     "lynx": [
-        "lynx", "-dump", "-nolist", "-width=3000", "-stdin", "-assume_charset=UTF-8",
-        "-display_charset=UTF-8", "-noreferer", "-force_html",
+        "lynx",
+        "-dump",
+        "-nolist",
+        "-width=3000",
+        "-stdin",
+        "-assume_charset=UTF-8",
+        "-display_charset=UTF-8",
+        "-noreferer",
+        "-force_html",
     ],
     "w3m-80": ["w3m", "-dump", "-cols", "80", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"],
-}  # fmt: skip
+}
 RENDER_TIMEOUT = 60.0
 
 
