@@ -402,6 +402,7 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
             sets=[s for s in sets if s in HTML_SETS],
             quick=args.quick,
             repeats=args.speed_repeats,
+            pages=args.speed_pages,
             log=log,
         )
     result["meta"]["seconds"] = round(time.monotonic() - t_start, 1)
@@ -484,6 +485,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-cache", action="store_true", help="recompute the peers too")
     ap.add_argument("--speed", action="store_true", help="also run the speed benchmark")
     ap.add_argument("--speed-repeats", type=int, default=3)
+    ap.add_argument(
+        "--speed-pages", type=int, default=None, help="pages per set for --speed (0: all)"
+    )
     ap.add_argument("--report", action="store_true", help="write docs/benchmarks.md and the plot")
     ap.add_argument("--compare", nargs=2, type=Path, metavar=("OLD", "NEW"))
     ap.add_argument("--system", default="boilerstrip", help="the system --compare looks at")
