@@ -379,6 +379,13 @@ def turku_table(res: dict[str, Any]) -> list[str]:
     ]
 
 
+def _memory(a: dict[str, Any]) -> str:
+    m = a.get("mem_max")
+    if not m:
+        return "–"
+    return f"{m['mb']:.1f} MB (`{m['page']}`, {m['kb']:.0f} KB)"
+
+
 def _slowest(s: dict[str, Any]) -> str:
     return f"{s['ms']:.0f} ms ({s['kb']:.0f} KB, `{s['page']}`)"
 
@@ -402,7 +409,8 @@ def speed_table(res: dict[str, Any]) -> list[str]:
                 f"{a['cpu_s']:.1f}",
                 f"{a['median_ms']:.1f}",
                 _slowest(a["slowest"]),
-                f"{d['rss_peak_mb']:.0f} (+{d['rss_delta_mb']:.0f})",
+                _memory(a),
+                f"{d['rss_delta_mb']:.0f} / {d.get('rss_base_mb', 0):.0f}",
             ]
         )
     out = [
@@ -411,9 +419,11 @@ def speed_table(res: dict[str, Any]) -> list[str]:
         f"median of {sp['repeats']} runs per page; each system alone in its own process, the input "
         "already in memory, only the extraction call timed. × lxml: the system's time over "
         "`lxml.html.fromstring` on the same page in the same process and moment (median of the "
-        "per-page ratios, and ratio of the totals). Peak RSS in MB, in brackets the growth over "
-        "the "
-        "process's baseline with all pages loaded. Wall and CPU seconds are totals over the pages. "
+        "per-page ratios, and ratio of the totals). Memory per page: the growth of the process's "
+        "peak RSS during the extraction call over its RSS just before (the peak is reset before "
+        "each call), largest over the pages; run: the highest peak RSS over the baseline (pages "
+        "loaded, library warmed up) / the baseline, MB. Wall and CPU seconds are totals over the "
+        "pages. "
         "The machine has 2 shared cores: compare ratios, not absolute times.\n",
         _table(
             [
@@ -427,7 +437,8 @@ def speed_table(res: dict[str, Any]) -> list[str]:
                 "CPU s",
                 "median ms",
                 "slowest page",
-                "peak RSS MB",
+                "memory per page, max",
+                "run peak over baseline / baseline MB",
             ],
             rows,
         ),
@@ -455,6 +466,7 @@ def plot(res: dict[str, Any], path: Path) -> bool:
 
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
+        from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
     except ImportError:
         return False
     sp = res.get("speed", {}).get("systems", {})
@@ -483,6 +495,9 @@ def plot(res: dict[str, Any], path: Path) -> bool:
                 zorder=3,
             )
         ax.set_xscale("log")
+        ax.xaxis.set_major_locator(FixedLocator([1, 2, 5, 10, 20, 50, 100]))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: f"{x:g}"))
+        ax.xaxis.set_minor_formatter(NullFormatter())
         ax.set_title(name + (" (snippet F1)" if name == "trafilatura-eval" else ""))
         ax.set_xlabel("time per page ÷ lxml parse (median, log; left is faster)")
         ax.set_ylabel("F1")
@@ -490,9 +505,9 @@ def plot(res: dict[str, Any], path: Path) -> bool:
     for ax in list(axes.flat)[len(sets) :]:
         ax.axis("off")
     handles, labels = axes.flat[0].get_legend_handles_labels()
-    fig.legend(handles, labels, loc="lower right", fontsize=9)
+    fig.legend(handles, labels, loc="lower center", ncol=len(labels), fontsize=9)
     fig.suptitle("F1 against speed, one point per library")
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
     path.parent.mkdir(parents=True, exist_ok=True)
     fig.savefig(path, dpi=110)
     plt.close(fig)

@@ -10,8 +10,10 @@ page's time is the median of its repeats, wall (``perf_counter``) and CPU (``pro
 lxml parses exactly what the system is fed (boilerstrip: the original bytes where the set has them;
 the peers: the decoded text). The ratio to lxml is taken page by page, in the same process and
 moment, which cancels most of the noise of a shared machine. Peak memory is the process's peak
-RSS; ``rss_delta_mb`` is the growth of the peak over the baseline with all pages loaded and the
-library imported and warmed up.
+RSS: per page, the growth of the peak RSS during the extraction call over the RSS just before it
+(the peak is reset before each call through ``/proc/self/clear_refs``, Linux), and for the run
+``rss_delta_mb``, the highest peak over the baseline with the pages loaded and the library warmed
+up.
 
 boilerstrip's text mode is timed on the ``w3m -dump`` renders of the same pages (MB/s of text).
 ``--pages N`` takes a fixed hash-ordered sample of N pages per set (0: every page).
@@ -20,6 +22,7 @@ boilerstrip's text mode is timed on the ``w3m -dump`` renders of the same pages 
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
 import json
 import multiprocessing as mp
@@ -33,7 +36,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from .data import DEFAULT_DATA, HTML_SETS, REPO, load_set
+from .data import DEFAULT_DATA, HTML_SETS, REPO, load_set, unpack
 from .systems import RUNNERS, SYSTEMS, PageInput, parse_lxml, peer_input, version
 
 SPEED_PAGES = 150
@@ -50,6 +53,37 @@ def _sample(ids: Sequence[str], n: int) -> set[str]:
 
 def _maxrss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _status_mb() -> tuple[float, float]:
+    """(current RSS, peak RSS since the last reset) of this process, in MB (Linux ``/proc``)."""
+    rss = hwm = 0.0
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    rss = int(line.split()[1]) / 1024
+                elif line.startswith("VmHWM:"):
+                    hwm = int(line.split()[1]) / 1024
+    except OSError:
+        hwm = rss = _maxrss_mb()
+    return rss, hwm
+
+
+def _reset_peak() -> bool:
+    """Reset the process's peak RSS to its current RSS (Linux: ``5 > /proc/self/clear_refs``)."""
+    try:
+        with open("/proc/self/clear_refs", "w", encoding="ascii") as fh:
+            fh.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def _ids(data: Path, name: str) -> list[str]:
+    folder = unpack(data, name)
+    with (folder / "docs.jsonl").open(encoding="utf-8") as fh:
+        return [str(json.loads(line)["id"]) for line in fh if line.strip()]
 
 
 def _child(
@@ -69,10 +103,9 @@ def _child(
     dumps: list[tuple[str, str]] = []
     all_pages = []
     for name in sets:
-        plist = list(load_set(Path(data), name))
-        keep = _sample([p.id for p in plist], per_set)
-        for p in plist:
-            if p.id in keep and p.raw is not None:
+        keep = _sample(_ids(Path(data), name), per_set)
+        for p in load_set(Path(data), name, ids=keep):
+            if p.raw is not None:
                 page = PageInput(raw=p.raw, html=p.html, lang=p.lang)
                 fed = peer_input(system, page)  # lxml parses what the system is fed
                 size = len(fed) if isinstance(fed, bytes) else len(fed.encode("utf-8"))
@@ -88,26 +121,46 @@ def _child(
     for _key, page, _size, fed in pages[:3]:  # warm up: imports, lazy tables
         fn(page)
         parse_lxml(fed)
-    rss0 = _maxrss_mb()
+    gc.collect()
+    rss0, _ = _status_mb()
+    peak = rss0
+    can_reset = _reset_peak()
     rows: list[list[Any]] = []
     errors = 0
     for key, page, size, fed in pages:
         lx: list[float] = []
         wall: list[float] = []
         cpu: list[float] = []
-        for _ in range(repeats):
+        grow = 0.0
+        for r in range(repeats):
             t0 = time.perf_counter()
             parse_lxml(fed)
             lx.append(time.perf_counter() - t0)
+            if r == 0 and can_reset:  # memory of the extraction call: peak RSS over RSS before
+                _reset_peak()
+                before, _ = _status_mb()
             c0 = time.process_time()
             t0 = time.perf_counter()
             out = fn(page)
             wall.append(time.perf_counter() - t0)
             cpu.append(time.process_time() - c0)
+            if r == 0 and can_reset:
+                _, hwm = _status_mb()
+                grow = max(0.0, hwm - before)
+                peak = max(peak, hwm)
         errors += bool(out.error)
         rows.append(
-            [key, size, statistics.median(lx), statistics.median(wall), statistics.median(cpu)]
+            [
+                key,
+                size,
+                statistics.median(lx),
+                statistics.median(wall),
+                statistics.median(cpu),
+                grow,
+            ]
         )
+    if not can_reset:
+        peak = _maxrss_mb()
     text_rows: list[list[Any]] = []
     if text_mode:
         for key, dump in dumps:
@@ -125,7 +178,8 @@ def _child(
             "text_rows": text_rows,
             "errors": errors,
             "rss_base_mb": rss0,
-            "rss_peak_mb": _maxrss_mb(),
+            "rss_peak_mb": peak,
+            "per_page_memory": can_reset,
         }
     )
     conn.close()
@@ -139,6 +193,7 @@ def _aggregate(rows: list[list[Any]]) -> dict[str, Any]:
     cpu = sum(r[4] for r in rows)
     ratios = [r[3] / r[2] for r in rows if r[2] > 0]
     slow = max(rows, key=lambda r: r[3])
+    big = max(rows, key=lambda r: r[5])
     return {
         "pages": n,
         "mb": size / 1e6,
@@ -151,6 +206,8 @@ def _aggregate(rows: list[list[Any]]) -> dict[str, Any]:
         "x_lxml_total": wall / lx if lx else 0.0,
         "median_ms": statistics.median(r[3] for r in rows) * 1000,
         "slowest": {"page": slow[0], "ms": slow[3] * 1000, "kb": slow[1] / 1000},
+        "mem_median_mb": statistics.median(r[5] for r in rows),
+        "mem_max": {"page": big[0], "mb": big[5], "kb": big[1] / 1000},
     }
 
 
@@ -202,7 +259,9 @@ def run_speed(
             },
             "errors": got["errors"],
             "rss_peak_mb": got["rss_peak_mb"],
+            "rss_base_mb": got["rss_base_mb"],
             "rss_delta_mb": got["rss_peak_mb"] - got["rss_base_mb"],
+            "per_page_memory": got["per_page_memory"],
             "per_page": {r[0]: [round(r[2] * 1e3, 3), round(r[3] * 1e3, 3)] for r in rows},
         }
         if got["text_rows"]:
