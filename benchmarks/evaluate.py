@@ -83,7 +83,7 @@ def score_text_sets(
     pages: dict[str, list[Page]],
     outs: dict[str, Output],
     bootstrap: int,
-    per_page: dict[str, list[float]] | None = None,
+    per_page: dict[str, list[float | None]] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Shingle F1 per text-gold set and snippet score on trafilatura-eval, for one system."""
     res: dict[str, dict[str, Any]] = {}
@@ -312,7 +312,7 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
         )
         log(f"{system}: {len(outs)} pages in {time.monotonic() - t0:.0f} s")
         outs_by_system[system] = outs
-        per_page: dict[str, list[float]] = {}
+        per_page: dict[str, list[float | None]] = {}
         result["html"][system] = score_text_sets(html_pages, outs, bootstrap, per_page)
         result["pages"]["html"][system] = per_page
 

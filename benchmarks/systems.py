@@ -53,7 +53,7 @@ SETTINGS = {
     "justext": "str; justext(page, stoplist(lang) or language-independent) good paragraphs v2",
     "resiliparse": "str; extract_plain_text(main_content=True, comments=False) v2",
     "boilerpy3": "str; ArticleExtractor().get_doc(str) v1",
-    "keep-all": "str; lxml visible text by block v1",
+    "keep-all": "str; lxml visible text by block v2",
     "boilerstrip": "extract()",
 }
 """A tag of how each system is called: part of the peer-result cache key."""
@@ -213,15 +213,19 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
 
 def parse_lxml(page: str | bytes) -> Any:
     """``lxml.html.fromstring``; a ``str`` with an XML encoding declaration (which lxml refuses)
-    is parsed without the declaration."""
+    is parsed without the declaration, or as UTF-8 bytes when the declaration is malformed."""
     import lxml.html
 
     try:
         return lxml.html.fromstring(page)
     except ValueError:
-        if isinstance(page, str):
-            return lxml.html.fromstring(_XML_DECL.sub("", page, count=1))
-        raise
+        if not isinstance(page, str):
+            raise
+    try:
+        return lxml.html.fromstring(_XML_DECL.sub("", page, count=1))
+    except ValueError:
+        parser = lxml.html.HTMLParser(encoding="utf-8")
+        return lxml.html.fromstring(page.encode("utf-8"), parser=parser)
 
 
 def peer_input(system: str, page: PageInput) -> str | bytes:
