@@ -1,10 +1,10 @@
 """Loaders for the evaluation sets in ``../shared/data``.
 
-Each ``<name>.tar.gz`` is unpacked once into a cache folder (default ``~/.cache/boilerstrip/data``,
-or ``$BOILERSTRIP_CACHE``); a marker file records the archive's size and mtime so a changed archive is
-unpacked again. :func:`load_set` yields one :class:`Page` per line of the set's ``docs.jsonl``, with the
-original bytes where ``raw/<id>.html`` exists (so that encoding detection is exercised) and the UTF-8
-text otherwise.
+Each ``<name>.tar.gz`` is unpacked once into a cache folder (default
+``~/.cache/boilerstrip/data``, or ``$BOILERSTRIP_CACHE``); a marker file records the archive's size
+and mtime so a changed archive is unpacked again. :func:`load_set` yields one :class:`Page` per line
+of the set's ``docs.jsonl``, with the original bytes where ``raw/<id>.html`` exists (so that
+encoding detection is exercised) and the UTF-8 text otherwise.
 """
 
 from __future__ import annotations
@@ -17,7 +17,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-DEFAULT_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _default_data() -> Path:
+    """``../shared/data`` relative to the repository; from a git worktree nested one level deeper
+    (``work/wt/<name>``) the first ``shared/data`` found walking up is used."""
+    for parent in REPO.parents:
+        cand = parent / "shared" / "data"
+        if cand.is_dir():
+            return cand
+    return REPO.parent / "shared" / "data"
+
+
+DEFAULT_DATA = _default_data()
 SETS = (
     "dragnet",
     "l3s-gn1",
@@ -31,8 +44,15 @@ HTML_SETS = SETS[:-1]
 
 
 def cache_root() -> Path:
+    """Where the sets are unpacked: ``$BOILERSTRIP_CACHE`` or ``~/.cache/boilerstrip/data``."""
     env = os.environ.get("BOILERSTRIP_CACHE")
     return Path(env) if env else Path.home() / ".cache" / "boilerstrip" / "data"
+
+
+def work_cache() -> Path:
+    """Where the benchmarks keep derived files (text renders, peer results), beside the data."""
+    env = os.environ.get("BOILERSTRIP_BENCH_CACHE")
+    return Path(env) if env else cache_root().parent / "bench"
 
 
 @dataclass

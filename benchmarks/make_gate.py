@@ -1,0 +1,131 @@
+"""Choose the CI gate's page subset (once); copy its pages and their gold into ``fixtures/gate``.
+
+    python -m benchmarks.make_gate [--data ../shared/data]          # from benchmarks/gate_pages.txt
+    python -m benchmarks.make_gate --choose [--data ../shared/data] # pick a new subset (rarely!)
+
+The subset is stratified: a fixed number of pages per HTML set (:data:`QUOTAS`), and within a set
+proportional shares of its strata (pages with and without reader comments on dragnet and l3s-gn1,
+real pages and synthetic fixtures on mozilla-readability), with a few pages that come as raw
+non-UTF-8 bytes wherever the set has them, so encoding detection stays under test. Within a stratum
+pages are taken in the order of the SHA-1 of ``set/id`` (reproducible, unrelated to content).
+
+The list goes to ``benchmarks/gate_pages.txt`` (``set<TAB>id`` per line); the pages (original bytes,
+base64) and gold go to ``fixtures/gate/pages.jsonl.gz``. Changing the list invalidates the floors in
+``benchmarks/gate_baseline.json``: set them again with ``python -m benchmarks.gate --update``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import base64
+import gzip
+import hashlib
+import json
+from collections import defaultdict
+from pathlib import Path
+
+from .data import DEFAULT_DATA, REPO, Page, load_set
+
+QUOTAS = {
+    "dragnet": 35,
+    "l3s-gn1": 30,
+    "cleanportaleval": 20,
+    "cleaneval-dev": 15,
+    "mozilla-readability": 20,
+    "trafilatura-eval": 30,
+}
+RAW_PAGES = 3
+"""Pages per set taken from those that come as raw (non-UTF-8) bytes, where the set has them."""
+LIST = REPO / "benchmarks" / "gate_pages.txt"
+FIXTURE = REPO / "fixtures" / "gate" / "pages.jsonl.gz"
+
+
+def _order(name: str, pid: str) -> str:
+    return hashlib.sha1(f"{name}/{pid}".encode()).hexdigest()
+
+
+def _stratum(p: Page) -> str:
+    if p.set in ("dragnet", "l3s-gn1"):
+        return "comments" if (p.gold_comments or "").strip() else "no-comments"
+    if p.set == "mozilla-readability":
+        return "synthetic" if p.record.get("synthetic_fixture") else "real"
+    return "all"
+
+
+def choose(data: Path) -> list[tuple[str, str]]:
+    chosen: list[tuple[str, str]] = []
+    for name, quota in QUOTAS.items():
+        pages = sorted(load_set(data, name), key=lambda p: _order(name, p.id))
+        raw = [p for p in pages if isinstance(p.raw, bytes)][:RAW_PAGES]
+        picked = {p.id for p in raw}
+        rest = [p for p in pages if p.id not in picked]
+        strata: dict[str, list[Page]] = defaultdict(list)
+        for p in rest:
+            strata[_stratum(p)].append(p)
+        left = quota - len(picked)
+        # largest-remainder proportional allocation over the strata
+        shares = {k: left * len(v) / len(rest) for k, v in strata.items()}
+        alloc = {k: int(s) for k, s in shares.items()}
+        for k in sorted(shares, key=lambda k: shares[k] - alloc[k], reverse=True)[
+            : left - sum(alloc.values())
+        ]:
+            alloc[k] += 1
+        for k, v in strata.items():
+            picked.update(p.id for p in v[: alloc[k]])
+        chosen.extend((name, p.id) for p in pages if p.id in picked)
+    return chosen
+
+
+def write_fixture(data: Path, chosen: list[tuple[str, str]]) -> int:
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for name, pid in chosen:
+        wanted[name].add(pid)
+    FIXTURE.parent.mkdir(parents=True, exist_ok=True)
+    n = 0
+    with gzip.open(FIXTURE, "wt", encoding="utf-8", compresslevel=9) as fh:
+        for name in QUOTAS:
+            for p in load_set(data, name, ids=wanted[name]):
+                assert p.raw is not None
+                rec: dict[str, object] = {"set": name, "id": p.id}
+                if isinstance(p.raw, bytes):
+                    rec["raw_b64"] = base64.b64encode(p.raw).decode("ascii")
+                else:
+                    rec["html"] = p.raw
+                for k in ("gold_text", "gold_title", "gold_comments", "gold_with", "gold_without"):
+                    rec[k] = getattr(p, k)
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                n += 1
+    return n
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        prog="python -m benchmarks.make_gate",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--choose", action="store_true", help="pick a new subset (rewrites the list)")
+    args = ap.parse_args(argv)
+    if args.choose or not LIST.exists():
+        chosen = choose(args.data)
+        LIST.write_text(
+            "# CI gate subset: set<TAB>id (chosen by python -m benchmarks.make_gate --choose)\n"
+            + "".join(f"{s}\t{i}\n" for s, i in chosen),
+            encoding="utf-8",
+        )
+        print(f"wrote {LIST}: {len(chosen)} pages")
+    else:
+        chosen = [
+            (s, i)
+            for line in LIST.read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")
+            for s, i in [line.split("\t")]
+        ]
+    n = write_fixture(args.data, chosen)
+    print(f"wrote {FIXTURE}: {n} pages, {FIXTURE.stat().st_size / 1e6:.2f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,585 @@
+"""Write ``docs/benchmarks.md`` and the F1-against-speed plot from a results JSON.
+
+    python -m benchmarks.report benchmarks/results/NAME.json [--docs docs]
+
+The tables come from the file alone: regenerate them from any run. The plot needs matplotlib
+(the ``bench`` extra); without it the markdown is still written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from .data import REPO
+
+REPRODUCE = "python -m benchmarks.evaluate --speed --report --out benchmarks/results/latest.json"
+SET_ORDER = (
+    "dragnet",
+    "l3s-gn1",
+    "cleanportaleval",
+    "cleaneval-dev",
+    "mozilla-readability",
+    "trafilatura-eval",
+)
+PUBLISHED: dict[str, dict[str, float]] = {
+    "dragnet": {"trafilatura": 0.914, "readability": 0.924, "justext": 0.783, "resiliparse": 0.841},
+    "l3s-gn1": {"trafilatura": 0.901, "readability": 0.941, "justext": 0.876, "resiliparse": 0.816},
+    "cleaneval-dev": {
+        "trafilatura": 0.844,
+        "readability": 0.848,
+        "justext": 0.860,
+        "resiliparse": 0.843,
+    },
+    "cleanportaleval": {
+        "trafilatura": 0.846,
+        "readability": 0.850,
+        "justext": 0.755,
+        "resiliparse": 0.812,
+    },
+    "mozilla-readability": {
+        "trafilatura": 0.938,
+        "readability": 0.958,
+        "justext": 0.661,
+        "resiliparse": 0.920,
+    },
+}
+"""Peer F1 published for these sets (issue 3): the sanity check of loading, decoding and scoring."""
+SANITY_TOLERANCE = 0.01
+NAMES = {
+    "trafilatura+comments": "trafilatura (comments on)",
+    "readability": "readability-lxml",
+    "justext": "jusText",
+    "keep-all": "keep-all-text baseline",
+}
+LABELS_OURS = ("title", "article", "caption", "comment", "navigation", "footer", "missing")
+LABELS_GOLD = ("title", "article", "comment", "navigation", "boilerplate", "supplemental", "extra")
+
+
+def _name(system: str) -> str:
+    return NAMES.get(system, system)
+
+
+def _f(x: float | None, nd: int = 3) -> str:
+    return "–" if x is None else f"{x:.{nd}f}"
+
+
+def _table(head: Sequence[str], rows: Sequence[Sequence[str]], align: str | None = None) -> str:
+    al = align or ("l" + "r" * (len(head) - 1))
+    sep = ["---:" if a == "r" else "---" for a in al]
+    lines = ["| " + " | ".join(head) + " |", "| " + " | ".join(sep) + " |"]
+    lines += ["| " + " | ".join(r) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+def _speed_of(res: dict[str, Any], system: str, name: str | None) -> dict[str, Any] | None:
+    sp = res.get("speed", {}).get("systems", {}).get(system)
+    if not sp:
+        return None
+    got: dict[str, Any] | None = sp["sets"].get(name) if name else sp["all"]
+    return got
+
+
+def html_tables(res: dict[str, Any]) -> list[str]:
+    html = res["html"]
+    out: list[str] = []
+    systems = [s for s in html if s != "trafilatura+comments"]
+    # overview
+    sets = [s for s in SET_ORDER if any(s in html[x] for x in systems)]
+    rows = []
+    for s in systems:
+        rows.append(
+            [f"**{_name(s)}**" if s == "boilerstrip" else _name(s)]
+            + [_f(html[s][n]["f1"]) if n in html[s] else "–" for n in sets]
+        )
+    out.append("## Overview: F1 of the article text (HTML input)\n")
+    out.append(
+        "Shingle F1 on the sets with a gold text; snippet F1 on trafilatura-eval. "
+        "Per-set tables below give ±, precision, recall and speed.\n"
+    )
+    out.append(_table(["system", *sets], rows))
+    for name in sets:
+        out.append(f"\n### {name}\n")
+        snippet = name == "trafilatura-eval"
+        pages = next((html[s][name]["pages"] for s in systems if name in html[s]), 0)
+        if snippet:
+            out.append(
+                f"{pages} pages; snippet score (every `gold_with` string in the output, no "
+                "`gold_without` string), counted over all snippets.\n"
+            )
+        else:
+            out.append(f"{pages} pages; shingle F1 ± bootstrap standard deviation.\n")
+        head = ["system", "F1" if snippet else "F1 ±", "P", "R", "pages/s", "× lxml", "failed"]
+        rows = []
+        for s in systems:
+            d = html[s].get(name)
+            if not d:
+                continue
+            sp = _speed_of(res, s, name)
+            f1 = _f(d["f1"]) if snippet else f"{d['f1']:.3f} ± {d.get('pm', 0):.3f}"
+            rows.append(
+                [
+                    f"**{_name(s)}**" if s == "boilerstrip" else _name(s),
+                    f1,
+                    _f(d["p"]),
+                    _f(d["r"]),
+                    f"{sp['pages_per_s']:.1f}" if sp else "–",
+                    f"{sp['x_lxml_median']:.1f}" if sp else "–",
+                    str(d.get("errors", 0)),
+                ]
+            )
+        out.append(_table(head, rows))
+    return out
+
+
+def sanity_table(res: dict[str, Any]) -> list[str]:
+    html = res["html"]
+    rows = []
+    worst = 0.0
+    for name, peers in PUBLISHED.items():
+        for s, pub in peers.items():
+            d = html.get(s, {}).get(name)
+            if not d:
+                continue
+            diff = d["f1"] - pub
+            worst = max(worst, abs(diff))
+            ok = "yes" if abs(diff) <= SANITY_TOLERANCE else "**no**"
+            rows.append([name, _name(s), _f(pub), _f(d["f1"]), f"{diff:+.3f}", ok])
+    if not rows:
+        return []
+    return [
+        "\n## Sanity check: peer figures against the published ones\n",
+        f"Same pages, same metric; agreement within ±{SANITY_TOLERANCE} is expected "
+        f"(largest gap here: {worst:.3f}). See `benchmarks/README.md` for how each peer is "
+        "called.\n",
+        _table(
+            ["set", "peer", "published", "this run", "difference", "within ±0.01"], rows, "llrrrl"
+        ),
+        "\nThe gaps left and their causes (details in `benchmarks/README.md`): on l3s-gn1 two "
+        "pages of broken markup (`check_gold_token_recall_lxml` 0.26 and 0.01) score ≈0 for every "
+        "extractor and are kept here, as the data README asks (without them the peers agree within "
+        "0.01); jusText's published figures used settings we could not identify (none of its "
+        "documented modes reproduces them), so its row is for its documented per-language use; "
+        "readability-lxml on cleaneval-dev (58 pages, one page ≈ 0.017) is the one unexplained "
+        "gap.",
+    ]
+
+
+def comment_tables(res: dict[str, Any]) -> list[str]:
+    com = res.get("comments", {})
+    if not com:
+        return []
+    rows = []
+    for s, per in com.items():
+        for name, d in per.items():
+            rows.append(
+                [
+                    name,
+                    _name(s),
+                    f"{d['f1']:.3f} ± {d['pm']:.3f}",
+                    _f(d["p"]),
+                    _f(d["r"]),
+                    str(d["pages"]),
+                    f"{100 * d['clean_share']:.1f} %",
+                    str(d["clean_pages"]),
+                ]
+            )
+    rows.sort()
+    return [
+        "\n## Comments\n",
+        "Comment F1: shingle F1 of the joined comment texts against `gold_comments`, on the pages "
+        "that have gold comments. No-comment share: of the pages without gold comments, the share "
+        "where the system returned no comment. trafilatura runs with `include_comments=True` for "
+        "this table (its separate comments output); the other peers return no comments.\n",
+        _table(
+            [
+                "set",
+                "system",
+                "comment F1 ±",
+                "P",
+                "R",
+                "pages",
+                "no comment returned",
+                "comment-free pages",
+            ],
+            rows,
+            "llrrrrrr",
+        ),
+    ]
+
+
+def title_table(res: dict[str, Any]) -> list[str]:
+    ti = res.get("titles", {})
+    if not ti:
+        return []
+    sets = sorted({n for per in ti.values() for n in per}, key=SET_ORDER.index)
+    rows = [
+        [_name(s)]
+        + [f"{100 * per[n]['exact']:.1f} % ({per[n]['pages']})" if n in per else "–" for n in sets]
+        for s, per in ti.items()
+        if s != "trafilatura+comments"
+    ]
+    return [
+        "\n## Titles\n",
+        "Exact match of the title against `gold_title`, case, punctuation and spaces ignored "
+        "(pages with a gold title in brackets). trafilatura: its metadata title; readability: "
+        "`short_title()`; boilerpy3 and keep-all: the `<title>` element.\n",
+        _table(["system", *sets], rows),
+    ]
+
+
+def confusion_table(res: dict[str, Any]) -> list[str]:
+    conf = res.get("confusion")
+    if not conf:
+        return []
+    m: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for g, o, c in conf["counts"]:
+        m[g][o] += c
+    rows = []
+    for g in LABELS_GOLD:
+        if g not in m:
+            continue
+        tot = sum(m[g].values())
+        rows.append(
+            [g, f"{tot:,}"]
+            + [
+                f"{100 * m[g].get(o, 0) / tot:.1f}" if o in m[g] else "·"
+                for o in LABELS_OURS
+                if not (g == "extra" and o == "missing")
+            ]
+            + ([] if g != "extra" else ["–"])
+        )
+    # per-label agreement: gold boilerplate is right as navigation or footer
+    right = {
+        "title": ("title",),
+        "article": ("article",),
+        "comment": ("comment",),
+        "navigation": ("navigation",),
+        "boilerplate": ("navigation", "footer"),
+    }
+    rec = []
+    for g, ok in right.items():
+        if g in m:
+            tot = sum(m[g].values())
+            rec.append(f"{g} {100 * sum(m[g].get(o, 0) for o in ok) / tot:.1f} %")
+    return [
+        "\n## Block labels on l3s-gn1 (confusion)\n",
+        f"{conf['pages']} pages. Rows: gold block labels from `blocks.jsonl` (fulltext → article, "
+        "headline → title, comments → comment, related → navigation, unlabeled and not-content → "
+        "boilerplate, which is right as navigation or footer; supplemental — captions, datelines, "
+        "bylines — reported apart). Columns: boilerstrip's labels (`title` = the block marked "
+        "`is_title`). Cells: share of the row's words, in %. Alignment: both sides flattened to "
+        "words in document order and aligned as sequences (longest matching runs); `missing` = "
+        "gold "
+        "words we output in no block, `extra` row = our words that no gold block has.\n",
+        _table(["gold \\ ours", "words", *LABELS_OURS], rows),
+        "\nWords with the right label: " + ", ".join(rec) + ".",
+    ]
+
+
+def text_tables(res: dict[str, Any]) -> list[str]:
+    text = res.get("text")
+    if not text:
+        return []
+    html_bs = res["html"].get("boilerstrip", {})
+    out = [
+        "\n## Plain-text input\n",
+        "Each HTML page rendered to text by `w3m -dump -cols 3000`, `lynx -dump -nolist "
+        "-width=3000`, and `w3m -dump -cols 80` (wrapped at 80 columns); boilerstrip reads the "
+        "dump "
+        'with `kind="text"`, scored against the same gold. The peers cannot read plain text: the '
+        "keep-all baseline (the whole dump) stands beside us. *HTML* is boilerstrip's own F1 on "
+        "the "
+        "same pages from HTML; *gap* = text − HTML. Note that w3m keeps the fixed widths of "
+        "layout tables even with `-cols 3000`: on table-layout sites (l3s-gn1, cleaneval-dev) its "
+        '"unwrapped" dumps are wrapped at the table width, with indented continuations.\n',
+    ]
+    for variant, per in text.items():
+        bs = per.get("boilerstrip", {})
+        ka = per.get("keep-all", {})
+        rows = []
+        for name in SET_ORDER:
+            if name not in bs:
+                continue
+            d, k, h = bs[name], ka.get(name), html_bs.get(name)
+            rows.append(
+                [
+                    name,
+                    f"{d['f1']:.3f} ± {d.get('pm', 0):.3f}",
+                    _f(d["p"]),
+                    _f(d["r"]),
+                    _f(k["f1"]) if k else "–",
+                    _f(h["f1"]) if h else "–",
+                    f"{d['f1'] - h['f1']:+.3f}" if h else "–",
+                ]
+            )
+        out.append(f"\n### {variant}\n")
+        out.append(
+            _table(["set", "boilerstrip F1 ±", "P", "R", "keep-all F1", "HTML F1", "gap"], rows)
+        )
+    if "w3m" in text and "w3m-80" in text:
+        a, b = text["w3m"].get("boilerstrip", {}), text["w3m-80"].get("boilerstrip", {})
+        rows = [
+            [n, _f(a[n]["f1"]), _f(b[n]["f1"]), f"{b[n]['f1'] - a[n]['f1']:+.3f}"]
+            for n in SET_ORDER
+            if n in a and n in b
+        ]
+        out.append("\n### Robustness to wrapping (w3m unwrapped → wrapped at 80 columns)\n")
+        out.append(_table(["set", "w3m", "w3m-80", "change"], rows))
+    return out
+
+
+def turku_table(res: dict[str, Any]) -> list[str]:
+    tk = res.get("turku")
+    if not tk:
+        return []
+    langs = [x for x in tk["boilerstrip"] if x != "all"] + ["all"]
+    rows = []
+    for lang in langs:
+        b, t, a = tk["boilerstrip"][lang], tk["terminal-punctuation"][lang], tk["all-clean"][lang]
+        rows.append(
+            [
+                lang,
+                str(b["lines"]),
+                _f(b["f1"]),
+                _f(b["p"]),
+                _f(b["r"]),
+                _f(b["acc"]),
+                _f(t["f1"]),
+                _f(t["acc"]),
+                _f(a["f1"]),
+                f"{b['f1'] - t['f1']:+.3f}",
+            ]
+        )
+    return [
+        "\n## turku-line-quality (real plain text, human line labels)\n",
+        "Line F1 of the clean class: boilerstrip text mode (a line is clean when it falls in an "
+        "article block, the headline included) against the terminal-punctuation baseline (clean "
+        "when the line ends with . ! ? … or 。！？, closing quotes allowed) and the all-clean "
+        "baseline. Counts pooled over the pages of each language.\n",
+        _table(
+            [
+                "lang",
+                "lines",
+                "F1",
+                "P",
+                "R",
+                "acc",
+                "punct. F1",
+                "punct. acc",
+                "all-clean F1",
+                "F1 − punct.",
+            ],
+            rows,
+        ),
+    ]
+
+
+def _memory(a: dict[str, Any]) -> str:
+    m = a.get("mem_max")
+    if not m:
+        return "–"
+    return f"{m['mb']:.1f} MB (`{m['page']}`, {m['kb']:.0f} KB)"
+
+
+def _slowest(s: dict[str, Any]) -> str:
+    return f"{s['ms']:.0f} ms ({s['kb']:.0f} KB, `{s['page']}`)"
+
+
+def speed_table(res: dict[str, Any]) -> list[str]:
+    sp = res.get("speed")
+    if not sp:
+        return []
+    rows = []
+    for s, d in sp["systems"].items():
+        a = d["all"]
+        rows.append(
+            [
+                f"**{_name(s)}**" if s == "boilerstrip" else _name(s),
+                str(a["pages"]),
+                f"{a['pages_per_s']:.1f}",
+                f"{a['mb_per_s']:.2f}",
+                f"{a['x_lxml_median']:.1f}",
+                f"{a['x_lxml_total']:.1f}",
+                f"{a['wall_s']:.1f}",
+                f"{a['cpu_s']:.1f}",
+                f"{a['median_ms']:.1f}",
+                _slowest(a["slowest"]),
+                _memory(a),
+                f"{d['rss_delta_mb']:.0f} / {d.get('rss_base_mb', 0):.0f}",
+            ]
+        )
+    out = [
+        "\n## Speed\n",
+        f"{sp['pages_per_set'] or 'All'} pages per HTML set (fixed sample), "
+        f"median of {sp['repeats']} runs per page; each system alone in its own process, the input "
+        "already in memory, only the extraction call timed. × lxml: the system's time over "
+        "`lxml.html.fromstring` on the same page in the same process and moment (median of the "
+        "per-page ratios, and ratio of the totals). Memory per page: the growth of the process's "
+        "peak RSS during the extraction call over its RSS just before (the peak is reset before "
+        "each call), largest over the pages; run: the highest peak RSS over the baseline (pages "
+        "loaded, library warmed up) / the baseline, MB. Wall and CPU seconds are totals over the "
+        "pages. "
+        "The machine has 2 shared cores: compare ratios, not absolute times.\n",
+        _table(
+            [
+                "system",
+                "pages",
+                "pages/s",
+                "MB/s",
+                "× lxml (median)",
+                "× lxml (total)",
+                "wall s",
+                "CPU s",
+                "median ms",
+                "slowest page",
+                "memory per page, max",
+                "run peak over baseline / baseline MB",
+            ],
+            rows,
+        ),
+    ]
+    bs = sp["systems"].get("boilerstrip", {}).get("text_w3m")
+    if bs:
+        out.append(
+            f"\nboilerstrip text mode on the `w3m -dump` renders of the same pages: "
+            f"{bs['mb_per_s']:.2f} MB/s of text, {bs['pages_per_s']:.1f} pages/s "
+            f"({bs['pages']} dumps, {bs['mb']:.1f} MB)."
+        )
+    tr = sp["systems"].get("trafilatura", {}).get("all")
+    b = sp["systems"].get("boilerstrip", {}).get("all")
+    if tr and b:
+        out.append(
+            f"\nTotal time, trafilatura / boilerstrip: {tr['wall_s'] / b['wall_s']:.2f}× "
+            f"(wall), {tr['cpu_s'] / b['cpu_s']:.2f}× (CPU)."
+        )
+    return out
+
+
+def plot(res: dict[str, Any], path: Path) -> bool:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+        from matplotlib.ticker import FixedLocator, FuncFormatter, NullFormatter
+    except ImportError:
+        return False
+    sp = res.get("speed", {}).get("systems", {})
+    html = res["html"]
+    sets = [n for n in SET_ORDER if any(n in html[s] for s in html)]
+    if not sp or not sets:
+        return False
+    cols = 3
+    rows = (len(sets) + cols - 1) // cols
+    fig, axes = plt.subplots(rows, cols, figsize=(5 * cols, 4 * rows), squeeze=False)
+    colours = plt.get_cmap("tab10")
+    systems = [s for s in html if s in sp]
+    for ax, name in zip(axes.flat, sets, strict=False):
+        for i, s in enumerate(systems):
+            d = html[s].get(name)
+            speed = sp[s]["sets"].get(name)
+            if not d or not speed:
+                continue
+            ax.scatter(
+                speed["x_lxml_median"],
+                d["f1"],
+                color=colours(i),
+                s=60 if s == "boilerstrip" else 35,
+                marker="*" if s == "boilerstrip" else "o",
+                label=_name(s),
+                zorder=3,
+            )
+        ax.set_xscale("log")
+        ax.xaxis.set_major_locator(FixedLocator([1, 2, 5, 10, 20, 50, 100]))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: f"{x:g}"))
+        ax.xaxis.set_minor_formatter(NullFormatter())
+        ax.set_title(name + (" (snippet F1)" if name == "trafilatura-eval" else ""))
+        ax.set_xlabel("time per page ÷ lxml parse (median, log; left is faster)")
+        ax.set_ylabel("F1")
+        ax.grid(True, alpha=0.3)
+    for ax in list(axes.flat)[len(sets) :]:
+        ax.axis("off")
+    handles, labels = axes.flat[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="lower center", ncol=len(labels), fontsize=9)
+    fig.suptitle("F1 against speed, one point per library")
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return True
+
+
+def render(res: dict[str, Any], results_path: Path, plot_name: str | None) -> str:
+    meta = res["meta"]
+    git = meta.get("git", {})
+    versions = ", ".join(
+        f"{_name(k)} {'lxml ' if k == 'keep-all' else ''}{v}"
+        for k, v in meta.get("versions", {}).items()
+        if k != "trafilatura+comments"
+    )
+    try:
+        rel = results_path.resolve().relative_to(REPO)
+    except ValueError:
+        rel = results_path
+    parts = [
+        "# Benchmarks\n",
+        "Reproduce everything on this page (accuracy, plain text, comments, titles, labels, speed, "
+        "plot) with one command, from the repository root, with the `bench` extra installed "
+        "(`pip install -e '.[bench]'`; `w3m` and `lynx` on the PATH):\n",
+        f"```sh\n{REPRODUCE}\n```\n",
+        f"This page was generated by `python -m benchmarks.report {rel}` from the run "
+        f"`{meta['command']}` of {meta['date']} (boilerstrip at commit `{git.get('commit', '?')}`"
+        f"{', uncommitted changes' if git.get('dirty') == 'yes' else ''}; {meta['cpus']} cores, "
+        f"Python {meta['python']}; {meta['seconds']:.0f} s"
+        f"{'; QUICK subset' if meta.get('quick') else ''}). Versions: {versions}. "
+        f"Data: {', '.join(f'{k} {v}' for k, v in meta['sets'].items())} pages.\n",
+        "Peers run each in its own worker processes with a per-page timeout of "
+        f"{meta['timeout']:.0f} s; a page a system fails on (exception, hang, crash) counts as an "
+        "empty output, never dropped (column *failed*). Metric definitions: "
+        "`../shared/data/README.md`; how each peer is called: `benchmarks/README.md`.\n",
+    ]
+    if plot_name:
+        parts.append(f"![F1 against speed]({plot_name})\n")
+    parts += html_tables(res)
+    parts += sanity_table(res)
+    parts += comment_tables(res)
+    parts += title_table(res)
+    parts += confusion_table(res)
+    parts += text_tables(res)
+    parts += turku_table(res)
+    parts += speed_table(res)
+    return "\n".join(parts) + "\n"
+
+
+def write_report(results: Path, docs: Path | None = None) -> list[Path]:
+    docs = docs or REPO / "docs"
+    res = json.loads(results.read_text(encoding="utf-8"))
+    written = []
+    png = docs / "benchmarks_f1_speed.png"
+    has_plot = plot(res, png)
+    if has_plot:
+        written.append(png)
+    md = docs / "benchmarks.md"
+    md.parent.mkdir(parents=True, exist_ok=True)
+    md.write_text(render(res, results, png.name if has_plot else None), encoding="utf-8")
+    written.append(md)
+    return written
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m benchmarks.report", description=__doc__)
+    ap.add_argument("results", type=Path)
+    ap.add_argument("--docs", type=Path, default=REPO / "docs")
+    args = ap.parse_args(argv)
+    for p in write_report(args.results, args.docs):
+        print(f"wrote {p}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,83 @@
+"""Plain-text renders of the HTML pages, made with text browsers and cached on disk.
+
+Variants (the input of boilerstrip's text mode; the gold stays the page's gold):
+
+- ``w3m``: ``w3m -dump -cols 3000`` (lines unwrapped);
+- ``lynx``: ``lynx -dump -nolist -width=3000``;
+- ``w3m-80``: ``w3m -dump -cols 80``, the same renderer wrapping at 80 columns (robustness check).
+
+The browsers read the page as UTF-8 text (the data set's decoding), so the render does not depend on
+their charset guesses. Renders live under ``<bench cache>/renders/<variant>/<set>/<id>.txt``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from .data import Page, work_cache
+
+VARIANTS: dict[str, list[str]] = {
+    "w3m": ["w3m", "-dump", "-cols", "3000", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"],
+    "lynx": [
+        "lynx",
+        "-dump",
+        "-nolist",
+        "-width=3000",
+        "-stdin",
+        "-assume_charset=UTF-8",
+        "-display_charset=UTF-8",
+        "-noreferer",
+        "-force_html",
+    ],
+    "w3m-80": ["w3m", "-dump", "-cols", "80", "-T", "text/html", "-I", "UTF-8", "-O", "UTF-8"],
+}
+RENDER_TIMEOUT = 60.0
+
+
+def _path(variant: str, page: Page) -> Path:
+    safe = hashlib.sha1(page.id.encode()).hexdigest()[:10] if "/" in page.id else page.id
+    return work_cache() / "renders" / variant / page.set / f"{safe}.txt"
+
+
+def render(variant: str, html: str) -> str:
+    """Render ``html`` to text with the variant's browser (empty text on failure)."""
+    try:
+        proc = subprocess.run(
+            VARIANTS[variant],
+            input=html.encode("utf-8"),
+            capture_output=True,
+            timeout=RENDER_TIMEOUT,
+            env={"TERM": "dumb", "LANG": "C.UTF-8", "HOME": "/tmp", "PATH": "/usr/bin:/bin"},
+        )
+    except (subprocess.TimeoutExpired, OSError):
+        return ""
+    return proc.stdout.decode("utf-8", errors="replace")
+
+
+def renders(variant: str, pages: Iterable[Page], *, workers: int = 2) -> dict[str, str]:
+    """``{page id: text}`` for the pages, rendering (and caching) those not yet on disk."""
+    out: dict[str, str] = {}
+    todo: list[Page] = []
+    for p in pages:
+        path = _path(variant, p)
+        if path.exists():
+            out[p.id] = path.read_text(encoding="utf-8")
+        elif p.html is not None:
+            todo.append(p)
+
+    def one(p: Page) -> tuple[str, str]:
+        assert p.html is not None
+        text = render(variant, p.html)
+        path = _path(variant, p)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return p.id, text
+
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as ex:
+        for pid, text in ex.map(one, todo):
+            out[pid] = text
+    return out
