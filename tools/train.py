@@ -157,7 +157,7 @@ def main() -> None:
     ap.add_argument("--kind", choices=("html", "text"), default="html")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--model", choices=("lr", "gbdt"), default="gbdt")
+    ap.add_argument("--model", choices=("lr", "gbdt", "lgbm"), default="lgbm")
     ap.add_argument("--cache", action="store_true", help="reuse the featurized pages of the last run")
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--trees", type=int, default=GBDT["trees"])
@@ -229,6 +229,30 @@ def comment_report(data: list[PageData], held_c: list[list[float]]) -> str:
     return "  ".join(out)
 
 
+def _export_lgbm(model: Any, names: list[str]) -> dict[str, Any]:
+    """LightGBM trees in the flat node format of boilerstrip.classify.model."""
+    dump = model.booster_.dump_model()
+    trees = []
+    for info in dump["tree_info"]:
+        flat: list[list[float]] = []
+
+        def walk(node: dict[str, Any]) -> int:
+            idx = len(flat)
+            if "leaf_value" in node:
+                flat.append([-1, 0.0, 0, 0, round(float(node["leaf_value"]), 6)])
+                return idx
+            if node.get("decision_type", "<=") != "<=":
+                raise ValueError("only numerical <= splits are supported")
+            flat.append([int(node["split_feature"]), float(node["threshold"]), 0, 0, 0.0])
+            flat[idx][2] = walk(node["left_child"])
+            flat[idx][3] = walk(node["right_child"])
+            return idx
+
+        walk(info["tree_structure"])
+        trees.append(flat)
+    return {"type": "trees", "features": names, "base": 0.0, "trees": trees}
+
+
 def fit(data: list[PageData], kind: str, target: str = "article") -> Any:
     import numpy as np
 
@@ -244,6 +268,16 @@ def fit(data: list[PageData], kind: str, target: str = "article") -> Any:
 
         m = make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=2000))
         m.fit(X, y, logisticregression__sample_weight=w * len(data))
+        return m
+    if kind == "lgbm":
+        import lightgbm
+
+        m = lightgbm.LGBMClassifier(
+            n_estimators=GBDT["trees"], max_depth=GBDT["depth"], num_leaves=2 ** GBDT["depth"] - 1,
+            learning_rate=GBDT["rate"], min_child_samples=40, reg_lambda=1.0,
+            subsample=0.8, subsample_freq=1, colsample_bytree=0.8, verbose=-1, random_state=0,
+        )
+        m.fit(X, y, sample_weight=w * len(data))
         return m
     from sklearn.ensemble import HistGradientBoostingClassifier
 
@@ -274,6 +308,8 @@ def export(model: Any, kind: str, names: list[str]) -> dict[str, Any]:
             "weights": [round(float(c), 6) for c in coef],
             "bias": round(bias, 6),
         }
+    if kind == "lgbm":
+        return _export_lgbm(model, names)
     base = float(model._baseline_prediction.ravel()[0])
     trees = []
     for predictors in model._predictors:

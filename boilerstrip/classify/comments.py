@@ -96,12 +96,12 @@ class CommentSection:
             set_label(s, Label.COMMENT, SCORE_MARKUP, self.name)
             if new_item:
                 index += 1
-            if _is_chrome(s):
+            if is_comment_chrome(s):
                 continue
             if index < 0:
                 index = 0
             s.comment = index
-            s.comment_meta = _is_meta_line(s)
+            s.comment_meta = is_meta_line(s)
         _drop_empty_comments(segs)
 
     # --- text ------------------------------------------------------------------------------
@@ -155,15 +155,24 @@ class CommentSection:
         _drop_empty_comments(segs)
 
 
-def _is_chrome(s: Segment) -> bool:
+def is_comment_chrome(s: Segment) -> bool:
     """Comment-section chrome: headers, widgets, forms - not one reader's words."""
     if s.near_cues & (P.FORM | P.SHARE | P.NAV) or s.link_density > 0.5:
         return True
     if s.chars <= P.MAX_PATTERN_CHARS:
         t = s.text
+        if P.COMMENT_NUMBER.match(t):
+            return False  # one comment's own header: its meta line
         if P.COMMENT_HEADER.match(t) or P.WIDGET.match(t):
             return True
     return False
+
+
+def is_meta_line(s: Segment) -> bool:
+    """A comment's author/date/number line."""
+    if s.chars <= P.MAX_PATTERN_CHARS and P.COMMENT_NUMBER.match(s.text):
+        return True
+    return _is_meta_line(s)
 
 
 class CommentItems:
@@ -183,15 +192,15 @@ class CommentItems:
         if not comments:
             return
         first_words = next(
-            (s for s in comments if not _is_chrome(s) and s.by != CommentSection.name), None
+            (s for s in comments if not is_comment_chrome(s) and s.by != CommentSection.name), None
         )
-        meta_opens = first_words is not None and (first_words.comment_meta or _is_meta_line(first_words))
+        meta_opens = first_words is not None and (first_words.comment_meta or is_meta_line(first_words))
         cur = -1
         last_rule: int | None = None
         open_next = True
         prev_meta = False
         for s in comments:
-            if _is_chrome(s) or (s.by == CommentSection.name and s.comment is None):
+            if is_comment_chrome(s) or (s.by == CommentSection.name and s.comment is None):
                 s.comment, s.comment_meta = None, False
                 continue
             if s.comment is not None:
@@ -202,7 +211,7 @@ class CommentItems:
                 open_next = True
                 continue
             last_rule = None
-            meta = _is_meta_line(s)
+            meta = is_meta_line(s)
             if meta_opens:
                 if (meta and not prev_meta) or cur < 0:
                     cur += 1

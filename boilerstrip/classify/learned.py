@@ -17,6 +17,7 @@ from .. import patterns as P
 from ..document import Doc, Segment
 from ..types import Label
 from .base import set_label
+from .comments import is_comment_chrome
 from .density import BAD, GOOD, NEARGOOD, SHORT
 from .region import block_value
 
@@ -210,6 +211,9 @@ and 0.6 on the dev sets; see tools/train.py output)."""
 
 
 COMMENT_THRESHOLD: Final = 0.5
+MIN_ARTICLE_TEXT: Final = 20
+"""Characters outside links the article blocks of a page must hold together: an "article" made of
+links only (a page that is just a menu) is no article."""
 
 
 class LearnedArticle:
@@ -247,10 +251,17 @@ class LearnedArticle:
                 set_label(s, Label.ARTICLE, a, self.name)
                 s.comment = None
                 s.comment_meta = False
-            elif s.label is Label.COMMENT:
+            elif s.label is Label.COMMENT and not is_comment_chrome(s):
+                # The markup said comment section, the model hears no reader's words: keep the
+                # section's chrome ("Post a comment", widgets) and drop the rest.
                 s.label = None
                 s.comment = None
                 s.comment_meta = False
+        own_text = sum(s.chars - s.link_chars for s in segs if s.label is Label.ARTICLE)
+        if own_text < MIN_ARTICLE_TEXT:
+            for s in segs:
+                if s.label is Label.ARTICLE:
+                    s.label = None
 
 
 def _models(kind: str) -> dict[str, Any]:
