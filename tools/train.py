@@ -115,19 +115,41 @@ def featurize(args: tuple[str, str, Any, str | None, str | None, str | None, str
     )
 
 
+TEXT_VARIANTS = ("w3m", "lynx", "plain")
+"""Text dumps the text model trains on: w3m and lynx renders, and the lynx render stripped of all
+layout cues (no indentation, bullets or blank lines: one paragraph per line, as in WET files)."""
+
+
+def plain(text: str) -> str:
+    """A dump without layout cues: every non-blank line stripped of indentation and bullets."""
+    from boilerstrip.patterns import BULLET
+
+    out = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if line:
+            out.append(BULLET.sub("", line, count=1).strip() or line)
+    return "\n".join(out)
+
+
 def pages(
     data: Path, kind: str
 ) -> Iterator[tuple[str, str, Any, str | None, str | None, str | None, str, str]]:
     for name in TRAIN_SETS:
-        for p in load_set(data, name):
-            if p.gold_text is None or p.html is None:
-                continue
-            if kind == "html":
-                yield name, p.id, p.raw, p.gold_text, p.gold_comments, p.url, p.html, kind
-            else:
-                from benchmarks.render import render  # text dumps of the page (w3m)
+        rows = [p for p in load_set(data, name) if p.gold_text is not None and p.html is not None]
+        if kind == "html":
+            for p in rows:
+                yield name, p.id, p.raw, p.gold_text, p.gold_comments, p.url, p.html or "", kind
+            continue
+        from benchmarks.textdump import renders
 
-                yield name, p.id, render(p, "w3m"), p.gold_text, p.gold_comments, p.url, p.html, kind
+        dumps = {v: renders(v, rows) for v in ("w3m", "lynx")}
+        for p in rows:
+            for variant in TEXT_VARIANTS:
+                text = dumps["lynx"].get(p.id, "") if variant == "plain" else dumps[variant].get(p.id, "")
+                if variant == "plain":
+                    text = plain(text)
+                yield name, f"{p.id}#{variant}", text, p.gold_text, p.gold_comments, p.url, p.html or "", kind
 
 
 def build(data: Path, kind: str, workers: int) -> list[PageData]:

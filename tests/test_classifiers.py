@@ -1,0 +1,251 @@
+"""Each classifier on hand-built blocks, without any HTML (as jusText tests its paragraph classifier)."""
+
+from __future__ import annotations
+
+from boilerstrip import Label
+from boilerstrip import patterns as P
+from boilerstrip.classify.captions import Captions
+from boilerstrip.classify.chrome import Chrome
+from boilerstrip.classify.comments import CommentItems, CommentSection
+from boilerstrip.classify.context import ContextLabels
+from boilerstrip.classify.density import BAD, GOOD, NEARGOOD, SHORT, Density, classify_block
+from boilerstrip.classify.learned import FEATURE_NAMES, LearnedArticle, vectors
+from boilerstrip.classify.model import Model
+from boilerstrip.classify.region import MainRegion
+from boilerstrip.classify.title import Title, strip_site_name
+from boilerstrip.document import Doc, Segment
+from boilerstrip.features import compute
+
+PROSE = (
+    "The council said on Tuesday that the new bridge would open to traffic in the spring, after two "
+    "years of work and a long argument about who should pay for it."
+)
+PROSE2 = (
+    "Residents of the old town have complained for years that the only crossing was too narrow for "
+    "the buses that now run every ten minutes between the station and the hospital."
+)
+
+
+def text_doc(*lines: str) -> Doc:
+    """A text document with one segment per line, features computed."""
+    doc = Doc(kind="text")
+    for i, line in enumerate(lines, 1):
+        doc.segments.append(Segment(text=line, source=f"lines {i}-{i}", tag="line", line_start=i, line_end=i))
+    compute(doc)
+    return doc
+
+
+def one(text: str, **kw: object) -> Segment:
+    doc = text_doc(text)
+    s = doc.segments[0]
+    for k, v in kw.items():
+        setattr(s, k, v)
+    return s
+
+
+# --- density ----------------------------------------------------------------------------------
+
+
+def test_density_classes() -> None:
+    assert classify_block(one(PROSE + " " + PROSE2)) == GOOD
+    assert classify_block(one("Read more")) == SHORT
+    links = one("Home News Sport Weather Business Politics Technology Science Health Education")
+    links.link_chars = links.chars
+    links.link_density = 1.0
+    assert classify_block(links) == BAD
+    names = one(" ".join(["Smith Jones Brown Taylor Wilson Davies Evans Thomas Johnson Roberts"] * 3))
+    assert classify_block(names) == BAD
+    assert classify_block(one(PROSE)) in (NEARGOOD, GOOD)
+
+
+def test_density_step_sets_every_block() -> None:
+    doc = text_doc(PROSE, "Home", PROSE2)
+    Density()(doc)
+    assert [s.cf for s in doc.segments] == [classify_block(s) for s in doc.segments]
+
+
+# --- comments (text) -----------------------------------------------------------------------
+
+
+def test_comment_section_in_text() -> None:
+    doc = text_doc(
+        PROSE,
+        PROSE2,
+        "3 Comments",
+        "Comment number 2.",
+        "I think the bridge is a waste of money and the old one was fine.",
+        "rate this",
+        "Comment number 1.",
+        "Finally! I have waited ten years for this.",
+        "More local stories",
+    )
+    Density()(doc)
+    CommentSection()(doc)
+    CommentItems()(doc)
+    labels = [s.label for s in doc.segments]
+    assert labels[:2] == [None, None]
+    assert labels[2:8] == [Label.COMMENT] * 6
+    assert labels[8] is None
+    words = [s.text for s in doc.segments if s.comment is not None and not s.comment_meta]
+    assert words == [doc.segments[4].text, doc.segments[7].text]
+    assert doc.segments[4].comment == 0 and doc.segments[7].comment == 1
+    assert doc.segments[5].comment is None  # "rate this" is chrome
+
+
+def test_no_comment_section_without_prose_before_it() -> None:
+    doc = text_doc("Comments", "Nice!", PROSE)
+    Density()(doc)
+    CommentSection()(doc)
+    assert all(s.label is None for s in doc.segments)
+
+
+# --- region and context (rules) ------------------------------------------------------------
+
+
+def test_region_is_the_best_run_of_prose() -> None:
+    doc = text_doc("Home", "News", "Sport", PROSE, "Photo: Jane Doe", PROSE2, PROSE, "Privacy policy", "Contact us")
+    Density()(doc)
+    MainRegion()(doc)
+    assert [s.in_region for s in doc.segments] == [False, False, False, True, True, True, True, False, False]
+
+
+def test_context_keeps_short_lines_between_prose() -> None:
+    doc = text_doc(PROSE, "He said no.", PROSE2, "Share this", "Tweet")
+    Density()(doc)
+    MainRegion()(doc)
+    ContextLabels()(doc)
+    assert [s.label for s in doc.segments[:3]] == [Label.ARTICLE] * 3
+    assert doc.segments[3].label is None and doc.segments[4].label is None
+
+
+def test_html_region_picks_the_container_with_most_prose() -> None:
+    # frames: 0 body, 1 nav, 2 article, 3 aside
+    doc = Doc(kind="html", parent=[-1, 0, 0, 0], frame_cues=[0, P.NAV, P.BODY | P.CONTENT, P.ASIDE])
+    for text, frame, cues in (
+        ("Home", 1, P.NAV), ("World", 1, P.NAV), (PROSE, 2, P.BODY), (PROSE2, 2, P.BODY),
+        ("Most read: the ten best bridges", 3, P.ASIDE),
+    ):
+        doc.segments.append(Segment(text=text, source="/x", tag="p", frame=frame, cues=cues, near_cues=cues))
+    compute(doc)
+    Density()(doc)
+    MainRegion()(doc)
+    assert [s.in_region for s in doc.segments] == [False, False, True, True, False]
+
+
+# --- captions, title, chrome --------------------------------------------------------------
+
+
+def test_captions_in_text_are_unpunctuated_lines_in_the_article() -> None:
+    doc = text_doc(
+        PROSE,
+        "Damage in Homs. 7 March 2013 The conflict has caused destruction in large parts of the city",
+        PROSE2,
+        "Photo: Reuters",
+    )
+    Density()(doc)
+    for s in doc.segments:
+        s.in_region = True
+    doc.segments[0].label = doc.segments[1].label = doc.segments[2].label = Label.ARTICLE
+    Captions()(doc)
+    assert [s.label for s in doc.segments] == [Label.ARTICLE, Label.CAPTION, Label.ARTICLE, Label.CAPTION]
+
+
+def test_html_caption_needs_markup_or_a_credit() -> None:
+    doc = Doc(kind="html")
+    doc.segments = [
+        Segment(text=PROSE, source="/p[1]", tag="p", in_region=True),
+        Segment(text="The new bridge at dawn.", source="/figure/figcaption", tag="figcaption",
+                near_cues=P.CAPTION | P.FIGURE, in_region=True),
+        Segment(text="A short line.", source="/p[2]", tag="p", in_region=True),
+        Segment(text="(AP Photo/John Smith)", source="/p[3]", tag="p", image_before=True, in_region=True),
+    ]
+    compute(doc)
+    doc.segments[0].label = Label.ARTICLE
+    Captions()(doc)
+    assert [s.label for s in doc.segments] == [Label.ARTICLE, Label.CAPTION, None, Label.CAPTION]
+
+
+def test_title_from_metadata_match() -> None:
+    doc = Doc(kind="html")
+    doc.meta.og_title = "New bridge to open in spring"
+    doc.meta.title = "New bridge to open in spring | The Daily Example"
+    doc.segments = [
+        Segment(text="The Daily Example", source="/a", tag="div"),
+        Segment(text="New bridge to open in spring", source="/h1", tag="h1", heading=1),
+        Segment(text=PROSE, source="/p", tag="p"),
+    ]
+    compute(doc)
+    doc.segments[2].label = Label.ARTICLE
+    Title()(doc)
+    assert doc.meta.title == "New bridge to open in spring"
+    assert doc.segments[1].is_title and doc.segments[1].label is Label.ARTICLE
+    assert not doc.segments[0].is_title
+
+
+def test_title_in_text_is_the_heading_before_the_article() -> None:
+    doc = text_doc("Home", "Syria crisis: Russia won't pressure Assad, says Lavrov", PROSE, PROSE2)
+    Density()(doc)
+    doc.segments[2].label = doc.segments[3].label = Label.ARTICLE
+    Title()(doc)
+    assert doc.meta.title == "Syria crisis: Russia won't pressure Assad, says Lavrov"
+    assert doc.segments[1].is_title
+
+
+def test_strip_site_name() -> None:
+    assert strip_site_name("New bridge to open in spring | The Daily Example") == "New bridge to open in spring"
+    assert strip_site_name("BBC News - Syria crisis: Russia won't pressure Assad") == (
+        "Syria crisis: Russia won't pressure Assad"
+    )
+
+
+def test_chrome_splits_footer_from_navigation() -> None:
+    doc = text_doc("Home", PROSE, "More stories", "Copyright © 2015 Example Ltd.", "Privacy policy")
+    doc.segments[1].label = Label.ARTICLE
+    Chrome()(doc)
+    assert [s.label for s in doc.segments] == [
+        Label.NAVIGATION, Label.ARTICLE, Label.NAVIGATION, Label.FOOTER, Label.FOOTER,
+    ]
+    assert all(0.0 <= s.score <= 1.0 for s in doc.segments)
+
+
+# --- learned model ------------------------------------------------------------------------
+
+
+def test_feature_vectors_have_the_named_length() -> None:
+    doc = text_doc("Home", PROSE, PROSE2, "Copyright 2015")
+    Density()(doc)
+    MainRegion()(doc)
+    vs = vectors(doc)
+    assert len(vs) == 4 and all(len(v) == len(FEATURE_NAMES) for v in vs)
+
+
+def test_tree_model_runs_in_plain_python() -> None:
+    # One stump: feature 0 <= 0.5 -> -2.0 else +2.0.
+    spec = {"type": "trees", "features": ["a"], "base": 0.0, "trees": [[[0, 0.5, 1, 2, 0.0], [-1, 0, 0, 0, -2.0], [-1, 0, 0, 0, 2.0]]]}
+    m = Model(spec)
+    lo, hi = m.predict([[0.0], [1.0]])
+    assert lo < 0.2 < 0.8 < hi
+
+
+def test_logistic_model() -> None:
+    m = Model({"type": "logistic", "features": ["a", "b"], "weights": [1.0, -1.0], "bias": 0.0})
+    assert m.predict([[0.0, 0.0]]) == [0.5]
+
+
+def test_learned_step_labels_prose_article() -> None:
+    step = LearnedArticle()
+    assert step.available("html")
+    doc = Doc(kind="html", parent=[-1, 0, 0], frame_cues=[0, P.NAV, P.BODY | P.CONTENT])
+    for text, frame, cues, link in (
+        ("Home", 1, P.NAV, True), ("World news", 1, P.NAV, True),
+        (PROSE, 2, P.BODY | P.CONTENT, False), (PROSE2, 2, P.BODY | P.CONTENT, False),
+    ):
+        s = Segment(text=text, source="/x", tag="li" if link else "p", frame=frame, cues=cues, near_cues=cues)
+        s.link_chars = len(text) if link else 0
+        doc.segments.append(s)
+    compute(doc)
+    Density()(doc)
+    MainRegion()(doc)
+    step(doc)
+    assert [s.label for s in doc.segments] == [None, None, Label.ARTICLE, Label.ARTICLE]
+    assert all(0.0 <= s.p_article <= 1.0 for s in doc.segments)

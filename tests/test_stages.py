@@ -1,0 +1,205 @@
+"""The pipeline's stages one at a time: sniff, segmentation (HTML and text), features, assembly, types."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+import boilerstrip
+from boilerstrip import Article, Block, Comment, Label
+from boilerstrip import patterns as P
+from boilerstrip.document import Doc
+from boilerstrip.features import compute, word_count
+from boilerstrip.parse import parse_html
+from boilerstrip.segment_html import segment_html
+from boilerstrip.segment_text import segment_text
+from boilerstrip.sniff import sniff
+
+
+def html_doc(markup: str) -> Doc:
+    doc = Doc(kind="html")
+    root = parse_html(markup)
+    assert root is not None
+    segment_html(root, doc)
+    compute(doc)
+    return doc
+
+
+# --- sniff ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("<!DOCTYPE html><html><body><p>x</p></body></html>", "html"),
+        ("  <html><head><title>t</title></head></html>", "html"),
+        ("<div><p>one</p><p>two</p><br></div>", "html"),
+        ("Headline\n\nA paragraph about <b> tags.\n", "text"),
+        ("Plain text with a < b and c > d in it.", "text"),
+        ("", "text"),
+    ],
+)
+def test_sniff(text: str, kind: str) -> None:
+    assert sniff(text) == kind
+
+
+# --- HTML segmentation -----------------------------------------------------------------------
+
+
+def test_blocks_and_paths() -> None:
+    doc = html_doc(
+        "<html><head><title>T</title></head><body><div id='nav'><ul><li><a href='/'>Home</a></li></ul></div>"
+        "<div class='entry-content'><h2>Sub head</h2><p>First <b>bold</b> para.</p><p>Second para.</p></div>"
+        "</body></html>"
+    )
+    texts = [s.text for s in doc.segments]
+    assert texts == ["Home", "Sub head", "First bold para.", "Second para."]
+    assert doc.segments[0].source == "/html/body/div[1]/ul/li"
+    assert doc.segments[2].source == "/html/body/div[2]/p[1]"
+    assert doc.segments[0].link_density == 1.0
+    assert doc.segments[0].cues & P.NAV and doc.segments[0].list_item
+    assert doc.segments[1].heading == 2
+    assert doc.segments[2].cues & P.CONTENT and doc.segments[2].link_density == 0.0
+    assert doc.meta.title == "T"
+
+
+def test_scripts_styles_and_templates_are_dropped_but_tails_kept() -> None:
+    doc = html_doc(
+        "<body><p>before<script>var x = 'no';</script> after<style>p{}</style></p>"
+        "<template><p>hidden template</p></template><noscript>enable js</noscript><p>end</p></body>"
+    )
+    assert [s.text for s in doc.segments] == ["before after", "end"]
+
+
+def test_double_br_splits_a_run_single_br_is_a_line_break() -> None:
+    doc = html_doc("<body><div>one<br>two<br><br>three<br> <br>four</div></body>")
+    assert [s.text for s in doc.segments] == ["one\ntwo", "three", "four"]
+
+
+def test_container_text_between_child_blocks() -> None:
+    doc = html_doc("<body><div>intro text<p>para</p>outro text</div></body>")
+    assert [(s.text, s.tag) for s in doc.segments] == [("intro text", "div"), ("para", "p"), ("outro text", "div")]
+
+
+def test_metadata_title_sources() -> None:
+    doc = html_doc(
+        "<html><head><title>Head | Site</title><meta property='og:title' content='OG head'>"
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "LD head"}</script>'
+        "</head><body><h1>Big <i>head</i></h1></body></html>"
+    )
+    assert (doc.meta.title, doc.meta.og_title, doc.meta.ld_headline, doc.meta.h1) == (
+        "Head | Site", "OG head", "LD head", ["Big head"],
+    )
+
+
+def test_hidden_and_image_cues() -> None:
+    doc = html_doc(
+        "<body><div style='display:none'><p>secret</p></div><img src='a.jpg'><p>Caption here</p></body>"
+    )
+    assert doc.segments[0].cues & P.HIDDEN
+    assert doc.segments[1].image_before
+
+
+def test_pre_keeps_lines() -> None:
+    doc = html_doc("<body><pre>line one\n    indented two\n</pre></body>")
+    assert doc.segments[0].text == "line one\n    indented two"
+
+
+# --- text segmentation -----------------------------------------------------------------------
+
+
+def test_text_lines_bullets_and_blanks() -> None:
+    doc = Doc(kind="text")
+    segment_text("Title line\n\n  • rate this\n\n    Comment number 12.\nnext line\n", doc)
+    got = [(s.text, s.source, s.bullet, s.indent, s.blank_before, s.blank_after) for s in doc.segments]
+    assert got == [
+        ("Title line", "lines 1-1", "", 0, True, True),
+        ("rate this", "lines 3-3", "•", 2, True, True),
+        ("Comment number 12.", "lines 5-5", "", 4, True, False),
+        ("next line", "lines 6-6", "", 0, False, True),
+    ]
+
+
+def test_wrapped_paragraphs_are_joined() -> None:
+    para = (
+        "The council said on Tuesday that the new bridge would open to traffic in the spring after two\n"
+        "years of work and a long argument about who should pay for it and how much it should cost in\n"
+        "the end.\n"
+    )
+    text = "\n".join([para] * 6)
+    doc = Doc(kind="text")
+    segment_text(text, doc)
+    assert len(doc.segments) == 6
+    assert doc.segments[0].source == "lines 1-3"
+    assert doc.segments[0].text.endswith("cost in the end.")
+
+
+# --- features --------------------------------------------------------------------------------
+
+
+def test_word_count_is_cjk_aware() -> None:
+    assert word_count("one two three") == 3
+    zh = "宇航员在太空中喝酒会怎么样后果很严重"
+    assert 8 <= word_count(zh) <= 13
+    assert word_count("ภาษาไทยไม่มีการเว้นวรรคระหว่างคำ") < 10
+
+
+def test_features() -> None:
+    doc = Doc(kind="text")
+    segment_text("The council said that the bridge would open in the spring.\nHome\n", doc)
+    compute(doc)
+    prose, menu = doc.segments
+    assert prose.punct_end and not menu.punct_end
+    assert prose.stop_density > 0.3
+    assert prose.words == 11
+
+
+# --- assembly and types ----------------------------------------------------------------------
+
+
+def test_article_serialisations() -> None:
+    a = boilerstrip.extract(
+        "<html><head><title>Bridge</title></head><body><h1>Bridge to open</h1>"
+        + "<p>The council said on Tuesday that the new bridge would open in the spring, after two years of work.</p>" * 3
+        + "<footer><p>Copyright 2015 Example</p></footer></body></html>"
+    )
+    d = a.to_dict()
+    assert d["kind"] == "html" and d["blocks"][0]["label"] in {x.value for x in Label}
+    assert json.loads(a.to_json()) == json.loads(json.dumps(d))
+    md = a.to_markdown()
+    assert md.startswith("# ") and a.text.split("\n\n")[0] in md
+    assert "blocks" not in a.to_dict(blocks=False)
+
+
+def test_markdown_lists_captions_and_comments() -> None:
+    a = Article(
+        title="T",
+        text="Body.",
+        captions=["A photo"],
+        comments=[Comment(text="Nice\nreally", author="ann", date="May 1, 2012")],
+        blocks=[Block(text="Body.", label=Label.ARTICLE, score=0.9, source="/p")],
+    )
+    assert a.to_markdown() == (
+        "# T\n\nBody.\n\n## Captions\n\n- A photo\n\n## Comments\n\n- **ann May 1, 2012**: Nice\n  really\n"
+    )
+
+
+def test_label_is_a_str_enum() -> None:
+    assert [x.value for x in Label] == ["article", "caption", "comment", "navigation", "footer"]
+    assert Label.ARTICLE == "article" and str(Label.FOOTER) == "footer"
+
+
+def test_wrong_argument_types_raise() -> None:
+    with pytest.raises(TypeError, match="str or bytes"):
+        boilerstrip.extract(123)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="kind"):
+        boilerstrip.extract("x", kind="pdf")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="url"):
+        boilerstrip.extract("x", url=5)  # type: ignore[arg-type]
+
+
+def test_empty_input_gives_an_empty_article() -> None:
+    for raw in ("", b"", "   \n ", b"\x00\x00"):
+        a = boilerstrip.extract(raw)
+        assert a.text == "" and a.comments == [] and a.title is None
