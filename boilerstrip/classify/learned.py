@@ -26,6 +26,9 @@ CUES: Final = (
     P.NAV, P.HEADER, P.FOOTER, P.ASIDE, P.RELATED, P.SHARE, P.AD, P.COMMENT, P.CAPTION, P.CONTENT,
     P.META, P.HIDDEN, P.POPUP, P.FORM, P.TITLE, P.BODY, P.LIST, P.TABLE, P.FIGURE,
 )
+WINDOWS: Final = (3, 8)
+"""Half-widths (in blocks) of the neighbourhoods whose mean block statistics are features."""
+WINDOW_FEATURES: Final = ("log_chars", "link_density", "stop_density", "punct_end", "cf_good", "cf_short")
 LEVELS: Final = 4
 """Ancestor levels whose prose share is a feature (the block's element, its parent, ...)."""
 
@@ -52,9 +55,12 @@ FEATURE_NAMES: Final[tuple[str, ...]] = tuple(
        "after_comment_header", "meta_near"]
     + [f"{side}{k}_{f}" for side in ("prev", "next") for k in (1, 2)
        for f in ("log_chars", "link_density", "stop_density", "punct_end", "good", "heading")]
+    + [f"win{w}_{f}" for w in WINDOWS for f in WINDOW_FEATURES]
+    + ["repeats"]
 )
 
 
+_WINDOW_IDX: Final = tuple(_own_names().index(f) for f in WINDOW_FEATURES)
 _IDX_HEADER: Final = _own_names().index("comment_header")
 _IDX_META: Final = _own_names().index("meta_line")
 
@@ -165,6 +171,15 @@ def vectors(doc: Doc) -> list[list[float]]:
         (i for i, s in enumerate(segs) if own[i][_IDX_HEADER] and i > first_in), n
     )
     pp = page_prose or 1.0
+    prefix: list[list[float]] = []
+    for c in _WINDOW_IDX:
+        acc = [0.0] * (n + 1)
+        for i in range(n):
+            acc[i + 1] = acc[i] + own[i][c]
+        prefix.append(acc)
+    counts: dict[str, int] = {}
+    for s in segs:
+        counts[s.text] = counts.get(s.text, 0) + 1
     out: list[list[float]] = []
     pos_chars = 0
     for i, s in enumerate(segs):
@@ -201,6 +216,12 @@ def vectors(doc: Doc) -> list[list[float]]:
                     v += [o[0], o[2], o[3], o[4], 1.0 if t.cf == GOOD else 0.0, o[10]]
                 else:
                     v += [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+        for w in WINDOWS:
+            a, b = max(0, i - w), min(n, i + w + 1)
+            m = b - a - 1
+            for c, pre in zip(_WINDOW_IDX, prefix, strict=True):
+                v.append((pre[b] - pre[a] - own[i][c]) / m if m else 0.0)
+        v.append(math.log1p(counts[segs[i].text] - 1))
         out.append(v)
     return out
 
