@@ -169,7 +169,8 @@ def evaluate(
 ) -> dict[str, float]:
     by_set: dict[str, list[Any]] = {}
     for d, a, c in zip(data, pa, pc, strict=True):
-        by_set.setdefault(d.set, []).append(page_score(page_text(d, a, c, threshold), d.gold))
+        key = d.set if "#" not in d.id else f"{d.set}/{d.id.rsplit('#', 1)[1]}"
+        by_set.setdefault(key, []).append(page_score(page_text(d, a, c, threshold), d.gold))
     return {k: corpus_score(v, bootstrap=0).f1 for k, v in by_set.items()}
 
 
