@@ -19,6 +19,7 @@ from lxml import etree
 
 from . import patterns as P
 from .document import Doc, Segment
+from .paths import PathCache
 
 BLOCK_TAGS: Final = frozenset(
     "address article aside blockquote body caption center dd details dialog dir div dl dt "
@@ -193,8 +194,7 @@ def _pre_join(pieces: list[object]) -> str:
 
 def segment_html(root: Any, doc: Doc) -> None:
     """Fill ``doc.segments`` and ``doc.meta`` from a parsed lxml HTML tree rooted at ``root``."""
-    tree = root.getroottree()
-    w = _Walker(doc, tree)
+    w = _Walker(doc, PathCache())  # getpath() in linear time (lxml's is quadratic over siblings)
     meta = doc.meta
     lang = root.get("lang") if isinstance(root.tag, str) else None
     if lang:
