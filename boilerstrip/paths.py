@@ -11,6 +11,10 @@ from __future__ import annotations
 
 from typing import Any, Final
 
+MAX_PATH_CHARS: Final = 2000
+"""Paths longer than this (elements nested some 300 deep) are shortened: the first three steps, then
+``//``, then as many of the last steps as fit. The result is still an XPath that selects the
+element, and a page of many blocks 2,000 deep does not hold gigabytes of path strings."""
 MAX_CACHED_PARENTS: Final = 4096
 """Parents whose children's indices are kept; beyond this the cache is cleared (memory bound for
 huge pages; correctness does not depend on it)."""
@@ -31,7 +35,7 @@ class PathCache:
         parent = el.getparent()
         if parent is None:
             return _root_path(el)
-        return self._path_of(parent) + "/" + self._step(parent, el)
+        return _shorten(self._path_of(parent) + "/" + self._step(parent, el))
 
     getpath = get
     """Same as :meth:`get`, under the name lxml's ``ElementTree`` gives it."""
@@ -48,7 +52,10 @@ class PathCache:
             path = self._paths[cur] if cur is not None else ""
             for node in reversed(chain):
                 parent = node.getparent()
-                path = path + "/" + self._step(parent, node) if parent is not None else _root_path(node)
+                if parent is None:
+                    path = _root_path(node)
+                else:
+                    path = _shorten(path + "/" + self._step(parent, node))
                 self._paths[node] = path
             if len(self._paths) > MAX_CACHED_PARENTS * 16:
                 self._paths.clear()
@@ -62,6 +69,18 @@ class PathCache:
             steps = _number_children(parent)
             self._index[parent] = steps
         return steps[el]
+
+
+def _shorten(path: str) -> str:
+    if len(path) <= MAX_PATH_CHARS:
+        return path
+    head = "/".join(path.split("/", 4)[:4])  # "/html/body/div"
+    room = MAX_PATH_CHARS - len(head) - 1
+    tail = path[-room:]
+    tail = tail[tail.index("/") :] if "/" in tail else "/" + tail
+    if tail.startswith("//"):
+        tail = tail[1:]
+    return head + "/" + tail
 
 
 def _root_path(el: Any) -> str:
