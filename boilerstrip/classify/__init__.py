@@ -34,6 +34,8 @@ PIPELINE: tuple[Classifier, ...] = (
 
 def run(doc: Doc, pipeline: tuple[Classifier, ...] = PIPELINE) -> None:
     for step in pipeline:
+        if doc.budget.over():  # time budget spent: unlabelled blocks become NAVIGATION
+            break
         step(doc)
 
 
