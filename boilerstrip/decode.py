@@ -214,8 +214,9 @@ _CHARDET_INCLUDE: Final = (
 """The encodings chardet may answer (chardet 7 names): those of the WHATWG standard. EBCDIC, DOS
 code pages, UTF-7 and the like are not web encodings, and guessing them misreads real pages."""
 
+# No two adjacent quantifiers can share a character: linear on runs of spaces or quotes.
 _META_CHARSET: Final = re.compile(
-    rb"""<meta[^>]{0,600}?charset\s*=\s*["']?\s*([a-zA-Z0-9_:.()\-]{1,40})""", re.IGNORECASE
+    rb"""<meta[^>]{0,600}?charset\s*=[\s"']*([a-zA-Z0-9_:.()\-]{1,40})""", re.IGNORECASE
 )
 _XML_DECL: Final = re.compile(
     rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([a-zA-Z0-9_.:\-]{1,40})["']"""
