@@ -33,6 +33,7 @@ def check(article: Article, raw: str | bytes) -> None:
         assert isinstance(article.encoding, str) and article.encoding, article.encoding
     assert article.title is None or isinstance(article.title, str)
     blocks = article.blocks
+    lines = max_lines(raw)
     for b in blocks:
         assert isinstance(b.label, Label), b.label
         assert isinstance(b.text, str) and b.text.strip(), repr(b.text)
@@ -46,7 +47,7 @@ def check(article: Article, raw: str | bytes) -> None:
             m = _LINES.fullmatch(b.source)
             assert m, b.source
             first, last = int(m.group(1)), int(m.group(2))
-            assert 1 <= first <= last <= max_lines(raw), (b.source, max_lines(raw))
+            assert 1 <= first <= last <= lines, (b.source, lines)
     text = "\n\n".join(b.text for b in blocks if b.label is Label.ARTICLE and not b.is_title)
     assert article.text == text
     assert article.captions == [b.text for b in blocks if b.label is Label.CAPTION]
