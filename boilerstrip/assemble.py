@@ -58,7 +58,9 @@ def assemble(doc: Doc, *, encoding: str | None, url: str | None) -> Article:
             score=s.score,
             source=s.source,
             is_title=s.is_title,
-            comment=position[s.comment] if s.label is Label.COMMENT and s.comment is not None else None,
+            comment=(
+                position[s.comment] if s.label is Label.COMMENT and s.comment is not None else None
+            ),
         )
         for s in segs
     ]

@@ -16,8 +16,8 @@ through the stages after it:
 
 Whenever a check finds its share spent, the :class:`~boilerstrip.types.Article` says
 ``truncated=True``. The budget bounds the time spent in the pipeline's own loops; one
-uninterruptible step (decoding the bytes, one chunk of parsing, one classifier step) can overrun it by its own
-duration, which :data:`~boilerstrip.pipeline.DEFAULT_MAX_BYTES` keeps small.
+uninterruptible step (decoding the bytes, one chunk of parsing, one classifier step) can overrun
+it by its own duration, which :data:`~boilerstrip.pipeline.DEFAULT_MAX_BYTES` keeps small.
 """
 
 from __future__ import annotations

@@ -61,8 +61,8 @@ even a quarter is far from what a windows-1252 page shows."""
 MOSTLY_UTF8_MIN: Final = 8
 OVERRULE_CONFIDENCE: Final = 0.1
 """chardet's confidence needed (chardet 7 scale: 0.1-0.5 for a right single-byte guess) to
-overrule a declared single-byte encoding; besides, chardet must rate the declared encoding at most half as
-high (or not at all)."""
+overrule a declared single-byte encoding; besides, chardet must rate the declared encoding at most
+half as high (or not at all)."""
 OVERRULE_MIN_HIGH_BYTES: Final = 16
 """Non-ASCII bytes needed in the prefix before a declaration is second-guessed at all."""
 
@@ -307,7 +307,7 @@ def _wide_pattern(raw: bytes) -> str | None:
 
 
 def _strict_prefix(sample: bytes, name: str) -> bool:
-    """``sample`` (a prefix) decodes in ``name`` without error, but for a character cut at its end."""
+    """``sample`` decodes in ``name`` without error (a character cut at its very end is fine)."""
     try:
         codecs.getincrementaldecoder(_CODECS[name])().decode(sample, final=False)
     except UnicodeDecodeError:
@@ -424,7 +424,7 @@ def _second_opinion(raw: bytes, name: str, text: str) -> Decoded | None:
 
 
 def decode(raw: bytes, *, transport: str | None = None) -> Decoded:
-    """Decode page bytes. ``transport`` is the charset of the HTTP headers, if the caller has one."""
+    """Decode page bytes. ``transport`` is the HTTP header's charset, if the caller has one."""
     bom = _bom(raw)
     if bom is not None:
         name, skip = bom

@@ -1,4 +1,4 @@
-"""Parse HTML text with lxml, safely: no network, no file access, no entity expansion, no DTD loading.
+"""Parse HTML with lxml, safely: no network, no file access, no entity expansion, no DTD loading.
 
 * The parser is libxml2's HTML parser, which reads a ``<!DOCTYPE>`` but never its internal subset's
   entity declarations, and never loads an external DTD or entity (``no_network`` on top): a
@@ -116,8 +116,43 @@ _KEEP: Final = frozenset(("br", "script", "style"))
 """Tags kept as they are: line breaks, and the raw-text elements (whose content is not markup, so
 they never nest)."""
 _PARAGRAPH: Final = frozenset(
-    "address article aside blockquote body caption center dd div dl dt figcaption figure footer "
-    "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table td th tr ul".split()
+    (
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "caption",
+        "center",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "ul",
+    )
 )
 """Tags that become a paragraph break (``<p>``) when flattening."""
 

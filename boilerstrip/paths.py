@@ -1,10 +1,10 @@
 """Element paths (``/html/body/div[2]/p[3]``) in linear time.
 
-lxml's ``getpath()`` asks libxml2 for the path, which counts an element's same-name siblings on every
-call: asking it for every block of a page with a million sibling paragraphs is quadratic (hours).
-:class:`PathCache` gives the same strings as ``getpath()``, but numbers the children of a parent once,
-the first time one of them is asked for, and remembers the path of every ancestor it has built: the
-whole walk is linear in the size of the tree.
+lxml's ``getpath()`` asks libxml2 for the path, which counts an element's same-name siblings on
+every call: asking it for every block of a page with a million sibling paragraphs is quadratic
+(hours). :class:`PathCache` gives the same strings as ``getpath()``, but numbers the children of a
+parent once, the first time one of them is asked for, and remembers the path of every ancestor it
+has built: the whole walk is linear in the size of the tree.
 """
 
 from __future__ import annotations

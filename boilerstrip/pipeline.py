@@ -42,10 +42,11 @@ def extract(
     """Extract the article, title, comments, captions, navigation and footer of a web page.
 
     ``raw`` is the page as it was fetched: HTML as ``str`` or ``bytes`` (bytes are decoded from
-    their BOM, declared charset or a guess), or a plain-text dump of a rendered page. ``kind`` forces the
-    input type (``"html"`` or ``"text"``) instead of sniffing it. ``charset`` is the charset of the
-    HTTP ``Content-Type`` header, if you have it: for bytes it outranks the page's own declaration
-    (a byte-order mark still wins), as in browsers.
+    their BOM, declared charset or a guess), or a plain-text dump of a rendered page. ``kind``
+    forces the input type (``"html"`` or ``"text"``) instead of sniffing it. ``charset`` is the
+    charset of the HTTP ``Content-Type`` header, if you have it: for bytes it outranks the page's
+    own declaration, as in browsers (a byte-order mark, UTF-16/32 bytes and valid non-ASCII UTF-8
+    still win; see :mod:`boilerstrip.decode`).
 
     Budget: ``max_bytes`` caps how much of the input is read (bytes, or characters for ``str``;
     default :data:`DEFAULT_MAX_BYTES`, ``None`` for no cap); a longer page is cut to its first

@@ -23,12 +23,22 @@ import atheris
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 with atheris.instrument_imports():
-    import boilerstrip
     from invariants import check  # type: ignore[import-not-found]
 
+    import boilerstrip
+
 CHARSETS = (
-    None, "utf-8", "windows-1252", "shift_jis", "utf-16", "utf-16be", "iso-2022-jp", "gb18030",
-    "koi8-r", "bogus-charset", "",
+    None,
+    "utf-8",
+    "windows-1252",
+    "shift_jis",
+    "utf-16",
+    "utf-16be",
+    "iso-2022-jp",
+    "gb18030",
+    "koi8-r",
+    "bogus-charset",
+    "",
 )
 SKELETON = (
     "<!DOCTYPE html><html><head><meta charset={cs}><title>{t}</title></head><body>"
@@ -61,14 +71,20 @@ def test_one_input(data: bytes) -> None:
         raw = SKELETON.format(cs="utf-8", t=title, body="").encode("utf-8") + body
     elif mode == 4:
         # Lines of a text dump.
-        raw = "\n".join(fdp.ConsumeUnicodeNoSurrogates(80) for _ in range(fdp.ConsumeIntInRange(0, 60)))
+        raw = "\n".join(
+            fdp.ConsumeUnicodeNoSurrogates(80) for _ in range(fdp.ConsumeIntInRange(0, 60))
+        )
     else:
         enc = ("utf-16-le", "utf-16-be", "utf-32", "cp1251", "shift_jis", "euc-kr")[
             fdp.ConsumeIntInRange(0, 5)
         ]
         raw = fdp.ConsumeUnicodeNoSurrogates(fdp.remaining_bytes()).encode(enc, "replace")
     article = boilerstrip.extract(
-        raw, kind=kind, charset=charset, max_bytes=max_bytes, timeout=timeout  # type: ignore[arg-type]
+        raw,
+        kind=kind,
+        charset=charset,
+        max_bytes=max_bytes,
+        timeout=timeout,  # type: ignore[arg-type]
     )
     if max_bytes is not None and len(raw) > max_bytes:
         assert article.truncated

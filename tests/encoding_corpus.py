@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (real text in many scripts)
 """The encoding corpus: real sentences in 17 languages, written as web pages in 36 encodings, each
 declared correctly (meta charset, http-equiv, XML declaration, HTTP header), declared wrongly, and
 not declared at all.
@@ -89,8 +90,8 @@ TEXTS: dict[str, tuple[str, tuple[str, ...]]] = {
             "Viele Geschäftsleute befürchten, dass weniger Kunden in die Innenstadt kommen. Die "
             "Bürgermeisterin hält dagegen: Überall dort, wo es mehr Platz für Fußgänger gebe, "
             "steige auch der Umsatz.",
-            "Franz jagt im komplett verwahrlosten Taxi quer durch Bayern, heißt ein bekannter Satz, "
-            "der alle Buchstaben des Alphabets enthält. Schüler üben damit das Tippen.",
+            "Franz jagt im komplett verwahrlosten Taxi quer durch Bayern, heißt ein bekannter "
+            "Satz, der alle Buchstaben des Alphabets enthält. Schüler üben damit das Tippen.",
         ),
     ),
     "tr": (
@@ -360,9 +361,7 @@ def cases() -> list[Case]:
                     "utf-32le": b"\xff\xfe\x00\x00",
                     "utf-32be": b"\x00\x00\xfe\xff",
                 }[enc.whatwg] + raw
-            out.append(
-                Case(f"{tag}-{decl}", raw, transport, enc, decl, title, paras)
-            )
+            out.append(Case(f"{tag}-{decl}", raw, transport, enc, decl, title, paras))
     return out
 
 

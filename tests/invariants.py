@@ -16,8 +16,8 @@ _LINES = re.compile(r"lines (\d+)-(\d+)")
 
 
 def max_lines(raw: str | bytes) -> int:
-    """An upper bound on the number of lines of ``raw`` once decoded: line feeds and carriage returns
-    (every encoding the decoder uses writes them as 0x0A and 0x0D bytes), plus one."""
+    """An upper bound on the number of lines of ``raw`` once decoded: line feeds and carriage
+    returns (every encoding the decoder uses writes them as 0x0A and 0x0D bytes), plus one."""
     if isinstance(raw, str):
         return raw.count("\n") + raw.count("\r") + 1
     return raw.count(b"\n") + raw.count(b"\r") + 1

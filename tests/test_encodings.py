@@ -1,15 +1,16 @@
-"""Decoding over the encoding corpus (tests/encoding_corpus.py): 17 languages in 40 encodings, each
-declared correctly (meta charset, http-equiv, XML declaration, HTTP header), declared wrongly, and not
-declared. The article text must come out right wherever a human could tell, and ``Article.encoding``
-must name an encoding that reads the bytes that way."""
+# ruff: noqa: RUF001  (real text in many scripts)
+"""Decoding over the encoding corpus (tests/encoding_corpus.py): 17 languages in 40 encodings,
+each declared correctly (meta charset, http-equiv, XML declaration, HTTP header), declared wrongly,
+and not declared. The article text must come out right wherever a human could tell, and
+``Article.encoding`` must name an encoding that reads the bytes that way."""
 
 from __future__ import annotations
 
 import pytest
+from encoding_corpus import Case, cases
 
 import boilerstrip
 from boilerstrip.decode import codec, decode
-from encoding_corpus import Case, cases
 
 CASES = cases()
 
@@ -17,8 +18,8 @@ UNDETECTABLE = {
     # Declared windows-1252, really ISO-8859-15: they differ in 8 code points (here only the euro
     # sign and the OE ligature), and chardet rates both the same: nothing says the page is wrong.
     "iso-8859-15-fr-wrong-1252",
-    # Declared windows-1252, really windows-1257 / ISO-8859-13 Lithuanian: chardet prefers the Baltic
-    # encodings, but rates windows-1252 at two thirds of them, too close to overrule the page.
+    # Declared windows-1252, really windows-1257 / ISO-8859-13 Lithuanian: chardet prefers the
+    # Baltic encodings, but rates windows-1252 at two thirds of them: too close to overrule.
     "windows-1257-lt-wrong-1252",
     "iso-8859-13-lt-wrong-1252",
 }
@@ -35,7 +36,9 @@ SAME_TEXT = [
 
 
 def _param(c: Case) -> object:
-    marks = [pytest.mark.xfail(strict=True, reason="undetectable")] if c.name in UNDETECTABLE else []
+    marks = (
+        [pytest.mark.xfail(strict=True, reason="undetectable")] if c.name in UNDETECTABLE else []
+    )
     return pytest.param(c, id=c.name, marks=marks)
 
 
@@ -58,7 +61,9 @@ def test_decoded_text(case: Case) -> None:
     if case.declaration in ("meta", "http-equiv", "xml", "transport"):
         assert d.encoding == case.encoding.whatwg, d
     elif case.encoding.whatwg == "utf-8" and case.raw.isascii():
-        assert d.encoding not in ("utf-16le", "utf-16be", "utf-32le", "utf-32be"), d  # any ASCII one
+        assert d.encoding not in ("utf-16le", "utf-16be", "utf-32le", "utf-32be"), (
+            d
+        )  # any ASCII one
     else:
         assert _equivalent(d.encoding, case.encoding.whatwg), d
 
@@ -80,17 +85,28 @@ def test_article(case: Case) -> None:
 
 
 def test_every_declared_encoding_is_reported_by_its_whatwg_name() -> None:
-    for label, name in [("latin1", "windows-1252"), ("ISO-8859-1", "windows-1252"),
-                        ("us-ascii", "windows-1252"), ("x-sjis", "shift_jis"), ("gb2312", "gbk"),
-                        ("ks_c_5601-1987", "euc-kr"), ("tis-620", "windows-874"),
-                        ("iso-8859-9", "windows-1254"), ("UTF8", "utf-8")]:
+    for label, name in [
+        ("latin1", "windows-1252"),
+        ("ISO-8859-1", "windows-1252"),
+        ("us-ascii", "windows-1252"),
+        ("x-sjis", "shift_jis"),
+        ("gb2312", "gbk"),
+        ("ks_c_5601-1987", "euc-kr"),
+        ("tis-620", "windows-874"),
+        ("iso-8859-9", "windows-1254"),
+        ("UTF8", "utf-8"),
+    ]:
         raw = f'<meta charset="{label}"><p>plain ascii page</p>'.encode("ascii")
         assert decode(raw).encoding == name, label
 
 
 def test_bom_outranks_everything() -> None:
     raw = "\ufeff<meta charset=windows-1251><p>Grüße</p>".encode("utf-8")
-    assert decode(raw, transport="koi8-r") == ("<meta charset=windows-1251><p>Grüße</p>", "utf-8", "bom")
+    assert decode(raw, transport="koi8-r") == (
+        "<meta charset=windows-1251><p>Grüße</p>",
+        "utf-8",
+        "bom",
+    )
 
 
 def test_transport_outranks_meta() -> None:
@@ -111,7 +127,9 @@ def test_valid_utf8_beats_a_legacy_declaration() -> None:
 
 
 def test_mostly_utf8_with_stray_bytes_stays_utf8() -> None:
-    raw = "<p>Café naïve — résumé, déjà vu à Zürich.</p>".encode() * 3 + b"<p>It\x92s \x93ok\x94</p>"
+    raw = (
+        "<p>Café naïve — résumé, déjà vu à Zürich.</p>".encode() * 3 + b"<p>It\x92s \x93ok\x94</p>"
+    )
     d = decode(raw)
     assert d.encoding == "utf-8"
     assert "déjà vu" in d.text and "It’s “ok”" in d.text
@@ -122,7 +140,7 @@ def test_mostly_utf8_with_stray_bytes_stays_utf8() -> None:
 def test_utf8_cut_inside_a_character() -> None:
     raw = "<p>日本語のテキスト</p>".encode()
     for cut in range(1, 4):
-        d = decode(raw[:-6 - cut])
+        d = decode(raw[: -6 - cut])
         assert d.encoding == "utf-8" and "日本語" in d.text
 
 
@@ -139,13 +157,17 @@ def test_undeclared_wide_text_without_markup(enc: str) -> None:
 
 
 def test_unknown_labels_are_ignored() -> None:
-    raw = "<meta charset=klingon><p>Grüße aus Köln und Düsseldorf, schöne Straßen</p>".encode("cp1252")
+    raw = "<meta charset=klingon><p>Grüße aus Köln und Düsseldorf, schöne Straßen</p>".encode(
+        "cp1252"
+    )
     d = decode(raw, transport="x-bogus")
     assert "Grüße" in d.text and d.encoding in ("windows-1252", "iso-8859-15")
 
 
 def test_undecodable_declaration_falls_through() -> None:
-    raw = '<meta charset="shift_jis"><p>Съешь же ещё этих мягких французских булок</p>'.encode("cp1251")
+    raw = '<meta charset="shift_jis"><p>Съешь же ещё этих мягких французских булок</p>'.encode(
+        "cp1251"
+    )
     d = decode(raw * 5)
     assert d.encoding == "windows-1251" and "французских" in d.text
 

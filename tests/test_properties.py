@@ -11,11 +11,11 @@ import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from invariants import check
 
 import boilerstrip
 from boilerstrip.parse import parse_html
 from boilerstrip.sniff import clean
-from invariants import check
 
 settings.register_profile(
     "default", max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -25,35 +25,197 @@ settings.register_profile(
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
-WORDS = (
-    "the of and to in a is that for it as was with be by on not he this are or his from at "
-    "which but have an they you were her she there been one all we their has would when if "
-    "Copyright © 2024 rate this Reply Comment number 12. Share Photo: Reuters Home News "
-    "Sport Privacy policy 3 comments Posted by jane on May 4, 2013 at 10:20 Mehr Artikel "
-    "日本語 の 文章 Съешь же ещё этих булок ﻿ \u00a0 \u200b"
-).split(" ")
+WORDS = [
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "a",
+    "is",
+    "that",
+    "for",
+    "it",
+    "as",
+    "was",
+    "with",
+    "be",
+    "by",
+    "on",
+    "not",
+    "he",
+    "this",
+    "are",
+    "or",
+    "his",
+    "from",
+    "at",
+    "which",
+    "but",
+    "have",
+    "an",
+    "they",
+    "you",
+    "were",
+    "her",
+    "she",
+    "there",
+    "been",
+    "one",
+    "all",
+    "we",
+    "their",
+    "has",
+    "would",
+    "when",
+    "if",
+    "Copyright",
+    "©",
+    "2024",
+    "rate",
+    "this",
+    "Reply",
+    "Comment",
+    "number",
+    "12.",
+    "Share",
+    "Photo:",
+    "Reuters",
+    "Home",
+    "News",
+    "Sport",
+    "Privacy",
+    "policy",
+    "3",
+    "comments",
+    "Posted",
+    "by",
+    "jane",
+    "on",
+    "May",
+    "4,",
+    "2013",
+    "at",
+    "10:20",
+    "Mehr",
+    "Artikel",
+    "日本語",
+    "の",
+    "文章",
+    "Съешь",
+    "же",
+    "ещё",
+    "этих",
+    "булок",
+    "\ufeff",
+    "\xa0",
+    "\u200b",
+]
 SENTENCE = st.lists(st.sampled_from(WORDS), min_size=1, max_size=40).map(
     lambda ws: " ".join(ws) + "."
 )
 TEXTY = st.one_of(SENTENCE, st.text(max_size=60))
 
-TAGS = (
-    "p div span a li ul ol table tr td th h1 h2 h3 nav footer header article section aside "
-    "figure figcaption blockquote pre em strong b i font center form label button main br img "
-    "hr script style noscript template svg math iframe select option textarea dl dt dd"
-).split()
-CLASSES = (
-    "content article-body comment comments commentlist nav menu footer copyright caption credit "
-    "share social related sidebar byline date author hidden sr-only entry-content post x"
-).split()
+TAGS = [
+    "p",
+    "div",
+    "span",
+    "a",
+    "li",
+    "ul",
+    "ol",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "h1",
+    "h2",
+    "h3",
+    "nav",
+    "footer",
+    "header",
+    "article",
+    "section",
+    "aside",
+    "figure",
+    "figcaption",
+    "blockquote",
+    "pre",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "font",
+    "center",
+    "form",
+    "label",
+    "button",
+    "main",
+    "br",
+    "img",
+    "hr",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "svg",
+    "math",
+    "iframe",
+    "select",
+    "option",
+    "textarea",
+    "dl",
+    "dt",
+    "dd",
+]
+CLASSES = [
+    "content",
+    "article-body",
+    "comment",
+    "comments",
+    "commentlist",
+    "nav",
+    "menu",
+    "footer",
+    "copyright",
+    "caption",
+    "credit",
+    "share",
+    "social",
+    "related",
+    "sidebar",
+    "byline",
+    "date",
+    "author",
+    "hidden",
+    "sr-only",
+    "entry-content",
+    "post",
+    "x",
+]
 
 
 @st.composite
 def attributes(draw: st.DrawFn) -> str:
     out = []
     for _ in range(draw(st.integers(0, 3))):
-        name = draw(st.sampled_from(["class", "id", "role", "itemprop", "style", "hidden", "lang",
-                                     "colspan", "aria-hidden", "href", "data-x"]))
+        name = draw(
+            st.sampled_from(
+                [
+                    "class",
+                    "id",
+                    "role",
+                    "itemprop",
+                    "style",
+                    "hidden",
+                    "lang",
+                    "colspan",
+                    "aria-hidden",
+                    "href",
+                    "data-x",
+                ]
+            )
+        )
         value = draw(st.one_of(st.sampled_from(CLASSES), st.text(max_size=20)))
         value = value.replace('"', "&quot;")
         out.append(f' {name}="{value}"')
@@ -72,19 +234,25 @@ def element(children: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
     return build()
 
 
-NODES = st.recursive(
-    TEXTY.map(lambda t: t.replace("<", "&lt;")), element, max_leaves=40
-)
+NODES = st.recursive(TEXTY.map(lambda t: t.replace("<", "&lt;")), element, max_leaves=40)
 
 
 @st.composite
 def html_pages(draw: st.DrawFn) -> str:
-    head = draw(st.sampled_from([
-        "", "<!DOCTYPE html>", '<?xml version="1.0" encoding="utf-8"?>',
-        '<!DOCTYPE html [<!ENTITY e "eee">]>',
-    ]))
+    head = draw(
+        st.sampled_from(
+            [
+                "",
+                "<!DOCTYPE html>",
+                '<?xml version="1.0" encoding="utf-8"?>',
+                '<!DOCTYPE html [<!ENTITY e "eee">]>',
+            ]
+        )
+    )
     title = draw(TEXTY).replace("<", "")
-    meta = draw(st.sampled_from(["", '<meta charset="utf-8">', '<meta property="og:title" content="T">']))
+    meta = draw(
+        st.sampled_from(["", '<meta charset="utf-8">', '<meta property="og:title" content="T">'])
+    )
     body = "".join(draw(st.lists(NODES, max_size=12)))
     return f"{head}<html><head>{meta}<title>{title}</title></head><body>{body}</body></html>"
 
@@ -97,7 +265,9 @@ def text_dumps(draw: st.DrawFn) -> str:
         if kind == 0:
             lines.append("")
         elif kind == 1:
-            lines.append(draw(st.sampled_from(["•", "*", "-", "1.", "□", "  *"])) + " " + draw(SENTENCE))
+            lines.append(
+                draw(st.sampled_from(["•", "*", "-", "1.", "□", "  *"])) + " " + draw(SENTENCE)
+            )
         elif kind == 2:
             lines.append(" " * draw(st.integers(0, 8)) + draw(SENTENCE))
         else:
@@ -107,7 +277,9 @@ def text_dumps(draw: st.DrawFn) -> str:
 
 
 SURROGATES = st.lists(
-    st.one_of(st.text(max_size=5), st.sampled_from(["\ud800", "\udfff", "\udc00\ud800", "\x00", "\r"])),
+    st.one_of(
+        st.text(max_size=5), st.sampled_from(["\ud800", "\udfff", "\udc00\ud800", "\x00", "\r"])
+    ),
     max_size=30,
 ).map("".join)
 
@@ -129,8 +301,11 @@ def test_any_str(raw: str) -> None:
     _same(raw)
 
 
-@given(st.one_of(st.text(max_size=500), st.binary(max_size=500)), st.sampled_from(["auto", "html", "text"]),
-       st.one_of(st.none(), st.integers(0, 600)))
+@given(
+    st.one_of(st.text(max_size=500), st.binary(max_size=500)),
+    st.sampled_from(["auto", "html", "text"]),
+    st.one_of(st.none(), st.integers(0, 600)),
+)
 def test_any_input_any_kind_any_cut(raw: str | bytes, kind: str, max_bytes: int | None) -> None:
     a = boilerstrip.extract(raw, kind=kind, max_bytes=max_bytes)  # type: ignore[arg-type]
     cut = raw if max_bytes is None else raw[:max_bytes]
@@ -154,7 +329,11 @@ def test_generated_html(page: str) -> None:
 
 @given(html_pages(), st.sampled_from(["utf-8", "utf-16", "windows-1252", "shift_jis", "koi8-r"]))
 def test_generated_html_as_bytes(page: str, enc: str) -> None:
-    raw = page.encode(enc, errors="replace") if enc != "utf-8" else page.encode("utf-8", "surrogatepass")
+    raw = (
+        page.encode(enc, errors="replace")
+        if enc != "utf-8"
+        else page.encode("utf-8", "surrogatepass")
+    )
     _same(raw)
 
 

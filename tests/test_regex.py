@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (real text in many scripts)
 """No pathological regexes: every compiled pattern of the package, found by walking its modules (so
 a pattern added later is checked too), runs in bounded time on adversarial input - long runs of one
 character, of each character the pattern itself names, of its words, near-misses - and the patterns
@@ -36,9 +37,9 @@ def _patterns() -> list[tuple[str, Any]]:
                 found.append((f"{info.name}.{key}", value))
             elif isinstance(value, tuple):
                 for i, item in enumerate(value):
-                    if isinstance(item, tuple) and len(item) == 2:
-                        if isinstance(item[1], (re.Pattern, regex.Pattern)):
-                            found.append((f"{info.name}.{key}[{i}]", item[1]))
+                    pair = isinstance(item, tuple) and len(item) == 2
+                    if pair and isinstance(item[1], (re.Pattern, regex.Pattern)):
+                        found.append((f"{info.name}.{key}[{i}]", item[1]))
     return found
 
 
@@ -53,7 +54,12 @@ def _inputs(pattern: Any, n: int) -> list[str]:
     for c in sorted(chars):
         out += [c * n, ("a" + c) * (n // 2), (c + " ") * (n // 2)]
     for w in words:
-        out += [(w + " ") * (n // (len(w) + 1)), w + " " * n, w + "1" * n, (w + ",") * (n // len(w))]
+        out += [
+            (w + " ") * (n // (len(w) + 1)),
+            w + " " * n,
+            w + "1" * n,
+            (w + ",") * (n // len(w)),
+        ]
         out.append(w[:-1] + (" " + w[:-1]) * (n // len(w)))  # near misses
     out += ["<meta charset=" + " " * n, "<" * n, "<a " * (n // 3), "\\" * n, "(" * n + ")" * n]
     return out
@@ -144,7 +150,7 @@ def test_whole_page_patterns_are_linear(make: Any) -> None:
     "raw",
     [
         b"<meta charset=" + b" " * 5000 + b"!",
-        b"<meta charset=\"" + b" " * 4000 + b'"' * 100,
+        b'<meta charset="' + b" " * 4000 + b'"' * 100,
         b"<meta " * 1000,
         b"<meta" + b"a" * 600 + b"charset" * 500,
         b"<?xml " + b" " * 5000,

@@ -7,9 +7,10 @@ import random
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+from encoding_corpus import cases
+
 import boilerstrip
 from boilerstrip import Article
-from encoding_corpus import cases
 
 ROOT = Path(__file__).resolve().parent.parent
 
