@@ -40,6 +40,7 @@ differ are not enough evidence to overrule the page.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from typing import Any, Final, NamedTuple
 
@@ -402,9 +403,23 @@ def _chardet_all(sample: bytes) -> list[tuple[str, float]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
+def _modern_chardet() -> bool:
+    """chardet >= 7: its confidences rank WHATWG encodings well enough to second-guess a page.
+    (chardet 5 knows no KOI8-U, no ISO-8859-13, ..., and would overrule correct declarations.)"""
+    import chardet
+
+    try:
+        return int(str(chardet.__version__).split(".")[0]) >= 7
+    except (AttributeError, ValueError):
+        return False
+
+
 def _second_opinion(raw: bytes, name: str, text: str) -> Decoded | None:
     """A better reading of ``raw`` than the declared single-byte encoding ``name`` gives, if chardet
     is sure of one; else None."""
+    if not _modern_chardet():
+        return None
     head = raw[:CHARDET_BYTES]
     if len(head.translate(None, _ASCII_BYTES)) < OVERRULE_MIN_HIGH_BYTES:
         return None
