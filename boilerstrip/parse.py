@@ -18,6 +18,7 @@ interrupted by an exception is thrown away, never reused.
 
 from __future__ import annotations
 
+import itertools
 import threading
 from typing import Any, Final
 
@@ -97,7 +98,7 @@ def _last_depth(root: Any) -> int:
 
 def parse_html(text: str, budget: Budget | None = None) -> Any | None:
     """The root element of the parsed page, or None when nothing could be parsed."""
-    data = text.encode("utf-8", "replace")
+    data = tame_tags(text).encode("utf-8", "replace")
     if not data.strip():
         return None
     root, deep = _feed(data, budget)
@@ -106,6 +107,40 @@ def parse_html(text: str, budget: Budget | None = None) -> Any | None:
         if flat_root is not None:
             root = flat_root
     return root
+
+
+# --- tags with too many attributes -----------------------------------------------------------
+
+MAX_ATTRIBUTES: Final = 1000
+"""Attributes kept per tag. libxml2 checks every attribute of a tag against all the others for
+duplicates: 10,000 attributes take 0.06 s, 300,000 take minutes. No real tag has a thousand."""
+LONG_TAG: Final = 16 * 1024
+"""Only tags longer than this are looked at: below it a tag cannot hold enough attributes to be
+slow."""
+MANY_EQUALS: Final = 8000
+"""Pages with fewer ``=`` signs than this are not looked at: even all in one tag, that many
+attributes cost libxml2 a few hundredths of a second. Ordinary pages pay one ``str.count``."""
+
+_LONG_TAG: Final = regex.compile(rf"<([a-zA-Z][^\s/<>]*+)([^<>]{{{LONG_TAG},}}+)>")
+_ATTRIBUTE: Final = regex.compile(
+    r"""[\s/]*+[^\s=<>"'/]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s"'<>]*+))?+"""
+)
+
+
+def tame_tags(text: str) -> str:
+    """``text`` with every tag cut to its first :data:`MAX_ATTRIBUTES` attributes."""
+    if len(text) < LONG_TAG or text.count("=") < MANY_EQUALS:
+        return text
+
+    def trim(m: regex.Match[str]) -> str:
+        body = m.group(2)
+        if body.count("=") <= MAX_ATTRIBUTES:
+            return m.group(0)
+        first = itertools.islice(_ATTRIBUTE.finditer(body), MAX_ATTRIBUTES)
+        kept = [a.group(0) for a in first]
+        return f"<{m.group(1)}{''.join(kept)}>"
+
+    return _LONG_TAG.sub(trim, text)
 
 
 # --- flattening for pages nested too deep -------------------------------------------------------

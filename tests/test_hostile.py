@@ -234,6 +234,17 @@ def test_multi_mb_attributes() -> None:
 
 
 @pytest.mark.heavy
+@pytest.mark.parametrize("n", [10_000, 300_000])
+def test_a_tag_with_very_many_attributes(n: int) -> None:
+    # libxml2 compares every attribute with every other (quadratic): tags are cut to 1,000 first.
+    attrs = " ".join(f'a{i}="{i}"' for i in range(n))
+    a = run(f'<html><body><div class="content" {attrs}><p>{PROSE}</p></div></body></html>', 20)
+    assert PROSE.strip() in all_text(a)
+    many = f"<p {attrs[:200_000]}>x</p>" * 20  # many long tags
+    run(f"<html><body>{many}<p>{PROSE}</p></body></html>", 20)
+
+
+@pytest.mark.heavy
 def test_huge_text_dump_of_short_lines() -> None:
     a = run("a line\n" * 600_000, 60)
     assert a.kind == "text"

@@ -132,8 +132,11 @@ def test_unbounded_text_patterns_are_linear(make: Any) -> None:
         lambda n: "<p>" * (n // 3),
         lambda n: "\x00\x01 " * (n // 3),
         lambda n: "\r" * n,
+        lambda n: "<a " + "x=1 " * (n // 4) + ">",
+        lambda n: ("<a " + "x=1 " * 5000 + ">") * (n // 20_000),
+        lambda n: "<a " + "=" * n,
     ],
-    ids=["lt", "lt-a", "open-tag", "p", "controls", "cr"],
+    ids=["lt", "lt-a", "open-tag", "p", "controls", "cr", "attrs", "many-long-tags", "equals"],
 )
 def test_whole_page_patterns_are_linear(make: Any) -> None:
     """The patterns that run over the whole page: cleaning, sniffing, the flattening re-parse."""
@@ -142,6 +145,7 @@ def test_whole_page_patterns_are_linear(make: Any) -> None:
         sniff.clean(text)
         sniff.sniff(text)
         parse.flatten(text)
+        parse.tame_tags(text)
 
     _linear(run, make)
 
