@@ -136,14 +136,25 @@ _add("ibm866", "866 cp866 csibm866")
 _add("iso-8859-2", "csisolatin2 iso-ir-101 iso8859-2 iso88592 iso_8859-2 iso_8859-2:1987 l2 latin2")
 _add("iso-8859-3", "csisolatin3 iso-ir-109 iso8859-3 iso88593 iso_8859-3 iso_8859-3:1988 l3 latin3")
 _add("iso-8859-4", "csisolatin4 iso-ir-110 iso8859-4 iso88594 iso_8859-4 iso_8859-4:1988 l4 latin4")
-_add("iso-8859-5", "csisolatincyrillic cyrillic iso-ir-144 iso8859-5 iso88595 iso_8859-5 "
-     "iso_8859-5:1988")
-_add("iso-8859-6", "arabic asmo-708 csiso88596e csiso88596i csisolatinarabic ecma-114 iso-8859-6-e "
-     "iso-8859-6-i iso-ir-127 iso8859-6 iso88596 iso_8859-6 iso_8859-6:1987")
-_add("iso-8859-7", "csisolatingreek ecma-118 elot_928 greek greek8 iso-ir-126 iso8859-7 iso88597 "
-     "iso_8859-7 iso_8859-7:1987 sun_eu_greek")
-_add("iso-8859-8", "csiso88598e csisolatinhebrew hebrew iso-8859-8-e iso-ir-138 iso8859-8 iso88598 "
-     "iso_8859-8 iso_8859-8:1988 visual")
+_add(
+    "iso-8859-5",
+    "csisolatincyrillic cyrillic iso-ir-144 iso8859-5 iso88595 iso_8859-5 iso_8859-5:1988",
+)
+_add(
+    "iso-8859-6",
+    "arabic asmo-708 csiso88596e csiso88596i csisolatinarabic ecma-114 iso-8859-6-e "
+    "iso-8859-6-i iso-ir-127 iso8859-6 iso88596 iso_8859-6 iso_8859-6:1987",
+)
+_add(
+    "iso-8859-7",
+    "csisolatingreek ecma-118 elot_928 greek greek8 iso-ir-126 iso8859-7 iso88597 "
+    "iso_8859-7 iso_8859-7:1987 sun_eu_greek",
+)
+_add(
+    "iso-8859-8",
+    "csiso88598e csisolatinhebrew hebrew iso-8859-8-e iso-ir-138 iso8859-8 iso88598 "
+    "iso_8859-8 iso_8859-8:1988 visual",
+)
 _add("iso-8859-8-i", "csiso88598i logical")
 _add("iso-8859-10", "csisolatin6 iso-ir-157 iso8859-10 iso885910 l6 latin6")
 _add("iso-8859-13", "iso8859-13 iso885913")
@@ -156,11 +167,17 @@ _add("macintosh", "csmacintosh mac x-mac-roman")
 _add("windows-874", "dos-874 iso-8859-11 iso8859-11 iso885911 tis-620")
 _add("windows-1250", "cp1250 x-cp1250")
 _add("windows-1251", "cp1251 x-cp1251")
-_add("windows-1252", "ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 "
-     "iso8859-1 iso88591 iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii x-cp1252")
+_add(
+    "windows-1252",
+    "ansi_x3.4-1968 ascii cp1252 cp819 csisolatin1 ibm819 iso-8859-1 iso-ir-100 "
+    "iso8859-1 iso88591 iso_8859-1 iso_8859-1:1987 l1 latin1 us-ascii x-cp1252",
+)
 _add("windows-1253", "cp1253 x-cp1253")
-_add("windows-1254", "cp1254 csisolatin5 iso-8859-9 iso-ir-148 iso8859-9 iso88599 iso_8859-9 "
-     "iso_8859-9:1989 l5 latin5 x-cp1254")
+_add(
+    "windows-1254",
+    "cp1254 csisolatin5 iso-8859-9 iso-ir-148 iso8859-9 iso88599 iso_8859-9 "
+    "iso_8859-9:1989 l5 latin5 x-cp1254",
+)
 _add("windows-1255", "cp1255 x-cp1255")
 _add("windows-1256", "cp1256 x-cp1256")
 _add("windows-1257", "cp1257 x-cp1257")
@@ -172,8 +189,11 @@ _add("big5", "big5-hkscs cn-big5 csbig5 x-x-big5")
 _add("euc-jp", "cseucpkdfmtjapanese x-euc-jp")
 _add("iso-2022-jp", "csiso2022jp")
 _add("shift_jis", "csshiftjis ms932 ms_kanji shift-jis sjis windows-31j x-sjis cp932")
-_add("euc-kr", "cseuckr csksc56011987 iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989 ksc5601 "
-     "ksc_5601 windows-949 cp949 uhc")
+_add(
+    "euc-kr",
+    "cseuckr csksc56011987 iso-ir-149 korean ks_c_5601-1987 ks_c_5601-1989 ksc5601 "
+    "ksc_5601 windows-949 cp949 uhc",
+)
 _add("utf-16be", "unicodefffe")
 _add("utf-16le", "csunicode iso-10646-ucs-2 ucs-2 unicode unicodefeff utf-16")
 _add("utf-32le", "utf-32")
@@ -191,26 +211,84 @@ for _name, _codec in _CODECS.items():
     _BY_CODEC.setdefault(codecs.lookup(_codec).name, _name)
 _BY_CODEC[codecs.lookup("gb18030").name] = "gb18030"
 for _codec, _name in (
-    ("ascii", "windows-1252"), ("latin-1", "windows-1252"), ("iso8859-9", "windows-1254"),
-    ("tis-620", "windows-874"), ("iso8859-11", "windows-874"), ("gb2312", "gbk"), ("gbk", "gbk"),
-    ("hz", "gbk"), ("big5", "big5"), ("cp950", "big5"), ("shift_jis", "shift_jis"),
-    ("shift_jis_2004", "shift_jis"), ("shift_jisx0213", "shift_jis"), ("euc_jp", "euc-jp"),
-    ("euc_jis_2004", "euc-jp"), ("euc_jisx0213", "euc-jp"), ("iso2022_jp", "iso-2022-jp"),
-    ("iso2022_jp_1", "iso-2022-jp"), ("iso2022_jp_2", "iso-2022-jp"),
-    ("iso2022_jp_2004", "iso-2022-jp"), ("iso2022_jp_3", "iso-2022-jp"), ("euc_kr", "euc-kr"),
-    ("cp949", "euc-kr"), ("johab", "euc-kr"), ("utf-8-sig", "utf-8"), ("utf-16", "utf-16le"),
-    ("utf-32", "utf-32le"), ("mac-roman", "macintosh"), ("mac-cyrillic", "x-mac-cyrillic"),
+    ("ascii", "windows-1252"),
+    ("latin-1", "windows-1252"),
+    ("iso8859-9", "windows-1254"),
+    ("tis-620", "windows-874"),
+    ("iso8859-11", "windows-874"),
+    ("gb2312", "gbk"),
+    ("gbk", "gbk"),
+    ("hz", "gbk"),
+    ("big5", "big5"),
+    ("cp950", "big5"),
+    ("shift_jis", "shift_jis"),
+    ("shift_jis_2004", "shift_jis"),
+    ("shift_jisx0213", "shift_jis"),
+    ("euc_jp", "euc-jp"),
+    ("euc_jis_2004", "euc-jp"),
+    ("euc_jisx0213", "euc-jp"),
+    ("iso2022_jp", "iso-2022-jp"),
+    ("iso2022_jp_1", "iso-2022-jp"),
+    ("iso2022_jp_2", "iso-2022-jp"),
+    ("iso2022_jp_2004", "iso-2022-jp"),
+    ("iso2022_jp_3", "iso-2022-jp"),
+    ("euc_kr", "euc-kr"),
+    ("cp949", "euc-kr"),
+    ("johab", "euc-kr"),
+    ("utf-8-sig", "utf-8"),
+    ("utf-16", "utf-16le"),
+    ("utf-32", "utf-32le"),
+    ("mac-roman", "macintosh"),
+    ("mac-cyrillic", "x-mac-cyrillic"),
     ("cp866", "ibm866"),
 ):
     _BY_CODEC[codecs.lookup(_codec).name] = _name
 
 _CHARDET_INCLUDE: Final = (
-    "utf-8", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "cp866", "iso8859-1",
-    "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8",
-    "iso8859-9", "iso8859-10", "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "koi8-r",
-    "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "tis-620", "cp1250", "cp1251", "cp1252",
-    "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "gb18030", "big5hkscs",
-    "euc_jis_2004", "iso2022_jp_2", "iso2022_jp_ext", "cp932", "shift_jis_2004", "cp949", "euc_kr",
+    "utf-8",
+    "utf-16-le",
+    "utf-16-be",
+    "utf-32-le",
+    "utf-32-be",
+    "cp866",
+    "iso8859-1",
+    "iso8859-2",
+    "iso8859-3",
+    "iso8859-4",
+    "iso8859-5",
+    "iso8859-6",
+    "iso8859-7",
+    "iso8859-8",
+    "iso8859-9",
+    "iso8859-10",
+    "iso8859-13",
+    "iso8859-14",
+    "iso8859-15",
+    "iso8859-16",
+    "koi8-r",
+    "koi8-u",
+    "mac-roman",
+    "mac-cyrillic",
+    "cp874",
+    "tis-620",
+    "cp1250",
+    "cp1251",
+    "cp1252",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "cp1258",
+    "gb18030",
+    "big5hkscs",
+    "euc_jis_2004",
+    "iso2022_jp_2",
+    "iso2022_jp_ext",
+    "cp932",
+    "shift_jis_2004",
+    "cp949",
+    "euc_kr",
 )
 """The encodings chardet may answer (chardet 7 names): those of the WHATWG standard. EBCDIC, DOS
 code pages, UTF-7 and the like are not web encodings, and guessing them misreads real pages."""
@@ -223,6 +301,7 @@ _XML_DECL: Final = re.compile(
     rb"""^\s*<\?xml[^>]{0,200}?encoding\s*=\s*["']([a-zA-Z0-9_.:\-]{1,40})["']"""
 )
 _ASCII_BYTES: Final = bytes(range(128))
+_C1: Final = re.compile("[\x80-\x9f]")
 _ISO2022_ESCAPES: Final = (b"\x1b$B", b"\x1b$@", b"\x1b(J", b"\x1b(I", b"\x1b$(D")
 
 
@@ -482,14 +561,26 @@ def decode(raw: bytes, *, transport: str | None = None) -> Decoded:
     if mostly is not None:
         return Decoded(mostly, "utf-8", "mostly-utf-8")
     first: Decoded | None = None
-    for guess, _conf in _chardet_all(raw[:CHARDET_BYTES]):
+    with_c1: Decoded | None = None
+    c1_conf = 0.0
+    for guess, conf in _chardet_all(raw[:CHARDET_BYTES]):
         if guess in _WIDE or guess == "utf-8":
             continue
+        if with_c1 is not None and conf < 0.9 * c1_conf:
+            break  # only a near-tie may replace a reading with C1 controls
         guessed = _try(raw, guess)
         if guessed is not None:
-            return Decoded(guessed, guess, "chardet")
-        if first is None:
+            if not _C1.search(guessed):
+                return Decoded(guessed, guess, "chardet")
+            if with_c1 is None:
+                c1_conf = conf
+            # C1 controls: an ISO-8859 reading of bytes 0x80-0x9F, which real text never holds
+            # (they are the curly quotes and dashes of the windows-125x candidate chardet ties).
+            with_c1 = with_c1 or Decoded(guessed, guess, "chardet")
+        elif first is None:
             first = Decoded(raw.decode(_CODECS[guess], errors="replace"), guess, "chardet")
+    if with_c1 is not None:
+        return with_c1
     if first is not None:
         return first
     return Decoded(raw.decode("cp1252", errors="replace"), "windows-1252", "fallback")

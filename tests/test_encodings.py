@@ -185,3 +185,15 @@ def test_undecodable_declaration_falls_through() -> None:
 def test_binary_garbage_falls_back() -> None:
     d = decode(bytes(range(128, 256)) * 3)
     assert isinstance(d.text, str) and d.encoding
+
+
+@NEEDS_CHARDET_7
+def test_windows_1252_quotes_are_not_read_as_c1_controls() -> None:
+    # Undeclared English with curly quotes and dashes (bytes 0x91-0x97): chardet ties ISO-8859-15
+    # and windows-1252, and only windows-1252 gives text without C1 control characters.
+    text = (
+        "<p>It\u2019s the editors\u2019 note \u2014 \u201cwe were wrong\u201d \u2014 "
+        "about the caf\u00e9\u2019s menu. The paper\u2019s readers noticed.</p>\n"
+    ) * 5
+    d = decode(text.encode("cp1252"))
+    assert d.text == text and d.encoding == "windows-1252"
