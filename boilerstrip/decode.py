@@ -22,7 +22,9 @@ Order (the first that applies wins):
 6. mostly UTF-8: a UTF-8 page with a few stray bytes (pasted from a legacy source) stays UTF-8, the
    stray bytes replaced;
 7. ``chardet`` on a bounded prefix, restricted to the encodings of the WHATWG standard, taking its
-   candidates in order until one decodes;
+   candidates in order until one decodes (among near-ties, one whose reading has no C1 control
+   characters: ISO-8859-15 and windows-1252 tie on English text, and only windows-1252 reads its
+   curly quotes);
 8. windows-1252 with replacement characters (the WHATWG default for pages that say nothing).
 
 Charset labels go through the WHATWG Encoding Standard's label table (``latin1`` and ``iso-8859-1``
