@@ -433,7 +433,8 @@ def _mostly_utf8(raw: bytes) -> str | None:
     """``raw`` as UTF-8, when it is UTF-8 but for a few stray bytes (read as windows-1252)."""
     text = raw.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - raw.count(b"\xef\xbf\xbd")
-    good = sum(1 for ch in text if ord(ch) > 127) - bad - raw.count(b"\xef\xbf\xbd")
+    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
+    good = non_ascii - bad - raw.count(b"\xef\xbf\xbd")
     if good >= MOSTLY_UTF8_MIN and bad <= MOSTLY_UTF8_BAD * good:
         return raw.decode("utf-8", errors="boilerstrip-stray-cp1252")
     return None
