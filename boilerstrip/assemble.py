@@ -45,6 +45,12 @@ def _comments(segs: list[Segment]) -> list[Comment]:
 
 def assemble(doc: Doc, *, encoding: str | None, url: str | None) -> Article:
     segs = doc.segments
+    for s in segs:
+        if s.label is None:  # not reached by the classifiers (time budget spent): page chrome
+            s.label = Label.NAVIGATION
+    # Block.comment is the position in Article.comments, which lists the comment indices in order.
+    ids = sorted({s.comment for s in segs if s.label is Label.COMMENT and s.comment is not None})
+    position = {idx: n for n, idx in enumerate(ids)}
     blocks = [
         Block(
             text=s.text,
@@ -52,7 +58,9 @@ def assemble(doc: Doc, *, encoding: str | None, url: str | None) -> Article:
             score=s.score,
             source=s.source,
             is_title=s.is_title,
-            comment=s.comment if s.label is Label.COMMENT else None,
+            comment=(
+                position[s.comment] if s.label is Label.COMMENT and s.comment is not None else None
+            ),
         )
         for s in segs
     ]

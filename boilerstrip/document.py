@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .budget import Budget
 from .types import Label
 
 
@@ -89,3 +90,5 @@ class Doc:
     frame_cues: list[int] = field(default_factory=list)
     """HTML: own cue flags of every frame (same indexing as :attr:`parent`)."""
     truncated: bool = False
+    budget: Budget = field(default_factory=lambda: Budget(None))
+    """Time budget of the call; long loops check ``budget.over()`` every ``CHECK_EVERY`` steps."""

@@ -15,6 +15,7 @@ from typing import Final
 
 import regex
 
+from .budget import CHECK_MASK
 from .document import Doc, Segment
 
 CJK_CHARS_PER_WORD: Final = 1.7
@@ -91,7 +92,10 @@ def compute(doc: Doc) -> None:
     """Fill the text features of every segment of ``doc``."""
     segs = doc.segments
     stop = pick_language(segs, doc.meta.lang)
-    for s in segs:
+    budget = doc.budget
+    for i, s in enumerate(segs):
+        if not i & CHECK_MASK and budget.over():
+            break  # time budget spent: the rest keep zero features
         text = s.text
         s.chars = len(text)
         s.words = word_count(text)

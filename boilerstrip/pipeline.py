@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import math
+from typing import Final, Literal
 
 from . import features
 from .assemble import assemble
+from .budget import COLLECT_SHARE, MAX_BLOCKS, Budget
 from .classify import run
 from .decode import decode
 from .document import Doc
@@ -18,6 +20,15 @@ from .types import Article
 Kind = Literal["auto", "html", "text"]
 _KINDS = ("auto", "html", "text")
 
+DEFAULT_MAX_BYTES: Final = 16 * 1024 * 1024
+"""Default cap on the input read: 16 MiB (characters for ``str`` input). Real article pages weigh
+a few megabytes at most, even with inline images, fonts and JSON; past this a page is a data dump
+whose tail holds no article, and reading it whole costs seconds and gigabytes (libxml2's tree of a
+32 MiB page of tiny paragraphs alone takes 2 GB). Pass ``max_bytes=None`` to read everything."""
+DEFAULT_TIMEOUT: Final = None
+"""No time limit by default: the result then depends on the input alone (not on the machine's load),
+and the default ``max_bytes`` already bounds the work to a few seconds."""
+
 
 def extract(
     raw: str | bytes,
@@ -25,19 +36,27 @@ def extract(
     url: str | None = None,
     kind: Kind = "auto",
     charset: str | None = None,
-    max_bytes: int | None = None,
+    max_bytes: int | None = DEFAULT_MAX_BYTES,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Article:
     """Extract the article, title, comments, captions, navigation and footer of a web page.
 
-    ``raw`` is the page as it was fetched: HTML as ``str`` or ``bytes`` (bytes are decoded from their
-    BOM, declared charset or a guess), or a plain-text dump of a rendered page. ``kind`` forces the
-    input type (``"html"`` or ``"text"``) instead of sniffing it. ``charset`` is the charset of the
-    HTTP ``Content-Type`` header, if you have it: for bytes it outranks the page's own declaration
-    (a byte-order mark still wins), as in browsers. ``max_bytes`` caps how much of the
-    input is read; a longer page is cut and the result has ``truncated=True``.
+    ``raw`` is the page as it was fetched: HTML as ``str`` or ``bytes`` (bytes are decoded from
+    their BOM, declared charset or a guess), or a plain-text dump of a rendered page. ``kind``
+    forces the input type (``"html"`` or ``"text"``) instead of sniffing it. ``charset`` is the
+    charset of the HTTP ``Content-Type`` header, if you have it: for bytes it outranks the page's
+    own declaration, as in browsers (a byte-order mark, UTF-16/32 bytes and valid non-ASCII UTF-8
+    still win; see :mod:`boilerstrip.decode`).
+
+    Budget: ``max_bytes`` caps how much of the input is read (bytes, or characters for ``str``;
+    default :data:`DEFAULT_MAX_BYTES`, ``None`` for no cap); a longer page is cut to its first
+    ``max_bytes`` and the result has ``truncated=True``. ``timeout`` (seconds, default ``None``: no
+    limit) bounds the time spent: when it runs out, the blocks found so far are labelled as far as
+    time allows and returned, with ``truncated=True`` (see :mod:`boilerstrip.budget`).
 
     Any ``str`` or ``bytes`` gives an :class:`Article` (with empty ``text`` when the page has no
-    article); only arguments of the wrong type raise :class:`TypeError`.
+    article); only arguments of the wrong type raise :class:`TypeError` (and a negative
+    ``max_bytes`` or a negative or NaN ``timeout`` raise :class:`ValueError`).
     """
     if isinstance(raw, (bytearray, memoryview)):
         raw = bytes(raw)
@@ -49,20 +68,39 @@ def extract(
         raise TypeError(f"charset must be a str or None, not {type(charset).__name__}")
     if kind not in _KINDS:
         raise TypeError(f"kind must be one of 'auto', 'html', 'text', not {kind!r}")
-    if max_bytes is not None and (not isinstance(max_bytes, int) or isinstance(max_bytes, bool)):
-        raise TypeError(f"max_bytes must be an int or None, not {type(max_bytes).__name__}")
-
-    doc, encoding = prepare(raw, kind=kind, charset=charset, max_bytes=max_bytes)
-    run(doc)
+    if max_bytes is not None:
+        if not isinstance(max_bytes, int) or isinstance(max_bytes, bool):
+            raise TypeError(f"max_bytes must be an int or None, not {type(max_bytes).__name__}")
+        if max_bytes < 0:
+            raise ValueError(f"max_bytes must be >= 0 or None, not {max_bytes}")
+    if timeout is not None:
+        if not isinstance(timeout, (int, float)) or isinstance(timeout, bool):
+            raise TypeError(
+                f"timeout must be a number of seconds or None, not {type(timeout).__name__}"
+            )
+        if math.isnan(timeout) or timeout < 0:
+            raise ValueError(f"timeout must be >= 0 or None, not {timeout}")
+    budget = Budget(timeout)
+    doc, encoding = prepare(raw, kind=kind, charset=charset, max_bytes=max_bytes, budget=budget)
+    if not budget.over():
+        run(doc)
+    doc.truncated = doc.truncated or budget.truncated
     return assemble(doc, encoding=encoding, url=url)
 
 
 def prepare(
-    raw: str | bytes, *, kind: Kind = "auto", charset: str | None = None, max_bytes: int | None = None
+    raw: str | bytes,
+    *,
+    kind: Kind = "auto",
+    charset: str | None = None,
+    max_bytes: int | None = None,
+    budget: Budget | None = None,
 ) -> tuple[Doc, str | None]:
     """Decode, sniff, segment and compute features: the document before classification."""
+    if budget is None:
+        budget = Budget(None)
     truncated = False
-    if max_bytes is not None and max_bytes >= 0 and len(raw) > max_bytes:
+    if max_bytes is not None and len(raw) > max_bytes:
         raw = raw[:max_bytes]
         truncated = True
     encoding: str | None = None
@@ -73,12 +111,15 @@ def prepare(
         text = raw
     text = clean(text)
     k: Literal["html", "text"] = sniff(text) if kind == "auto" else kind
-    doc = Doc(kind=k, truncated=truncated)
-    if k == "html":
-        root = parse_html(text)
-        if root is not None:
-            segment_html(root, doc)
-    else:
-        segment_text(text, doc)
-    features.compute(doc)
+    doc = Doc(kind=k, truncated=truncated, budget=budget)
+    if not budget.over(COLLECT_SHARE):
+        if k == "html":
+            root = parse_html(text, budget)
+            if root is not None:
+                segment_html(root, doc)
+        else:
+            segment_text(text, doc)
+    del doc.segments[MAX_BLOCKS:]  # the segmenters check the cap every CHECK_EVERY steps
+    if not budget.over():
+        features.compute(doc)
     return doc, encoding

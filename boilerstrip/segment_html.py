@@ -18,7 +18,9 @@ from typing import Any, Final
 from lxml import etree
 
 from . import patterns as P
+from .budget import CHECK_MASK
 from .document import Doc, Segment
+from .paths import PathCache
 
 BLOCK_TAGS: Final = frozenset(
     "address article aside blockquote body caption center dd details dialog dir div dl dt "
@@ -193,8 +195,7 @@ def _pre_join(pieces: list[object]) -> str:
 
 def segment_html(root: Any, doc: Doc) -> None:
     """Fill ``doc.segments`` and ``doc.meta`` from a parsed lxml HTML tree rooted at ``root``."""
-    tree = root.getroottree()
-    w = _Walker(doc, tree)
+    w = _Walker(doc, PathCache())  # getpath() in linear time (lxml's is quadratic over siblings)
     meta = doc.meta
     lang = root.get("lang") if isinstance(root.tag, str) else None
     if lang:
@@ -213,7 +214,11 @@ def segment_html(root: Any, doc: Doc) -> None:
     link_depth = 0
     # Seed the frames with the ancestors of the start element (html), so paths and cues see them.
     walker = etree.iterwalk(start, events=("start", "end"))
+    budget, ticks = doc.budget, 0
     for event, el in walker:
+        ticks += 1
+        if not ticks & CHECK_MASK and budget.stop_collecting(len(doc.segments)):
+            break  # budget (time, block count) spent: keep the blocks found so far
         tag = el.tag
         if not isinstance(tag, str):
             # Comments, processing instructions, entities: no content, but a tail.

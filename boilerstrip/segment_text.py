@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Final
 
 from . import patterns as P
+from .budget import CHECK_MASK
 from .document import Doc, Segment
 
 WRAP_MIN_WIDTH: Final = 40
@@ -42,7 +43,11 @@ def segment_text(text: str, doc: Doc) -> None:
     segs = doc.segments
     i = 0
     n = len(stripped)
+    budget, ticks = doc.budget, 0
     while i < n:
+        ticks += 1
+        if not ticks & CHECK_MASK and budget.stop_collecting(len(doc.segments)):
+            break  # budget (time, block count) spent: keep the blocks found so far
         line = stripped[i]
         if not line.strip():
             i += 1

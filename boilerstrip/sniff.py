@@ -10,14 +10,17 @@ SNIFF_CHARS: Final = 64 * 1024
 MIN_TAGS: Final = 3
 """Known HTML tags needed in the sniffed prefix to call a page HTML (a text dump may quote one)."""
 
-_START: Final = re.compile(r"\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<(?:!doctype|html))", re.I)
+_START: Final = re.compile(
+    r"\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^<>]{0,500}>\s*<(?:!doctype|html))", re.I
+)
 _TAG: Final = re.compile(
     r"</?(?:html|head|body|div|p|span|a|table|tr|td|br|li|ul|ol|script|style|meta|title|h[1-6]|"
     r"img|link|section|article|nav|header|footer|form|input|iframe|b|i|em|strong|font|center)\b[^<>]{0,2000}>",
     re.I,
 )
-# C0 controls other than tab, newline and carriage return, plus DEL-range C1 NEL left alone.
-_CONTROL: Final = dict.fromkeys([*range(0, 9), 11, 12, *range(14, 32)], None)
+_CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]+")
+"""C0 controls other than tab, line feed and carriage return (C1 controls are left alone: they are
+what a misdeclared windows-1252 page shows, and the text stays readable around them)."""
 
 
 def sniff(text: str) -> Literal["html", "text"]:
@@ -25,21 +28,24 @@ def sniff(text: str) -> Literal["html", "text"]:
     head = text[:SNIFF_CHARS]
     if _START.match(head):
         return "html"
-    count = 0
-    for _ in _TAG.finditer(head):
-        count += 1
+    for count, _ in enumerate(_TAG.finditer(head), 1):
         if count >= MIN_TAGS:
             return "html"
     return "text"
 
 
 def clean(text: str) -> str:
-    """Remove NUL and other control characters; replace lone surrogates with U+FFFD."""
+    """Remove NUL and other C0 control characters, replace lone surrogates with U+FFFD (a pair of
+    surrogates becomes the character it encodes), and turn CR LF and lone CR line ends into LF."""
     if not text.isascii():
         try:
             text.encode("utf-8")
         except UnicodeEncodeError:
-            text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+            text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     if text.isprintable():
         return text
-    return text.translate(_CONTROL)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    return text

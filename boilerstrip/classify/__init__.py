@@ -42,6 +42,8 @@ def run(doc: Doc, pipeline: tuple[Classifier, ...] = PIPELINE) -> None:
     """Run the steps in order. The learned article step falls back to the rules where no model is
     shipped for the document kind."""
     for step in pipeline:
+        if doc.budget.over():  # time budget spent: unlabelled blocks become NAVIGATION
+            break
         if step is _LEARNED and not _LEARNED.available(doc.kind):
             _RULES(doc)
         else:

@@ -17,7 +17,7 @@ from .. import patterns as P
 from ..document import Doc, Segment
 from ..types import Label
 from .base import set_label
-from .comments import is_comment_chrome
+from .comments import is_comment_chrome, is_meta_line
 from .density import BAD, GOOD, NEARGOOD, SHORT
 from .region import block_value
 
@@ -272,9 +272,15 @@ class LearnedArticle:
                 set_label(s, Label.ARTICLE, a, self.name)
                 s.comment = None
                 s.comment_meta = False
-            elif s.label is Label.COMMENT and not is_comment_chrome(s):
+            elif (
+                s.label is Label.COMMENT
+                and doc.kind == "html"
+                and not (is_comment_chrome(s) or is_meta_line(s))
+            ):
                 # The markup said comment section, the model hears no reader's words: keep the
-                # section's chrome ("Post a comment", widgets) and drop the rest.
+                # section's chrome ("Post a comment", widgets) and comment headers, drop the rest.
+                # (In text the section is found by specific line patterns - "Comment number 12.",
+                # "rate this" - which the model, trained mostly on pages without them, underrates.)
                 s.label = None
                 s.comment = None
                 s.comment_meta = False

@@ -24,7 +24,7 @@ MIN_MATCH: Final = 0.6
 """Share of a candidate block's words that must appear in a metadata title (and vice versa, 0.5)."""
 LOOKBACK: Final = 4
 """Text: how many blocks before the first article block the title may be."""
-SITE_SEPARATORS: Final = regex.compile(r"\s+(?:[|\-–—:·•»«]|::)\s+")
+SITE_SEPARATORS: Final = regex.compile(r"(?<!\s)\s+(?:[|\-–—:·•»«]|::)\s+")  # linear
 _WORD: Final = regex.compile(r"\w+")
 SCORE_MATCH: Final = 0.9
 SCORE_TEXT: Final = 0.7
