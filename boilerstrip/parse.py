@@ -106,7 +106,36 @@ def parse_html(text: str, budget: Budget | None = None) -> Any | None:
         flat_root, _ = _feed(flatten(text).encode("utf-8", "replace"), budget)
         if flat_root is not None:
             root = flat_root
+    elif root is not None and _runaway_title(root):
+        fixed_root, _ = _feed(close_title(text).encode("utf-8", "replace"), budget)
+        if fixed_root is not None:
+            root = fixed_root
     return root
+
+
+# --- a <title> that swallows the page --------------------------------------------------------
+
+RUNAWAY_TITLE: Final = 2000
+"""A title longer than this that holds markup never got its ``</title>``: the parser read the rest
+of the page as title text (seen on truncated or damaged pages). No real headline is that long."""
+_TITLE_OPEN: Final = regex.compile(r"<title\b[^<>]{0,1000}>", regex.IGNORECASE)
+
+
+def _runaway_title(root: Any) -> bool:
+    title = root.find("head/title")
+    text = title.text if title is not None else None
+    return bool(text) and len(text) > RUNAWAY_TITLE and "<" in text
+
+
+def close_title(text: str) -> str:
+    """``text`` with the first ``<title>`` closed at the end of its first line (or the first ``<``)."""
+    m = _TITLE_OPEN.search(text)
+    if m is None:
+        return text
+    end = m.end()
+    stops = [i for i in (text.find("<", end), text.find("\n", end)) if i >= 0]
+    cut = min(stops) if stops else len(text)
+    return text[:cut] + "</title>" + text[cut:]
 
 
 # --- tags with too many attributes -----------------------------------------------------------

@@ -1,8 +1,10 @@
 """Segment a plain-text dump of a rendered page into blocks of lines.
 
-A block is one paragraph: a non-blank line, plus the lines that continue it when the dump is wrapped
-(a line that reaches near the wrap width continues on the next line unless that line starts a bullet
-or is indented differently). Bullets (``•``, ``□``, ``*``, ``-``, ``1.``) are taken off the text and kept as
+A block is one paragraph: a non-blank line, plus the lines that continue it when the dump is wrapped.
+Dumps are wrapped at different widths in different places (w3m wraps every table cell at its own
+width), so the wrap width is found per neighbourhood of lines: a line continues on the next one when
+the next line's first word would not have fitted on it, unless the next line starts a bullet or is
+indented like a new paragraph. Bullets (``•``, ``□``, ``*``, ``-``, ``1.``) are taken off the text and kept as
 a feature, as are indentation and the blank lines around the block.
 """
 
@@ -15,31 +17,45 @@ from .budget import CHECK_MASK
 from .document import Doc, Segment
 
 WRAP_MIN_WIDTH: Final = 40
-"""A dump whose lines never exceed this many characters is not treated as wrapped."""
+"""Narrower text is not taken to be wrapped (a column of menu items is not a paragraph)."""
 WRAP_MAX_WIDTH: Final = 220
-"""Dumps with lines longer than this are unwrapped (one paragraph per line): no joining."""
-WRAP_NEAR: Final = 0.75
-"""A line at least this share of the wrap width long is taken to continue on the next line."""
+"""Lines longer than this were not wrapped by the dumper (w3m/lynx with a wide -cols)."""
+WRAP_WINDOW: Final = 6
+"""Lines on each side that make up a line's neighbourhood when finding where it was wrapped (a
+table cell or a column of a text dump is wrapped at its own width)."""
+WRAP_EVIDENCE: Final = 2
+"""Other lines in the neighbourhood that must come within WRAP_CLOSE of its longest line for that
+length to count as a wrap width (one long line alone is just a long line)."""
+WRAP_CLOSE: Final = 0.9
 
 
-def _wrap_width(lengths: list[int]) -> int:
-    """Estimate the column at which the dump was wrapped, or 0 when it was not wrapped."""
-    longest = sorted(n for n in lengths if n > 0)
-    if len(longest) < 5:
+def _wrap_width(lengths: list[int], i: int) -> int:
+    """The width at which line ``i``'s neighbourhood was wrapped, or 0 when it was not wrapped."""
+    lo, hi = max(0, i - WRAP_WINDOW), min(len(lengths), i + WRAP_WINDOW + 1)
+    top = max(lengths[lo:hi])
+    if top < WRAP_MIN_WIDTH or top > WRAP_MAX_WIDTH:
         return 0
-    # The wrap width is where many lines pile up just below a common maximum.
-    top = longest[int(len(longest) * 0.95)]
-    if top < WRAP_MIN_WIDTH or longest[-1] > WRAP_MAX_WIDTH:
-        return 0
-    near = sum(1 for n in longest if n >= top * 0.9)
-    return top if near >= max(3, len(longest) // 20) else 0
+    close = top * WRAP_CLOSE
+    evidence = sum(1 for j in range(lo, hi) if j != i and lengths[j] >= close)
+    return top if evidence >= WRAP_EVIDENCE else 0
+
+
+def _continues(line: str, nxt: str, lengths: list[int], i: int) -> bool:
+    """Whether line ``i`` was wrapped: the next line's first word would not have fitted on it."""
+    if len(line) < WRAP_MIN_WIDTH:
+        return False
+    width = _wrap_width(lengths, i)
+    if not width:
+        return False
+    first = nxt.split(None, 1)[0] if nxt.strip() else ""
+    return len(line) + 1 + len(first) > width - 1
 
 
 def segment_text(text: str, doc: Doc) -> None:
     """Fill ``doc.segments`` with one segment per paragraph of ``text``."""
     lines = text.split("\n")
     stripped = [ln.rstrip() for ln in lines]
-    width = _wrap_width([len(s) for s in stripped])
+    lengths = [len(s) for s in stripped]
     segs = doc.segments
     i = 0
     n = len(stripped)
@@ -61,18 +77,24 @@ def segment_text(text: str, doc: Doc) -> None:
             bullet = m.group(1)
             body = body[m.end():].strip()
         parts = [body]
-        text_col = indent + (m.end() if m else 0)
-        prev_len = len(line)
+        # Continuation lines hang at the bullet's text column, or sit at the paragraph's indent or
+        # left of it (a first-line indent); after the first one, they all share its indent.
+        cont = indent + (m.end() if m else 0) if bullet else -1
         j = i + 1
-        while width and j < n and prev_len >= width * WRAP_NEAR:
+        while j < n and _continues(stripped[j - 1], stripped[j], lengths, j - 1):
             nxt = stripped[j]
-            if not nxt.strip():
+            if not nxt:
                 break
             nind = len(nxt) - len(nxt.lstrip())
-            if P.BULLET.match(nxt) or abs(nind - (text_col if bullet else indent)) > 2:
+            if P.BULLET.match(nxt):
+                break
+            if cont < 0:
+                if nind > indent + 2:
+                    break
+                cont = nind
+            elif abs(nind - cont) > 2:
                 break
             parts.append(nxt.strip())
-            prev_len = len(nxt)
             j += 1
         blank_before = start == 0 or not stripped[start - 1].strip()
         blank_after = j >= n or not stripped[j].strip()

@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from align import labels  # noqa: E402
 
 from benchmarks.data import DEFAULT_DATA, load_set  # noqa: E402
-from benchmarks.metrics import corpus_score, page_score  # noqa: E402
+from benchmarks.metrics import corpus_score, page_score, snippet_counts, snippet_score  # noqa: E402
 from boilerstrip.classify import learned  # noqa: E402
 from boilerstrip.classify.comments import CommentSection  # noqa: E402
 from boilerstrip.classify.density import Density  # noqa: E402
@@ -47,7 +47,9 @@ GBDT: dict[str, Any] = {"trees": 80, "depth": 4, "rate": 0.15}
 """Tree-ensemble size: small enough for fast plain-Python inference (trees x depth comparisons)."""
 COMMENT_SETS = ("dragnet", "l3s-gn1")
 """Sets whose gold gives the comments (the comment model trains on these only)."""
-TRAIN_SETS = ("dragnet", "l3s-gn1", "cleaneval-dev", "cleanportaleval", "mozilla-readability")
+TRAIN_SETS = (
+    "dragnet", "l3s-gn1", "cleaneval-dev", "cleanportaleval", "mozilla-readability", "trafilatura-eval",
+)
 LABEL_OVERLAP = 0.5
 CACHE = Path.home() / ".cache" / "boilerstrip" / "train"
 
@@ -77,6 +79,22 @@ def site_of(url: str | None, html: str) -> str:
 
 
 @dataclass
+class Job:
+    """One page (or one text dump of a page) to featurize and label."""
+
+    set: str
+    id: str
+    raw: Any
+    gold: str | None
+    comments_gold: str | None
+    url: str | None
+    html: str
+    kind: str
+    with_: list[str] | None = None
+    without: list[str] | None = None
+
+
+@dataclass
 class PageData:
     set: str
     id: str
@@ -93,25 +111,58 @@ class PageData:
     chars: list[int]
     frames: list[int]
     parent: list[int]
+    snippets: tuple[list[str], list[str]] | None = None
+    """trafilatura-eval: the page's with/without snippets (its only gold)."""
 
 
-def featurize(args: tuple[str, str, Any, str | None, str | None, str | None, str, str]) -> PageData | None:
-    set_name, pid, raw, gold, comments_gold, url, html, kind = args
-    doc, _ = prepare(raw, kind="html" if kind == "html" else "text")
+def _norm(s: str) -> str:
+    return " ".join(s.split())
+
+
+def snippet_labels(texts: list[str], with_: list[str], without: list[str]) -> list[int]:
+    """Partial labels from trafilatura-eval's snippets: 1 for a block holding a snippet the
+    extraction must contain, 0 for one holding a snippet it must not, -1 (unknown) otherwise."""
+    w = [_norm(x) for x in with_ if x.strip()]
+    wo = [_norm(x) for x in without if x.strip()]
+    out = []
+    for t in texts:
+        n = _norm(t)
+        if any(x in n for x in w):
+            out.append(1)
+        elif any(x in n for x in wo):
+            out.append(0)
+        else:
+            out.append(-1)
+    return out
+
+
+def featurize(job: Job) -> PageData | None:
+    doc, _ = prepare(job.raw, kind="html" if job.kind == "html" else "text")
     for step in (Density(), CommentSection(), MainRegion()):
         step(doc)
     X = learned.vectors(doc)
     texts = [s.text for s in doc.segments]
-    y = labels(texts, gold, LABEL_OVERLAP)
-    yc = labels(texts, comments_gold, LABEL_OVERLAP) if set_name in COMMENT_SETS else None
-    if yc is not None:
-        y = [0 if c and not a else a for a, c in zip(y, yc, strict=True)]
-    total = sum(max(1, len(s.text.split())) for s in doc.segments) or 1
-    w = [max(1, len(s.text.split())) / total for s in doc.segments]
+    sizes = [max(1, len(t.split())) for t in texts]
+    yc: list[int] | None = None
+    snippets = None
+    if job.with_ is not None:
+        part = snippet_labels(texts, job.with_, job.without or [])
+        known = sum(1 for v in part if v >= 0) or 1
+        y = [max(v, 0) for v in part]
+        w = [(1.0 / known if v >= 0 else 0.0) for v in part]
+        snippets = (job.with_, job.without or [])
+    else:
+        y = labels(texts, job.gold, LABEL_OVERLAP)
+        if job.set in COMMENT_SETS:
+            yc = labels(texts, job.comments_gold, LABEL_OVERLAP)
+            y = [0 if c and not a else a for a, c in zip(y, yc, strict=True)]
+        total = sum(sizes) or 1
+        w = [n / total for n in sizes]
     return PageData(
-        set_name, pid, site_of(url, html), gold or "", texts,
+        job.set, job.id, site_of(job.url, job.html), job.gold or "", texts,
         [False] * len(texts), [s.label is Label.COMMENT for s in doc.segments], X, y, yc, w,
         [s.chars for s in doc.segments], [s.frame for s in doc.segments], list(doc.parent),
+        snippets,
     )
 
 
@@ -132,24 +183,27 @@ def plain(text: str) -> str:
     return "\n".join(out)
 
 
-def pages(
-    data: Path, kind: str
-) -> Iterator[tuple[str, str, Any, str | None, str | None, str | None, str, str]]:
+def pages(data: Path, kind: str) -> Iterator[Job]:
     for name in TRAIN_SETS:
-        rows = [p for p in load_set(data, name) if p.gold_text is not None and p.html is not None]
+        rows = [
+            p for p in load_set(data, name)
+            if p.html is not None and (p.gold_text is not None or p.gold_with)
+        ]
         if kind == "html":
             for p in rows:
-                yield name, p.id, p.raw, p.gold_text, p.gold_comments, p.url, p.html or "", kind
+                yield Job(name, p.id, p.raw, p.gold_text, p.gold_comments, p.url, p.html or "", kind,
+                          p.gold_with, p.gold_without)
             continue
         from benchmarks.textdump import renders
 
         dumps = {v: renders(v, rows) for v in ("w3m", "lynx")}
         for p in rows:
             for variant in TEXT_VARIANTS:
-                text = dumps["lynx"].get(p.id, "") if variant == "plain" else dumps[variant].get(p.id, "")
+                text = dumps["lynx" if variant == "plain" else variant].get(p.id, "")
                 if variant == "plain":
                     text = plain(text)
-                yield name, f"{p.id}#{variant}", text, p.gold_text, p.gold_comments, p.url, p.html or "", kind
+                yield Job(name, f"{p.id}#{variant}", text, p.gold_text, p.gold_comments, p.url,
+                          p.html or "", kind, p.gold_with, p.gold_without)
 
 
 def build(data: Path, kind: str, workers: int) -> list[PageData]:
@@ -168,10 +222,17 @@ def evaluate(
     data: list[PageData], pa: list[list[float]], pc: list[list[float]], threshold: float
 ) -> dict[str, float]:
     by_set: dict[str, list[Any]] = {}
+    snippets: dict[str, list[tuple[int, int, int, int]]] = {}
     for d, a, c in zip(data, pa, pc, strict=True):
         key = d.set if "#" not in d.id else f"{d.set}/{d.id.rsplit('#', 1)[1]}"
-        by_set.setdefault(key, []).append(page_score(page_text(d, a, c, threshold), d.gold))
-    return {k: corpus_score(v, bootstrap=0).f1 for k, v in by_set.items()}
+        text = page_text(d, a, c, threshold)
+        if d.snippets is not None:
+            snippets.setdefault(key, []).append(snippet_counts(text, d.snippets[0], d.snippets[1]))
+        else:
+            by_set.setdefault(key, []).append(page_score(text, d.gold))
+    out = {k: corpus_score(v, bootstrap=0).f1 for k, v in by_set.items()}
+    out.update({k: snippet_score(v)[0] for k, v in snippets.items()})
+    return out
 
 
 def main() -> None:
