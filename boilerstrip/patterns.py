@@ -213,3 +213,66 @@ COMMENT_AUTHOR: Final = regex.compile(
     _I,
 )
 """The author at the start of a comment header line ("john says:", "by james on ...", "Posted by X |")."""
+
+# --- reader comments: header lines, authors, dates, widgets (classify.comments, assemble) ---------
+
+COMMENT_BYLINE: Final = regex.compile(
+    r"(?:^(?:posted|written|submitted|comment(?:ed)?|repl(?:y|ied))\s+(?:by|from)\b|^by\s+\S|"
+    r"^(?:from|author|name)\s*:\s*\S|"
+    r"\s(?:says|said|wrote|writes|replied|responded|commented|dit|schreibt|escribió|scrive)"
+    r"\s*(?:\.{2,3}|…)?\s*:?\s*$)",
+    _I,
+)
+"""A comment header that names its author ("john says:", "Posted by X", "by X on ...")."""
+
+COMMENT_LINE_WIDGET: Final = regex.compile(
+    r"^[\s|·•\[\](){}/-]*(?:reply(?: to this(?: comment)?)?|report(?: abuse| this(?: comment)?| comment)?|"
+    r"permalink|link to (?:this )?comment|quote|flag(?: as inappropriate)?|edit|delete|"
+    r"like|unlike|dislike|recommend(?:ed)?|vote (?:up|down)|(?:up|down)vote|up|down|"
+    r"replydelete|cancel reply|hide replies|show replies|(?:view|load|show) (?:all |more )?replies|"
+    r"(?:\d+\s+)?(?:likes?|points?|votes?|recommendations?|replies|repl(?:y|ies) to this)|"
+    r"rate this|rating|[+-]?\d+|share(?: this comment)?|tweet|email)"
+    r"(?:[\s|·•\[\](){}/:,.!-]+(?:reply|report(?: abuse)?|permalink|quote|flag|like|dislike|"
+    r"share|up|down|actions|[+-]?\d+))*[\s|·•\[\](){}/:,.!-]*$",
+    _I,
+)
+"""A whole line that is comment widgets only ("Reply", "Report abuse", "Like 0", "[Reply]", "| Permalink")."""
+
+COMMENT_META_TAIL: Final = regex.compile(
+    r"(?:[\s|·•/#-]+(?:reply|report(?: abuse)?|permalink|link|quote|flag|share|actions|#|"
+    r"(?:like|dislike|up|down|points?|votes?)(?:\s*\(?[+-]?\d+\)?)?))+[\s|·•/#.-]*$",
+    _I,
+)
+"""Widget words trailing a comment's header line ("Jimmy | Nov 11, 2012 | Reply", "... up reply actions")."""
+
+WEEKDAY_PREFIX: Final = regex.compile(
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$", _I
+)
+"""A weekday right before a date ("Friday, November 09, 2012"): part of the date."""
+
+TIME_SUFFIX: Final = regex.compile(
+    r"^(?:,?\s*(?:at|@|-|–|—|,)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?)?\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s+(?:[A-Z]{2,4}T|UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?)?",
+    _I,
+)
+"""A time (and zone) right after a date ("at 7:04 pm", "9:08 PM PDT"): part of the date."""
+
+COMMENT_PROMPT: Final = regex.compile(
+    r"^(?:click here to |please )?(?:"
+    r"cancel reply|(?:comment below|sign ?in|log ?in|register|sign ?up)\b[^\n]{0,80}?"
+    r"\b(?:comments?|discussions?|post|reply|typepad|facebook|twitter|free|more)\b|"
+    r"you must be (?:logged|signed) in|be the first to (?:comment|post|review|respond)|"
+    r"(?:no|one|\d+) (?:comments?|responses?|replies)(?: yet| so far)?|"
+    r"(?:leave|post|add|write|submit|join) (?:a |your |the )?(?:comment|reply|response|discussion|conversation)|"
+    r"your email (?:address )?will (?:not|never) be (?:published|shared)|required fields are marked|"
+    r"notify me of|subscribe to (?:comments|this thread|replies)|"
+    r"comments? (?:are|is) (?:now )?(?:closed|moderated|disabled)|"
+    r"(?:log|sign) in to (?:track|comment|reply|post)|"
+    r"(?:show|hide|view|load|read) (?:all |more |the )?(?:\d+ )?(?:comments?|replies|responses)|"
+    r"(?:sort|order) (?:by|comments)|newest first|oldest first|"
+    r"(?:this|the) (?:comment|post) (?:has been|was) (?:removed|deleted|down-ranked)"
+    r")",
+    _I,
+)
+"""Prompts and notices of a comment section, not a reader's words ("Click here to cancel reply.",
+"Comment below or sign in with ...", "Be the first to comment", "Sort by newest first")."""
