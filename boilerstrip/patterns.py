@@ -226,7 +226,7 @@ COMMENT_BYLINE: Final = regex.compile(
 """A comment header that names its author ("john says:", "Posted by X", "by X on ...")."""
 
 COMMENT_LINE_WIDGET: Final = regex.compile(
-    r"^[\s|·•\[\](){}/-]*(?:reply(?: to this(?: comment)?)?|report(?: abuse| this(?: comment)?| comment)?|"
+    r"^[\s|·•\[\](){}/-]*(?:reply(?: to this(?: comment)?)?|(?:view )?profile|avatar|report(?: abuse| this(?: comment)?| comment)?|"
     r"permalink|link to (?:this )?comment|quote|flag(?: as inappropriate)?|edit|delete|"
     r"like|unlike|dislike|recommend(?:ed)?|vote (?:up|down)|(?:up|down)vote|up|down|"
     r"replydelete|cancel reply|hide replies|show replies|(?:view|load|show) (?:all |more )?replies|"
@@ -245,21 +245,44 @@ COMMENT_META_TAIL: Final = regex.compile(
 )
 """Widget words trailing a comment's header line ("Jimmy | Nov 11, 2012 | Reply", "... up reply actions")."""
 
-WEEKDAY_PREFIX: Final = regex.compile(
-    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*$", _I
-)
-"""A weekday right before a date ("Friday, November 09, 2012"): part of the date."""
-
-TIME_SUFFIX: Final = regex.compile(
-    r"^(?:,?\s*(?:at|@|-|–|—|,)?\s*\d{1,2}[:.]\d{2}(?::\d{2})?)?\s*(?:[ap]\.?m\.?)?"
-    r"(?:\s+(?:[A-Z]{2,4}T|UTC|GMT)(?:[+-]\d{1,2}(?::?\d{2})?)?)?",
+_MONTH: Final = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_TIME: Final = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+(?:[A-Z]{1,2}[SD]?T|UTC|GMT)\b)?"
+COMMENT_DATE: Final = regex.compile(
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:"
+    r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|"
+    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?(?:\s+\d{{4}})?|"
+    r"(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago)"
+    rf"(?:\s*(?:,|at|@|-|–|—)?\s*@?{_TIME})?|"
+    rf"{_TIME}(?:\s*(?:,|on|-|–|—)?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"
+    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}))?",
     _I,
 )
-"""A time (and zone) right after a date ("at 7:04 pm", "9:08 PM PDT"): part of the date."""
+"""The date (and time) in a comment's header line, with its weekday and time: "Friday, November 09,
+2012 at 03:34 AM", "July 21st, 2012, 6:32 pm", "16:50 8th January 2008", "3 hours ago"."""
+
+COMMENT_AUTHOR_HEAD: Final = regex.compile(
+    r"^(?:[\s|·•/,:#(\[-]|\d{1,9}\.?\s|(?:posted|written|submitted|comment(?:ed)?|repl(?:y|ied)|"
+    r"published|added)(?:\s+(?:by|from|on|at))?\s*:?|by\s*:?|from\s*:|author\s*:|name\s*:|on\b|at\b)+",
+    _I,
+)
+"""What comes before the author's name in a header line: numbering, "Posted by:", "by", separators."""
+
+COMMENT_AUTHOR_TAIL: Final = regex.compile(
+    r"(?:[\s|·•/,:*-]|\(\d+\)|\.{2,3}|…|\b(?:says|said|wrote|writes|replied|responded|commented|"
+    r"dit|schreibt|escribió|scrive|on|at|in reply to|posted)\b)+$",
+    _I,
+)
+"""What comes after the author's name: "says:", "wrote:", "on", "at", separators, a karma count."""
+
+COMMENT_HEADER_SPLIT: Final = regex.compile(
+    r"\s+[|·•/—–]\s+|\s+-\s+|\s*\|\s*|\s+(?:says|said|writes|wrote)\s*:\s*", regex.IGNORECASE
+)
+"""Separators between the parts of a comment header ("Jimmy | November 11, 2012 | Reply")."""
 
 COMMENT_PROMPT: Final = regex.compile(
     r"^(?:click here to |please )?(?:"
-    r"cancel reply|(?:comment below|sign ?in|log ?in|register|sign ?up)\b[^\n]{0,80}?"
+    r"cancel reply|jump to (?:the )?comments|(?:comment below|sign ?in|log ?in|register|sign ?up)\b[^\n]{0,80}?"
     r"\b(?:comments?|discussions?|post|reply|typepad|facebook|twitter|free|more)\b|"
     r"you must be (?:logged|signed) in|be the first to (?:comment|post|review|respond)|"
     r"(?:no|one|\d+) (?:comments?|responses?|replies)(?: yet| so far)?|"

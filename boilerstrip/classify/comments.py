@@ -218,15 +218,16 @@ def _step_tag(step: str) -> str:
     return _STEP_INDEX.sub("", step)
 
 
-def _header_line(s: Segment, local_cues: int) -> bool:
-    """A comment's header or footer line: author, date, number, "says"."""
-    if s.words > MAX_META_WORDS or s.chars > 200:
+def is_header_text(t: str, words: float | None = None) -> bool:
+    """A comment's header or footer line by its words alone: a date with a few words around it
+    ("Posted by: Natasha | Apr 6, 2007 2:10 PM"), or a byline ("john says:", "by james")."""
+    n = len(t.split()) if words is None else words
+    if n > MAX_META_WORDS or len(t) > 200:
         return False
-    t = s.text
-    sentence = bool(_SENTENCE_END.search(t)) and s.words >= 8
+    sentence = bool(_SENTENCE_END.search(t)) and n >= 8
     m = P.DATE.search(t)
     if m and not sentence:
-        rest = 0.0
+        rest = 0
         pos = 0
         for d in P.DATE.finditer(t):
             rest += len(t[pos:d.start()].split())
@@ -234,8 +235,15 @@ def _header_line(s: Segment, local_cues: int) -> bool:
         rest += len(t[pos:].split())
         if rest <= META_REST_WORDS:
             return True
-    if P.COMMENT_BYLINE.search(t) and (s.words <= 8 or m is not None) and not sentence:
-        return not (t[:3].lower() == "by " and s.words > 6 and m is None)
+    if P.COMMENT_BYLINE.search(t) and (n <= 8 or m is not None) and not sentence:
+        return not (t[:3].lower() == "by " and n > 6 and m is None)
+    return False
+
+
+def _header_line(s: Segment, local_cues: int) -> bool:
+    """A comment's header or footer line: author, date, number, "says"."""
+    if is_header_text(s.text, s.words):
+        return True
     return bool(local_cues & P.META) and s.words <= NAME_WORDS and not s.punct_end
 
 
