@@ -299,3 +299,23 @@ COMMENT_PROMPT: Final = regex.compile(
 )
 """Prompts and notices of a comment section, not a reader's words ("Click here to cancel reply.",
 "Comment below or sign in with ...", "Be the first to comment", "Sort by newest first")."""
+
+# --- captions (classify.captions) -------------------------------------------------------------
+
+AGENCY_CREDIT: Final = regex.compile(
+    r"(?:[(\[]\s*(?:ap|afp|aap|epa|reuters|getty(?: images)?|pa|ani|xinhua|bloomberg|dpa|ansa)"
+    r"(?:\s*(?:photo|images?|/[^)\]]{1,40}))?\s*[)\]]\s*$|"
+    r"\b(?:ap|afp|epa|reuters|aap|pa|dpa)\s+(?:image|photo|picture|file photo)s?\b|"
+    r"^(?:photo|image|picture|foto|credit|courtesy)s?\s*(?:by|:)|"
+    r"©\s*\w[\w .&'-]{0,40}$)",
+    _I,
+)
+"""Photo-agency credits the CREDIT table misses: "[EPA]", "(AAP)", "AP Image", "Courtesy: X",
+"Benni McCarthy © Action Images" (a short block ending in a © credit)."""
+
+NOT_CAPTION: Final = regex.compile(
+    r"(?:all rights reserved|\bcopyright\b|may not be (?:published|reproduced)|"
+    r"^(?:more|next|previous|prev|view|see|enlarge|zoom|click|type|enter)\b|^\W*$)",
+    _I,
+)
+"""Short lines near images that are not captions: rights notices, gallery controls, form prompts."""
