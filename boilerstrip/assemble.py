@@ -9,7 +9,6 @@ from .classify.comments import is_header_text
 from .document import Doc, Segment
 from .types import Article, Block, Comment, Label
 
-
 AUTHOR_MAX_WORDS: Final = 6
 """An author name is a few words; a longer remainder of a header line is not a name."""
 
@@ -20,7 +19,7 @@ def _author(part: str) -> str | None:
     part = P.COMMENT_AUTHOR_TAIL.sub("", part).strip()
     if not part or len(part.split()) > AUTHOR_MAX_WORDS or not any(ch.isalpha() for ch in part):
         return None
-    if P.COMMENT_LINE_WIDGET.match(part) or P.COMMENT_HEADER.match(part) or P.COMMENT_PROMPT.match(part):
+    if any(p.match(part) for p in (P.COMMENT_LINE_WIDGET, P.COMMENT_HEADER, P.COMMENT_PROMPT)):
         return None
     return part
 
@@ -59,7 +58,8 @@ def comment_author_date(lines: list[str]) -> tuple[str | None, str | None]:
 def _comment_lines(text: str) -> tuple[list[str], list[str]]:
     """A words block's lines: the reader's words, and header lines at its start or end."""
     lines = [ln for ln in text.split("\n") if ln.strip()]
-    lines = [ln for ln in lines if not (len(ln) <= P.MAX_PATTERN_CHARS and P.COMMENT_LINE_WIDGET.match(ln))]
+    short = P.MAX_PATTERN_CHARS
+    lines = [ln for ln in lines if not (len(ln) <= short and P.COMMENT_LINE_WIDGET.match(ln))]
     head: list[str] = []
     while len(lines) > 1 and is_header_text(lines[0]):
         head.append(lines.pop(0))

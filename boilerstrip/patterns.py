@@ -226,7 +226,8 @@ COMMENT_BYLINE: Final = regex.compile(
 """A comment header that names its author ("john says:", "Posted by X", "by X on ...")."""
 
 COMMENT_LINE_WIDGET: Final = regex.compile(
-    r"^[\s|·•\[\](){}/-]*(?:reply(?: to this(?: comment)?)?|(?:view )?profile|avatar|report(?: abuse| this(?: comment)?| comment)?|"
+    r"^[\s|·•\[\](){}/-]*(?:reply(?: to this(?: comment)?)?|(?:view )?profile|avatar|"
+    r"report(?: abuse| this(?: comment)?| comment)?|"
     r"permalink|link to (?:this )?comment|quote|flag(?: as inappropriate)?|edit|delete|"
     r"like|unlike|dislike|recommend(?:ed)?|vote (?:up|down)|(?:up|down)vote|up|down|"
     r"replydelete|cancel reply|hide replies|show replies|(?:view|load|show) (?:all |more )?replies|"
@@ -236,17 +237,19 @@ COMMENT_LINE_WIDGET: Final = regex.compile(
     r"share|up|down|actions|[+-]?\d+))*[\s|·•\[\](){}/:,.!-]*$",
     _I,
 )
-"""A whole line that is comment widgets only ("Reply", "Report abuse", "Like 0", "[Reply]", "| Permalink")."""
+"""A line of comment widgets only ("Reply", "Report abuse", "Like 0", "[Reply]", "| Permalink")."""
 
 COMMENT_META_TAIL: Final = regex.compile(
     r"(?:[\s|·•/#-]+(?:reply|report(?: abuse)?|permalink|link|quote|flag|share|actions|#|"
     r"(?:like|dislike|up|down|points?|votes?)(?:\s*\(?[+-]?\d+\)?)?))+[\s|·•/#.-]*$",
     _I,
 )
-"""Widget words trailing a comment's header line ("Jimmy | Nov 11, 2012 | Reply", "... up reply actions")."""
+"""Widgets after a comment's header ("Jimmy | Nov 11, 2012 | Reply", "... up reply actions")."""
 
 _MONTH: Final = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-_TIME: Final = r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+(?:[A-Z]{1,2}[SD]?T|UTC|GMT)\b)?"
+_TIME: Final = (
+    r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+(?:[A-Z]{1,2}[SD]?T|UTC|GMT)\b)?"
+)
 COMMENT_DATE: Final = regex.compile(
     r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:"
     r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|"
@@ -266,7 +269,7 @@ COMMENT_AUTHOR_HEAD: Final = regex.compile(
     r"published|added)(?:\s+(?:by|from|on|at))?\s*:?|by\s*:?|from\s*:|author\s*:|name\s*:|on\b|at\b)+",
     _I,
 )
-"""What comes before the author's name in a header line: numbering, "Posted by:", "by", separators."""
+"""What comes before the author's name in a header: numbering, "Posted by:", "by", separators."""
 
 COMMENT_AUTHOR_TAIL: Final = regex.compile(
     r"(?:[\s|·•/,:*-]|\(\d+\)|\.{2,3}|…|\b(?:says|said|wrote|writes|replied|responded|commented|"
@@ -282,12 +285,15 @@ COMMENT_HEADER_SPLIT: Final = regex.compile(
 
 COMMENT_PROMPT: Final = regex.compile(
     r"^(?:click here to |please )?(?:"
-    r"cancel reply|jump to (?:the )?comments|(?:comment below|sign ?in|log ?in|register|sign ?up)\b[^\n]{0,80}?"
+    r"cancel reply|jump to (?:the )?comments|"
+    r"(?:comment below|sign ?in|log ?in|register|sign ?up)\b[^\n]{0,80}?"
     r"\b(?:comments?|discussions?|post|reply|typepad|facebook|twitter|free|more)\b|"
     r"you must be (?:logged|signed) in|be the first to (?:comment|post|review|respond)|"
     r"(?:no|one|\d+) (?:comments?|responses?|replies)(?: yet| so far)?|"
-    r"(?:leave|post|add|write|submit|join) (?:a |your |the )?(?:comment|reply|response|discussion|conversation)|"
-    r"your email (?:address )?will (?:not|never) be (?:published|shared)|required fields are marked|"
+    r"(?:leave|post|add|write|submit|join) (?:a |your |the )?"
+    r"(?:comment|reply|response|discussion|conversation)|"
+    r"your email (?:address )?will (?:not|never) be (?:published|shared)|"
+    r"required fields are marked|"
     r"notify me of|subscribe to (?:comments|this thread|replies)|"
     r"comments? (?:are|is) (?:now )?(?:closed|moderated|disabled)|"
     r"(?:log|sign) in to (?:track|comment|reply|post)|"

@@ -72,7 +72,8 @@ def featurize(set_name: str, pid: str, raw: Any, html: str, url: str | None, gol
         targets.add(norm_title(lines[0]))
     texts = [t for _, t, _ in cands]
     y = [1 if norm_title(t) in targets else 0 for t in texts]
-    return PageData(set_name, pid, site_of(url, html), gold, texts, [v for _, _, v in cands], y, fallback)
+    vectors = [v for _, _, v in cands]
+    return PageData(set_name, pid, site_of(url, html), gold, texts, vectors, y, fallback)
 
 
 def choose(d: PageData, scores: list[float]) -> str | None:
@@ -114,7 +115,8 @@ def main() -> None:
                 if not t:
                     X += [A[gold] - A[j], A[j] - A[gold]]
                     y += [1, 0]
-        return LogisticRegression(C=C, max_iter=5000, fit_intercept=False).fit(np.array(X), np.array(y))
+        model = LogisticRegression(C=C, max_iter=5000, fit_intercept=False)
+        return model.fit(np.array(X), np.array(y))
 
     held: dict[int, list[float]] = {}
     groups = np.array([d.site for d in data])
@@ -136,7 +138,8 @@ def main() -> None:
 
     model = fit(data)
     weights = [float(w) for w in model.coef_[0]]
-    print("weights:", ", ".join(f"{n} {w:+.2f}" for n, w in zip(TITLE_FEATURES, weights, strict=True)))
+    named = zip(TITLE_FEATURES, weights, strict=True)
+    print("weights:", ", ".join(f"{n} {w:+.2f}" for n, w in named))
     if not args.no_write:
         spec = {
             "title": {

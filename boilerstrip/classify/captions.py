@@ -41,7 +41,7 @@ def _credit(s: Segment) -> bool:
 
 
 def _not_caption(s: Segment) -> bool:
-    """Rights notices, gallery controls and form prompts next to images; blocks in forms or menus."""
+    """Rights notices, gallery controls and form prompts next to images; blocks in forms, menus."""
     if s.near_cues & (P.FORM | P.NAV):
         return True
     return s.chars <= P.MAX_PATTERN_CHARS and bool(P.NOT_CAPTION.search(s.text))
@@ -54,7 +54,9 @@ class Captions:
         segs = doc.segments
         html = doc.kind == "html"
         for i, s in enumerate(segs):
-            if s.label is Label.COMMENT or s.chars > MAX_CAPTION_CHARS or s.is_title or _not_caption(s):
+            if s.label is Label.COMMENT or s.chars > MAX_CAPTION_CHARS or s.is_title:
+                continue
+            if _not_caption(s):
                 continue
             if html:
                 marked = bool(s.near_cues & (P.CAPTION | P.FIGURE)) and not s.heading

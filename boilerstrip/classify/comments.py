@@ -21,7 +21,7 @@ from .. import patterns as P
 from ..document import Doc, Segment
 from ..types import Label
 from .base import set_label
-from .density import BAD, GOOD, NEARGOOD, SHORT
+from .density import GOOD, NEARGOOD
 
 WRAPPER_SHARE: Final = 0.7
 """A comment-marked element holding more than this share of the page's prose is a wrapper."""
@@ -188,24 +188,26 @@ CHROME: Final = 2
 
 META_REST_WORDS: Final = 8
 """A line with a date is a comment's header when at most this many words surround the date
-(an author, "says", "at"): "Posted by: Natasha | Apr 6, 2007 2:10:39 PM" is 4 words besides the date.
-Set from the header lines of the dragnet dev pages, where none has more than 7."""
+(an author, "says", "at"): "Posted by: Natasha | Apr 6, 2007 2:10:39 PM" has 4 words besides the
+date. Set from the header lines of the dragnet dev pages, where none has more than 7."""
 PROMPT_WORDS: Final = 25
 """Comment-section prompts ("Comment below or sign in with ...") are at most this long."""
 NAME_WORDS: Final = 5
 """A linked author name is short: at most this many words."""
 NAME_CHARS: Final = 60
 PROSE_WORDS: Final = 4
-"""A comment block with at least this many words and a sentence end reads as the reader's words, even
-when it is all one link or sits in share/nav markup (threads whose comments are links). Without the
-sentence end, a linked line is a "recent comments" teaser ("Steve on Version 2 of the SDK")."""
+"""A comment block in share or nav markup with at least this many words and a sentence end reads as
+the reader's words; without, it is a widget or a teaser ("Steve on Version 2 of the SDK")."""
 DOMINANT_SHARE: Final = 0.75
 """When one element holds this share of a comment section's word blocks, the comment items are
 inside it (the rest are strays: a header, a teaser): look for the items one level down."""
 META_ITEMS_SHARE: Final = 0.5
 """Repeated elements are the comment items only if at least this share of them hold a header line,
 when the section has header lines at all (else they could be the paragraphs of one comment)."""
-NOT_ITEM_TAGS: Final = frozenset("p h1 h2 h3 h4 h5 h6 pre span a font b i em strong br hr".split())
+NOT_ITEM_TAGS: Final = frozenset(
+    ("p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "span", "a", "font", "b", "i", "em", "strong",
+     "br", "hr")
+)
 """Elements that are paragraphs or inline runs, never a whole comment."""
 NESTED_TAGS: Final = frozenset(("li", "article"))
 """Item tags that nest for replies (``li`` in ``li``): a reply is its own comment."""
@@ -252,8 +254,8 @@ def _name_like(s: Segment) -> bool:
 
 
 def comment_role(s: Segment, local_cues: int = 0) -> int:
-    """WORDS, META or CHROME for a block of a comment section. ``local_cues`` are the cue flags of the
-    block's own element and its parent (not the whole section's)."""
+    """WORDS, META or CHROME for a block of a comment section. ``local_cues`` are the cue flags of
+    the block's own element and its parent (not the whole section's)."""
     t = s.text
     if s.chars <= P.MAX_PATTERN_CHARS:
         if P.COMMENT_NUMBER.match(t):
@@ -338,7 +340,8 @@ def _item_keys(comments: list[Segment], roles: list[int]) -> list[tuple[str, ...
     # The items must be whole comments: where the section has header lines, most items hold one.
     with_words = {keys[i] for i in words if keys[i] is not None}
     with_meta = {keys[i] for i, r in enumerate(roles) if r == META and keys[i] is not None}
-    if any(r == META for r in roles) and len(with_words & with_meta) < META_ITEMS_SHARE * len(with_words):
+    has_meta = any(r == META for r in roles)
+    if has_meta and len(with_words & with_meta) < META_ITEMS_SHARE * len(with_words):
         return None
     return keys
 
@@ -392,22 +395,19 @@ class CommentItems:
         widget_since = False
         for i, (s, r) in enumerate(zip(comments, roles, strict=True)):
             if r == CHROME:
-                if prev >= 0 and roles[prev] == WORDS and P.WIDGET.match(s.text[: P.MAX_PATTERN_CHARS]):
-                    widget_since = True
-                elif prev >= 0 and P.COMMENT_LINE_WIDGET.match(s.text[: P.MAX_PATTERN_CHARS]):
-                    widget_since = roles[prev] == WORDS
+                head = s.text[: P.MAX_PATTERN_CHARS]
+                if prev >= 0 and (P.WIDGET.match(head) or P.COMMENT_LINE_WIDGET.match(head)):
+                    widget_since = widget_since or roles[prev] == WORDS
                 continue
             new = prev < 0
             if not new:
                 pr = roles[prev]
-                if keys is not None and keys[i] != keys[prev] and (keys[i] or keys[prev]):
-                    new = True
-                elif opens and r == META and pr == WORDS:
-                    new = True
-                elif not opens and r == WORDS and pr == META:
-                    new = True
-                elif keys is None and r == WORDS and pr == WORDS and widget_since:
-                    new = True
+                new = (
+                    (keys is not None and keys[i] != keys[prev] and bool(keys[i] or keys[prev]))
+                    or (opens and r == META and pr == WORDS)
+                    or (not opens and r == WORDS and pr == META)
+                    or (keys is None and r == WORDS and pr == WORDS and widget_since)
+                )
             if new:
                 pieces.append([])
             pieces[-1].append(i)

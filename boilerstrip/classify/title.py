@@ -1,10 +1,13 @@
 """The article's headline.
 
-HTML: the page names its title in ``og:title``, JSON-LD ``headline``, ``<title>`` (often with the site
-name) and ``h1`` elements. The title block is the heading-like block near the top of the article whose
-words best match those names; ``Article.title`` is its text, or, when no block matches, the best
-metadata candidate. Text: the heading-like line (a few words, no sentence end) just before the start
-of the article, skipping at most a caption or byline.
+HTML: the candidates are the short blocks from the top of the page to just after the article start
+(and the lines of short multi-line blocks), and the page's metadata names without their site name
+(``og:title``, JSON-LD ``headline``, ``<title>``). A small linear model, trained by
+``tools/train_title.py`` to rank the gold headline first (cross-validated by site), scores each from
+how well it matches the metadata, its markup (heading level, title classes, chrome cues) and its
+place relative to the article; the best is the title. A block chosen whole is marked ``is_title``.
+Text: the heading-like line (a few words, no sentence end) just before the start of the article,
+skipping at most a caption or byline.
 """
 
 from __future__ import annotations
@@ -78,6 +81,8 @@ def title_parts(title: str) -> list[str]:
     return [p.strip() for p in SITE_SEPARATORS.split(title) if p.strip()]
 
 
+PARAGRAPH_WORDS: Final = 20
+"""An article block of more words than this that ends a sentence is a paragraph, not a headline."""
 MAX_BLOCK_LINES: Final = 4
 """The lines of a block of at most this many lines are candidates of their own (a headline and its
 dateline in one cell, separated by ``<br>``)."""
@@ -106,11 +111,16 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
         if segs[i].heading or segs[i].near_cues & P.TITLE:
             nearest = i
             break
+    n_article = sum(1 for s in segs if s.label is Label.ARTICLE)
     out: list[tuple[int, str, list[float]]] = []
     for i in range(last):
         s = segs[i]
         if s.label is Label.COMMENT or s.chars > MAX_CANDIDATE_CHARS or s.words < 1:
             continue
+        if s.label is Label.ARTICLE and (
+            n_article == 1 or (s.words > PARAGRAPH_WORDS and s.punct_end)
+        ):
+            continue  # the article's only block, or one of its paragraphs: not its headline
         lines = s.text.split("\n")
         texts = [s.text]
         if 1 < len(lines) <= MAX_BLOCK_LINES:
@@ -154,7 +164,7 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
                 math.log1p(len(meta.h1)),
             ]))
             out[-1][2].extend([math.log1p(len(lines)), float(k)])
-    # The metadata names are candidates too (without their site name): the page may show no headline.
+    # The metadata names (without the site name) are candidates too: a page may show no headline.
     block_norms = {_norm(t) for _, t, _ in out}
     n_block = len(out)
     for kind, name in ((0, og), (1, ld), (2, title)):
@@ -173,8 +183,10 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
             _match(name, ld) if ld else 0.0,
             1.0 if n_ld and nt == n_ld else 0.0,
             1.0 if nt in h1s else 0.0,
-        ] + [0.0] * 13 + [math.log1p(words), 1.0 if _SENTENCE_END.search(name) else 0.0, 0.0,
-                          1.0 if name.isupper() else 0.0, 0.0, 0.0, 0.0, math.log1p(len(meta.h1)), 0.0, 0.0]
+        ]
+        v += [0.0] * 13  # markup and position: a metadata name has none
+        v += [math.log1p(words), 1.0 if _SENTENCE_END.search(name) else 0.0, 0.0]
+        v += [1.0 if name.isupper() else 0.0, 0.0, 0.0, 0.0, math.log1p(len(meta.h1)), 0.0, 0.0]
         v += [1.0 if kind == 0 else 0.0, 1.0 if kind == 1 else 0.0, 1.0 if kind == 2 else 0.0]
         v += [1.0 if nt in block_norms else 0.0, block_match]
         out.append((-1, name, v))
@@ -194,15 +206,12 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
         if k < n_block:
             v += [0.0] * 5
         nt = _norm(text)
-        if k < n_block:
-            repeats = same.get(nt, 1) - 1
-        else:
-            repeats = sum(1 for x in norms if nt in x)
-        words = text.split()
+        repeats = same.get(nt, 1) - 1 if k < n_block else sum(1 for x in norms if nt in x)
+        tokens = text.split()
         v += [
             math.log1p(repeats),
             1.0 if any(nt in x for x in copyright_norms) else 0.0,
-            sum(1 for w in words if w[:1].isupper()) / len(words) if words else 0.0,
+            sum(1 for w in tokens if w[:1].isupper()) / len(tokens) if tokens else 0.0,
             math.log1p(len(parts)),
         ]
     return out
