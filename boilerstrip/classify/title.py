@@ -41,9 +41,10 @@ def _words(s: str) -> list[str]:
     return _WORD.findall(s.lower())
 
 
-def _match(block: str, name: str) -> float:
-    """How well a block's text matches a metadata title (0..1)."""
-    a, b = _words(block), set(_words(name))
+def _match(block: str | list[str], name: str | set[str]) -> float:
+    """How well a block's text (or its words) matches a metadata title (or its word set), 0..1."""
+    a = _words(block) if isinstance(block, str) else block
+    b = set(_words(name)) if isinstance(name, str) else name
     if not a or not b:
         return 0.0
     inter = sum(1 for w in a if w in b)
@@ -83,6 +84,9 @@ def title_parts(title: str) -> list[str]:
 
 PARAGRAPH_WORDS: Final = 20
 """An article block of more words than this that ends a sentence is a paragraph, not a headline."""
+LOOKBACK_BLOCKS: Final = 60
+"""Candidates start this many blocks before the first article block (on the dev pages the gold
+headline is at most 40 blocks before it on all but two pages)."""
 MAX_BLOCK_LINES: Final = 4
 """The lines of a block of at most this many lines are candidates of their own (a headline and its
 dateline in one cell, separated by ``<br>``)."""
@@ -99,6 +103,9 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
     last = min(n, first_article + AFTER_ARTICLE)
     title = meta.title or ""
     parts = title_parts(title) if title else []
+    w_title = set(_words(title))
+    w_og, w_ld = set(_words(meta.og_title or "")), set(_words(meta.ld_headline or ""))
+    w_parts = [set(_words(p)) for p in parts]
     norm_parts = {_norm(p) for p in parts} | ({_norm(title)} if title else set())
     norm_parts.discard("")
     og = meta.og_title or ""
@@ -113,7 +120,7 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
             break
     n_article = sum(1 for s in segs if s.label is Label.ARTICLE)
     out: list[tuple[int, str, list[float]]] = []
-    for i in range(last):
+    for i in range(max(0, min(first_article, n) - LOOKBACK_BLOCKS), last):
         s = segs[i]
         if s.label is Label.COMMENT or s.chars > MAX_CANDIDATE_CHARS or s.words < 1:
             continue
@@ -128,17 +135,18 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
         dist = first_article - i
         nxt = segs[i + 1] if i + 1 < n else None
         for k, t in enumerate(texts):
-            nt = _norm(t)
+            tw = _words(t)
+            nt = "".join(tw)
             words = len(t.split()) if k else s.words
             if not nt or words > TITLE_MAX_WORDS:
                 continue
             out.append((i, t, [
-                _match(t, title) if title else 0.0,
-                max((_match(t, p) for p in parts), default=0.0),
+                _match(tw, w_title),
+                max((_match(tw, p) for p in w_parts), default=0.0),
                 1.0 if nt in norm_parts else 0.0,
-                _match(t, og) if og else 0.0,
+                _match(tw, w_og),
                 1.0 if n_og and nt == n_og else 0.0,
-                _match(t, ld) if ld else 0.0,
+                _match(tw, w_ld),
                 1.0 if n_ld and nt == n_ld else 0.0,
                 1.0 if nt in h1s else 0.0,
                 1.0 if s.heading == 1 else 0.0,
@@ -173,7 +181,8 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
         if not nt or any(_norm(t) == nt for i, t, _ in out[n_block:]):
             continue
         words = len(name.split())
-        block_match = max((_match(t, name) for _, t, _ in out[:n_block]), default=0.0)
+        w_name = set(_words(name))
+        block_match = max((_match(t, w_name) for _, t, _ in out[:n_block]), default=0.0)
         v = [
             _match(name, title) if title else 0.0,
             max((_match(name, p) for p in parts), default=0.0),
@@ -192,12 +201,12 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
         out.append((-1, name, v))
     best = max((max(v[0], v[1], v[3], v[5]) for _, _, v in out[:n_block]), default=0.0)
     # How often the candidate's words recur on the page (a site name does: logo, copyright line).
-    norms = [_norm(s.text) for s in segs]
+    lows = [s.text.lower() for s in segs if s.chars <= MAX_CANDIDATE_CHARS]
     same: dict[str, int] = {}
-    for nt in norms:
-        same[nt] = same.get(nt, 0) + 1
-    copyright_norms = [
-        norms[i] for i, s in enumerate(segs)
+    for low in lows:
+        same[low] = same.get(low, 0) + 1
+    copyright_lows = [
+        s.text.lower() for s in segs
         if s.chars <= P.MAX_PATTERN_CHARS and P.COPYRIGHT.search(s.text)
     ]
     for k, (_, text, v) in enumerate(out):
@@ -205,12 +214,12 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
         v[31:31] = [best, m - best, 1.0 if title else 0.0, 1.0 if og else 0.0]
         if k < n_block:
             v += [0.0] * 5
-        nt = _norm(text)
-        repeats = same.get(nt, 1) - 1 if k < n_block else sum(1 for x in norms if nt in x)
+        low = text.lower()
+        repeats = same.get(low, 1) - 1 if k < n_block else sum(1 for x in lows if low in x)
         tokens = text.split()
         v += [
             math.log1p(repeats),
-            1.0 if any(nt in x for x in copyright_norms) else 0.0,
+            1.0 if any(low in x for x in copyright_lows) else 0.0,
             sum(1 for w in tokens if w[:1].isupper()) / len(tokens) if tokens else 0.0,
             math.log1p(len(parts)),
         ]
