@@ -2,31 +2,70 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from . import patterns as P
+from .classify.comments import is_header_text
 from .document import Doc, Segment
 from .types import Article, Block, Comment, Label
 
+AUTHOR_MAX_WORDS: Final = 6
+"""An author name is a few words; a longer remainder of a header line is not a name."""
 
-def _comment_meta(lines: list[str]) -> tuple[str | None, str | None]:
-    """Author and date from a comment's header lines."""
+
+def _author(part: str) -> str | None:
+    """The author's name in one part of a header line, without "Posted by", "says:", numbering."""
+    part = P.COMMENT_AUTHOR_HEAD.sub("", part)
+    part = P.COMMENT_AUTHOR_TAIL.sub("", part).strip()
+    if not part or len(part.split()) > AUTHOR_MAX_WORDS or not any(ch.isalpha() for ch in part):
+        return None
+    if any(p.match(part) for p in (P.COMMENT_LINE_WIDGET, P.COMMENT_HEADER, P.COMMENT_PROMPT)):
+        return None
+    return part
+
+
+def comment_author_date(lines: list[str]) -> tuple[str | None, str | None]:
+    """Author and date from a comment's header lines ("Posted by: john | Apr 6, 2007 2:10 PM",
+    "john says:" over "November 7th, 2012 at 9:42 pm", a linked name alone)."""
     author: str | None = None
     date: str | None = None
-    for line in lines:
-        if P.COMMENT_NUMBER.match(line):
-            continue
-        if date is None:
-            m = P.DATE.search(line)
+    by_marker = False
+    for raw in lines:
+        for line in raw.split("\n"):
+            line = " ".join(line.split())
+            if not line or P.COMMENT_NUMBER.match(line) or P.COMMENT_LINE_WIDGET.match(line):
+                continue
+            tail = P.COMMENT_META_TAIL.search(line)
+            if tail and tail.start() > 0:
+                line = line[: tail.start()]
+            m = P.COMMENT_DATE.search(line)
+            rest = line
             if m:
-                date = line[m.start():].strip(" |,-") if len(line) - m.start() < 60 else m.group(0)
-        if author is None:
-            head = line
-            m = P.DATE.search(head)
-            if m:
-                head = head[: m.start()]
-            a = P.COMMENT_AUTHOR.match(head.strip())
-            if a and a.group("author").strip(" |,:-"):
-                author = a.group("author").strip(" |,:-")
+                if date is None:
+                    date = m.group(0).strip(" ,-–—@")
+                rest = line[: m.start()] + " | " + line[m.end():]
+            marked = bool(P.COMMENT_BYLINE.search(rest))
+            if author is not None and (by_marker or not marked):
+                continue
+            for part in P.COMMENT_HEADER_SPLIT.split(rest):
+                name = _author(part)
+                if name is not None:
+                    author, by_marker = name, marked
+                    break
     return author, date
+
+
+def _comment_lines(text: str) -> tuple[list[str], list[str]]:
+    """A words block's lines: the reader's words, and header lines at its start or end."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    short = P.MAX_PATTERN_CHARS
+    lines = [ln for ln in lines if not (len(ln) <= short and P.COMMENT_LINE_WIDGET.match(ln))]
+    head: list[str] = []
+    while len(lines) > 1 and is_header_text(lines[0]):
+        head.append(lines.pop(0))
+    while len(lines) > 1 and is_header_text(lines[-1]):
+        head.append(lines.pop())
+    return lines, head
 
 
 def _comments(segs: list[Segment]) -> list[Comment]:
@@ -34,11 +73,18 @@ def _comments(segs: list[Segment]) -> list[Comment]:
     for s in segs:
         if s.label is Label.COMMENT and s.comment is not None:
             words, meta = groups.setdefault(s.comment, ([], []))
-            (meta if s.comment_meta else words).append(s.text)
+            if s.comment_meta:
+                meta.append(s.text)
+            else:
+                body, head = _comment_lines(s.text)
+                words.extend(body)
+                meta.extend(head)
     out: list[Comment] = []
     for idx in sorted(groups):
         words, meta = groups[idx]
-        author, date = _comment_meta(meta)
+        if not words:
+            continue
+        author, date = comment_author_date(meta)
         out.append(Comment(text="\n".join(words), author=author, date=date))
     return out
 

@@ -213,3 +213,116 @@ COMMENT_AUTHOR: Final = regex.compile(
     _I,
 )
 """The author at the start of a comment header line ("john says:", "by james on ...", "Posted by X |")."""
+
+# --- reader comments: header lines, authors, dates, widgets (classify.comments, assemble) ---------
+
+COMMENT_BYLINE: Final = regex.compile(
+    r"(?:^(?:posted|written|submitted|comment(?:ed)?|repl(?:y|ied))\s+(?:by|from)\b|^by\s+\S|"
+    r"^(?:from|author|name)\s*:\s*\S|"
+    r"\s(?:says|said|wrote|writes|replied|responded|commented|dit|schreibt|escribió|scrive)"
+    r"\s*(?:\.{2,3}|…)?\s*:?\s*$)",
+    _I,
+)
+"""A comment header that names its author ("john says:", "Posted by X", "by X on ...")."""
+
+COMMENT_LINE_WIDGET: Final = regex.compile(
+    r"^[\s|·•\[\](){}/-]*(?:reply(?: to this(?: comment)?)?|(?:view )?profile|avatar|"
+    r"report(?: abuse| this(?: comment)?| comment)?|"
+    r"permalink|link to (?:this )?comment|quote|flag(?: as inappropriate)?|edit|delete|"
+    r"like|unlike|dislike|recommend(?:ed)?|vote (?:up|down)|(?:up|down)vote|up|down|"
+    r"replydelete|cancel reply|hide replies|show replies|(?:view|load|show) (?:all |more )?replies|"
+    r"(?:\d+\s+)?(?:likes?|points?|votes?|recommendations?|replies|repl(?:y|ies) to this)|"
+    r"rate this|rating|[+-]?\d+|share(?: this comment)?|tweet|email)"
+    r"(?:[\s|·•\[\](){}/:,.!-]+(?:reply|report(?: abuse)?|permalink|quote|flag|like|dislike|"
+    r"share|up|down|actions|[+-]?\d+))*[\s|·•\[\](){}/:,.!-]*$",
+    _I,
+)
+"""A line of comment widgets only ("Reply", "Report abuse", "Like 0", "[Reply]", "| Permalink")."""
+
+COMMENT_META_TAIL: Final = regex.compile(
+    r"(?<![\s|·•/#-])(?:[\s|·•/#-]+(?:reply|report(?: abuse)?|permalink|link|quote|flag|share|actions|#|"
+    r"(?:like|dislike|up|down|points?|votes?)(?:\s*\(?[+-]?\d+\)?)?))+[\s|·•/#.-]*$",
+    _I,
+)
+"""Widgets after a comment's header ("Jimmy | Nov 11, 2012 | Reply", "... up reply actions")."""
+
+_MONTH: Final = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_TIME: Final = (
+    r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+(?:[A-Z]{1,2}[SD]?T|UTC|GMT)\b)?"
+)
+COMMENT_DATE: Final = regex.compile(
+    r"(?:(?<![a-z])(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:"
+    r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|"
+    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?(?:\s+\d{{4}})?|"
+    r"(?:(?<!\d)\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago)"
+    rf"(?:\s*(?:,|at|@|-|–|—)?\s*@?{_TIME})?|"
+    rf"{_TIME}(?:\s*(?:,|on|-|–|—)?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"
+    rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}))?",
+    _I,
+)
+"""The date (and time) in a comment's header line, with its weekday and time: "Friday, November 09,
+2012 at 03:34 AM", "July 21st, 2012, 6:32 pm", "16:50 8th January 2008", "3 hours ago"."""
+
+COMMENT_AUTHOR_HEAD: Final = regex.compile(
+    r"^(?:[\s|·•/,:#(\[-]|\d{1,9}\.?\s|(?:posted|written|submitted|comment(?:ed)?|repl(?:y|ied)|"
+    r"published|added)(?:\s+(?:by|from|on|at))?\s*:?|by\s*:?|from\s*:|author\s*:|name\s*:|on\b|at\b)+",
+    _I,
+)
+"""What comes before the author's name in a header: numbering, "Posted by:", "by", separators."""
+
+COMMENT_AUTHOR_TAIL: Final = regex.compile(
+    r"(?:[\s|·•/,:*-]|\(\d+\)|\.{2,3}|…|\b(?:says|said|wrote|writes|replied|responded|commented|"
+    r"dit|schreibt|escribió|scrive|on|at|in reply to|posted)\b)+$",
+    _I,
+)
+"""What comes after the author's name: "says:", "wrote:", "on", "at", separators, a karma count."""
+
+COMMENT_HEADER_SPLIT: Final = regex.compile(
+    r"(?<!\s)(?:\s+[|·•/—–]\s+|\s+-\s+|\s*\|\s*|\s+(?:says|said|writes|wrote)\s*:\s*)|^\s*\|\s*",
+    regex.IGNORECASE,
+)
+"""Separators between the parts of a comment header ("Jimmy | November 11, 2012 | Reply")."""
+
+COMMENT_PROMPT: Final = regex.compile(
+    r"^(?:click here to |please )?(?:"
+    r"cancel reply|jump to (?:the )?comments|"
+    r"(?:comment below|sign ?in|log ?in|register|sign ?up)\b[^\n]{0,80}?"
+    r"\b(?:comments?|discussions?|post|reply|typepad|facebook|twitter|free|more)\b|"
+    r"you must be (?:logged|signed) in|be the first to (?:comment|post|review|respond)|"
+    r"(?:no|one|\d+) (?:comments?|responses?|replies)(?: yet| so far)?|"
+    r"(?:leave|post|add|write|submit|join) (?:a |your |the )?"
+    r"(?:comment|reply|response|discussion|conversation)|"
+    r"your email (?:address )?will (?:not|never) be (?:published|shared)|"
+    r"required fields are marked|"
+    r"notify me of|subscribe to (?:comments|this thread|replies)|"
+    r"comments? (?:are|is) (?:now )?(?:closed|moderated|disabled)|"
+    r"(?:log|sign) in to (?:track|comment|reply|post)|"
+    r"(?:show|hide|view|load|read) (?:all |more |the )?(?:\d+ )?(?:comments?|replies|responses)|"
+    r"(?:sort|order) (?:by|comments)|newest first|oldest first|"
+    r"(?:this|the) (?:comment|post) (?:has been|was) (?:removed|deleted|down-ranked)"
+    r")",
+    _I,
+)
+"""Prompts and notices of a comment section, not a reader's words ("Click here to cancel reply.",
+"Comment below or sign in with ...", "Be the first to comment", "Sort by newest first")."""
+
+# --- captions (classify.captions) -------------------------------------------------------------
+
+AGENCY_CREDIT: Final = regex.compile(
+    r"(?:[(\[]\s*(?:ap|afp|aap|epa|reuters|getty(?: images)?|pa|ani|xinhua|bloomberg|dpa|ansa)"
+    r"(?:\s*(?:photo|images?|/[^)\]]{1,40}))?\s*[)\]]\s*$|"
+    r"\b(?:ap|afp|epa|reuters|aap|pa|dpa)\s+(?:image|photo|picture|file photo)s?\b|"
+    r"^(?:photo|image|picture|foto|credit|courtesy)s?\s*(?:by|:)|"
+    r"©\s*\w[\w .&'-]{0,40}$)",
+    _I,
+)
+"""Photo-agency credits the CREDIT table misses: "[EPA]", "(AAP)", "AP Image", "Courtesy: X",
+"Benni McCarthy © Action Images" (a short block ending in a © credit)."""
+
+NOT_CAPTION: Final = regex.compile(
+    r"(?:all rights reserved|\bcopyright\b|may not be (?:published|reproduced)|"
+    r"^(?:more|next|previous|prev|view|see|enlarge|zoom|click|type|enter)\b|^\W*$)",
+    _I,
+)
+"""Short lines near images that are not captions: rights notices, gallery controls, form prompts."""

@@ -198,9 +198,11 @@ def test_a_million_inline_siblings_in_one_paragraph() -> None:
 
 @pytest.mark.heavy
 def test_50_mb_page() -> None:
+    # Distinct paragraphs: a block repeated word for word is page chrome to the classifier.
     para = f"<p>{PROSE * 3}</p>\n"
+    count = 50_000_000 // (len(para) + 8)
     page = "<html><head><title>Big</title></head><body><article>"
-    page += para * (50_000_000 // len(para)) + "</article></body></html>"
+    page += "".join(f"<p>{i}. {PROSE * 3}</p>\n" for i in range(count)) + "</article></body></html>"
     a = run(page, 60)
     assert a.truncated  # the default max_bytes (16 MiB) cut it
     assert PROSE.strip() in a.text

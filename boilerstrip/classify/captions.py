@@ -35,7 +35,16 @@ def _near_article(segs: list[Segment], i: int) -> bool:
 
 
 def _credit(s: Segment) -> bool:
-    return s.words <= MAX_CREDIT_WORDS and s.chars <= P.MAX_PATTERN_CHARS and bool(P.CREDIT.search(s.text))
+    if s.words > MAX_CREDIT_WORDS or s.chars > P.MAX_PATTERN_CHARS:
+        return False
+    return bool(P.CREDIT.search(s.text) or P.AGENCY_CREDIT.search(s.text))
+
+
+def _not_caption(s: Segment) -> bool:
+    """Rights notices, gallery controls and form prompts next to images; blocks in forms, menus."""
+    if s.near_cues & (P.FORM | P.NAV):
+        return True
+    return s.chars <= P.MAX_PATTERN_CHARS and bool(P.NOT_CAPTION.search(s.text))
 
 
 class Captions:
@@ -46,6 +55,8 @@ class Captions:
         html = doc.kind == "html"
         for i, s in enumerate(segs):
             if s.label is Label.COMMENT or s.chars > MAX_CAPTION_CHARS or s.is_title:
+                continue
+            if _not_caption(s):
                 continue
             if html:
                 marked = bool(s.near_cues & (P.CAPTION | P.FIGURE)) and not s.heading

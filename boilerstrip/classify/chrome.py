@@ -2,7 +2,8 @@
 
 FOOTER: blocks in footer markup (``<footer>``, ``role=contentinfo``, footer/copyright classes),
 copyright lines, and, after the last article or comment block, the run that starts at the first
-footer-like line (legal links, "This page is best viewed ..."). Everything else is NAVIGATION.
+footer-like line (legal links, "This page is best viewed ..."), except related-link lists, menus and
+sidebars in it. Everything else is NAVIGATION.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from ..types import Label
 from .base import set_label
 from .density import BAD, GOOD, NEARGOOD, SHORT
 
+LINK_LIST_CUES: Final = P.RELATED | P.NAV | P.ASIDE
+"""Related links, menus and sidebars stay navigation even after the footer has started (a "Most
+popular" list under the copyright line)."""
 SCORE_CUE: Final = 0.9
 SCORE_BY_CLASS: Final = {BAD: 0.85, SHORT: 0.7, NEARGOOD: 0.6, GOOD: 0.5}
 
@@ -45,7 +49,9 @@ class Chrome:
                 continue
             if s.cues & P.FOOTER and not s.cues & P.BODY:
                 set_label(s, Label.FOOTER, SCORE_CUE, self.name)
-            elif i >= footer_from or (s.chars <= P.MAX_PATTERN_CHARS and P.COPYRIGHT.search(s.text)):
+            elif (i >= footer_from and not s.near_cues & LINK_LIST_CUES) or (
+                s.chars <= P.MAX_PATTERN_CHARS and P.COPYRIGHT.search(s.text)
+            ):
                 set_label(s, Label.FOOTER, SCORE_CUE if _footer_line(s) else 0.7, self.name)
             elif s.near_cues & P.BOILER_CUES:
                 set_label(s, Label.NAVIGATION, SCORE_CUE, self.name)

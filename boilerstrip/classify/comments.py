@@ -15,11 +15,13 @@ from __future__ import annotations
 
 from typing import Final
 
+import regex
+
 from .. import patterns as P
 from ..document import Doc, Segment
 from ..types import Label
 from .base import set_label
-from .density import BAD, GOOD, NEARGOOD, SHORT
+from .density import GOOD, NEARGOOD
 
 WRAPPER_SHARE: Final = 0.7
 """A comment-marked element holding more than this share of the page's prose is a wrapper."""
@@ -175,13 +177,204 @@ def is_meta_line(s: Segment) -> bool:
     return _is_meta_line(s)
 
 
+# --- one reader comment at a time -------------------------------------------------------------
+
+WORDS: Final = 0
+"""Role of a comment block: the reader's words."""
+META: Final = 1
+"""Role of a comment block: its header or footer line (author, date, number)."""
+CHROME: Final = 2
+"""Role of a comment block: section chrome or widgets ("Reply", "Leave a comment", form fields)."""
+
+META_REST_WORDS: Final = 8
+"""A line with a date is a comment's header when at most this many words surround the date
+(an author, "says", "at"): "Posted by: Natasha | Apr 6, 2007 2:10:39 PM" has 4 words besides the
+date. Set from the header lines of the dragnet dev pages, where none has more than 7."""
+PROMPT_WORDS: Final = 25
+"""Comment-section prompts ("Comment below or sign in with ...") are at most this long."""
+NAME_WORDS: Final = 5
+"""A linked author name is short: at most this many words."""
+NAME_CHARS: Final = 60
+PROSE_WORDS: Final = 4
+"""A comment block in share or nav markup with at least this many words and a sentence end reads as
+the reader's words; without, it is a widget or a teaser ("Steve on Version 2 of the SDK")."""
+DOMINANT_SHARE: Final = 0.75
+"""When one element holds this share of a comment section's word blocks, the comment items are
+inside it (the rest are strays: a header, a teaser): look for the items one level down."""
+META_ITEMS_SHARE: Final = 0.5
+"""Repeated elements are the comment items only if at least this share of them hold a header line,
+when the section has header lines at all (else they could be the paragraphs of one comment)."""
+NOT_ITEM_TAGS: Final = frozenset(
+    ("p", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "span", "a", "font", "b", "i", "em", "strong",
+     "br", "hr")
+)
+"""Elements that are paragraphs or inline runs, never a whole comment."""
+NESTED_TAGS: Final = frozenset(("li", "article"))
+"""Item tags that nest for replies (``li`` in ``li``): a reply is its own comment."""
+
+_STEP_INDEX: Final = regex.compile(r"\[\d+\]$")
+_SENTENCE_END: Final = regex.compile(r"[.!?…]['\"”’)\]]*\s*$")
+
+
+def _step_tag(step: str) -> str:
+    return _STEP_INDEX.sub("", step)
+
+
+def is_header_text(t: str, words: float | None = None) -> bool:
+    """A comment's header or footer line by its words alone: a date with a few words around it
+    ("Posted by: Natasha | Apr 6, 2007 2:10 PM"), or a byline ("john says:", "by james")."""
+    n = len(t.split()) if words is None else words
+    if n > MAX_META_WORDS or len(t) > 200:
+        return False
+    sentence = bool(_SENTENCE_END.search(t)) and n >= 8
+    m = P.DATE.search(t)
+    if m and not sentence:
+        rest = 0
+        pos = 0
+        for d in P.DATE.finditer(t):
+            rest += len(t[pos:d.start()].split())
+            pos = d.end()
+        rest += len(t[pos:].split())
+        if rest <= META_REST_WORDS:
+            return True
+    if P.COMMENT_BYLINE.search(t) and (n <= 8 or m is not None) and not sentence:
+        return not (t[:3].lower() == "by " and n > 6 and m is None)
+    return False
+
+
+def _header_line(s: Segment, local_cues: int) -> bool:
+    """A comment's header or footer line: author, date, number, "says"."""
+    if is_header_text(s.text, s.words):
+        return True
+    return bool(local_cues & P.META) and s.words <= NAME_WORDS and not s.punct_end
+
+
+def _name_like(s: Segment) -> bool:
+    return s.words <= NAME_WORDS and s.chars <= NAME_CHARS and not _SENTENCE_END.search(s.text)
+
+
+def comment_role(s: Segment, local_cues: int = 0) -> int:
+    """WORDS, META or CHROME for a block of a comment section. ``local_cues`` are the cue flags of
+    the block's own element and its parent (not the whole section's)."""
+    t = s.text
+    if s.chars <= P.MAX_PATTERN_CHARS:
+        if P.COMMENT_NUMBER.match(t):
+            return META
+        if P.COMMENT_HEADER.match(t) or P.WIDGET.match(t) or P.COMMENT_LINE_WIDGET.match(t):
+            return CHROME
+        if s.words <= PROMPT_WORDS and P.COMMENT_PROMPT.match(t):
+            return CHROME
+    if s.near_cues & (P.FORM | P.POPUP):
+        return CHROME
+    if _header_line(s, local_cues):
+        return META
+    if s.link_density > 0.5:
+        return META if _name_like(s) else CHROME
+    prose = s.words >= PROSE_WORDS and bool(_SENTENCE_END.search(t))
+    if s.near_cues & (P.SHARE | P.NAV) and not prose:
+        return CHROME
+    return WORDS
+
+
+def _local_cues(doc: Doc, s: Segment) -> int:
+    f = s.frame
+    if f < 0 or f >= len(doc.frame_cues):
+        return 0
+    cues = doc.frame_cues[f]
+    p = doc.parent[f]
+    return cues | (doc.frame_cues[p] if p >= 0 else 0)
+
+
+def _item_level(
+    paths: list[tuple[str, ...]], idx: list[int], depth: int
+) -> tuple[int, str, tuple[str, ...]] | None:
+    """The element whose repeated children are the comments: (depth of the children, their tag, the
+    element's path), searched among the word blocks ``idx``; None when no such element."""
+    while True:
+        groups: dict[str, list[int]] = {}
+        for i in idx:
+            p = paths[i]
+            if depth >= len(p):
+                return None  # a word block is the container itself
+            groups.setdefault(p[depth], []).append(i)
+        if len(groups) > 1:
+            break
+        depth += 1
+    heavy = max(groups.values(), key=len)
+    if len(heavy) >= DOMINANT_SHARE * len(idx) and len(heavy) >= 2:
+        inner = _item_level(paths, heavy, depth + 1)
+        if inner is not None:
+            return inner
+    tags: dict[str, int] = {}
+    for k in groups:
+        tg = _step_tag(k)
+        tags[tg] = tags.get(tg, 0) + 1
+    tag = max(tags, key=tags.__getitem__)
+    if tags[tag] < 2 or tag in NOT_ITEM_TAGS:
+        return None
+    return depth, tag, paths[idx[0]][:depth]
+
+
+def _item_keys(comments: list[Segment], roles: list[int]) -> list[tuple[str, ...] | None] | None:
+    """Per comment block, the path of the comment item element it is in (None outside the items), or
+    None when the markup shows no items."""
+    paths = [tuple(s.source.split("/")) for s in comments]
+    words = [i for i, r in enumerate(roles) if r == WORDS]
+    if len(words) < 2 or not all(s.source.startswith("/") for s in comments):
+        return None
+    found = _item_level(paths, words, 0)
+    if found is None:
+        return None
+    depth, tag, prefix = found
+    keys: list[tuple[str, ...] | None] = []
+    for p in paths:
+        if len(p) > depth and p[:depth] == prefix and _step_tag(p[depth]) == tag:
+            end = depth + 1
+            if tag in NESTED_TAGS:
+                for j in range(depth + 1, len(p) - 1):
+                    if _step_tag(p[j]) == tag:
+                        end = j + 1
+            keys.append(p[:end])
+        else:
+            keys.append(None)
+    # The items must be whole comments: where the section has header lines, most items hold one.
+    with_words = {keys[i] for i in words if keys[i] is not None}
+    with_meta = {keys[i] for i, r in enumerate(roles) if r == META and keys[i] is not None}
+    has_meta = any(r == META for r in roles)
+    if has_meta and len(with_words & with_meta) < META_ITEMS_SHARE * len(with_words):
+        return None
+    return keys
+
+
+def _opens(roles: list[int], keys: list[tuple[str, ...] | None] | None) -> bool:
+    """Do header lines open comments (above the words) rather than close them (below)?"""
+    if keys is not None:
+        first: dict[tuple[str, ...], int] = {}
+        last: dict[tuple[str, ...], int] = {}
+        for k, r in zip(keys, roles, strict=True):
+            if k is not None and r != CHROME:
+                first.setdefault(k, r)
+                last[k] = r
+        opens = sum(1 for k, r in first.items() if r == META)
+        closes = sum(1 for k, r in first.items() if r == WORDS and last[k] == META)
+        if opens or closes:
+            return opens >= closes
+    seq = [r for r in roles if r != CHROME]
+    if not seq:
+        return True
+    return seq[0] == META or seq[-1] != META
+
+
 class CommentItems:
     """Split the COMMENT blocks into reader comments and number them in page order.
 
-    Blocks the markup rules already grouped keep their grouping. Comment blocks found by the learned
-    model alone are split at their author/date lines: when the section's first block is such a line
-    the lines open comments ("john said..." above the words), otherwise they close them ("Posted by:
-    john | date" under the words).
+    Each comment block is the reader's words, a header line (author, date, number) or chrome
+    (:func:`comment_role`). A new comment starts where the markup enters a new comment item (the
+    repeated elements that hold the section's words, :func:`_item_keys`; nested ``li`` replies are
+    comments of their own) and at header lines: above the words when the section's items start with
+    them ("john says:"), below when they end with them ("Posted by: john | date"). Without item
+    markup, a widget line ("Reply", "rate this") between two blocks of words also ends a comment.
+    A header with no words of its own joins the comment it belongs to.
     """
 
     name = "comment-items"
@@ -189,38 +382,55 @@ class CommentItems:
     def __call__(self, doc: Doc) -> None:
         segs = doc.segments
         comments = [s for s in segs if s.label is Label.COMMENT]
+        for s in comments:
+            s.comment, s.comment_meta = None, False
         if not comments:
             return
-        first_words = next(
-            (s for s in comments if not is_comment_chrome(s) and s.by != CommentSection.name), None
-        )
-        meta_opens = first_words is not None and (first_words.comment_meta or is_meta_line(first_words))
-        cur = -1
-        last_rule: int | None = None
-        open_next = True
-        prev_meta = False
-        for s in comments:
-            if is_comment_chrome(s) or (s.by == CommentSection.name and s.comment is None):
-                s.comment, s.comment_meta = None, False
+        html = doc.kind == "html"
+        roles = [comment_role(s, _local_cues(doc, s) if html else 0) for s in comments]
+        keys = _item_keys(comments, roles) if html else None
+        opens = _opens(roles, keys)
+        pieces: list[list[int]] = []
+        prev = -1
+        widget_since = False
+        for i, (s, r) in enumerate(zip(comments, roles, strict=True)):
+            if r == CHROME:
+                head = s.text[: P.MAX_PATTERN_CHARS]
+                if prev >= 0 and (P.WIDGET.match(head) or P.COMMENT_LINE_WIDGET.match(head)):
+                    widget_since = widget_since or roles[prev] == WORDS
                 continue
-            if s.comment is not None:
-                if s.comment != last_rule:
-                    cur += 1
-                    last_rule = s.comment
-                s.comment = cur
-                open_next = True
-                continue
-            last_rule = None
-            meta = is_meta_line(s)
-            if meta_opens:
-                if (meta and not prev_meta) or cur < 0:
-                    cur += 1
-            elif open_next or cur < 0:
-                cur += 1
-            s.comment, s.comment_meta = cur, meta
-            open_next = meta and not meta_opens
-            prev_meta = meta
-        _drop_empty_comments(segs)
+            new = prev < 0
+            if not new:
+                pr = roles[prev]
+                new = (
+                    (keys is not None and keys[i] != keys[prev] and bool(keys[i] or keys[prev]))
+                    or (opens and r == META and pr == WORDS)
+                    or (not opens and r == WORDS and pr == META)
+                    or (keys is None and r == WORDS and pr == WORDS and widget_since)
+                )
+            if new:
+                pieces.append([])
+            pieces[-1].append(i)
+            prev = i
+            widget_since = False
+        # Headers without words join their comment.
+        merged: list[list[int]] = []
+        pending: list[int] = []
+        for piece in pieces:
+            has_words = any(roles[i] == WORDS for i in piece)
+            if has_words:
+                merged.append(pending + piece)
+                pending = []
+            elif opens or not merged:
+                pending.extend(piece)
+            else:
+                merged[-1].extend(piece)
+        if pending and merged:
+            merged[-1].extend(pending)
+        for n, piece in enumerate(merged):
+            for i in piece:
+                comments[i].comment = n
+                comments[i].comment_meta = roles[i] == META
 
 
 def _drop_empty_comments(segs: list[Segment]) -> None:

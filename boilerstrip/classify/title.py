@@ -1,22 +1,28 @@
 """The article's headline.
 
-HTML: the page names its title in ``og:title``, JSON-LD ``headline``, ``<title>`` (often with the site
-name) and ``h1`` elements. The title block is the heading-like block near the top of the article whose
-words best match those names; ``Article.title`` is its text, or, when no block matches, the best
-metadata candidate. Text: the heading-like line (a few words, no sentence end) just before the start
-of the article, skipping at most a caption or byline.
+HTML: the candidates are the short blocks from the top of the page to just after the article start
+(and the lines of short multi-line blocks), and the page's metadata names without their site name
+(``og:title``, JSON-LD ``headline``, ``<title>``). A small linear model, trained by
+``tools/train_title.py`` to rank the gold headline first (cross-validated by site), scores each from
+how well it matches the metadata, its markup (heading level, title classes, chrome cues) and its
+place relative to the article; the best is the title. A block chosen whole is marked ``is_title``.
+Text: the heading-like line (a few words, no sentence end) just before the start of the article,
+skipping at most a caption or byline.
 """
 
 from __future__ import annotations
 
+import math
 from typing import Final
 
 import regex
 
+from .. import patterns as P
 from ..document import Doc, Segment
 from ..types import Label
 from .base import set_label
 from .density import BAD
+from .model import Model, load
 
 TITLE_MIN_WORDS: Final = 2
 TITLE_MAX_WORDS: Final = 30
@@ -24,8 +30,13 @@ MIN_MATCH: Final = 0.6
 """Share of a candidate block's words that must appear in a metadata title (and vice versa, 0.5)."""
 LOOKBACK: Final = 4
 """Text: how many blocks before the first article block the title may be."""
-SITE_SEPARATORS: Final = regex.compile(r"(?<!\s)\s+(?:[|\-–—:·•»«]|::)\s+")  # linear
+SITE_SEPARATORS: Final = regex.compile(
+    r"(?<!\s)\s+(?:[|\-–—:·•»«/_]|::|--)\s+|(?<!\s)\s*[|_]\s*(?=\S)"
+)
+"""Separators between a headline and a site name. Each alternative starts right after a non-space,
+so a long run of spaces is scanned once (linear)."""
 _WORD: Final = regex.compile(r"\w+")
+_SENTENCE_END: Final = regex.compile(r"[.!]['\"”’)\]]*\s*$")
 SCORE_MATCH: Final = 0.9
 SCORE_TEXT: Final = 0.7
 
@@ -34,9 +45,10 @@ def _words(s: str) -> list[str]:
     return _WORD.findall(s.lower())
 
 
-def _match(block: str, name: str) -> float:
-    """How well a block's text matches a metadata title (0..1)."""
-    a, b = _words(block), set(_words(name))
+def _match(block: str | list[str], name: str | set[str]) -> float:
+    """How well a block's text (or its words) matches a metadata title (or its word set), 0..1."""
+    a = _words(block) if isinstance(block, str) else block
+    b = set(_words(name)) if isinstance(name, str) else name
     if not a or not b:
         return 0.0
     inter = sum(1 for w in a if w in b)
@@ -49,7 +61,186 @@ def strip_site_name(title: str) -> str:
     return max(parts, key=len) if parts else title.strip()
 
 
+TITLE_FEATURES: Final = (
+    "m_title", "m_part", "eq_part", "m_og", "eq_og", "m_ld", "eq_ld", "eq_h1",
+    "h1", "h2", "h3", "h4", "title_cue", "header_cue", "boiler_cue", "body_cue",
+    "before", "log_dist", "next_article", "nearest_heading", "first_h1", "log_words", "punct_end",
+    "link_density", "all_caps", "article", "p_article", "pos", "log_h1s",
+    "lines", "line_of_block", "page_best_match", "match_gap", "has_title", "has_og",
+    "meta_og", "meta_ld", "meta_title", "meta_in_page", "meta_block_match",
+    "log_repeats", "in_copyright", "cap_ratio", "title_parts",
+)
+"""Features of a headline candidate block (see :func:`candidates`), in model order."""
+MAX_CANDIDATE_CHARS: Final = 300
+AFTER_ARTICLE: Final = 20
+"""Candidates end this many blocks after the first article block (the headline is above the text, or
+just below a teaser the article model took)."""
+
+
+def _norm(s: str) -> str:
+    return "".join(_words(s))
+
+
+def title_parts(title: str) -> list[str]:
+    """``"Headline | Section | Site"`` -> the parts between site-name separators."""
+    return [p.strip() for p in SITE_SEPARATORS.split(title) if p.strip()]
+
+
+PARAGRAPH_WORDS: Final = 20
+"""An article block of more words than this that ends a sentence is a paragraph, not a headline."""
+LOOKBACK_BLOCKS: Final = 60
+"""Candidates start this many blocks before the first article block (on the dev pages the gold
+headline is at most 40 blocks before it on all but two pages)."""
+MAX_BLOCK_LINES: Final = 4
+"""The lines of a block of at most this many lines are candidates of their own (a headline and its
+dateline in one cell, separated by ``<br>``)."""
+
+
+def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
+    """Headline candidates of an HTML document: (segment index, text, feature vector) for the short
+    blocks (and the lines of short multi-line blocks) from the top of the page to a little after the
+    first article block."""
+    segs = doc.segments
+    meta = doc.meta
+    n = len(segs)
+    first_article = next((i for i, s in enumerate(segs) if s.label is Label.ARTICLE), n)
+    last = min(n, first_article + AFTER_ARTICLE)
+    title = meta.title or ""
+    parts = title_parts(title) if title else []
+    w_title = set(_words(title))
+    w_og, w_ld = set(_words(meta.og_title or "")), set(_words(meta.ld_headline or ""))
+    w_parts = [set(_words(p)) for p in parts]
+    norm_parts = {_norm(p) for p in parts} | ({_norm(title)} if title else set())
+    norm_parts.discard("")
+    og = meta.og_title or ""
+    ld = meta.ld_headline or ""
+    n_og, n_ld = _norm(og), _norm(ld)
+    h1s = {_norm(h) for h in meta.h1}
+    first_h1 = next((i for i, s in enumerate(segs) if s.heading == 1), -1)
+    nearest = -1
+    for i in range(min(first_article, n) - 1, -1, -1):
+        if segs[i].heading or segs[i].near_cues & P.TITLE:
+            nearest = i
+            break
+    n_article = sum(1 for s in segs if s.label is Label.ARTICLE)
+    out: list[tuple[int, str, list[float]]] = []
+    for i in range(max(0, min(first_article, n) - LOOKBACK_BLOCKS), last):
+        s = segs[i]
+        if s.label is Label.COMMENT or s.chars > MAX_CANDIDATE_CHARS or s.words < 1:
+            continue
+        if s.label is Label.ARTICLE and (
+            n_article == 1 or (s.words > PARAGRAPH_WORDS and s.punct_end)
+        ):
+            continue  # the article's only block, or one of its paragraphs: not its headline
+        lines = s.text.split("\n")
+        texts = [s.text]
+        if 1 < len(lines) <= MAX_BLOCK_LINES:
+            texts += [ln for ln in lines if ln.strip()]
+        dist = first_article - i
+        nxt = segs[i + 1] if i + 1 < n else None
+        for k, t in enumerate(texts):
+            tw = _words(t)
+            nt = "".join(tw)
+            words = len(t.split()) if k else s.words
+            if not nt or words > TITLE_MAX_WORDS:
+                continue
+            out.append((i, t, [
+                _match(tw, w_title),
+                max((_match(tw, p) for p in w_parts), default=0.0),
+                1.0 if nt in norm_parts else 0.0,
+                _match(tw, w_og),
+                1.0 if n_og and nt == n_og else 0.0,
+                _match(tw, w_ld),
+                1.0 if n_ld and nt == n_ld else 0.0,
+                1.0 if nt in h1s else 0.0,
+                1.0 if s.heading == 1 else 0.0,
+                1.0 if s.heading == 2 else 0.0,
+                1.0 if s.heading == 3 else 0.0,
+                1.0 if s.heading >= 4 else 0.0,
+                1.0 if s.near_cues & P.TITLE else 0.0,
+                1.0 if s.cues & P.HEADER else 0.0,
+                1.0 if s.near_cues & P.BOILER_CUES else 0.0,
+                1.0 if s.cues & (P.BODY | P.CONTENT) else 0.0,
+                1.0 if dist > 0 else 0.0,
+                math.log1p(abs(dist)),
+                1.0 if nxt is not None and nxt.label is Label.ARTICLE else 0.0,
+                1.0 if i == nearest else 0.0,
+                1.0 if i == first_h1 else 0.0,
+                math.log1p(words),
+                1.0 if _SENTENCE_END.search(t) else 0.0,
+                s.link_density,
+                1.0 if t.isupper() else 0.0,
+                1.0 if s.label is Label.ARTICLE else 0.0,
+                max(s.p_article, 0.0),
+                i / n,
+                math.log1p(len(meta.h1)),
+            ]))
+            out[-1][2].extend([math.log1p(len(lines)), float(k)])
+    # The metadata names (without the site name) are candidates too: a page may show no headline.
+    block_norms = {_norm(t) for _, t, _ in out}
+    n_block = len(out)
+    for kind, name in ((0, og), (1, ld), (2, title)):
+        name = strip_site_name(name) if name else ""
+        nt = _norm(name)
+        if not nt or any(_norm(t) == nt for i, t, _ in out[n_block:]):
+            continue
+        words = len(name.split())
+        w_name = set(_words(name))
+        block_match = max((_match(t, w_name) for _, t, _ in out[:n_block]), default=0.0)
+        v = [
+            _match(name, title) if title else 0.0,
+            max((_match(name, p) for p in parts), default=0.0),
+            1.0 if nt in norm_parts else 0.0,
+            _match(name, og) if og else 0.0,
+            1.0 if n_og and nt == n_og else 0.0,
+            _match(name, ld) if ld else 0.0,
+            1.0 if n_ld and nt == n_ld else 0.0,
+            1.0 if nt in h1s else 0.0,
+        ]
+        v += [0.0] * 13  # markup and position: a metadata name has none
+        v += [math.log1p(words), 1.0 if _SENTENCE_END.search(name) else 0.0, 0.0]
+        v += [1.0 if name.isupper() else 0.0, 0.0, 0.0, 0.0, math.log1p(len(meta.h1)), 0.0, 0.0]
+        v += [1.0 if kind == 0 else 0.0, 1.0 if kind == 1 else 0.0, 1.0 if kind == 2 else 0.0]
+        v += [1.0 if nt in block_norms else 0.0, block_match]
+        out.append((-1, name, v))
+    best = max((max(v[0], v[1], v[3], v[5]) for _, _, v in out[:n_block]), default=0.0)
+    # How often the candidate's words recur on the page (a site name does: logo, copyright line).
+    lows = [s.text.lower() for s in segs if s.chars <= MAX_CANDIDATE_CHARS]
+    same: dict[str, int] = {}
+    for low in lows:
+        same[low] = same.get(low, 0) + 1
+    copyright_lows = [
+        s.text.lower() for s in segs
+        if s.chars <= P.MAX_PATTERN_CHARS and P.COPYRIGHT.search(s.text)
+    ]
+    for k, (_, text, v) in enumerate(out):
+        m = max(v[0], v[1], v[3], v[5])
+        v[31:31] = [best, m - best, 1.0 if title else 0.0, 1.0 if og else 0.0]
+        if k < n_block:
+            v += [0.0] * 5
+        low = text.lower()
+        repeats = same.get(low, 1) - 1 if k < n_block else sum(1 for x in lows if low in x)
+        tokens = text.split()
+        v += [
+            math.log1p(repeats),
+            1.0 if any(low in x for x in copyright_lows) else 0.0,
+            sum(1 for w in tokens if w[:1].isupper()) / len(tokens) if tokens else 0.0,
+            math.log1p(len(parts)),
+        ]
+    return out
+
+
+def _title_model() -> Model | None:
+    try:
+        return load("model_title")["title"]
+    except FileNotFoundError:
+        return None
+
+
 class Title:
+    """The headline: a learned choice among the short blocks at the top of the article (HTML), the
+    heading-like line before the article (text)."""
+
     name = "title"
 
     def __call__(self, doc: Doc) -> None:
@@ -60,33 +251,17 @@ class Title:
 
     def _html(self, doc: Doc) -> None:
         meta = doc.meta
-        names = [n for n in (meta.og_title, meta.ld_headline, meta.title) if n]
-        first_article = next(
-            (i for i, s in enumerate(doc.segments) if s.label is Label.ARTICLE), len(doc.segments)
-        )
-        best: tuple[float, int] | None = None
-        for i, s in enumerate(doc.segments):
-            if s.label is Label.COMMENT or not (TITLE_MIN_WORDS <= s.words <= TITLE_MAX_WORDS):
-                continue
-            m = max((_match(s.text, n) for n in names), default=0.0)
-            if s.heading:
-                m += 0.3 if s.heading == 1 else 0.15
-            if m < MIN_MATCH:
-                continue
-            # Prefer blocks close to (before) the article start.
-            dist = abs(first_article - i)
-            score = m - 0.005 * min(dist, 40)
-            if best is None or score > best[0]:
-                best = (score, i)
-        if best is not None:
-            s = doc.segments[best[1]]
-            _mark(s, SCORE_MATCH, self.name)
-            doc.meta.title = s.text
+        model = _title_model()
+        cands = candidates(doc)
+        if model is not None and cands:
+            probs = model.predict([v for _, _, v in cands])
+            k = max(range(len(cands)), key=probs.__getitem__)
+            i, text, _ = cands[k]
+            if i >= 0 and text == doc.segments[i].text:
+                _mark(doc.segments[i], probs[k], self.name)
+            meta.title = text
             return
-        fallback = meta.og_title or meta.ld_headline or (strip_site_name(meta.title) if meta.title else None)
-        if fallback is None and meta.h1:
-            fallback = meta.h1[0]
-        doc.meta.title = fallback
+        meta.title = metadata_title(meta.og_title, meta.ld_headline, meta.title, meta.h1)
 
     def _text(self, doc: Doc) -> None:
         segs = doc.segments
@@ -104,6 +279,19 @@ class Title:
         s = segs[cands[0]]
         _mark(s, SCORE_TEXT, self.name)
         doc.meta.title = s.text
+
+
+def metadata_title(
+    og: str | None, ld: str | None, title: str | None, h1: list[str]
+) -> str | None:
+    """The headline named by the page's metadata: ``og:title``, JSON-LD ``headline``, ``<title>``
+    without the site name, else the first ``h1``."""
+    for name in (og, ld):
+        if name and name.strip():
+            return strip_site_name(name) if title_parts(name) != [name.strip()] else name.strip()
+    if title and title.strip():
+        return strip_site_name(title)
+    return h1[0] if h1 else None
 
 
 def _heading_like(s: Segment) -> bool:

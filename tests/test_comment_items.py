@@ -1,0 +1,249 @@
+"""Comment items, comment authors and dates, captions and titles on hand-built blocks."""
+
+from __future__ import annotations
+
+from boilerstrip import Label
+from boilerstrip import patterns as P
+from boilerstrip.assemble import assemble, comment_author_date
+from boilerstrip.classify.captions import Captions
+from boilerstrip.classify.comments import CHROME, META, WORDS, CommentItems, comment_role
+from boilerstrip.classify.title import Title
+from boilerstrip.document import Doc, Segment
+from boilerstrip.features import compute
+
+WORDS_1 = "I think the bridge is a waste of money and the old one was fine for the town."
+WORDS_2 = "Finally! I have waited ten years for this and it was worth every penny."
+WORDS_3 = "Does anyone know when the buses will start using it?"
+
+
+def html_doc(*blocks: tuple[str, str], label: Label | None = Label.COMMENT, **kw: object) -> Doc:
+    """An HTML document of (element path, text) blocks, all with ``label``."""
+    doc = Doc(kind="html")
+    for path, text in blocks:
+        tag = path.rsplit("/", 1)[-1].split("[")[0]
+        seg = Segment(text=text, source=path, tag=tag)
+        for k, v in kw.items():
+            setattr(seg, k, v)
+        doc.segments.append(seg)
+    compute(doc)
+    for s in doc.segments:
+        s.label = label
+    return doc
+
+
+def link(seg: Segment) -> Segment:
+    seg.link_chars = seg.chars
+    seg.link_density = 1.0
+    return seg
+
+
+def groups(doc: Doc) -> list[list[str]]:
+    out: dict[int, list[str]] = {}
+    for s in doc.segments:
+        if s.comment is not None:
+            out.setdefault(s.comment, []).append(s.text)
+    return [out[k] for k in sorted(out)]
+
+
+# --- roles --------------------------------------------------------------------------------------
+
+
+def test_comment_roles() -> None:
+    doc = html_doc(
+        ("/a", WORDS_1),
+        ("/b", "john says:"),
+        ("/c", "Posted by: Natasha | Apr 6, 2007 2:10:39 PM"),
+        ("/d", "November 7th, 2012 at 9:42 pm"),
+        ("/e", "Reply"),
+        ("/f", "Leave a Reply"),
+        ("/g", "Click here to cancel reply."),
+        ("/h", "Report abuse"),
+        ("/i", "Like 0"),
+        ("/j", "Comment number 127."),
+    )
+    roles = [comment_role(s) for s in doc.segments]
+    assert roles == [WORDS, META, META, META, CHROME, CHROME, CHROME, CHROME, CHROME, META]
+
+
+def test_comment_roles_of_links_and_forms() -> None:
+    doc = html_doc(
+        ("/a", "Gibbo"),
+        ("/b", "Steve Morris on Version 2 of the AWS SDK for PHP"),
+        ("/c", "Name *"),
+    )
+    link(doc.segments[0])
+    link(doc.segments[1])
+    doc.segments[2].near_cues = P.FORM
+    assert [comment_role(s) for s in doc.segments] == [META, CHROME, CHROME]
+
+
+def test_a_sentence_with_a_date_is_words() -> None:
+    doc = html_doc(
+        ("/a", "I went there on November 7th, 2012 and the bridge was already full of cars.")
+    )
+    assert comment_role(doc.segments[0]) == WORDS
+
+
+# --- splitting into comments -------------------------------------------------------------------
+
+
+def test_list_items_with_headers_above_the_words() -> None:
+    doc = html_doc(
+        ("/html/body/div/h3", "3 Comments"),
+        ("/html/body/div/ol/li[1]/div[1]", "john says:"),
+        ("/html/body/div/ol/li[1]/div[2]/p[1]", WORDS_1),
+        ("/html/body/div/ol/li[1]/div[2]/p[2]", WORDS_3),
+        ("/html/body/div/ol/li[1]/div[3]", "Reply"),
+        ("/html/body/div/ol/li[1]/ul/li/div[1]", "mary says:"),
+        ("/html/body/div/ol/li[1]/ul/li/div[2]/p", WORDS_2),
+        ("/html/body/div/ol/li[2]/div[1]", "Jimmy | November 11, 2012 3:39 AM | Reply"),
+        ("/html/body/div/ol/li[2]/div[2]/p", "Great review."),
+    )
+    CommentItems()(doc)
+    assert groups(doc) == [
+        ["john says:", WORDS_1, WORDS_3],
+        ["mary says:", WORDS_2],
+        ["Jimmy | November 11, 2012 3:39 AM | Reply", "Great review."],
+    ]
+    assert doc.segments[0].comment is None  # the section header is chrome
+    assert doc.segments[4].comment is None  # "Reply"
+    art = assemble(doc, encoding=None, url=None)
+    assert [(c.text, c.author, c.date) for c in art.comments] == [
+        (WORDS_1 + "\n" + WORDS_3, "john", None),
+        (WORDS_2, "mary", None),
+        ("Great review.", "Jimmy", "November 11, 2012 3:39 AM"),
+    ]
+
+
+def test_definition_list_of_authors_and_comments() -> None:
+    doc = html_doc(
+        ("/html/body/dl/dt[1]", "Gibbo"),
+        ("/html/body/dl/dd[1]/p", WORDS_1),
+        ("/html/body/dl/dt[2]", "Robert"),
+        ("/html/body/dl/dd[2]/p[1]", WORDS_2),
+        ("/html/body/dl/dd[2]/p[2]", WORDS_3),
+    )
+    link(doc.segments[0])
+    link(doc.segments[2])
+    CommentItems()(doc)
+    assert groups(doc) == [["Gibbo", WORDS_1], ["Robert", WORDS_2, WORDS_3]]
+    art = assemble(doc, encoding=None, url=None)
+    assert [c.author for c in art.comments] == ["Gibbo", "Robert"]
+
+
+def test_headers_below_the_words() -> None:
+    doc = html_doc(
+        ("/html/body/div/div[1]/p[1]", WORDS_1),
+        ("/html/body/div/div[1]/p[2]", "Posted by: Natasha | Apr 6, 2007 2:10:39 PM"),
+        ("/html/body/div/div[2]/p[1]", WORDS_2),
+        ("/html/body/div/div[2]/p[2]", "Posted by: Mike | Apr 6, 2007 2:09:47 PM"),
+    )
+    CommentItems()(doc)
+    art = assemble(doc, encoding=None, url=None)
+    assert [(c.text, c.author, c.date) for c in art.comments] == [
+        (WORDS_1, "Natasha", "Apr 6, 2007 2:10:39 PM"),
+        (WORDS_2, "Mike", "Apr 6, 2007 2:09:47 PM"),
+    ]
+
+
+def test_paragraphs_of_one_comment_stay_together() -> None:
+    doc = html_doc(
+        ("/html/body/div/p[1]", "Robert Mills | November 9, 2012 12:49 AM | Reply"),
+        ("/html/body/div/p[2]", WORDS_1),
+        ("/html/body/div/p[3]", WORDS_2),
+    )
+    CommentItems()(doc)
+    assert groups(doc) == [[s.text for s in doc.segments]]
+
+
+def test_text_comments_split_at_widgets() -> None:
+    doc = Doc(kind="text")
+    for i, line in enumerate((WORDS_1, "Reply", WORDS_2, "Reply", WORDS_3), 1):
+        doc.segments.append(
+            Segment(text=line, source=f"lines {i}-{i}", tag="line", line_start=i, line_end=i)
+        )
+    compute(doc)
+    for s in doc.segments:
+        s.label = Label.COMMENT
+    CommentItems()(doc)
+    assert groups(doc) == [[WORDS_1], [WORDS_2], [WORDS_3]]
+
+
+# --- authors and dates -------------------------------------------------------------------------
+
+
+def test_comment_author_and_date() -> None:
+    cases = {
+        "Justine — July 21st, 2012, 6:32 pm": ("Justine", "July 21st, 2012, 6:32 pm"),
+        "posted on Thursday, October 25, 2012 at 10:22 AM by Noel": (
+            "Noel",
+            "Thursday, October 25, 2012 at 10:22 AM",
+        ),
+        "by Cartwright on Aug 8, 2012 9:08 PM PDT up reply actions": (
+            "Cartwright",
+            "Aug 8, 2012 9:08 PM PDT",
+        ),
+        "40 Aggie October 26, 2012 at 7:04 pm": ("Aggie", "October 26, 2012 at 7:04 pm"),
+        "1. James Cannon - Runcorn Trekkie UK - October 26, 2012": (
+            "James Cannon",
+            "October 26, 2012",
+        ),
+        "BY TAROCHAN AT 01/08/08 05:30 PM": ("TAROCHAN", "01/08/08 05:30 PM"),
+        "Comment number 127.": (None, None),
+    }
+    for line, expected in cases.items():
+        assert comment_author_date([line]) == expected, line
+    assert comment_author_date(["Profile", "11.05.12 at 1:55 pm", "Johnny Lager"]) == (
+        "Johnny Lager",
+        "11.05.12 at 1:55 pm",
+    )
+
+
+def test_widget_lines_leave_the_words() -> None:
+    doc = html_doc(("/html/body/div/p", "Marrije Says:\n" + WORDS_1 + "\nReply"))
+    CommentItems()(doc)
+    art = assemble(doc, encoding=None, url=None)
+    assert [(c.text, c.author) for c in art.comments] == [(WORDS_1, "Marrije")]
+
+
+# --- captions -------------------------------------------------------------------------------
+
+
+def test_agency_credits_are_captions_and_rights_notices_are_not() -> None:
+    prose = "The council said on Tuesday that the new bridge would open to traffic in the spring."
+    doc = html_doc(
+        ("/p[1]", prose),
+        ("/div[1]", "AP Image"),
+        ("/p[2]", prose),
+        ("/div[2]", "Copyright © 2008 AFP. All rights reserved. More »"),
+        ("/div[3]", "Type the characters in this picture:*"),
+        label=None,
+        image_before=True,
+        in_region=True,
+    )
+    doc.segments[0].label = doc.segments[2].label = Label.ARTICLE
+    doc.segments[4].near_cues = P.FORM | P.CAPTION
+    Captions()(doc)
+    assert [s.label for s in doc.segments] == [
+        Label.ARTICLE,
+        Label.CAPTION,
+        Label.ARTICLE,
+        None,
+        None,
+    ]
+
+
+# --- title ----------------------------------------------------------------------------------
+
+
+def test_title_is_never_the_only_article_block() -> None:
+    sentence = (
+        "AI has not meaningfully changed anything in security so far, and phishing with deep "
+        "fakes is "
+        "still rare, the report says."
+    )
+    doc = html_doc(("/html/body/p", sentence), label=Label.ARTICLE)
+    doc.meta.title = "Notes"
+    Title()(doc)
+    assert not doc.segments[0].is_title
+    assert doc.meta.title == "Notes"
