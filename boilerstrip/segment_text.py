@@ -15,6 +15,7 @@ from typing import Final
 from . import patterns as P
 from .budget import CHECK_MASK
 from .document import Doc, Segment
+from .layout import split_columns
 
 WRAP_MIN_WIDTH: Final = 40
 """Narrower text is not taken to be wrapped (a column of menu items is not a paragraph)."""
@@ -29,33 +30,37 @@ length to count as a wrap width (one long line alone is just a long line)."""
 WRAP_CLOSE: Final = 0.9
 
 
-def _wrap_width(lengths: list[int], i: int) -> int:
-    """The width at which line ``i``'s neighbourhood was wrapped, or 0 when it was not wrapped."""
+def _wrap_width(lengths: list[int], indents: list[int], i: int) -> tuple[int, int]:
+    """Where line ``i``'s neighbourhood was wrapped: (left margin, width), width 0 when it was not.
+    Widths count from the neighbourhood's left margin (a centred column can sit far right)."""
     lo, hi = max(0, i - WRAP_WINDOW), min(len(lengths), i + WRAP_WINDOW + 1)
-    top = max(lengths[lo:hi])
+    base = min((indents[j] for j in range(lo, hi) if lengths[j]), default=0)
+    top = max(lengths[lo:hi]) - base
     if top < WRAP_MIN_WIDTH or top > WRAP_MAX_WIDTH:
-        return 0
-    close = top * WRAP_CLOSE
+        return base, 0
+    close = top * WRAP_CLOSE + base
     evidence = sum(1 for j in range(lo, hi) if j != i and lengths[j] >= close)
-    return top if evidence >= WRAP_EVIDENCE else 0
+    return base, (top if evidence >= WRAP_EVIDENCE else 0)
 
 
-def _continues(line: str, nxt: str, lengths: list[int], i: int) -> bool:
+def _continues(line: str, nxt: str, lengths: list[int], indents: list[int], i: int) -> bool:
     """Whether line ``i`` was wrapped: the next line's first word would not have fitted on it."""
-    if len(line) < WRAP_MIN_WIDTH:
+    if len(line) - indents[i] < WRAP_MIN_WIDTH:
         return False
-    width = _wrap_width(lengths, i)
+    base, width = _wrap_width(lengths, indents, i)
     if not width:
         return False
     first = nxt.split(None, 1)[0] if nxt.strip() else ""
-    return len(line) + 1 + len(first) > width - 1
+    return len(line) - base + 1 + len(first) > width - 1
 
 
 def segment_text(text: str, doc: Doc) -> None:
     """Fill ``doc.segments`` with one segment per paragraph of ``text``."""
-    lines = text.split("\n")
-    stripped = [ln.rstrip() for ln in lines]
+    placed = split_columns(text.split("\n"))
+    stripped = [ln.rstrip() for ln, _ in placed]
+    origin = [k + 1 for _, k in placed]
     lengths = [len(s) for s in stripped]
+    indents = [n - len(s.lstrip()) for n, s in zip(lengths, stripped, strict=True)]
     segs = doc.segments
     i = 0
     n = len(stripped)
@@ -81,7 +86,7 @@ def segment_text(text: str, doc: Doc) -> None:
         # left of it (a first-line indent); after the first one, they all share its indent.
         cont = indent + (m.end() if m else 0) if bullet else -1
         j = i + 1
-        while j < n and _continues(stripped[j - 1], stripped[j], lengths, j - 1):
+        while j < n and _continues(stripped[j - 1], stripped[j], lengths, indents, j - 1):
             nxt = stripped[j]
             if not nxt:
                 break
@@ -101,10 +106,10 @@ def segment_text(text: str, doc: Doc) -> None:
         segs.append(
             Segment(
                 text=" ".join(p for p in parts if p) or line.strip(),
-                source=f"lines {start + 1}-{j}" if j - start > 1 else f"lines {start + 1}-{start + 1}",
+                source=f"lines {origin[start]}-{origin[j - 1]}",
                 tag="line",
-                line_start=start + 1,
-                line_end=j,
+                line_start=origin[start],
+                line_end=origin[j - 1],
                 indent=indent,
                 bullet=bullet,
                 list_item=bool(bullet),

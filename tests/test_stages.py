@@ -203,3 +203,40 @@ def test_empty_input_gives_an_empty_article() -> None:
     for raw in ("", b"", "   \n ", b"\x00\x00"):
         a = boilerstrip.extract(raw)
         assert a.text == "" and a.comments == [] and a.title is None
+
+
+# --- text layout: side-by-side columns --------------------------------------------------------
+
+
+def test_columns_are_read_one_after_the_other() -> None:
+    from boilerstrip.layout import split_columns
+
+    left = [
+        "The council said on Tuesday that the new",
+        "bridge would open to traffic in the spring,",
+        "after two years of work and a long argument",
+        "about who should pay for it.",
+        "",
+        "Residents have complained for years.",
+    ]
+    right = ["│ Most read      │", "│ Bridge opens   │", "│ Rain tomorrow  │", "│ Cup final      │", "", ""]
+    lines = [f"{a:<48}{b}".rstrip() for a, b in zip(left, right)]
+    out = split_columns(lines)
+    texts = [t.strip() for t, _ in out if t.strip()]
+    assert texts[:5] == [s for s in left if s][:5]
+    assert texts[5:] == ["Most read", "Bridge opens", "Rain tomorrow", "Cup final"]
+    # every output line names the input line it came from
+    assert [k for t, k in out if t.strip() == "Cup final"] == [3]
+
+
+def test_prose_is_never_cut_between_words() -> None:
+    from boilerstrip.layout import split_columns
+
+    lines = [
+        "One two three four five six seven eight nine ten eleven twelve.",
+        "Alpha beta gamma delta    epsilon zeta eta theta iota kappa.",
+        "Red green blue cyan magenta yellow black white grey brown pink.",
+        "North south east west up down left right in out over under.",
+        "Spring summer autumn winter day night dawn dusk noon midnight.",
+    ]
+    assert split_columns(lines) == [(line, i) for i, line in enumerate(lines)]
