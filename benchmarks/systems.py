@@ -16,7 +16,10 @@ each peer is called with the settings its documentation gives for the article bo
 - ``boilerpy3``: ``ArticleExtractor().get_doc(page)``.
 - ``keep-all``: every visible text of the page (lxml, without script/style/template), one line per
   block element; in text mode the whole dump.
-- ``boilerstrip``: ``boilerstrip.extract(page)`` (``kind="text"`` for the text variants).
+- ``boilerstrip``: ``boilerstrip.extract(page)`` (``kind="text"`` for the text variants); its comments
+  for the comment metric are the blocks of each reader comment as the page shows them (header line
+  with author and date, then the words: the blocks whose ``Block.comment`` is that comment), since the
+  gold comments hold both.
 
 boilerstrip gets the original bytes where the set has them (it decodes them itself). The peers get
 the page as text decoded by the data set (``Page.html``): every one of them accepts ``str``, and the
@@ -248,10 +251,16 @@ def _boilerstrip(page: PageInput) -> Output:
     blocks = None
     if page.want_blocks:
         blocks = [("title" if b.is_title else b.label.value, b.text, b.source) for b in art.blocks]
+    # Each comment as the page shows it: its header line(s) (author, date) and its words - the
+    # blocks that carry its index. The gold (and trafilatura's comment output) holds both.
+    shown: dict[int, list[str]] = {}
+    for b in art.blocks:
+        if b.comment is not None:
+            shown.setdefault(b.comment, []).append(b.text)
     return Output(
         text=art.text,
         title=art.title,
-        comments=[c.text for c in art.comments],
+        comments=["\n".join(shown[k]) for k in sorted(shown)],
         blocks=blocks,
     )
 
