@@ -11,10 +11,12 @@ import json
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter
 from typing import Final
 
 import regex
 
+from . import patterns as P
 from .budget import CHECK_MASK
 from .document import Doc, Segment
 
@@ -92,16 +94,89 @@ def compute(doc: Doc) -> None:
     """Fill the text features of every segment of ``doc``."""
     segs = doc.segments
     stop = pick_language(segs, doc.meta.lang)
+    is_stop = stop.__contains__
     budget = doc.budget
+    terminal = _TERMINAL.search
+    sentence_ends = _SENTENCE_END.findall
+    wide = _WIDE_ANY.search
+    cjk = _CJK.search
+    token = _TOKEN.findall
     for i, s in enumerate(segs):
         if not i & CHECK_MASK and budget.over():
             break  # time budget spent: the rest keep zero features
         text = s.text
-        s.chars = len(text)
-        s.words = word_count(text)
-        s.link_density = s.link_chars / s.chars if s.chars else 0.0
-        toks = tokens(text)
+        chars = len(text)
+        s.chars = chars
+        # word_count() and tokens(), inline: one isascii() for both.
+        ascii_ = text.isascii()
+        s.words = float(len(text.split())) if ascii_ or not wide(text) else word_count(text)
+        s.link_density = s.link_chars / chars if chars else 0.0
+        low = text.lower()
+        toks = token(low) if ascii_ or not cjk(low) else _TOKEN_WIDE.findall(low)
         if toks:
-            s.stop_density = sum(1 for t in toks if t in stop) / len(toks)
-        s.punct_end = _TERMINAL.search(text[-8:]) is not None
-        s.sentences = len(_SENTENCE_END.findall(text)) + (0 if s.punct_end else 1)
+            s.stop_density = sum(map(is_stop, toks)) / len(toks)
+        punct_end = terminal(text[-8:]) is not None
+        s.punct_end = punct_end
+        s.sentences = len(sentence_ends(text)) + (0 if punct_end else 1)
+
+
+# --- per-text flags of the line patterns, shared by the classifiers ----------------------------
+
+TextFlags = tuple[bool, bool, bool, bool, bool, bool, float, float, float]
+"""What the classifiers ask of a block's text alone: (boilerplate line, copyright, date, comment
+header, widget, date with a meta word, share of digits, share of capitalised words, mean word length),
+the last three over the first :data:`SAMPLE_CHARS` characters."""
+
+SAMPLE_CHARS: Final = 400
+_DIGITS: Final = b"0123456789"
+_first: Final = itemgetter(0)
+_flags_cache: dict[str, TextFlags] = {}
+_FLAGS_CACHE_MAX: Final = 8192
+"""Short texts whose flags are kept (menus, widgets and footers repeat within a page and across the
+pages of a site). Bounded: cleared when full."""
+
+
+def text_flags(t: str) -> TextFlags:
+    """The :data:`TextFlags` of ``t`` (patterns tried only up to :data:`patterns.MAX_PATTERN_CHARS`
+    characters, as everywhere)."""
+    if len(t) <= P.MAX_PATTERN_CHARS:
+        got = _flags_cache.get(t)
+        if got is not None:
+            return got
+        copyright_ = P.COPYRIGHT.search(t) is not None
+        widget = P.WIDGET.match(t) is not None
+        boiler = copyright_ or widget or P.FOOTER_LINE.match(t) is not None
+        date = P.DATE.search(t) is not None
+        flags = (
+            boiler,
+            copyright_,
+            date,
+            P.COMMENT_HEADER.match(t) is not None,
+            widget,
+            date and P.META_LINE.search(t) is not None,
+            *_shape(t),
+        )
+        if len(_flags_cache) >= _FLAGS_CACHE_MAX:
+            _flags_cache.clear()
+        _flags_cache[t] = flags
+        return flags
+    return (False, False, False, False, False, False, *_shape(t))
+
+
+def _shape(t: str) -> tuple[float, float, float]:
+    """Share of digits, share of words starting with a capital, mean word length (characters) over
+    the first :data:`SAMPLE_CHARS` characters of ``t``."""
+    head = t[:SAMPLE_CHARS]
+    if head.isascii():
+        data = head.encode("ascii")
+        digits = len(data) - len(data.translate(None, _DIGITS))
+    else:
+        digits = sum(map(str.isdigit, head))
+    words = head.split()
+    n = len(words)
+    if n:
+        upper = sum(map(str.isupper, map(_first, words))) / n
+        avg = len("".join(words)) / n
+    else:
+        upper = avg = 0.0
+    return digits / max(1, min(len(t), SAMPLE_CHARS)), upper, avg

@@ -35,7 +35,16 @@ class PathCache:
         parent = el.getparent()
         if parent is None:
             return _root_path(el)
-        return _shorten(self._path_of(parent) + "/" + self._step(parent, el))
+        # The common case inline: the parent's path and its children's steps are known.
+        head = self._paths.get(parent)
+        if head is None:
+            head = self._path_of(parent)
+        steps = self._index.get(parent)
+        step = steps.get(el) if steps is not None else None
+        if step is None:
+            step = self._step(parent, el)
+        path = head + "/" + step
+        return path if len(path) <= MAX_PATH_CHARS else _shorten(path)
 
     getpath = get
     """Same as :meth:`get`, under the name lxml's ``ElementTree`` gives it."""
