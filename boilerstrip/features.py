@@ -8,6 +8,7 @@ paragraph and an English one of the same content get similar counts.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
@@ -82,12 +83,38 @@ def pick_language(segs: list[Segment], hint: str | None) -> frozenset[str]:
     if not sample:
         return table["en"]
     counts = Counter(sample)
+    langs, index = _language_index()
+    hits = [0] * len(langs)
+    for w, c in counts.items():
+        for k in index.get(w, ()):
+            hits[k] += c
     best, best_hits = "en", -1
-    for lang, words in table.items():
-        hits = sum(c for w, c in counts.items() if w in words)
-        if hits > best_hits:
-            best, best_hits = lang, hits
+    for lang, h in zip(langs, hits, strict=True):
+        if h > best_hits:
+            best, best_hits = lang, h
     return table[best]
+
+
+@lru_cache(maxsize=1)
+def _language_index() -> tuple[list[str], dict[str, list[int]]]:
+    """The languages of :func:`function_words` in table order, and for each word the positions of
+    the languages that list it (the hits of every language in one pass over the page's words)."""
+    table = function_words()
+    langs = list(table)
+    index: dict[str, list[int]] = {}
+    for k, lang in enumerate(langs):
+        for w in table[lang]:
+            index.setdefault(w, []).append(k)
+    return langs, index
+
+
+_ASCII_TOKEN: Final = re.compile(r"\w+")
+"""``_TOKEN`` for ASCII text: both are ``[A-Za-z0-9_]+`` there, and ``re`` is the faster one."""
+_TERMINAL_LAST: Final = frozenset(".!?。！？؟।…:;\"'”’»)]")
+"""The characters a text :data:`_TERMINAL` matches can end with (or a newline, before which ``$``
+also matches)."""
+_SENTENCE_ASCII: Final = (".", "!", "?")
+"""The characters of :data:`_SENTENCE_END`'s first class that are ASCII."""
 
 
 def compute(doc: Doc) -> None:
@@ -100,24 +127,36 @@ def compute(doc: Doc) -> None:
     sentence_ends = _SENTENCE_END.findall
     wide = _WIDE_ANY.search
     cjk = _CJK.search
+    ascii_tokens = _ASCII_TOKEN.findall
     token = _TOKEN.findall
+    last_chars = _TERMINAL_LAST
     for i, s in enumerate(segs):
         if not i & CHECK_MASK and budget.over():
             break  # time budget spent: the rest keep zero features
         text = s.text
         chars = len(text)
         s.chars = chars
-        # word_count() and tokens(), inline: one isascii() for both.
-        ascii_ = text.isascii()
-        s.words = float(len(text.split())) if ascii_ or not wide(text) else word_count(text)
-        s.link_density = s.link_chars / chars if chars else 0.0
+        # word_count(), tokens() and the sentence patterns, with the same answers, cheaper: one
+        # isascii() for all, and the patterns skipped where a character test rules them out.
         low = text.lower()
-        toks = token(low) if ascii_ or not cjk(low) else _TOKEN_WIDE.findall(low)
+        if text.isascii():
+            s.words = float(len(text.split()))
+            toks = ascii_tokens(low)
+            if "." in text or "!" in text or "?" in text:
+                ends = len(sentence_ends(text))
+            else:
+                ends = 0
+        else:
+            s.words = word_count(text) if wide(text) else float(len(text.split()))
+            toks = token(low) if not cjk(low) else _TOKEN_WIDE.findall(low)
+            ends = len(sentence_ends(text))
+        s.link_density = s.link_chars / chars if chars else 0.0
         if toks:
             s.stop_density = sum(map(is_stop, toks)) / len(toks)
-        punct_end = terminal(text[-8:]) is not None
+        last = text[-1:]
+        punct_end = (last in last_chars or last == "\n") and terminal(text[-8:]) is not None
         s.punct_end = punct_end
-        s.sentences = len(sentence_ends(text)) + (0 if punct_end else 1)
+        s.sentences = ends + (0 if punct_end else 1)
 
 
 # --- per-text flags of the line patterns, shared by the classifiers ----------------------------

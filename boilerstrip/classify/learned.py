@@ -16,12 +16,12 @@ from typing import Any, Final
 
 from .. import patterns as P
 from ..document import Doc, Segment
-from ..features import text_flags
+from ..features import TextFlags, text_flags
 from ..types import Label
 from .base import set_label
 from .comments import is_comment_chrome, is_meta_line
 from .density import BAD, GOOD, NEARGOOD, SHORT
-from .region import block_value
+from .region import value_of
 
 TAGS: Final = ("p", "div", "li", "td", "h", "span", "dd", "blockquote", "pre", "article", "section", "th")
 CUES: Final = (
@@ -74,13 +74,13 @@ _NO_TAG: Final = (0.0,) * len(TAGS)
 _cue_vectors: dict[int, tuple[float, ...]] = {}
 
 
-def _own(s: Segment) -> list[float]:
-    """The block's own features (the first 30 of :data:`FEATURE_NAMES`)."""
+def _own(s: Segment, flags: TextFlags) -> list[float]:
+    """The block's own features (the first 30 of :data:`FEATURE_NAMES`), given its text's flags."""
     t = s.text
     chars = s.chars
     cf = s.cf
     heading = s.heading
-    boiler, copyright_, date, header, widget, meta_date, digits, upper, avg = text_flags(t)
+    boiler, copyright_, date, header, widget, meta_date, digits, upper, avg = flags
     return [
         math.log1p(chars),
         math.log1p(s.words),
@@ -141,7 +141,8 @@ def rows(doc: Doc) -> Iterator[list[float]]:
     n = len(segs)
     if n == 0:
         return
-    own = [_own(s) for s in segs]
+    flags = [text_flags(s.text) for s in segs]
+    own = [_own(s, f) for s, f in zip(segs, flags, strict=True)]
     total_chars = sum(s.chars for s in segs) or 1
     # Prose per element subtree (same values the region finder uses), and link share per subtree.
     parent = doc.parent
@@ -151,7 +152,7 @@ def rows(doc: Doc) -> Iterator[list[float]]:
     links = [0.0] * nf
     net = [0.0] * nf
     page_prose = 0.0
-    values = [block_value(s) for s in segs]
+    values = [value_of(s, f[0]) for s, f in zip(segs, flags, strict=True)]
     frames = [s.frame for s in segs]
     for s, f, v in zip(segs, frames, values, strict=True):
         if f >= 0:
