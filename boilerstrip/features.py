@@ -167,6 +167,21 @@ header, widget, date with a meta word, share of digits, share of capitalised wor
 the last three over the first :data:`SAMPLE_CHARS` characters."""
 
 SAMPLE_CHARS: Final = 400
+_COPYRIGHT_ASCII: Final = (
+    "(c)",
+    "&copy;",
+    "copyright",
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "todos los derechos reservados",
+    "tutti i diritti riservati",
+)
+"""The alternatives of :data:`patterns.COPYRIGHT` that ASCII text can match, lowercased. On ASCII
+text the pattern's case-insensitive matching is ASCII case-insensitive matching (no ASCII character
+folds to anything else, and "©" or "réservés" cannot be matched at all), so the pattern matches only
+where the lowercased text holds one of these: the search is skipped elsewhere, with the same answer.
+Likewise :data:`patterns.DATE` on ASCII text needs a digit (``\\d`` is ``[0-9]`` there) or "ago"
+(the only alternative without a digit: "a day ago")."""
 _DIGITS: Final = b"0123456789"
 _first: Final = itemgetter(0)
 _flags_cache: dict[str, TextFlags] = {}
@@ -182,10 +197,20 @@ def text_flags(t: str) -> TextFlags:
         got = _flags_cache.get(t)
         if got is not None:
             return got
-        copyright_ = P.COPYRIGHT.search(t) is not None
+        shape = _shape(t)
+        if t.isascii():
+            # The two costliest searches, skipped where they cannot match (see _COPYRIGHT_ASCII).
+            low = t.lower()
+            copyright_ = (
+                any(lit in low for lit in _COPYRIGHT_ASCII) and P.COPYRIGHT.search(t) is not None
+            )
+            maybe_date = shape[0] > 0.0 or "ago" in low
+        else:
+            copyright_ = P.COPYRIGHT.search(t) is not None
+            maybe_date = True
         widget = P.WIDGET.match(t) is not None
         boiler = copyright_ or widget or P.FOOTER_LINE.match(t) is not None
-        date = P.DATE.search(t) is not None
+        date = maybe_date and P.DATE.search(t) is not None
         flags = (
             boiler,
             copyright_,
@@ -193,7 +218,7 @@ def text_flags(t: str) -> TextFlags:
             P.COMMENT_HEADER.match(t) is not None,
             widget,
             date and P.META_LINE.search(t) is not None,
-            *_shape(t),
+            *shape,
         )
         if len(_flags_cache) >= _FLAGS_CACHE_MAX:
             _flags_cache.clear()
