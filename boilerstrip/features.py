@@ -67,17 +67,23 @@ def tokens(text: str) -> list[str]:
     return _TOKEN_WIDE.findall(low)
 
 
-def pick_language(segs: list[Segment], hint: str | None) -> frozenset[str]:
-    """The function-word list that best fits the page (the ``lang`` hint first, if we have it)."""
+def pick_language(
+    segs: list[Segment], hint: str | None, known: dict[int, list[str]] | None = None
+) -> frozenset[str]:
+    """The function-word list that best fits the page (the ``lang`` hint first, if we have it).
+    The tokens of the blocks it reads are left in ``known`` (by block index), for reuse."""
     table = function_words()
     if hint:
         code = hint.split("-")[0].split("_")[0].lower()
         if code in table:
             return table[code]
-    longest = sorted(segs, key=lambda s: len(s.text), reverse=True)
+    longest = sorted(range(len(segs)), key=lambda i: len(segs[i].text), reverse=True)
     sample: list[str] = []
-    for s in longest:
-        sample.extend(tokens(s.text))
+    for i in longest:
+        toks = tokens(segs[i].text)
+        if known is not None:
+            known[i] = toks
+        sample.extend(toks)
         if len(sample) >= LANG_SAMPLE_TOKENS:
             break
     if not sample:
@@ -120,7 +126,8 @@ _SENTENCE_ASCII: Final = (".", "!", "?")
 def compute(doc: Doc) -> None:
     """Fill the text features of every segment of ``doc``."""
     segs = doc.segments
-    stop = pick_language(segs, doc.meta.lang)
+    known: dict[int, list[str]] = {}
+    stop = pick_language(segs, doc.meta.lang, known)
     is_stop = stop.__contains__
     budget = doc.budget
     terminal = _TERMINAL.search
@@ -138,17 +145,20 @@ def compute(doc: Doc) -> None:
         s.chars = chars
         # word_count(), tokens() and the sentence patterns, with the same answers, cheaper: one
         # isascii() for all, and the patterns skipped where a character test rules them out.
-        low = text.lower()
+        toks = known.get(i)
         if text.isascii():
             s.words = float(len(text.split()))
-            toks = ascii_tokens(low)
+            if toks is None:
+                toks = ascii_tokens(text.lower())
             if "." in text or "!" in text or "?" in text:
                 ends = len(sentence_ends(text))
             else:
                 ends = 0
         else:
             s.words = word_count(text) if wide(text) else float(len(text.split()))
-            toks = token(low) if not cjk(low) else _TOKEN_WIDE.findall(low)
+            if toks is None:
+                low = text.lower()
+                toks = token(low) if not cjk(low) else _TOKEN_WIDE.findall(low)
             ends = len(sentence_ends(text))
         s.link_density = s.link_chars / chars if chars else 0.0
         if toks:

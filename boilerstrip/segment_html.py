@@ -259,7 +259,7 @@ class Segmenter:
     """
 
     __slots__ = (
-        "block_nodes", "br_run", "budget", "buf", "cum", "depth", "doc", "frame_cues",
+        "block_nodes", "br_run", "budget", "buf", "cum", "data", "depth", "doc", "frame_cues",
         "frame_stack", "h1_open", "h1_text", "has_br", "head", "image_pending", "inline_cues",
         "last_depth", "ld_head", "ld_walk", "link_chars", "link_depth", "mode", "nodes", "parent",
         "pend", "pre", "root", "root_mode", "seg_nodes", "segs", "sink", "skip", "ticks", "top",
@@ -267,6 +267,10 @@ class Segmenter:
     )
 
     def __init__(self) -> None:
+        self.pend: list[str] = []
+        """The text reported since the last event (in pieces)."""
+        self.data = self.pend.append
+        """The parser's ``data`` callback: C-level, no Python frame per piece of text."""
         self.begin(Doc(kind="html"))
         self.end_use()
 
@@ -288,7 +292,7 @@ class Segmenter:
         """0: no ``head`` seen yet; 1: inside the root's first ``head``; 2: after it."""
         self.ld_head: list[str] = []
         self.ld_walk: list[str] = []
-        self.pend: list[str] = []
+        self.pend.clear()
         self.sink = _SINK_NONE
         self.skip = 0
         """Depth inside a skipped element (0: not skipping)."""
@@ -335,20 +339,19 @@ class Segmenter:
         self.root = None
         self.nodes = []
         self.ld_head = []
-        self.pend = []
+        self.pend.clear()
 
     # --- parser target interface ---------------------------------------------------------------
-
-    def data(self, text: str) -> None:
-        if self.sink:
-            self.pend.append(text)
 
     def start(self, tag: str, attrib: Any) -> None:
         pend = self.pend
         if pend:
-            if (
-                len(pend) == 1
-                and self.sink == _SINK_WALK
+            sink = self.sink
+            if not sink:
+                pend.clear()
+            elif (
+                sink == _SINK_WALK
+                and len(pend) == 1
                 and not self.buf
                 and not self.pre
                 and not self.h1_open
@@ -356,7 +359,6 @@ class Segmenter:
             ):
                 self.ws = True  # the common case of _text(): whitespace between two tags
                 pend.clear()
-                self.sink = _SINK_NONE
             else:
                 self._text()
         depth = self.depth
@@ -432,15 +434,18 @@ class Segmenter:
     def end(self, tag: str) -> None:
         pend = self.pend
         if pend:
-            if (
-                len(pend) == 1
-                and self.sink == _SINK_WALK
+            sink = self.sink
+            if not sink:
+                pend.clear()
+            elif (
+                sink == _SINK_WALK
+                and len(pend) == 1
                 and not self.buf
                 and not self.pre
                 and not self.h1_open
                 and pend[0].isspace()
             ):
-                self.ws = True
+                self.ws = True  # the common case of _text(): whitespace between two tags
                 pend.clear()
             else:
                 self._text()
