@@ -129,13 +129,16 @@ def _child(
     errors = 0
     for key, page, size, fed in pages:
         lx: list[float] = []
+        lx_cpu: list[float] = []
         wall: list[float] = []
         cpu: list[float] = []
         grow = 0.0
         for r in range(repeats):
+            c0 = time.process_time()
             t0 = time.perf_counter()
             parse_lxml(fed)
             lx.append(time.perf_counter() - t0)
+            lx_cpu.append(time.process_time() - c0)
             if r == 0 and can_reset:  # memory of the extraction call: peak RSS over RSS before
                 _reset_peak()
                 before, _ = _status_mb()
@@ -157,6 +160,8 @@ def _child(
                 statistics.median(wall),
                 statistics.median(cpu),
                 grow,
+                statistics.median(lx_cpu),
+                wall[0],
             ]
         )
     if not can_reset:
@@ -192,6 +197,9 @@ def _aggregate(rows: list[list[Any]]) -> dict[str, Any]:
     wall = sum(r[3] for r in rows)
     cpu = sum(r[4] for r in rows)
     ratios = [r[3] / r[2] for r in rows if r[2] > 0]
+    lx_cpu = sum(r[6] for r in rows)
+    cpu_ratios = [r[4] / r[6] for r in rows if r[6] > 0]
+    first_ratios = [r[7] / r[2] for r in rows if r[2] > 0]
     slow = max(rows, key=lambda r: r[3])
     big = max(rows, key=lambda r: r[5])
     return {
@@ -204,6 +212,10 @@ def _aggregate(rows: list[list[Any]]) -> dict[str, Any]:
         "mb_per_s": size / 1e6 / wall if wall else 0.0,
         "x_lxml_median": statistics.median(ratios) if ratios else 0.0,
         "x_lxml_total": wall / lx if lx else 0.0,
+        "lxml_cpu_s": lx_cpu,
+        "x_lxml_cpu_median": statistics.median(cpu_ratios) if cpu_ratios else 0.0,
+        "x_lxml_cpu_total": cpu / lx_cpu if lx_cpu else 0.0,
+        "x_lxml_first_median": statistics.median(first_ratios) if first_ratios else 0.0,
         "median_ms": statistics.median(r[3] for r in rows) * 1000,
         "slowest": {"page": slow[0], "ms": slow[3] * 1000, "kb": slow[1] / 1000},
         "mem_median_mb": statistics.median(r[5] for r in rows),
@@ -219,6 +231,7 @@ def run_speed(
     quick: bool = False,
     pages: int | None = None,
     repeats: int = 3,
+    text: bool = True,
     log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
     per_set = pages if pages is not None else (QUICK_SPEED_PAGES if quick else SPEED_PAGES)
@@ -234,7 +247,15 @@ def run_speed(
         parent, child = ctx.Pipe()
         proc = ctx.Process(
             target=_child,
-            args=(child, system, str(data), list(sets), per_set, repeats, system == "boilerstrip"),
+            args=(
+                child,
+                system,
+                str(data),
+                list(sets),
+                per_set,
+                repeats,
+                text and system == "boilerstrip",
+            ),
         )
         proc.start()
         child.close()
@@ -279,8 +300,10 @@ def run_speed(
         a = entry["all"]
         log(
             f"speed: {system}: {a['pages']} pages, {a['pages_per_s']:.1f} pages/s, "
-            f"×lxml median {a['x_lxml_median']:.1f} total {a['x_lxml_total']:.1f} "
-            f"({time.monotonic() - t0:.0f} s)"
+            f"×lxml median {a['x_lxml_median']:.1f} total {a['x_lxml_total']:.1f}, "
+            f"CPU median {a['x_lxml_cpu_median']:.1f} total {a['x_lxml_cpu_total']:.1f}"
+            + (f", text {entry['text_w3m']['mb_per_s']:.1f} MB/s" if "text_w3m" in entry else "")
+            + f" ({time.monotonic() - t0:.0f} s)"
         )
     return res
 
@@ -301,6 +324,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--sets", nargs="+", default=list(HTML_SETS), choices=HTML_SETS)
     ap.add_argument("--pages", type=int, default=SPEED_PAGES, help="pages per set (0: all)")
     ap.add_argument("--repeats", type=int, default=3)
+    ap.add_argument("--no-text", action="store_true", help="skip boilerstrip's text mode")
     ap.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results" / "speed.json")
     args = ap.parse_args(argv)
     res = run_speed(
@@ -309,6 +333,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sets=args.sets,
         pages=args.pages,
         repeats=args.repeats,
+        text=not args.no_text,
         log=lambda m: print(m, file=sys.stderr, flush=True),
     )
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -8,13 +8,16 @@ paragraph and an English one of the same content get similar counts.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
+from operator import itemgetter
 from typing import Final
 
 import regex
 
+from . import patterns as P
 from .budget import CHECK_MASK
 from .document import Doc, Segment
 
@@ -64,44 +67,190 @@ def tokens(text: str) -> list[str]:
     return _TOKEN_WIDE.findall(low)
 
 
-def pick_language(segs: list[Segment], hint: str | None) -> frozenset[str]:
-    """The function-word list that best fits the page (the ``lang`` hint first, if we have it)."""
+def pick_language(
+    segs: list[Segment], hint: str | None, known: dict[int, list[str]] | None = None
+) -> frozenset[str]:
+    """The function-word list that best fits the page (the ``lang`` hint first, if we have it).
+    The tokens of the blocks it reads are left in ``known`` (by block index), for reuse."""
     table = function_words()
     if hint:
         code = hint.split("-")[0].split("_")[0].lower()
         if code in table:
             return table[code]
-    longest = sorted(segs, key=lambda s: len(s.text), reverse=True)
+    longest = sorted(range(len(segs)), key=lambda i: len(segs[i].text), reverse=True)
     sample: list[str] = []
-    for s in longest:
-        sample.extend(tokens(s.text))
+    for i in longest:
+        toks = tokens(segs[i].text)
+        if known is not None:
+            known[i] = toks
+        sample.extend(toks)
         if len(sample) >= LANG_SAMPLE_TOKENS:
             break
     if not sample:
         return table["en"]
     counts = Counter(sample)
+    langs, index = _language_index()
+    hits = [0] * len(langs)
+    for w, c in counts.items():
+        for k in index.get(w, ()):
+            hits[k] += c
     best, best_hits = "en", -1
-    for lang, words in table.items():
-        hits = sum(c for w, c in counts.items() if w in words)
-        if hits > best_hits:
-            best, best_hits = lang, hits
+    for lang, h in zip(langs, hits, strict=True):
+        if h > best_hits:
+            best, best_hits = lang, h
     return table[best]
+
+
+@lru_cache(maxsize=1)
+def _language_index() -> tuple[list[str], dict[str, list[int]]]:
+    """The languages of :func:`function_words` in table order, and for each word the positions of
+    the languages that list it (the hits of every language in one pass over the page's words)."""
+    table = function_words()
+    langs = list(table)
+    index: dict[str, list[int]] = {}
+    for k, lang in enumerate(langs):
+        for w in table[lang]:
+            index.setdefault(w, []).append(k)
+    return langs, index
+
+
+_ASCII_TOKEN: Final = re.compile(r"\w+")
+"""``_TOKEN`` for ASCII text: both are ``[A-Za-z0-9_]+`` there, and ``re`` is the faster one."""
+_TERMINAL_LAST: Final = frozenset(".!?。！？؟।…:;\"'”’»)]")
+"""The characters a text :data:`_TERMINAL` matches can end with (or a newline, before which ``$``
+also matches)."""
+_SENTENCE_ASCII: Final = (".", "!", "?")
+"""The characters of :data:`_SENTENCE_END`'s first class that are ASCII."""
 
 
 def compute(doc: Doc) -> None:
     """Fill the text features of every segment of ``doc``."""
     segs = doc.segments
-    stop = pick_language(segs, doc.meta.lang)
+    known: dict[int, list[str]] = {}
+    stop = pick_language(segs, doc.meta.lang, known)
+    is_stop = stop.__contains__
     budget = doc.budget
+    terminal = _TERMINAL.search
+    sentence_ends = _SENTENCE_END.findall
+    wide = _WIDE_ANY.search
+    cjk = _CJK.search
+    ascii_tokens = _ASCII_TOKEN.findall
+    token = _TOKEN.findall
+    last_chars = _TERMINAL_LAST
     for i, s in enumerate(segs):
         if not i & CHECK_MASK and budget.over():
             break  # time budget spent: the rest keep zero features
         text = s.text
-        s.chars = len(text)
-        s.words = word_count(text)
-        s.link_density = s.link_chars / s.chars if s.chars else 0.0
-        toks = tokens(text)
+        chars = len(text)
+        s.chars = chars
+        # word_count(), tokens() and the sentence patterns, with the same answers, cheaper: one
+        # isascii() for all, and the patterns skipped where a character test rules them out.
+        toks = known.get(i)
+        if text.isascii():
+            s.words = float(len(text.split()))
+            if toks is None:
+                toks = ascii_tokens(text.lower())
+            if "." in text or "!" in text or "?" in text:
+                ends = len(sentence_ends(text))
+            else:
+                ends = 0
+        else:
+            s.words = word_count(text) if wide(text) else float(len(text.split()))
+            if toks is None:
+                low = text.lower()
+                toks = token(low) if not cjk(low) else _TOKEN_WIDE.findall(low)
+            ends = len(sentence_ends(text))
+        s.link_density = s.link_chars / chars if chars else 0.0
         if toks:
-            s.stop_density = sum(1 for t in toks if t in stop) / len(toks)
-        s.punct_end = _TERMINAL.search(text[-8:]) is not None
-        s.sentences = len(_SENTENCE_END.findall(text)) + (0 if s.punct_end else 1)
+            s.stop_density = sum(map(is_stop, toks)) / len(toks)
+        last = text[-1:]
+        punct_end = (last in last_chars or last == "\n") and terminal(text[-8:]) is not None
+        s.punct_end = punct_end
+        s.sentences = ends + (0 if punct_end else 1)
+
+
+# --- per-text flags of the line patterns, shared by the classifiers ----------------------------
+
+TextFlags = tuple[bool, bool, bool, bool, bool, bool, float, float, float]
+"""What the classifiers ask of a block's text alone: (boilerplate line, copyright, date, comment
+header, widget, date with a meta word, share of digits, share of capitalised words, mean word length),
+the last three over the first :data:`SAMPLE_CHARS` characters."""
+
+SAMPLE_CHARS: Final = 400
+_COPYRIGHT_ASCII: Final = (
+    "(c)",
+    "&copy;",
+    "copyright",
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "todos los derechos reservados",
+    "tutti i diritti riservati",
+)
+"""The alternatives of :data:`patterns.COPYRIGHT` that ASCII text can match, lowercased. On ASCII
+text the pattern's case-insensitive matching is ASCII case-insensitive matching (no ASCII character
+folds to anything else, and "©" or "réservés" cannot be matched at all), so the pattern matches only
+where the lowercased text holds one of these: the search is skipped elsewhere, with the same answer.
+Likewise :data:`patterns.DATE` on ASCII text needs a digit (``\\d`` is ``[0-9]`` there) or "ago"
+(the only alternative without a digit: "a day ago")."""
+_DIGITS: Final = b"0123456789"
+_first: Final = itemgetter(0)
+_flags_cache: dict[str, TextFlags] = {}
+_FLAGS_CACHE_MAX: Final = 8192
+"""Short texts whose flags are kept (menus, widgets and footers repeat within a page and across the
+pages of a site). Bounded: cleared when full."""
+
+
+def text_flags(t: str) -> TextFlags:
+    """The :data:`TextFlags` of ``t`` (patterns tried only up to :data:`patterns.MAX_PATTERN_CHARS`
+    characters, as everywhere)."""
+    if len(t) <= P.MAX_PATTERN_CHARS:
+        got = _flags_cache.get(t)
+        if got is not None:
+            return got
+        shape = _shape(t)
+        if t.isascii():
+            # The two costliest searches, skipped where they cannot match (see _COPYRIGHT_ASCII).
+            low = t.lower()
+            copyright_ = (
+                any(lit in low for lit in _COPYRIGHT_ASCII) and P.COPYRIGHT.search(t) is not None
+            )
+            maybe_date = shape[0] > 0.0 or "ago" in low
+        else:
+            copyright_ = P.COPYRIGHT.search(t) is not None
+            maybe_date = True
+        widget = P.WIDGET.match(t) is not None
+        boiler = copyright_ or widget or P.FOOTER_LINE.match(t) is not None
+        date = maybe_date and P.DATE.search(t) is not None
+        flags = (
+            boiler,
+            copyright_,
+            date,
+            P.COMMENT_HEADER.match(t) is not None,
+            widget,
+            date and P.META_LINE.search(t) is not None,
+            *shape,
+        )
+        if len(_flags_cache) >= _FLAGS_CACHE_MAX:
+            _flags_cache.clear()
+        _flags_cache[t] = flags
+        return flags
+    return (False, False, False, False, False, False, *_shape(t))
+
+
+def _shape(t: str) -> tuple[float, float, float]:
+    """Share of digits, share of words starting with a capital, mean word length (characters) over
+    the first :data:`SAMPLE_CHARS` characters of ``t``."""
+    head = t[:SAMPLE_CHARS]
+    if head.isascii():
+        data = head.encode("ascii")
+        digits = len(data) - len(data.translate(None, _DIGITS))
+    else:
+        digits = sum(map(str.isdigit, head))
+    words = head.split()
+    n = len(words)
+    if n:
+        upper = sum(map(str.isupper, map(_first, words))) / n
+        avg = len("".join(words)) / n
+    else:
+        upper = avg = 0.0
+    return digits / max(1, min(len(t), SAMPLE_CHARS)), upper, avg

@@ -35,8 +35,11 @@ FEED_CHUNK: Final = 1 << 20
 _local = threading.local()
 
 
-def _new_parser() -> etree.HTMLParser:
+def new_parser(target: Any = None) -> etree.HTMLParser:
+    """An HTML parser with the safe settings above (building a tree, or feeding ``target``'s
+    ``start``/``end``/``data``/``close`` methods instead)."""
     return etree.HTMLParser(  # type: ignore[call-arg]  # lxml-stubs lacks default_doctype
+        target=target,
         encoding="utf-8",
         remove_comments=True,
         remove_pis=True,
@@ -52,7 +55,7 @@ def _new_parser() -> etree.HTMLParser:
 def _parser() -> etree.HTMLParser:
     p: etree.HTMLParser | None = getattr(_local, "parser", None)
     if p is None:
-        p = _new_parser()
+        p = new_parser()
         _local.parser = p
     return p
 

@@ -35,7 +35,16 @@ class PathCache:
         parent = el.getparent()
         if parent is None:
             return _root_path(el)
-        return _shorten(self._path_of(parent) + "/" + self._step(parent, el))
+        # The common case inline: the parent's path and its children's steps are known.
+        head = self._paths.get(parent)
+        if head is None:
+            head = self._path_of(parent)
+        steps = self._index.get(parent)
+        step = steps.get(el) if steps is not None else None
+        if step is None:
+            step = self._step(parent, el)
+        path = head + "/" + step
+        return path if len(path) <= MAX_PATH_CHARS else shorten(path)
 
     getpath = get
     """Same as :meth:`get`, under the name lxml's ``ElementTree`` gives it."""
@@ -55,7 +64,7 @@ class PathCache:
                 if parent is None:
                     path = _root_path(node)
                 else:
-                    path = _shorten(path + "/" + self._step(parent, node))
+                    path = shorten(path + "/" + self._step(parent, node))
                 self._paths[node] = path
             if len(self._paths) > MAX_CACHED_PARENTS * 16:
                 self._paths.clear()
@@ -71,7 +80,8 @@ class PathCache:
         return steps[el]
 
 
-def _shorten(path: str) -> str:
+def shorten(path: str) -> str:
+    """``path`` cut to :data:`MAX_PATH_CHARS` (see there)."""
     if len(path) <= MAX_PATH_CHARS:
         return path
     head = "/".join(path.split("/", 4)[:4])  # "/html/body/div"

@@ -11,8 +11,7 @@ from .budget import COLLECT_SHARE, MAX_BLOCKS, Budget
 from .classify import run
 from .decode import decode
 from .document import Doc
-from .parse import parse_html
-from .segment_html import segment_html
+from .segment_html import segment_page
 from .segment_text import segment_text
 from .sniff import clean, sniff
 from .types import Article
@@ -114,9 +113,7 @@ def prepare(
     doc = Doc(kind=k, truncated=truncated, budget=budget)
     if not budget.over(COLLECT_SHARE):
         if k == "html":
-            root = parse_html(text, budget)
-            if root is not None:
-                segment_html(root, doc)
+            segment_page(text, doc)
         else:
             segment_text(text, doc)
     del doc.segments[MAX_BLOCKS:]  # the segmenters check the cap every CHECK_EVERY steps

@@ -13,14 +13,17 @@ same walk.
 from __future__ import annotations
 
 import json
+import threading
 from typing import Any, Final
 
 from lxml import etree
 
 from . import patterns as P
-from .budget import CHECK_MASK
-from .document import Doc, Segment
-from .paths import PathCache
+from .budget import CHECK_MASK, COLLECT_SHARE, PARSE_SHARE, Budget
+from .document import Doc, Meta, Segment
+from .parse import DEEP, FEED_CHUNK, RUNAWAY_TITLE, close_title, flatten, new_parser, tame_tags
+from .paths import MAX_PATH_CHARS
+from .paths import shorten as shorten_path
 
 BLOCK_TAGS: Final = frozenset(
     "address article aside blockquote body caption center dd details dialog dir div dl dt "
@@ -50,37 +53,71 @@ MAX_JSONLD_CHARS: Final = 500_000
 _BR: Final = object()
 
 _cue_cache: dict[str, int] = {}
+_token_cache: dict[str, int] = {}
 _CUE_CACHE_MAX: Final = 50_000
 
 
 def _token_cues(value: str) -> int:
-    """Cue flags for a class/id/itemprop attribute value (cached: pages repeat their classes)."""
+    """Cue flags for a class/id/itemprop attribute value (cached: pages repeat their classes, and
+    far more their tokens)."""
     cached = _cue_cache.get(value)
     if cached is not None:
         return cached
     mask = 0
+    tokens = _token_cache
     low = P.CAMEL_SPLIT.sub("-", value).lower()
     for tok in P.TOKEN_SPLIT.split(low):
         if not tok or len(tok) > 60:
             continue
-        for flag, pat in P.TOKEN_CUE_PATTERNS:
-            if not mask & flag and pat.search(tok):
-                mask |= flag
+        m = tokens.get(tok)
+        if m is None:
+            m = 0
+            for flag, pat in P.TOKEN_CUE_PATTERNS:
+                if pat.search(tok):
+                    m |= flag
+            if len(tokens) >= _CUE_CACHE_MAX:
+                tokens.clear()
+            tokens[tok] = m
+        mask |= m
     if len(_cue_cache) >= _CUE_CACHE_MAX:
         _cue_cache.clear()
     _cue_cache[value] = mask
     return mask
 
 
+_A_TOKENS: Final = 1
+_A_ROLE: Final = 2
+_A_ITEMPROP: Final = 3
+_A_ITEMTYPE: Final = 4
+_A_HIDDEN: Final = 5
+_A_ARIA_HIDDEN: Final = 6
+_A_STYLE: Final = 7
+_ATTRS: Final = {
+    "class": _A_TOKENS,
+    "id": _A_TOKENS,
+    "role": _A_ROLE,
+    "itemprop": _A_ITEMPROP,
+    "itemtype": _A_ITEMTYPE,
+    "hidden": _A_HIDDEN,
+    "aria-hidden": _A_ARIA_HIDDEN,
+    "style": _A_STYLE,
+}
+"""The attributes that carry cues (every other attribute is skipped with one dict look-up)."""
+
+
 def _element_cues(tag: str, items: list[tuple[str, str]]) -> int:
     mask = P.TAG_CUES.get(tag, 0)
+    attrs = _ATTRS
     for name, value in items:
-        if name == "class" or name == "id":
+        kind = attrs.get(name)
+        if kind is None:
+            continue
+        if kind == _A_TOKENS:
             if value:
                 mask |= _token_cues(value[:300])
-        elif name == "role":
+        elif kind == _A_ROLE:
             mask |= P.ROLE_CUES.get(value.strip().lower(), 0)
-        elif name == "itemprop":
+        elif kind == _A_ITEMPROP:
             v = value.lower()
             if "articlebody" in v or v == "text" or "reviewbody" in v:
                 mask |= P.BODY | P.CONTENT
@@ -90,12 +127,12 @@ def _element_cues(tag: str, items: list[tuple[str, str]]) -> int:
                 mask |= P.COMMENT
             elif "author" in v or "date" in v:
                 mask |= P.META
-        elif name == "itemtype":
+        elif kind == _A_ITEMTYPE:
             if "Comment" in value:
                 mask |= P.COMMENT
-        elif name == "hidden" or (name == "aria-hidden" and value.strip().lower() == "true"):
+        elif kind == _A_HIDDEN or (kind == _A_ARIA_HIDDEN and value.strip().lower() == "true"):
             mask |= P.HIDDEN
-        elif name == "style":
+        elif kind == _A_STYLE:
             if P.HIDDEN_STYLE.search(value[:500]):
                 mask |= P.HIDDEN
     return mask
@@ -119,197 +156,672 @@ def _clean_join(pieces: list[object]) -> str:
     return "\n".join(lines)
 
 
-class _Walker:
-    """State of one walk. Kept in an object so the walk itself is one flat loop."""
+def _pre_join(pieces: list[object]) -> str:
+    out = "".join("\n" if p is _BR else p for p in pieces)  # type: ignore[misc]
+    return "\n".join(line.rstrip() for line in out.strip("\n").splitlines() if line.strip())
+
+
+# --- what the walk needs to know of a tag, looked up once per distinct tag ----------------------
+
+_NODE: Final = 0
+"""Comments, processing instructions, entities: no content, but a tail."""
+_INLINE: Final = 1
+_BLOCK: Final = 2
+_SKIP: Final = 3
+
+_F_A: Final = 1
+_F_BR: Final = 2
+_F_PRE: Final = 4
+_F_H1: Final = 8
+_F_IMAGE: Final = 16
+_F_SCRIPT: Final = 32
+_F_MEDIA: Final = 64
+"""``video``, ``svg``, ``canvas``: skipped, but they stand for an image before the next block."""
+
+_TagInfo = tuple[str, int, int, int]
+"""(normalised name, kind, flags, cue flags of the tag alone)."""
+_tag_infos: dict[object, _TagInfo] = {}
+_TAG_INFOS_MAX: Final = 10_000
+
+
+def _tag_info(raw: object) -> _TagInfo:
+    if not isinstance(raw, str):
+        return ("", _NODE, 0, 0)
+    tag = raw
+    if "}" in tag or ":" in tag:
+        tag = tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
+    tag = tag.lower()
+    if tag in SKIP_TAGS:
+        kind = _SKIP
+    elif tag in BLOCK_TAGS:
+        kind = _BLOCK
+    else:
+        kind = _INLINE
+    flags = 0
+    if tag == "a":
+        flags |= _F_A
+    elif tag == "br":
+        flags |= _F_BR
+    elif tag == "pre":
+        flags |= _F_PRE
+    elif tag == "h1":
+        flags |= _F_H1
+    elif tag == "script":
+        flags |= _F_SCRIPT
+    elif tag in ("video", "svg", "canvas"):
+        flags |= _F_MEDIA
+    if tag in IMAGE_TAGS:
+        flags |= _F_IMAGE
+    info = (tag, kind, flags, P.TAG_CUES.get(tag, 0))
+    if len(_tag_infos) >= _TAG_INFOS_MAX:
+        _tag_infos.clear()
+    _tag_infos[raw] = info
+    return info
+
+
+_Node = list[Any]
+"""An element that may be an ancestor of a block, enough to write its path after the parse: a list
+``[tag, parent node, index, counts, path]``: the index is 1-based among the element children of the
+parent with the same tag, the counts are the element children seen so far per tag (None until
+one; complete once the element has closed), and the path is filled when first asked for."""
+_COUNTS: Final = 3
+_PATH: Final = 4
+
+
+class _Stop(Exception):
+    """Raised from a parser callback to end the parse: enough blocks, or the time is spent."""
+
+
+# What the text pending at the next event belongs to (set by the event before it).
+_SINK_NONE: Final = 0
+_SINK_WALK: Final = 1
+"""The text or tail of an element of the walk."""
+_SINK_LD: Final = 2
+"""The text of a JSON-LD script inside the walk."""
+_SINK_TITLE: Final = 3
+_SINK_HEAD_LD: Final = 4
+
+_BEFORE: Final = 0
+_WALK: Final = 1
+_DONE: Final = 2
+
+
+class Segmenter:
+    """The segmenter as an lxml parser target: blocks are made from the parser's events while it
+    parses, and no tree is ever built (libxml2's tree of a page of short paragraphs weighs 60 times
+    the page). :func:`segment_html` drives the same object from an existing tree.
+
+    The events are those of the tree the parser would build, in document order, so this is the walk
+    over that tree: it starts at the root's first ``body`` child (at the root when there is none:
+    the walk done before a ``body`` shows up is then thrown away), reads the first ``head`` child's
+    title, ``og:title`` and JSON-LD, and skips the content of :data:`SKIP_TAGS`. The text the parser
+    reports after an element's start is the element's ``text``, after its end its ``tail``.
+    """
 
     __slots__ = (
-        "doc", "tree", "buf", "link_chars", "inline_cues", "image_pending", "br_run",
-        "frame_stack", "el_stack", "cum", "pre", "ld_json", "h1_open", "h1_text",
+        "block_nodes", "br_run", "budget", "buf", "cum", "data", "depth", "doc", "frame_cues",
+        "frame_stack", "h1_open", "h1_text", "has_br", "head", "image_pending", "inline_cues",
+        "last_depth", "ld_head", "ld_walk", "link_chars", "link_depth", "mode", "nodes", "parent",
+        "pend", "pre", "root", "root_mode", "runaway_title", "seg_nodes", "segs", "sink", "skip",
+        "ticks", "top", "walk_depth", "ws",
     )
 
-    def __init__(self, doc: Doc, tree: Any) -> None:
+    def __init__(self) -> None:
+        self.pend: list[str] = []
+        """The text reported since the last event (in pieces)."""
+        self.data = self.pend.append
+        """The parser's ``data`` callback: C-level, no Python frame per piece of text."""
+        self.begin(Doc(kind="html"))
+        self.end_use()
+
+    def begin(self, doc: Doc) -> None:
+        """Start on a new page whose blocks go to ``doc``."""
         self.doc = doc
-        self.tree = tree
+        self.budget = doc.budget
+        self.ticks = 0
+        self.mode = _BEFORE
+        self.depth = 0
+        self.last_depth = 0
+        """Depth of the last element started inside the root (libxml2's depth limit shows there)."""
+        self.top: _Node = ["", None, 0, {}, ""]
+        """Stands for the document: its children are the top-level elements."""
+        self.root: _Node | None = None
+        self.nodes: list[_Node | None] = []
+        """The records of the open elements (None where no block can be below)."""
+        self.head = 0
+        """0: no ``head`` seen yet; 1: inside the root's first ``head``; 2: after it."""
+        self.ld_head: list[str] = []
+        self.ld_walk: list[str] = []
+        self.pend.clear()
+        self.sink = _SINK_NONE
+        self.runaway_title = False
+        """The ``<title>`` swallowed markup (see :func:`.parse.close_title`)."""
+        self.skip = 0
+        """Depth inside a skipped element (0: not skipping)."""
+        self.root_mode = False
+        """The walk started at the root, and no ``body`` has been seen yet."""
+        self.walk_depth = 0
+        """Depth of the element the walk started at: the walk is done when it closes."""
+        self._reset_walk()
+
+    def _reset_walk(self) -> None:
+        doc = self.doc
+        self.segs = doc.segments
+        self.segs.clear()
+        self.parent = doc.parent
+        self.parent.clear()
+        self.frame_cues = doc.frame_cues
+        self.frame_cues.clear()
+        doc.meta.h1.clear()
+        self.cum: list[int] = []
+        self.frame_stack: list[int] = []
+        self.block_nodes: list[_Node] = []
+        self.seg_nodes: list[_Node | None] = []
+        self.ld_walk.clear()
         self.buf: list[object] = []
+        self.ws = False
+        """Whitespace came while ``buf`` was empty (outside ``pre``): it is left out of ``buf`` (it
+        would join to nothing), but a flush still happens where it would have: it resets the
+        inline cues."""
+        self.has_br = False
         self.link_chars = 0
         self.inline_cues = 0
         self.image_pending = False
         self.br_run = False
-        self.frame_stack: list[int] = []
-        self.el_stack: list[Any] = []
-        self.cum: list[int] = []
         self.pre = 0
-        self.ld_json: list[str] = []
         self.h1_open = 0
         self.h1_text: list[str] = []
+        self.link_depth = 0
 
-    def flush(self) -> None:
-        buf = self.buf
-        if not buf:
+    def end_use(self) -> None:
+        """Drop every reference to the page (the object is kept for the next one)."""
+        self.doc = Doc(kind="html")
+        self._reset_walk()
+        self.top = ["", None, 0, {}, ""]
+        self.root = None
+        self.nodes = []
+        self.ld_head = []
+        self.pend.clear()
+
+    # --- parser target interface ---------------------------------------------------------------
+
+    def start(self, tag: str, attrib: Any) -> None:
+        pend = self.pend
+        if pend:
+            sink = self.sink
+            if not sink:
+                pend.clear()
+            elif (
+                sink == _SINK_WALK
+                and len(pend) == 1
+                and not self.buf
+                and not self.pre
+                and not self.h1_open
+                and pend[0].isspace()
+            ):
+                self.ws = True  # the common case of _text(): whitespace between two tags
+                pend.clear()
+            else:
+                self._text()
+        depth = self.depth
+        self.depth = depth + 1
+        if self.mode != _WALK or self.skip:
+            self._start_other(tag, attrib, depth)
             return
-        text = _clean_join(buf) if self.pre == 0 else _pre_join(buf)
+        nodes = self.nodes
+        par = nodes[-1]
+        assert par is not None
+        counts = par[_COUNTS]
+        if counts is None:
+            counts = par[_COUNTS] = {}
+        i = counts.get(tag, 0) + 1
+        counts[tag] = i
+        node = [tag, par, i, None, None]
+        nodes.append(node)
+        self.last_depth = depth
+        if depth == 1:
+            if tag == "body" and self.root_mode:
+                # The root has a body after all: the walk starts there.
+                self._reset_walk()
+                self.root_mode = False
+                self.walk_depth = 1
+            elif tag == "head" and not self.head:
+                self.head = 1
+        ticks = self.ticks + 1
+        self.ticks = ticks
+        if not ticks & CHECK_MASK and self.budget.stop_collecting(len(self.segs)):
+            self.finish()
+            raise _Stop
+        self._walk_start(tag, attrib, node)
+
+    def _start_other(self, tag: str, attrib: Any, depth: int) -> None:
+        """A start outside the walk: inside a skipped element, before the root, after the walk."""
+        nodes = self.nodes
+        self.sink = _SINK_NONE
+        if self.mode == _WALK:  # inside a skipped element
+            self.skip += 1
+            nodes.append(None)
+            self.last_depth = depth
+            if self.head == 1:
+                self._head_start(tag, attrib)
+            return
+        par = nodes[-1] if nodes else (self.top if depth == 0 else None)
+        if par is not None:
+            counts = par[_COUNTS]
+            if counts is None:
+                counts = par[_COUNTS] = {}
+            i = counts.get(tag, 0) + 1
+            counts[tag] = i
+        in_root = self.root is not None and bool(nodes) and nodes[0] is self.root
+        if in_root:
+            self.last_depth = depth
+        if depth == 0 and self.root is None:
+            # The root: the walk starts here (and moves to its first body child, if it has one).
+            assert par is not None
+            node: _Node = [tag, None, i, None, None]
+            self.root = node
+            nodes.append(node)
+            lang = attrib.get("lang")
+            if lang:
+                self.doc.meta.lang = lang.strip()[:20] or None
+            self.mode = _WALK
+            self.root_mode = True
+            self.walk_depth = 0
+            self._walk_start(tag, attrib, node)
+            return
+        nodes.append(None)
+        if in_root and (self.head == 1 or (depth == 1 and tag == "head" and not self.head)):
+            self._head_start(tag, attrib)
+
+    def end(self, tag: str) -> None:
+        pend = self.pend
+        if pend:
+            sink = self.sink
+            if not sink:
+                pend.clear()
+            elif (
+                sink == _SINK_WALK
+                and len(pend) == 1
+                and not self.buf
+                and not self.pre
+                and not self.h1_open
+                and pend[0].isspace()
+            ):
+                self.ws = True  # the common case of _text(): whitespace between two tags
+                pend.clear()
+            else:
+                self._text()
+        depth = self.depth - 1
+        self.depth = depth
+        self.nodes.pop()
+        self.sink = _SINK_NONE
+        if self.head == 1 and depth == 1:
+            self.head = 2
+        if self.mode != _WALK:
+            return
+        if self.skip:
+            self.skip -= 1
+            if not self.skip:
+                self.sink = _SINK_WALK  # the tail of the skipped element
+            return
+        ticks = self.ticks + 1
+        self.ticks = ticks
+        if not ticks & CHECK_MASK and self.budget.stop_collecting(len(self.segs)):
+            self.finish()
+            raise _Stop
+        info = _tag_infos.get(tag)
+        if info is None:
+            info = _tag_info(tag)
+        kind = info[1]
+        flags = info[2]
+        if kind == _BLOCK:
+            if self.buf:
+                self._flush()
+            elif self.ws:  # what a flush does with whitespace alone
+                self.inline_cues = 0
+                self.ws = False
+            self.frame_stack.pop()
+            self.block_nodes.pop()
+            if flags & _F_PRE:
+                self.pre -= 1
+            elif flags & _F_H1:
+                self.h1_open -= 1
+                if self.h1_open == 0:
+                    h = " ".join("".join(self.h1_text).split())
+                    meta = self.doc.meta
+                    if h and len(meta.h1) < 10:
+                        meta.h1.append(h[:MAX_META_CHARS])
+                    self.h1_text = []
+        elif flags & _F_A and self.link_depth:
+            self.link_depth -= 1
+        if depth == self.walk_depth:  # the element the walk started at has closed
+            self._end_walk()
+        else:
+            self.sink = _SINK_WALK
+
+    def close(self) -> bool:
+        if self.pend:
+            self._text()
+        self.finish()
+        return self.root is not None
+
+    # --- the walk ------------------------------------------------------------------------------
+
+    def _walk_start(self, raw: str, attrib: Any, node: _Node) -> None:
+        info = _tag_infos.get(raw)
+        if info is None:
+            info = _tag_info(raw)
+        tag, kind, flags, tag_cues = info
+        if kind == _SKIP:
+            self.skip = 1
+            if flags & _F_SCRIPT:
+                typ = attrib.get("type")
+                self.sink = _SINK_LD if typ and "ld+json" in typ else _SINK_NONE
+            else:
+                self.sink = _SINK_NONE
+                if flags & _F_MEDIA:
+                    self.image_pending = True
+            return
+        self.sink = _SINK_WALK
+        cues = _element_cues(tag, attrib.items()) if attrib else tag_cues
+        if kind == _BLOCK:
+            if self.buf:
+                self._flush()
+            elif self.ws:  # what a flush does with whitespace alone
+                self.inline_cues = 0
+                self.ws = False
+            parent = self.parent
+            frame_stack = self.frame_stack
+            cum = self.cum
+            fid = len(parent)
+            if frame_stack:
+                pf = frame_stack[-1]
+                parent.append(pf)
+                cum.append(cum[pf] | cues)
+            else:
+                parent.append(-1)
+                cum.append(cues)
+            self.frame_cues.append(cues)
+            frame_stack.append(fid)
+            self.block_nodes.append(node)
+            if flags:
+                if flags & _F_PRE:
+                    self.pre += 1
+                elif flags & _F_H1:
+                    self.h1_open += 1
+                if flags & _F_IMAGE:
+                    self.image_pending = True
+        else:
+            self.inline_cues |= cues
+            if flags:
+                if flags & _F_A:
+                    self.link_depth += 1
+                elif flags & _F_BR:
+                    if self.br_run and not _has_text_since_br(self.buf):
+                        self._flush()
+                    else:
+                        self.buf.append(_BR)
+                        self.has_br = True
+                        self.br_run = True
+                elif flags & _F_IMAGE:
+                    self.image_pending = True
+
+    def _end_walk(self) -> None:
+        if self.buf or self.ws:
+            self._flush()
+        self.mode = _DONE
+        self.sink = _SINK_NONE
+
+    def _text(self) -> None:
+        pend = self.pend
+        text = pend[0] if len(pend) == 1 else "".join(pend)
+        pend.clear()
+        sink = self.sink
+        if sink == _SINK_WALK:
+            if self.buf or self.pre or not text.isspace():
+                self.buf.append(text)
+                if self.link_depth:
+                    self.link_chars += len(text.strip())
+            else:
+                self.ws = True
+            if self.h1_open:
+                self.h1_text.append(text)
+        elif sink == _SINK_LD:
+            if len(text) < MAX_JSONLD_CHARS:
+                self.ld_walk.append(text)
+        elif sink == _SINK_TITLE:
+            meta = self.doc.meta
+            if meta.title is None:
+                if len(text) > RUNAWAY_TITLE and "<" in text:
+                    self.runaway_title = True
+                t = " ".join(text.split())
+                meta.title = t[:MAX_META_CHARS] or None
+        elif sink == _SINK_HEAD_LD:
+            if len(text) < MAX_JSONLD_CHARS:
+                self.ld_head.append(text)
+        self.sink = _SINK_NONE
+
+    def _head_start(self, tag: str, attrib: Any) -> None:
+        """An element of the root's first ``head`` (or the head itself): title, og:title, JSON-LD."""
+        if self.head == 0:
+            self.head = 1
+            return
+        meta = self.doc.meta
+        if tag == "title":
+            if meta.title is None:
+                self.sink = _SINK_TITLE
+        elif tag == "meta":
+            prop = (attrib.get("property") or attrib.get("name") or "").lower()
+            if prop in ("og:title", "twitter:title") and meta.og_title is None:
+                c = " ".join((attrib.get("content") or "").split())
+                meta.og_title = c[:MAX_META_CHARS] or None
+        elif tag == "script":
+            typ = attrib.get("type")
+            if typ and "ld+json" in typ:
+                self.sink = _SINK_HEAD_LD
+
+    def _flush(self) -> None:
+        """Make a block of the pending text."""
+        buf = self.buf
+        self.ws = False
+        if not buf:
+            self.inline_cues = 0
+            return
+        if self.pre:
+            text = _pre_join(buf)
+        elif self.has_br:
+            text = _clean_join(buf)
+        else:
+            text = " ".join("".join(buf).split())  # type: ignore[arg-type]
         self.buf = []
-        link_chars = self.link_chars
+        self.has_br = False
+        lc = self.link_chars
         self.link_chars = 0
         inline = self.inline_cues
         self.inline_cues = 0
         self.br_run = False
         if not text:
             return
-        frame = self.frame_stack[-1] if self.frame_stack else -1
-        el = self.el_stack[-1] if self.el_stack else None
-        doc = self.doc
-        tag = el.tag if el is not None else ""
-        near = inline
-        f = frame
-        for _ in range(NEAR_LEVELS + 1):
-            if f < 0:
-                break
-            near |= doc.frame_cues[f]
-            f = doc.parent[f]
-        try:
-            source = self.tree.getpath(el) if el is not None else "/"
-        except (ValueError, TypeError):
-            source = "/"
-        seg = Segment(
-            text=text,
-            source=source,
-            tag=tag,
-            frame=frame,
-            cues=(self.cum[frame] if frame >= 0 else 0) | inline,
-            near_cues=near,
-            link_chars=min(link_chars, len(text)),
-            heading=HEADINGS.get(tag, 0),
-            list_item=tag in ("li", "dd", "dt"),
-            image_before=self.image_pending,
-            depth=len(self.frame_stack),
+        frame_stack = self.frame_stack
+        node: _Node | None
+        if frame_stack:
+            frame = frame_stack[-1]
+            node = self.block_nodes[-1]
+            tag = node[0]
+            near = inline
+            f = frame
+            frame_cues = self.frame_cues
+            parent = self.parent
+            for _ in range(NEAR_LEVELS + 1):
+                if f < 0:
+                    break
+                near |= frame_cues[f]
+                f = parent[f]
+            cues = self.cum[frame] | inline
+        else:
+            frame, tag, near, cues, node = -1, "", inline, inline, None
+        self.segs.append(
+            Segment(
+                text=text,
+                source="/",
+                tag=tag,
+                frame=frame,
+                cues=cues,
+                near_cues=near,
+                link_chars=min(lc, len(text)),
+                heading=HEADINGS.get(tag, 0),
+                list_item=tag in ("li", "dd", "dt"),
+                image_before=self.image_pending,
+                depth=len(frame_stack),
+            )
         )
+        self.seg_nodes.append(node)
         self.image_pending = False
-        doc.segments.append(seg)
+
+    def finish(self) -> None:
+        """The page is over (or cut): last block, paths, JSON-LD headline."""
+        if self.mode == _WALK:
+            self._end_walk()
+        top = self.top[_COUNTS]
+        for seg, node in zip(self.segs, self.seg_nodes, strict=True):
+            if node is not None:
+                seg.source = _path(node, top)
+        meta = self.doc.meta
+        ld = self.ld_head + self.ld_walk
+        if ld and meta.ld_headline is None:
+            meta.ld_headline = _ld_headline(ld)
 
 
-def _pre_join(pieces: list[object]) -> str:
-    out = "".join("\n" if p is _BR else p for p in pieces)  # type: ignore[misc]
-    return "\n".join(line.rstrip() for line in out.strip("\n").splitlines() if line.strip())
+def _path(node: _Node, top: dict[str, int]) -> str:
+    """The element path of ``node``, as lxml's ``getpath()`` writes it (see :mod:`.paths`)."""
+    got: str | None = node[_PATH]
+    if got is not None:
+        return got
+    chain = []
+    cur: _Node | None = node
+    while cur is not None and cur[_PATH] is None:
+        chain.append(cur)
+        cur = cur[1]
+    path: str = cur[_PATH] if cur is not None else ""
+    for n in reversed(chain):
+        tag, par, index = n[0], n[1], n[2]
+        if par is None:  # the root: "/html", or "/html[1]" beside another top-level "html"
+            path = "/" + tag if top.get(tag, 0) <= 1 else f"/{tag}[{index}]"
+        else:
+            step = tag if par[_COUNTS][tag] == 1 else f"{tag}[{index}]"
+            path = path + "/" + step
+            if len(path) > MAX_PATH_CHARS:
+                path = shorten_path(path)
+        n[_PATH] = path
+    return path
+
+
+_local = threading.local()
+
+
+def _sax() -> tuple[etree.HTMLParser, Segmenter]:
+    """This thread's parser and the segmenter it feeds (lxml parsers are not thread-safe)."""
+    got: tuple[etree.HTMLParser, Segmenter] | None = getattr(_local, "sax", None)
+    if got is None:
+        seg = Segmenter()
+        got = (new_parser(seg), seg)
+        _local.sax = got
+    return got
+
+
+def _parse_into(data: bytes, doc: Doc, budget: Budget | None) -> tuple[bool, bool, bool]:
+    """Parse ``data`` into blocks of ``doc``; return (an element was seen, libxml2 hit its depth
+    limit, the title swallowed the page)."""
+    parser, seg = _sax()
+    seg.begin(doc)
+    ok = False
+    found = False
+    try:
+        if budget is None or not budget.limited or len(data) <= FEED_CHUNK:
+            found = bool(etree.fromstring(data, parser))
+        else:
+            for i in range(0, len(data), FEED_CHUNK):
+                parser.feed(data[i : i + FEED_CHUNK])
+                if budget.over(COLLECT_SHARE):
+                    break
+            found = bool(parser.close())
+        ok = True
+    except _Stop:
+        found = seg.root is not None  # cut short: the blocks so far stand
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        ok = True  # the parser closed itself; it can be reused
+        found = False
+    finally:
+        deep = seg.last_depth >= DEEP or any(
+            e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for e in parser.error_log
+        )
+        runaway = seg.runaway_title
+        seg.end_use()
+        if not ok:
+            # Interrupted mid-parse (our own stop, KeyboardInterrupt, MemoryError...): never reuse it.
+            _local.sax = None
+    return found, deep, runaway
+
+
+def segment_page(text: str, doc: Doc) -> None:
+    """Parse the HTML ``text`` and fill ``doc.segments`` and ``doc.meta`` (see :mod:`.parse` for
+    how the page is parsed safely, and :class:`Segmenter` for the walk)."""
+    budget = doc.budget
+    data = tame_tags(text).encode("utf-8", "replace")
+    if not data.strip():
+        return
+    found, deep, runaway = _parse_into(data, doc, budget)
+    if not found:
+        _clear(doc)
+        return
+    again = None
+    if deep:
+        again = flatten(text)
+    elif runaway:
+        again = tame_tags(close_title(text))
+    if again is not None and not budget.over(PARSE_SHARE):
+        flat = Doc(kind=doc.kind, truncated=doc.truncated, budget=budget)
+        found, _, _ = _parse_into(again.encode("utf-8", "replace"), flat, budget)
+        if found:
+            doc.segments, doc.meta, doc.parent, doc.frame_cues = (
+                flat.segments, flat.meta, flat.parent, flat.frame_cues
+            )
+
+
+def _clear(doc: Doc) -> None:
+    doc.segments.clear()
+    doc.parent.clear()
+    doc.frame_cues.clear()
+    doc.meta = Meta()
 
 
 def segment_html(root: Any, doc: Doc) -> None:
-    """Fill ``doc.segments`` and ``doc.meta`` from a parsed lxml HTML tree rooted at ``root``."""
-    w = _Walker(doc, PathCache())  # getpath() in linear time (lxml's is quadratic over siblings)
-    meta = doc.meta
-    lang = root.get("lang") if isinstance(root.tag, str) else None
-    if lang:
-        meta.lang = lang.strip()[:20] or None
-    head = root.find("head")
-    if head is not None:
-        _read_head(head, w)
-    body = root.find("body")
-    start = body if body is not None else root
-
-    frame_cues = doc.frame_cues
-    parent = doc.parent
-    cum = w.cum
-    frame_stack = w.frame_stack
-    el_stack = w.el_stack
-    link_depth = 0
-    # Seed the frames with the ancestors of the start element (html), so paths and cues see them.
-    walker = etree.iterwalk(start, events=("start", "end"))
-    budget, ticks = doc.budget, 0
-    for event, el in walker:
-        ticks += 1
-        if not ticks & CHECK_MASK and budget.stop_collecting(len(doc.segments)):
-            break  # budget (time, block count) spent: keep the blocks found so far
-        tag = el.tag
-        if not isinstance(tag, str):
-            # Comments, processing instructions, entities: no content, but a tail.
-            if event == "end":
-                tail = el.tail
-                if tail:
-                    w.buf.append(tail)
-                    if link_depth:
-                        w.link_chars += len(tail.strip())
-            continue
-        if "}" in tag or ":" in tag:
-            tag = tag.rsplit("}", 1)[-1].rsplit(":", 1)[-1]
-        tag = tag.lower()
-        if event == "start":
-            if tag in SKIP_TAGS:
-                if tag == "script":
-                    typ = el.get("type")
-                    if typ and "ld+json" in typ:
-                        txt = el.text
-                        if txt and len(txt) < MAX_JSONLD_CHARS:
-                            w.ld_json.append(txt)
-                elif tag in ("video", "svg", "canvas"):
-                    w.image_pending = True
-                walker.skip_subtree()
-                continue
-            items = el.items()
-            cues = _element_cues(tag, items) if items else P.TAG_CUES.get(tag, 0)
-            if tag in BLOCK_TAGS:
-                w.flush()
-                fid = len(parent)
-                pf = frame_stack[-1] if frame_stack else -1
-                parent.append(pf)
-                frame_cues.append(cues)
-                cum.append((cum[pf] if pf >= 0 else 0) | cues)
-                frame_stack.append(fid)
-                el_stack.append(el)
-                if tag == "pre":
-                    w.pre += 1
-                elif tag == "h1":
-                    w.h1_open += 1
-                if tag in IMAGE_TAGS:
-                    w.image_pending = True
+    """Fill ``doc.segments`` and ``doc.meta`` from an lxml HTML tree rooted at ``root`` (the same
+    blocks :func:`segment_page` makes while parsing)."""
+    seg = Segmenter()
+    seg.begin(doc)
+    try:
+        for event, el in etree.iterwalk(root, events=("start", "end")):
+            tag = el.tag
+            if event == "start":
+                if isinstance(tag, str):
+                    seg.start(tag, el.attrib)
+                    if el.text:
+                        seg.data(el.text)
             else:
-                w.inline_cues |= cues
-                if tag == "a":
-                    link_depth += 1
-                elif tag == "br":
-                    if w.br_run and not _has_text_since_br(w.buf):
-                        w.flush()
-                    else:
-                        w.buf.append(_BR)
-                        w.br_run = True
-                elif tag in IMAGE_TAGS:
-                    w.image_pending = True
-            text = el.text
-            if text:
-                w.buf.append(text)
-                if link_depth:
-                    w.link_chars += len(text.strip())
-                if w.h1_open:
-                    w.h1_text.append(text)
-        else:  # end
-            if tag in SKIP_TAGS:
-                pass
-            elif tag in BLOCK_TAGS:
-                w.flush()
-                frame_stack.pop()
-                el_stack.pop()
-                if tag == "pre":
-                    w.pre -= 1
-                elif tag == "h1":
-                    w.h1_open -= 1
-                    if w.h1_open == 0:
-                        h = " ".join("".join(w.h1_text).split())
-                        if h and len(meta.h1) < 10:
-                            meta.h1.append(h[:MAX_META_CHARS])
-                        w.h1_text = []
-            elif tag == "a" and link_depth:
-                link_depth -= 1
-            if el is start:
-                break
-            tail = el.tail
-            if tail:
-                w.buf.append(tail)
-                if link_depth:
-                    w.link_chars += len(tail.strip())
-                if w.h1_open:
-                    w.h1_text.append(tail)
-    w.flush()
-    if w.ld_json and meta.ld_headline is None:
-        meta.ld_headline = _ld_headline(w.ld_json)
+                if isinstance(tag, str):
+                    seg.end(tag)
+                if el.tail and el is not root:
+                    seg.data(el.tail)
+        for sib in root.itersiblings():
+            if isinstance(sib.tag, str):
+                seg.start(sib.tag, {})
+                seg.end(sib.tag)
+        seg.close()
+    except _Stop:
+        pass
+    finally:
+        seg.end_use()
 
 
 def _has_text_since_br(buf: list[object]) -> bool:
@@ -319,27 +831,6 @@ def _has_text_since_br(buf: list[object]) -> bool:
         if p.strip():  # type: ignore[attr-defined]
             return True
     return False
-
-
-def _read_head(head: Any, w: _Walker) -> None:
-    meta = w.doc.meta
-    for el in head.iter("title", "meta", "script"):
-        tag = el.tag
-        if tag == "title":
-            if meta.title is None:
-                t = " ".join((el.text or "").split())
-                meta.title = t[:MAX_META_CHARS] or None
-        elif tag == "meta":
-            prop = (el.get("property") or el.get("name") or "").lower()
-            if prop in ("og:title", "twitter:title") and meta.og_title is None:
-                c = " ".join((el.get("content") or "").split())
-                meta.og_title = c[:MAX_META_CHARS] or None
-        else:
-            typ = el.get("type")
-            if typ and "ld+json" in typ:
-                txt = el.text
-                if txt and len(txt) < MAX_JSONLD_CHARS:
-                    w.ld_json.append(txt)
 
 
 def _ld_headline(blobs: list[str]) -> str | None:

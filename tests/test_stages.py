@@ -93,6 +93,15 @@ def test_metadata_title_sources() -> None:
     )
 
 
+def test_a_title_left_open_does_not_swallow_the_page() -> None:
+    # A damaged page whose <title> never closes: libxml2 reads the whole rest as title text.
+    body = "".join(f"<p>Paragraph {i} of the story, with enough words to be read as prose.</p>" for i in range(60))
+    page = f"<html><head><title>The headline\n</head><body><h1>The headline</h1>{body}</body></html>"
+    article = boilerstrip.extract(page)
+    assert article.title == "The headline"
+    assert "Paragraph 59 of the story" in article.text
+
+
 def test_hidden_and_image_cues() -> None:
     doc = html_doc(
         "<body><div style='display:none'><p>secret</p></div><img src='a.jpg'><p>Caption here</p></body>"

@@ -11,15 +11,17 @@ Python.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
 from typing import Any, Final
 
 from .. import patterns as P
 from ..document import Doc, Segment
+from ..features import TextFlags, text_flags
 from ..types import Label
 from .base import set_label
 from .comments import is_comment_chrome, is_meta_line
 from .density import BAD, GOOD, NEARGOOD, SHORT
-from .region import block_value
+from .region import value_of
 
 TAGS: Final = ("p", "div", "li", "td", "h", "span", "dd", "blockquote", "pre", "article", "section", "th")
 CUES: Final = (
@@ -63,18 +65,24 @@ FEATURE_NAMES: Final[tuple[str, ...]] = tuple(
 _WINDOW_IDX: Final = tuple(_own_names().index(f) for f in WINDOW_FEATURES)
 _IDX_HEADER: Final = _own_names().index("comment_header")
 _IDX_META: Final = _own_names().index("meta_line")
+_LOG1P_1: Final = math.log1p(1)
+_ZERO6: Final = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0)
+_TAG_VECTORS: Final[dict[str, tuple[float, ...]]] = {
+    t: tuple(1.0 if t == u else 0.0 for u in TAGS) for t in TAGS
+}
+_NO_TAG: Final = (0.0,) * len(TAGS)
+_cue_vectors: dict[int, tuple[float, ...]] = {}
 
 
-def _own(s: Segment) -> list[float]:
+def _own(s: Segment, flags: TextFlags) -> list[float]:
+    """The block's own features (the first 30 of :data:`FEATURE_NAMES`), given its text's flags."""
     t = s.text
+    chars = s.chars
     cf = s.cf
-    short = s.chars <= P.MAX_PATTERN_CHARS
-    digits = sum(1 for ch in t[:400] if ch.isdigit()) / max(1, min(len(t), 400))
-    words = t[:400].split()
-    upper = sum(1 for w in words if w[:1].isupper()) / len(words) if words else 0.0
-    avg = sum(len(w) for w in words) / len(words) if words else 0.0
+    heading = s.heading
+    boiler, copyright_, date, header, widget, meta_date, digits, upper, avg = flags
     return [
-        math.log1p(s.chars),
+        math.log1p(chars),
         math.log1p(s.words),
         s.link_density,
         s.stop_density,
@@ -84,45 +92,57 @@ def _own(s: Segment) -> list[float]:
         1.0 if cf == SHORT else 0.0,
         1.0 if cf == NEARGOOD else 0.0,
         1.0 if cf == GOOD else 0.0,
-        1.0 if s.heading else 0.0,
-        1.0 if s.heading == 1 else 0.0,
+        1.0 if heading else 0.0,
+        1.0 if heading == 1 else 0.0,
         1.0 if s.list_item else 0.0,
         1.0 if s.image_before else 0.0,
-        1.0 if short and P.is_boilerplate_line(t) else 0.0,
-        1.0 if short and P.COPYRIGHT.search(t) else 0.0,
-        1.0 if short and P.DATE.search(t) else 0.0,
+        1.0 if boiler else 0.0,
+        1.0 if copyright_ else 0.0,
+        1.0 if date else 0.0,
         digits,
         upper,
         min(avg, 20.0) / 20.0,
-        1.0 if short and P.COMMENT_HEADER.match(t) else 0.0,
-        1.0 if short and P.WIDGET.match(t) else 0.0,
-        1.0 if short and s.words <= 16 and P.DATE.search(t) and P.META_LINE.search(t) else 0.0,
+        1.0 if header else 0.0,
+        1.0 if widget else 0.0,
+        1.0 if meta_date and s.words <= 16 else 0.0,
         1.0 if s.label is Label.COMMENT else 0.0,
         min(s.indent, 20) / 20.0,
         1.0 if s.bullet else 0.0,
         1.0 if s.blank_before else 0.0,
         1.0 if s.blank_after else 0.0,
-        math.log1p(s.line_end - s.line_start + 1 if s.line_end else 1),
+        math.log1p(s.line_end - s.line_start + 1) if s.line_end else _LOG1P_1,
         1.0 if t.isupper() else 0.0,
     ]
 
 
-def _tag(s: Segment) -> list[float]:
-    tag = "h" if s.heading else s.tag
-    return [1.0 if tag == t else 0.0 for t in TAGS]
+def _tag(s: Segment) -> tuple[float, ...]:
+    return _TAG_VECTORS.get("h" if s.heading else s.tag, _NO_TAG)
 
 
-def _cues(mask: int) -> list[float]:
-    return [1.0 if mask & c else 0.0 for c in CUES]
+def _cues(mask: int) -> tuple[float, ...]:
+    got = _cue_vectors.get(mask)
+    if got is None:
+        got = tuple(1.0 if mask & c else 0.0 for c in CUES)
+        if len(_cue_vectors) >= 4096:
+            _cue_vectors.clear()
+        _cue_vectors[mask] = got
+    return got
 
 
 def vectors(doc: Doc) -> list[list[float]]:
     """One feature vector per segment of ``doc`` (in :data:`FEATURE_NAMES` order)."""
+    return list(rows(doc))
+
+
+def rows(doc: Doc) -> Iterator[list[float]]:
+    """The vectors of :func:`vectors`, one at a time (a page of 200,000 blocks need not hold them
+    all: 137 floats a block)."""
     segs = doc.segments
     n = len(segs)
     if n == 0:
-        return []
-    own = [_own(s) for s in segs]
+        return
+    flags = [text_flags(s.text) for s in segs]
+    own = [_own(s, f) for s, f in zip(segs, flags, strict=True)]
     total_chars = sum(s.chars for s in segs) or 1
     # Prose per element subtree (same values the region finder uses), and link share per subtree.
     parent = doc.parent
@@ -130,14 +150,17 @@ def vectors(doc: Doc) -> list[list[float]]:
     prose = [0.0] * nf
     chars = [0.0] * nf
     links = [0.0] * nf
+    net = [0.0] * nf
     page_prose = 0.0
-    values = [block_value(s) for s in segs]
-    for s, v in zip(segs, values, strict=True):
-        if s.frame >= 0:
+    values = [value_of(s, f[0]) for s, f in zip(segs, flags, strict=True)]
+    frames = [s.frame for s in segs]
+    for s, f, v in zip(segs, frames, values, strict=True):
+        if f >= 0:
             if v > 0:
-                prose[s.frame] += v
-            chars[s.frame] += s.chars
-            links[s.frame] += s.link_chars
+                prose[f] += v
+            chars[f] += s.chars
+            links[f] += s.link_chars
+            net[f] += v
         if v > 0:
             page_prose += v
     for f in range(nf - 1, 0, -1):
@@ -146,13 +169,6 @@ def vectors(doc: Doc) -> list[list[float]]:
             prose[p] += prose[f]
             chars[p] += chars[f]
             links[p] += links[f]
-    net = [0.0] * nf
-    for s, v in zip(segs, values, strict=True):
-        if s.frame >= 0:
-            net[s.frame] += v
-    for f in range(nf - 1, 0, -1):
-        p = parent[f]
-        if p >= 0:
             net[p] += net[f]
     best = max(range(nf), key=net.__getitem__) if nf else -1
     last = list(range(nf))
@@ -161,69 +177,98 @@ def vectors(doc: Doc) -> list[list[float]]:
         if p >= 0 and last[f] > last[p]:
             last[p] = last[f]
     last_best = last[best] if best >= 0 else -1
-    if doc.kind == "html":
-        inside = [best <= s.frame <= last_best for s in segs]
+    html = doc.kind == "html"
+    if html:
+        inside = [best <= f <= last_best for f in frames]
     else:
         inside = [s.in_region for s in segs]
     first_in = next((i for i in range(n) if inside[i]), n)
     last_in = max((i for i in range(n) if inside[i]), default=-1)
-    header_at = next(
-        (i for i, s in enumerate(segs) if own[i][_IDX_HEADER] and i > first_in), n
-    )
+    header_at = next((i for i in range(n) if own[i][_IDX_HEADER] and i > first_in), n)
     pp = page_prose or 1.0
+    page_prose_log = math.log1p(page_prose)
+    n_log = math.log1p(n)
+    # The prose share and link density of every frame, once (4 ancestor levels per block).
+    share = [x / pp for x in prose]
+    linkd = [lk / c if c else 0.0 for lk, c in zip(links, chars, strict=True)]
     prefix: list[list[float]] = []
     for c in _WINDOW_IDX:
         acc = [0.0] * (n + 1)
+        total = 0.0
         for i in range(n):
-            acc[i + 1] = acc[i] + own[i][c]
+            total += own[i][c]
+            acc[i + 1] = total
         prefix.append(acc)
+    meta_count = [0] * (n + 1)
+    k = 0
+    for i in range(n):
+        if own[i][_IDX_META]:
+            k += 1
+        meta_count[i + 1] = k
     counts: dict[str, int] = {}
     for s in segs:
         counts[s.text] = counts.get(s.text, 0) + 1
-    out: list[list[float]] = []
+    nb = [(o[0], o[2], o[3], o[4], 1.0 if s.cf == GOOD else 0.0, o[10]) for o, s in zip(own, segs)]
+    windows = [(w, list(zip(_WINDOW_IDX, prefix, strict=True))) for w in WINDOWS]
     pos_chars = 0
     for i, s in enumerate(segs):
-        v = own[i] + _tag(s) + _cues(s.near_cues) + _cues(s.cues)
-        v += [i / n, pos_chars / total_chars, min(s.depth, 40) / 40.0, math.log1p(n)]
-        pos_chars += s.chars
-        shares = [0.0] * LEVELS
-        linkd = [0.0] * LEVELS
-        in_best = 1.0 if best <= s.frame <= last_best else 0.0
-        f = s.frame
-        for k in range(LEVELS):
-            if f < 0:
-                break
-            shares[k] = prose[f] / pp
-            linkd[k] = links[f] / chars[f] if chars[f] else 0.0
+        o = own[i]
+        f = frames[i]
+        in_best = 1.0 if best <= f <= last_best else 0.0
+        if f >= 0:
+            s0, l0 = share[f], linkd[f]
             f = parent[f]
-        v += shares + linkd
-        v += [
-            1.0 if s.frame == best else 0.0,
-            in_best if doc.kind == "html" else (1.0 if s.in_region else 0.0),
-            math.log1p(page_prose),
+            if f >= 0:
+                s1, l1 = share[f], linkd[f]
+                f = parent[f]
+                if f >= 0:
+                    s2, l2 = share[f], linkd[f]
+                    f = parent[f]
+                    if f >= 0:
+                        s3, l3 = share[f], linkd[f]
+                    else:
+                        s3 = l3 = 0.0
+                else:
+                    s2 = l2 = s3 = l3 = 0.0
+            else:
+                s1 = l1 = s2 = l2 = s3 = l3 = 0.0
+        else:
+            s0 = l0 = s1 = l1 = s2 = l2 = s3 = l3 = 0.0
+        a, b = (i - 3 if i > 3 else 0), (i + 4 if i + 4 < n else n)
+        v = [
+            *o,
+            *_tag(s),
+            *_cues(s.near_cues),
+            *_cues(s.cues),
+            i / n,
+            pos_chars / total_chars,
+            min(s.depth, 40) / 40.0,
+            n_log,
+            s0, s1, s2, s3,
+            l0, l1, l2, l3,
+            1.0 if frames[i] == best else 0.0,
+            in_best if html else (1.0 if s.in_region else 0.0),
+            page_prose_log,
             (values[i] / pp) if values[i] > 0 else 0.0,
             1.0 if i < first_in else 0.0,
             1.0 if i > last_in else 0.0,
             1.0 if i > header_at else 0.0,
-            max((own[j][_IDX_META] for j in range(max(0, i - 3), min(n, i + 4)) if j != i), default=0.0),
+            1.0 if meta_count[b] - meta_count[a] - (1 if o[_IDX_META] else 0) else 0.0,
+            *(nb[i - 1] if i >= 1 else _ZERO6),
+            *(nb[i - 2] if i >= 2 else _ZERO6),
+            *(nb[i + 1] if i + 1 < n else _ZERO6),
+            *(nb[i + 2] if i + 2 < n else _ZERO6),
         ]
-        for step in (-1, 1):
-            for k in (1, 2):
-                j = i + step * k
-                if 0 <= j < n:
-                    o = own[j]
-                    t = segs[j]
-                    v += [o[0], o[2], o[3], o[4], 1.0 if t.cf == GOOD else 0.0, o[10]]
-                else:
-                    v += [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
-        for w in WINDOWS:
+        pos_chars += s.chars
+        for w, pres in windows:
             a, b = max(0, i - w), min(n, i + w + 1)
             m = b - a - 1
-            for c, pre in zip(_WINDOW_IDX, prefix, strict=True):
-                v.append((pre[b] - pre[a] - own[i][c]) / m if m else 0.0)
-        v.append(math.log1p(counts[segs[i].text] - 1))
-        out.append(v)
-    return out
+            if m:
+                v += [(pre[b] - pre[a] - o[c]) / m for c, pre in pres]
+            else:
+                v += [0.0] * len(pres)
+        v.append(math.log1p(counts[s.text] - 1))
+        yield v
 
 
 ARTICLE_THRESHOLD: Final = 0.5
@@ -262,9 +307,14 @@ class LearnedArticle:
         if not segs:
             return
         models = _models(doc.kind)
-        x = vectors(doc)
-        pa = models["article"].predict(x)
-        pc = models["comment"].predict(x) if "comment" in models else [0.0] * len(segs)
+        article = models["article"].probability
+        comment = models["comment"].probability if "comment" in models else None
+        # Vector by vector: a page's vectors are never all held at once.
+        pa: list[float] = []
+        pc: list[float] = []
+        for x in rows(doc):
+            pa.append(article(x))
+            pc.append(comment(x) if comment is not None else 0.0)
         for s, a, c in zip(segs, pa, pc, strict=True):
             s.p_article = a
             if c >= COMMENT_THRESHOLD:

@@ -6,17 +6,21 @@ Two model types are read from JSON (written by ``tools/train.py``):
 * ``trees``: a boosted ensemble of binary decision trees, ``sigmoid(base + sum(tree(x)))``. Each tree is
   a flat node list ``[feature, threshold, left, right, value]`` (a leaf has ``feature == -1``). For
   speed the ensemble is turned once into one Python function of nested comparisons (generated from the
-  JSON, compiled on first use), so scoring a block costs a few comparisons per tree.
+  JSON, compiled on first use), so scoring a block costs a few comparisons per tree. Where the
+  optional C helper ``boilerstrip._speedups`` is built, it walks the same trees instead (about 15
+  times faster): the same comparisons and the same additions in the same order, so the same margin to
+  the last bit (tests/test_speedups.py checks it on real vectors).
 """
 
 from __future__ import annotations
 
 import json
 import math
+import os
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Final
 
 Vector = Sequence[float]
 
@@ -44,7 +48,11 @@ class Model:
 
             self._margin: Callable[[Vector], float] = margin
         elif self.kind == "trees":
-            self._margin = _compile_trees(float(spec["base"]), spec["trees"])
+            forest = _compiled_forest()
+            if forest is not None:
+                self._margin = forest(float(spec["base"]), spec["trees"]).margin
+            else:
+                self._margin = _compile_trees(float(spec["base"]), spec["trees"])
         else:
             raise ValueError(f"unknown model type {self.kind!r}")
 
@@ -55,20 +63,47 @@ class Model:
         m = self._margin
         return [_sigmoid(m(x)) for x in vectors]
 
+    def probability(self, x: Vector) -> float:
+        """``predict([x])[0]``."""
+        return _sigmoid(self._margin(x))
+
+
+PURE_PYTHON_ENV: Final = "BOILERSTRIP_PURE_PYTHON"
+"""Set to ``1`` to run the trees in plain Python even where the compiled helper is built."""
+
+
+def _compiled_forest() -> Any:
+    """``boilerstrip._speedups.Forest`` where it was built (it is optional: see ``setup.py``)."""
+    if os.environ.get(PURE_PYTHON_ENV, "") not in ("", "0"):
+        return None
+    try:
+        from .._speedups import Forest  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:
+        return None
+    return Forest
+
 
 def _tree_source(nodes: list[list[float]], node: int, indent: str, out: list[str]) -> None:
     feature, threshold, left, right, value = nodes[node]
     if feature < 0:
         out.append(f"{indent}s += {float(value)!r}")
         return
-    out.append(f"{indent}if x[{int(feature)}] <= {float(threshold)!r}:")
+    out.append(f"{indent}if x{int(feature)} <= {float(threshold)!r}:")
     _tree_source(nodes, int(left), indent + " ", out)
     out.append(f"{indent}else:")
     _tree_source(nodes, int(right), indent + " ", out)
 
 
 def _compile_trees(base: float, trees: list[list[list[float]]]) -> Callable[[Vector], float]:
-    lines = ["def margin(x):", f" s = {base!r}"]
+    """One function for the ensemble: the vector unpacked into local variables once (a local is read
+    three times faster than ``x[i]``), then every tree as nested comparisons, its leaf added to the
+    sum in the trees' order (so the sum, and the probability, are the same as node by node)."""
+    used = [int(n[0]) for nodes in trees for n in nodes if n[0] >= 0]
+    width = max(used, default=-1) + 1
+    lines = ["def margin(x):"]
+    if width:
+        lines.append(" " + ", ".join(f"x{i}" for i in range(width)) + ", *_ = x")
+    lines.append(f" s = {base!r}")
     for nodes in trees:
         _tree_source(nodes, 0, " ", lines)
     lines.append(" return s")
@@ -76,6 +111,20 @@ def _compile_trees(base: float, trees: list[list[list[float]]]) -> Callable[[Vec
     exec(compile("\n".join(lines), "<boilerstrip-trees>", "exec"), namespace)
     fn: Callable[[Vector], float] = namespace["margin"]
     return fn
+
+
+def tree_margin(base: float, trees: list[list[list[float]]], x: Vector) -> float:
+    """The ensemble's margin for ``x``, node by node (the reference the compiled forms must equal)."""
+    s = base
+    for nodes in trees:
+        node = 0
+        while True:
+            feature, threshold, left, right, value = nodes[node]
+            if feature < 0:
+                s += value
+                break
+            node = int(left) if x[int(feature)] <= threshold else int(right)
+    return s
 
 
 @lru_cache(maxsize=8)

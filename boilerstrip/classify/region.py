@@ -13,6 +13,7 @@ from typing import Final
 
 from .. import patterns as P
 from ..document import Doc, Segment
+from ..features import text_flags
 from ..types import Label
 from .density import BAD, GOOD, NEARGOOD, SHORT
 
@@ -29,10 +30,17 @@ BODY_BONUS: Final = 1.5
 
 
 def block_value(s: Segment) -> float:
+    t = s.text
+    # text_flags(t)[0] is P.is_boilerplate_line(t), cached.
+    return value_of(s, len(t) <= P.MAX_PATTERN_CHARS and text_flags(t)[0])
+
+
+def value_of(s: Segment, boilerplate_line: bool) -> float:
+    """:func:`block_value` of ``s``, given whether its text is a boilerplate line."""
     if s.label is Label.COMMENT:
         # A comment section is a barrier: a region never reaches across it.
         return -max(SHORT_PENALTY, float(s.chars))
-    if P.is_boilerplate_line(s.text):
+    if boilerplate_line:
         return -max(SHORT_PENALTY, BAD_WEIGHT * s.chars)
     if s.cf == GOOD:
         v = GOOD_WEIGHT * s.chars * (1.0 - s.link_density)
