@@ -139,6 +139,11 @@ COPYRIGHT: Final = regex.compile(
 )
 """Copyright and rights notices (footer)."""
 
+RIGHTS_NOTICE: Final = regex.compile(
+    r"^\W{0,3}(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))|\ball rights reserved\b", _I
+)
+"""A line that is a rights notice, not prose that mentions copyright."""
+
 FOOTER_LINE: Final = regex.compile(
     r"^(?:privacy(?: policy)?|terms(?: of (?:use|service))?|terms (?:&|and) conditions|"
     r"cookie(?:s| policy| settings)|contact(?: us)?|about(?: us)?|imprint|impressum|"
@@ -194,7 +199,8 @@ DATE: Final = regex.compile(
     r"(?:\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|"
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b|"
-    r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\b(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago\b)",
+    r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\b(?:(?:\d+|an?|one|a few)\s+(?:second|minute|hour|day|week|month|year)s?|"
+    r"seconds|moments)\s+ago\b|\bjust now\b)",
     _I,
 )
 """Dates and times as pages print them (comment and caption stamps)."""
@@ -255,7 +261,8 @@ COMMENT_DATE: Final = regex.compile(
     r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|"
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?(?:\s+\d{{4}})?|"
-    r"(?:(?<!\d)\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago)"
+    r"(?:(?:(?<!\d)\d+|an?|one|a few)\s+(?:second|minute|hour|day|week|month|year)s?|seconds|moments)"
+    r"\s+ago|just now)"
     rf"(?:\s*(?:,|at|@|-|–|—)?\s*@?{_TIME})?|"
     rf"{_TIME}(?:\s*(?:,|on|-|–|—)?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}))?",

@@ -84,6 +84,16 @@ def test_a_sentence_with_a_date_is_words() -> None:
     assert comment_role(doc.segments[0]) == WORDS
 
 
+def test_rights_notices_and_relative_stamps_are_not_words() -> None:
+    doc = html_doc(
+        ("/a", "© 2012 CBS Interactive Inc.. All Rights Reserved. 26"),
+        ("/b", "BLACKLISTED: me • seconds ago • 0"),
+        ("/c", "posted just now"),
+        ("/d", "Copyright law is broken and this article shows why it needs reform."),
+    )
+    assert [comment_role(s) for s in doc.segments] == [CHROME, META, META, WORDS]
+
+
 # --- splitting into comments -------------------------------------------------------------------
 
 

@@ -192,6 +192,8 @@ META_REST_WORDS: Final = 8
 date. Set from the header lines of the dragnet dev pages, where none has more than 7."""
 PROMPT_WORDS: Final = 25
 """Comment-section prompts ("Comment below or sign in with ...") are at most this long."""
+NOTICE_WORDS: Final = 12
+"""A rights notice ("© 2012 CBS Interactive Inc. All Rights Reserved.") is at most this long."""
 NAME_WORDS: Final = 5
 """A linked author name is short: at most this many words."""
 NAME_CHARS: Final = 60
@@ -264,6 +266,8 @@ def comment_role(s: Segment, local_cues: int = 0) -> int:
             return CHROME
         if s.words <= PROMPT_WORDS and P.COMMENT_PROMPT.match(t):
             return CHROME
+        if s.words <= NOTICE_WORDS and P.RIGHTS_NOTICE.match(t):
+            return CHROME  # a rights notice that the section's markup swept in
     if s.near_cues & (P.FORM | P.POPUP):
         return CHROME
     if _header_line(s, local_cues):
