@@ -178,8 +178,17 @@ def _span(source: str) -> tuple[int, int] | None:
         return None
 
 
+PROSE_LABELS = frozenset(("article", "title", "comment", "caption"))
+"""Our labels that turku-line-quality's "clean" class covers (written text, not page furniture)."""
+
+
 def score_turku(pages: list[Page], outs: dict[str, Output]) -> dict[str, Any]:
-    """Clean-line F1 per language: boilerstrip text mode, terminal punctuation, all-clean."""
+    """Clean-line F1 per language: boilerstrip text mode, terminal punctuation, all-clean.
+
+    turku's two classes are written text ("clean") and page noise; our five labels map onto them as
+    article, title, comment and caption = written text, navigation and footer = noise
+    (``boilerstrip``). ``boilerstrip (article only)`` counts only article and title lines as clean,
+    for comparison."""
     by: dict[str, dict[str, M.LineScore]] = defaultdict(
         lambda: defaultdict(lambda: M.LineScore(0, 0, 0, 0))
     )
@@ -188,13 +197,12 @@ def score_turku(pages: list[Page], outs: dict[str, Output]) -> dict[str, Any]:
         lines = p.text.split("\n")
         gold = p.line_labels
         o = outs.get(f"turku-line-quality/{p.id}")
-        spans = [
-            sp
-            for lab, _t, src in ((o.blocks or []) if o else [])
-            if lab in ("article", "title") and (sp := _span(src)) is not None
-        ]
+        blocks = (o.blocks or []) if o else []
+        spans = [sp for lab, _t, src in blocks if lab in PROSE_LABELS and (sp := _span(src))]
+        strict = [sp for lab, _t, src in blocks if lab in ("article", "title") and (sp := _span(src))]
         preds = {
             "boilerstrip": M.lines_in_blocks(len(lines), spans),
+            "boilerstrip (article only)": M.lines_in_blocks(len(lines), strict),
             "terminal-punctuation": [M.terminal_punctuation(ln) for ln in lines],
             "all-clean": [True] * len(lines),
         }
