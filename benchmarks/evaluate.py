@@ -99,6 +99,13 @@ def score_text_sets(
                     per_page[f"{name}/{p.id}"] = [round((c[0] + c[3]) / n if n else 1.0, 4)]
             f, pr, rc = M.snippet_score(counts)
             res[name] = {"f1": f, "p": pr, "r": rc, "pages": len(plist), "snippet": True}
+            by_lang: dict[str, list[Any]] = defaultdict(list)
+            for p, c in zip(plist, counts, strict=True):
+                by_lang[p.lang or "xx"].append(c)
+            res[name]["by_lang"] = {
+                lang: {"f1": M.snippet_score(cs)[0], "pages": len(cs)}
+                for lang, cs in sorted(by_lang.items())
+            }
         elif name in TEXT_GOLD_SETS:
             scores = []
             for p in plist:

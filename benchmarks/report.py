@@ -333,6 +333,58 @@ def text_tables(res: dict[str, Any]) -> list[str]:
     return out
 
 
+def language_table(res: dict[str, Any]) -> list[str]:
+    """trafilatura-eval's snippet score per page language, every system."""
+    html = res["html"]
+    systems = [x for x in html if "by_lang" in html[x].get("trafilatura-eval", {})]
+    if not systems:
+        return []
+    langs = sorted(
+        {lg for x in systems for lg in html[x]["trafilatura-eval"]["by_lang"]},
+        key=lambda lg: -html[systems[0]]["trafilatura-eval"]["by_lang"].get(lg, {}).get("pages", 0),
+    )
+    rows = []
+    for lg in langs:
+        per = [html[x]["trafilatura-eval"]["by_lang"].get(lg) for x in systems]
+        pages = next((p["pages"] for p in per if p), 0)
+        rows.append([lg, str(pages)] + [_f(p["f1"]) if p else "–" for p in per])
+    return [
+        "\n## trafilatura-eval by language\n",
+        "Snippet score per page language (the `lang` field of the set): the same scores as the "
+        "trafilatura-eval table, split by language.\n",
+        _table(["lang", "pages", *[_name(x) for x in systems]], rows),
+    ]
+
+
+def cv_table(results_dir: Path) -> list[str]:
+    """The held-out figures of the shipped models: cross-validation grouped by site
+    (``tools/train.py`` writes ``benchmarks/results/cv_<kind>.json``)."""
+    out: list[str] = []
+    for kind in ("html", "text"):
+        path = results_dir / f"cv_{kind}.json"
+        if not path.exists():
+            continue
+        cv = json.loads(path.read_text(encoding="utf-8"))
+        full = cv.get("full_fit", {})
+        rows = [
+            [k, _f(v), _f(full.get(k)) if k in full else "–"]
+            for k, v in cv["cv_by_site"].items()
+        ]
+        if not out:
+            out.append("\n## Held-out figures of the learned block models\n")
+            out.append(
+                "The tables above run the shipped models on the dev pages they were trained on. "
+                "Here each page is scored by a model that never saw its site: 5-fold "
+                "cross-validation grouped by site, on the training script's block-level alignment "
+                "of the gold (article text per set; trafilatura-eval: its snippets as partial "
+                "labels). These are the figures to expect on new sites.\n"
+            )
+        note = f" ({cv['note']})" if cv.get("note") else ""
+        out.append(f"\n{kind.upper()} model: `{cv['command']}`, {cv['date']}{note}\n")
+        out.append(_table(["set", "held-out (CV by site)", "training fit"], rows))
+    return out
+
+
 def turku_table(res: dict[str, Any]) -> list[str]:
     tk = res.get("turku")
     if not tk:
@@ -341,6 +393,7 @@ def turku_table(res: dict[str, Any]) -> list[str]:
     rows = []
     for lang in langs:
         b, t, a = tk["boilerstrip"][lang], tk["terminal-punctuation"][lang], tk["all-clean"][lang]
+        strict = tk.get("boilerstrip (article only)", {}).get(lang)
         rows.append(
             [
                 lang,
@@ -349,6 +402,7 @@ def turku_table(res: dict[str, Any]) -> list[str]:
                 _f(b["p"]),
                 _f(b["r"]),
                 _f(b["acc"]),
+                _f(strict["f1"]) if strict else "–",
                 _f(t["f1"]),
                 _f(t["acc"]),
                 _f(a["f1"]),
@@ -357,8 +411,10 @@ def turku_table(res: dict[str, Any]) -> list[str]:
         )
     return [
         "\n## turku-line-quality (real plain text, human line labels)\n",
-        "Line F1 of the clean class: boilerstrip text mode (a line is clean when it falls in an "
-        "article block, the headline included) against the terminal-punctuation baseline (clean "
+        "Line F1 of the clean class: boilerstrip text mode (a line is clean when it falls in a "
+        "block of written text: article with the headline, comment or caption; navigation and "
+        "footer are noise; the article-only column counts article and headline lines alone) against "
+        "the terminal-punctuation baseline (clean "
         "when the line ends with . ! ? … or 。！？, closing quotes allowed) and the all-clean "
         "baseline. Counts pooled over the pages of each language.\n",
         _table(
@@ -369,6 +425,7 @@ def turku_table(res: dict[str, Any]) -> list[str]:
                 "P",
                 "R",
                 "acc",
+                "article-only F1",
                 "punct. F1",
                 "punct. acc",
                 "all-clean F1",
@@ -546,6 +603,8 @@ def render(res: dict[str, Any], results_path: Path, plot_name: str | None) -> st
     if plot_name:
         parts.append(f"![F1 against speed]({plot_name})\n")
     parts += html_tables(res)
+    parts += language_table(res)
+    parts += cv_table(results_path.resolve().parent)
     parts += sanity_table(res)
     parts += comment_tables(res)
     parts += title_table(res)

@@ -280,6 +280,7 @@ def main() -> None:
         res = evaluate(data, held_a, held_c, thr)
         print(f"CV by site, threshold {thr}: " + "  ".join(f"{k} {v:.3f}" for k, v in res.items()))
     print("CV by site, comments: " + comment_report(data, held_c))
+    cv = evaluate(data, held_a, held_c, 0.5)
     if args.no_write:
         return
     ma = fit(data, args.model, "article")
@@ -291,6 +292,17 @@ def main() -> None:
     out.write_text(json.dumps({"article": export(ma, args.model, names),
                                "comment": export(mc, args.model, names)}) + "\n")
     print(f"wrote {out} ({out.stat().st_size // 1024} KB)")
+    record = ROOT / "benchmarks" / "results" / f"cv_{args.kind}.json"
+    record.write_text(json.dumps({
+        "command": "python tools/train.py " + " ".join(sys.argv[1:]),
+        "date": time.strftime("%Y-%m-%d"),
+        "folds": args.folds,
+        "pages": len(data),
+        "sites": len({d.site for d in data}),
+        "cv_by_site": {k: round(v, 3) for k, v in cv.items()},
+        "full_fit": {k: round(v, 3) for k, v in full.items()},
+    }, indent=1) + "\n")
+    print(f"wrote {record}")
 
 
 def comment_report(data: list[PageData], held_c: list[list[float]]) -> str:
