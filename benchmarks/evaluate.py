@@ -206,7 +206,9 @@ def score_turku(pages: list[Page], outs: dict[str, Output]) -> dict[str, Any]:
         o = outs.get(f"turku-line-quality/{p.id}")
         blocks = (o.blocks or []) if o else []
         spans = [sp for lab, _t, src in blocks if lab in PROSE_LABELS and (sp := _span(src))]
-        strict = [sp for lab, _t, src in blocks if lab in ("article", "title") and (sp := _span(src))]
+        strict = [
+            sp for lab, _t, src in blocks if lab in ("article", "title") and (sp := _span(src))
+        ]
         preds = {
             "boilerstrip": M.lines_in_blocks(len(lines), spans),
             "boilerstrip (article only)": M.lines_in_blocks(len(lines), strict),

@@ -413,8 +413,8 @@ def turku_table(res: dict[str, Any]) -> list[str]:
         "\n## turku-line-quality (real plain text, human line labels)\n",
         "Line F1 of the clean class: boilerstrip text mode (a line is clean when it falls in a "
         "block of written text: article with the headline, comment or caption; navigation and "
-        "footer are noise; the article-only column counts article and headline lines alone) against "
-        "the terminal-punctuation baseline (clean "
+        "footer are noise; the article-only column counts article and headline lines alone) "
+        "against the terminal-punctuation baseline (clean "
         "when the line ends with . ! ? … or 。！？, closing quotes allowed) and the all-clean "
         "baseline. Counts pooled over the pages of each language.\n",
         _table(
