@@ -165,6 +165,28 @@ def test_html_caption_needs_markup_or_a_credit() -> None:
     assert [s.label for s in doc.segments] == [Label.ARTICLE, Label.CAPTION, None, Label.CAPTION]
 
 
+def test_a_figure_wrapper_around_the_article_is_not_a_caption() -> None:
+    # Frame 0: <div class="entry-media"> (a figure cue) holding four paragraphs; frame 1: a
+    # <figcaption> under an image elsewhere.
+    doc = Doc(kind="html")
+    doc.parent = [-1, -1]
+    doc.frame_cues = [P.FIGURE, P.CAPTION | P.FIGURE]
+    paragraphs = [
+        Segment(text=PROSE, source=f"/div/p[{i}]", tag="p", frame=0, near_cues=P.FIGURE,
+                in_region=True)
+        for i in range(1, 5)
+    ]
+    caption = Segment(text="The new bridge at dawn, seen from the north bank of the river.",
+                      source="/figure/figcaption", tag="figcaption", frame=1,
+                      near_cues=P.CAPTION | P.FIGURE, in_region=True)
+    doc.segments = [*paragraphs, caption]
+    compute(doc)
+    for s in doc.segments:
+        s.label = Label.ARTICLE
+    Captions()(doc)
+    assert [s.label for s in doc.segments] == [Label.ARTICLE] * 4 + [Label.CAPTION]
+
+
 def test_title_from_metadata_match() -> None:
     doc = Doc(kind="html")
     doc.meta.og_title = "New bridge to open in spring"

@@ -14,6 +14,7 @@ from typing import Final
 
 from .. import patterns as P
 from ..document import Doc, Segment
+from ..segment_html import NEAR_LEVELS
 from ..types import Label
 from .base import set_label
 from .density import BAD
@@ -24,6 +25,11 @@ MIN_TEXT_CAPTION_WORDS: Final = 8
 """A text line without a sentence end and at least this many words reads as a caption, not a heading."""
 NEAR_ARTICLE: Final = 3
 """How many blocks away from an article block a caption may sit."""
+MAX_CAPTION_PARAGRAPHS: Final = 3
+"""A caption- or figure-marked element with this many prose paragraphs (at least
+:data:`PROSE_PARAGRAPH_WORDS` words, ending a sentence) wraps article text, not a caption: on the
+dragnet dev pages such wrappers held whole articles, while real captions are one or two blocks."""
+PROSE_PARAGRAPH_WORDS: Final = 12
 SCORE_MARKUP: Final = 0.9
 SCORE_CREDIT: Final = 0.8
 SCORE_TEXT: Final = 0.65
@@ -47,12 +53,40 @@ def _not_caption(s: Segment) -> bool:
     return s.chars <= P.MAX_PATTERN_CHARS and bool(P.NOT_CAPTION.search(s.text))
 
 
+def _container(doc: Doc, s: Segment) -> int:
+    """The nearest element (the block's own or an ancestor within :data:`NEAR_LEVELS`) whose
+    class/id/tag marks a caption or figure; -1 when the mark is on an inline child."""
+    f = s.frame
+    mark = P.CAPTION | P.FIGURE
+    for _ in range(NEAR_LEVELS + 1):
+        if f < 0:
+            return -1
+        if doc.frame_cues[f] & mark:
+            return f
+        f = doc.parent[f]
+    return -1
+
+
+def _content_containers(doc: Doc) -> set[int]:
+    """Caption- or figure-marked elements that hold :data:`MAX_CAPTION_PARAGRAPHS` or more blocks
+    of prose: an article body inside a "media" or "figure" wrapper, not a caption."""
+    counts: dict[int, int] = {}
+    mark = P.CAPTION | P.FIGURE
+    for s in doc.segments:
+        if s.near_cues & mark and s.words >= PROSE_PARAGRAPH_WORDS and s.punct_end:
+            c = _container(doc, s)
+            if c >= 0:
+                counts[c] = counts.get(c, 0) + 1
+    return {c for c, n in counts.items() if n >= MAX_CAPTION_PARAGRAPHS}
+
+
 class Captions:
     name = "captions"
 
     def __call__(self, doc: Doc) -> None:
         segs = doc.segments
         html = doc.kind == "html"
+        content = _content_containers(doc) if html else set()
         for i, s in enumerate(segs):
             if s.label is Label.COMMENT or s.chars > MAX_CAPTION_CHARS or s.is_title:
                 continue
@@ -60,6 +94,8 @@ class Captions:
                 continue
             if html:
                 marked = bool(s.near_cues & (P.CAPTION | P.FIGURE)) and not s.heading
+                if marked and content and _container(doc, s) in content:
+                    marked = False
                 if marked and s.link_density < 0.5 and _near_article(segs, i):
                     set_label(s, Label.CAPTION, SCORE_MARKUP, self.name)
                 elif (s.image_before or marked) and _credit(s) and _near_article(segs, i):
