@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import time
@@ -79,6 +80,21 @@ def _corpus(scores: Sequence[M.PageScore], bootstrap: int) -> dict[str, float]:
     return {"f1": c.f1, "pm": c.f1_pm, "p": c.precision, "r": c.recall, "pages": c.pages}
 
 
+_HTML_LANG = re.compile(rb"<html\b[^>]{0,500}?\blang\s*=\s*[\"']?([a-zA-Z]{2,3})\b", re.I)
+
+
+def page_language(p: Page) -> str:
+    """The page's language: the set's own field, else the ``lang`` attribute of its ``<html>``
+    element (two or three letters, lower case), else ``"?"``."""
+    if p.lang:
+        return p.lang.lower()[:3]
+    raw = p.raw if p.raw is not None else (p.html or "")
+    if isinstance(raw, str):
+        raw = raw.encode("utf-8", "replace")
+    m = _HTML_LANG.search(raw[:20000])
+    return m.group(1).decode("ascii").lower() if m else "?"
+
+
 def score_text_sets(
     pages: dict[str, list[Page]],
     outs: dict[str, Output],
@@ -101,7 +117,7 @@ def score_text_sets(
             res[name] = {"f1": f, "p": pr, "r": rc, "pages": len(plist), "snippet": True}
             by_lang: dict[str, list[Any]] = defaultdict(list)
             for p, c in zip(plist, counts, strict=True):
-                by_lang[p.lang or "xx"].append(c)
+                by_lang[page_language(p)].append(c)
             res[name]["by_lang"] = {
                 lang: {"f1": M.snippet_score(cs)[0], "pages": len(cs)}
                 for lang, cs in sorted(by_lang.items())
@@ -163,14 +179,23 @@ def score_titles(pages: dict[str, list[Page]], outs: dict[str, Output]) -> dict[
     for name in TITLE_SETS:
         if name not in pages:
             continue
-        n = ok = 0
+        n = ok = ok_first = multi = 0
         for p in pages[name]:
             if not M.norm_title(p.gold_title):
                 continue
             o = outs.get(f"{name}/{p.id}")
+            got = o.title if o else None
             n += 1
-            ok += M.title_match(o.title if o else None, p.gold_title)
-        res[name] = {"exact": ok / n if n else 0.0, "pages": n}
+            ok += M.title_match(got, p.gold_title)
+            lines = [ln for ln in (p.gold_title or "").split("\n") if M.norm_title(ln)]
+            multi += len(lines) > 1
+            ok_first += M.title_match(got, lines[0] if lines else p.gold_title)
+        res[name] = {
+            "exact": ok / n if n else 0.0,
+            "first_line": ok_first / n if n else 0.0,
+            "multi_line_gold": multi,
+            "pages": n,
+        }
     return res
 
 

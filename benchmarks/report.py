@@ -223,13 +223,34 @@ def title_table(res: dict[str, Any]) -> list[str]:
         for s, per in ti.items()
         if s != "trafilatura+comments"
     ]
-    return [
+    firsts = [
+        [_name(s)]
+        + [f"{100 * per[n]['first_line']:.1f} %" if "first_line" in per.get(n, {}) else "–"
+           for n in sets]
+        for s, per in ti.items()
+        if s != "trafilatura+comments"
+    ]
+    any_per = next(iter(ti.values()))
+    multi = ", ".join(
+        f"{n} {any_per[n]['multi_line_gold']}"
+        for n in sets
+        if "multi_line_gold" in any_per.get(n, {})
+    )
+    out = [
         "\n## Titles\n",
         "Exact match of the title against `gold_title`, case, punctuation and spaces ignored "
         "(pages with a gold title in brackets). trafilatura: its metadata title; readability: "
         "`short_title()`; boilerpy3 and keep-all: the `<title>` element.\n",
         _table(["system", *sets], rows),
     ]
+    if multi:
+        out += [
+            "\nSome gold titles hold more than one line (the headline and a sub-headline or "
+            f"kicker, pages per set: {multi}), while `Article.title` is the one headline. The "
+            "same match against the first line of the gold title:\n",
+            _table(["system", *sets], firsts),
+        ]
+    return out
 
 
 def confusion_table(res: dict[str, Any]) -> list[str]:
@@ -350,8 +371,9 @@ def language_table(res: dict[str, Any]) -> list[str]:
         rows.append([lg, str(pages)] + [_f(p["f1"]) if p else "–" for p in per])
     return [
         "\n## trafilatura-eval by language\n",
-        "Snippet score per page language (the `lang` field of the set): the same scores as the "
-        "trafilatura-eval table, split by language.\n",
+        "Snippet score per page language (the `lang` attribute of the page's `<html>` element; "
+        "`?` where it has none): the same scores as the trafilatura-eval table, split by "
+        "language.\n",
         _table(["lang", "pages", *[_name(x) for x in systems]], rows),
     ]
 
