@@ -112,42 +112,59 @@ def _bands(lines: list[str], x: int, cuts: list[list[int]]) -> int:
     return done
 
 
+MAX_DEPTH: Final = 4
+"""Levels of columns within columns (a page's sidebar beside its body, a table inside the body)."""
+MAX_TRIES: Final = 4
+"""Gutter positions tried per level before the lines are left as they are."""
+
+
 def split_columns(lines: list[str]) -> list[tuple[str, int]]:
     """The lines in reading order, each with the index of the input line it comes from."""
     if not _maybe_columns(lines):
         return [(line, i) for i, line in enumerate(lines)]
     clean = [line.translate(_BLANK_BOX).rstrip() for line in lines]
-    counts = _gutter_counts(clean)
-    cuts: list[list[int]] = [[] for _ in clean]
-    used: list[int] = []
-    order = sorted((c, x) for x, c in enumerate(counts) if c >= MIN_SIDED_LINES)
-    while order and len(used) < MAX_GUTTERS:
-        _, x = order.pop()
-        if any(abs(x - u) <= MIN_GAP * 2 for u in used):
+    return _split([(line, i) for i, line in enumerate(clean)], 0)
+
+
+def _split(lines: list[tuple[str, int]], depth: int) -> list[tuple[str, int]]:
+    """Cut ``lines`` at their strongest gutter: each band's left part, then its right part, each
+    split again in the same way; the stretches between bands are split on their own."""
+    if depth >= MAX_DEPTH or len(lines) < MIN_BAND_LINES:
+        return lines
+    texts = [t for t, _ in lines]
+    counts = _gutter_counts(texts)
+    order = sorted(((c, x) for x, c in enumerate(counts) if c >= MIN_SIDED_LINES), reverse=True)
+    cuts: list[list[int]] = []
+    x = -1
+    tried: list[int] = []
+    for _, cand in order:
+        if len(tried) >= MAX_TRIES:
+            break
+        if any(abs(cand - u) <= MIN_GAP * 2 for u in tried):
             continue  # the same gutter, one position over
-        if _bands(clean, x, cuts):
-            used.append(x)
-    if not used:
-        return [(line, i) for i, line in enumerate(clean)]
+        tried.append(cand)
+        cuts = [[] for _ in texts]
+        if _bands(texts, cand, cuts):
+            x = cand
+            break
+    if x < 0:
+        return lines
     out: list[tuple[str, int]] = []
+    n = len(lines)
     i = 0
-    n = len(clean)
     while i < n:
-        key = sorted(cuts[i])
-        if not key:
-            out.append((clean[i], i))
-            i += 1
-            continue
-        # A band: consecutive lines cut at the same places.
-        j = i + 1
-        while j < n and sorted(cuts[j]) == key:
+        banded = bool(cuts[i])
+        j = i
+        while j < n and bool(cuts[j]) == banded:
             j += 1
-        edges: list[int | None] = [0, *key, None]
-        for c in range(len(edges) - 1):
-            a, b = edges[c], edges[c + 1]
-            column = [(clean[k][a:b].rstrip(), k) for k in range(i, j)]
-            if any(t.strip() for t, _ in column):
-                out.extend(column)
-                out.append(("", j - 1))
+        if not banded:
+            out += _split(lines[i:j], depth + 1)
+        else:
+            left = [(texts[k][:x].rstrip(), lines[k][1]) for k in range(i, j)]
+            right = [(texts[k][x:], lines[k][1]) for k in range(i, j)]
+            for part in (left, right):
+                if any(t.strip() for t, _ in part):
+                    out += _split(part, depth + 1)
+                    out.append(("", part[-1][1]))
         i = j
     return out
