@@ -18,6 +18,7 @@ gutter costs one pass over the lines.
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from typing import Final
 
 BOX: Final = (
@@ -25,11 +26,10 @@ BOX: Final = (
     "╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫"
 )
 """Box-drawing characters: table borders, never content."""
-_BLANK_BOX: Final = {ord(c): " " for c in BOX}
 _HAS_BOX: Final = re.compile(f"[{BOX}]")
 MIN_GAP: Final = 3
 """Spaces between two pieces of text on a line that can be a gutter (one or two occur in prose)."""
-_GAP: Final = re.compile(r"(?<=\S) {%d,}(?=\S)" % MIN_GAP)
+_GAP: Final = re.compile(rf"(?<=\S) {{{MIN_GAP},}}(?=\S)")
 
 MIN_BAND_LINES: Final = 4
 """A band must span at least this many lines (two short lines side by side are more often a form
@@ -46,11 +46,13 @@ SNIFF_LINES: Final = 5000
 
 def _maybe_columns(lines: list[str]) -> bool:
     """Cheap test: borders, or several lines with a wide gap between two pieces of text."""
+    head = lines[:SNIFF_LINES]
+    if _HAS_BOX.search("\n".join(head)):
+        return True
     hits = 0
-    for line in lines[:SNIFF_LINES]:
-        if _HAS_BOX.search(line):
-            return True
-        if _GAP.search(line):
+    gap = _GAP.search
+    for line in head:
+        if "   " in line and gap(line):  # a gap is MIN_GAP spaces or more
             hits += 1
             if hits >= MIN_BAND_LINES:
                 return True
@@ -60,18 +62,16 @@ def _maybe_columns(lines: list[str]) -> bool:
 def _gutter_counts(lines: list[str]) -> list[int]:
     """For every position x, the number of lines with a wide gap covering x and x + 1."""
     diff = [0] * (MAX_WIDTH + 2)
+    gaps = _GAP.finditer
     for line in lines:
-        for m in _GAP.finditer(line, 0, MAX_WIDTH):
+        if "   " not in line:
+            continue  # no run of MIN_GAP spaces: no gap
+        for m in gaps(line, 0, MAX_WIDTH):
             a, b = m.start(), m.end() - 1  # x in [a, b) has x and x + 1 inside the gap
             if b > a:
                 diff[a] += 1
                 diff[b] -= 1
-    counts = [0] * (MAX_WIDTH + 1)
-    run = 0
-    for x in range(MAX_WIDTH + 1):
-        run += diff[x]
-        counts[x] = run
-    return counts
+    return list(accumulate(diff[: MAX_WIDTH + 1]))
 
 
 def _sided(line: str, x: int) -> bool:
@@ -89,19 +89,44 @@ def _free(line: str, x: int) -> bool:
     return not _sided(line, x) or (line[x - 1] == " " and line[x + 1] == " ")
 
 
-def _bands(lines: list[str], x: int, cuts: list[list[int]]) -> int:
-    """Record a cut at x on every line of every band that qualifies; return how many lines got one."""
+def _bands(
+    lines: list[str], x: int, cuts: list[list[int]], lengths: list[int], lefts: list[int]
+) -> int:
+    """Record a cut at x on every line of every band that qualifies; return how many lines got one.
+
+    ``lengths`` and ``lefts`` are the lines' lengths and the positions of their first non-blank
+    characters: the lines are right-stripped, so a line has text on both sides of x (:func:`_sided`)
+    when it is longer than x + 1 and its text starts before x, and :func:`_free` follows."""
     n = len(lines)
+    x1 = x + 1
+    # 0: not free; 1: free, one-sided; 2: free and sided.
+    state = [
+        1
+        if ln <= x
+        else 0
+        if line[x] != " "
+        else 2
+        if ln > x1 and left < x and line[x - 1] == " " and line[x1] == " "
+        else 0
+        if ln > x1 and left < x
+        else 1
+        for line, ln, left in zip(lines, lengths, lefts, strict=True)
+    ]
+    if 2 not in state:
+        return 0  # no line with text on both sides of x: no band
     done = 0
     i = 0
     while i < n:
-        if not _free(lines[i], x):
+        if not state[i]:
             i += 1
             continue
         j = i
         sided = 0
-        while j < n and _free(lines[j], x):
-            if _sided(lines[j], x):
+        while j < n:
+            st = state[j]
+            if not st:
+                break
+            if st == 2:
                 sided += 1
             j += 1
         if j - i >= MIN_BAND_LINES and sided >= MIN_SIDED_LINES:
@@ -116,17 +141,27 @@ def split_columns(lines: list[str]) -> list[tuple[str, int]]:
     """The lines in reading order, each with the index of the input line it comes from."""
     if not _maybe_columns(lines):
         return [(line, i) for i, line in enumerate(lines)]
-    clean = [line.translate(_BLANK_BOX).rstrip() for line in lines]
+    joined = "\n".join(lines)
+    if _HAS_BOX.search(joined):  # borders blanked out (one space for one character)
+        clean = [line.rstrip() for line in _HAS_BOX.sub(" ", joined).split("\n")]
+    else:
+        clean = [line.rstrip() for line in lines]
+    lengths = [len(line) for line in clean]
     counts = _gutter_counts(clean)
+    lefts = [ln - len(line.lstrip()) for line, ln in zip(clean, lengths, strict=True)]
     cuts: list[list[int]] = [[] for _ in clean]
     used: list[int] = []
-    order = sorted((c, x) for x, c in enumerate(counts) if c >= MIN_SIDED_LINES)
+    near: set[int] = set()
+    """The positions within MIN_GAP * 2 of a gutter used."""
+    width = max(lengths, default=0) + 1  # no gap reaches further
+    order = sorted((c, x) for x, c in enumerate(counts[:width]) if c >= MIN_SIDED_LINES)
     while order and len(used) < MAX_GUTTERS:
         _, x = order.pop()
-        if any(abs(x - u) <= MIN_GAP * 2 for u in used):
+        if x in near:
             continue  # the same gutter, one position over
-        if _bands(clean, x, cuts):
+        if _bands(clean, x, cuts, lengths, lefts):
             used.append(x)
+            near.update(range(x - MIN_GAP * 2, x + MIN_GAP * 2 + 1))
     if not used:
         return [(line, i) for i, line in enumerate(clean)]
     out: list[tuple[str, int]] = []
