@@ -20,6 +20,7 @@ import os
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
+from operator import mul
 from typing import Any, Final
 
 Vector = Sequence[float]
@@ -41,10 +42,13 @@ class Model:
         if self.kind == "logistic":
             weights = [float(w) for w in spec["weights"]]
             bias = float(spec["bias"])
-            pairs = [(i, w) for i, w in enumerate(weights) if w != 0.0]
+            used = tuple(i for i, w in enumerate(weights) if w != 0.0)
+            ws = tuple(weights[i] for i in used)
 
             def margin(x: Vector) -> float:
-                return bias + sum(w * x[i] for i, w in pairs)
+                # bias + the sum of w * x[i] in feature order, as sum() adds them one at a time
+                total: float = sum(map(mul, ws, map(x.__getitem__, used)))
+                return bias + total
 
             self._margin: Callable[[Vector], float] = margin
         elif self.kind == "trees":
