@@ -19,7 +19,7 @@ import regex
 
 from .. import patterns as P
 from ..document import Doc, Segment
-from ..features import text_flags
+from ..features import has_copyright
 from ..types import Label
 from .base import set_label
 from .density import BAD
@@ -211,7 +211,7 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
     for low in lows:
         same[low] = same.get(low, 0) + 1
     copyright_lows = [
-        s.text.lower() for s in segs if s.chars <= P.MAX_PATTERN_CHARS and _copyright(s)
+        s.text.lower() for s in segs if s.chars <= P.MAX_PATTERN_CHARS and has_copyright(s.text)
     ]
     for k, (_, text, v) in enumerate(out):
         m = max(v[0], v[1], v[3], v[5])
@@ -228,14 +228,6 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
             math.log1p(len(parts)),
         ]
     return out
-
-
-def _copyright(s: Segment) -> bool:
-    """``P.COPYRIGHT.search(s.text)``, from the text's cached flags where it has them."""
-    t = s.text
-    if len(t) <= P.MAX_PATTERN_CHARS:
-        return text_flags(t)[1]
-    return P.COPYRIGHT.search(t) is not None
 
 
 def _title_model() -> Model | None:
