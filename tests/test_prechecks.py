@@ -20,7 +20,8 @@ FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
 PIECES = (
     "Copyright", "COPYRIGHT", "copy right", "(c)", "(C)", "©", "&copy;", "All Rights Reserved",
-    "tous droits réservés", "TOUS DROITS RÉSERVÉS", "alle Rechte vorbehalten", "\u017f", "\u212a", "ß", "\ufb01",
+    "tous droits réservés", "TOUS DROITS RÉSERVÉS", "alle Rechte vorbehalten",
+    "\u017f", "\u212a", "ß", "\ufb01",
     "Photo by", "photos:", "Getty Images", "AFP", "(AP)", "[EPA]", "pa wire", "Reuters", "istock",
     "Courtesy", "credit", "More", "next", "zoom", "Type", "may not be published", "—", "...",
     "12/3/2012", "10:45", "3rd", "May", "jan.", "2 days ago", "a week ago", "ago", "1", "22", "-",
