@@ -26,11 +26,12 @@ from typing import Any, Final
 Vector = Sequence[float]
 
 
-def _sigmoid(z: float) -> float:
+def sigmoid(z: float) -> float:
     if z >= 0:
         return 1.0 / (1.0 + math.exp(-z))
     e = math.exp(z)
     return e / (1.0 + e)
+
 
 
 class Model:
@@ -63,13 +64,17 @@ class Model:
     def margin(self, x: Vector) -> float:
         return self._margin(x)
 
+    def margin_function(self) -> Callable[[Vector], float]:
+        """:meth:`margin` itself, to call without a method call in between (per block)."""
+        return self._margin
+
     def predict(self, vectors: Sequence[Vector]) -> list[float]:
         m = self._margin
-        return [_sigmoid(m(x)) for x in vectors]
+        return [sigmoid(m(x)) for x in vectors]
 
     def probability(self, x: Vector) -> float:
         """``predict([x])[0]``."""
-        return _sigmoid(self._margin(x))
+        return sigmoid(self._margin(x))
 
 
 PURE_PYTHON_ENV: Final = "BOILERSTRIP_PURE_PYTHON"
