@@ -280,6 +280,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results" / "scaling.json")
     ap.add_argument("--plot", type=Path, default=REPO / "docs" / "scaling.png")
     args = ap.parse_args(argv)
+    commit = _commit()  # the children import the code as it is now
     res = run(
         args.sizes,
         args.kinds,
@@ -288,7 +289,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         log=lambda m: print(m, file=sys.stderr, flush=True),
     )
     res["python"] = sys.version.split()[0]
-    res["commit"] = _commit()
+    res["commit"] = commit
     res["compiled_trees"] = _compiled()
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
@@ -312,7 +313,11 @@ def _commit() -> str | None:
 
     try:
         out = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=False,
         )
     except OSError:
         return None
