@@ -190,8 +190,16 @@ _COPYRIGHT_ASCII: Final = (
 text the pattern's case-insensitive matching is ASCII case-insensitive matching (no ASCII character
 folds to anything else, and "©" or "réservés" cannot be matched at all), so the pattern matches only
 where the lowercased text holds one of these: the search is skipped elsewhere, with the same answer.
-Likewise :data:`patterns.DATE` on ASCII text needs a digit (``\\d`` is ``[0-9]`` there) or "ago"
-(the only alternative without a digit: "a day ago")."""
+Likewise :data:`patterns.DATE` on ASCII text needs a digit (``\\d`` is ``[0-9]`` there), "ago" or
+"just now" (the only alternatives without a digit: "a day ago", "seconds ago", "just now")."""
+_COPYRIGHT_FOLDED: Final = (*_COPYRIGHT_ASCII, "tous droits réservés")
+"""The alternatives of :data:`patterns.COPYRIGHT` but "©", case-folded. The pattern matches with full
+case folding: what it matches case-folds to one of them, and the case folding of a text is that of
+its characters one after the other, so the case-folded text holds it."""
+_DATE_HINT: Final = re.compile(r"\d[-/.:]\d|\s\d|\d(?:st|nd|rd|th)?\s", re.IGNORECASE).search
+"""On ASCII text, what every alternative of :data:`patterns.DATE` but "... ago" holds: digits
+around a separator ("12/3", "10:45"), a space before a number ("May 3") or after one ("3rd May").
+(``re``'s ``\\s`` takes a few more ASCII control characters than ``regex``'s: a superset.)"""
 _DIGITS: Final = b"0123456789"
 _first: Final = itemgetter(0)
 _flags_cache: dict[str, TextFlags] = {}
@@ -214,9 +222,16 @@ def text_flags(t: str) -> TextFlags:
             copyright_ = (
                 any(lit in low for lit in _COPYRIGHT_ASCII) and P.COPYRIGHT.search(t) is not None
             )
-            maybe_date = shape[0] > 0.0 or "ago" in low
+            maybe_date = (
+                (shape[0] > 0.0 and _DATE_HINT(t) is not None) or "ago" in low or "just now" in low
+            )
         else:
-            copyright_ = P.COPYRIGHT.search(t) is not None
+            # A case-insensitive match of a literal is a substring of the case-folded text.
+            fold = t.casefold()
+            copyright_ = (
+                ("©" in t or any(lit in fold for lit in _COPYRIGHT_FOLDED))
+                and P.COPYRIGHT.search(t) is not None
+            )
             maybe_date = True
         widget = P.WIDGET.match(t) is not None
         boiler = copyright_ or widget or P.FOOTER_LINE.match(t) is not None
@@ -235,6 +250,20 @@ def text_flags(t: str) -> TextFlags:
         _flags_cache[t] = flags
         return flags
     return (False, False, False, False, False, False, *_shape(t))
+
+
+def has_copyright(t: str) -> bool:
+    """``P.COPYRIGHT.search(t) is not None``, from the text's cached flags where it has them."""
+    if len(t) <= P.MAX_PATTERN_CHARS:
+        return text_flags(t)[1]
+    return P.COPYRIGHT.search(t) is not None
+
+
+def has_date(t: str) -> bool:
+    """``P.DATE.search(t) is not None``, from the text's cached flags where it has them."""
+    if len(t) <= P.MAX_PATTERN_CHARS:
+        return text_flags(t)[2]
+    return P.DATE.search(t) is not None
 
 
 def _shape(t: str) -> tuple[float, float, float]:

@@ -5,19 +5,22 @@ page's sidebar to the right of its article, so that every line holds a piece of 
 finds such columns and reorders the text.
 
 A *gutter* is a column position x where many lines have a wide gap (``MIN_GAP`` spaces or more, with
-text on both sides) covering x and x + 1. For the best gutters of the page, a *band* is a run of
+text on both sides) covering x and x + 1. For the strongest gutter that works, a *band* is a run of
 consecutive lines each of which leaves position x blank (or ends before it); a band with enough
-two-sided lines is cut at x, and replaced by its left part followed by its right part. Box-drawing
-characters (table borders) are blanked out first. Each output line keeps the index of the input line
-it came from, so blocks still name their source lines.
+two-sided lines is cut at x, and replaced by its left part followed by its right part. Each part,
+and each stretch of lines between bands, is then split again in the same way (columns within
+columns: a sidebar beside the body, a table inside the body), up to :data:`MAX_DEPTH` levels.
+Box-drawing characters (table borders) are blanked out first. Each output line keeps the index of
+the input line it came from, so blocks still name their source lines.
 
-The work is linear in the text: a cheap test skips dumps without wide gaps or borders, and each
-gutter costs one pass over the lines.
+The work is linear in the text: a cheap test skips dumps without wide gaps or borders, and every
+level tries at most :data:`MAX_TRIES` gutters, each in one pass over its lines.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import accumulate
 from typing import Final
 
 BOX: Final = (
@@ -25,19 +28,20 @@ BOX: Final = (
     "╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫"
 )
 """Box-drawing characters: table borders, never content."""
-_BLANK_BOX: Final = {ord(c): " " for c in BOX}
 _HAS_BOX: Final = re.compile(f"[{BOX}]")
 MIN_GAP: Final = 3
 """Spaces between two pieces of text on a line that can be a gutter (one or two occur in prose)."""
-_GAP: Final = re.compile(r"(?<=\S) {%d,}(?=\S)" % MIN_GAP)
+_GAP: Final = re.compile(rf"(?<=\S) {{{MIN_GAP},}}(?=\S)")
 
 MIN_BAND_LINES: Final = 4
 """A band must span at least this many lines (two short lines side by side are more often a form
 row or a menu than a layout)."""
 MIN_SIDED_LINES: Final = 3
 """Lines of a band that must have text on both sides of its gutter."""
-MAX_GUTTERS: Final = 4
-"""Gutters tried per page: page layouts have a few columns."""
+MAX_TRIES: Final = 4
+"""Gutter positions tried per level before the lines are left as they are."""
+MAX_DEPTH: Final = 4
+"""Levels of columns within columns."""
 MAX_WIDTH: Final = 4000
 """Positions beyond this are not looked at (a dump that wide has no columns worth splitting)."""
 SNIFF_LINES: Final = 5000
@@ -46,11 +50,13 @@ SNIFF_LINES: Final = 5000
 
 def _maybe_columns(lines: list[str]) -> bool:
     """Cheap test: borders, or several lines with a wide gap between two pieces of text."""
+    head = lines[:SNIFF_LINES]
+    if _HAS_BOX.search("\n".join(head)):
+        return True
     hits = 0
-    for line in lines[:SNIFF_LINES]:
-        if _HAS_BOX.search(line):
-            return True
-        if _GAP.search(line):
+    gap = _GAP.search
+    for line in head:
+        if "   " in line and gap(line):  # a gap is MIN_GAP spaces or more
             hits += 1
             if hits >= MIN_BAND_LINES:
                 return True
@@ -60,18 +66,16 @@ def _maybe_columns(lines: list[str]) -> bool:
 def _gutter_counts(lines: list[str]) -> list[int]:
     """For every position x, the number of lines with a wide gap covering x and x + 1."""
     diff = [0] * (MAX_WIDTH + 2)
+    gaps = _GAP.finditer
     for line in lines:
-        for m in _GAP.finditer(line, 0, MAX_WIDTH):
+        if "   " not in line:
+            continue  # no run of MIN_GAP spaces: no gap
+        for m in gaps(line, 0, MAX_WIDTH):
             a, b = m.start(), m.end() - 1  # x in [a, b) has x and x + 1 inside the gap
             if b > a:
                 diff[a] += 1
                 diff[b] -= 1
-    counts = [0] * (MAX_WIDTH + 1)
-    run = 0
-    for x in range(MAX_WIDTH + 1):
-        run += diff[x]
-        counts[x] = run
-    return counts
+    return list(accumulate(diff[: MAX_WIDTH + 1]))
 
 
 def _sided(line: str, x: int) -> bool:
@@ -89,19 +93,44 @@ def _free(line: str, x: int) -> bool:
     return not _sided(line, x) or (line[x - 1] == " " and line[x + 1] == " ")
 
 
-def _bands(lines: list[str], x: int, cuts: list[list[int]]) -> int:
-    """Record a cut at x on every line of every band that qualifies; return how many lines got one."""
+def _bands(
+    lines: list[str], x: int, cuts: list[list[int]], lengths: list[int], lefts: list[int]
+) -> int:
+    """Record a cut at x on every line of every band that qualifies; return how many lines got one.
+
+    ``lengths`` and ``lefts`` are the lines' lengths and the positions of their first non-blank
+    characters: the lines are right-stripped, so a line has text on both sides of x (:func:`_sided`)
+    when it is longer than x + 1 and its text starts before x, and :func:`_free` follows."""
     n = len(lines)
+    x1 = x + 1
+    # 0: not free; 1: free, one-sided; 2: free and sided.
+    state = [
+        1
+        if ln <= x
+        else 0
+        if line[x] != " "
+        else 2
+        if ln > x1 and left < x and line[x - 1] == " " and line[x1] == " "
+        else 0
+        if ln > x1 and left < x
+        else 1
+        for line, ln, left in zip(lines, lengths, lefts, strict=True)
+    ]
+    if 2 not in state:
+        return 0  # no line with text on both sides of x: no band
     done = 0
     i = 0
     while i < n:
-        if not _free(lines[i], x):
+        if not state[i]:
             i += 1
             continue
         j = i
         sided = 0
-        while j < n and _free(lines[j], x):
-            if _sided(lines[j], x):
+        while j < n:
+            st = state[j]
+            if not st:
+                break
+            if st == 2:
                 sided += 1
             j += 1
         if j - i >= MIN_BAND_LINES and sided >= MIN_SIDED_LINES:
@@ -112,29 +141,32 @@ def _bands(lines: list[str], x: int, cuts: list[list[int]]) -> int:
     return done
 
 
-MAX_DEPTH: Final = 4
-"""Levels of columns within columns (a page's sidebar beside its body, a table inside the body)."""
-MAX_TRIES: Final = 4
-"""Gutter positions tried per level before the lines are left as they are."""
-
-
 def split_columns(lines: list[str]) -> list[tuple[str, int]]:
     """The lines in reading order, each with the index of the input line it comes from."""
     if not _maybe_columns(lines):
         return [(line, i) for i, line in enumerate(lines)]
-    clean = [line.translate(_BLANK_BOX).rstrip() for line in lines]
-    return _split([(line, i) for i, line in enumerate(clean)], 0)
+    joined = "\n".join(lines)
+    if _HAS_BOX.search(joined):  # borders blanked out (one space for one character)
+        clean = [line.rstrip() for line in _HAS_BOX.sub(" ", joined).split("\n")]
+    else:
+        clean = [line.rstrip() for line in lines]
+    return _split(clean, list(range(len(clean))), 0)
 
 
-def _split(lines: list[tuple[str, int]], depth: int) -> list[tuple[str, int]]:
-    """Cut ``lines`` at their strongest gutter: each band's left part, then its right part, each
-    split again in the same way; the stretches between bands are split on their own."""
-    if depth >= MAX_DEPTH or len(lines) < MIN_BAND_LINES:
-        return lines
-    texts = [t for t, _ in lines]
-    counts = _gutter_counts(texts)
+def _split(texts: list[str], src: list[int], depth: int) -> list[tuple[str, int]]:
+    """Cut the (right-stripped) ``texts`` at their strongest gutter that makes a band: each band's
+    left part, then its right part, each split again; the stretches between bands are split on
+    their own. ``src`` holds the input line index of each text."""
+    if depth >= MAX_DEPTH or len(texts) < MIN_BAND_LINES:
+        return list(zip(texts, src, strict=True))
+    lengths = [len(t) for t in texts]
+    width = max(lengths, default=0) + 1  # no gap reaches further
+    counts = _gutter_counts(texts)[:width]
     order = sorted(((c, x) for x, c in enumerate(counts) if c >= MIN_SIDED_LINES), reverse=True)
-    cuts: list[list[int]] = []
+    if not order:
+        return list(zip(texts, src, strict=True))
+    lefts = [ln - len(t.lstrip()) for t, ln in zip(texts, lengths, strict=True)]
+    cuts: list[list[int]] = [[] for _ in texts]
     x = -1
     tried: list[int] = []
     for _, cand in order:
@@ -143,14 +175,13 @@ def _split(lines: list[tuple[str, int]], depth: int) -> list[tuple[str, int]]:
         if any(abs(cand - u) <= MIN_GAP * 2 for u in tried):
             continue  # the same gutter, one position over
         tried.append(cand)
-        cuts = [[] for _ in texts]
-        if _bands(texts, cand, cuts):
+        if _bands(texts, cand, cuts, lengths, lefts):
             x = cand
             break
     if x < 0:
-        return lines
+        return list(zip(texts, src, strict=True))
     out: list[tuple[str, int]] = []
-    n = len(lines)
+    n = len(texts)
     i = 0
     while i < n:
         banded = bool(cuts[i])
@@ -158,13 +189,11 @@ def _split(lines: list[tuple[str, int]], depth: int) -> list[tuple[str, int]]:
         while j < n and bool(cuts[j]) == banded:
             j += 1
         if not banded:
-            out += _split(lines[i:j], depth + 1)
+            out += _split(texts[i:j], src[i:j], depth + 1)
         else:
-            left = [(texts[k][:x].rstrip(), lines[k][1]) for k in range(i, j)]
-            right = [(texts[k][x:], lines[k][1]) for k in range(i, j)]
-            for part in (left, right):
-                if any(t.strip() for t, _ in part):
-                    out += _split(part, depth + 1)
-                    out.append(("", part[-1][1]))
+            for part in ([t[:x].rstrip() for t in texts[i:j]], [t[x:] for t in texts[i:j]]):
+                if any(t.strip() for t in part):
+                    out += _split(part, src[i:j], depth + 1)
+                    out.append(("", src[j - 1]))
         i = j
     return out

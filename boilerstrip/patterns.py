@@ -1,4 +1,4 @@
-"""Pattern tables, one per concern, compiled once at import.
+"""Pattern tables, one per concern, each compiled once (the line patterns on first use).
 
 Markup cues: the class/id/role tokens and tags that hint at what an element is. Each cue is a bit in a
 mask; an element's mask is computed once from its tag and attributes (cached by attribute string), and a
@@ -12,7 +12,8 @@ applied only to blocks shorter than a bound (see ``MAX_PATTERN_CHARS``).
 from __future__ import annotations
 
 import re
-from typing import Final
+import sys
+from typing import Any, Final
 
 import regex
 
@@ -126,25 +127,44 @@ HIDDEN_STYLE: Final = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", 
 
 # --- text patterns ---------------------------------------------------------------------------
 
+_LAZY: dict[str, tuple[str, int]] = {}
+"""The line patterns below, by name: (pattern, flags). Each is compiled the first time it is read
+(compiling them all takes some 100 ms, and most programs that import boilerstrip never run some):
+until then the module has no such attribute, and :func:`__getattr__` makes it."""
+
+
+def __getattr__(name: str) -> Any:
+    spec = _LAZY.get(name)
+    if spec is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    compiled = regex.compile(*spec)
+    globals()[name] = compiled
+    return compiled
+
+
 MAX_PATTERN_CHARS: Final = 400
 """Line patterns are only tried on blocks up to this many characters: boilerplate lines are short,
 and the bound keeps the cost of every pattern linear and small."""
 
 _I = regex.IGNORECASE | regex.VERSION1
 
-COPYRIGHT: Final = regex.compile(
+COPYRIGHT: regex.Pattern[str]
+_LAZY["COPYRIGHT"] = (
     r"(?:©|\(c\)|&copy;|copyright\b|all rights reserved|alle rechte vorbehalten|"
     r"tous droits réservés|todos los derechos reservados|tutti i diritti riservati)",
     _I,
 )
 """Copyright and rights notices (footer)."""
 
-RIGHTS_NOTICE: Final = regex.compile(
-    r"^\W{0,3}(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))|\ball rights reserved\b", _I
+RIGHTS_NOTICE: regex.Pattern[str]
+_LAZY["RIGHTS_NOTICE"] = (
+    r"^\W{0,3}(?:©|\(c\)|copyright\s*(?:©|\(c\)|\d{4}))|\ball rights reserved\b",
+    _I,
 )
 """A line that is a rights notice, not prose that mentions copyright."""
 
-FOOTER_LINE: Final = regex.compile(
+FOOTER_LINE: regex.Pattern[str]
+_LAZY["FOOTER_LINE"] = (
     r"^(?:privacy(?: policy)?|terms(?: of (?:use|service))?|terms (?:&|and) conditions|"
     r"cookie(?:s| policy| settings)|contact(?: us)?|about(?: us)?|imprint|impressum|"
     r"datenschutz|site ?map|accessibility|advertise(?: with us)?|careers|jobs|help|faq|"
@@ -153,7 +173,8 @@ FOOTER_LINE: Final = regex.compile(
 )
 """Lines that start like footer links and notices."""
 
-COMMENT_HEADER: Final = regex.compile(
+COMMENT_HEADER: regex.Pattern[str]
+_LAZY["COMMENT_HEADER"] = (
     r"^(?:comment (?:number|no\.?|#)\s*\d+\.?|#?\d+\.?\s*comments?|comments?\s*\(\d+\)|"
     r"\d+\s+(?:comments?|replies|responses)|(?:leave|post|add|write) a (?:comment|reply)|"
     r"(?:this entry is|comments are) (?:now )?closed(?: for comments)?|"
@@ -163,10 +184,12 @@ COMMENT_HEADER: Final = regex.compile(
 )
 """Headers and chrome of a comment section."""
 
-COMMENT_NUMBER: Final = regex.compile(r"^comment (?:number|no\.?|#)\s*(\d+)\.?\s*$", _I)
+COMMENT_NUMBER: regex.Pattern[str]
+_LAZY["COMMENT_NUMBER"] = (r"^comment (?:number|no\.?|#)\s*(\d+)\.?\s*$", _I)
 """A header that opens one reader comment ("Comment number 127.")."""
 
-WIDGET: Final = regex.compile(
+WIDGET: regex.Pattern[str]
+_LAZY["WIDGET"] = (
     r"^(?:rate this|reply|report(?: abuse| this(?: comment)?)?|recommend|like|dislike|share|"
     r"share this(?: article| story| page)?|tweet|email|e-mail|print|permalink|flag|"
     r"(?:\d+\s+)?(?:likes?|points?|votes?)|vote (?:up|down)|up|down|"
@@ -177,7 +200,8 @@ WIDGET: Final = regex.compile(
 )
 """Short interactive widgets ("rate this", "Reply", "Share", "Read more")."""
 
-CREDIT: Final = regex.compile(
+CREDIT: regex.Pattern[str]
+_LAZY["CREDIT"] = (
     r"(?:\b(?:photo|image|picture|foto|bild|credit|courtesy|illustration|video|graphic)s?\s*"
     r"(?:by|:|/|credit)|getty images|\bafp\b|\breuters\b|\bap photo\b|\(ap\)|\bepa\b|"
     r"shutterstock|istock|\bpa wire\b|associated press)",
@@ -189,13 +213,16 @@ def is_boilerplate_line(text: str) -> bool:
     """A short line that is a known boilerplate phrase (copyright, footer link, widget)."""
     if len(text) > MAX_PATTERN_CHARS:
         return False
-    return bool(COPYRIGHT.search(text) or FOOTER_LINE.match(text) or WIDGET.match(text))
+    p = sys.modules[__name__]  # the patterns are module attributes, compiled on first use
+    return bool(p.COPYRIGHT.search(text) or p.FOOTER_LINE.match(text) or p.WIDGET.match(text))
 
 
-BULLET: Final = regex.compile(r"^\s*([•□■◦▪●○\-\*\+·–]|\d{1,3}[.)]|\[\d+\])\s+")
+BULLET: regex.Pattern[str]
+_LAZY["BULLET"] = (r"^\s*([•□■◦▪●○\-\*\+·–]|\d{1,3}[.)]|\[\d+\])\s+", 0)
 """A list bullet at the start of a text line: w3m (•, □), lynx (*, +, o), markdown (-, *), numbers."""
 
-DATE: Final = regex.compile(
+DATE: regex.Pattern[str]
+_LAZY["DATE"] = (
     r"(?:\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|"
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b|"
@@ -205,14 +232,16 @@ DATE: Final = regex.compile(
 )
 """Dates and times as pages print them (comment and caption stamps)."""
 
-META_LINE: Final = regex.compile(
+META_LINE: regex.Pattern[str]
+_LAZY["META_LINE"] = (
     r"(?:\bposted\b|\bwritten\b|\bsubmitted\b|\bby\b|\bsays\b|\bsaid\b|\bwrote\b|\bat\b|\bon\b|"
     r"\||@|\bam\b|\bpm\b|\bago\b|:\s*$)",
     _I,
 )
 """Words that surround an author or date in a post/comment header line (used with :data:`DATE`)."""
 
-COMMENT_AUTHOR: Final = regex.compile(
+COMMENT_AUTHOR: regex.Pattern[str]
+_LAZY["COMMENT_AUTHOR"] = (
     r"^(?:(?:posted|written|submitted|comment(?:ed)?)\s+by\s+|by\s+)?"
     r"(?P<author>[^\n|]{1,60}?)\s*(?:\(\d+\)\s*)?"
     r"(?:\s+(?:says|said|wrote|writes|dit|schreibt|escribió)\s*:?|\s*[|,]|\s+on\s|\s+at\s|\s*$|\s+(?=\d))",
@@ -222,7 +251,8 @@ COMMENT_AUTHOR: Final = regex.compile(
 
 # --- reader comments: header lines, authors, dates, widgets (classify.comments, assemble) ---------
 
-COMMENT_BYLINE: Final = regex.compile(
+COMMENT_BYLINE: regex.Pattern[str]
+_LAZY["COMMENT_BYLINE"] = (
     r"(?:^(?:posted|written|submitted|comment(?:ed)?|repl(?:y|ied))\s+(?:by|from)\b|^by\s+\S|"
     r"^(?:from|author|name)\s*:\s*\S|"
     r"\s(?:says|said|wrote|writes|replied|responded|commented|dit|schreibt|escribió|scrive)"
@@ -231,7 +261,8 @@ COMMENT_BYLINE: Final = regex.compile(
 )
 """A comment header that names its author ("john says:", "Posted by X", "by X on ...")."""
 
-COMMENT_LINE_WIDGET: Final = regex.compile(
+COMMENT_LINE_WIDGET: regex.Pattern[str]
+_LAZY["COMMENT_LINE_WIDGET"] = (
     r"^[\s|·•\[\](){}/-]*(?:reply(?: to this(?: comment)?)?|(?:view )?profile|avatar|"
     r"report(?: abuse| this(?: comment)?| comment)?|"
     r"permalink|link to (?:this )?comment|quote|flag(?: as inappropriate)?|edit|delete|"
@@ -245,7 +276,8 @@ COMMENT_LINE_WIDGET: Final = regex.compile(
 )
 """A line of comment widgets only ("Reply", "Report abuse", "Like 0", "[Reply]", "| Permalink")."""
 
-COMMENT_META_TAIL: Final = regex.compile(
+COMMENT_META_TAIL: regex.Pattern[str]
+_LAZY["COMMENT_META_TAIL"] = (
     r"(?<![\s|·•/#-])(?:[\s|·•/#-]+(?:reply|report(?: abuse)?|permalink|link|quote|flag|share|actions|#|"
     r"(?:like|dislike|up|down|points?|votes?)(?:\s*\(?[+-]?\d+\)?)?))+[\s|·•/#.-]*$",
     _I,
@@ -256,7 +288,8 @@ _MONTH: Final = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _TIME: Final = (
     r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+(?:[A-Z]{1,2}[SD]?T|UTC|GMT)\b)?"
 )
-COMMENT_DATE: Final = regex.compile(
+COMMENT_DATE: regex.Pattern[str]
+_LAZY["COMMENT_DATE"] = (
     r"(?:(?<![a-z])(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:"
     r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|"
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|"
@@ -271,27 +304,31 @@ COMMENT_DATE: Final = regex.compile(
 """The date (and time) in a comment's header line, with its weekday and time: "Friday, November 09,
 2012 at 03:34 AM", "July 21st, 2012, 6:32 pm", "16:50 8th January 2008", "3 hours ago"."""
 
-COMMENT_AUTHOR_HEAD: Final = regex.compile(
+COMMENT_AUTHOR_HEAD: regex.Pattern[str]
+_LAZY["COMMENT_AUTHOR_HEAD"] = (
     r"^(?:[\s|·•/,:#(\[-]|\d{1,9}\.?\s|(?:posted|written|submitted|comment(?:ed)?|repl(?:y|ied)|"
     r"published|added)(?:\s+(?:by|from|on|at))?\s*:?|by\s*:?|from\s*:|author\s*:|name\s*:|on\b|at\b)+",
     _I,
 )
 """What comes before the author's name in a header: numbering, "Posted by:", "by", separators."""
 
-COMMENT_AUTHOR_TAIL: Final = regex.compile(
+COMMENT_AUTHOR_TAIL: regex.Pattern[str]
+_LAZY["COMMENT_AUTHOR_TAIL"] = (
     r"(?:[\s|·•/,:*-]|\(\d+\)|\.{2,3}|…|\b(?:says|said|wrote|writes|replied|responded|commented|"
     r"dit|schreibt|escribió|scrive|on|at|in reply to|posted)\b)+$",
     _I,
 )
 """What comes after the author's name: "says:", "wrote:", "on", "at", separators, a karma count."""
 
-COMMENT_HEADER_SPLIT: Final = regex.compile(
+COMMENT_HEADER_SPLIT: regex.Pattern[str]
+_LAZY["COMMENT_HEADER_SPLIT"] = (
     r"(?<!\s)(?:\s+[|·•/—–]\s+|\s+-\s+|\s*\|\s*|\s+(?:says|said|writes|wrote)\s*:\s*)|^\s*\|\s*",
     regex.IGNORECASE,
 )
 """Separators between the parts of a comment header ("Jimmy | November 11, 2012 | Reply")."""
 
-COMMENT_PROMPT: Final = regex.compile(
+COMMENT_PROMPT: regex.Pattern[str]
+_LAZY["COMMENT_PROMPT"] = (
     r"^(?:click here to |please )?(?:"
     r"cancel reply|jump to (?:the )?comments|"
     r"(?:comment below|sign ?in|log ?in|register|sign ?up)\b[^\n]{0,80}?"
@@ -316,7 +353,8 @@ COMMENT_PROMPT: Final = regex.compile(
 
 # --- captions (classify.captions) -------------------------------------------------------------
 
-AGENCY_CREDIT: Final = regex.compile(
+AGENCY_CREDIT: regex.Pattern[str]
+_LAZY["AGENCY_CREDIT"] = (
     r"(?:[(\[]\s*(?:ap|afp|aap|epa|reuters|getty(?: images)?|pa|ani|xinhua|bloomberg|dpa|ansa)"
     r"(?:\s*(?:photo|images?|/[^)\]]{1,40}))?\s*[)\]]\s*$|"
     r"\b(?:ap|afp|epa|reuters|aap|pa|dpa)\s+(?:image|photo|picture|file photo)s?\b|"
@@ -327,7 +365,8 @@ AGENCY_CREDIT: Final = regex.compile(
 """Photo-agency credits the CREDIT table misses: "[EPA]", "(AAP)", "AP Image", "Courtesy: X",
 "Benni McCarthy © Action Images" (a short block ending in a © credit)."""
 
-NOT_CAPTION: Final = regex.compile(
+NOT_CAPTION: regex.Pattern[str]
+_LAZY["NOT_CAPTION"] = (
     r"(?:all rights reserved|\bcopyright\b|may not be (?:published|reproduced)|"
     r"^(?:more|next|previous|prev|view|see|enlarge|zoom|click|type|enter)\b|^\W*$)",
     _I,

@@ -223,9 +223,19 @@ _Node = list[Any]
 """An element that may be an ancestor of a block, enough to write its path after the parse: a list
 ``[tag, parent node, index, counts, path]``: the index is 1-based among the element children of the
 parent with the same tag, the counts are the element children seen so far per tag (None until
-one; complete once the element has closed), and the path is filled when first asked for."""
+one, the first child's tag alone while it is the only one, then a dict; complete once the element
+has closed), and the path is filled when first asked for."""
 _COUNTS: Final = 3
 _PATH: Final = 4
+
+
+def _second_child(node: _Node, first: str, tag: str) -> int:
+    """Count a child ``tag`` of ``node`` whose children so far are one ``first``; its index."""
+    if first == tag:
+        node[_COUNTS] = {tag: 2}
+        return 2
+    node[_COUNTS] = {first: 1, tag: 1}
+    return 1
 
 
 class _Stop(Exception):
@@ -372,10 +382,14 @@ class Segmenter:
         par = nodes[-1]
         assert par is not None
         counts = par[_COUNTS]
-        if counts is None:
-            counts = par[_COUNTS] = {}
-        i = counts.get(tag, 0) + 1
-        counts[tag] = i
+        if counts is None:  # the first child: its tag stands for {tag: 1}
+            par[_COUNTS] = tag
+            i = 1
+        elif counts.__class__ is dict:
+            i = counts.get(tag, 0) + 1
+            counts[tag] = i
+        else:
+            i = _second_child(par, counts, tag)
         node = [tag, par, i, None, None]
         nodes.append(node)
         self.last_depth = depth
@@ -409,9 +423,13 @@ class Segmenter:
         if par is not None:
             counts = par[_COUNTS]
             if counts is None:
-                counts = par[_COUNTS] = {}
-            i = counts.get(tag, 0) + 1
-            counts[tag] = i
+                par[_COUNTS] = tag
+                i = 1
+            elif counts.__class__ is dict:
+                i = counts.get(tag, 0) + 1
+                counts[tag] = i
+            else:
+                i = _second_child(par, counts, tag)
         in_root = self.root is not None and bool(nodes) and nodes[0] is self.root
         if in_root:
             self.last_depth = depth
@@ -703,17 +721,26 @@ def _path(node: _Node, top: dict[str, int]) -> str:
         chain.append(cur)
         cur = cur[1]
     path: str = cur[_PATH] if cur is not None else ""
-    for n in reversed(chain):
+    for k, n in enumerate(reversed(chain), 1):
         tag, par, index = n[0], n[1], n[2]
         if par is None:  # the root: "/html", or "/html[1]" beside another top-level "html"
             path = "/" + tag if top.get(tag, 0) <= 1 else f"/{tag}[{index}]"
         else:
-            step = tag if par[_COUNTS][tag] == 1 else f"{tag}[{index}]"
+            counts = par[_COUNTS]
+            step = tag if counts.__class__ is str or counts[tag] == 1 else f"{tag}[{index}]"
             path = path + "/" + step
             if len(path) > MAX_PATH_CHARS:
                 path = shorten_path(path)
-        n[_PATH] = path
+        if len(path) <= _KEEP_PATH_CHARS or not k % _KEEP_PATH_EVERY:
+            n[_PATH] = path
     return path
+
+
+_KEEP_PATH_CHARS: Final = 300
+_KEEP_PATH_EVERY: Final = 32
+"""The path of an element is kept for the next block below it when it is short, and for only every
+32nd element of a deeper chain: 500 nested elements would otherwise hold paths of 2 to 2,000
+characters each (a megabyte), and a block below them still walks at most 32 elements up."""
 
 
 _local = threading.local()

@@ -32,6 +32,8 @@ def _patterns() -> list[tuple[str, Any]]:
         if info.name.endswith(("__main__", ".cli")):
             continue
         mod = importlib.import_module(info.name)
+        for key in getattr(mod, "_LAZY", {}):  # compiled on first use (boilerstrip.patterns)
+            getattr(mod, key)
         for key, value in vars(mod).items():
             if isinstance(value, (re.Pattern, regex.Pattern)):
                 found.append((f"{info.name}.{key}", value))

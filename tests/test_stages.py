@@ -249,3 +249,47 @@ def test_prose_is_never_cut_between_words() -> None:
         "Spring summer autumn winter day night dawn dusk noon midnight.",
     ]
     assert split_columns(lines) == [(line, i) for i, line in enumerate(lines)]
+
+
+def test_column_bands_match_the_line_by_line_definition() -> None:
+    """``layout._bands`` decides per line from its length and left margin; it must cut exactly where
+    the definitions :func:`layout._free` and :func:`layout._sided` say (random lines of words and
+    gaps, every position)."""
+    import random
+
+    from boilerstrip import layout
+
+    def reference(lines: list[str], x: int, cuts: list[list[int]]) -> int:
+        n, done, i = len(lines), 0, 0
+        while i < n:
+            if not layout._free(lines[i], x):
+                i += 1
+                continue
+            j, sided = i, 0
+            while j < n and layout._free(lines[j], x):
+                sided += layout._sided(lines[j], x)
+                j += 1
+            if j - i >= layout.MIN_BAND_LINES and sided >= layout.MIN_SIDED_LINES:
+                for k in range(i, j):
+                    cuts[k].append(x)
+                done += j - i
+            i = j
+        return done
+
+    rng = random.Random(7)
+    pieces = ["ab", "c", " ", "  ", "    ", "\t"]
+    cut = 0
+    for _ in range(300):
+        lines = [
+            "".join(rng.choice(pieces) for _ in range(rng.randrange(12))).rstrip()
+            for _ in range(rng.randrange(1, 14))
+        ]
+        lengths = [len(ln) for ln in lines]
+        lefts = [len(ln) - len(ln.lstrip()) for ln in lines]
+        for x in range(1, max(lengths) + 2):
+            got: list[list[int]] = [[] for _ in lines]
+            want: list[list[int]] = [[] for _ in lines]
+            assert layout._bands(lines, x, got, lengths, lefts) == reference(lines, x, want)
+            assert got == want
+            cut += any(got)
+    assert cut  # some bands were found

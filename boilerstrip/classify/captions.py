@@ -40,17 +40,46 @@ def _near_article(segs: list[Segment], i: int) -> bool:
     return any(segs[j].label is Label.ARTICLE for j in range(lo, hi) if j != i) or segs[i].in_region
 
 
+_CREDIT_ASCII: Final = (
+    "photo", "image", "picture", "foto", "bild", "credit", "courtesy", "illustration", "video",
+    "graphic", "afp", "reuters", "(ap)", "epa", "shutterstock", "istock", "pa wire",
+    "associated press", "(", "[",
+)
+"""On ASCII text (where case-insensitive matching is matching the lowercased text), every match of
+:data:`patterns.CREDIT` or :data:`patterns.AGENCY_CREDIT` holds one of these (the bracketed agency
+credits a bracket; "©" is not ASCII): the searches are skipped where none is there."""
+_NOT_CAPTION_ASCII: Final = ("all rights reserved", "copyright", "may not be")
+_NOT_CAPTION_FIRST: Final = frozenset("mnpvsezct")
+"""First letters of the words :data:`patterns.NOT_CAPTION` matches at the start of a line."""
+
+
 def _credit(s: Segment) -> bool:
     if s.words > MAX_CREDIT_WORDS or s.chars > P.MAX_PATTERN_CHARS:
         return False
-    return bool(P.CREDIT.search(s.text) or P.AGENCY_CREDIT.search(s.text))
+    t = s.text
+    if t.isascii():
+        low = t.lower()
+        if not any(lit in low for lit in _CREDIT_ASCII):
+            return False
+    return bool(P.CREDIT.search(t) or P.AGENCY_CREDIT.search(t))
 
 
 def _not_caption(s: Segment) -> bool:
     """Rights notices, gallery controls and form prompts next to images; blocks in forms, menus."""
     if s.near_cues & (P.FORM | P.NAV):
         return True
-    return s.chars <= P.MAX_PATTERN_CHARS and bool(P.NOT_CAPTION.search(s.text))
+    if s.chars > P.MAX_PATTERN_CHARS:
+        return False
+    t = s.text
+    if t.isascii() and t:
+        # The pattern's alternatives: a literal somewhere, a word at the start, or no word
+        # character at all (then the first character is none).
+        first = t[0].lower()
+        if (first.isalnum() or first == "_") and first not in _NOT_CAPTION_FIRST:
+            low = t.lower()
+            if not any(lit in low for lit in _NOT_CAPTION_ASCII):
+                return False
+    return bool(P.NOT_CAPTION.search(t))
 
 
 def _container(doc: Doc, s: Segment) -> int:

@@ -19,6 +19,7 @@ import regex
 
 from .. import patterns as P
 from ..document import Doc, Segment
+from ..features import has_date
 from ..types import Label
 from .base import set_label
 from .density import GOOD, NEARGOOD
@@ -40,7 +41,7 @@ def _prose(s: Segment) -> float:
 def _is_meta_line(s: Segment) -> bool:
     if s.words > MAX_META_WORDS or s.chars > 200:
         return False
-    return bool(s.near_cues & P.META or (P.DATE.search(s.text) and not s.punct_end))
+    return bool(s.near_cues & P.META or (has_date(s.text) and not s.punct_end))
 
 
 class CommentSection:
@@ -229,7 +230,7 @@ def is_header_text(t: str, words: float | None = None) -> bool:
     if n > MAX_META_WORDS or len(t) > 200:
         return False
     sentence = bool(_SENTENCE_END.search(t)) and n >= 8
-    m = P.DATE.search(t)
+    m = P.DATE.search(t) if has_date(t) else None
     if m and not sentence:
         rest = 0
         pos = 0

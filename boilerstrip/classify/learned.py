@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
+from itertools import accumulate
 from typing import Any, Final
 
 from .. import patterns as P
@@ -21,6 +22,7 @@ from ..types import Label
 from .base import set_label
 from .comments import is_comment_chrome, is_meta_line
 from .density import BAD, GOOD, NEARGOOD, SHORT
+from .model import load, sigmoid
 from .region import value_of
 
 TAGS: Final = ("p", "div", "li", "td", "h", "span", "dd", "blockquote", "pre", "article", "section", "th")
@@ -193,12 +195,7 @@ def rows(doc: Doc) -> Iterator[list[float]]:
     linkd = [lk / c if c else 0.0 for lk, c in zip(links, chars, strict=True)]
     prefix: list[list[float]] = []
     for c in _WINDOW_IDX:
-        acc = [0.0] * (n + 1)
-        total = 0.0
-        for i in range(n):
-            total += own[i][c]
-            acc[i + 1] = total
-        prefix.append(acc)
+        prefix.append(list(accumulate([o[c] for o in own], initial=0.0)))
     meta_count = [0] * (n + 1)
     k = 0
     for i in range(n):
@@ -209,7 +206,21 @@ def rows(doc: Doc) -> Iterator[list[float]]:
     for s in segs:
         counts[s.text] = counts.get(s.text, 0) + 1
     nb = [(o[0], o[2], o[3], o[4], 1.0 if s.cf == GOOD else 0.0, o[10]) for o, s in zip(own, segs)]
-    windows = [(w, list(zip(_WINDOW_IDX, prefix, strict=True))) for w in WINDOWS]
+    # The window means, a column at a time: (sum over the window - own value) / other blocks.
+    win_cols: list[list[float]] = []
+    for w in WINDOWS:
+        los = [i - w if i > w else 0 for i in range(n)]
+        his = [i + w + 1 if i + w + 1 < n else n for i in range(n)]
+        others = [b - a - 1 for a, b in zip(los, his, strict=True)]
+        for c, pre in zip(_WINDOW_IDX, prefix, strict=True):
+            win_cols.append(
+                [
+                    (pre[b] - pre[a] - o[c]) / m if m else 0.0
+                    for a, b, m, o in zip(los, his, others, own, strict=True)
+                ]
+            )
+    win = list(zip(*win_cols, strict=True))
+    log_repeats = [math.log1p(counts[s.text] - 1) for s in segs]
     pos_chars = 0
     for i, s in enumerate(segs):
         o = own[i]
@@ -235,7 +246,7 @@ def rows(doc: Doc) -> Iterator[list[float]]:
         else:
             s0 = l0 = s1 = l1 = s2 = l2 = s3 = l3 = 0.0
         a, b = (i - 3 if i > 3 else 0), (i + 4 if i + 4 < n else n)
-        v = [
+        row = [
             *o,
             *_tag(s),
             *_cues(s.near_cues),
@@ -258,17 +269,11 @@ def rows(doc: Doc) -> Iterator[list[float]]:
             *(nb[i - 2] if i >= 2 else _ZERO6),
             *(nb[i + 1] if i + 1 < n else _ZERO6),
             *(nb[i + 2] if i + 2 < n else _ZERO6),
+            *win[i],
+            log_repeats[i],
         ]
         pos_chars += s.chars
-        for w, pres in windows:
-            a, b = max(0, i - w), min(n, i + w + 1)
-            m = b - a - 1
-            if m:
-                v += [(pre[b] - pre[a] - o[c]) / m for c, pre in pres]
-            else:
-                v += [0.0] * len(pres)
-        v.append(math.log1p(counts[s.text] - 1))
-        yield v
+        yield row
 
 
 ARTICLE_THRESHOLD: Final = 0.5
@@ -307,14 +312,14 @@ class LearnedArticle:
         if not segs:
             return
         models = _models(doc.kind)
-        article = models["article"].probability
-        comment = models["comment"].probability if "comment" in models else None
+        article = models["article"].margin_function()
+        comment = models["comment"].margin_function() if "comment" in models else None
         # Vector by vector: a page's vectors are never all held at once.
         pa: list[float] = []
         pc: list[float] = []
         for x in rows(doc):
-            pa.append(article(x))
-            pc.append(comment(x) if comment is not None else 0.0)
+            pa.append(sigmoid(article(x)))
+            pc.append(sigmoid(comment(x)) if comment is not None else 0.0)
         for s, a, c in zip(segs, pa, pc, strict=True):
             s.p_article = a
             if c >= COMMENT_THRESHOLD:
@@ -346,6 +351,5 @@ class LearnedArticle:
 
 
 def _models(kind: str) -> dict[str, Any]:
-    from .model import load
 
     return load(f"model_{kind}")

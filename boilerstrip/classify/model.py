@@ -20,16 +20,18 @@ import os
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
+from operator import mul
 from typing import Any, Final
 
 Vector = Sequence[float]
 
 
-def _sigmoid(z: float) -> float:
+def sigmoid(z: float) -> float:
     if z >= 0:
         return 1.0 / (1.0 + math.exp(-z))
     e = math.exp(z)
     return e / (1.0 + e)
+
 
 
 class Model:
@@ -41,10 +43,13 @@ class Model:
         if self.kind == "logistic":
             weights = [float(w) for w in spec["weights"]]
             bias = float(spec["bias"])
-            pairs = [(i, w) for i, w in enumerate(weights) if w != 0.0]
+            used = tuple(i for i, w in enumerate(weights) if w != 0.0)
+            ws = tuple(weights[i] for i in used)
 
             def margin(x: Vector) -> float:
-                return bias + sum(w * x[i] for i, w in pairs)
+                # bias + the sum of w * x[i] in feature order, as sum() adds them one at a time
+                total: float = sum(map(mul, ws, map(x.__getitem__, used)))
+                return bias + total
 
             self._margin: Callable[[Vector], float] = margin
         elif self.kind == "trees":
@@ -59,13 +64,17 @@ class Model:
     def margin(self, x: Vector) -> float:
         return self._margin(x)
 
+    def margin_function(self) -> Callable[[Vector], float]:
+        """:meth:`margin` itself, to call without a method call in between (per block)."""
+        return self._margin
+
     def predict(self, vectors: Sequence[Vector]) -> list[float]:
         m = self._margin
-        return [_sigmoid(m(x)) for x in vectors]
+        return [sigmoid(m(x)) for x in vectors]
 
     def probability(self, x: Vector) -> float:
         """``predict([x])[0]``."""
-        return _sigmoid(self._margin(x))
+        return sigmoid(self._margin(x))
 
 
 PURE_PYTHON_ENV: Final = "BOILERSTRIP_PURE_PYTHON"

@@ -1,0 +1,85 @@
+"""The cheap character tests that skip a pattern search give the pattern's own answer.
+
+Every shortcut (cached text flags, ASCII literal tests, the case-folded test of non-ASCII text) is
+checked against the plain search, on the block texts of the fixture pages and on made-up lines full
+of near misses: case variants, digits next to separators, characters whose case folding is ASCII.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from boilerstrip import features
+from boilerstrip import patterns as P
+from boilerstrip.classify import captions
+from boilerstrip.document import Segment
+from boilerstrip.pipeline import prepare
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+
+PIECES = (
+    "Copyright", "COPYRIGHT", "copy right", "(c)", "(C)", "©", "&copy;", "All Rights Reserved",
+    "tous droits réservés", "TOUS DROITS RÉSERVÉS", "alle Rechte vorbehalten",
+    "\u017f", "\u212a", "ß", "\ufb01",
+    "Photo by", "photos:", "Getty Images", "AFP", "(AP)", "[EPA]", "pa wire", "Reuters", "istock",
+    "Courtesy", "credit", "More", "next", "zoom", "Type", "may not be published", "—", "...",
+    "12/3/2012", "10:45", "3rd", "May", "jan.", "2 days ago", "a week ago", "ago", "1", "22", "-",
+    "/", ".", ":", " ", "  ", "\t", "\n", "posted", "by", "at", "|", "@", "pm", "word", "Ünïcödé",
+    "中文", "_", "x", "Privacy policy", "Reply", "Share this", "5 comments", "Read more",
+)
+
+
+def _texts() -> list[str]:
+    rng = random.Random(11)
+    out = ["", " ", "...", "-", "_", "©"]
+    for _ in range(4000):
+        out.append("".join(rng.choice(PIECES) for _ in range(rng.randrange(1, 7))))
+    pages = sorted((FIXTURES / "real").glob("*/page.*")) + sorted(
+        (FIXTURES / "pages").glob("*/source.*")
+    )
+    for page in pages:
+        doc, _ = prepare(page.read_bytes())
+        out.extend(s.text for s in doc.segments)
+    return out
+
+
+TEXTS = _texts()
+
+
+def _plain_flags(t: str) -> features.TextFlags:
+    if len(t) > P.MAX_PATTERN_CHARS:
+        return (False, False, False, False, False, False, *features._shape(t))
+    copyright_ = P.COPYRIGHT.search(t) is not None
+    widget = P.WIDGET.match(t) is not None
+    date = P.DATE.search(t) is not None
+    return (
+        copyright_ or widget or P.FOOTER_LINE.match(t) is not None,
+        copyright_,
+        date,
+        P.COMMENT_HEADER.match(t) is not None,
+        widget,
+        date and P.META_LINE.search(t) is not None,
+        *features._shape(t),
+    )
+
+
+def test_text_flags_are_the_plain_searches() -> None:
+    for t in TEXTS:
+        features._flags_cache.clear()
+        assert features.text_flags(t) == _plain_flags(t), t
+        assert features.has_copyright(t) == (P.COPYRIGHT.search(t) is not None), t
+        assert features.has_date(t) == (P.DATE.search(t) is not None), t
+
+
+def test_caption_tests_are_the_plain_searches() -> None:
+    for t in TEXTS:
+        s = Segment(text=t, source="/", chars=len(t), words=float(len(t.split())))
+        want = len(t) <= P.MAX_PATTERN_CHARS and bool(P.NOT_CAPTION.search(t))
+        assert captions._not_caption(s) == want, t
+        want = (
+            s.words <= captions.MAX_CREDIT_WORDS
+            and len(t) <= P.MAX_PATTERN_CHARS
+            and bool(P.CREDIT.search(t) or P.AGENCY_CREDIT.search(t))
+        )
+        assert captions._credit(s) == want, t
