@@ -21,7 +21,16 @@ from lxml import etree
 from . import patterns as P
 from .budget import CHECK_MASK, COLLECT_SHARE, PARSE_SHARE, Budget
 from .document import Doc, Meta, Segment
-from .parse import DEEP, FEED_CHUNK, RUNAWAY_TITLE, close_title, flatten, new_parser, tame_tags
+from .parse import (
+    DEEP,
+    FEED_CHUNK,
+    RUNAWAY_TITLE,
+    close_title,
+    flatten,
+    new_parser,
+    parse_html,
+    tame_tags,
+)
 from .paths import MAX_PATH_CHARS
 from .paths import shorten as shorten_path
 
@@ -813,6 +822,60 @@ def segment_page(text: str, doc: Doc) -> None:
             doc.segments, doc.meta, doc.parent, doc.frame_cues = (
                 flat.segments, flat.meta, flat.parent, flat.frame_cues
             )
+    if _chars(doc) < REPAIR_BELOW_CHARS and not budget.over(PARSE_SHARE):
+        _rescue_misplaced(text, doc)
+
+
+REPAIR_BELOW_CHARS: Final = 200
+"""A page whose blocks hold fewer characters than this is parsed again as a tree, to look for text
+that libxml2 put outside ``<body>`` (see :func:`_rescue_misplaced`). Real articles are longer, and
+the second parse costs only on such near-empty pages."""
+HEAD_TAGS: Final = frozenset(
+    "title meta link base script style noscript template object".split()
+)
+"""Elements that belong in ``<head>``; anything else found there is page content."""
+
+
+def _chars(doc: Doc) -> int:
+    return sum(len(s.text) for s in doc.segments)
+
+
+def _rescue_misplaced(text: str, doc: Doc) -> None:
+    """Text that libxml2 put outside the body: elements after an early ``</body>`` (siblings of
+    ``body``), and content elements it left in ``<head>`` (an unknown tag before the body, which
+    keeps the head open). They are moved into the body of a tree of the page, which is segmented
+    instead when that gives more text. Block sources then name the moved elements as children of
+    ``body``."""
+    root = parse_html(text, doc.budget)
+    if root is None or not isinstance(root.tag, str):
+        return
+    head = root.find("head")
+    stray_head = [
+        el for el in (head if head is not None else ())
+        if isinstance(el.tag, str) and el.tag not in HEAD_TAGS
+    ]
+    body = root.find("body")
+    after = []
+    seen_body = False
+    for el in root:
+        if el is body:
+            seen_body = True
+        elif seen_body and isinstance(el.tag, str) and el.tag != "head":
+            after.append(el)
+    if not stray_head and not after:
+        return
+    if body is None:
+        body = etree.SubElement(root, "body")
+    for i, el in enumerate(stray_head):
+        body.insert(i, el)
+    for el in after:
+        body.append(el)
+    fixed = Doc(kind=doc.kind, truncated=doc.truncated, budget=doc.budget)
+    segment_html(root, fixed)
+    if _chars(fixed) > _chars(doc):
+        doc.segments, doc.meta, doc.parent, doc.frame_cues = (
+            fixed.segments, fixed.meta, fixed.parent, fixed.frame_cues
+        )
 
 
 def _clear(doc: Doc) -> None:

@@ -102,6 +102,23 @@ def test_a_title_left_open_does_not_swallow_the_page() -> None:
     assert "Paragraph 59 of the story" in article.text
 
 
+@pytest.mark.parametrize(
+    "shape",
+    [
+        # an early </body>: libxml2 puts the rest beside the body, not in it
+        "<html><head><title>T</title></head><body></body><table><tr><td>{}</td></tr></table></html>",
+        # an unknown tag before the body keeps the head open: the page ends up inside <head>
+        "<html><head><title>T</title><mbox><table><tr><td>{}</td></tr></table></mbox></head></html>",
+    ],
+)
+def test_text_that_libxml2_puts_outside_the_body_is_kept(shape: str) -> None:
+    paragraph = "The council voted on Tuesday to rebuild the old bridge, and work starts in spring. "
+    page = shape.format(f"<p>{paragraph * 4}</p>" * 3)
+    article = boilerstrip.extract(page)
+    assert len(article.blocks) == 3
+    assert article.text.count("The council voted") == 12
+
+
 def test_hidden_and_image_cues() -> None:
     doc = html_doc(
         "<body><div style='display:none'><p>secret</p></div><img src='a.jpg'><p>Caption here</p></body>"
