@@ -126,12 +126,13 @@ _TITLE_OPEN: Final = regex.compile(r"<title\b[^<>]{0,1000}>", regex.IGNORECASE)
 
 def _runaway_title(root: Any) -> bool:
     title = root.find("head/title")
-    text = title.text if title is not None else None
-    return bool(text) and len(text) > RUNAWAY_TITLE and "<" in text
+    text: str | None = title.text if title is not None else None
+    return text is not None and len(text) > RUNAWAY_TITLE and "<" in text
 
 
 def close_title(text: str) -> str:
-    """``text`` with the first ``<title>`` closed at the end of its first line (or the first ``<``)."""
+    """``text`` with the first ``<title>`` closed at the end of its first line (or at the first
+    ``<``)."""
     m = _TITLE_OPEN.search(text)
     if m is None:
         return text

@@ -1,11 +1,11 @@
 """Segment a plain-text dump of a rendered page into blocks of lines.
 
-A block is one paragraph: a non-blank line, plus the lines that continue it when the dump is wrapped.
-Dumps are wrapped at different widths in different places (w3m wraps every table cell at its own
-width), so the wrap width is found per neighbourhood of lines: a line continues on the next one when
-the next line's first word would not have fitted on it, unless the next line starts a bullet or is
-indented like a new paragraph. Bullets (``•``, ``□``, ``*``, ``-``, ``1.``) are taken off the text and kept as
-a feature, as are indentation and the blank lines around the block.
+A block is one paragraph: a non-blank line, plus the lines that continue it when the dump is
+wrapped. Dumps are wrapped at different widths in different places (w3m wraps every table cell at
+its own width), so the wrap width is found per neighbourhood of lines: a line continues on the next
+one when the next line's first word would not have fitted on it, unless the next line starts a
+bullet or is indented like a new paragraph. Bullets (``•``, ``□``, ``*``, ``-``, ``1.``) are taken
+off the text and kept as a feature, as are indentation and the blank lines around the block.
 """
 
 from __future__ import annotations

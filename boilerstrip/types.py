@@ -32,10 +32,10 @@ class Block:
 
     ``score`` is the confidence in ``label``, between 0 and 1. ``source`` says where the block came
     from: an element path such as ``/html/body/div[2]/p[3]`` for HTML, ``lines 12-14`` for text
-    (1-based, inclusive). ``is_title`` marks the headline block (labelled ``ARTICLE`` but not part of
-    :attr:`Article.text`). ``comment`` is, for ``COMMENT`` blocks that belong to one reader comment,
-    the index of that comment in :attr:`Article.comments`; it is ``None`` for the chrome of the
-    comment section ("Post a comment", "rate this", ...).
+    (1-based, inclusive). ``is_title`` marks the headline block (labelled ``ARTICLE`` but not part
+    of :attr:`Article.text`). ``comment`` is, for ``COMMENT`` blocks that belong to one reader
+    comment, the index of that comment in :attr:`Article.comments`; it is ``None`` for the chrome
+    of the comment section ("Post a comment", "rate this", ...).
     """
 
     text: str

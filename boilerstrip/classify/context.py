@@ -1,9 +1,9 @@
 """Decide article vs not for every block from its class, its region, and its neighbours.
 
-Inside the main region, prose (GOOD, NEARGOOD) is article; short blocks and headings take their label
-from the nearest non-short neighbours on both sides (jusText's context pass); link lists and chrome
-stay out. Outside the region, only long prose without chrome cues that sits next to the region joins
-it (an article split over sibling containers).
+Inside the main region, prose (GOOD, NEARGOOD) is article; short blocks and headings take their
+label from the nearest non-short neighbours on both sides (jusText's context pass); link lists and
+chrome stay out. Outside the region, only long prose without chrome cues that sits next to the
+region joins it (an article split over sibling containers).
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ SCORE_OUTSIDE: Final = 0.9
 
 
 def _neighbour_class(segs: list[Segment], i: int, step: int) -> int:
-    """Class of the nearest non-short block from ``i`` in direction ``step`` (BAD at the region edge)."""
+    """Class of the nearest non-short block from ``i`` in direction ``step`` (BAD at the region
+    edge)."""
     j = i + step
     while 0 <= j < len(segs):
         t = segs[j]
@@ -103,10 +104,14 @@ class ContextLabels:
                 if s.label is not None:
                     gap = MAX_GAP_OUTSIDE + 1
                     continue
-                if s.cf in (GOOD, NEARGOOD) and not _chrome(s) and gap <= MAX_GAP_OUTSIDE:
-                    if s.cf == GOOD or s.punct_end:
-                        set_label(s, Label.ARTICLE, SCORE_CONTEXT, self.name)
-                        article[i] = True
-                        gap = 0
-                        continue
+                if (
+                    s.cf in (GOOD, NEARGOOD)
+                    and not _chrome(s)
+                    and gap <= MAX_GAP_OUTSIDE
+                    and (s.cf == GOOD or s.punct_end)
+                ):
+                    set_label(s, Label.ARTICLE, SCORE_CONTEXT, self.name)
+                    article[i] = True
+                    gap = 0
+                    continue
                 gap += 1 if s.cf == SHORT else MAX_GAP_OUTSIDE + 1

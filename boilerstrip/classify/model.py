@@ -3,13 +3,14 @@
 Two model types are read from JSON (written by ``tools/train.py``):
 
 * ``logistic``: ``sigmoid(bias + sum(w * x))``;
-* ``trees``: a boosted ensemble of binary decision trees, ``sigmoid(base + sum(tree(x)))``. Each tree is
-  a flat node list ``[feature, threshold, left, right, value]`` (a leaf has ``feature == -1``). For
-  speed the ensemble is turned once into one Python function of nested comparisons (generated from the
-  JSON, compiled on first use), so scoring a block costs a few comparisons per tree. Where the
-  optional C helper ``boilerstrip._speedups`` is built, it walks the same trees instead (about 15
-  times faster): the same comparisons and the same additions in the same order, so the same margin to
-  the last bit (tests/test_speedups.py checks it on real vectors).
+* ``trees``: a boosted ensemble of binary decision trees, ``sigmoid(base + sum(tree(x)))``. Each
+  tree is a flat node list ``[feature, threshold, left, right, value]`` (a leaf has
+  ``feature == -1``). For speed the ensemble is turned once into one Python function of nested
+  comparisons (generated from the JSON, compiled on first use), so scoring a block costs a few
+  comparisons per tree. Where the optional C helper ``boilerstrip._speedups`` is built, it walks
+  the same trees instead (about 15 times faster): the same comparisons and the same additions in
+  the same order, so the same margin to the last bit (tests/test_speedups.py checks it on real
+  vectors).
 """
 
 from __future__ import annotations
@@ -123,7 +124,8 @@ def _compile_trees(base: float, trees: list[list[list[float]]]) -> Callable[[Vec
 
 
 def tree_margin(base: float, trees: list[list[list[float]]], x: Vector) -> float:
-    """The ensemble's margin for ``x``, node by node (the reference the compiled forms must equal)."""
+    """The ensemble's margin for ``x``, node by node (the reference the compiled forms must
+    equal)."""
     s = base
     for nodes in trees:
         node = 0
