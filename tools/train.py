@@ -166,9 +166,10 @@ def featurize(job: Job) -> PageData | None:
     )
 
 
-TEXT_VARIANTS = ("w3m", "lynx", "plain")
-"""Text dumps the text model trains on: w3m and lynx renders, and the lynx render stripped of all
-layout cues (no indentation, bullets or blank lines: one paragraph per line, as in WET files)."""
+TEXT_VARIANTS = ("w3m", "w3m-80", "lynx", "plain")
+"""Text dumps the text model trains on: w3m renders unwrapped and wrapped at 80 columns, lynx
+renders, and the lynx render stripped of all layout cues (no indentation, bullets or blank lines:
+one paragraph per line, as in WET files)."""
 
 
 def plain(text: str) -> str:
@@ -196,7 +197,7 @@ def pages(data: Path, kind: str) -> Iterator[Job]:
             continue
         from benchmarks.textdump import renders
 
-        dumps = {v: renders(v, rows) for v in ("w3m", "lynx")}
+        dumps = {v: renders(v, rows) for v in ("w3m", "w3m-80", "lynx")}
         for p in rows:
             for variant in TEXT_VARIANTS:
                 text = dumps["lynx" if variant == "plain" else variant].get(p.id, "")
