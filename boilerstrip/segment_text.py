@@ -18,7 +18,11 @@ from .document import Doc, Segment
 from .layout import split_columns
 
 WRAP_MIN_WIDTH: Final = 40
-"""Narrower text is not taken to be wrapped (a column of menu items is not a paragraph)."""
+"""Text at least this wide is wrapped wherever the next line's first word would not have fitted."""
+NARROW_MIN_WIDTH: Final = 16
+"""Narrower columns (from NARROW_MIN_WIDTH up to WRAP_MIN_WIDTH: a page's body squeezed into a
+table cell of an 80-column dump) are wrapped only where the next line starts in lower case: a
+column of menu items has capitalised lines of about the same length too."""
 WRAP_MAX_WIDTH: Final = 220
 """Lines longer than this were not wrapped by the dumper (w3m/lynx with a wide -cols)."""
 WRAP_WINDOW: Final = 6
@@ -36,7 +40,7 @@ def _wrap_width(lengths: list[int], indents: list[int], i: int) -> tuple[int, in
     lo, hi = max(0, i - WRAP_WINDOW), min(len(lengths), i + WRAP_WINDOW + 1)
     base = min((indents[j] for j in range(lo, hi) if lengths[j]), default=0)
     top = max(lengths[lo:hi]) - base
-    if top < WRAP_MIN_WIDTH or top > WRAP_MAX_WIDTH:
+    if top < NARROW_MIN_WIDTH or top > WRAP_MAX_WIDTH:
         return base, 0
     close = top * WRAP_CLOSE + base
     evidence = sum(1 for j in range(lo, hi) if j != i and lengths[j] >= close)
@@ -45,12 +49,17 @@ def _wrap_width(lengths: list[int], indents: list[int], i: int) -> tuple[int, in
 
 def _continues(line: str, nxt: str, lengths: list[int], indents: list[int], i: int) -> bool:
     """Whether line ``i`` was wrapped: the next line's first word would not have fitted on it."""
-    if len(line) - indents[i] < WRAP_MIN_WIDTH:
+    if len(line) - indents[i] < NARROW_MIN_WIDTH:
         return False
     base, width = _wrap_width(lengths, indents, i)
     if not width:
         return False
     first = nxt.split(None, 1)[0] if nxt.strip() else ""
+    if width < WRAP_MIN_WIDTH:
+        if not first[:1].islower():
+            return False
+    elif len(line) - indents[i] < WRAP_MIN_WIDTH:
+        return False  # a short line among wide ones ends its paragraph
     return len(line) - base + 1 + len(first) > width - 1
 
 

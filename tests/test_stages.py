@@ -161,6 +161,23 @@ def test_wrapped_paragraphs_are_joined() -> None:
     assert doc.segments[0].text.endswith("cost in the end.")
 
 
+def test_narrow_columns_join_only_lower_case_continuations() -> None:
+    # An article squeezed into a 24-column table cell (w3m at 80 columns), then a menu column of
+    # capitalised items of about the same length: the first joins, the second does not.
+    prose = (
+        "Fat Head: One of the\n"
+        "reasons I recommend the\n"
+        "book is that you explain\n"
+        "the science clearly to a\n"
+        "lay audience.\n"
+    )
+    menu = "Local News and Weather\nNational Politics Desk\nSports and Recreation\nOpinion and Editorials\n"
+    doc = Doc(kind="text")
+    segment_text(prose + "\n" + menu, doc)
+    assert [s.source for s in doc.segments] == ["lines 1-5", "lines 7-7", "lines 8-8", "lines 9-9", "lines 10-10"]
+    assert doc.segments[0].text.startswith("Fat Head: One of the reasons I recommend")
+
+
 # --- features --------------------------------------------------------------------------------
 
 
