@@ -68,7 +68,10 @@ def _comment_lines(text: str) -> tuple[list[str], list[str]]:
     return lines, head
 
 
-def _comments(segs: list[Segment]) -> list[Comment]:
+def _comments(segs: list[Segment]) -> tuple[list[Comment], dict[int, int]]:
+    """The reader comments in page order, and for each comment index of the blocks its position
+    in that list (a comment left with no words once its widget and header lines are taken out is
+    not listed, and its blocks belong to none)."""
     groups: dict[int, tuple[list[str], list[str]]] = {}
     for s in segs:
         if s.label is Label.COMMENT and s.comment is not None:
@@ -80,13 +83,15 @@ def _comments(segs: list[Segment]) -> list[Comment]:
                 words.extend(body)
                 meta.extend(head)
     out: list[Comment] = []
+    position: dict[int, int] = {}
     for idx in sorted(groups):
         words, meta = groups[idx]
         if not words:
             continue
         author, date = comment_author_date(meta)
+        position[idx] = len(out)
         out.append(Comment(text="\n".join(words), author=author, date=date))
-    return out
+    return out, position
 
 
 def assemble(doc: Doc, *, encoding: str | None, url: str | None) -> Article:
@@ -95,8 +100,7 @@ def assemble(doc: Doc, *, encoding: str | None, url: str | None) -> Article:
         if s.label is None:  # not reached by the classifiers (time budget spent): page chrome
             s.label = Label.NAVIGATION
     # Block.comment is the position in Article.comments, which lists the comment indices in order.
-    ids = sorted({s.comment for s in segs if s.label is Label.COMMENT and s.comment is not None})
-    position = {idx: n for n, idx in enumerate(ids)}
+    comments, position = _comments(segs)
     blocks = [
         Block(
             text=s.text,
@@ -105,7 +109,9 @@ def assemble(doc: Doc, *, encoding: str | None, url: str | None) -> Article:
             source=s.source,
             is_title=s.is_title,
             comment=(
-                position[s.comment] if s.label is Label.COMMENT and s.comment is not None else None
+                position.get(s.comment)
+                if s.label is Label.COMMENT and s.comment is not None
+                else None
             ),
         )
         for s in segs
@@ -115,7 +121,7 @@ def assemble(doc: Doc, *, encoding: str | None, url: str | None) -> Article:
         title=doc.meta.title,
         text=text,
         captions=[s.text for s in segs if s.label is Label.CAPTION],
-        comments=_comments(segs),
+        comments=comments,
         navigation=[s.text for s in segs if s.label is Label.NAVIGATION],
         footer=[s.text for s in segs if s.label is Label.FOOTER],
         blocks=blocks,

@@ -216,6 +216,16 @@ def test_widget_lines_leave_the_words() -> None:
     assert [(c.text, c.author) for c in art.comments] == [(WORDS_1, "Marrije")]
 
 
+def test_block_comment_indices_follow_the_listed_comments() -> None:
+    # Comment 0 is left with no words once its widget line is taken out: it is not listed, its
+    # block belongs to no comment, and comment 1 becomes Article.comments[0].
+    doc = html_doc(("/html/body/ul/li[1]/p", "Reply"), ("/html/body/ul/li[2]/p", WORDS_2))
+    doc.segments[0].comment, doc.segments[1].comment = 0, 1
+    art = assemble(doc, encoding=None, url=None)
+    assert [c.text for c in art.comments] == [WORDS_2]
+    assert [b.comment for b in art.blocks] == [None, 0]
+
+
 # --- captions -------------------------------------------------------------------------------
 
 
