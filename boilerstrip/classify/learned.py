@@ -206,23 +206,14 @@ def rows(doc: Doc) -> Iterator[list[float]]:
     for s in segs:
         counts[s.text] = counts.get(s.text, 0) + 1
     nb = [(o[0], o[2], o[3], o[4], 1.0 if s.cf == GOOD else 0.0, o[10]) for o, s in zip(own, segs)]
-    # The window means, a column at a time: (sum over the window - own value) / other blocks.
-    win_cols: list[list[float]] = []
-    for w in WINDOWS:
-        los = [i - w if i > w else 0 for i in range(n)]
-        his = [i + w + 1 if i + w + 1 < n else n for i in range(n)]
-        others = [b - a - 1 for a, b in zip(los, his, strict=True)]
-        for c, pre in zip(_WINDOW_IDX, prefix, strict=True):
-            win_cols.append(
-                [
-                    (pre[b] - pre[a] - o[c]) / m if m else 0.0
-                    for a, b, m, o in zip(los, his, others, own, strict=True)
-                ]
-            )
-    win = list(zip(*win_cols, strict=True))
-    log_repeats = [math.log1p(counts[s.text] - 1) for s in segs]
+    win: list[tuple[float, ...]] = []
+    win_at = 0
+    """``win[k]``: the window means of block ``win_at + k``."""
     pos_chars = 0
     for i, s in enumerate(segs):
+        if i - win_at >= len(win):
+            win_at = i
+            win = _window_means(own, prefix, i, min(n, i + _WINDOW_CHUNK))
         o = own[i]
         f = frames[i]
         in_best = 1.0 if best <= f <= last_best else 0.0
@@ -269,11 +260,38 @@ def rows(doc: Doc) -> Iterator[list[float]]:
             *(nb[i - 2] if i >= 2 else _ZERO6),
             *(nb[i + 1] if i + 1 < n else _ZERO6),
             *(nb[i + 2] if i + 2 < n else _ZERO6),
-            *win[i],
-            log_repeats[i],
+            *win[i - win_at],
+            math.log1p(counts[s.text] - 1),
         ]
         pos_chars += s.chars
         yield row
+
+
+_WINDOW_CHUNK: Final = 2048
+"""Blocks whose window means are computed together (a column at a time, a chunk at a time: a page
+of a million blocks does not hold them all)."""
+
+
+def _window_means(
+    own: list[list[float]], prefix: list[list[float]], lo: int, hi: int
+) -> list[tuple[float, ...]]:
+    """The window features of blocks ``lo`` to ``hi`` (excluded): per window and feature, (the sum
+    over the window - the block's own value) / the number of other blocks in the window."""
+    n = len(own)
+    cols: list[list[float]] = []
+    mine = own[lo:hi]
+    for w in WINDOWS:
+        los = [i - w if i > w else 0 for i in range(lo, hi)]
+        his = [i + w + 1 if i + w + 1 < n else n for i in range(lo, hi)]
+        others = [b - a - 1 for a, b in zip(los, his, strict=True)]
+        for c, pre in zip(_WINDOW_IDX, prefix, strict=True):
+            cols.append(
+                [
+                    (pre[b] - pre[a] - o[c]) / m if m else 0.0
+                    for a, b, m, o in zip(los, his, others, mine, strict=True)
+                ]
+            )
+    return list(zip(*cols, strict=True))
 
 
 ARTICLE_THRESHOLD: Final = 0.5
