@@ -193,78 +193,125 @@ where the lowercased text holds one of these: the search is skipped elsewhere, w
 Likewise :data:`patterns.DATE` on ASCII text needs a digit (``\\d`` is ``[0-9]`` there) or "ago"
 (the only alternative without a digit: "a day ago")."""
 _COPYRIGHT_FOLDED: Final = (*_COPYRIGHT_ASCII, "tous droits réservés")
-"""The alternatives of :data:`patterns.COPYRIGHT` but "©", case-folded. The pattern matches with full
-case folding: what it matches case-folds to one of them, and the case folding of a text is that of
-its characters one after the other, so the case-folded text holds it."""
+"""The alternatives of :data:`patterns.COPYRIGHT` but "©", case-folded. The pattern matches with
+full case folding: what it matches case-folds to one of them, and the case folding of a text is
+that of its characters one after the other, so the case-folded text holds it."""
 _DATE_HINT: Final = re.compile(r"\d[-/.:]\d|\s\d|\d(?:st|nd|rd|th)?\s", re.IGNORECASE).search
 """On ASCII text, what every alternative of :data:`patterns.DATE` but "... ago" holds: digits
 around a separator ("12/3", "10:45"), a space before a number ("May 3") or after one ("3rd May").
 (``re``'s ``\\s`` takes a few more ASCII control characters than ``regex``'s: a superset.)"""
 _DIGITS: Final = b"0123456789"
 _first: Final = itemgetter(0)
-_flags_cache: dict[str, TextFlags] = {}
-_FLAGS_CACHE_MAX: Final = 8192
+
+# The boolean flags of a text, as bits of an int (cached per text, and per segment).
+BOILER: Final = 1
+"""A boilerplate line: copyright, widget or footer line (:func:`patterns.is_boilerplate_line`)."""
+COPYRIGHT: Final = 2
+DATE: Final = 4
+COMMENT_HEADER: Final = 8
+WIDGET: Final = 16
+META_DATE: Final = 32
+"""A date, and a word around it that marks a header line (:data:`patterns.META_LINE`)."""
+
+_bits_cache: dict[str, int] = {}
+_BITS_CACHE_MAX: Final = 8192
 """Short texts whose flags are kept (menus, widgets and footers repeat within a page and across the
-pages of a site). Bounded: cleared when full."""
+pages of a site). Bounded: cleared when full (a page's blocks keep theirs: :func:`line_flags`)."""
+
+
+def _line_bits(t: str) -> int:
+    """The flag bits of a text of at most :data:`patterns.MAX_PATTERN_CHARS` characters."""
+    got = _bits_cache.get(t)
+    if got is not None:
+        return got
+    if t.isascii():
+        # The two costliest searches, skipped where they cannot match (see _COPYRIGHT_ASCII).
+        low = t.lower()
+        copyright_ = (
+            any(lit in low for lit in _COPYRIGHT_ASCII) and P.COPYRIGHT.search(t) is not None
+        )
+        maybe_date = _DATE_HINT(t) is not None or "ago" in low
+    else:
+        # A case-insensitive match of a literal is a substring of the case-folded text.
+        fold = t.casefold()
+        copyright_ = (
+            ("©" in t or any(lit in fold for lit in _COPYRIGHT_FOLDED))
+            and P.COPYRIGHT.search(t) is not None
+        )
+        maybe_date = True
+    bits = 0
+    if copyright_:
+        bits = BOILER | COPYRIGHT
+    if P.WIDGET.match(t) is not None:
+        bits |= BOILER | WIDGET
+    elif not bits and P.FOOTER_LINE.match(t) is not None:
+        bits = BOILER
+    if maybe_date and P.DATE.search(t) is not None:
+        bits |= DATE
+        if P.META_LINE.search(t) is not None:
+            bits |= META_DATE
+    if P.COMMENT_HEADER.match(t) is not None:
+        bits |= COMMENT_HEADER
+    if len(_bits_cache) >= _BITS_CACHE_MAX:
+        _bits_cache.clear()
+    _bits_cache[t] = bits
+    return bits
+
+
+def line_flags(s: Segment) -> int:
+    """The flag bits of the segment's text (0 past :data:`patterns.MAX_PATTERN_CHARS` characters:
+    the patterns are not tried there), computed once per segment."""
+    bits = s.line_flags
+    if bits < 0:
+        t = s.text
+        bits = s.line_flags = _line_bits(t) if len(t) <= P.MAX_PATTERN_CHARS else 0
+    return bits
 
 
 def text_flags(t: str) -> TextFlags:
     """The :data:`TextFlags` of ``t`` (patterns tried only up to :data:`patterns.MAX_PATTERN_CHARS`
     characters, as everywhere)."""
-    if len(t) <= P.MAX_PATTERN_CHARS:
-        got = _flags_cache.get(t)
-        if got is not None:
-            return got
-        shape = _shape(t)
-        if t.isascii():
-            # The two costliest searches, skipped where they cannot match (see _COPYRIGHT_ASCII).
-            low = t.lower()
-            copyright_ = (
-                any(lit in low for lit in _COPYRIGHT_ASCII) and P.COPYRIGHT.search(t) is not None
-            )
-            maybe_date = (shape[0] > 0.0 and _DATE_HINT(t) is not None) or "ago" in low
-        else:
-            # A case-insensitive match of a literal is a substring of the case-folded text.
-            fold = t.casefold()
-            copyright_ = (
-                ("©" in t or any(lit in fold for lit in _COPYRIGHT_FOLDED))
-                and P.COPYRIGHT.search(t) is not None
-            )
-            maybe_date = True
-        widget = P.WIDGET.match(t) is not None
-        boiler = copyright_ or widget or P.FOOTER_LINE.match(t) is not None
-        date = maybe_date and P.DATE.search(t) is not None
-        flags = (
-            boiler,
-            copyright_,
-            date,
-            P.COMMENT_HEADER.match(t) is not None,
-            widget,
-            date and P.META_LINE.search(t) is not None,
-            *shape,
-        )
-        if len(_flags_cache) >= _FLAGS_CACHE_MAX:
-            _flags_cache.clear()
-        _flags_cache[t] = flags
-        return flags
-    return (False, False, False, False, False, False, *_shape(t))
+    bits = _line_bits(t) if len(t) <= P.MAX_PATTERN_CHARS else 0
+    return (
+        bool(bits & BOILER),
+        bool(bits & COPYRIGHT),
+        bool(bits & DATE),
+        bool(bits & COMMENT_HEADER),
+        bool(bits & WIDGET),
+        bool(bits & META_DATE),
+        *text_shape(t),
+    )
 
 
 def has_copyright(t: str) -> bool:
     """``P.COPYRIGHT.search(t) is not None``, from the text's cached flags where it has them."""
     if len(t) <= P.MAX_PATTERN_CHARS:
-        return text_flags(t)[1]
+        return bool(_line_bits(t) & COPYRIGHT)
     return P.COPYRIGHT.search(t) is not None
+
+
+def segment_copyright(s: Segment) -> bool:
+    """``P.COPYRIGHT.search(s.text) is not None``, from the segment's flags where it has them."""
+    if len(s.text) <= P.MAX_PATTERN_CHARS:
+        return bool(line_flags(s) & COPYRIGHT)
+    return P.COPYRIGHT.search(s.text) is not None
 
 
 def has_date(t: str) -> bool:
     """``P.DATE.search(t) is not None``, from the text's cached flags where it has them."""
     if len(t) <= P.MAX_PATTERN_CHARS:
-        return text_flags(t)[2]
+        return bool(_line_bits(t) & DATE)
     return P.DATE.search(t) is not None
 
 
-def _shape(t: str) -> tuple[float, float, float]:
+def segment_date(s: Segment) -> bool:
+    """``P.DATE.search(s.text) is not None``, from the segment's flags where it has them."""
+    if len(s.text) <= P.MAX_PATTERN_CHARS:
+        return bool(line_flags(s) & DATE)
+    return P.DATE.search(s.text) is not None
+
+
+def text_shape(t: str) -> tuple[float, float, float]:
     """Share of digits, share of words starting with a capital, mean word length (characters) over
     the first :data:`SAMPLE_CHARS` characters of ``t``."""
     head = t[:SAMPLE_CHARS]
@@ -281,3 +328,4 @@ def _shape(t: str) -> tuple[float, float, float]:
     else:
         upper = avg = 0.0
     return digits / max(1, min(len(t), SAMPLE_CHARS)), upper, avg
+

@@ -19,7 +19,7 @@ import regex
 
 from .. import patterns as P
 from ..document import Doc, Segment
-from ..features import has_date
+from ..features import has_date, segment_date
 from ..types import Label
 from .base import set_label
 from .density import GOOD, NEARGOOD
@@ -41,7 +41,7 @@ def _prose(s: Segment) -> float:
 def _is_meta_line(s: Segment) -> bool:
     if s.words > MAX_META_WORDS or s.chars > 200:
         return False
-    return bool(s.near_cues & P.META or (has_date(s.text) and not s.punct_end))
+    return bool(s.near_cues & P.META or (segment_date(s) and not s.punct_end))
 
 
 class CommentSection:

@@ -17,7 +17,16 @@ from typing import Any, Final
 
 from .. import patterns as P
 from ..document import Doc, Segment
-from ..features import TextFlags, text_flags
+from ..features import (
+    BOILER,
+    COMMENT_HEADER,
+    COPYRIGHT,
+    DATE,
+    META_DATE,
+    WIDGET,
+    line_flags,
+    text_shape,
+)
 from ..types import Label
 from .base import set_label
 from .comments import is_comment_chrome, is_meta_line
@@ -76,13 +85,14 @@ _NO_TAG: Final = (0.0,) * len(TAGS)
 _cue_vectors: dict[int, tuple[float, ...]] = {}
 
 
-def _own(s: Segment, flags: TextFlags) -> list[float]:
-    """The block's own features (the first 30 of :data:`FEATURE_NAMES`), given its text's flags."""
+def _own(s: Segment, bits: int) -> list[float]:
+    """The block's own features (the first 30 of :data:`FEATURE_NAMES`), given its text's flag
+    bits (:func:`boilerstrip.features.line_flags`)."""
     t = s.text
     chars = s.chars
     cf = s.cf
     heading = s.heading
-    boiler, copyright_, date, header, widget, meta_date, digits, upper, avg = flags
+    digits, upper, avg = text_shape(t)
     return [
         math.log1p(chars),
         math.log1p(s.words),
@@ -98,15 +108,15 @@ def _own(s: Segment, flags: TextFlags) -> list[float]:
         1.0 if heading == 1 else 0.0,
         1.0 if s.list_item else 0.0,
         1.0 if s.image_before else 0.0,
-        1.0 if boiler else 0.0,
-        1.0 if copyright_ else 0.0,
-        1.0 if date else 0.0,
+        1.0 if bits & BOILER else 0.0,
+        1.0 if bits & COPYRIGHT else 0.0,
+        1.0 if bits & DATE else 0.0,
         digits,
         upper,
         min(avg, 20.0) / 20.0,
-        1.0 if header else 0.0,
-        1.0 if widget else 0.0,
-        1.0 if meta_date and s.words <= 16 else 0.0,
+        1.0 if bits & COMMENT_HEADER else 0.0,
+        1.0 if bits & WIDGET else 0.0,
+        1.0 if bits & META_DATE and s.words <= 16 else 0.0,
         1.0 if s.label is Label.COMMENT else 0.0,
         min(s.indent, 20) / 20.0,
         1.0 if s.bullet else 0.0,
@@ -143,7 +153,7 @@ def rows(doc: Doc) -> Iterator[list[float]]:
     n = len(segs)
     if n == 0:
         return
-    flags = [text_flags(s.text) for s in segs]
+    flags = [line_flags(s) for s in segs]
     own = [_own(s, f) for s, f in zip(segs, flags, strict=True)]
     total_chars = sum(s.chars for s in segs) or 1
     # Prose per element subtree (same values the region finder uses), and link share per subtree.
@@ -154,7 +164,7 @@ def rows(doc: Doc) -> Iterator[list[float]]:
     links = [0.0] * nf
     net = [0.0] * nf
     page_prose = 0.0
-    values = [value_of(s, f[0]) for s, f in zip(segs, flags, strict=True)]
+    values = [value_of(s, bool(f & BOILER)) for s, f in zip(segs, flags, strict=True)]
     frames = [s.frame for s in segs]
     for s, f, v in zip(segs, frames, values, strict=True):
         if f >= 0:

@@ -19,7 +19,7 @@ import regex
 
 from .. import patterns as P
 from ..document import Doc, Segment
-from ..features import has_copyright
+from ..features import segment_copyright
 from ..types import Label
 from .base import set_label
 from .density import BAD
@@ -211,7 +211,7 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
     for low in lows:
         same[low] = same.get(low, 0) + 1
     copyright_lows = [
-        s.text.lower() for s in segs if s.chars <= P.MAX_PATTERN_CHARS and has_copyright(s.text)
+        s.text.lower() for s in segs if s.chars <= P.MAX_PATTERN_CHARS and segment_copyright(s)
     ]
     for k, (_, text, v) in enumerate(out):
         m = max(v[0], v[1], v[3], v[5])
