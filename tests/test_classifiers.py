@@ -230,8 +230,14 @@ def test_window_features_do_not_depend_on_the_chunks(monkeypatch: pytest.MonkeyP
     MainRegion()(doc)
     whole = vectors(doc)
     for chunk in (1, 2, 5, 8):
-        monkeypatch.setattr(learned, "_WINDOW_CHUNK", chunk)
+        monkeypatch.setattr(learned, "_CHUNK", chunk)
         assert vectors(doc) == whole
+    # the columns the windows sum are the own features
+    flags = [learned.line_flags(s) for s in doc.segments]
+    for s, f in zip(doc.segments, flags, strict=True):
+        own = learned._own(s, f)
+        for c, col in learned._OWN_COLUMNS.items():
+            assert col(s) == own[c]
     # and they are the window means by definition (up to rounding: the code sums by prefix sums)
     n, own = len(whole), [v[:30] for v in whole]
     at = len(whole[0]) - 1 - len(learned.WINDOWS) * len(learned.WINDOW_FEATURES)

@@ -15,7 +15,7 @@ from .. import patterns as P
 from ..document import Doc, Segment
 from ..features import BOILER, line_flags
 from ..types import Label
-from .density import BAD, GOOD, NEARGOOD, SHORT
+from .density import GOOD, NEARGOOD, SHORT
 
 GOOD_WEIGHT: Final = 1.0
 NEARGOOD_WEIGHT: Final = 0.5
