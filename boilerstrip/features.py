@@ -62,7 +62,9 @@ def word_count(text: str) -> float:
 
 def tokens(text: str) -> list[str]:
     low = text.lower()
-    if low.isascii() or not _CJK.search(low):
+    if low.isascii():
+        return _ASCII_TOKEN.findall(low)  # the same tokens (see _ASCII_TOKEN)
+    if not _CJK.search(low):
         return _TOKEN.findall(low)
     return _TOKEN_WIDE.findall(low)
 
