@@ -203,6 +203,8 @@ _DATE_HINT: Final = re.compile(r"\d[-/.:]\d|\s\d|\d(?:st|nd|rd|th)?\s", re.IGNOR
 around a separator ("12/3", "10:45"), a space before a number ("May 3") or after one ("3rd May").
 (``re``'s ``\\s`` takes a few more ASCII control characters than ``regex``'s: a superset.)"""
 _DIGITS: Final = b"0123456789"
+_ASCII_SPACE: Final = bytes(b for b in range(128) if chr(b).isspace())
+"""The ASCII characters ``str.split()`` splits at."""
 _first: Final = itemgetter(0)
 
 # The boolean flags of a text, as bits of an int (cached per text, and per segment).
@@ -317,16 +319,19 @@ def text_shape(t: str) -> tuple[float, float, float]:
     """Share of digits, share of words starting with a capital, mean word length (characters) over
     the first :data:`SAMPLE_CHARS` characters of ``t``."""
     head = t[:SAMPLE_CHARS]
+    words = head.split()
+    n = len(words)
     if head.isascii():
         data = head.encode("ascii")
         digits = len(data) - len(data.translate(None, _DIGITS))
+        # the characters of the words: all but the ASCII whitespace split() splits at
+        letters = len(data.translate(None, _ASCII_SPACE))
     else:
         digits = sum(map(str.isdigit, head))
-    words = head.split()
-    n = len(words)
+        letters = len("".join(words))
     if n:
         upper = sum(map(str.isupper, map(_first, words))) / n
-        avg = len("".join(words)) / n
+        avg = letters / n
     else:
         upper = avg = 0.0
     return digits / max(1, min(len(t), SAMPLE_CHARS)), upper, avg

@@ -95,3 +95,21 @@ def test_segment_flags_are_the_text_flags() -> None:
         assert tuple(bool(bits & getattr(features, n)) for n in names) == plain[:6], t
         assert features.segment_copyright(s) == (P.COPYRIGHT.search(t) is not None), t
         assert features.segment_date(s) == (P.DATE.search(t) is not None), t
+
+
+def test_text_shape_is_its_definition() -> None:
+    rng = random.Random(3)
+    chars = ["a", "B", " ", "\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1f", "1", ".", "ü", "中"]
+    chars.append("²")
+    made = ["".join(rng.choice(chars) for _ in range(rng.randrange(30))) for _ in range(3000)]
+    texts = TEXTS + made
+    for t in texts:
+        head = t[: features.SAMPLE_CHARS]
+        words = head.split()
+        n = len(words)
+        want = (
+            sum(map(str.isdigit, head)) / max(1, min(len(t), features.SAMPLE_CHARS)),
+            sum(w[0].isupper() for w in words) / n if n else 0.0,
+            len("".join(words)) / n if n else 0.0,
+        )
+        assert features.text_shape(t) == want, t
