@@ -221,14 +221,17 @@ def _step_tag(step: str) -> str:
     return _STEP_INDEX.sub("", step)
 
 
-def is_header_text(t: str, words: float | None = None) -> bool:
+def is_header_text(t: str, words: float | None = None, dated: bool | None = None) -> bool:
     """A comment's header or footer line by its words alone: a date with a few words around it
-    ("Posted by: Natasha | Apr 6, 2007 2:10 PM"), or a byline ("john says:", "by james")."""
+    ("Posted by: Natasha | Apr 6, 2007 2:10 PM"), or a byline ("john says:", "by james").
+    ``dated``: whether ``P.DATE`` finds a date in ``t``, where the caller knows."""
     n = len(t.split()) if words is None else words
     if n > MAX_META_WORDS or len(t) > 200:
         return False
     sentence = bool(_SENTENCE_END.search(t)) and n >= 8
-    m = P.DATE.search(t) if has_date(t) else None
+    if dated is None:
+        dated = has_date(t)
+    m = P.DATE.search(t) if dated else None
     if m and not sentence:
         rest = 0
         pos = 0
@@ -245,7 +248,7 @@ def is_header_text(t: str, words: float | None = None) -> bool:
 
 def _header_line(s: Segment, local_cues: int) -> bool:
     """A comment's header or footer line: author, date, number, "says"."""
-    if is_header_text(s.text, s.words):
+    if is_header_text(s.text, s.words, segment_date(s)):
         return True
     return bool(local_cues & P.META) and s.words <= NAME_WORDS and not s.punct_end
 
