@@ -125,6 +125,11 @@ _SENTENCE_ASCII: Final = (".", "!", "?")
 """The characters of :data:`_SENTENCE_END`'s first class that are ASCII."""
 
 
+_N_FLOATS: Final = 1024
+_FLOATS: Final = tuple(float(k) for k in range(_N_FLOATS))
+"""Word counts as shared float objects (``_FLOATS[n] == float(n)``)."""
+
+
 def compute(doc: Doc) -> None:
     """Fill the text features of every segment of ``doc``."""
     segs = doc.segments
@@ -149,7 +154,8 @@ def compute(doc: Doc) -> None:
         # isascii() for all, and the patterns skipped where a character test rules them out.
         toks = known.get(i)
         if text.isascii():
-            s.words = float(len(text.split()))
+            n_words = len(text.split())
+            s.words = _FLOATS[n_words] if n_words < _N_FLOATS else float(n_words)
             if toks is None:
                 toks = ascii_tokens(text.lower())
             if "." in text or "!" in text or "?" in text:
@@ -162,9 +168,11 @@ def compute(doc: Doc) -> None:
                 low = text.lower()
                 toks = token(low) if not cjk(low) else _TOKEN_WIDE.findall(low)
             ends = len(sentence_ends(text))
-        s.link_density = s.link_chars / chars if chars else 0.0
+        # (Zeros as the one 0.0 object: a page of a million blocks holds them, not copies.)
+        s.link_density = s.link_chars / chars if chars and s.link_chars else 0.0
         if toks:
-            s.stop_density = sum(map(is_stop, toks)) / len(toks)
+            hits = sum(map(is_stop, toks))
+            s.stop_density = hits / len(toks) if hits else 0.0
         last = text[-1:]
         punct_end = (last in last_chars or last == "\n") and terminal(text[-8:]) is not None
         s.punct_end = punct_end

@@ -209,7 +209,9 @@ def rows(doc: Doc) -> Iterator[list[float]]:
     linkd = [lk / c if c else 0.0 for lk, c in zip(links, chars, strict=True)]
     del prose, chars, links
     # Prefix sums of the own features the windows average (the values _own gives them).
-    prefix = [list(accumulate(map(_OWN_COLUMNS[c], segs), initial=0.0)) for c in _WINDOW_IDX]
+    prefix = [
+        array("d", accumulate(map(_OWN_COLUMNS[c], segs), initial=0.0)) for c in _WINDOW_IDX
+    ]
     meta_count = array(
         "q",
         accumulate(
@@ -306,7 +308,7 @@ check that they agree)."""
 
 
 def _window_means(
-    mine: list[list[float]], prefix: list[list[float]], lo: int, n: int
+    mine: list[list[float]], prefix: list[array[float]], lo: int, n: int
 ) -> list[tuple[float, ...]]:
     """The window features of the blocks from ``lo`` on whose own features are ``mine``: per window
     and feature, (the sum over the window - the block's own value) / the number of other blocks in
