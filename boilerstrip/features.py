@@ -323,6 +323,22 @@ def segment_date(s: Segment) -> bool:
     return P.DATE.search(s.text) is not None
 
 
+_shape_cache: dict[str, tuple[float, float, float]] = {}
+
+
+def cached_shape(t: str) -> tuple[float, float, float]:
+    """:func:`text_shape`, kept for short texts (as their flags are, and with the same bound)."""
+    if len(t) > P.MAX_PATTERN_CHARS:
+        return text_shape(t)
+    got = _shape_cache.get(t)
+    if got is None:
+        got = text_shape(t)
+        if len(_shape_cache) >= _BITS_CACHE_MAX:
+            _shape_cache.clear()
+        _shape_cache[t] = got
+    return got
+
+
 def text_shape(t: str) -> tuple[float, float, float]:
     """Share of digits, share of words starting with a capital, mean word length (characters) over
     the first :data:`SAMPLE_CHARS` characters of ``t``."""

@@ -25,8 +25,8 @@ from ..features import (
     DATE,
     META_DATE,
     WIDGET,
+    cached_shape,
     line_flags,
-    text_shape,
 )
 from ..types import Label
 from .base import set_label
@@ -93,7 +93,7 @@ def _own(s: Segment, bits: int) -> list[float]:
     chars = s.chars
     cf = s.cf
     heading = s.heading
-    digits, upper, avg = text_shape(t)
+    digits, upper, avg = cached_shape(t)
     return [
         math.log1p(chars),
         math.log1p(s.words),
