@@ -16,10 +16,12 @@ different, so no block repeats another):
 
 Every (kind, size) runs in a fresh process: the page is made, ``extract()`` runs once to warm up on
 a 100 KB page of the same kind, then ``repeats`` times on the page (the best CPU time is kept, wall
-time beside it); the peak RSS of the process during the calls, over its RSS with the page in memory
-just before, is the call's memory (the process's own peak RSS, interpreter and page included, is
-reported beside it). Calls are made as a corpus builder would to read a whole page:
-``max_bytes=None``; and with ``MAX_BLOCKS`` raised above the page's block count (``--cap`` keeps the
+time beside it; before each call the caches of short texts' flags and shapes are emptied, so that a
+repeat does not find the page's texts there: real pages share some of their texts, not all); the
+peak RSS of the process during the calls, over its RSS with the page in memory just before, is the
+call's memory (the process's own peak RSS, interpreter and page included, is reported beside it).
+
+Calls are made as a corpus builder would to read a whole page: ``max_bytes=None``; and with ``MAX_BLOCKS`` raised above the page's block count (``--cap`` keeps the
 library's default of 200,000 blocks, which cuts the largest pages of short blocks), so the time is
 that of all the work. Time per MB should be flat across sizes (linear scaling); the report gives
 the spread (largest over smallest time per MB) per kind. The plot shows time per MB and memory
@@ -147,7 +149,7 @@ def _child(conn: Connection, kind: str, size: float, repeats: int, cap: bool) ->
     import gc
 
     import boilerstrip
-    from boilerstrip import budget, pipeline
+    from boilerstrip import budget, features, pipeline
 
     page = make_page(kind, size).encode("utf-8")
     if not cap:
@@ -162,6 +164,8 @@ def _child(conn: Connection, kind: str, size: float, repeats: int, cap: bool) ->
     blocks = 0
     truncated = False
     for _ in range(repeats):
+        features._bits_cache.clear()  # the page's texts, cached by the call before
+        features._shape_cache.clear()
         c0, t0 = time.process_time(), time.perf_counter()
         art = boilerstrip.extract(page, kind=mode, max_bytes=None)
         wall.append(time.perf_counter() - t0)

@@ -50,6 +50,9 @@ class Segment:
     stop_density: float = 0.0
     punct_end: bool = False
     sentences: int = 0
+    line_flags: int = -1
+    """Bits of the line patterns the text matches (:func:`boilerstrip.features.line_flags`; -1 until
+    asked for)."""
     # --- intermediate results of the classifiers ---
     cf: int = 0
     """Context-free class from :mod:`boilerstrip.classify.density` (BAD, SHORT, NEARGOOD, GOOD)."""

@@ -62,7 +62,9 @@ def word_count(text: str) -> float:
 
 def tokens(text: str) -> list[str]:
     low = text.lower()
-    if low.isascii() or not _CJK.search(low):
+    if low.isascii():
+        return _ASCII_TOKEN.findall(low)  # the same tokens (see _ASCII_TOKEN)
+    if not _CJK.search(low):
         return _TOKEN.findall(low)
     return _TOKEN_WIDE.findall(low)
 
@@ -123,6 +125,11 @@ _SENTENCE_ASCII: Final = (".", "!", "?")
 """The characters of :data:`_SENTENCE_END`'s first class that are ASCII."""
 
 
+_N_FLOATS: Final = 1024
+_FLOATS: Final = tuple(float(k) for k in range(_N_FLOATS))
+"""Word counts as shared float objects (``_FLOATS[n] == float(n)``)."""
+
+
 def compute(doc: Doc) -> None:
     """Fill the text features of every segment of ``doc``."""
     segs = doc.segments
@@ -147,7 +154,8 @@ def compute(doc: Doc) -> None:
         # isascii() for all, and the patterns skipped where a character test rules them out.
         toks = known.get(i)
         if text.isascii():
-            s.words = float(len(text.split()))
+            n_words = len(text.split())
+            s.words = _FLOATS[n_words] if n_words < _N_FLOATS else float(n_words)
             if toks is None:
                 toks = ascii_tokens(text.lower())
             if "." in text or "!" in text or "?" in text:
@@ -160,9 +168,11 @@ def compute(doc: Doc) -> None:
                 low = text.lower()
                 toks = token(low) if not cjk(low) else _TOKEN_WIDE.findall(low)
             ends = len(sentence_ends(text))
-        s.link_density = s.link_chars / chars if chars else 0.0
+        # (Zeros as the one 0.0 object: a page of a million blocks holds them, not copies.)
+        s.link_density = s.link_chars / chars if chars and s.link_chars else 0.0
         if toks:
-            s.stop_density = sum(map(is_stop, toks)) / len(toks)
+            hits = sum(map(is_stop, toks))
+            s.stop_density = hits / len(toks) if hits else 0.0
         last = text[-1:]
         punct_end = (last in last_chars or last == "\n") and terminal(text[-8:]) is not None
         s.punct_end = punct_end
@@ -193,93 +203,160 @@ where the lowercased text holds one of these: the search is skipped elsewhere, w
 Likewise :data:`patterns.DATE` on ASCII text needs a digit (``\\d`` is ``[0-9]`` there), "ago" or
 "just now" (the only alternatives without a digit: "a day ago", "seconds ago", "just now")."""
 _COPYRIGHT_FOLDED: Final = (*_COPYRIGHT_ASCII, "tous droits réservés")
-"""The alternatives of :data:`patterns.COPYRIGHT` but "©", case-folded. The pattern matches with full
-case folding: what it matches case-folds to one of them, and the case folding of a text is that of
-its characters one after the other, so the case-folded text holds it."""
+"""The alternatives of :data:`patterns.COPYRIGHT` but "©", case-folded. The pattern matches with
+full case folding: what it matches case-folds to one of them, and the case folding of a text is
+that of its characters one after the other, so the case-folded text holds it."""
 _DATE_HINT: Final = re.compile(r"\d[-/.:]\d|\s\d|\d(?:st|nd|rd|th)?\s", re.IGNORECASE).search
 """On ASCII text, what every alternative of :data:`patterns.DATE` but "... ago" holds: digits
 around a separator ("12/3", "10:45"), a space before a number ("May 3") or after one ("3rd May").
 (``re``'s ``\\s`` takes a few more ASCII control characters than ``regex``'s: a superset.)"""
 _DIGITS: Final = b"0123456789"
+_ASCII_SPACE: Final = bytes(b for b in range(128) if chr(b).isspace())
+"""The ASCII characters ``str.split()`` splits at."""
 _first: Final = itemgetter(0)
-_flags_cache: dict[str, TextFlags] = {}
-_FLAGS_CACHE_MAX: Final = 8192
+
+# The boolean flags of a text, as bits of an int (cached per text, and per segment).
+BOILER: Final = 1
+"""A boilerplate line: copyright, widget or footer line (:func:`patterns.is_boilerplate_line`)."""
+COPYRIGHT: Final = 2
+DATE: Final = 4
+COMMENT_HEADER: Final = 8
+WIDGET: Final = 16
+META_DATE: Final = 32
+"""A date, and a word around it that marks a header line (:data:`patterns.META_LINE`)."""
+
+_bits_cache: dict[str, int] = {}
+_BITS_CACHE_MAX: Final = 8192
 """Short texts whose flags are kept (menus, widgets and footers repeat within a page and across the
-pages of a site). Bounded: cleared when full."""
+pages of a site). Bounded: cleared when full (a page's blocks keep theirs: :func:`line_flags`)."""
+
+
+def _line_bits(t: str) -> int:
+    """The flag bits of a text of at most :data:`patterns.MAX_PATTERN_CHARS` characters."""
+    got = _bits_cache.get(t)
+    if got is not None:
+        return got
+    if t.isascii():
+        # The two costliest searches, skipped where they cannot match (see _COPYRIGHT_ASCII).
+        low = t.lower()
+        copyright_ = (
+            any(lit in low for lit in _COPYRIGHT_ASCII) and P.COPYRIGHT.search(t) is not None
+        )
+        maybe_date = _DATE_HINT(t) is not None or "ago" in low or "just now" in low
+    else:
+        # A case-insensitive match of a literal is a substring of the case-folded text.
+        fold = t.casefold()
+        copyright_ = (
+            ("©" in t or any(lit in fold for lit in _COPYRIGHT_FOLDED))
+            and P.COPYRIGHT.search(t) is not None
+        )
+        maybe_date = True
+    bits = 0
+    if copyright_:
+        bits = BOILER | COPYRIGHT
+    if P.WIDGET.match(t) is not None:
+        bits |= BOILER | WIDGET
+    elif not bits and P.FOOTER_LINE.match(t) is not None:
+        bits = BOILER
+    if maybe_date and P.DATE.search(t) is not None:
+        bits |= DATE
+        if P.META_LINE.search(t) is not None:
+            bits |= META_DATE
+    if P.COMMENT_HEADER.match(t) is not None:
+        bits |= COMMENT_HEADER
+    if len(_bits_cache) >= _BITS_CACHE_MAX:
+        _bits_cache.clear()
+    _bits_cache[t] = bits
+    return bits
+
+
+def line_flags(s: Segment) -> int:
+    """The flag bits of the segment's text (0 past :data:`patterns.MAX_PATTERN_CHARS` characters:
+    the patterns are not tried there), computed once per segment."""
+    bits = s.line_flags
+    if bits < 0:
+        t = s.text
+        bits = s.line_flags = _line_bits(t) if len(t) <= P.MAX_PATTERN_CHARS else 0
+    return bits
 
 
 def text_flags(t: str) -> TextFlags:
     """The :data:`TextFlags` of ``t`` (patterns tried only up to :data:`patterns.MAX_PATTERN_CHARS`
     characters, as everywhere)."""
-    if len(t) <= P.MAX_PATTERN_CHARS:
-        got = _flags_cache.get(t)
-        if got is not None:
-            return got
-        shape = _shape(t)
-        if t.isascii():
-            # The two costliest searches, skipped where they cannot match (see _COPYRIGHT_ASCII).
-            low = t.lower()
-            copyright_ = (
-                any(lit in low for lit in _COPYRIGHT_ASCII) and P.COPYRIGHT.search(t) is not None
-            )
-            maybe_date = (
-                (shape[0] > 0.0 and _DATE_HINT(t) is not None) or "ago" in low or "just now" in low
-            )
-        else:
-            # A case-insensitive match of a literal is a substring of the case-folded text.
-            fold = t.casefold()
-            copyright_ = (
-                ("©" in t or any(lit in fold for lit in _COPYRIGHT_FOLDED))
-                and P.COPYRIGHT.search(t) is not None
-            )
-            maybe_date = True
-        widget = P.WIDGET.match(t) is not None
-        boiler = copyright_ or widget or P.FOOTER_LINE.match(t) is not None
-        date = maybe_date and P.DATE.search(t) is not None
-        flags = (
-            boiler,
-            copyright_,
-            date,
-            P.COMMENT_HEADER.match(t) is not None,
-            widget,
-            date and P.META_LINE.search(t) is not None,
-            *shape,
-        )
-        if len(_flags_cache) >= _FLAGS_CACHE_MAX:
-            _flags_cache.clear()
-        _flags_cache[t] = flags
-        return flags
-    return (False, False, False, False, False, False, *_shape(t))
+    bits = _line_bits(t) if len(t) <= P.MAX_PATTERN_CHARS else 0
+    return (
+        bool(bits & BOILER),
+        bool(bits & COPYRIGHT),
+        bool(bits & DATE),
+        bool(bits & COMMENT_HEADER),
+        bool(bits & WIDGET),
+        bool(bits & META_DATE),
+        *text_shape(t),
+    )
 
 
 def has_copyright(t: str) -> bool:
     """``P.COPYRIGHT.search(t) is not None``, from the text's cached flags where it has them."""
     if len(t) <= P.MAX_PATTERN_CHARS:
-        return text_flags(t)[1]
+        return bool(_line_bits(t) & COPYRIGHT)
     return P.COPYRIGHT.search(t) is not None
+
+
+def segment_copyright(s: Segment) -> bool:
+    """``P.COPYRIGHT.search(s.text) is not None``, from the segment's flags where it has them."""
+    if len(s.text) <= P.MAX_PATTERN_CHARS:
+        return bool(line_flags(s) & COPYRIGHT)
+    return P.COPYRIGHT.search(s.text) is not None
 
 
 def has_date(t: str) -> bool:
     """``P.DATE.search(t) is not None``, from the text's cached flags where it has them."""
     if len(t) <= P.MAX_PATTERN_CHARS:
-        return text_flags(t)[2]
+        return bool(_line_bits(t) & DATE)
     return P.DATE.search(t) is not None
 
 
-def _shape(t: str) -> tuple[float, float, float]:
+def segment_date(s: Segment) -> bool:
+    """``P.DATE.search(s.text) is not None``, from the segment's flags where it has them."""
+    if len(s.text) <= P.MAX_PATTERN_CHARS:
+        return bool(line_flags(s) & DATE)
+    return P.DATE.search(s.text) is not None
+
+
+_shape_cache: dict[str, tuple[float, float, float]] = {}
+
+
+def cached_shape(t: str) -> tuple[float, float, float]:
+    """:func:`text_shape`, kept for short texts (as their flags are, and with the same bound)."""
+    if len(t) > P.MAX_PATTERN_CHARS:
+        return text_shape(t)
+    got = _shape_cache.get(t)
+    if got is None:
+        got = text_shape(t)
+        if len(_shape_cache) >= _BITS_CACHE_MAX:
+            _shape_cache.clear()
+        _shape_cache[t] = got
+    return got
+
+
+def text_shape(t: str) -> tuple[float, float, float]:
     """Share of digits, share of words starting with a capital, mean word length (characters) over
     the first :data:`SAMPLE_CHARS` characters of ``t``."""
     head = t[:SAMPLE_CHARS]
+    words = head.split()
+    n = len(words)
     if head.isascii():
         data = head.encode("ascii")
         digits = len(data) - len(data.translate(None, _DIGITS))
+        # the characters of the words: all but the ASCII whitespace split() splits at
+        letters = len(data.translate(None, _ASCII_SPACE))
     else:
         digits = sum(map(str.isdigit, head))
-    words = head.split()
-    n = len(words)
+        letters = len("".join(words))
     if n:
         upper = sum(map(str.isupper, map(_first, words))) / n
-        avg = len("".join(words)) / n
+        avg = letters / n
     else:
         upper = avg = 0.0
     return digits / max(1, min(len(t), SAMPLE_CHARS)), upper, avg
+

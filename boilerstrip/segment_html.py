@@ -60,6 +60,8 @@ MAX_META_CHARS: Final = 2000
 MAX_JSONLD_CHARS: Final = 500_000
 
 _BR: Final = object()
+_masks: dict[int, int] = {}
+_MASKS_MAX: Final = 4096
 
 _cue_cache: dict[str, int] = {}
 _token_cache: dict[str, int] = {}
@@ -684,7 +686,14 @@ class Segmenter:
                     break
                 near |= frame_cues[f]
                 f = parent[f]
-            cues = self.cum[frame] | inline
+            # One int object per distinct mask (a page of a million blocks has a few hundred).
+            got = _masks.get(near)
+            if got is None:
+                if len(_masks) >= _MASKS_MAX:
+                    _masks.clear()
+                got = _masks[near] = near
+            near = got
+            cues = self.cum[frame] | inline if inline else self.cum[frame]
         else:
             frame, tag, near, cues, node = -1, "", inline, inline, None
         self.segs.append(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from boilerstrip import Label
 from boilerstrip import patterns as P
 from boilerstrip.classify.captions import Captions
@@ -239,6 +241,38 @@ def test_feature_vectors_have_the_named_length() -> None:
     MainRegion()(doc)
     vs = vectors(doc)
     assert len(vs) == 4 and all(len(v) == len(FEATURE_NAMES) for v in vs)
+
+
+def test_window_features_do_not_depend_on_the_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
+    from boilerstrip.classify import learned
+
+    texts = [PROSE, "Home", PROSE2, "News", "Copyright 2015", PROSE, "More"] * 3
+    doc = text_doc(*texts)
+    Density()(doc)
+    MainRegion()(doc)
+    whole = vectors(doc)
+    for chunk in (1, 2, 5, 8):
+        monkeypatch.setattr(learned, "_CHUNK", chunk)
+        assert vectors(doc) == whole
+    # the columns the windows sum are the own features
+    flags = [learned.line_flags(s) for s in doc.segments]
+    for s, f in zip(doc.segments, flags, strict=True):
+        own = learned._own(s, f)
+        for c, col in learned._OWN_COLUMNS.items():
+            assert col(s) == own[c]
+    # and they are the window means by definition (up to rounding: the code sums by prefix sums)
+    n, own = len(whole), [v[:30] for v in whole]
+    at = len(whole[0]) - 1 - len(learned.WINDOWS) * len(learned.WINDOW_FEATURES)
+    for i, v in enumerate(whole):
+        k = at
+        for w in learned.WINDOWS:
+            a, b = max(0, i - w), min(n, i + w + 1)
+            for c in learned._WINDOW_IDX:
+                total = 0.0
+                for j in range(a, b):
+                    total += own[j][c]
+                assert v[k] == pytest.approx((total - own[i][c]) / (b - a - 1))
+                k += 1
 
 
 def test_tree_model_runs_in_plain_python() -> None:

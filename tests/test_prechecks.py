@@ -49,7 +49,7 @@ TEXTS = _texts()
 
 def _plain_flags(t: str) -> features.TextFlags:
     if len(t) > P.MAX_PATTERN_CHARS:
-        return (False, False, False, False, False, False, *features._shape(t))
+        return (False, False, False, False, False, False, *features.text_shape(t))
     copyright_ = P.COPYRIGHT.search(t) is not None
     widget = P.WIDGET.match(t) is not None
     date = P.DATE.search(t) is not None
@@ -60,13 +60,13 @@ def _plain_flags(t: str) -> features.TextFlags:
         P.COMMENT_HEADER.match(t) is not None,
         widget,
         date and P.META_LINE.search(t) is not None,
-        *features._shape(t),
+        *features.text_shape(t),
     )
 
 
 def test_text_flags_are_the_plain_searches() -> None:
     for t in TEXTS:
-        features._flags_cache.clear()
+        features._bits_cache.clear()
         assert features.text_flags(t) == _plain_flags(t), t
         assert features.has_copyright(t) == (P.COPYRIGHT.search(t) is not None), t
         assert features.has_date(t) == (P.DATE.search(t) is not None), t
@@ -83,3 +83,33 @@ def test_caption_tests_are_the_plain_searches() -> None:
             and bool(P.CREDIT.search(t) or P.AGENCY_CREDIT.search(t))
         )
         assert captions._credit(s) == want, t
+
+
+def test_segment_flags_are_the_text_flags() -> None:
+    for t in TEXTS:
+        s = Segment(text=t, source="/")
+        bits = features.line_flags(s)
+        assert features.line_flags(s) == bits == s.line_flags
+        plain = _plain_flags(t)
+        names = ("BOILER", "COPYRIGHT", "DATE", "COMMENT_HEADER", "WIDGET", "META_DATE")
+        assert tuple(bool(bits & getattr(features, n)) for n in names) == plain[:6], t
+        assert features.segment_copyright(s) == (P.COPYRIGHT.search(t) is not None), t
+        assert features.segment_date(s) == (P.DATE.search(t) is not None), t
+
+
+def test_text_shape_is_its_definition() -> None:
+    rng = random.Random(3)
+    chars = ["a", "B", " ", "\t", "\n", "\x0b", "\x0c", "\r", "\x1c", "\x1f", "1", ".", "ü", "中"]
+    chars.append("²")
+    made = ["".join(rng.choice(chars) for _ in range(rng.randrange(30))) for _ in range(3000)]
+    texts = TEXTS + made
+    for t in texts:
+        head = t[: features.SAMPLE_CHARS]
+        words = head.split()
+        n = len(words)
+        want = (
+            sum(map(str.isdigit, head)) / max(1, min(len(t), features.SAMPLE_CHARS)),
+            sum(w[0].isupper() for w in words) / n if n else 0.0,
+            len("".join(words)) / n if n else 0.0,
+        )
+        assert features.text_shape(t) == want, t

@@ -71,13 +71,24 @@ def _not_caption(s: Segment) -> bool:
     if s.chars > P.MAX_PATTERN_CHARS:
         return False
     t = s.text
-    if t.isascii() and t:
+    if t:
         # The pattern's alternatives: a literal somewhere, a word at the start, or no word
-        # character at all (then the first character is none).
-        first = t[0].lower()
-        if (first.isalnum() or first == "_") and first not in _NOT_CAPTION_FIRST:
-            low = t.lower()
-            if not any(lit in low for lit in _NOT_CAPTION_ASCII):
+        # character at all (then the first character is none). Outside ASCII the pattern matches
+        # with full case folding: the literal is in the case-folded text, the word starts with the
+        # case folding of the first character; and a letter or a decimal digit is a word character.
+        first = t[0]
+        if t.isascii():
+            first = first.lower()
+            if (first.isalnum() or first == "_") and first not in _NOT_CAPTION_FIRST:
+                low = t.lower()
+                if not any(lit in low for lit in _NOT_CAPTION_ASCII):
+                    return False
+        elif (
+            (first.isalpha() or first.isdecimal() or first == "_")
+            and first.casefold()[:1] not in _NOT_CAPTION_FIRST
+        ):
+            fold = t.casefold()
+            if not any(lit in fold for lit in _NOT_CAPTION_ASCII):
                 return False
     return bool(P.NOT_CAPTION.search(t))
 

@@ -12,7 +12,7 @@ from typing import Final
 
 from .. import patterns as P
 from ..document import Doc, Segment
-from ..features import has_copyright, text_flags
+from ..features import BOILER, COPYRIGHT, line_flags, segment_copyright
 from ..types import Label
 from .base import set_label
 from .density import BAD, GOOD, NEARGOOD, SHORT
@@ -29,11 +29,11 @@ def _footer_line(s: Segment) -> bool:
         return False
     t = s.text
     if len(t) <= P.MAX_PATTERN_CHARS:
-        # From the text's cached flags: the first is copyright, widget or footer line.
-        flags = text_flags(t)
-        if not flags[0]:
+        # From the segment's flags: BOILER is copyright, widget or footer line.
+        bits = line_flags(s)
+        if not bits & BOILER:
             return False
-        if flags[1]:
+        if bits & COPYRIGHT:
             return True
         return P.FOOTER_LINE.match(t) is not None
     return bool(P.COPYRIGHT.search(t[: P.MAX_PATTERN_CHARS]) or P.FOOTER_LINE.match(t))
@@ -59,7 +59,7 @@ class Chrome:
             if s.cues & P.FOOTER and not s.cues & P.BODY:
                 set_label(s, Label.FOOTER, SCORE_CUE, self.name)
             elif (i >= footer_from and not s.near_cues & LINK_LIST_CUES) or (
-                s.chars <= P.MAX_PATTERN_CHARS and has_copyright(s.text)
+                s.chars <= P.MAX_PATTERN_CHARS and segment_copyright(s)
             ):
                 set_label(s, Label.FOOTER, SCORE_CUE if _footer_line(s) else 0.7, self.name)
             elif s.near_cues & P.BOILER_CUES:

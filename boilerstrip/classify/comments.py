@@ -19,7 +19,7 @@ import regex
 
 from .. import patterns as P
 from ..document import Doc, Segment
-from ..features import has_date
+from ..features import has_date, segment_date
 from ..types import Label
 from .base import set_label
 from .density import GOOD, NEARGOOD
@@ -41,7 +41,7 @@ def _prose(s: Segment) -> float:
 def _is_meta_line(s: Segment) -> bool:
     if s.words > MAX_META_WORDS or s.chars > 200:
         return False
-    return bool(s.near_cues & P.META or (has_date(s.text) and not s.punct_end))
+    return bool(s.near_cues & P.META or (segment_date(s) and not s.punct_end))
 
 
 class CommentSection:
@@ -223,14 +223,17 @@ def _step_tag(step: str) -> str:
     return _STEP_INDEX.sub("", step)
 
 
-def is_header_text(t: str, words: float | None = None) -> bool:
+def is_header_text(t: str, words: float | None = None, dated: bool | None = None) -> bool:
     """A comment's header or footer line by its words alone: a date with a few words around it
-    ("Posted by: Natasha | Apr 6, 2007 2:10 PM"), or a byline ("john says:", "by james")."""
+    ("Posted by: Natasha | Apr 6, 2007 2:10 PM"), or a byline ("john says:", "by james").
+    ``dated``: whether ``P.DATE`` finds a date in ``t``, where the caller knows."""
     n = len(t.split()) if words is None else words
     if n > MAX_META_WORDS or len(t) > 200:
         return False
     sentence = bool(_SENTENCE_END.search(t)) and n >= 8
-    m = P.DATE.search(t) if has_date(t) else None
+    if dated is None:
+        dated = has_date(t)
+    m = P.DATE.search(t) if dated else None
     if m and not sentence:
         rest = 0
         pos = 0
@@ -247,7 +250,7 @@ def is_header_text(t: str, words: float | None = None) -> bool:
 
 def _header_line(s: Segment, local_cues: int) -> bool:
     """A comment's header or footer line: author, date, number, "says"."""
-    if is_header_text(s.text, s.words):
+    if is_header_text(s.text, s.words, segment_date(s)):
         return True
     return bool(local_cues & P.META) and s.words <= NAME_WORDS and not s.punct_end
 

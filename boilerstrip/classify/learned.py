@@ -11,13 +11,23 @@ Python.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from array import array
+from collections.abc import Callable, Iterator
 from itertools import accumulate
 from typing import Any, Final
 
 from .. import patterns as P
 from ..document import Doc, Segment
-from ..features import TextFlags, text_flags
+from ..features import (
+    BOILER,
+    COMMENT_HEADER,
+    COPYRIGHT,
+    DATE,
+    META_DATE,
+    WIDGET,
+    cached_shape,
+    line_flags,
+)
 from ..types import Label
 from .base import set_label
 from .comments import is_comment_chrome, is_meta_line
@@ -76,13 +86,14 @@ _NO_TAG: Final = (0.0,) * len(TAGS)
 _cue_vectors: dict[int, tuple[float, ...]] = {}
 
 
-def _own(s: Segment, flags: TextFlags) -> list[float]:
-    """The block's own features (the first 30 of :data:`FEATURE_NAMES`), given its text's flags."""
+def _own(s: Segment, bits: int) -> list[float]:
+    """The block's own features (the first 30 of :data:`FEATURE_NAMES`), given its text's flag
+    bits (:func:`boilerstrip.features.line_flags`)."""
     t = s.text
     chars = s.chars
     cf = s.cf
     heading = s.heading
-    boiler, copyright_, date, header, widget, meta_date, digits, upper, avg = flags
+    digits, upper, avg = cached_shape(t)
     return [
         math.log1p(chars),
         math.log1p(s.words),
@@ -98,15 +109,15 @@ def _own(s: Segment, flags: TextFlags) -> list[float]:
         1.0 if heading == 1 else 0.0,
         1.0 if s.list_item else 0.0,
         1.0 if s.image_before else 0.0,
-        1.0 if boiler else 0.0,
-        1.0 if copyright_ else 0.0,
-        1.0 if date else 0.0,
+        1.0 if bits & BOILER else 0.0,
+        1.0 if bits & COPYRIGHT else 0.0,
+        1.0 if bits & DATE else 0.0,
         digits,
         upper,
         min(avg, 20.0) / 20.0,
-        1.0 if header else 0.0,
-        1.0 if widget else 0.0,
-        1.0 if meta_date and s.words <= 16 else 0.0,
+        1.0 if bits & COMMENT_HEADER else 0.0,
+        1.0 if bits & WIDGET else 0.0,
+        1.0 if bits & META_DATE and s.words <= 16 else 0.0,
         1.0 if s.label is Label.COMMENT else 0.0,
         min(s.indent, 20) / 20.0,
         1.0 if s.bullet else 0.0,
@@ -138,23 +149,24 @@ def vectors(doc: Doc) -> list[list[float]]:
 
 def rows(doc: Doc) -> Iterator[list[float]]:
     """The vectors of :func:`vectors`, one at a time (a page of 200,000 blocks need not hold them
-    all: 137 floats a block)."""
+    all: 137 floats a block). The page-wide sums are kept in arrays of doubles (the same numbers,
+    without an object each), and the blocks' own features are made :data:`_CHUNK` blocks at a
+    time."""
     segs = doc.segments
     n = len(segs)
     if n == 0:
         return
-    flags = [text_flags(s.text) for s in segs]
-    own = [_own(s, f) for s, f in zip(segs, flags, strict=True)]
+    flags = [line_flags(s) for s in segs]
     total_chars = sum(s.chars for s in segs) or 1
     # Prose per element subtree (same values the region finder uses), and link share per subtree.
     parent = doc.parent
     nf = len(parent)
-    prose = [0.0] * nf
-    chars = [0.0] * nf
-    links = [0.0] * nf
-    net = [0.0] * nf
+    prose = array("d", _ZERO1) * nf
+    chars = array("d", _ZERO1) * nf
+    links = array("d", _ZERO1) * nf
+    net = array("d", _ZERO1) * nf
     page_prose = 0.0
-    values = [value_of(s, f[0]) for s, f in zip(segs, flags, strict=True)]
+    values = [value_of(s, bool(f & BOILER)) for s, f in zip(segs, flags, strict=True)]
     frames = [s.frame for s in segs]
     for s, f, v in zip(segs, frames, values, strict=True):
         if f >= 0:
@@ -179,6 +191,7 @@ def rows(doc: Doc) -> Iterator[list[float]]:
         if p >= 0 and last[f] > last[p]:
             last[p] = last[f]
     last_best = last[best] if best >= 0 else -1
+    del last, net
     html = doc.kind == "html"
     if html:
         inside = [best <= f <= last_best for f in frames]
@@ -186,94 +199,134 @@ def rows(doc: Doc) -> Iterator[list[float]]:
         inside = [s.in_region for s in segs]
     first_in = next((i for i in range(n) if inside[i]), n)
     last_in = max((i for i in range(n) if inside[i]), default=-1)
-    header_at = next((i for i in range(n) if own[i][_IDX_HEADER] and i > first_in), n)
+    del inside
+    header_at = next((i for i in range(n) if flags[i] & COMMENT_HEADER and i > first_in), n)
     pp = page_prose or 1.0
     page_prose_log = math.log1p(page_prose)
     n_log = math.log1p(n)
     # The prose share and link density of every frame, once (4 ancestor levels per block).
     share = [x / pp for x in prose]
     linkd = [lk / c if c else 0.0 for lk, c in zip(links, chars, strict=True)]
-    prefix: list[list[float]] = []
-    for c in _WINDOW_IDX:
-        prefix.append(list(accumulate([o[c] for o in own], initial=0.0)))
-    meta_count = [0] * (n + 1)
-    k = 0
-    for i in range(n):
-        if own[i][_IDX_META]:
-            k += 1
-        meta_count[i + 1] = k
+    del prose, chars, links
+    # Prefix sums of the own features the windows average (the values _own gives them).
+    prefix = [
+        array("d", accumulate(map(_OWN_COLUMNS[c], segs), initial=0.0)) for c in _WINDOW_IDX
+    ]
+    meta_count = array(
+        "q",
+        accumulate(
+            (1 if f & META_DATE and s.words <= 16 else 0 for s, f in zip(segs, flags, strict=True)),
+            initial=0,
+        ),
+    )
     counts: dict[str, int] = {}
     for s in segs:
         counts[s.text] = counts.get(s.text, 0) + 1
-    nb = [(o[0], o[2], o[3], o[4], 1.0 if s.cf == GOOD else 0.0, o[10]) for o, s in zip(own, segs)]
-    # The window means, a column at a time: (sum over the window - own value) / other blocks.
-    win_cols: list[list[float]] = []
-    for w in WINDOWS:
-        los = [i - w if i > w else 0 for i in range(n)]
-        his = [i + w + 1 if i + w + 1 < n else n for i in range(n)]
-        others = [b - a - 1 for a, b in zip(los, his, strict=True)]
-        for c, pre in zip(_WINDOW_IDX, prefix, strict=True):
-            win_cols.append(
-                [
-                    (pre[b] - pre[a] - o[c]) / m if m else 0.0
-                    for a, b, m, o in zip(los, his, others, own, strict=True)
-                ]
-            )
-    win = list(zip(*win_cols, strict=True))
-    log_repeats = [math.log1p(counts[s.text] - 1) for s in segs]
     pos_chars = 0
-    for i, s in enumerate(segs):
-        o = own[i]
-        f = frames[i]
-        in_best = 1.0 if best <= f <= last_best else 0.0
-        if f >= 0:
-            s0, l0 = share[f], linkd[f]
-            f = parent[f]
+    for lo in range(0, n, _CHUNK):
+        hi = min(n, lo + _CHUNK)
+        # The own features of the chunk's blocks and of two neighbours on each side.
+        a0 = lo - 2 if lo > 2 else 0
+        b0 = hi + 2 if hi + 2 < n else n
+        own = [_own(segs[j], flags[j]) for j in range(a0, b0)]
+        nb = [
+            (o[0], o[2], o[3], o[4], 1.0 if segs[j].cf == GOOD else 0.0, o[10])
+            for j, o in zip(range(a0, b0), own, strict=True)
+        ]
+        win = _window_means(own[lo - a0 : hi - a0], prefix, lo, n)
+        for i in range(lo, hi):
+            s = segs[i]
+            k = i - a0
+            o = own[k]
+            f = frames[i]
+            in_best = 1.0 if best <= f <= last_best else 0.0
             if f >= 0:
-                s1, l1 = share[f], linkd[f]
+                s0, l0 = share[f], linkd[f]
                 f = parent[f]
                 if f >= 0:
-                    s2, l2 = share[f], linkd[f]
+                    s1, l1 = share[f], linkd[f]
                     f = parent[f]
                     if f >= 0:
-                        s3, l3 = share[f], linkd[f]
+                        s2, l2 = share[f], linkd[f]
+                        f = parent[f]
+                        if f >= 0:
+                            s3, l3 = share[f], linkd[f]
+                        else:
+                            s3 = l3 = 0.0
                     else:
-                        s3 = l3 = 0.0
+                        s2 = l2 = s3 = l3 = 0.0
                 else:
-                    s2 = l2 = s3 = l3 = 0.0
+                    s1 = l1 = s2 = l2 = s3 = l3 = 0.0
             else:
-                s1 = l1 = s2 = l2 = s3 = l3 = 0.0
-        else:
-            s0 = l0 = s1 = l1 = s2 = l2 = s3 = l3 = 0.0
-        a, b = (i - 3 if i > 3 else 0), (i + 4 if i + 4 < n else n)
-        row = [
-            *o,
-            *_tag(s),
-            *_cues(s.near_cues),
-            *_cues(s.cues),
-            i / n,
-            pos_chars / total_chars,
-            min(s.depth, 40) / 40.0,
-            n_log,
-            s0, s1, s2, s3,
-            l0, l1, l2, l3,
-            1.0 if frames[i] == best else 0.0,
-            in_best if html else (1.0 if s.in_region else 0.0),
-            page_prose_log,
-            (values[i] / pp) if values[i] > 0 else 0.0,
-            1.0 if i < first_in else 0.0,
-            1.0 if i > last_in else 0.0,
-            1.0 if i > header_at else 0.0,
-            1.0 if meta_count[b] - meta_count[a] - (1 if o[_IDX_META] else 0) else 0.0,
-            *(nb[i - 1] if i >= 1 else _ZERO6),
-            *(nb[i - 2] if i >= 2 else _ZERO6),
-            *(nb[i + 1] if i + 1 < n else _ZERO6),
-            *(nb[i + 2] if i + 2 < n else _ZERO6),
-            *win[i],
-            log_repeats[i],
-        ]
-        pos_chars += s.chars
-        yield row
+                s0 = l0 = s1 = l1 = s2 = l2 = s3 = l3 = 0.0
+            a, b = (i - 3 if i > 3 else 0), (i + 4 if i + 4 < n else n)
+            value = values[i]
+            row = [
+                *o,
+                *_tag(s),
+                *_cues(s.near_cues),
+                *_cues(s.cues),
+                i / n,
+                pos_chars / total_chars,
+                min(s.depth, 40) / 40.0,
+                n_log,
+                s0, s1, s2, s3,
+                l0, l1, l2, l3,
+                1.0 if frames[i] == best else 0.0,
+                in_best if html else (1.0 if s.in_region else 0.0),
+                page_prose_log,
+                (value / pp) if value > 0 else 0.0,
+                1.0 if i < first_in else 0.0,
+                1.0 if i > last_in else 0.0,
+                1.0 if i > header_at else 0.0,
+                1.0 if meta_count[b] - meta_count[a] - (1 if o[_IDX_META] else 0) else 0.0,
+                *(nb[k - 1] if i >= 1 else _ZERO6),
+                *(nb[k - 2] if i >= 2 else _ZERO6),
+                *(nb[k + 1] if i + 1 < n else _ZERO6),
+                *(nb[k + 2] if i + 2 < n else _ZERO6),
+                *win[i - lo],
+                math.log1p(counts[s.text] - 1),
+            ]
+            pos_chars += s.chars
+            yield row
+
+
+_CHUNK: Final = 2048
+"""Blocks whose own features and window means are computed together (a column at a time, a chunk
+at a time: a page of a million blocks does not hold them all)."""
+_ZERO1: Final = (0.0,)
+_OWN_COLUMNS: Final[dict[int, Callable[[Segment], float]]] = {
+    0: lambda s: math.log1p(s.chars),
+    2: lambda s: s.link_density,
+    3: lambda s: s.stop_density,
+    4: lambda s: 1.0 if s.punct_end else 0.0,
+    7: lambda s: 1.0 if s.cf == SHORT else 0.0,
+    9: lambda s: 1.0 if s.cf == GOOD else 0.0,
+}
+"""The own features the windows average, by their index in :func:`_own`, computed as there (tests
+check that they agree)."""
+
+
+def _window_means(
+    mine: list[list[float]], prefix: list[array[float]], lo: int, n: int
+) -> list[tuple[float, ...]]:
+    """The window features of the blocks from ``lo`` on whose own features are ``mine``: per window
+    and feature, (the sum over the window - the block's own value) / the number of other blocks in
+    the window (``prefix``: the prefix sums of the features over the page's ``n`` blocks)."""
+    hi = lo + len(mine)
+    cols: list[list[float]] = []
+    for w in WINDOWS:
+        los = [i - w if i > w else 0 for i in range(lo, hi)]
+        his = [i + w + 1 if i + w + 1 < n else n for i in range(lo, hi)]
+        others = [b - a - 1 for a, b in zip(los, his, strict=True)]
+        for c, pre in zip(_WINDOW_IDX, prefix, strict=True):
+            cols.append(
+                [
+                    (pre[b] - pre[a] - o[c]) / m if m else 0.0
+                    for a, b, m, o in zip(los, his, others, mine, strict=True)
+                ]
+            )
+    return list(zip(*cols, strict=True))
 
 
 ARTICLE_THRESHOLD: Final = 0.5
@@ -315,8 +368,8 @@ class LearnedArticle:
         article = models["article"].margin_function()
         comment = models["comment"].margin_function() if "comment" in models else None
         # Vector by vector: a page's vectors are never all held at once.
-        pa: list[float] = []
-        pc: list[float] = []
+        pa = array("d")
+        pc = array("d")
         for x in rows(doc):
             pa.append(sigmoid(article(x)))
             pc.append(sigmoid(comment(x)) if comment is not None else 0.0)

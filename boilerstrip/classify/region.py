@@ -13,9 +13,9 @@ from typing import Final
 
 from .. import patterns as P
 from ..document import Doc, Segment
-from ..features import text_flags
+from ..features import BOILER, line_flags
 from ..types import Label
-from .density import BAD, GOOD, NEARGOOD, SHORT
+from .density import GOOD, NEARGOOD, SHORT
 
 GOOD_WEIGHT: Final = 1.0
 NEARGOOD_WEIGHT: Final = 0.5
@@ -30,9 +30,8 @@ BODY_BONUS: Final = 1.5
 
 
 def block_value(s: Segment) -> float:
-    t = s.text
-    # text_flags(t)[0] is P.is_boilerplate_line(t), cached.
-    return value_of(s, len(t) <= P.MAX_PATTERN_CHARS and text_flags(t)[0])
+    # The BOILER flag is P.is_boilerplate_line(s.text), computed once.
+    return value_of(s, bool(line_flags(s) & BOILER))
 
 
 def value_of(s: Segment, boilerplate_line: bool) -> float:

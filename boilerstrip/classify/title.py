@@ -13,13 +13,14 @@ skipping at most a caption or byline.
 from __future__ import annotations
 
 import math
+import re
 from typing import Final
 
 import regex
 
 from .. import patterns as P
 from ..document import Doc, Segment
-from ..features import has_copyright
+from ..features import segment_copyright
 from ..types import Label
 from .base import set_label
 from .density import BAD
@@ -37,13 +38,17 @@ SITE_SEPARATORS: Final = regex.compile(
 """Separators between a headline and a site name. Each alternative starts right after a non-space,
 so a long run of spaces is scanned once (linear)."""
 _WORD: Final = regex.compile(r"\w+")
+_ASCII_WORD: Final = re.compile(r"\w+")
 _SENTENCE_END: Final = regex.compile(r"[.!]['\"”’)\]]*\s*$")
 SCORE_MATCH: Final = 0.9
 SCORE_TEXT: Final = 0.7
 
 
 def _words(s: str) -> list[str]:
-    return _WORD.findall(s.lower())
+    low = s.lower()
+    if low.isascii():  # \w is [A-Za-z0-9_] there, and re is the faster one
+        return _ASCII_WORD.findall(low)
+    return _WORD.findall(low)
 
 
 def _match(block: str | list[str], name: str | set[str]) -> float:
@@ -125,6 +130,8 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
             break
     n_article = sum(1 for s in segs if s.label is Label.ARTICLE)
     out: list[tuple[int, str, list[float]]] = []
+    out_words: list[list[str]] = []
+    """The words of each block candidate."""
     for i in range(max(0, min(first_article, n) - LOOKBACK_BLOCKS), last):
         s = segs[i]
         if s.label is Label.COMMENT or s.chars > MAX_CANDIDATE_CHARS or s.words < 1:
@@ -145,6 +152,7 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
             words = len(t.split()) if k else s.words
             if not nt or words > TITLE_MAX_WORDS:
                 continue
+            out_words.append(tw)
             out.append((i, t, [
                 _match(tw, w_title),
                 max((_match(tw, p) for p in w_parts), default=0.0),
@@ -178,7 +186,7 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
             ]))
             out[-1][2].extend([math.log1p(len(lines)), float(k)])
     # The metadata names (without the site name) are candidates too: a page may show no headline.
-    block_norms = {_norm(t) for _, t, _ in out}
+    block_norms = {"".join(tw) for tw in out_words}
     n_block = len(out)
     for kind, name in ((0, og), (1, ld), (2, title)):
         name = strip_site_name(name) if name else ""
@@ -187,7 +195,7 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
             continue
         words = len(name.split())
         w_name = set(_words(name))
-        block_match = max((_match(t, w_name) for _, t, _ in out[:n_block]), default=0.0)
+        block_match = max((_match(tw, w_name) for tw in out_words), default=0.0)
         v = [
             _match(name, title) if title else 0.0,
             max((_match(name, p) for p in parts), default=0.0),
@@ -211,7 +219,7 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
     for low in lows:
         same[low] = same.get(low, 0) + 1
     copyright_lows = [
-        s.text.lower() for s in segs if s.chars <= P.MAX_PATTERN_CHARS and has_copyright(s.text)
+        s.text.lower() for s in segs if s.chars <= P.MAX_PATTERN_CHARS and segment_copyright(s)
     ]
     for k, (_, text, v) in enumerate(out):
         m = max(v[0], v[1], v[3], v[5])
