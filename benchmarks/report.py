@@ -421,6 +421,41 @@ def cv_table(results_dir: Path) -> list[str]:
     return out
 
 
+def scaling_section(results_dir: Path, docs: Path) -> list[str]:
+    """Time per MB and peak memory over page size, from ``python -m benchmarks.scaling``."""
+    path = results_dir / "scaling.json"
+    if not path.exists():
+        return []
+    sc = json.loads(path.read_text(encoding="utf-8"))
+    rows = [
+        [
+            kind,
+            f"{v['ms_per_mb_min']:.0f}–{v['ms_per_mb_max']:.0f}",
+            f"{v['spread']:.2f}×",
+            f"{v['memory_over_target_max']:.2f}",
+            f"{v['rss_over_target_max']:.2f}",
+        ]
+        for kind, v in sc["summary"].items()
+    ]
+    sizes = ", ".join(f"{x:g}" for x in sc["sizes"])
+    out = [
+        "\n## Scaling with page size\n",
+        f"Synthetic pages of {sizes} MB of each kind (`python -m benchmarks.scaling`, results in "
+        f"`benchmarks/results/scaling.json`, run at commit `{sc.get('commit', '?')}`, "
+        f"{sc['repeats']} repeats, caches emptied before each timed call). *Spread*: the largest "
+        "CPU time per MB over the smallest, across sizes (linear time: close to 1). Memory: the "
+        "peak RSS growth of the call, and the whole process's peak, each over the bound "
+        "10 × page size + 50 MB (at most 1 meets it).\n",
+        _table(
+            ["page kind", "CPU ms per MB", "spread", "peak growth / bound", "process peak / bound"],
+            rows,
+        ),
+    ]
+    if (docs / "scaling.png").exists():
+        out.append("\n![time per MB and memory against page size](scaling.png)\n")
+    return out
+
+
 def turku_table(res: dict[str, Any]) -> list[str]:
     tk = res.get("turku")
     if not tk:
@@ -648,6 +683,7 @@ def render(res: dict[str, Any], results_path: Path, plot_name: str | None) -> st
     parts += text_tables(res)
     parts += turku_table(res)
     parts += speed_table(res)
+    parts += scaling_section(results_path.resolve().parent, REPO / "docs")
     return "\n".join(parts) + "\n"
 
 
