@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -40,58 +41,48 @@ def examples_importable(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.syspath_prepend(str(EXAMPLES))
 
 
-def test_ray_data_example(
-    warc_and_cli: tuple[Path, dict[str, dict]], examples_importable: None
-) -> None:
-    ray = pytest.importorskip("ray", reason="Ray is not installed")
-    pytest.importorskip("pyarrow", reason="Ray Data is not installed (pip install 'ray[data]')")
-    import ray_data
+def _run(engine: str, warc: Path, out: Path) -> list[dict]:
+    """The example run in a child process (tests/engine_runner.py); its rows."""
+    proc = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("engine_runner.py")), engine, str(warc),
+         str(out)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        env=os.environ.copy(),
+    )
+    assert proc.returncode == 0, (proc.returncode, proc.stderr[-3000:])
+    return [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
 
-    warc, cli = warc_and_cli
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, configure_logging=False)
-    try:
-        rows = ray_data.pipeline([str(warc)]).take_all()
-    finally:
-        ray.shutdown()
+
+def _check(rows: list[dict], cli: dict[str, dict]) -> None:
     assert len(rows) == len(cli) == 60
     for row in rows:
         rec = cli[row["source"]]
+        assert row["status"] == "ok" and not row["error"]
         assert row["url"] == rec["url"] and row["date"] == rec["date"]
         assert row["text"] == rec["text"]
-        assert row["title"] == (rec["title"] or "")
-        assert list(row["captions"]) == rec["captions"]
-        assert list(row["comments"]) == [c["text"] for c in rec["comments"]]
-        assert row["error"] == ""
+        assert row["title"] == (rec["title"] or "") or row["title"] == rec["title"]
+        assert row["captions"] == rec["captions"]
+        assert row["comments"] == [c["text"] for c in rec["comments"]]
+
+
+def test_ray_data_example(
+    warc_and_cli: tuple[Path, dict[str, dict]], examples_importable: None, tmp_path: Path
+) -> None:
+    pytest.importorskip("ray", reason="Ray is not installed")
+    pytest.importorskip("pyarrow", reason="Ray Data is not installed (pip install 'ray[data]')")
+    warc, cli = warc_and_cli
+    _check(_run("ray", warc, tmp_path / "ray.jsonl"), cli)
 
 
 def test_spark_example(
-    warc_and_cli: tuple[Path, dict[str, dict]], examples_importable: None
+    warc_and_cli: tuple[Path, dict[str, dict]], examples_importable: None, tmp_path: Path
 ) -> None:
     pytest.importorskip("pyspark", reason="PySpark is not installed")
     import shutil
 
     if not shutil.which("java") and not os.environ.get("JAVA_HOME"):
         pytest.skip("Spark needs Java")
-    import spark as spark_example
-    from pyspark.sql import SparkSession
-
     warc, cli = warc_and_cli
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    session = (
-        SparkSession.builder.master("local[2]")
-        .config("spark.ui.enabled", "false")
-        .config("spark.executorEnv.PYTHONPATH", os.environ["PYTHONPATH"])
-        .getOrCreate()
-    )
-    try:
-        rows = spark_example.pipeline(session, [str(warc)]).collect()
-    finally:
-        session.stop()
-    assert len(rows) == len(cli) == 60
-    for row in rows:
-        rec = cli[row.source]
-        assert row.status == "ok" and row.error is None
-        assert row.url == rec["url"] and row.date == rec["date"]
-        assert row.text == rec["text"] and row.title == rec["title"]
-        assert list(row.captions) == rec["captions"]
-        assert list(row.comments) == [c["text"] for c in rec["comments"]]
+    _check(_run("spark", warc, tmp_path / "spark.jsonl"), cli)
