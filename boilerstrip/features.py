@@ -28,9 +28,13 @@ THAI_CHARS_PER_WORD: Final = 5.0
 
 _CJK: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 _THAI: Final = regex.compile(r"[\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
-_WIDE_ANY: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+_WIDE_ANY: Final = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]"
+)
 _TOKEN: Final = regex.compile(r"\w+")
-_TOKEN_WIDE: Final = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]|[^\W\p{Han}\p{Hiragana}\p{Katakana}]+")
+_TOKEN_WIDE: Final = regex.compile(
+    r"[\p{Han}\p{Hiragana}\p{Katakana}]|[^\W\p{Han}\p{Hiragana}\p{Katakana}]+"
+)
 """Tokens where each Han/kana character stands alone (function words of Chinese are characters)."""
 _SENTENCE_END: Final = regex.compile(r"[.!?。！？؟।](?:[\"'”’»)\]]*)(?:\s|$)")
 _TERMINAL: Final = regex.compile(r"[.!?。！？؟।…:;][\"'”’»)\]]{0,3}$")
@@ -183,8 +187,8 @@ def compute(doc: Doc) -> None:
 
 TextFlags = tuple[bool, bool, bool, bool, bool, bool, float, float, float]
 """What the classifiers ask of a block's text alone: (boilerplate line, copyright, date, comment
-header, widget, date with a meta word, share of digits, share of capitalised words, mean word length),
-the last three over the first :data:`SAMPLE_CHARS` characters."""
+header, widget, date with a meta word, share of digits, share of capitalised words, mean word
+length), the last three over the first :data:`SAMPLE_CHARS` characters."""
 
 SAMPLE_CHARS: Final = 400
 _COPYRIGHT_ASCII: Final = (

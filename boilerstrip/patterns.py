@@ -1,12 +1,12 @@
 """Pattern tables, one per concern, each compiled once (the line patterns on first use).
 
-Markup cues: the class/id/role tokens and tags that hint at what an element is. Each cue is a bit in a
-mask; an element's mask is computed once from its tag and attributes (cached by attribute string), and a
-block carries the OR of its element's and its ancestors' masks.
+Markup cues: the class/id/role tokens and tags that hint at what an element is. Each cue is a bit
+in a mask; an element's mask is computed once from its tag and attributes (cached by attribute
+string), and a block carries the OR of its element's and its ancestors' masks.
 
 Line patterns: boilerplate phrases recognised in block text (copyright lines, comment widgets, share
-prompts, caption credits, ...). Every line pattern is linear-time: no nested quantifiers, anchored, and
-applied only to blocks shorter than a bound (see ``MAX_PATTERN_CHARS``).
+prompts, caption credits, ...). Every line pattern is linear-time: no nested quantifiers, anchored,
+and applied only to blocks shorter than a bound (see ``MAX_PATTERN_CHARS``).
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ POPUP: Final = 1 << 12
 FORM: Final = 1 << 13
 TITLE: Final = 1 << 14
 BODY: Final = 1 << 15
-"""Strong article-body markers: ``itemprop=articleBody``, ``<article>`` tag, ``role=main``/``<main>``."""
+"""Strong article-body markers: ``itemprop=articleBody``, ``<article>`` tag,
+``role=main``/``<main>``."""
 LIST: Final = 1 << 16
 """Inside a ``ul``/``ol``/``dl`` or a menu-like list."""
 TABLE: Final = 1 << 17
@@ -91,10 +92,10 @@ ROLE_CUES: Final[dict[str, int]] = {
     "comment": COMMENT,
 }
 
-# Class/id token -> cue flags. Class and id values are split into lowercase tokens at non-alphanumeric
-# characters and camelCase humps ("articleBody" -> "article", "body"); each token is tested against
-# these patterns with ``search`` (so "commentlist" matches "comment"), except where a pattern is
-# anchored. Cues for the same token are OR-ed.
+# Class/id token -> cue flags. Class and id values are split into lowercase tokens at
+# non-alphanumeric characters and camelCase humps ("articleBody" -> "article", "body"); each token
+# is tested against these patterns with ``search`` (so "commentlist" matches "comment"), except
+# where a pattern is anchored. Cues for the same token are OR-ed.
 TOKEN_CUE_TABLE: Final[tuple[tuple[int, str], ...]] = (
     (NAV, r"nav|menu|breadcrumb|crumbs|pagination|pager$|paging|^skip|^tabs?$|^toc$|sitemap"),
     (HEADER, r"^header$|^head$|masthead|^banner$|branding|^logo|topbar|top-bar|^top$"),
@@ -219,14 +220,16 @@ def is_boilerplate_line(text: str) -> bool:
 
 BULLET: regex.Pattern[str]
 _LAZY["BULLET"] = (r"^\s*([•□■◦▪●○\-\*\+·–]|\d{1,3}[.)]|\[\d+\])\s+", 0)
-"""A list bullet at the start of a text line: w3m (•, □), lynx (*, +, o), markdown (-, *), numbers."""
+"""A list bullet at the start of a text line: w3m (•, □), lynx (*, +, o), markdown (-, *),
+numbers."""
 
 DATE: regex.Pattern[str]
 _LAZY["DATE"] = (
     r"(?:\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|"
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|"
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b|"
-    r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|\b(?:(?:\d+|an?|one|a few)\s+(?:second|minute|hour|day|week|month|year)s?|"
+    r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|"
+    r"\b(?:(?:\d+|an?|one|a few)\s+(?:second|minute|hour|day|week|month|year)s?|"
     r"seconds|moments)\s+ago\b|\bjust now\b)",
     _I,
 )
@@ -247,7 +250,8 @@ _LAZY["COMMENT_AUTHOR"] = (
     r"(?:\s+(?:says|said|wrote|writes|dit|schreibt|escribió)\s*:?|\s*[|,]|\s+on\s|\s+at\s|\s*$|\s+(?=\d))",
     _I,
 )
-"""The author at the start of a comment header line ("john says:", "by james on ...", "Posted by X |")."""
+"""The author at the start of a comment header line ("john says:", "by james on ...",
+"Posted by X |")."""
 
 # --- reader comments: header lines, authors, dates, widgets (classify.comments, assemble) ---------
 
@@ -278,7 +282,8 @@ _LAZY["COMMENT_LINE_WIDGET"] = (
 
 COMMENT_META_TAIL: regex.Pattern[str]
 _LAZY["COMMENT_META_TAIL"] = (
-    r"(?<![\s|·•/#-])(?:[\s|·•/#-]+(?:reply|report(?: abuse)?|permalink|link|quote|flag|share|actions|#|"
+    r"(?<![\s|·•/#-])(?:[\s|·•/#-]+"
+    r"(?:reply|report(?: abuse)?|permalink|link|quote|flag|share|actions|#|"
     r"(?:like|dislike|up|down|points?|votes?)(?:\s*\(?[+-]?\d+\)?)?))+[\s|·•/#.-]*$",
     _I,
 )
@@ -294,7 +299,8 @@ _LAZY["COMMENT_DATE"] = (
     r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|"
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?(?:\s+\d{{4}})?|"
-    r"(?:(?:(?<!\d)\d+|an?|one|a few)\s+(?:second|minute|hour|day|week|month|year)s?|seconds|moments)"
+    r"(?:(?:(?<!\d)\d+|an?|one|a few)\s+(?:second|minute|hour|day|week|month|year)s?|"
+    r"seconds|moments)"
     r"\s+ago|just now)"
     rf"(?:\s*(?:,|at|@|-|–|—)?\s*@?{_TIME})?|"
     rf"{_TIME}(?:\s*(?:,|on|-|–|—)?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"

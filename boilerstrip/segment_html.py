@@ -1,13 +1,14 @@
 """Segment an HTML page into blocks in one walk over the lxml tree.
 
-A block is the text of a paragraph-level element (``p``, ``li``, ``h2``, ``td``, ``div``, ...), with the
-text of its inline descendants joined; a container's own text between its child blocks becomes
-blocks of its own, and two or more consecutive ``<br>`` split a run of text. Each block carries its
-element path, tag, the cue flags of its element and ancestors (see :mod:`boilerstrip.patterns`), the
-share of its characters inside links, and whether an image came just before it.
+A block is the text of a paragraph-level element (``p``, ``li``, ``h2``, ``td``, ``div``, ...),
+with the text of its inline descendants joined; a container's own text between its child blocks
+becomes blocks of its own, and two or more consecutive ``<br>`` split a run of text. Each block
+carries its element path, tag, the cue flags of its element and ancestors (see
+:mod:`boilerstrip.patterns`), the share of its characters inside links, and whether an image came
+just before it.
 
-Page metadata (``<title>``, ``og:title``, JSON-LD ``headline``, ``h1`` texts, ``lang``) is read in the
-same walk.
+Page metadata (``<title>``, ``og:title``, JSON-LD ``headline``, ``h1`` texts, ``lang``) is read in
+the same walk.
 """
 
 from __future__ import annotations
@@ -53,8 +54,8 @@ HEADINGS: Final = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 IMAGE_TAGS: Final = frozenset(("img", "picture", "figure"))
 
 NEAR_LEVELS: Final = 3
-"""How many ancestors count as a block's near context (its element and 3 parents): enough to reach the
-wrapper of a list item or table cell, short of the page-level layout containers."""
+"""How many ancestors count as a block's near context (its element and 3 parents): enough to reach
+the wrapper of a list item or table cell, short of the page-level layout containers."""
 
 MAX_META_CHARS: Final = 2000
 MAX_JSONLD_CHARS: Final = 500_000
@@ -141,11 +142,12 @@ def _element_cues(tag: str, items: list[tuple[str, str]]) -> int:
         elif kind == _A_ITEMTYPE:
             if "Comment" in value:
                 mask |= P.COMMENT
-        elif kind == _A_HIDDEN or (kind == _A_ARIA_HIDDEN and value.strip().lower() == "true"):
+        elif (
+            kind == _A_HIDDEN
+            or (kind == _A_ARIA_HIDDEN and value.strip().lower() == "true")
+            or (kind == _A_STYLE and P.HIDDEN_STYLE.search(value[:500]))
+        ):
             mask |= P.HIDDEN
-        elif kind == _A_STYLE:
-            if P.HIDDEN_STYLE.search(value[:500]):
-                mask |= P.HIDDEN
     return mask
 
 
@@ -625,13 +627,13 @@ class Segmenter:
                     self.runaway_title = True
                 t = " ".join(text.split())
                 meta.title = t[:MAX_META_CHARS] or None
-        elif sink == _SINK_HEAD_LD:
-            if len(text) < MAX_JSONLD_CHARS:
-                self.ld_head.append(text)
+        elif sink == _SINK_HEAD_LD and len(text) < MAX_JSONLD_CHARS:
+            self.ld_head.append(text)
         self.sink = _SINK_NONE
 
     def _head_start(self, tag: str, attrib: Any) -> None:
-        """An element of the root's first ``head`` (or the head itself): title, og:title, JSON-LD."""
+        """An element of the root's first ``head`` (or the head itself): title, og:title,
+        JSON-LD."""
         if self.head == 0:
             self.head = 1
             return
@@ -803,7 +805,7 @@ def _parse_into(data: bytes, doc: Doc, budget: Budget | None) -> tuple[bool, boo
         runaway = seg.runaway_title
         seg.end_use()
         if not ok:
-            # Interrupted mid-parse (our own stop, KeyboardInterrupt, MemoryError...): never reuse it.
+            # Interrupted mid-parse (our own stop, KeyboardInterrupt, MemoryError...): not reused.
             _local.sax = None
     return found, deep, runaway
 

@@ -1,9 +1,9 @@
 """Captions: figure captions, caption/credit markup, credit lines, and caption-like lines in text.
 
 HTML: a short block inside caption markup (``figcaption``, ``caption``/``credit``/``wp-caption``
-classes) or inside a ``figure``, or a short credit line ("Photo: ...", "Getty Images") right after an
-image. Text: inside the article, a line that does not end a sentence yet is too long for a heading
-(photo captions under a headline, "Damage in Homs. 7 March 2013 ..."), or a credit line.
+classes) or inside a ``figure``, or a short credit line ("Photo: ...", "Getty Images") right after
+an image. Text: inside the article, a line that does not end a sentence yet is too long for a
+heading (photo captions under a headline, "Damage in Homs. 7 March 2013 ..."), or a credit line.
 Only blocks at the article (in its region, or next to an article block) count: captions of promos in
 a sidebar stay navigation.
 """
@@ -22,7 +22,8 @@ from .density import BAD
 MAX_CAPTION_CHARS: Final = 600
 MAX_CREDIT_WORDS: Final = 20
 MIN_TEXT_CAPTION_WORDS: Final = 8
-"""A text line without a sentence end and at least this many words reads as a caption, not a heading."""
+"""A text line without a sentence end and at least this many words reads as a caption, not a
+heading."""
 NEAR_ARTICLE: Final = 3
 """How many blocks away from an article block a caption may sit."""
 MAX_CAPTION_PARAGRAPHS: Final = 3

@@ -1,10 +1,10 @@
 """Reader comments: find the comment section, split it into comments, find authors and dates.
 
 HTML: the comment section is the markup marked as comments (class/id/itemprop/role cues such as
-``comments``, ``commentlist``, ``disqus``, ``UserComments``) unless that markup wraps most of the page's
-prose (then it is a page-level wrapper, not a comment section). A new comment starts where a block
-enters a comment item element not seen by the block before it (``li.comment``, ``article.comment``;
-sub-parts such as ``comment-body`` or ``comment-meta`` are not items).
+``comments``, ``commentlist``, ``disqus``, ``UserComments``) unless that markup wraps most of the
+page's prose (then it is a page-level wrapper, not a comment section). A new comment starts where a
+block enters a comment item element not seen by the block before it (``li.comment``,
+``article.comment``; sub-parts such as ``comment-body`` or ``comment-meta`` are not items).
 
 Text: the section starts at a comment header line ("12 Comments", "Comment number 127.",
 "Leave a reply", "This entry is now closed for comments"); a comment starts at a per-comment header
@@ -114,7 +114,11 @@ class CommentSection:
         start = -1
         seen_prose = 0
         for i, s in enumerate(segs):
-            if s.chars <= P.MAX_PATTERN_CHARS and P.COMMENT_HEADER.match(s.text) and seen_prose >= 2:
+            if (
+                s.chars <= P.MAX_PATTERN_CHARS
+                and P.COMMENT_HEADER.match(s.text)
+                and seen_prose >= 2
+            ):
                 start = i
                 break
             if s.cf in (GOOD, NEARGOOD):

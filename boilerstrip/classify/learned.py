@@ -3,9 +3,9 @@
 The vector (:data:`FEATURE_NAMES`) describes a block by its own text statistics, its markup (tag and
 cue flags of its element, near and far ancestors), where it sits (position, depth, the share of the
 page's prose held by the containers around it), and the same text statistics for its neighbours. The
-model is trained by ``tools/train.py`` on the dev sets of ``../shared/data`` (labels from the overlap
-of each block with the gold text) and shipped as JSON in ``boilerstrip/data/``; inference here is plain
-Python.
+model is trained by ``tools/train.py`` on the dev sets of ``../shared/data`` (labels from the
+overlap of each block with the gold text) and shipped as JSON in ``boilerstrip/data/``; inference
+here is plain Python.
 """
 
 from __future__ import annotations
@@ -35,14 +35,18 @@ from .density import BAD, GOOD, NEARGOOD, SHORT
 from .model import load, sigmoid
 from .region import value_of
 
-TAGS: Final = ("p", "div", "li", "td", "h", "span", "dd", "blockquote", "pre", "article", "section", "th")
+TAGS: Final = (
+    "p", "div", "li", "td", "h", "span", "dd", "blockquote", "pre", "article", "section", "th"
+)
 CUES: Final = (
     P.NAV, P.HEADER, P.FOOTER, P.ASIDE, P.RELATED, P.SHARE, P.AD, P.COMMENT, P.CAPTION, P.CONTENT,
     P.META, P.HIDDEN, P.POPUP, P.FORM, P.TITLE, P.BODY, P.LIST, P.TABLE, P.FIGURE,
 )
 WINDOWS: Final = (3, 8)
 """Half-widths (in blocks) of the neighbourhoods whose mean block statistics are features."""
-WINDOW_FEATURES: Final = ("log_chars", "link_density", "stop_density", "punct_end", "cf_good", "cf_short")
+WINDOW_FEATURES: Final = (
+    "log_chars", "link_density", "stop_density", "punct_end", "cf_good", "cf_short"
+)
 LEVELS: Final = 4
 """Ancestor levels whose prose share is a feature (the block's element, its parent, ...)."""
 
@@ -345,10 +349,11 @@ cleaneval-dev 0.007 for a 0.008 gain on cleanportaleval."""
 class LearnedArticle:
     """Article, comment or neither for every block, from two learned models over the block vectors.
 
-    The article model decides article blocks; the comment model decides reader comments (it overrides
-    the markup rules of :class:`~boilerstrip.classify.comments.CommentSection`, whose verdict is one of
-    its features). Blocks neither model claims stay unlabelled for the later steps. Where no model is
-    shipped for the document kind the pipeline runs the rules instead (see :meth:`available`).
+    The article model decides article blocks; the comment model decides reader comments (it
+    overrides the markup rules of :class:`~boilerstrip.classify.comments.CommentSection`, whose
+    verdict is one of its features). Blocks neither model claims stay unlabelled for the later
+    steps. Where no model is shipped for the document kind the pipeline runs the rules instead (see
+    :meth:`available`).
     """
 
     name = "learned"

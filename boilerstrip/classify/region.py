@@ -1,10 +1,10 @@
 """Find the main content region: where the article's prose is, so context can decide the rest.
 
-Every block gets a value: positive for prose (by its non-link characters), negative for link lists and
-chrome. HTML: the region is the element whose descendants' values sum highest; since elements are
-numbered in document order, one backward pass over them sums every subtree. Text: the region is the
-run of consecutive blocks with the highest sum (maximum-sum subarray). Comment sections and blocks
-with chrome cues (nav, footer, aside, share, ads) do not add prose to any region.
+Every block gets a value: positive for prose (by its non-link characters), negative for link lists
+and chrome. HTML: the region is the element whose descendants' values sum highest; since elements
+are numbered in document order, one backward pass over them sums every subtree. Text: the region is
+the run of consecutive blocks with the highest sum (maximum-sum subarray). Comment sections and
+blocks with chrome cues (nav, footer, aside, share, ads) do not add prose to any region.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ BAD_WEIGHT: Final = 0.6
 CHROME_FACTOR: Final = 0.2
 """Prose inside chrome markup counts this much toward a region."""
 BODY_BONUS: Final = 1.5
-"""Prose inside explicit article-body markup (``<article>``, ``itemprop=articleBody``, ``<main>``)."""
+"""Prose inside explicit article-body markup (``<article>``, ``itemprop=articleBody``,
+``<main>``)."""
 
 
 def block_value(s: Segment) -> float:
