@@ -63,19 +63,21 @@ def _maybe_columns(lines: list[str]) -> bool:
     return False
 
 
-def _gutter_counts(lines: list[str]) -> list[int]:
-    """For every position x, the number of lines with a wide gap covering x and x + 1."""
-    diff = [0] * (MAX_WIDTH + 2)
+def _gutter_counts(lines: list[str], width: int) -> list[int]:
+    """For every position x below ``width`` (at most :data:`MAX_WIDTH`), the number of lines with
+    a wide gap covering x and x + 1."""
+    width = min(width, MAX_WIDTH)
+    diff = [0] * (width + 2)
     gaps = _GAP.finditer
     for line in lines:
         if "   " not in line:
             continue  # no run of MIN_GAP spaces: no gap
-        for m in gaps(line, 0, MAX_WIDTH):
+        for m in gaps(line, 0, width):
             a, b = m.start(), m.end() - 1  # x in [a, b) has x and x + 1 inside the gap
             if b > a:
                 diff[a] += 1
                 diff[b] -= 1
-    return list(accumulate(diff[: MAX_WIDTH + 1]))
+    return list(accumulate(diff[: width + 1]))
 
 
 def _sided(line: str, x: int) -> bool:
@@ -161,7 +163,7 @@ def _split(texts: list[str], src: list[int], depth: int) -> list[tuple[str, int]
         return list(zip(texts, src, strict=True))
     lengths = [len(t) for t in texts]
     width = max(lengths, default=0) + 1  # no gap reaches further
-    counts = _gutter_counts(texts)[:width]
+    counts = _gutter_counts(texts, width)
     order = sorted(((c, x) for x, c in enumerate(counts) if c >= MIN_SIDED_LINES), reverse=True)
     if not order:
         return list(zip(texts, src, strict=True))

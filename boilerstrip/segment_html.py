@@ -368,24 +368,29 @@ class Segmenter:
 
     # --- parser target interface ---------------------------------------------------------------
 
-    def start(self, tag: str, attrib: Any) -> None:
+    def _take_pending(self) -> None:
+        """Hand the text gathered since the last tag to its sink (called at every tag, when
+        there is any)."""
         pend = self.pend
-        if pend:
-            sink = self.sink
-            if not sink:
-                pend.clear()
-            elif (
-                sink == _SINK_WALK
-                and len(pend) == 1
-                and not self.buf
-                and not self.pre
-                and not self.h1_open
-                and pend[0].isspace()
-            ):
-                self.ws = True  # the common case of _text(): whitespace between two tags
-                pend.clear()
-            else:
-                self._text()
+        sink = self.sink
+        if not sink:
+            pend.clear()
+        elif (
+            sink == _SINK_WALK
+            and len(pend) == 1
+            and not self.buf
+            and not self.pre
+            and not self.h1_open
+            and pend[0].isspace()
+        ):
+            self.ws = True  # the common case of _text(): whitespace between two tags
+            pend.clear()
+        else:
+            self._text()
+
+    def start(self, tag: str, attrib: Any) -> None:
+        if self.pend:
+            self._take_pending()
         depth = self.depth
         self.depth = depth + 1
         if self.mode != _WALK or self.skip:
@@ -465,23 +470,8 @@ class Segmenter:
             self._head_start(tag, attrib)
 
     def end(self, tag: str) -> None:
-        pend = self.pend
-        if pend:
-            sink = self.sink
-            if not sink:
-                pend.clear()
-            elif (
-                sink == _SINK_WALK
-                and len(pend) == 1
-                and not self.buf
-                and not self.pre
-                and not self.h1_open
-                and pend[0].isspace()
-            ):
-                self.ws = True  # the common case of _text(): whitespace between two tags
-                pend.clear()
-            else:
-                self._text()
+        if self.pend:
+            self._take_pending()
         depth = self.depth - 1
         self.depth = depth
         self.nodes.pop()
