@@ -32,26 +32,61 @@ WRAP_EVIDENCE: Final = 2
 """Other lines in the neighbourhood that must come within WRAP_CLOSE of its longest line for that
 length to count as a wrap width (one long line alone is just a long line)."""
 WRAP_CLOSE: Final = 0.9
+PAGE_EVIDENCE: Final = 3
+"""Lines that must come within WRAP_CLOSE of the page's longest line for the whole dump to count as
+wrapped at that width (``w3m -dump`` at 80 columns): then a neighbourhood of a short paragraph, with
+too few long lines of its own, is taken as wrapped where it reaches that width too. Chosen on the
+w3m-80 renders of the dev sets (python -m benchmarks.evaluate): 5 gave dragnet 0.831, 3 gave 0.835
+(2: the same F1 as 3 with more pages of unwrapped dumps touched)."""
+PAGE_OVERLONG: Final = 0.1
+"""A dump is not wrapped page-wide if more than this share of its wrap-evidence lines' number are
+longer than WRAP_MAX_WIDTH (an unwrapped dump has many long paragraphs)."""
 
 
-def _wrap_width(lengths: list[int], indents: list[int], i: int) -> tuple[int, int]:
+def page_width(lengths: list[int]) -> int:
+    """The width the whole dump was wrapped at (absolute columns), 0 when it shows none."""
+    fitting = [n for n in lengths if 0 < n <= WRAP_MAX_WIDTH]
+    if not fitting:
+        return 0
+    top = max(fitting)
+    if top < WRAP_MIN_WIDTH:
+        return 0
+    close = top * WRAP_CLOSE
+    evidence = sum(1 for n in fitting if n >= close)
+    overlong = len(lengths) - len(fitting) - lengths.count(0)
+    if evidence < PAGE_EVIDENCE or overlong > evidence * PAGE_OVERLONG:
+        return 0
+    return top
+
+
+def _wrap_width(
+    lengths: list[int], indents: list[int], i: int, page: int = 0
+) -> tuple[int, int]:
     """Where line ``i``'s neighbourhood was wrapped: (left margin, width), width 0 when it was not.
-    Widths count from the neighbourhood's left margin (a centred column can sit far right)."""
+    Widths count from the neighbourhood's left margin (a centred column can sit far right).
+    ``page`` is the width the whole dump was wrapped at (:func:`page_width`), 0 if none."""
     lo, hi = max(0, i - WRAP_WINDOW), min(len(lengths), i + WRAP_WINDOW + 1)
     base = min((indents[j] for j in range(lo, hi) if lengths[j]), default=0)
-    top = max(lengths[lo:hi]) - base
+    longest = max(lengths[lo:hi])
+    top = longest - base
     if top < NARROW_MIN_WIDTH or top > WRAP_MAX_WIDTH:
         return base, 0
     close = top * WRAP_CLOSE + base
     evidence = sum(1 for j in range(lo, hi) if j != i and lengths[j] >= close)
-    return base, (top if evidence >= WRAP_EVIDENCE else 0)
+    if evidence >= WRAP_EVIDENCE:
+        return base, top
+    if page and page * WRAP_CLOSE <= longest <= page:
+        return base, page - base
+    return base, 0
 
 
-def _continues(line: str, nxt: str, lengths: list[int], indents: list[int], i: int) -> bool:
+def _continues(
+    line: str, nxt: str, lengths: list[int], indents: list[int], i: int, page: int = 0
+) -> bool:
     """Whether line ``i`` was wrapped: the next line's first word would not have fitted on it."""
     if len(line) - indents[i] < NARROW_MIN_WIDTH:
         return False
-    base, width = _wrap_width(lengths, indents, i)
+    base, width = _wrap_width(lengths, indents, i, page)
     if not width:
         return False
     first = nxt.split(None, 1)[0] if nxt.strip() else ""
@@ -70,6 +105,7 @@ def segment_text(text: str, doc: Doc) -> None:
     origin = [k + 1 for _, k in placed]
     lengths = [len(s) for s in stripped]
     indents = [n - len(s.lstrip()) for n, s in zip(lengths, stripped, strict=True)]
+    page = page_width(lengths)
     segs = doc.segments
     i = 0
     n = len(stripped)
@@ -95,7 +131,7 @@ def segment_text(text: str, doc: Doc) -> None:
         # left of it (a first-line indent); after the first one, they all share its indent.
         cont = indent + (m.end() if m else 0) if bullet else -1
         j = i + 1
-        while j < n and _continues(stripped[j - 1], stripped[j], lengths, indents, j - 1):
+        while j < n and _continues(stripped[j - 1], stripped[j], lengths, indents, j - 1, page):
             nxt = stripped[j]
             if not nxt:
                 break

@@ -327,3 +327,36 @@ def test_column_bands_match_the_line_by_line_definition() -> None:
             assert got == want
             cut += any(got)
     assert cut  # some bands were found
+
+
+def test_short_paragraphs_of_a_dump_wrapped_page_wide_are_joined() -> None:
+    # A dump wrapped at 80 columns (w3m -dump): a three-line paragraph has too few long lines of its
+    # own to show where it was wrapped, but the page's other lines do; a menu line that is short is
+    # left alone, and so is a line whose next word would have fitted.
+    wrapped = (
+        "Tonight, as part of the This is Not a Lecture series at the Museum of\n"
+        "Contemporary Art I will be telling a short story about my pseudonym Mrs Eaves\n"
+        "and how I fell into working with type. The talks start at 7:30pm. More details\n"
+        "here.\n"
+    )
+    other = (
+        "The museum has been closed for most of the summer while the new wing was built\n"
+        "and the old galleries were painted, and it reopens to the public next Saturday\n"
+        "with an exhibition of posters.\n"
+    )
+    text = "Home | Events | Contact\n\n" + wrapped + "\nShort line one.\nShort line two.\n\n" + other
+    doc = Doc(kind="text")
+    segment_text(text, doc)
+    sources = [s.source for s in doc.segments]
+    assert sources == ["lines 1-1", "lines 3-6", "lines 8-8", "lines 9-9", "lines 11-13"]
+    assert doc.segments[1].text.endswith("More details here.")
+
+
+def test_page_width_needs_evidence_and_no_long_lines() -> None:
+    from boilerstrip.segment_text import page_width
+
+    assert page_width([78, 77, 79, 40, 0, 76, 12]) == 79
+    assert page_width([78, 20, 30, 0]) == 0  # one long line is just a long line
+    assert page_width([78, 77, 79, 76] + [900] * 10) == 0  # an unwrapped dump with long paragraphs
+    assert page_width([30, 31, 32, 33, 34]) == 0  # narrower than any wrapped body text
+    assert page_width([]) == 0
