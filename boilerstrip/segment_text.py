@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Final
 
+import regex
+
 from . import patterns as P
 from .budget import CHECK_MASK
 from .document import Doc, Segment
@@ -32,6 +34,25 @@ WRAP_EVIDENCE: Final = 2
 """Other lines in the neighbourhood that must come within WRAP_CLOSE of its longest line for that
 length to count as a wrap width (one long line alone is just a long line)."""
 WRAP_CLOSE: Final = 0.9
+_WIDE: Final = regex.compile(r"[\p{ea=W}\p{ea=F}]")
+"""Characters a terminal shows two columns wide (Chinese, Japanese, Korean, full-width forms): a
+dumper wraps at a number of columns, not of characters, and wraps such text between any two of them
+(there are no spaces to wrap at)."""
+
+
+def display_width(line: str) -> int:
+    """Columns ``line`` takes on a terminal (a wide character takes two)."""
+    if line.isascii():
+        return len(line)
+    return len(line) + len(_WIDE.findall(line))
+
+
+def _joiner(before: str, after: str) -> str:
+    """What goes between two wrapped lines of one paragraph: nothing between two wide characters
+    (text without spaces was wrapped mid-sentence), a space otherwise."""
+    if before and after and _WIDE.match(before[-1]) and _WIDE.match(after[0]):
+        return ""
+    return " "
 PAGE_EVIDENCE: Final = 3
 """Lines that must come within WRAP_CLOSE of the page's longest line for the whole dump to count as
 wrapped at that width (``w3m -dump`` at 80 columns): then a neighbourhood of a short paragraph, with
@@ -84,18 +105,22 @@ def _continues(
     line: str, nxt: str, lengths: list[int], indents: list[int], i: int, page: int = 0
 ) -> bool:
     """Whether line ``i`` was wrapped: the next line's first word would not have fitted on it."""
-    if len(line) - indents[i] < NARROW_MIN_WIDTH:
+    if lengths[i] - indents[i] < NARROW_MIN_WIDTH:
         return False
     base, width = _wrap_width(lengths, indents, i, page)
     if not width:
         return False
     first = nxt.split(None, 1)[0] if nxt.strip() else ""
+    wide = bool(first) and _WIDE.match(first[0]) is not None
     if width < WRAP_MIN_WIDTH:
-        if not first[:1].islower():
+        if not (first[:1].islower() or wide):
             return False
-    elif len(line) - indents[i] < WRAP_MIN_WIDTH:
+    elif lengths[i] - indents[i] < WRAP_MIN_WIDTH:
         return False  # a short line among wide ones ends its paragraph
-    return len(line) - base + 1 + len(first) > width - 1
+    # The next line's first word would not have fitted (after a space); a wide character can be
+    # wrapped on its own, with no space before it.
+    need = 2 if wide else 1 + display_width(first)
+    return lengths[i] - base + need > width - 1
 
 
 def segment_text(text: str, doc: Doc) -> None:
@@ -103,8 +128,8 @@ def segment_text(text: str, doc: Doc) -> None:
     placed = split_columns(text.split("\n"))
     stripped = [ln.rstrip() for ln, _ in placed]
     origin = [k + 1 for _, k in placed]
-    lengths = [len(s) for s in stripped]
-    indents = [n - len(s.lstrip()) for n, s in zip(lengths, stripped, strict=True)]
+    lengths = [display_width(s) for s in stripped]
+    indents = [n - display_width(s.lstrip()) for n, s in zip(lengths, stripped, strict=True)]
     page = page_width(lengths)
     segs = doc.segments
     i = 0
@@ -148,9 +173,13 @@ def segment_text(text: str, doc: Doc) -> None:
             j += 1
         blank_before = start == 0 or not stripped[start - 1].strip()
         blank_after = j >= n or not stripped[j].strip()
+        joined = parts[0]
+        for p in parts[1:]:
+            if p:
+                joined = joined + _joiner(joined, p) + p if joined else p
         segs.append(
             Segment(
-                text=" ".join(p for p in parts if p) or line.strip(),
+                text=joined or line.strip(),
                 source=f"lines {origin[start]}-{origin[j - 1]}",
                 tag="line",
                 line_start=origin[start],

@@ -360,3 +360,30 @@ def test_page_width_needs_evidence_and_no_long_lines() -> None:
     assert page_width([78, 77, 79, 76] + [900] * 10) == 0  # an unwrapped dump with long paragraphs
     assert page_width([30, 31, 32, 33, 34]) == 0  # narrower than any wrapped body text
     assert page_width([]) == 0
+
+
+def test_wide_characters_are_unwrapped_by_columns_without_spaces() -> None:
+    # w3m at 80 columns wraps Chinese text every 40 characters (two columns each), mid-sentence.
+    para = (
+        "　　在采访中，我们了解到不少学子在出国前就每年守在电脑前观看两会直播。但是，随\n"
+        "着年龄和阅历的增长，学子对两会的关注点在出国前后发生了很大的变化。\n"
+    )
+    other = (
+        "　　在英国求学6年后，李博灏希望能够学有所用，为国家发展过程中遇到的难题寻求解决\n"
+        "办法。因此随着课题研究的深入，他更加关注国家和社会目前所面临的挑战，比如中等收\n"
+        "入陷阱、供给侧改革、创意创新产业的发展等议题。\n"
+    )
+    doc = Doc(kind="text")
+    segment_text("中国青年网\n\n" + para + "\n" + other, doc)
+    assert [s.source for s in doc.segments] == ["lines 1-1", "lines 3-4", "lines 6-8"]
+    assert "但是，随着年龄" in doc.segments[1].text  # no space put into the sentence
+    assert doc.segments[2].text.endswith("比如中等收入陷阱、供给侧改革、创意创新产业的发展等议题。")
+
+
+def test_display_width_counts_wide_characters_twice() -> None:
+    from boilerstrip.segment_text import display_width
+
+    assert display_width("abc") == 3
+    assert display_width("海外留学生") == 10
+    assert display_width("　Ａb한") == 7  # ideographic space, full-width A, b, Hangul
+    assert display_width("café") == 4
