@@ -25,6 +25,11 @@ NARROW_MIN_WIDTH: Final = 16
 """Narrower columns (from NARROW_MIN_WIDTH up to WRAP_MIN_WIDTH: a page's body squeezed into a
 table cell of an 80-column dump) are wrapped only where the next line starts in lower case: a
 column of menu items has capitalised lines of about the same length too."""
+SHORT_SHARE: Final = 0.5
+"""A line shorter than WRAP_MIN_WIDTH continues only when it fills at least this share of its
+neighbourhood's wrap width and the next line starts in lower case, as in a narrow column: in a column
+42 wide, a line of 36 is a wrapped line; among lines of 200, a line of 36 is not, and a menu of
+capitalised items about 40 wide is no paragraph."""
 WRAP_MAX_WIDTH: Final = 220
 """Lines longer than this were not wrapped by the dumper (w3m/lynx with a wide -cols)."""
 WRAP_WINDOW: Final = 6
@@ -115,7 +120,9 @@ def _continues(
     if width < WRAP_MIN_WIDTH:
         if not (first[:1].islower() or wide):
             return False
-    elif lengths[i] - indents[i] < WRAP_MIN_WIDTH:
+    elif lengths[i] - indents[i] < WRAP_MIN_WIDTH and (
+        lengths[i] - indents[i] < width * SHORT_SHARE or not (first[:1].islower() or wide)
+    ):
         return False  # a short line among wide ones ends its paragraph
     # The next line's first word would not have fitted (after a space); a wide character can be
     # wrapped on its own, with no space before it.

@@ -387,3 +387,31 @@ def test_display_width_counts_wide_characters_twice() -> None:
     assert display_width("海外留学生") == 10
     assert display_width("　Ａb한") == 7  # ideographic space, full-width A, b, Hangul
     assert display_width("café") == 4
+
+
+def test_short_lines_of_a_column_continue_only_into_lower_case() -> None:
+    # A body column 42 wide (w3m at 80 columns, after a left margin): a line of 36 is wrapped when
+    # the next starts in lower case; a menu of capitalised items of the same width is left alone.
+    body = (
+        "The World Cup consists of 10 races in the\n"
+        "spring and fall. Competition will be\n"
+        "amongst racers in the 22 first division\n"
+        "teams, as determined by the Union Cycliste\n"
+        "Internationale (UCI), including the U.S.\n"
+        "Postal Service team. Each team may have up\n"
+        "to eight riders participate per race.\n"
+    )
+    menu = (
+        "Ruth Bader Ginsburg and skim-milk...\n"
+        "ComPost | Alexandra Petri\n"
+        "A mixed day before the Supreme Court...\n"
+        "The Plum Line | Greg Sargent\n"
+        "The Grand Illusion followed by more...\n"
+        "PostPartisan | Ed Rogers\n"
+    )
+    doc = Doc(kind="text")
+    segment_text(body + "\n" + menu, doc)
+    assert [s.source for s in doc.segments] == [
+        "lines 1-7", "lines 9-9", "lines 10-10", "lines 11-11", "lines 12-12", "lines 13-13",
+        "lines 14-14",
+    ]
