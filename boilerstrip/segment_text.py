@@ -27,9 +27,9 @@ table cell of an 80-column dump) are wrapped only where the next line starts in 
 column of menu items has capitalised lines of about the same length too."""
 SHORT_SHARE: Final = 0.5
 """A line shorter than WRAP_MIN_WIDTH continues only when it fills at least this share of its
-neighbourhood's wrap width and the next line starts in lower case, as in a narrow column: in a column
-42 wide, a line of 36 is a wrapped line; among lines of 200, a line of 36 is not, and a menu of
-capitalised items about 40 wide is no paragraph."""
+neighbourhood's wrap width and the next line starts in lower case, as in a narrow column: in a
+column 42 wide, a line of 36 is a wrapped line; among lines of 200, a line of 36 is not, and a
+menu of capitalised items about 40 wide is no paragraph."""
 WRAP_MAX_WIDTH: Final = 220
 """Lines longer than this were not wrapped by the dumper (w3m/lynx with a wide -cols)."""
 WRAP_WINDOW: Final = 6
