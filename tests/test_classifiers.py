@@ -152,6 +152,29 @@ def test_captions_in_text_are_unpunctuated_lines_in_the_article() -> None:
     assert [s.label for s in doc.segments] == [Label.ARTICLE, Label.CAPTION, Label.ARTICLE, Label.CAPTION]
 
 
+def test_text_captions_sit_under_the_headline_or_carry_a_date_stamp() -> None:
+    under = 'Sergei Lavrov: "It is not for us to decide who should lead Syria, it is for the Syrians"'
+    doc = text_doc(
+        "Syria crisis: Russia won't pressure Assad, says Lavrov",
+        under,
+        PROSE,
+        # unpunctuated, article-like, but neither under the headline nor dated: a paragraph
+        "This will most likely start after the release of the new version of the player",
+        # many sentences and no final stop (a post ending in "[via]"): a paragraph, not a caption
+        "It has an 84-inch panel. It plays 3D. It runs over 1,400 apps. It costs $20,000 [via]",
+        # a byline with a date is a header line, not a caption
+        "Posted by Julia Beizer on March 8, 2013 at 3:23 pm in the mobile projects section",
+        PROSE2,
+    )
+    Density()(doc)
+    for s in doc.segments:
+        s.in_region = True
+    for s in doc.segments[1:]:
+        s.label = Label.ARTICLE
+    Captions()(doc)
+    assert [s.label for s in doc.segments] == [None, Label.CAPTION] + [Label.ARTICLE] * 5
+
+
 def test_html_caption_needs_markup_or_a_credit() -> None:
     doc = Doc(kind="html")
     doc.segments = [

@@ -3,7 +3,8 @@
 HTML: a short block inside caption markup (``figcaption``, ``caption``/``credit``/``wp-caption``
 classes) or inside a ``figure``, or a short credit line ("Photo: ...", "Getty Images") right after
 an image. Text: inside the article, a line that does not end a sentence yet is too long for a
-heading (photo captions under a headline, "Damage in Homs. 7 March 2013 ..."), or a credit line.
+heading, of one or two sentences, right under the headline or holding a date stamp (photo captions
+under a headline, "Damage in Homs. 7 March 2013 ..."), or a credit line.
 Only blocks at the article (in its region, or next to an article block) count: captions of promos in
 a sidebar stay navigation.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from .. import features as F
 from .. import patterns as P
 from ..document import Doc, Segment
 from ..segment_html import NEAR_LEVELS
@@ -24,6 +26,11 @@ MAX_CREDIT_WORDS: Final = 20
 MIN_TEXT_CAPTION_WORDS: Final = 8
 """A text line without a sentence end and at least this many words reads as a caption, not a
 heading."""
+MAX_TEXT_CAPTION_SENTENCES: Final = 2
+"""A text line with more sentences than this is a paragraph, even when it does not end like one (a
+blog post ending in "[via]"): photo captions are a phrase or a sentence or two."""
+MAX_HEADLINE_WORDS: Final = 20
+"""The longest headline a text caption can sit under."""
 NEAR_ARTICLE: Final = 3
 """How many blocks away from an article block a caption may sit."""
 MAX_CAPTION_PARAGRAPHS: Final = 3
@@ -52,6 +59,15 @@ credits a bracket; "©" is not ASCII): the searches are skipped where none is th
 _NOT_CAPTION_ASCII: Final = ("all rights reserved", "copyright", "may not be")
 _NOT_CAPTION_FIRST: Final = frozenset("mnpvsezct")
 """First letters of the words :data:`patterns.NOT_CAPTION` matches at the start of a line."""
+
+
+def _under_headline(segs: list[Segment], i: int, first_article: int) -> bool:
+    """The block is the article's first, right after a line that reads as a headline (short, no
+    sentence end): a photo caption under the headline. (The title step runs later.)"""
+    if i != first_article or i < 1:
+        return False
+    head = segs[i - 1]
+    return not head.punct_end and 0 < head.words <= MAX_HEADLINE_WORDS
 
 
 def _credit(s: Segment) -> bool:
@@ -128,6 +144,7 @@ class Captions:
         segs = doc.segments
         html = doc.kind == "html"
         content = _content_containers(doc) if html else set()
+        first_article = next((i for i, s in enumerate(segs) if s.label is Label.ARTICLE), -1)
         for i, s in enumerate(segs):
             if s.label is Label.COMMENT or s.chars > MAX_CAPTION_CHARS or s.is_title:
                 continue
@@ -150,5 +167,8 @@ class Captions:
                     s.label is Label.ARTICLE
                     and not s.punct_end
                     and s.words >= MIN_TEXT_CAPTION_WORDS
+                    and s.sentences <= MAX_TEXT_CAPTION_SENTENCES
+                    and not F.line_flags(s) & F.META_DATE  # a byline: "Posted by ... on <date>"
+                    and (F.line_flags(s) & F.DATE or _under_headline(segs, i, first_article))
                 ):
                     set_label(s, Label.CAPTION, SCORE_TEXT, self.name)
