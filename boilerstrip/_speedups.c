@@ -10,6 +10,8 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
+#include <string.h>
 
 typedef struct {
     PyObject_HEAD
@@ -234,11 +236,73 @@ Forest_margins(Forest *self, PyObject *vecs)
     return out;
 }
 
+/* sigmoid of boilerstrip.classify.model, with the same libm exp */
+static double
+sigmoid(double z)
+{
+    if (z >= 0)
+        return 1.0 / (1.0 + exp(-z));
+    double e = exp(z);
+    return e / (1.0 + e);
+}
+
+/* probabilities(rows, stride) -> list[float]: sigmoid(margin(x)) of every vector of `rows`, a
+ * buffer of native doubles holding the vectors one after the other, `stride` doubles each. */
+static PyObject *
+Forest_probabilities(Forest *self, PyObject *args)
+{
+    Py_buffer view;
+    Py_ssize_t stride;
+    if (!PyArg_ParseTuple(args, "y*n:probabilities", &view, &stride))
+        return NULL;
+    if (stride < self->width || stride <= 0 || view.len % ((Py_ssize_t)sizeof(double) * stride)) {
+        PyBuffer_Release(&view);
+        PyErr_SetString(PyExc_ValueError, "the rows do not hold whole vectors of the trees' width");
+        return NULL;
+    }
+    Py_ssize_t n = view.len / ((Py_ssize_t)sizeof(double) * stride);
+    PyObject *out = PyList_New(n);
+    if (out == NULL) {
+        PyBuffer_Release(&view);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double x[STACK_FEATURES];
+        const double *row;
+        double s;
+        PyObject *f;
+        if (((uintptr_t)view.buf) % sizeof(double) == 0) {
+            row = (const double *)view.buf + i * stride;
+        } else {
+            if (self->width > STACK_FEATURES) {
+                Py_DECREF(out);
+                PyBuffer_Release(&view);
+                PyErr_SetString(PyExc_ValueError, "unaligned rows");
+                return NULL;
+            }
+            memcpy(x, (const char *)view.buf + i * stride * sizeof(double),
+                   self->width * sizeof(double));
+            row = x;
+        }
+        if (forest_sum(self, row, &s) < 0 || (f = PyFloat_FromDouble(sigmoid(s))) == NULL) {
+            Py_DECREF(out);
+            PyBuffer_Release(&view);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, i, f);
+    }
+    PyBuffer_Release(&view);
+    return out;
+}
+
 static PyMethodDef Forest_methods[] = {
     {"margin", (PyCFunction)Forest_margin, METH_O,
      "margin(x) -> float: base plus the leaf value of every tree for the vector x."},
     {"margins", (PyCFunction)Forest_margins, METH_O,
      "margins(vectors) -> list[float]: margin() of every vector."},
+    {"probabilities", (PyCFunction)Forest_probabilities, METH_VARARGS,
+     "probabilities(rows, stride) -> list[float]: sigmoid(margin(x)) of every vector x of a "
+     "buffer of native doubles, stride doubles a vector."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -255,17 +319,705 @@ static PyTypeObject ForestType = {
     .tp_methods = Forest_methods,
 };
 
+
+/* ---------------------------------------------------------------------------------------------
+ * Rows: the learned model's feature vectors (boilerstrip.classify.learned.rows), written as doubles
+ * into a buffer instead of one list of floats per block. Every number is computed as the plain
+ * Python form computes it: the same operations on the same doubles in the same order (log1p from
+ * the same libm, int / int as a correctly rounded division, prefix sums added one at a time), so
+ * every value is the same to the last bit (tests/test_speedups.py compares them on real pages).
+ * The page-wide inputs that need the markup tree or the line patterns (flags, block values, the
+ * frames' prose shares) are computed in Python and passed in.
+ * ------------------------------------------------------------------------------------------- */
+
+#define N_OWN 30
+#define N_TAGS 12
+#define N_CUES 19
+#define N_FEATURES 137
+#define N_WINCOLS 6
+static const int WIN_IDX[N_WINCOLS] = {0, 2, 3, 4, 9, 7};  /* WINDOW_FEATURES: log_chars,
+    link_density, stop_density, punct_end, cf_good, cf_short (indices in the own features) */
+static const int WINDOWS[2] = {3, 8};
+#define SAMPLE_CHARS 400
+
+/* Interned attribute names. */
+static PyObject *s_text, *s_chars, *s_words, *s_link_density, *s_stop_density, *s_punct_end,
+    *s_sentences, *s_cf, *s_heading, *s_list_item, *s_image_before, *s_label, *s_indent,
+    *s_bullet, *s_blank_before, *s_blank_after, *s_line_start, *s_line_end, *s_tag, *s_near_cues,
+    *s_cues, *s_depth, *s_frame, *s_in_region;
+
+static int
+intern_names(void)
+{
+#define I(v, s) if ((v = PyUnicode_InternFromString(s)) == NULL) return -1
+    I(s_text, "text"); I(s_chars, "chars"); I(s_words, "words");
+    I(s_link_density, "link_density"); I(s_stop_density, "stop_density");
+    I(s_punct_end, "punct_end"); I(s_sentences, "sentences"); I(s_cf, "cf");
+    I(s_heading, "heading"); I(s_list_item, "list_item"); I(s_image_before, "image_before");
+    I(s_label, "label"); I(s_indent, "indent"); I(s_bullet, "bullet");
+    I(s_blank_before, "blank_before"); I(s_blank_after, "blank_after");
+    I(s_line_start, "line_start"); I(s_line_end, "line_end"); I(s_tag, "tag");
+    I(s_near_cues, "near_cues"); I(s_cues, "cues"); I(s_depth, "depth"); I(s_frame, "frame");
+    I(s_in_region, "in_region");
+#undef I
+    return 0;
+}
+
+static int
+attr_ll(PyObject *o, PyObject *name, long long *out)
+{
+    PyObject *v = PyObject_GetAttr(o, name);
+    if (v == NULL)
+        return -1;
+    *out = PyLong_AsLongLong(v);
+    Py_DECREF(v);
+    return (*out == -1 && PyErr_Occurred()) ? -1 : 0;
+}
+
+static int
+attr_mask(PyObject *o, PyObject *name, unsigned long long *out)
+{
+    /* the low 64 bits, two's complement (what `mask & c` reads for c < 2**63) */
+    PyObject *v = PyObject_GetAttr(o, name);
+    if (v == NULL)
+        return -1;
+    *out = PyLong_AsUnsignedLongLongMask(v);
+    Py_DECREF(v);
+    return (*out == (unsigned long long)-1 && PyErr_Occurred()) ? -1 : 0;
+}
+
+static int
+attr_double(PyObject *o, PyObject *name, double *out)
+{
+    PyObject *v = PyObject_GetAttr(o, name);
+    if (v == NULL)
+        return -1;
+    *out = PyFloat_CheckExact(v) ? PyFloat_AS_DOUBLE(v) : PyFloat_AsDouble(v);
+    Py_DECREF(v);
+    return (*out == -1.0 && PyErr_Occurred()) ? -1 : 0;
+}
+
+static int
+attr_true(PyObject *o, PyObject *name, int *out)
+{
+    PyObject *v = PyObject_GetAttr(o, name);
+    if (v == NULL)
+        return -1;
+    *out = PyObject_IsTrue(v);
+    Py_DECREF(v);
+    return *out < 0 ? -1 : 0;
+}
+
+/* features.text_shape: (share of digits, share of words starting with a capital, mean word length)
+ * over the first SAMPLE_CHARS characters. Words are the runs str.split() gives (split at
+ * Py_UNICODE_ISSPACE); digits are the characters str.isdigit() accepts; a word starts with a capital
+ * when its first character's str.isupper() is true. */
+static void
+text_shape_of(PyObject *t, double out[3])
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(t);
+    Py_ssize_t head = len < SAMPLE_CHARS ? len : SAMPLE_CHARS;
+    int kind = PyUnicode_KIND(t);
+    const void *data = PyUnicode_DATA(t);
+    long long digits = 0, letters = 0, words = 0, upper = 0;
+    int in_word = 0;
+    for (Py_ssize_t i = 0; i < head; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (Py_UNICODE_ISSPACE(ch)) {
+            in_word = 0;
+            continue;
+        }
+        letters++;
+        if (Py_UNICODE_ISDIGIT(ch))
+            digits++;
+        if (!in_word) {
+            in_word = 1;
+            words++;
+            if (Py_UNICODE_ISUPPER(ch))
+                upper++;
+        }
+    }
+    long long denom = len < SAMPLE_CHARS ? (long long)len : SAMPLE_CHARS;
+    if (denom < 1)
+        denom = 1;
+    out[0] = (double)digits / (double)denom;
+    if (words) {
+        out[1] = (double)upper / (double)words;
+        out[2] = (double)letters / (double)words;
+    } else {
+        out[1] = out[2] = 0.0;
+    }
+}
+
+/* str.isupper() */
+static int
+text_isupper(PyObject *t)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(t);
+    int kind = PyUnicode_KIND(t);
+    const void *data = PyUnicode_DATA(t);
+    if (len == 1)
+        return Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, 0)) != 0;
+    int cased = 0;
+    for (Py_ssize_t i = 0; i < len; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (Py_UNICODE_ISLOWER(ch) || Py_UNICODE_ISTITLE(ch))
+            return 0;
+        if (!cased && Py_UNICODE_ISUPPER(ch))
+            cased = 1;
+    }
+    return cased;
+}
+
+static PyObject *
+speedups_text_shape(PyObject *mod, PyObject *t)
+{
+    if (!PyUnicode_Check(t)) {
+        PyErr_SetString(PyExc_TypeError, "text_shape() takes a str");
+        return NULL;
+    }
+    double out[3];
+    text_shape_of(t, out);
+    return Py_BuildValue("(ddd)", out[0], out[1], out[2]);
+}
+
+static PyObject *
+speedups_isupper(PyObject *mod, PyObject *t)
+{
+    if (!PyUnicode_Check(t)) {
+        PyErr_SetString(PyExc_TypeError, "isupper() takes a str");
+        return NULL;
+    }
+    return PyBool_FromLong(text_isupper(t));
+}
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *segs;          /* the list of segments */
+    PyObject *comment_label; /* Label.COMMENT */
+    PyObject *tag_index;     /* dict: tag -> position in TAGS */
+    Py_ssize_t n, nf;
+    long long h_index, bad, short_, neargood, good;
+    unsigned long long boiler, copyright, date, comment_header, widget, meta_date;
+    unsigned long long cues[N_CUES];
+    Py_ssize_t best, last_best, first_in, last_in, header_at;
+    int html;
+    double pp, page_prose_log, n_log, total_chars;
+    unsigned long long *flags; /* n */
+    double *values;            /* n */
+    Py_ssize_t *frames;        /* n */
+    long long *repeats;        /* n: blocks of the page with the same text */
+    long long *pos_chars;      /* n: characters of the blocks before */
+    long long *meta_count;     /* n + 1: prefix counts of meta lines */
+    double *prefix;            /* N_WINCOLS * (n + 1): prefix sums of the window columns */
+    double *share, *linkd;     /* nf */
+    Py_ssize_t *parent;        /* nf */
+} Rows;
+
+static void
+Rows_dealloc(Rows *self)
+{
+    Py_XDECREF(self->segs);
+    Py_XDECREF(self->comment_label);
+    Py_XDECREF(self->tag_index);
+    PyMem_Free(self->flags);
+    PyMem_Free(self->values);
+    PyMem_Free(self->frames);
+    PyMem_Free(self->repeats);
+    PyMem_Free(self->pos_chars);
+    PyMem_Free(self->meta_count);
+    PyMem_Free(self->prefix);
+    PyMem_Free(self->share);
+    PyMem_Free(self->linkd);
+    PyMem_Free(self->parent);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static int
+read_doubles(PyObject *seq, Py_ssize_t n, double *out, const char *what)
+{
+    PyObject *fast = PySequence_Fast(seq, what);
+    if (fast == NULL)
+        return -1;
+    if (PySequence_Fast_GET_SIZE(fast) != n) {
+        Py_DECREF(fast);
+        PyErr_Format(PyExc_ValueError, "%s: wrong length", what);
+        return -1;
+    }
+    PyObject **items = PySequence_Fast_ITEMS(fast);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        out[i] = PyFloat_AsDouble(items[i]);
+        if (out[i] == -1.0 && PyErr_Occurred()) {
+            Py_DECREF(fast);
+            return -1;
+        }
+    }
+    Py_DECREF(fast);
+    return 0;
+}
+
+static int
+read_ints(PyObject *seq, Py_ssize_t n, Py_ssize_t *out, const char *what)
+{
+    PyObject *fast = PySequence_Fast(seq, what);
+    if (fast == NULL)
+        return -1;
+    if (PySequence_Fast_GET_SIZE(fast) != n) {
+        Py_DECREF(fast);
+        PyErr_Format(PyExc_ValueError, "%s: wrong length", what);
+        return -1;
+    }
+    PyObject **items = PySequence_Fast_ITEMS(fast);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        out[i] = PyLong_AsSsize_t(items[i]);
+        if (out[i] == -1 && PyErr_Occurred()) {
+            Py_DECREF(fast);
+            return -1;
+        }
+    }
+    Py_DECREF(fast);
+    return 0;
+}
+
+/* Rows(segs, flags, values, share, linkd, parent, page, consts)
+ *   page: (best, last_best, first_in, last_in, header_at, html, pp, page_prose_log, n_log,
+ *          total_chars, comment_label, tag_index, h_index)
+ *   consts: (BAD, SHORT, NEARGOOD, GOOD, BOILER, COPYRIGHT, DATE, COMMENT_HEADER, WIDGET, META_DATE,
+ *            cues (19 masks), n_features) */
+static int
+Rows_init(Rows *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *segs, *flags, *values, *share, *linkd, *parent, *page, *consts;
+    if (!PyArg_ParseTuple(args, "O!OOOOOO!O!:Rows", &PyList_Type, &segs, &flags, &values, &share,
+                          &linkd, &parent, &PyTuple_Type, &page, &PyTuple_Type, &consts))
+        return -1;
+    if (self->segs != NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "Rows is initialised once");
+        return -1;
+    }
+    PyObject *cues;
+    long long n_features, total_chars;
+    int html;
+    if (!PyArg_ParseTuple(page, "nnnnnpdddLOO!L", &self->best, &self->last_best, &self->first_in,
+                          &self->last_in, &self->header_at, &html, &self->pp,
+                          &self->page_prose_log, &self->n_log, &total_chars,
+                          &self->comment_label, &PyDict_Type, &self->tag_index, &self->h_index))
+        return -1;
+    if (!PyArg_ParseTuple(consts, "LLLLKKKKKKOL", &self->bad, &self->short_, &self->neargood,
+                          &self->good, &self->boiler, &self->copyright, &self->date,
+                          &self->comment_header, &self->widget, &self->meta_date, &cues,
+                          &n_features))
+        return -1;
+    if (n_features != N_FEATURES) {
+        PyErr_SetString(PyExc_ValueError, "the feature layout is not the one compiled in");
+        return -1;
+    }
+    PyObject *cfast = PySequence_Fast(cues, "cues must be a sequence");
+    if (cfast == NULL)
+        return -1;
+    if (PySequence_Fast_GET_SIZE(cfast) != N_CUES) {
+        Py_DECREF(cfast);
+        PyErr_SetString(PyExc_ValueError, "wrong number of cues");
+        return -1;
+    }
+    for (int c = 0; c < N_CUES; c++) {
+        self->cues[c] = PyLong_AsUnsignedLongLongMask(PySequence_Fast_GET_ITEM(cfast, c));
+        if (self->cues[c] >= (1ULL << 63)) {  /* also the error value */
+            Py_DECREF(cfast);
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "a cue must be below 2**63");
+            return -1;
+        }
+    }
+    Py_DECREF(cfast);
+    self->html = html;
+    self->total_chars = 0.0;  /* set below */
+    Py_INCREF(segs);
+    self->segs = segs;
+    Py_INCREF(self->comment_label);
+    Py_INCREF(self->tag_index);
+    Py_ssize_t n = PyList_GET_SIZE(segs);
+    self->n = n;
+    Py_ssize_t nf = PySequence_Size(parent);
+    if (nf < 0)
+        return -1;
+    self->nf = nf;
+    Py_ssize_t n1 = n ? n : 1, nf1 = nf ? nf : 1;
+    self->flags = PyMem_Calloc(n1, sizeof(unsigned long long));
+    self->values = PyMem_Calloc(n1, sizeof(double));
+    self->frames = PyMem_Calloc(n1, sizeof(Py_ssize_t));
+    self->repeats = PyMem_Calloc(n1, sizeof(long long));
+    self->pos_chars = PyMem_Calloc(n1, sizeof(long long));
+    self->meta_count = PyMem_Calloc(n + 1, sizeof(long long));
+    self->prefix = PyMem_Calloc((size_t)N_WINCOLS * (size_t)(n + 1), sizeof(double));
+    self->share = PyMem_Calloc(nf1, sizeof(double));
+    self->linkd = PyMem_Calloc(nf1, sizeof(double));
+    self->parent = PyMem_Calloc(nf1, sizeof(Py_ssize_t));
+    if (!self->flags || !self->values || !self->frames || !self->repeats || !self->pos_chars
+        || !self->meta_count || !self->prefix || !self->share || !self->linkd || !self->parent) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    if (read_doubles(values, n, self->values, "values") < 0
+        || read_doubles(share, nf, self->share, "share") < 0
+        || read_doubles(linkd, nf, self->linkd, "linkd") < 0
+        || read_ints(parent, nf, self->parent, "parent") < 0)
+        return -1;
+    PyObject *ffast = PySequence_Fast(flags, "flags must be a sequence");
+    if (ffast == NULL)
+        return -1;
+    if (PySequence_Fast_GET_SIZE(ffast) != n) {
+        Py_DECREF(ffast);
+        PyErr_SetString(PyExc_ValueError, "flags: wrong length");
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        self->flags[i] = PyLong_AsUnsignedLongLongMask(PySequence_Fast_GET_ITEM(ffast, i));
+        if (self->flags[i] == (unsigned long long)-1 && PyErr_Occurred()) {
+            Py_DECREF(ffast);
+            return -1;
+        }
+    }
+    Py_DECREF(ffast);
+    /* One pass: the prefix sums of the window columns, the meta-line counts, the characters
+     * before each block, the frames, and the text counts. */
+    PyObject *counts = PyDict_New();
+    if (counts == NULL)
+        return -1;
+    PyObject *one = PyLong_FromLong(1);
+    Py_ssize_t np1 = n + 1;
+    double *pre = self->prefix;
+    long long pos = 0;
+    int err = 0;
+    for (Py_ssize_t i = 0; i < n && !err; i++) {
+        PyObject *s = PyList_GET_ITEM(segs, i);
+        long long chars, cf, frame;
+        double words, link_density, stop_density;
+        int punct_end;
+        if (attr_ll(s, s_chars, &chars) < 0 || attr_ll(s, s_cf, &cf) < 0
+            || attr_ll(s, s_frame, &frame) < 0 || attr_double(s, s_words, &words) < 0
+            || attr_double(s, s_link_density, &link_density) < 0
+            || attr_double(s, s_stop_density, &stop_density) < 0
+            || attr_true(s, s_punct_end, &punct_end) < 0) {
+            err = 1;
+            break;
+        }
+        self->frames[i] = (Py_ssize_t)frame;
+        self->pos_chars[i] = pos;
+        pos += chars;
+        double col[N_WINCOLS] = {
+            log1p((double)chars), link_density, stop_density, punct_end ? 1.0 : 0.0,
+            cf == self->good ? 1.0 : 0.0, cf == self->short_ ? 1.0 : 0.0,
+        };
+        for (int c = 0; c < N_WINCOLS; c++)
+            pre[c * np1 + i + 1] = pre[c * np1 + i] + col[c];
+        self->meta_count[i + 1] = self->meta_count[i]
+            + ((self->flags[i] & self->meta_date) && words <= 16 ? 1 : 0);
+        PyObject *text = PyObject_GetAttr(s, s_text);
+        if (text == NULL) {
+            err = 1;
+            break;
+        }
+        PyObject *got = PyDict_GetItemWithError(counts, text);
+        if (got == NULL && PyErr_Occurred()) {
+            Py_DECREF(text);
+            err = 1;
+            break;
+        }
+        PyObject *nv = got == NULL ? (Py_INCREF(one), one) : PyNumber_Add(got, one);
+        if (nv == NULL || PyDict_SetItem(counts, text, nv) < 0)
+            err = 1;
+        Py_XDECREF(nv);
+        Py_DECREF(text);
+    }
+    for (Py_ssize_t i = 0; i < n && !err; i++) {
+        PyObject *text = PyObject_GetAttr(PyList_GET_ITEM(segs, i), s_text);
+        if (text == NULL) {
+            err = 1;
+            break;
+        }
+        PyObject *got = PyDict_GetItemWithError(counts, text);
+        Py_DECREF(text);
+        if (got == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_RuntimeError, "a block's text changed");
+            err = 1;
+            break;
+        }
+        self->repeats[i] = PyLong_AsLongLong(got);
+    }
+    Py_DECREF(one);
+    Py_DECREF(counts);
+    if (err)
+        return -1;
+    if (pos != total_chars && !(pos == 0 && total_chars == 1)) {
+        PyErr_SetString(PyExc_ValueError, "total_chars is not the blocks' characters");
+        return -1;
+    }
+    self->total_chars = (double)total_chars;
+    return 0;
+}
+
+/* The own features of block j (learned._own). */
+static int
+own_features(Rows *self, Py_ssize_t j, double *o, int *good)
+{
+    PyObject *s = PyList_GET_ITEM(self->segs, j);
+    long long chars, sentences, cf, heading, indent, line_start, line_end;
+    double words, link_density, stop_density;
+    int punct_end, list_item, image_before, bullet, blank_before, blank_after;
+    if (attr_ll(s, s_chars, &chars) < 0 || attr_ll(s, s_sentences, &sentences) < 0
+        || attr_ll(s, s_cf, &cf) < 0 || attr_ll(s, s_heading, &heading) < 0
+        || attr_ll(s, s_indent, &indent) < 0 || attr_ll(s, s_line_start, &line_start) < 0
+        || attr_ll(s, s_line_end, &line_end) < 0 || attr_double(s, s_words, &words) < 0
+        || attr_double(s, s_link_density, &link_density) < 0
+        || attr_double(s, s_stop_density, &stop_density) < 0
+        || attr_true(s, s_punct_end, &punct_end) < 0 || attr_true(s, s_list_item, &list_item) < 0
+        || attr_true(s, s_image_before, &image_before) < 0
+        || attr_true(s, s_bullet, &bullet) < 0 || attr_true(s, s_blank_before, &blank_before) < 0
+        || attr_true(s, s_blank_after, &blank_after) < 0)
+        return -1;
+    PyObject *label = PyObject_GetAttr(s, s_label);
+    if (label == NULL)
+        return -1;
+    int is_comment = label == self->comment_label;
+    Py_DECREF(label);
+    PyObject *text = PyObject_GetAttr(s, s_text);
+    if (text == NULL)
+        return -1;
+    if (!PyUnicode_Check(text)) {
+        Py_DECREF(text);
+        PyErr_SetString(PyExc_TypeError, "a block's text must be a str");
+        return -1;
+    }
+    double shape[3];
+    text_shape_of(text, shape);
+    int upper_text = text_isupper(text);
+    Py_DECREF(text);
+    unsigned long long bits = self->flags[j];
+    double avg = shape[2];
+    o[0] = log1p((double)chars);
+    o[1] = log1p(words);
+    o[2] = link_density;
+    o[3] = stop_density;
+    o[4] = punct_end ? 1.0 : 0.0;
+    o[5] = log1p((double)sentences);
+    o[6] = cf == self->bad ? 1.0 : 0.0;
+    o[7] = cf == self->short_ ? 1.0 : 0.0;
+    o[8] = cf == self->neargood ? 1.0 : 0.0;
+    o[9] = cf == self->good ? 1.0 : 0.0;
+    o[10] = heading ? 1.0 : 0.0;
+    o[11] = heading == 1 ? 1.0 : 0.0;
+    o[12] = list_item ? 1.0 : 0.0;
+    o[13] = image_before ? 1.0 : 0.0;
+    o[14] = bits & self->boiler ? 1.0 : 0.0;
+    o[15] = bits & self->copyright ? 1.0 : 0.0;
+    o[16] = bits & self->date ? 1.0 : 0.0;
+    o[17] = shape[0];
+    o[18] = shape[1];
+    o[19] = (20.0 < avg ? 20.0 : avg) / 20.0;  /* min(avg, 20.0): avg unless 20.0 is smaller */
+    o[20] = bits & self->comment_header ? 1.0 : 0.0;
+    o[21] = bits & self->widget ? 1.0 : 0.0;
+    o[22] = (bits & self->meta_date) && words <= 16 ? 1.0 : 0.0;
+    o[23] = is_comment ? 1.0 : 0.0;
+    o[24] = (double)(20 < indent ? 20 : indent) / 20.0;
+    o[25] = bullet ? 1.0 : 0.0;
+    o[26] = blank_before ? 1.0 : 0.0;
+    o[27] = blank_after ? 1.0 : 0.0;
+    o[28] = line_end ? log1p((double)(line_end - line_start + 1)) : log1p(1.0);
+    o[29] = upper_text ? 1.0 : 0.0;
+    *good = cf == self->good;
+    (void)heading;
+    return 0;
+}
+
+/* fill(lo, hi) -> bytes: the vectors of blocks lo..hi-1, N_FEATURES doubles each. */
+static PyObject *
+Rows_fill(Rows *self, PyObject *args)
+{
+    Py_ssize_t lo, hi;
+    if (!PyArg_ParseTuple(args, "nn:fill", &lo, &hi))
+        return NULL;
+    Py_ssize_t n = self->n;
+    if (self->segs == NULL || PyList_GET_SIZE(self->segs) != n) {
+        PyErr_SetString(PyExc_RuntimeError, "the page's blocks changed");
+        return NULL;
+    }
+    if (lo < 0 || hi > n || lo > hi) {
+        PyErr_SetString(PyExc_IndexError, "fill(lo, hi) out of range");
+        return NULL;
+    }
+    Py_ssize_t a0 = lo > 2 ? lo - 2 : 0;
+    Py_ssize_t b0 = hi + 2 < n ? hi + 2 : n;
+    Py_ssize_t m = b0 - a0;
+    PyObject *out = PyBytes_FromStringAndSize(NULL, (hi - lo) * N_FEATURES * (Py_ssize_t)sizeof(double));
+    double *own = PyMem_Malloc((m ? m : 1) * N_OWN * sizeof(double));
+    int *good = PyMem_Malloc((m ? m : 1) * sizeof(int));
+    if (out == NULL || own == NULL || good == NULL) {
+        Py_XDECREF(out);
+        PyMem_Free(own);
+        PyMem_Free(good);
+        return out == NULL ? NULL : PyErr_NoMemory();
+    }
+    for (Py_ssize_t j = a0; j < b0; j++) {
+        if (own_features(self, j, own + (j - a0) * N_OWN, good + (j - a0)) < 0) {
+            Py_DECREF(out);
+            PyMem_Free(own);
+            PyMem_Free(good);
+            return NULL;
+        }
+    }
+    double *row = (double *)PyBytes_AS_STRING(out);
+    Py_ssize_t np1 = n + 1;
+    for (Py_ssize_t i = lo; i < hi; i++, row += N_FEATURES) {
+        PyObject *s = PyList_GET_ITEM(self->segs, i);
+        long long heading, depth;
+        unsigned long long near_cues, cues;
+        int in_region;
+        if (attr_ll(s, s_heading, &heading) < 0 || attr_ll(s, s_depth, &depth) < 0
+            || attr_mask(s, s_near_cues, &near_cues) < 0 || attr_mask(s, s_cues, &cues) < 0
+            || attr_true(s, s_in_region, &in_region) < 0)
+            goto fail;
+        long long tag = -1;
+        if (heading) {
+            tag = self->h_index;
+        } else {
+            PyObject *t = PyObject_GetAttr(s, s_tag);
+            if (t == NULL)
+                goto fail;
+            PyObject *k = PyDict_GetItemWithError(self->tag_index, t);
+            Py_DECREF(t);
+            if (k == NULL && PyErr_Occurred())
+                goto fail;
+            if (k != NULL && (tag = PyLong_AsLongLong(k)) == -1 && PyErr_Occurred())
+                goto fail;
+        }
+        Py_ssize_t k = i - a0;
+        const double *o = own + k * N_OWN;
+        double *x = row;
+        memcpy(x, o, N_OWN * sizeof(double));
+        x += N_OWN;
+        for (int t = 0; t < N_TAGS; t++)
+            x[t] = t == tag ? 1.0 : 0.0;
+        x += N_TAGS;
+        for (int c = 0; c < N_CUES; c++)
+            x[c] = near_cues & self->cues[c] ? 1.0 : 0.0;
+        x += N_CUES;
+        for (int c = 0; c < N_CUES; c++)
+            x[c] = cues & self->cues[c] ? 1.0 : 0.0;
+        x += N_CUES;
+        Py_ssize_t f = self->frames[i];
+        int in_best = self->best <= f && f <= self->last_best;
+        double sh[4] = {0.0, 0.0, 0.0, 0.0}, ld[4] = {0.0, 0.0, 0.0, 0.0};
+        for (int lv = 0; lv < 4 && f >= 0; lv++) {
+            if (f >= self->nf) {
+                PyErr_SetString(PyExc_IndexError, "a frame is outside the page's frames");
+                goto fail;
+            }
+            sh[lv] = self->share[f];
+            ld[lv] = self->linkd[f];
+            f = self->parent[f];
+        }
+        x[0] = (double)i / (double)n;
+        x[1] = (double)self->pos_chars[i] / self->total_chars;
+        x[2] = (double)(depth < 40 ? depth : 40) / 40.0;
+        x[3] = self->n_log;
+        for (int lv = 0; lv < 4; lv++) {
+            x[4 + lv] = sh[lv];
+            x[8 + lv] = ld[lv];
+        }
+        x += 12;
+        double value = self->values[i];
+        Py_ssize_t a = i > 3 ? i - 3 : 0, b = i + 4 < n ? i + 4 : n;
+        x[0] = self->frames[i] == self->best ? 1.0 : 0.0;
+        x[1] = self->html ? (in_best ? 1.0 : 0.0) : (in_region ? 1.0 : 0.0);
+        x[2] = self->page_prose_log;
+        x[3] = value > 0 ? value / self->pp : 0.0;
+        x[4] = i < self->first_in ? 1.0 : 0.0;
+        x[5] = i > self->last_in ? 1.0 : 0.0;
+        x[6] = i > self->header_at ? 1.0 : 0.0;
+        x[7] = self->meta_count[b] - self->meta_count[a] - (o[22] != 0.0 ? 1 : 0) ? 1.0 : 0.0;
+        x += 8;
+        static const int offs[4] = {-1, -2, 1, 2};
+        for (int q = 0; q < 4; q++, x += 6) {
+            Py_ssize_t j = i + offs[q];
+            if (j < 0 || j >= n) {
+                for (int c = 0; c < 6; c++)
+                    x[c] = 0.0;
+                continue;
+            }
+            const double *p = own + (j - a0) * N_OWN;
+            x[0] = p[0];
+            x[1] = p[2];
+            x[2] = p[3];
+            x[3] = p[4];
+            x[4] = good[j - a0] ? 1.0 : 0.0;
+            x[5] = p[10];
+        }
+        for (int w = 0; w < 2; w++) {
+            Py_ssize_t W = WINDOWS[w];
+            Py_ssize_t wa = i > W ? i - W : 0, wb = i + W + 1 < n ? i + W + 1 : n;
+            Py_ssize_t others = wb - wa - 1;
+            for (int c = 0; c < N_WINCOLS; c++) {
+                const double *pre = self->prefix + c * np1;
+                *x++ = others ? (pre[wb] - pre[wa] - o[WIN_IDX[c]]) / (double)others : 0.0;
+            }
+        }
+        *x++ = log1p((double)(self->repeats[i] - 1));
+        if (x != row + N_FEATURES) {
+            PyErr_SetString(PyExc_SystemError, "feature layout");
+            goto fail;
+        }
+    }
+    PyMem_Free(own);
+    PyMem_Free(good);
+    return out;
+fail:
+    Py_DECREF(out);
+    PyMem_Free(own);
+    PyMem_Free(good);
+    return NULL;
+}
+
+static PyMethodDef Rows_methods[] = {
+    {"fill", (PyCFunction)Rows_fill, METH_VARARGS,
+     "fill(lo, hi) -> bytes: the feature vectors of blocks lo..hi-1 as native doubles."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject RowsType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "boilerstrip._speedups.Rows",
+    .tp_doc = "Rows(segs, flags, values, share, linkd, parent, page, consts): the learned model's "
+              "feature vectors of a page (see boilerstrip.classify.learned).",
+    .tp_basicsize = sizeof(Rows),
+    .tp_itemsize = 0,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)Rows_init,
+    .tp_dealloc = (destructor)Rows_dealloc,
+    .tp_methods = Rows_methods,
+};
+
+static PyMethodDef module_methods[] = {
+    {"text_shape", (PyCFunction)speedups_text_shape, METH_O,
+     "text_shape(t) -> (digits, upper, avg): boilerstrip.features.text_shape."},
+    {"isupper", (PyCFunction)speedups_isupper, METH_O, "isupper(t) -> bool: t.isupper()."},
+    {NULL, NULL, 0, NULL},
+};
+
 static struct PyModuleDef speedups_module = {
     PyModuleDef_HEAD_INIT,
     .m_name = "boilerstrip._speedups",
     .m_doc = "Optional compiled helpers for boilerstrip (plain-Python forms are the reference).",
     .m_size = -1,
+    .m_methods = module_methods,
 };
 
 PyMODINIT_FUNC
 PyInit__speedups(void)
 {
-    if (PyType_Ready(&ForestType) < 0)
+    if (PyType_Ready(&ForestType) < 0 || PyType_Ready(&RowsType) < 0 || intern_names() < 0)
         return NULL;
     PyObject *m = PyModule_Create(&speedups_module);
     if (m == NULL)
@@ -273,6 +1025,12 @@ PyInit__speedups(void)
     Py_INCREF(&ForestType);
     if (PyModule_AddObject(m, "Forest", (PyObject *)&ForestType) < 0) {
         Py_DECREF(&ForestType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    Py_INCREF(&RowsType);
+    if (PyModule_AddObject(m, "Rows", (PyObject *)&RowsType) < 0) {
+        Py_DECREF(&RowsType);
         Py_DECREF(m);
         return NULL;
     }

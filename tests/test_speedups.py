@@ -1,17 +1,24 @@
-"""The optional compiled tree walker gives the same margins as the plain-Python trees, to the bit."""
+"""The optional compiled helpers give the same numbers as the plain-Python forms, to the bit: the
+tree walker's margins, the learned model's feature vectors, the text shapes."""
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 import math
+import struct
+import sys
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from boilerstrip import classify
+from boilerstrip import classify, features
 from boilerstrip.classify import learned, model
+from boilerstrip.document import Doc, Segment
+from boilerstrip.features import compute
 from boilerstrip.pipeline import prepare
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -59,3 +66,179 @@ def test_edge_values() -> None:
     compiled = Forest(0.1, trees).margin
     for x in (0.5, 0.4999999999, 0.5000000001, -math.inf, math.inf, math.nan, 0.0):
         assert compiled([x]) == python([x])
+
+
+# --- the learned model's feature vectors (learned.rows and _speedups.Rows) -----------------------
+
+Speedups = model.speedups()
+
+ODD_TEXTS = [
+    "",
+    " ",
+    "A",
+    "a",
+    "Ǆ",  # titlecase
+    "ǅ",
+    "ABC DEF",
+    "ABC dEF",
+    "HELLO, WORLD! 123",
+    "NEWS ・ スポーツ",
+    "中文内容\uff0c没有空格的句子。第二句！",
+    "日本語のテキスト\uff1aカタカナとひらがな 2024年1月2日",
+    "ภาษาไทยไม่มีการเว้นวรรค",
+    "Ünïcödé Çàpïtàls ÀND lower",
+    "ΑΒΓ δεζ ΗΘΙ",
+    "١٢٣ ٤٥٦ arabic-indic digits ०१२",
+    "\u00a0nbsp\u2003em-space\u3000ideographic\x1cfile-sep\x1fend\x85nel",
+    "lone surrogate \ud800 and \udfff here",
+    "astral \U0001d400\U0001d401 \U0001d7cf\U0001d7d0 \U0001f600 emoji",
+    "Copyright © 2015 Example Ltd. All rights reserved.",
+    "Posted by admin on March 3, 2015 at 10:45",
+    "Home | News | Sport | Contact",
+    "x" * 450 + " Y" * 20,
+    "1 2 3 4 5 6 7 8 9 0 " * 30,
+    "Short line.",
+    "A long sentence of running prose, with enough words to look like a paragraph of an article, "
+    "and a full stop at the end of it.",
+]
+
+
+def _text_doc(texts: list[str]) -> Doc:
+    doc = Doc(kind="text")
+    for i, t in enumerate(texts, 1):
+        doc.segments.append(
+            Segment(text=t, source=f"lines {i}-{i}", tag="line", line_start=i, line_end=i + i % 3,
+                    indent=i % 25, bullet="*" if i % 4 == 0 else "", list_item=i % 4 == 0,
+                    blank_before=i % 2 == 0, blank_after=i % 3 == 0)
+        )
+    compute(doc)
+    return doc
+
+
+def _flat(vs: list[list[float]]) -> bytes:
+    return b"".join(struct.pack(f"<{len(v)}d", *v) for v in vs)
+
+
+def _compiled_vectors(doc: Doc) -> list[list[float]]:
+    got = learned.vectors(doc)  # the compiled form here (the helper is built)
+    assert learned._compiled_rows(doc) is not None
+    return got
+
+
+def _pages() -> list[tuple[str, bytes | str, str]]:
+    out: list[tuple[str, bytes | str, str]] = []
+    pages = sorted((FIXTURES / "real").glob("*/page.*")) + sorted(
+        (FIXTURES / "pages").glob("*/source.*")
+    )
+    out += [(p.name, p.read_bytes(), "auto") for p in pages]
+    gate = FIXTURES / "gate" / "pages.jsonl.gz"
+    if gate.exists():
+        with gzip.open(gate, "rt", encoding="utf-8") as fh:
+            for k, line in enumerate(fh):
+                if k % 3 or not line.strip():
+                    continue
+                rec = json.loads(line)
+                raw = base64.b64decode(rec["raw_b64"]) if "raw_b64" in rec else rec["html"]
+                out.append((f"gate/{rec['id']}", raw, "html"))
+    return out
+
+
+def _before_learned(doc: Doc) -> None:
+    pipe = classify.PIPELINE
+    at = next(i for i, s in enumerate(pipe) if isinstance(s, learned.LearnedArticle))
+    classify.run(doc, pipe[:at])
+
+
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_compiled_vectors_match_python_bit_for_bit(kind: str) -> None:
+    """The real pages as HTML, and their extracted text (whole and with the blocks' own line
+    breaks) as text dumps."""
+    import boilerstrip
+
+    checked = 0
+    for name, raw, as_kind in _pages():
+        if kind == "html":
+            doc, _ = prepare(raw, kind=as_kind)  # type: ignore[arg-type]
+        else:
+            art = boilerstrip.extract(raw, kind=as_kind)  # type: ignore[arg-type]
+            dump = "\n".join(b.text for b in art.blocks)
+            doc, _ = prepare(dump, kind="text")
+        if not doc.segments or doc.kind != kind:
+            continue
+        _before_learned(doc)
+        assert _flat(_compiled_vectors(doc)) == _flat(list(learned.rows(doc))), name
+        checked += 1
+    assert checked >= 5
+
+
+def test_compiled_vectors_odd_texts(monkeypatch: pytest.MonkeyPatch) -> None:
+    for texts in (ODD_TEXTS, ODD_TEXTS[:1], ODD_TEXTS[:3], ODD_TEXTS * 3, ODD_TEXTS[::-1]):
+        doc = _text_doc(texts)
+        _before_learned(doc)
+        want = _flat(list(learned.rows(doc)))
+        assert _flat(_compiled_vectors(doc)) == want
+        for chunk in (1, 2, 5):
+            monkeypatch.setattr(learned, "_CHUNK", chunk)
+            assert _flat(_compiled_vectors(doc)) == want
+        monkeypatch.undo()
+
+
+def test_compiled_vectors_hand_set_fields() -> None:
+    """Fields at and past the bounds the features clip at, and a comment label."""
+    from boilerstrip.types import Label
+
+    doc = _text_doc(ODD_TEXTS)
+    _before_learned(doc)
+    for k, s in enumerate(doc.segments):
+        s.indent = (0, 19, 20, 21, 500)[k % 5]
+        s.depth = (0, 39, 40, 41, 10_000)[k % 5]
+        s.heading = (0, 1, 2, 6)[k % 4]
+        s.cues = (0, 1 << 18, (1 << 19) - 1, 1 << 40, 5)[k % 5]
+        s.near_cues = (1 << 7, 0, 3, (1 << 62) | 1)[k % 4]
+        s.tag = ("p", "li", "h", "unknown", "")[k % 5]
+        s.line_end = 0 if k % 6 == 0 else s.line_end
+        s.words = (0.0, 16.0, 16.5, 1e300)[k % 4]
+        s.label = Label.COMMENT if k % 7 == 0 else s.label
+        s.image_before = k % 2 == 1
+    assert _flat(_compiled_vectors(doc)) == _flat(list(learned.rows(doc)))
+
+
+def test_compiled_probabilities_match_python() -> None:
+    for name in ("model_html", "model_text"):
+        models = model.load(name)
+        kind = name.split("_")[1]
+        for _, raw, as_kind in _pages()[:6]:
+            doc, _ = prepare(raw, kind=as_kind if kind == "html" else "text")  # type: ignore[arg-type]
+            if not doc.segments:
+                continue
+            _before_learned(doc)
+            vs = list(learned.rows(doc))
+            flat = _flat(vs)
+            for stage, m in models.items():
+                spec = _spec(name)[stage]
+                python = model._compile_trees(float(spec["base"]), spec["trees"])
+                want = [model.sigmoid(python(v)) for v in vs]
+                got = m.forest.probabilities(flat, len(learned.FEATURE_NAMES))
+                assert [struct.pack("<d", x) for x in got] == [struct.pack("<d", x) for x in want]
+
+
+def test_sigmoid_edges() -> None:
+    trees = [[[0, 0.5, 1, 2, 0.0], [-1, 0, 0, 0, 0.0], [-1, 0, 0, 0, 0.0]]]
+    for base in (0.0, -0.0, 1e-300, -1e-300, 3.5, -3.5, 40.0, -40.0, 745.0, -745.0, 1e308,
+                 -1e308, math.inf, -math.inf):
+        f = Forest(base, trees)
+        got = f.probabilities(struct.pack("<d", 0.0), 1)[0]
+        assert struct.pack("<d", got) == struct.pack("<d", model.sigmoid(base)), base
+
+
+def test_compiled_text_shape_and_isupper() -> None:
+    texts = ODD_TEXTS + [t for t in ODD_TEXTS for t in (t.upper(), t.lower(), t.title(), t[:399])]
+    for t in texts:
+        assert Speedups.text_shape(t) == features.text_shape(t), repr(t)
+        assert Speedups.isupper(t) is t.isupper(), repr(t)
+    # every code point alone, and after a letter of each case
+    for cp in range(sys.maxunicode + 1):
+        c = chr(cp)
+        for t in (c, "a" + c, "A" + c, c + " x"):
+            assert Speedups.isupper(t) is t.isupper(), hex(cp)
+        assert Speedups.text_shape(c + "A b1") == features.text_shape(c + "A b1"), hex(cp)

@@ -41,6 +41,8 @@ class Model:
     def __init__(self, spec: dict[str, Any]) -> None:
         self.features: list[str] = list(spec["features"])
         self.kind: str = spec["type"]
+        self.forest: Any = None
+        """The compiled trees (``boilerstrip._speedups.Forest``) where they are used, else None."""
         if self.kind == "logistic":
             weights = [float(w) for w in spec["weights"]]
             bias = float(spec["bias"])
@@ -56,7 +58,8 @@ class Model:
         elif self.kind == "trees":
             forest = _compiled_forest()
             if forest is not None:
-                self._margin = forest(float(spec["base"]), spec["trees"]).margin
+                self.forest = forest(float(spec["base"]), spec["trees"])
+                self._margin = self.forest.margin
             else:
                 self._margin = _compile_trees(float(spec["base"]), spec["trees"])
         else:
@@ -82,15 +85,22 @@ PURE_PYTHON_ENV: Final = "BOILERSTRIP_PURE_PYTHON"
 """Set to ``1`` to run the trees in plain Python even where the compiled helper is built."""
 
 
-def _compiled_forest() -> Any:
-    """``boilerstrip._speedups.Forest`` where it was built (it is optional: see ``setup.py``)."""
+def speedups() -> Any:
+    """The compiled helpers ``boilerstrip._speedups`` where they were built (they are optional: see
+    ``setup.py``) and not turned off by ``BOILERSTRIP_PURE_PYTHON``, else None."""
     if os.environ.get(PURE_PYTHON_ENV, "") not in ("", "0"):
         return None
     try:
-        from .._speedups import Forest  # type: ignore[import-not-found,unused-ignore]
+        from .. import _speedups  # type: ignore[attr-defined,unused-ignore]
     except ImportError:
         return None
-    return Forest
+    return _speedups
+
+
+def _compiled_forest() -> Any:
+    """``boilerstrip._speedups.Forest`` where it was built (it is optional: see ``setup.py``)."""
+    mod = speedups()
+    return None if mod is None else mod.Forest
 
 
 def _tree_source(nodes: list[list[float]], node: int, indent: str, out: list[str]) -> None:
