@@ -999,10 +999,110 @@ static PyTypeObject RowsType = {
     .tp_methods = Rows_methods,
 };
 
+/* ---------------------------------------------------------------------------------------------
+ * wraps(lines, narrow, wide, max_width, window, evidence, close) -> bytes: for every line i but the
+ * last, 1 where boilerstrip.segment_text._continues(lines[i], lines[i + 1], lengths, indents, i)
+ * is true (the line was wrapped onto the next), else 0; the last byte is 0. `lines` are
+ * right-stripped; lengths and indents are computed as there (len(), and len() - len(lstrip()),
+ * lstrip() taking Py_UNICODE_ISSPACE characters), and `top * close + base` is the same double.
+ * ------------------------------------------------------------------------------------------- */
+static PyObject *
+speedups_wraps(PyObject *mod, PyObject *args)
+{
+    PyObject *lines;
+    Py_ssize_t narrow, wide, max_width, window, evidence_min;
+    double close_share;
+    if (!PyArg_ParseTuple(args, "O!nnnnnd:wraps", &PyList_Type, &lines, &narrow, &wide,
+                          &max_width, &window, &evidence_min, &close_share))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(lines);
+    Py_ssize_t *len = PyMem_Malloc((n ? n : 1) * sizeof(Py_ssize_t));
+    Py_ssize_t *ind = PyMem_Malloc((n ? n : 1) * sizeof(Py_ssize_t));
+    PyObject *out = PyBytes_FromStringAndSize(NULL, n);
+    if (len == NULL || ind == NULL || out == NULL) {
+        PyMem_Free(len);
+        PyMem_Free(ind);
+        Py_XDECREF(out);
+        return out == NULL ? NULL : PyErr_NoMemory();
+    }
+    char *flag = PyBytes_AS_STRING(out);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *t = PyList_GET_ITEM(lines, i);
+        if (!PyUnicode_Check(t)) {
+            PyErr_SetString(PyExc_TypeError, "wraps() takes a list of str");
+            goto fail;
+        }
+        Py_ssize_t m = PyUnicode_GET_LENGTH(t);
+        int kind = PyUnicode_KIND(t);
+        const void *data = PyUnicode_DATA(t);
+        Py_ssize_t k = 0;
+        while (k < m && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)))
+            k++;
+        len[i] = m;
+        ind[i] = k;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        flag[i] = 0;
+        if (i + 1 >= n || len[i] - ind[i] < narrow)
+            continue;
+        Py_ssize_t lo = i - window > 0 ? i - window : 0;
+        Py_ssize_t hi = i + window + 1 < n ? i + window + 1 : n;
+        Py_ssize_t base = 0, top = 0;
+        int any = 0;
+        for (Py_ssize_t j = lo; j < hi; j++) {
+            if (len[j] && (!any || ind[j] < base)) {
+                base = ind[j];
+                any = 1;
+            }
+            if (j == lo || len[j] > top)
+                top = len[j];
+        }
+        top -= base;
+        if (top < narrow || top > max_width)
+            continue;
+        double close = (double)top * close_share + (double)base;
+        Py_ssize_t evidence = 0;
+        for (Py_ssize_t j = lo; j < hi; j++)
+            if (j != i && (double)len[j] >= close)
+                evidence++;
+        if (evidence < evidence_min)
+            continue;
+        Py_ssize_t width = top;
+        if (!width)
+            continue;
+        /* the next line's first word: its length, and whether its first character is lower case */
+        PyObject *nxt = PyList_GET_ITEM(lines, i + 1);
+        Py_ssize_t m = len[i + 1], a = ind[i + 1], b = a;
+        int nkind = PyUnicode_KIND(nxt);
+        const void *ndata = PyUnicode_DATA(nxt);
+        while (b < m && !Py_UNICODE_ISSPACE(PyUnicode_READ(nkind, ndata, b)))
+            b++;
+        Py_ssize_t first = b - a;
+        if (width < wide) {
+            if (!(first && Py_UNICODE_ISLOWER(PyUnicode_READ(nkind, ndata, a))))
+                continue;
+        } else if (len[i] - ind[i] < wide) {
+            continue;
+        }
+        flag[i] = len[i] - base + 1 + first > width - 1;
+    }
+    PyMem_Free(len);
+    PyMem_Free(ind);
+    return out;
+fail:
+    PyMem_Free(len);
+    PyMem_Free(ind);
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef module_methods[] = {
     {"text_shape", (PyCFunction)speedups_text_shape, METH_O,
      "text_shape(t) -> (digits, upper, avg): boilerstrip.features.text_shape."},
     {"isupper", (PyCFunction)speedups_isupper, METH_O, "isupper(t) -> bool: t.isupper()."},
+    {"wraps", (PyCFunction)speedups_wraps, METH_VARARGS,
+     "wraps(lines, narrow, wide, max_width, window, evidence, close) -> bytes: where each line "
+     "continues on the next (boilerstrip.segment_text._continues)."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -14,6 +14,7 @@ from typing import Final
 
 from . import patterns as P
 from .budget import CHECK_MASK
+from .compiled import speedups
 from .document import Doc, Segment
 from .layout import split_columns
 
@@ -68,8 +69,18 @@ def segment_text(text: str, doc: Doc) -> None:
     placed = split_columns(text.split("\n"))
     stripped = [ln.rstrip() for ln, _ in placed]
     origin = [k + 1 for _, k in placed]
-    lengths = [len(s) for s in stripped]
-    indents = [n - len(s.lstrip()) for n, s in zip(lengths, stripped, strict=True)]
+    mod = speedups()
+    if mod is not None:
+        # The compiled helper answers _continues() for every line at once (the same answers).
+        wrapped = mod.wraps(
+            stripped, NARROW_MIN_WIDTH, WRAP_MIN_WIDTH, WRAP_MAX_WIDTH, WRAP_WINDOW,
+            WRAP_EVIDENCE, WRAP_CLOSE,
+        )
+        lengths = indents = []
+    else:
+        wrapped = None
+        lengths = [len(s) for s in stripped]
+        indents = [n - len(s.lstrip()) for n, s in zip(lengths, stripped, strict=True)]
     segs = doc.segments
     i = 0
     n = len(stripped)
@@ -95,7 +106,11 @@ def segment_text(text: str, doc: Doc) -> None:
         # left of it (a first-line indent); after the first one, they all share its indent.
         cont = indent + (m.end() if m else 0) if bullet else -1
         j = i + 1
-        while j < n and _continues(stripped[j - 1], stripped[j], lengths, indents, j - 1):
+        while j < n and (
+            wrapped[j - 1]
+            if wrapped is not None
+            else _continues(stripped[j - 1], stripped[j], lengths, indents, j - 1)
+        ):
             nxt = stripped[j]
             if not nxt:
                 break

@@ -242,3 +242,73 @@ def test_compiled_text_shape_and_isupper() -> None:
         for t in (c, "a" + c, "A" + c, c + " x"):
             assert Speedups.isupper(t) is t.isupper(), hex(cp)
         assert Speedups.text_shape(c + "A b1") == features.text_shape(c + "A b1"), hex(cp)
+
+
+# --- the text segmenter's wrap test (segment_text._continues and _speedups.wraps) ----------------
+
+
+def _python_wraps(lines: list[str]) -> bytes:
+    from boilerstrip.segment_text import _continues
+
+    lengths = [len(s) for s in lines]
+    indents = [n - len(s.lstrip()) for n, s in zip(lengths, lines, strict=True)]
+    return bytes(
+        1 if i + 1 < len(lines) and _continues(lines[i], lines[i + 1], lengths, indents, i) else 0
+        for i in range(len(lines))
+    )
+
+
+def _compiled_wraps(lines: list[str]) -> bytes:
+    from boilerstrip import segment_text as st
+
+    got: bytes = Speedups.wraps(
+        lines, st.NARROW_MIN_WIDTH, st.WRAP_MIN_WIDTH, st.WRAP_MAX_WIDTH, st.WRAP_WINDOW,
+        st.WRAP_EVIDENCE, st.WRAP_CLOSE,
+    )
+    return got
+
+
+def _dumps() -> list[list[str]]:
+    """Text dumps: the fixture text page, and the fixture pages' text wrapped at several widths,
+    indented, in two columns, with odd unicode."""
+    import textwrap
+
+    import boilerstrip
+
+    out = []
+    for p in sorted((FIXTURES / "pages").glob("*/source.txt")):
+        out.append(p.read_text("utf-8").split("\n"))
+    for k, (_, raw, as_kind) in enumerate(_pages()[:40]):
+        art = boilerstrip.extract(raw, kind=as_kind)  # type: ignore[arg-type]
+        width = (18, 25, 39, 40, 41, 60, 79, 150, 230)[k % 9]
+        lines: list[str] = []
+        for j, b in enumerate(art.blocks):
+            pad = " " * ((j * 7) % 9)
+            lines += [pad + w for w in textwrap.wrap(b.text, width)] or [""]
+            if j % 3 == 0:
+                lines.append("")
+        out.append([ln.rstrip() for ln in lines])
+    odd = [t.rstrip() for t in ODD_TEXTS] + ["wörter " * 9, "ärger und " * 6, "x" * 45]
+    out.append(odd * 3)
+    out.append([("  " * (i % 5)) + t for i, t in enumerate(odd * 4)])
+    out += [[], [""], ["only one line of text here, long enough to be wrapped maybe"]]
+    return out
+
+
+def test_compiled_wraps_match_python() -> None:
+    checked = 0
+    for lines in _dumps():
+        want = _python_wraps(lines)
+        assert _compiled_wraps(lines) == want
+        checked += sum(want)
+    assert checked > 100  # the dumps do have wrapped lines
+
+
+def test_compiled_wraps_every_first_character() -> None:
+    """The next line's first word starts with every code point (lower case or not, space or not)."""
+    base = ["a line of running text that is long enough to wrap at forty-five"] * 6
+    for cp in range(0, sys.maxunicode + 1, 7):
+        c = chr(cp)
+        for nxt in (c + "word", c, " " + c + "x " + c, "w" + c + "rd more"):
+            lines = [*base, nxt, *base]
+            assert _compiled_wraps(lines) == _python_wraps(lines), hex(cp)

@@ -19,6 +19,7 @@ from itertools import accumulate
 from typing import Any, Final, NamedTuple
 
 from .. import patterns as P
+from ..compiled import speedups
 from ..document import Doc, Segment
 from ..features import (
     BOILER,
@@ -34,7 +35,7 @@ from ..types import Label
 from .base import set_label
 from .comments import is_comment_chrome, is_meta_line
 from .density import BAD, GOOD, NEARGOOD, SHORT
-from .model import load, sigmoid, speedups
+from .model import load, sigmoid
 from .region import value_of
 
 TAGS: Final = (

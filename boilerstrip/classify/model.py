@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
 from operator import mul
-from typing import Any, Final
+from typing import Any
+
+from ..compiled import PURE_PYTHON_ENV, speedups
+
+__all__ = ["PURE_PYTHON_ENV", "Model", "load", "sigmoid", "speedups", "tree_margin"]
 
 Vector = Sequence[float]
 
@@ -79,22 +82,6 @@ class Model:
     def probability(self, x: Vector) -> float:
         """``predict([x])[0]``."""
         return sigmoid(self._margin(x))
-
-
-PURE_PYTHON_ENV: Final = "BOILERSTRIP_PURE_PYTHON"
-"""Set to ``1`` to run the trees in plain Python even where the compiled helper is built."""
-
-
-def speedups() -> Any:
-    """The compiled helpers ``boilerstrip._speedups`` where they were built (they are optional: see
-    ``setup.py``) and not turned off by ``BOILERSTRIP_PURE_PYTHON``, else None."""
-    if os.environ.get(PURE_PYTHON_ENV, "") not in ("", "0"):
-        return None
-    try:
-        from .. import _speedups  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return None
-    return _speedups
 
 
 def _compiled_forest() -> Any:
