@@ -1096,6 +1096,224 @@ fail:
     return NULL;
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * text_blocks(lines, wrapped, bullet_match, stop, before, check_mask, max_bullet_chars)
+ *   -> list[(start, end, indent, bullet, text, blank_before, blank_after)]
+ * The paragraph loop of boilerstrip.segment_text.segment_text over right-stripped `lines`, with
+ * `wrapped` the bytes of wraps(): the same blocks, in the same order (end is exclusive). Bullets
+ * are matched by calling `bullet_match` (patterns.BULLET.match) as the loop does; it is skipped
+ * where the text's first non-blank character is ASCII and no bullet can start with it (the pattern
+ * needs a bullet character, a digit or "[" after its leading blanks). Every `check_mask + 1` turns
+ * of the loop `stop(before + blocks found)` is called, as the loop calls budget.stop_collecting.
+ * ------------------------------------------------------------------------------------------- */
+static int
+may_be_bullet(Py_UCS4 c)
+{
+    if (c >= 128)
+        return 1;
+    return c == '-' || c == '*' || c == '+' || c == '[' || (c >= '0' && c <= '9');
+}
+
+static Py_ssize_t
+leading_space(PyObject *t)
+{
+    Py_ssize_t m = PyUnicode_GET_LENGTH(t), k = 0;
+    int kind = PyUnicode_KIND(t);
+    const void *data = PyUnicode_DATA(t);
+    while (k < m && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)))
+        k++;
+    return k;
+}
+
+/* str.strip() of t (t[a:] stripped at both ends) */
+static PyObject *
+strip_from(PyObject *t, Py_ssize_t a)
+{
+    Py_ssize_t b = PyUnicode_GET_LENGTH(t);
+    int kind = PyUnicode_KIND(t);
+    const void *data = PyUnicode_DATA(t);
+    while (a < b && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, a)))
+        a++;
+    while (b > a && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, b - 1)))
+        b--;
+    return PyUnicode_Substring(t, a, b);
+}
+
+/* 1 when bullet_match(t) is a match (kept in *m), 0 when not, -1 on error */
+static int
+bullet_of(PyObject *bullet_match, PyObject *t, Py_ssize_t first, PyObject **m)
+{
+    *m = NULL;
+    if (first >= PyUnicode_GET_LENGTH(t)
+        || !may_be_bullet(PyUnicode_READ_CHAR(t, first)))
+        return 0;
+    PyObject *r = PyObject_CallOneArg(bullet_match, t);
+    if (r == NULL)
+        return -1;
+    if (r == Py_None) {
+        Py_DECREF(r);
+        return 0;
+    }
+    *m = r;
+    return 1;
+}
+
+static PyObject *
+speedups_text_blocks(PyObject *mod, PyObject *args)
+{
+    PyObject *lines, *wrapped_obj, *bullet_match, *stop;
+    Py_ssize_t before, check_mask, max_bullet_chars;
+    if (!PyArg_ParseTuple(args, "O!O!OOnnn:text_blocks", &PyList_Type, &lines, &PyBytes_Type,
+                          &wrapped_obj, &bullet_match, &stop, &before, &check_mask,
+                          &max_bullet_chars))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(lines);
+    if (PyBytes_GET_SIZE(wrapped_obj) != n) {
+        PyErr_SetString(PyExc_ValueError, "wrapped: one byte a line");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!PyUnicode_Check(PyList_GET_ITEM(lines, i))) {
+            PyErr_SetString(PyExc_TypeError, "text_blocks() takes a list of str");
+            return NULL;
+        }
+    }
+    const char *wrapped = PyBytes_AS_STRING(wrapped_obj);
+    PyObject *out = PyList_New(0);
+    PyObject *parts = PyList_New(0);
+    PyObject *space = PyUnicode_FromString(" ");
+    PyObject *empty = PyUnicode_FromString("");
+    PyObject *m = NULL, *body = NULL, *bullet = NULL;
+    if (out == NULL || parts == NULL || space == NULL || empty == NULL)
+        goto fail;
+    Py_ssize_t i = 0, ticks = 0;
+    while (i < n) {
+        ticks++;
+        if (!(ticks & check_mask)) {
+            PyObject *k = PyLong_FromSsize_t(before + PyList_GET_SIZE(out));
+            if (k == NULL)
+                goto fail;
+            PyObject *r = PyObject_CallOneArg(stop, k);
+            Py_DECREF(k);
+            if (r == NULL)
+                goto fail;
+            int done = PyObject_IsTrue(r);
+            Py_DECREF(r);
+            if (done < 0)
+                goto fail;
+            if (done)
+                break;
+        }
+        PyObject *line = PyList_GET_ITEM(lines, i);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(line);
+        if (len == 0) {  /* right-stripped: blank exactly when empty */
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        Py_ssize_t indent = leading_space(line);
+        body = PyUnicode_Substring(line, indent, len);  /* line.strip() */
+        if (body == NULL)
+            goto fail;
+        Py_ssize_t cont = -1;
+        if (len - indent < max_bullet_chars) {
+            int got = bullet_of(bullet_match, body, 0, &m);
+            if (got < 0)
+                goto fail;
+            if (got) {
+                bullet = PyObject_CallMethod(m, "group", "i", 1);
+                PyObject *end = bullet == NULL ? NULL : PyObject_CallMethod(m, "end", NULL);
+                Py_ssize_t e = end == NULL ? -1 : PyLong_AsSsize_t(end);
+                Py_XDECREF(end);
+                Py_CLEAR(m);
+                if (e == -1 && (bullet == NULL || PyErr_Occurred()))
+                    goto fail;
+                if (!PyUnicode_Check(bullet) || e < 0 || e > len - indent) {
+                    PyErr_SetString(PyExc_ValueError, "an odd bullet match");
+                    goto fail;
+                }
+                PyObject *rest = strip_from(body, e);
+                if (rest == NULL)
+                    goto fail;
+                Py_SETREF(body, rest);
+                int truthy = PyUnicode_GET_LENGTH(bullet) > 0;
+                cont = truthy ? indent + e : -1;
+            }
+        }
+        if (bullet == NULL) {
+            Py_INCREF(empty);
+            bullet = empty;
+        }
+        if (PyList_SetSlice(parts, 0, PyList_GET_SIZE(parts), NULL) < 0)
+            goto fail;
+        if (PyUnicode_GET_LENGTH(body) && PyList_Append(parts, body) < 0)
+            goto fail;
+        Py_ssize_t j = i + 1;
+        while (j < n && wrapped[j - 1]) {
+            PyObject *nxt = PyList_GET_ITEM(lines, j);
+            Py_ssize_t nlen = PyUnicode_GET_LENGTH(nxt);
+            if (!nlen)
+                break;
+            Py_ssize_t nind = leading_space(nxt);
+            int got = bullet_of(bullet_match, nxt, nind, &m);
+            Py_CLEAR(m);
+            if (got < 0)
+                goto fail;
+            if (got)
+                break;
+            if (cont < 0) {
+                if (nind > indent + 2)
+                    break;
+                cont = nind;
+            } else if (nind - cont > 2 || cont - nind > 2) {
+                break;
+            }
+            PyObject *piece = PyUnicode_Substring(nxt, nind, nlen);  /* nxt.strip() */
+            if (piece == NULL)
+                goto fail;
+            int bad = PyList_Append(parts, piece);
+            Py_DECREF(piece);
+            if (bad < 0)
+                goto fail;
+            j++;
+        }
+        PyObject *text;
+        if (PyList_GET_SIZE(parts)) {
+            text = PyUnicode_Join(space, parts);
+        } else {
+            text = PyUnicode_Substring(line, indent, len);  /* line.strip() */
+        }
+        if (text == NULL)
+            goto fail;
+        int blank_before = start == 0 || PyUnicode_GET_LENGTH(PyList_GET_ITEM(lines, start - 1)) == 0;
+        int blank_after = j >= n || PyUnicode_GET_LENGTH(PyList_GET_ITEM(lines, j)) == 0;
+        PyObject *rec = Py_BuildValue("(nnnNNNN)", start, j, indent, bullet, text,
+                                      PyBool_FromLong(blank_before), PyBool_FromLong(blank_after));
+        bullet = NULL;  /* stolen by N */
+        if (rec == NULL)
+            goto fail;
+        int bad = PyList_Append(out, rec);
+        Py_DECREF(rec);
+        if (bad < 0)
+            goto fail;
+        Py_CLEAR(body);
+        i = j;
+    }
+    Py_DECREF(parts);
+    Py_DECREF(space);
+    Py_DECREF(empty);
+    return out;
+fail:
+    Py_XDECREF(out);
+    Py_XDECREF(parts);
+    Py_XDECREF(space);
+    Py_XDECREF(empty);
+    Py_XDECREF(m);
+    Py_XDECREF(body);
+    Py_XDECREF(bullet);
+    return NULL;
+}
+
 static PyMethodDef module_methods[] = {
     {"text_shape", (PyCFunction)speedups_text_shape, METH_O,
      "text_shape(t) -> (digits, upper, avg): boilerstrip.features.text_shape."},
@@ -1103,6 +1321,10 @@ static PyMethodDef module_methods[] = {
     {"wraps", (PyCFunction)speedups_wraps, METH_VARARGS,
      "wraps(lines, narrow, wide, max_width, window, evidence, close) -> bytes: where each line "
      "continues on the next (boilerstrip.segment_text._continues)."},
+    {"text_blocks", (PyCFunction)speedups_text_blocks, METH_VARARGS,
+     "text_blocks(lines, wrapped, bullet_match, stop, before, check_mask, max_bullet_chars) -> "
+     "list of (start, end, indent, bullet, text, blank_before, blank_after): the paragraphs of "
+     "boilerstrip.segment_text.segment_text."},
     {NULL, NULL, 0, NULL},
 };
 

@@ -10,7 +10,7 @@ off the text and kept as a feature, as are indentation and the blank lines aroun
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
 from . import patterns as P
 from .budget import CHECK_MASK
@@ -82,6 +82,9 @@ def segment_text(text: str, doc: Doc) -> None:
         lengths = [len(s) for s in stripped]
         indents = [n - len(s.lstrip()) for n, s in zip(lengths, stripped, strict=True)]
     segs = doc.segments
+    if wrapped is not None:
+        _compiled_blocks(mod, stripped, wrapped, origin, doc)
+        return
     i = 0
     n = len(stripped)
     budget, ticks = doc.budget, 0
@@ -142,3 +145,31 @@ def segment_text(text: str, doc: Doc) -> None:
             )
         )
         i = j
+
+
+def _compiled_blocks(
+    mod: Any, stripped: list[str], wrapped: bytes, origin: list[int], doc: Doc
+) -> None:
+    """The loop of :func:`segment_text` in the compiled helper (the same blocks: it calls the same
+    bullet pattern and the same budget check)."""
+    segs = doc.segments
+    blocks = mod.text_blocks(
+        stripped, wrapped, P.BULLET.match, doc.budget.stop_collecting, len(segs), CHECK_MASK,
+        P.MAX_PATTERN_CHARS * 50,
+    )
+    for start, j, indent, bullet, text, blank_before, blank_after in blocks:
+        a, b = origin[start], origin[j - 1]
+        segs.append(
+            Segment(
+                text=text,
+                source=f"lines {a}-{b}",
+                tag="line",
+                line_start=a,
+                line_end=b,
+                indent=indent,
+                bullet=bullet,
+                list_item=bool(bullet),
+                blank_before=blank_before,
+                blank_after=blank_after,
+            )
+        )

@@ -312,3 +312,51 @@ def test_compiled_wraps_every_first_character() -> None:
         for nxt in (c + "word", c, " " + c + "x " + c, "w" + c + "rd more"):
             lines = [*base, nxt, *base]
             assert _compiled_wraps(lines) == _python_wraps(lines), hex(cp)
+
+
+# --- the text segmenter's paragraph loop (segment_text and _speedups.text_blocks) ---------------
+
+
+def _segments(text: str, pure: bool, monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, ...]]:
+    from boilerstrip.compiled import PURE_PYTHON_ENV
+    from boilerstrip.segment_text import segment_text
+
+    with monkeypatch.context() as m:
+        if pure:
+            m.setenv(PURE_PYTHON_ENV, "1")
+        doc = Doc(kind="text")
+        segment_text(text, doc)
+    return [
+        (s.text, s.source, s.tag, s.line_start, s.line_end, s.indent, s.bullet, s.list_item,
+         s.blank_before, s.blank_after, type(s.text), type(s.bullet), type(s.blank_before))
+        for s in doc.segments
+    ] + [("truncated", doc.budget.truncated)]
+
+
+def _bulleted(lines: list[str]) -> list[str]:
+    marks = ["• ", "□ ", "* ", "- ", "+ ", "1. ", "12) ", "[3] ", "1234. ", "·", "– ", "*", "o ",
+             "\u0663. ", "\x1c- ", "\u3000* ", "\u00a0• "]
+    return [
+        (" " * (k % 4)) + marks[k % len(marks)] + ln if ln and k % 3 == 0 else ln
+        for k, ln in enumerate(lines)
+    ]
+
+
+def test_compiled_segment_text_matches_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    for lines in _dumps():
+        for variant in (lines, _bulleted(lines)):
+            text = "\n".join(variant)
+            assert _segments(text, False, monkeypatch) == _segments(text, True, monkeypatch)
+    for text in ("", "\n\n", "   \n\t\n", "x", " \u3000 y \u3000", "\ud800 lone\n\udfff",
+                 "* \n- \n1.\n[1] x\n  • item text\n    continued"):
+        assert _segments(text, False, monkeypatch) == _segments(text, True, monkeypatch)
+
+
+def test_compiled_segment_text_stops_at_the_block_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    from boilerstrip import budget
+
+    monkeypatch.setattr(budget, "MAX_BLOCKS", 1500)
+    text = "\n".join(f"line {k}\n" if k % 5 else f"line {k}" for k in range(6000))
+    got = _segments(text, False, monkeypatch)
+    assert got == _segments(text, True, monkeypatch)
+    assert got[-1] == ("truncated", True) and 1500 <= len(got) - 1 < 3000
