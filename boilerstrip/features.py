@@ -214,6 +214,23 @@ _DATE_HINT: Final = re.compile(r"\d[-/.:]\d|\s\d|\d(?:st|nd|rd|th)?\s", re.IGNOR
 """On ASCII text, what every alternative of :data:`patterns.DATE` but "... ago" holds: digits
 around a separator ("12/3", "10:45"), a space before a number ("May 3") or after one ("3rd May").
 (``re``'s ``\\s`` takes a few more ASCII control characters than ``regex``'s: a superset.)"""
+_WIDGET_STARTS: Final = (
+    "rate this", "reply", "report", "recommend", "like", "dislike", "share", "tweet", "email",
+    "e-mail", "print", "permalink", "flag", "point", "vote", "up", "down", "read more",
+    "continue reading", "more", "next", "previous", "back to top", "top", "take me there",
+    "learn more", "sign in", "log", "register", "subscribe", "follow us",
+)
+r"""How a text that :data:`patterns.WIDGET` matches starts, lowercased, unless it starts with a
+digit (``(?:\d+\s+)?likes?``): on ASCII text the pattern's case-insensitive matching is matching the
+lowercased text (see :data:`_COPYRIGHT_ASCII`), and the pattern is anchored at the start."""
+_FOOTER_STARTS: Final = (
+    "privacy", "terms", "cookie", "contact", "about", "imprint", "impressum", "datenschutz",
+    "site map", "sitemap", "accessibility", "advertise", "careers", "jobs", "help", "faq",
+    "this page is best viewed", "powered by", "all rights reserved",
+)
+"""How a text that :data:`patterns.FOOTER_LINE` matches starts (ASCII text, lowercased)."""
+_HEADER_WORDS: Final = ("comment", "repl", "respons", "discussion", "closed")
+"""What every text :data:`patterns.COMMENT_HEADER` matches holds (ASCII text, lowercased)."""
 _DIGITS: Final = b"0123456789"
 _ASCII_SPACE: Final = bytes(b for b in range(128) if chr(b).isspace())
 """The ASCII characters ``str.split()`` splits at."""
@@ -241,12 +258,16 @@ def _line_bits(t: str) -> int:
     if got is not None:
         return got
     if t.isascii():
-        # The two costliest searches, skipped where they cannot match (see _COPYRIGHT_ASCII).
+        # The two costliest searches, skipped where they cannot match (see _COPYRIGHT_ASCII), and
+        # the anchored patterns where the text does not start (or hold) what they need.
         low = t.lower()
         copyright_ = (
             any(lit in low for lit in _COPYRIGHT_ASCII) and P.COPYRIGHT.search(t) is not None
         )
         maybe_date = _DATE_HINT(t) is not None or "ago" in low or "just now" in low
+        maybe_widget = low.startswith(_WIDGET_STARTS) or low[:1].isdigit()
+        maybe_footer = low.startswith(_FOOTER_STARTS)
+        maybe_header = any(lit in low for lit in _HEADER_WORDS)
     else:
         # A case-insensitive match of a literal is a substring of the case-folded text.
         fold = t.casefold()
@@ -254,19 +275,19 @@ def _line_bits(t: str) -> int:
             ("©" in t or any(lit in fold for lit in _COPYRIGHT_FOLDED))
             and P.COPYRIGHT.search(t) is not None
         )
-        maybe_date = True
+        maybe_date = maybe_widget = maybe_footer = maybe_header = True
     bits = 0
     if copyright_:
         bits = BOILER | COPYRIGHT
-    if P.WIDGET.match(t) is not None:
+    if maybe_widget and P.WIDGET.match(t) is not None:
         bits |= BOILER | WIDGET
-    elif not bits and P.FOOTER_LINE.match(t) is not None:
+    elif not bits and maybe_footer and P.FOOTER_LINE.match(t) is not None:
         bits = BOILER
     if maybe_date and P.DATE.search(t) is not None:
         bits |= DATE
         if P.META_LINE.search(t) is not None:
             bits |= META_DATE
-    if P.COMMENT_HEADER.match(t) is not None:
+    if maybe_header and P.COMMENT_HEADER.match(t) is not None:
         bits |= COMMENT_HEADER
     if len(_bits_cache) >= _BITS_CACHE_MAX:
         _bits_cache.clear()

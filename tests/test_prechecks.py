@@ -27,6 +27,16 @@ PIECES = (
     "12/3/2012", "10:45", "3rd", "May", "jan.", "2 days ago", "a week ago", "ago", "1", "22", "-",
     "/", ".", ":", " ", "  ", "\t", "\n", "posted", "by", "at", "|", "@", "pm", "word", "Ünïcödé",
     "中文", "_", "x", "Privacy policy", "Reply", "Share this", "5 comments", "Read more",
+    # the anchored line patterns (WIDGET, FOOTER_LINE, COMMENT_HEADER) and their near misses
+    "RATE THIS", "Log in", "login", "LOG", "Sitemap", "site map", "SiteMap", "Terms of Use",
+    "terms & conditions", "COOKIES", "Cookie Settings", "About us", "FAQ", "Impressum", "Jobs",
+    "powered by", "This page is best viewed", "Leave a Reply", "Responses", "RESPONSE",
+    "Discussion", "This entry is closed", "Comments are now closed", "12 likes", "3 ", "Up",
+    "TOP", "Back to top", "Follow us", "E-Mail", "Previous", "Jump to comments", "Comments (3)",
+    "#1. comment", "Comment number 12.", "comment no. 7", "view all comments", "2 replies", "42",
+    "vote up", "Points", "Subscribe", "Register", "Continue reading", "take me there",
+    "Learn More", "Sign in", "Tweet", "Print", "Permalink", "Flag", "Dislike", "Recommend",
+    "Report abuse", "Next", "down", "١٢ likes", "Keep", "ſhare", "ﬂag",
 )
 
 
