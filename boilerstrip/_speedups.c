@@ -1314,6 +1314,175 @@ fail:
     return NULL;
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * Word statistics of ASCII text (boilerstrip.features.compute and pick_language).
+ *   words: len(text.split()), split at the ASCII characters str.isspace() takes (9-13, 28-31, 32);
+ *   tokens: _ASCII_TOKEN.findall(text.lower()), the runs of [A-Za-z0-9_], lowercased;
+ *   ends: len(_SENTENCE_END.findall(text)): the ".", "!" or "?" followed by a run of closing quotes
+ *     (" ' ) ]) and then a blank (regex's \s: 9-13, 32) or the end of the text (no match can start
+ *     inside another, so the matches are counted one by one).
+ * ------------------------------------------------------------------------------------------- */
+static int
+ascii_space(Py_UCS1 c)
+{
+    return (c >= 9 && c <= 13) || (c >= 28 && c <= 32);
+}
+
+static int
+ascii_word(Py_UCS1 c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+static int
+closing_quote(Py_UCS1 c)
+{
+    return c == '"' || c == '\'' || c == ')' || c == ']';
+}
+
+/* The tokens of t (ASCII): calls back `each(token)` for every one; returns the count or -1. */
+typedef int (*token_fn)(PyObject *token, void *arg);
+
+static Py_ssize_t
+each_token(const Py_UCS1 *s, Py_ssize_t n, token_fn fn, void *arg)
+{
+    Py_ssize_t count = 0, i = 0;
+    while (i < n) {
+        if (!ascii_word(s[i])) {
+            i++;
+            continue;
+        }
+        Py_ssize_t a = i;
+        while (i < n && ascii_word(s[i]))
+            i++;
+        count++;
+        Py_ssize_t m = i - a;
+        PyObject *tok = PyUnicode_New(m, 127);
+        if (tok == NULL)
+            return -1;
+        Py_UCS1 *d = PyUnicode_1BYTE_DATA(tok);
+        for (Py_ssize_t k = 0; k < m; k++) {
+            Py_UCS1 c = s[a + k];
+            d[k] = (c >= 'A' && c <= 'Z') ? (Py_UCS1)(c + 32) : c;
+        }
+        int r = fn(tok, arg);
+        Py_DECREF(tok);
+        if (r < 0)
+            return -1;
+    }
+    return count;
+}
+
+typedef struct {
+    PyObject *stop;  /* set of function words */
+    Py_ssize_t hits;
+} StopArg;
+
+static int
+count_stop(PyObject *tok, void *arg)
+{
+    StopArg *a = (StopArg *)arg;
+    int r = PySet_Contains(a->stop, tok);
+    if (r < 0)
+        return -1;
+    a->hits += r;
+    return 0;
+}
+
+static PyObject *
+speedups_ascii_stats(PyObject *mod, PyObject *args)
+{
+    PyObject *t, *stop;
+    if (!PyArg_ParseTuple(args, "UO:ascii_stats", &t, &stop))
+        return NULL;
+    if (!PyUnicode_IS_ASCII(t)) {
+        PyErr_SetString(PyExc_ValueError, "ascii_stats() takes ASCII text");
+        return NULL;
+    }
+    if (!PyAnySet_Check(stop)) {
+        PyErr_SetString(PyExc_TypeError, "stop must be a set or frozenset");
+        return NULL;
+    }
+    const Py_UCS1 *s = PyUnicode_1BYTE_DATA(t);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(t);
+    Py_ssize_t words = 0, ends = 0;
+    int in_word = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS1 c = s[i];
+        if (ascii_space(c)) {
+            in_word = 0;
+        } else if (!in_word) {
+            in_word = 1;
+            words++;
+        }
+        if (c == '.' || c == '!' || c == '?') {
+            Py_ssize_t q = i + 1;
+            while (q < n && closing_quote(s[q]))
+                q++;
+            if (q == n || (s[q] >= 9 && s[q] <= 13) || s[q] == ' ')
+                ends++;
+        }
+    }
+    StopArg a = {stop, 0};
+    Py_ssize_t tokens = each_token(s, n, count_stop, &a);
+    if (tokens < 0)
+        return NULL;
+    return Py_BuildValue("(nnnn)", words, tokens, a.hits, ends);
+}
+
+typedef struct {
+    PyObject *index;  /* dict: word -> list of language positions */
+    long long *hits;
+    Py_ssize_t n_langs;
+} LangArg;
+
+static int
+count_langs(PyObject *tok, void *arg)
+{
+    LangArg *a = (LangArg *)arg;
+    PyObject *ks = PyDict_GetItemWithError(a->index, tok);
+    if (ks == NULL)
+        return PyErr_Occurred() ? -1 : 0;
+    PyObject *fast = PySequence_Fast(ks, "the index holds sequences of positions");
+    if (fast == NULL)
+        return -1;
+    for (Py_ssize_t j = 0; j < PySequence_Fast_GET_SIZE(fast); j++) {
+        Py_ssize_t k = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(fast, j));
+        if (k < 0 || k >= a->n_langs) {
+            Py_DECREF(fast);
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_IndexError, "a language position is out of range");
+            return -1;
+        }
+        a->hits[k]++;
+    }
+    Py_DECREF(fast);
+    return 0;
+}
+
+/* language_hits(text, index, hits) -> tokens: adds to hits[k] (a writable buffer of int64) one
+ * for every token of the ASCII text and every language k that index[token] lists. */
+static PyObject *
+speedups_language_hits(PyObject *mod, PyObject *args)
+{
+    PyObject *t, *index;
+    Py_buffer view;
+    if (!PyArg_ParseTuple(args, "UO!w*:language_hits", &t, &PyDict_Type, &index, &view))
+        return NULL;
+    if (!PyUnicode_IS_ASCII(t) || view.itemsize != 8 || view.len % 8) {
+        PyBuffer_Release(&view);
+        PyErr_SetString(PyExc_ValueError, "language_hits() takes ASCII text and int64 counts");
+        return NULL;
+    }
+    LangArg a = {index, (long long *)view.buf, view.len / 8};
+    Py_ssize_t tokens = each_token(PyUnicode_1BYTE_DATA(t), PyUnicode_GET_LENGTH(t),
+                                   count_langs, &a);
+    PyBuffer_Release(&view);
+    if (tokens < 0)
+        return NULL;
+    return PyLong_FromSsize_t(tokens);
+}
+
 static PyMethodDef module_methods[] = {
     {"text_shape", (PyCFunction)speedups_text_shape, METH_O,
      "text_shape(t) -> (digits, upper, avg): boilerstrip.features.text_shape."},
@@ -1321,6 +1490,10 @@ static PyMethodDef module_methods[] = {
     {"wraps", (PyCFunction)speedups_wraps, METH_VARARGS,
      "wraps(lines, narrow, wide, max_width, window, evidence, close) -> bytes: where each line "
      "continues on the next (boilerstrip.segment_text._continues)."},
+    {"ascii_stats", (PyCFunction)speedups_ascii_stats, METH_VARARGS,
+     "ascii_stats(text, stop) -> (words, tokens, stop tokens, sentence ends) of ASCII text."},
+    {"language_hits", (PyCFunction)speedups_language_hits, METH_VARARGS,
+     "language_hits(text, index, hits) -> tokens: the function-word hits of every language."},
     {"text_blocks", (PyCFunction)speedups_text_blocks, METH_VARARGS,
      "text_blocks(lines, wrapped, bullet_match, stop, before, check_mask, max_bullet_chars) -> "
      "list of (start, end, indent, bullet, text, blank_before, blank_after): the paragraphs of "

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import json
 import re
+from array import array
 from collections import Counter
 from functools import lru_cache
 from importlib import resources
 from operator import itemgetter
-from typing import Final
+from typing import Any, Final
 
 import regex
 
 from . import patterns as P
 from .budget import CHECK_MASK
+from .compiled import speedups
 from .document import Doc, Segment
 
 CJK_CHARS_PER_WORD: Final = 1.7
@@ -84,6 +86,9 @@ def pick_language(
         if code in table:
             return table[code]
     longest = sorted(range(len(segs)), key=lambda i: len(segs[i].text), reverse=True)
+    mod = speedups()
+    if mod is not None:
+        return table[_compiled_pick(mod, segs, longest, known)]
     sample: list[str] = []
     for i in longest:
         toks = tokens(segs[i].text)
@@ -105,6 +110,40 @@ def pick_language(
         if h > best_hits:
             best, best_hits = lang, h
     return table[best]
+
+
+def _compiled_pick(
+    mod: Any, segs: list[Segment], longest: list[int], known: dict[int, list[str]] | None
+) -> str:
+    """The language :func:`pick_language` picks from the sample, the hits of ASCII blocks counted
+    by the compiled helper (the same integer counts: a word's count added to every language that
+    lists it, one at a time instead of after a Counter)."""
+    langs, index = _language_index()
+    hits = array("q", bytes(8 * len(langs)))
+    sampled = 0
+    sample: list[str] = []  # the tokens of the other blocks, counted as pick_language does
+    for i in longest:
+        text = segs[i].text
+        if text.isascii():
+            sampled += mod.language_hits(text, index, hits)
+        else:
+            toks = tokens(text)
+            if known is not None:
+                known[i] = toks
+            sampled += len(toks)
+            sample.extend(toks)
+        if sampled >= LANG_SAMPLE_TOKENS:
+            break
+    if not sampled:
+        return "en"
+    for w, c in Counter(sample).items():
+        for k in index.get(w, ()):
+            hits[k] += c
+    best, best_hits = "en", -1
+    for lang, h in zip(langs, hits, strict=True):
+        if h > best_hits:
+            best, best_hits = lang, h
+    return best
 
 
 @lru_cache(maxsize=1)
@@ -148,6 +187,8 @@ def compute(doc: Doc) -> None:
     ascii_tokens = _ASCII_TOKEN.findall
     token = _TOKEN.findall
     last_chars = _TERMINAL_LAST
+    mod = speedups()
+    ascii_stats = None if mod is None else mod.ascii_stats
     for i, s in enumerate(segs):
         if not i & CHECK_MASK and budget.over():
             break  # time budget spent: the rest keep zero features
@@ -157,7 +198,14 @@ def compute(doc: Doc) -> None:
         # word_count(), tokens() and the sentence patterns, with the same answers, cheaper: one
         # isascii() for all, and the patterns skipped where a character test rules them out.
         toks = known.get(i)
-        if text.isascii():
+        if ascii_stats is not None and text.isascii():
+            # The same numbers from the compiled helper (words, tokens, function words, ends).
+            n_words, n_toks, hits, ends = ascii_stats(text, stop)
+            s.words = _FLOATS[n_words] if n_words < _N_FLOATS else float(n_words)
+            if n_toks:
+                s.stop_density = hits / n_toks if hits else 0.0
+            toks = None
+        elif text.isascii():
             n_words = len(text.split())
             s.words = _FLOATS[n_words] if n_words < _N_FLOATS else float(n_words)
             if toks is None:

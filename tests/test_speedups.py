@@ -360,3 +360,83 @@ def test_compiled_segment_text_stops_at_the_block_cap(monkeypatch: pytest.Monkey
     got = _segments(text, False, monkeypatch)
     assert got == _segments(text, True, monkeypatch)
     assert got[-1] == ("truncated", True) and 1500 <= len(got) - 1 < 3000
+
+
+# --- word statistics of ASCII text (features.compute and pick_language) -------------------------
+
+
+def _ascii_texts() -> list[str]:
+    import random
+
+    rng = random.Random(5)
+    pieces = [chr(c) for c in range(128)] + [
+        "the", "The", "AND", "of", "und", "der", "le", "la", "de", "_x_", "a1", "Mr.", "end.",
+        "end!", "why?", '."', ".'", '.")', ".]", ". ", "!\t", "?\n", "...", "?!", "\x1c", "\x1f",
+        "   ", "word", "WORD", "2015", "e.g.", "(ok.)", "quote.\"'\")]", "x.\x0b", ".\x85",
+    ]
+    out = ["", " ", ".", "!", "?", '."', ".\n", "a.\n", "a. \n", "_", "__init__", "a" * 300]
+    for _ in range(5000):
+        out.append("".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12))))
+    for _, raw, as_kind in _pages()[:20]:
+        doc, _ = prepare(raw, kind=as_kind)  # type: ignore[arg-type]
+        out += [s.text for s in doc.segments if s.text.isascii()]
+    return [t for t in out if t.isascii()]
+
+
+def test_compiled_ascii_stats_match_python() -> None:
+    table = features.function_words()
+    for lang in ("en", "de", "fr"):
+        stop = table[lang]
+        for t in _ascii_texts():
+            toks = features._ASCII_TOKEN.findall(t.lower())
+            want = (
+                len(t.split()), len(toks), sum(map(stop.__contains__, toks)),
+                len(features._SENTENCE_END.findall(t)),
+            )
+            assert Speedups.ascii_stats(t, stop) == want, repr(t)
+
+
+def test_compiled_language_hits_match_python() -> None:
+    from array import array
+    from collections import Counter
+
+    langs, index = features._language_index()
+    for t in _ascii_texts()[::7]:
+        hits = array("q", bytes(8 * len(langs)))
+        n = Speedups.language_hits(t, index, hits)
+        toks = features.tokens(t)
+        want = [0] * len(langs)
+        for w, c in Counter(toks).items():
+            for k in index.get(w, ()):
+                want[k] += c
+        assert n == len(toks) and list(hits) == want, repr(t)
+
+
+def test_compiled_features_match_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    """features.compute (and the language it picks) with and without the helper, on the fixture
+    pages (HTML, whatever their language) and on text documents of mixed scripts."""
+    from boilerstrip.compiled import PURE_PYTHON_ENV
+
+    names = ("chars", "words", "link_density", "stop_density", "punct_end", "sentences")
+
+    def docs() -> list[Doc]:
+        out = []
+        for _, raw, as_kind in _pages():
+            doc, _ = prepare(raw, kind=as_kind)  # type: ignore[arg-type]
+            out.append(doc)
+        out += [_text_doc(ODD_TEXTS), _text_doc([t for t in ODD_TEXTS if not t.isascii()])]
+        out += [_text_doc(_ascii_texts()[:300]), _text_doc([])]
+        return out
+
+    def features_of(doc: Doc) -> list[tuple[Any, ...]]:
+        return [tuple((getattr(s, k), type(getattr(s, k))) for k in names) for s in doc.segments]
+
+    compiled = docs()
+    with monkeypatch.context() as m:
+        m.setenv(PURE_PYTHON_ENV, "1")
+        python = docs()
+        picked = [features.pick_language(d.segments, None) for d in python]
+    assert len(compiled) == len(python)
+    for a, b, p in zip(compiled, python, picked, strict=True):
+        assert features_of(a) == features_of(b)
+        assert features.pick_language(a.segments, None) is p
