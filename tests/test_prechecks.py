@@ -36,7 +36,8 @@ PIECES = (
     "#1. comment", "Comment number 12.", "comment no. 7", "view all comments", "2 replies", "42",
     "vote up", "Points", "Subscribe", "Register", "Continue reading", "take me there",
     "Learn More", "Sign in", "Tweet", "Print", "Permalink", "Flag", "Dislike", "Recommend",
-    "Report abuse", "Next", "down", "١٢ likes", "Keep", "ſhare", "ﬂag",
+    "Report abuse", "Next", "down", "VIEW", "Seen", "enlarged", "Zoom", "Click", "type", "Enter",
+    "prev", "Previously", "see also", "nextgen", "moreover", "Clicks", "Typed", "١٢ likes", "Keep", "ſhare", "ﬂag",
 )
 
 

@@ -52,6 +52,10 @@ credits a bracket; "©" is not ASCII): the searches are skipped where none is th
 _NOT_CAPTION_ASCII: Final = ("all rights reserved", "copyright", "may not be")
 _NOT_CAPTION_FIRST: Final = frozenset("mnpvsezct")
 """First letters of the words :data:`patterns.NOT_CAPTION` matches at the start of a line."""
+_NOT_CAPTION_WORDS: Final = (
+    "more", "next", "previous", "prev", "view", "see", "enlarge", "zoom", "click", "type", "enter",
+)
+"""The words themselves: on ASCII text (matched as lowercased) the line starts with one of them."""
 
 
 def _credit(s: Segment) -> bool:
@@ -79,11 +83,14 @@ def _not_caption(s: Segment) -> bool:
         # case folding of the first character; and a letter or a decimal digit is a word character.
         first = t[0]
         if t.isascii():
-            first = first.lower()
-            if (first.isalnum() or first == "_") and first not in _NOT_CAPTION_FIRST:
-                low = t.lower()
-                if not any(lit in low for lit in _NOT_CAPTION_ASCII):
-                    return False
+            low = t.lower()
+            first = low[0]
+            if (
+                (first.isalnum() or first == "_")
+                and not low.startswith(_NOT_CAPTION_WORDS)
+                and not any(lit in low for lit in _NOT_CAPTION_ASCII)
+            ):
+                return False
         elif (
             (first.isalpha() or first.isdecimal() or first == "_")
             and first.casefold()[:1] not in _NOT_CAPTION_FIRST
