@@ -11,6 +11,7 @@ import json
 import re
 from array import array
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from operator import itemgetter
@@ -279,6 +280,21 @@ _FOOTER_STARTS: Final = (
 """How a text that :data:`patterns.FOOTER_LINE` matches starts (ASCII text, lowercased)."""
 _HEADER_WORDS: Final = ("comment", "repl", "respons", "discussion", "closed")
 """What every text :data:`patterns.COMMENT_HEADER` matches holds (ASCII text, lowercased)."""
+
+
+def contains_any(literals: tuple[str, ...]) -> Callable[[str], bool]:
+    """A function telling whether a text holds one of ``literals``: ``any(lit in text for lit in
+    literals)``, written out as one expression (no generator made and run per call)."""
+    if not literals:
+        return lambda text: False
+    src = "lambda text: " + " or ".join(f"{lit!r} in text" for lit in literals)
+    fn: Callable[[str], bool] = eval(src)  # the literals are this package's constants
+    return fn
+
+
+_has_copyright_ascii: Final = contains_any(_COPYRIGHT_ASCII)
+_has_copyright_folded: Final = contains_any(_COPYRIGHT_FOLDED)
+_has_header_word: Final = contains_any(_HEADER_WORDS)
 _DIGITS: Final = b"0123456789"
 _ASCII_SPACE: Final = bytes(b for b in range(128) if chr(b).isspace())
 """The ASCII characters ``str.split()`` splits at."""
@@ -310,17 +326,17 @@ def _line_bits(t: str) -> int:
         # the anchored patterns where the text does not start (or hold) what they need.
         low = t.lower()
         copyright_ = (
-            any(lit in low for lit in _COPYRIGHT_ASCII) and P.COPYRIGHT.search(t) is not None
+            _has_copyright_ascii(low) and P.COPYRIGHT.search(t) is not None
         )
         maybe_date = _DATE_HINT(t) is not None or "ago" in low or "just now" in low
         maybe_widget = low.startswith(_WIDGET_STARTS) or low[:1].isdigit()
         maybe_footer = low.startswith(_FOOTER_STARTS)
-        maybe_header = any(lit in low for lit in _HEADER_WORDS)
+        maybe_header = _has_header_word(low)
     else:
         # A case-insensitive match of a literal is a substring of the case-folded text.
         fold = t.casefold()
         copyright_ = (
-            ("©" in t or any(lit in fold for lit in _COPYRIGHT_FOLDED))
+            ("©" in t or _has_copyright_folded(fold))
             and P.COPYRIGHT.search(t) is not None
         )
         maybe_date = maybe_widget = maybe_footer = maybe_header = True

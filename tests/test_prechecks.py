@@ -124,3 +124,15 @@ def test_text_shape_is_its_definition() -> None:
             len("".join(words)) / n if n else 0.0,
         )
         assert features.text_shape(t) == want, t
+
+
+def test_contains_any_is_any_in() -> None:
+    tables = (
+        features._COPYRIGHT_ASCII, features._COPYRIGHT_FOLDED, features._HEADER_WORDS,
+        captions._CREDIT_ASCII, captions._NOT_CAPTION_ASCII, ("a'b", 'x"y', "\\", "\n"), (),
+    )
+    for lits in tables:
+        has = features.contains_any(lits)
+        for t in [*TEXTS, "a'b", 'x"y', "\\", "\n", ""]:
+            for x in (t, t.lower(), t.casefold()):
+                assert has(x) is any(lit in x for lit in lits), (lits, x)

@@ -14,6 +14,7 @@ from typing import Final
 
 from .. import patterns as P
 from ..document import Doc, Segment
+from ..features import contains_any
 from ..segment_html import NEAR_LEVELS
 from ..types import Label
 from .base import set_label
@@ -50,6 +51,8 @@ _CREDIT_ASCII: Final = (
 :data:`patterns.CREDIT` or :data:`patterns.AGENCY_CREDIT` holds one of these (the bracketed agency
 credits a bracket; "©" is not ASCII): the searches are skipped where none is there."""
 _NOT_CAPTION_ASCII: Final = ("all rights reserved", "copyright", "may not be")
+_has_credit_word: Final = contains_any(_CREDIT_ASCII)
+_has_not_caption_word: Final = contains_any(_NOT_CAPTION_ASCII)
 _NOT_CAPTION_FIRST: Final = frozenset("mnpvsezct")
 """First letters of the words :data:`patterns.NOT_CAPTION` matches at the start of a line."""
 _NOT_CAPTION_WORDS: Final = (
@@ -64,7 +67,7 @@ def _credit(s: Segment) -> bool:
     t = s.text
     if t.isascii():
         low = t.lower()
-        if not any(lit in low for lit in _CREDIT_ASCII):
+        if not _has_credit_word(low):
             return False
     return bool(P.CREDIT.search(t) or P.AGENCY_CREDIT.search(t))
 
@@ -88,7 +91,7 @@ def _not_caption(s: Segment) -> bool:
             if (
                 (first.isalnum() or first == "_")
                 and not low.startswith(_NOT_CAPTION_WORDS)
-                and not any(lit in low for lit in _NOT_CAPTION_ASCII)
+                and not _has_not_caption_word(low)
             ):
                 return False
         elif (
@@ -96,7 +99,7 @@ def _not_caption(s: Segment) -> bool:
             and first.casefold()[:1] not in _NOT_CAPTION_FIRST
         ):
             fold = t.casefold()
-            if not any(lit in fold for lit in _NOT_CAPTION_ASCII):
+            if not _has_not_caption_word(fold):
                 return False
     return bool(P.NOT_CAPTION.search(t))
 
