@@ -1483,6 +1483,83 @@ speedups_language_hits(PyObject *mod, PyObject *args)
     return PyLong_FromSsize_t(tokens);
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * gutter_counts(lines, width, min_gap, max_width) -> list[int]: boilerstrip.layout._gutter_counts.
+ * A gap is what layout._GAP.finditer(line, 0, width) finds: a run of at least min_gap spaces (U+0020)
+ * with a non-blank character (re's \S: not Py_UNICODE_ISSPACE) just before it and just after it,
+ * that after-character inside the first `width` characters (the search's end). The run is whole:
+ * shorter ones end in a space. Position x counts the gaps [a, b) with a <= x < b - 1.
+ * ------------------------------------------------------------------------------------------- */
+static PyObject *
+speedups_gutter_counts(PyObject *mod, PyObject *args)
+{
+    PyObject *lines;
+    Py_ssize_t width, min_gap, max_width;
+    if (!PyArg_ParseTuple(args, "O!nnn:gutter_counts", &PyList_Type, &lines, &width, &min_gap,
+                          &max_width))
+        return NULL;
+    if (width > max_width)
+        width = max_width;
+    if (width < 0 || min_gap < 1) {
+        PyErr_SetString(PyExc_ValueError, "gutter_counts(): width >= 0 and min_gap >= 1");
+        return NULL;
+    }
+    long long *diff = PyMem_Calloc(width + 2, sizeof(long long));
+    if (diff == NULL)
+        return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lines); i++) {
+        PyObject *t = PyList_GET_ITEM(lines, i);
+        if (!PyUnicode_Check(t)) {
+            PyMem_Free(diff);
+            PyErr_SetString(PyExc_TypeError, "gutter_counts() takes a list of str");
+            return NULL;
+        }
+        Py_ssize_t n = PyUnicode_GET_LENGTH(t);
+        if (n > width)
+            n = width;
+        int kind = PyUnicode_KIND(t);
+        const void *data = PyUnicode_DATA(t);
+        Py_ssize_t k = 1;
+        while (k < n) {
+            if (PyUnicode_READ(kind, data, k) != ' ') {
+                k++;
+                continue;
+            }
+            Py_ssize_t a = k;
+            while (k < n && PyUnicode_READ(kind, data, k) == ' ')
+                k++;
+            /* [a, k) is a run of spaces; k < n: the character after it is within the width */
+            if (k - a >= min_gap && k < n
+                && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, a - 1))
+                && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k))) {
+                Py_ssize_t b = k - 1;
+                if (b > a) {
+                    diff[a] += 1;
+                    diff[b] -= 1;
+                }
+            }
+        }
+    }
+    PyObject *out = PyList_New(width + 1);
+    if (out == NULL) {
+        PyMem_Free(diff);
+        return NULL;
+    }
+    long long run = 0;
+    for (Py_ssize_t x = 0; x <= width; x++) {
+        run += diff[x];
+        PyObject *v = PyLong_FromLongLong(run);
+        if (v == NULL) {
+            Py_DECREF(out);
+            PyMem_Free(diff);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, x, v);
+    }
+    PyMem_Free(diff);
+    return out;
+}
+
 static PyMethodDef module_methods[] = {
     {"text_shape", (PyCFunction)speedups_text_shape, METH_O,
      "text_shape(t) -> (digits, upper, avg): boilerstrip.features.text_shape."},
@@ -1494,6 +1571,9 @@ static PyMethodDef module_methods[] = {
      "ascii_stats(text, stop) -> (words, tokens, stop tokens, sentence ends) of ASCII text."},
     {"language_hits", (PyCFunction)speedups_language_hits, METH_VARARGS,
      "language_hits(text, index, hits) -> tokens: the function-word hits of every language."},
+    {"gutter_counts", (PyCFunction)speedups_gutter_counts, METH_VARARGS,
+     "gutter_counts(lines, width, min_gap, max_width) -> list[int]: "
+     "boilerstrip.layout._gutter_counts."},
     {"text_blocks", (PyCFunction)speedups_text_blocks, METH_VARARGS,
      "text_blocks(lines, wrapped, bullet_match, stop, before, check_mask, max_bullet_chars) -> "
      "list of (start, end, indent, bullet, text, blank_before, blank_after): the paragraphs of "

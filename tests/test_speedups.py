@@ -440,3 +440,58 @@ def test_compiled_features_match_python(monkeypatch: pytest.MonkeyPatch) -> None
     for a, b, p in zip(compiled, python, picked, strict=True):
         assert features_of(a) == features_of(b)
         assert features.pick_language(a.segments, None) is p
+
+
+# --- the column finder's gutter counts (layout._gutter_counts and _speedups.gutter_counts) -------
+
+
+def test_compiled_gutter_counts_match_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+
+    from boilerstrip import layout
+    from boilerstrip.compiled import PURE_PYTHON_ENV
+
+    rng = random.Random(3)
+    pieces = ["word", "x", "中文", "é", " ", "  ", "   ", "    ", "      ", "\t", "\x1c", "\u3000",
+              "\u00a0", "│", ".", "\ud800", "\U0001f600", "Menu", "1"]
+    sets = [[], [""], ["   "], ["a   b"], [" a   b"], ["a   "], ["a   b   c    d"]]
+    for _ in range(400):
+        sets.append(
+            ["".join(rng.choice(pieces) for _ in range(rng.randrange(0, 30)))
+             for _ in range(rng.randrange(1, 12))]
+        )
+    for lines in sets:
+        top = max((len(t) for t in lines), default=0) + 1
+        for width in (0, 1, 3, 5, top // 2, top, top + 3, 5000):
+            got = layout._gutter_counts(lines, width)
+            with monkeypatch.context() as m:
+                m.setenv(PURE_PYTHON_ENV, "1")
+                assert got == layout._gutter_counts(lines, width), (lines, width)
+    for lines in _dumps():  # and the column split as a whole
+        got_split = layout.split_columns(lines)
+        with monkeypatch.context() as m:
+            m.setenv(PURE_PYTHON_ENV, "1")
+            assert got_split == layout.split_columns(lines)
+
+
+def test_compiled_column_split_matches_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    from boilerstrip import layout
+    from boilerstrip.compiled import PURE_PYTHON_ENV
+
+    dumps = [d for d in _dumps() if len(d) > 20]
+    split = 0
+    for k in range(len(dumps) - 1):
+        left, right = dumps[k], dumps[k + 1]
+        w = 30 + k % 25
+        lines = [
+            (a[:w].ljust(w) + " " * (3 + k % 4) + b).rstrip()
+            for a, b in zip(left, right, strict=False)
+        ]
+        if k % 3 == 0:
+            lines = ["│" + ln + "│" for ln in lines]
+        got = layout.split_columns(lines)
+        with monkeypatch.context() as m:
+            m.setenv(PURE_PYTHON_ENV, "1")
+            assert got == layout.split_columns(lines)
+        split += got != [(ln, i) for i, ln in enumerate(lines)]
+    assert split >= 5
