@@ -398,6 +398,21 @@ def segment_copyright(s: Segment) -> bool:
     return P.COPYRIGHT.search(s.text) is not None
 
 
+def segment_comment_header(s: Segment) -> bool:
+    """``P.COMMENT_HEADER.match(s.text) is not None``, from the segment's flags where it has
+    them."""
+    if len(s.text) <= P.MAX_PATTERN_CHARS:
+        return bool(line_flags(s) & COMMENT_HEADER)
+    return P.COMMENT_HEADER.match(s.text) is not None
+
+
+def segment_widget(s: Segment) -> bool:
+    """``P.WIDGET.match(s.text) is not None``, from the segment's flags where it has them."""
+    if len(s.text) <= P.MAX_PATTERN_CHARS:
+        return bool(line_flags(s) & WIDGET)
+    return P.WIDGET.match(s.text) is not None
+
+
 def has_date(t: str) -> bool:
     """``P.DATE.search(t) is not None``, from the text's cached flags where it has them."""
     if len(t) <= P.MAX_PATTERN_CHARS:

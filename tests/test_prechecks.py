@@ -106,6 +106,8 @@ def test_segment_flags_are_the_text_flags() -> None:
         assert tuple(bool(bits & getattr(features, n)) for n in names) == plain[:6], t
         assert features.segment_copyright(s) == (P.COPYRIGHT.search(t) is not None), t
         assert features.segment_date(s) == (P.DATE.search(t) is not None), t
+        assert features.segment_comment_header(s) == (P.COMMENT_HEADER.match(t) is not None), t
+        assert features.segment_widget(s) == (P.WIDGET.match(t) is not None), t
 
 
 def test_text_shape_is_its_definition() -> None:
