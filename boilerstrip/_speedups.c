@@ -1603,6 +1603,11 @@ PyInit__speedups(void)
         Py_DECREF(m);
         return NULL;
     }
+    /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
+    if (PyModule_AddIntConstant(m, "API", 2) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
     Py_INCREF(&RowsType);
     if (PyModule_AddObject(m, "Rows", (PyObject *)&RowsType) < 0) {
         Py_DECREF(&RowsType);

@@ -11,6 +11,9 @@ from typing import Any, Final
 
 PURE_PYTHON_ENV: Final = "BOILERSTRIP_PURE_PYTHON"
 """Set to ``1`` to run the plain-Python forms even where the compiled helpers are built."""
+API: Final = 2
+"""The version of ``_speedups.c`` this code calls (its ``API`` constant): a stale build (an older
+source built in place) is left unused rather than called with what it does not have."""
 
 
 def speedups() -> Any:
@@ -22,7 +25,9 @@ def speedups() -> Any:
         from . import _speedups  # type: ignore[attr-defined,unused-ignore]
     except ImportError:
         return None
+    if getattr(_speedups, "API", None) != API:
+        return None
     return _speedups
 
 
-__all__ = ["PURE_PYTHON_ENV", "speedups"]
+__all__ = ["API", "PURE_PYTHON_ENV", "speedups"]

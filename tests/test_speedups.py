@@ -495,3 +495,13 @@ def test_compiled_column_split_matches_python(monkeypatch: pytest.MonkeyPatch) -
             assert got == layout.split_columns(lines)
         split += got != [(ln, i) for i, ln in enumerate(lines)]
     assert split >= 5
+
+
+def test_a_stale_build_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
+    from boilerstrip import compiled
+
+    assert compiled.speedups() is Speedups
+    monkeypatch.setattr(Speedups, "API", compiled.API - 1)
+    assert compiled.speedups() is None
+    monkeypatch.delattr(Speedups, "API")
+    assert compiled.speedups() is None
