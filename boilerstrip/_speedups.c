@@ -1161,19 +1161,25 @@ bullet_of(PyObject *bullet_match, PyObject *t, Py_ssize_t first, PyObject **m)
 static PyObject *
 speedups_text_blocks(PyObject *mod, PyObject *args)
 {
-    PyObject *lines, *wrapped_obj, *bullet_match, *stop;
+    PyObject *lines_arg, *wrapped_obj, *bullet_match, *stop;
     Py_ssize_t before, check_mask, max_bullet_chars;
-    if (!PyArg_ParseTuple(args, "O!O!OOnnn:text_blocks", &PyList_Type, &lines, &PyBytes_Type,
+    if (!PyArg_ParseTuple(args, "O!O!OOnnn:text_blocks", &PyList_Type, &lines_arg, &PyBytes_Type,
                           &wrapped_obj, &bullet_match, &stop, &before, &check_mask,
                           &max_bullet_chars))
         return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(lines);
+    /* A tuple of the lines: the callbacks cannot take a line away while it is in use. */
+    PyObject *lines = PyList_AsTuple(lines_arg);
+    if (lines == NULL)
+        return NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(lines);
     if (PyBytes_GET_SIZE(wrapped_obj) != n) {
+        Py_DECREF(lines);
         PyErr_SetString(PyExc_ValueError, "wrapped: one byte a line");
         return NULL;
     }
     for (Py_ssize_t i = 0; i < n; i++) {
-        if (!PyUnicode_Check(PyList_GET_ITEM(lines, i))) {
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(lines, i))) {
+            Py_DECREF(lines);
             PyErr_SetString(PyExc_TypeError, "text_blocks() takes a list of str");
             return NULL;
         }
@@ -1204,7 +1210,7 @@ speedups_text_blocks(PyObject *mod, PyObject *args)
             if (done)
                 break;
         }
-        PyObject *line = PyList_GET_ITEM(lines, i);
+        PyObject *line = PyTuple_GET_ITEM(lines, i);
         Py_ssize_t len = PyUnicode_GET_LENGTH(line);
         if (len == 0) {  /* right-stripped: blank exactly when empty */
             i++;
@@ -1250,7 +1256,7 @@ speedups_text_blocks(PyObject *mod, PyObject *args)
             goto fail;
         Py_ssize_t j = i + 1;
         while (j < n && wrapped[j - 1]) {
-            PyObject *nxt = PyList_GET_ITEM(lines, j);
+            PyObject *nxt = PyTuple_GET_ITEM(lines, j);
             Py_ssize_t nlen = PyUnicode_GET_LENGTH(nxt);
             if (!nlen)
                 break;
@@ -1285,8 +1291,8 @@ speedups_text_blocks(PyObject *mod, PyObject *args)
         }
         if (text == NULL)
             goto fail;
-        int blank_before = start == 0 || PyUnicode_GET_LENGTH(PyList_GET_ITEM(lines, start - 1)) == 0;
-        int blank_after = j >= n || PyUnicode_GET_LENGTH(PyList_GET_ITEM(lines, j)) == 0;
+        int blank_before = start == 0 || PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(lines, start - 1)) == 0;
+        int blank_after = j >= n || PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(lines, j)) == 0;
         PyObject *rec = Py_BuildValue("(nnnNNNN)", start, j, indent, bullet, text,
                                       PyBool_FromLong(blank_before), PyBool_FromLong(blank_after));
         bullet = NULL;  /* stolen by N */
@@ -1302,6 +1308,7 @@ speedups_text_blocks(PyObject *mod, PyObject *args)
     Py_DECREF(parts);
     Py_DECREF(space);
     Py_DECREF(empty);
+    Py_DECREF(lines);
     return out;
 fail:
     Py_XDECREF(out);
@@ -1311,6 +1318,7 @@ fail:
     Py_XDECREF(m);
     Py_XDECREF(body);
     Py_XDECREF(bullet);
+    Py_DECREF(lines);
     return NULL;
 }
 
