@@ -341,6 +341,7 @@ static const int WINDOWS[2] = {3, 8};
 #define SAMPLE_CHARS 400
 
 /* Interned attribute names. */
+static PyObject *s_link_chars;
 static PyObject *s_text, *s_chars, *s_words, *s_link_density, *s_stop_density, *s_punct_end,
     *s_sentences, *s_cf, *s_heading, *s_list_item, *s_image_before, *s_label, *s_indent,
     *s_bullet, *s_blank_before, *s_blank_after, *s_line_start, *s_line_end, *s_tag, *s_near_cues,
@@ -358,7 +359,7 @@ intern_names(void)
     I(s_blank_before, "blank_before"); I(s_blank_after, "blank_after");
     I(s_line_start, "line_start"); I(s_line_end, "line_end"); I(s_tag, "tag");
     I(s_near_cues, "near_cues"); I(s_cues, "cues"); I(s_depth, "depth"); I(s_frame, "frame");
-    I(s_in_region, "in_region");
+    I(s_in_region, "in_region"); I(s_link_chars, "link_chars");
 #undef I
     return 0;
 }
@@ -1568,6 +1569,158 @@ speedups_gutter_counts(PyObject *mod, PyObject *args)
     return out;
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * ascii_features(segs, stop, floats, start, stop_at) -> int: the loop of
+ * boilerstrip.features.compute for the blocks from `start` on whose text is ASCII, up to `stop_at`
+ * (the caller's next budget check) or the first other block; returns where it stopped. Per block, as
+ * there: chars, words (floats[n] for small counts: the shared objects), link_density,
+ * stop_density (left as it is without tokens), punct_end and sentences. punct_end is
+ * `_TERMINAL.search(text[-8:]) is not None`: a character of . ! ? : ; then at most three of " ' ) ]
+ * up to the end, or up to a newline that ends the text (regex's $).
+ * ------------------------------------------------------------------------------------------- */
+static int
+ascii_terminal(const Py_UCS1 *text, Py_ssize_t n)
+{
+    const Py_UCS1 *s = n > 8 ? text + (n - 8) : text;
+    Py_ssize_t m = n > 8 ? 8 : n;
+    Py_ssize_t ends[2] = {m, -1};
+    if (m && s[m - 1] == '\n')
+        ends[1] = m - 1;
+    for (int q = 0; q < 2; q++) {
+        Py_ssize_t e = ends[q];
+        if (e < 0)
+            continue;
+        for (Py_ssize_t k = 0; k <= 3; k++) {
+            Py_ssize_t p = e - k - 1;
+            if (p < 0)
+                break;
+            Py_UCS1 c = s[p];
+            if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';')
+                return 1;
+            if (!closing_quote(c))
+                break;  /* longer runs would hold this character too */
+        }
+    }
+    return 0;
+}
+
+static int
+set_new(PyObject *o, PyObject *name, PyObject *v)
+{
+    if (v == NULL)
+        return -1;
+    int r = PyObject_SetAttr(o, name, v);
+    Py_DECREF(v);
+    return r;
+}
+
+static PyObject *
+speedups_ascii_features(PyObject *mod, PyObject *args)
+{
+    PyObject *segs, *stop, *floats;
+    Py_ssize_t start, stop_at;
+    if (!PyArg_ParseTuple(args, "O!OO!nn:ascii_features", &PyList_Type, &segs, &stop,
+                          &PyTuple_Type, &floats, &start, &stop_at))
+        return NULL;
+    if (!PyAnySet_Check(stop)) {
+        PyErr_SetString(PyExc_TypeError, "stop must be a set or frozenset");
+        return NULL;
+    }
+    Py_ssize_t n_floats = PyTuple_GET_SIZE(floats);
+    if (n_floats < 1) {
+        PyErr_SetString(PyExc_ValueError, "floats must hold 0.0 at least");
+        return NULL;
+    }
+    PyObject *zero = PyTuple_GET_ITEM(floats, 0);
+    if (!PyFloat_CheckExact(zero) || PyFloat_AS_DOUBLE(zero) != 0.0) {
+        PyErr_SetString(PyExc_ValueError, "floats[0] must be 0.0");
+        return NULL;
+    }
+    Py_ssize_t i = start;
+    for (; i < stop_at && i < PyList_GET_SIZE(segs); i++) {
+        PyObject *s = PyList_GET_ITEM(segs, i);
+        Py_INCREF(s);
+        PyObject *t = PyObject_GetAttr(s, s_text);
+        if (t == NULL) {
+            Py_DECREF(s);
+            return NULL;
+        }
+        if (!PyUnicode_Check(t) || !PyUnicode_IS_ASCII(t)) {
+            Py_DECREF(t);
+            Py_DECREF(s);
+            break;  /* the caller's turn */
+        }
+        const Py_UCS1 *d = PyUnicode_1BYTE_DATA(t);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(t);
+        Py_ssize_t words = 0, ends = 0;
+        int in_word = 0;
+        for (Py_ssize_t k = 0; k < n; k++) {
+            Py_UCS1 c = d[k];
+            if (ascii_space(c)) {
+                in_word = 0;
+            } else if (!in_word) {
+                in_word = 1;
+                words++;
+            }
+            if (c == '.' || c == '!' || c == '?') {
+                Py_ssize_t q = k + 1;
+                while (q < n && closing_quote(d[q]))
+                    q++;
+                if (q == n || (d[q] >= 9 && d[q] <= 13) || d[q] == ' ')
+                    ends++;
+            }
+        }
+        StopArg a = {stop, 0};
+        Py_ssize_t tokens = each_token(d, n, count_stop, &a);
+        int punct_end = 0;
+        if (n) {
+            Py_UCS1 last = d[n - 1];
+            if (last == '.' || last == '!' || last == '?' || last == ':' || last == ';'
+                || closing_quote(last) || last == '\n')
+                punct_end = ascii_terminal(d, n);
+        }
+        Py_DECREF(t);
+        long long link_chars;
+        int err = tokens < 0 || attr_ll(s, s_link_chars, &link_chars) < 0;
+        if (!err) {
+            PyObject *w;
+            if (words < n_floats) {
+                w = PyTuple_GET_ITEM(floats, words);
+                Py_INCREF(w);
+            } else {
+                w = PyFloat_FromDouble((double)words);
+            }
+            PyObject *ld;
+            if (n && link_chars) {
+                ld = PyFloat_FromDouble((double)link_chars / (double)n);
+            } else {
+                Py_INCREF(zero);
+                ld = zero;
+            }
+            err = set_new(s, s_chars, PyLong_FromSsize_t(n)) < 0
+                || set_new(s, s_words, w) < 0
+                || set_new(s, s_link_density, ld) < 0;
+        }
+        if (!err && tokens) {
+            PyObject *sd;
+            if (a.hits) {
+                sd = PyFloat_FromDouble((double)a.hits / (double)tokens);
+            } else {
+                Py_INCREF(zero);
+                sd = zero;
+            }
+            err = set_new(s, s_stop_density, sd) < 0;
+        }
+        if (!err)
+            err = PyObject_SetAttr(s, s_punct_end, punct_end ? Py_True : Py_False) < 0
+                || set_new(s, s_sentences, PyLong_FromSsize_t(ends + (punct_end ? 0 : 1))) < 0;
+        Py_DECREF(s);
+        if (err)
+            return NULL;
+    }
+    return PyLong_FromSsize_t(i);
+}
+
 static PyMethodDef module_methods[] = {
     {"text_shape", (PyCFunction)speedups_text_shape, METH_O,
      "text_shape(t) -> (digits, upper, avg): boilerstrip.features.text_shape."},
@@ -1579,6 +1732,9 @@ static PyMethodDef module_methods[] = {
      "ascii_stats(text, stop) -> (words, tokens, stop tokens, sentence ends) of ASCII text."},
     {"language_hits", (PyCFunction)speedups_language_hits, METH_VARARGS,
      "language_hits(text, index, hits) -> tokens: the function-word hits of every language."},
+    {"ascii_features", (PyCFunction)speedups_ascii_features, METH_VARARGS,
+     "ascii_features(segs, stop, floats, start, stop_at) -> int: the text features of the ASCII "
+     "blocks from start on (boilerstrip.features.compute); where it stopped."},
     {"gutter_counts", (PyCFunction)speedups_gutter_counts, METH_VARARGS,
      "gutter_counts(lines, width, min_gap, max_width) -> list[int]: "
      "boilerstrip.layout._gutter_counts."},

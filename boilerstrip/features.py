@@ -86,7 +86,8 @@ def pick_language(
         code = hint.split("-")[0].split("_")[0].lower()
         if code in table:
             return table[code]
-    longest = sorted(range(len(segs)), key=lambda i: len(segs[i].text), reverse=True)
+    lengths = [len(s.text) for s in segs]
+    longest = sorted(range(len(segs)), key=lengths.__getitem__, reverse=True)
     mod = speedups()
     if mod is not None:
         return table[_compiled_pick(mod, segs, longest, known)]
@@ -181,55 +182,66 @@ def compute(doc: Doc) -> None:
     stop = pick_language(segs, doc.meta.lang, known)
     is_stop = stop.__contains__
     budget = doc.budget
-    terminal = _TERMINAL.search
-    sentence_ends = _SENTENCE_END.findall
-    wide = _WIDE_ANY.search
-    cjk = _CJK.search
-    ascii_tokens = _ASCII_TOKEN.findall
-    token = _TOKEN.findall
-    last_chars = _TERMINAL_LAST
     mod = speedups()
-    ascii_stats = None if mod is None else mod.ascii_stats
+    if mod is not None:
+        # The runs of ASCII blocks in the compiled helper (the same numbers), up to each budget
+        # check; the other blocks here.
+        ascii_features = mod.ascii_features
+        i, n = 0, len(segs)
+        while i < n:
+            if not i & CHECK_MASK and budget.over():
+                break  # time budget spent: the rest keep zero features
+            j = ascii_features(segs, stop, _FLOATS, i, (i | CHECK_MASK) + 1)
+            if j == i:
+                _features(segs[i], known.get(i), is_stop)
+                j += 1
+            i = j
+        return
     for i, s in enumerate(segs):
         if not i & CHECK_MASK and budget.over():
             break  # time budget spent: the rest keep zero features
-        text = s.text
-        chars = len(text)
-        s.chars = chars
-        # word_count(), tokens() and the sentence patterns, with the same answers, cheaper: one
-        # isascii() for all, and the patterns skipped where a character test rules them out.
-        toks = known.get(i)
-        if ascii_stats is not None and text.isascii():
-            # The same numbers from the compiled helper (words, tokens, function words, ends).
-            n_words, n_toks, hits, ends = ascii_stats(text, stop)
-            s.words = _FLOATS[n_words] if n_words < _N_FLOATS else float(n_words)
-            if n_toks:
-                s.stop_density = hits / n_toks if hits else 0.0
-            toks = None
-        elif text.isascii():
-            n_words = len(text.split())
-            s.words = _FLOATS[n_words] if n_words < _N_FLOATS else float(n_words)
-            if toks is None:
-                toks = ascii_tokens(text.lower())
-            if "." in text or "!" in text or "?" in text:
-                ends = len(sentence_ends(text))
-            else:
-                ends = 0
+        _features(s, known.get(i), is_stop)
+
+
+def _features(s: Segment, toks: list[str] | None, is_stop: Callable[[str], bool]) -> None:
+    """The text features of one block (``toks``: its tokens, where already known)."""
+    text = s.text
+    chars = len(text)
+    s.chars = chars
+    # word_count(), tokens() and the sentence patterns, with the same answers, cheaper: one
+    # isascii() for all, and the patterns skipped where a character test rules them out.
+    if text.isascii():
+        n_words = len(text.split())
+        s.words = _FLOATS[n_words] if n_words < _N_FLOATS else float(n_words)
+        if toks is None:
+            toks = _ascii_tokens(text.lower())
+        if "." in text or "!" in text or "?" in text:
+            ends = len(_sentence_ends(text))
         else:
-            s.words = word_count(text) if wide(text) else float(len(text.split()))
-            if toks is None:
-                low = text.lower()
-                toks = token(low) if not cjk(low) else _TOKEN_WIDE.findall(low)
-            ends = len(sentence_ends(text))
-        # (Zeros as the one 0.0 object: a page of a million blocks holds them, not copies.)
-        s.link_density = s.link_chars / chars if chars and s.link_chars else 0.0
-        if toks:
-            hits = sum(map(is_stop, toks))
-            s.stop_density = hits / len(toks) if hits else 0.0
-        last = text[-1:]
-        punct_end = (last in last_chars or last == "\n") and terminal(text[-8:]) is not None
-        s.punct_end = punct_end
-        s.sentences = ends + (0 if punct_end else 1)
+            ends = 0
+    else:
+        s.words = word_count(text) if _wide(text) else float(len(text.split()))
+        if toks is None:
+            low = text.lower()
+            toks = _token(low) if not _cjk(low) else _TOKEN_WIDE.findall(low)
+        ends = len(_sentence_ends(text))
+    # (Zeros as the one 0.0 object: a page of a million blocks holds them, not copies.)
+    s.link_density = s.link_chars / chars if chars and s.link_chars else 0.0
+    if toks:
+        hits = sum(map(is_stop, toks))
+        s.stop_density = hits / len(toks) if hits else 0.0
+    last = text[-1:]
+    punct_end = (last in _TERMINAL_LAST or last == "\n") and _terminal(text[-8:]) is not None
+    s.punct_end = punct_end
+    s.sentences = ends + (0 if punct_end else 1)
+
+
+_terminal: Final = _TERMINAL.search
+_sentence_ends: Final = _SENTENCE_END.findall
+_wide: Final = _WIDE_ANY.search
+_cjk: Final = _CJK.search
+_ascii_tokens: Final = _ASCII_TOKEN.findall
+_token: Final = _TOKEN.findall
 
 
 # --- per-text flags of the line patterns, shared by the classifiers ----------------------------

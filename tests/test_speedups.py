@@ -505,3 +505,24 @@ def test_a_stale_build_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
     assert compiled.speedups() is None
     monkeypatch.delattr(Speedups, "API")
     assert compiled.speedups() is None
+
+
+def test_compiled_sentence_ends_and_punct_end(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every ending of up to four characters among the ones the end-of-sentence tests look at."""
+    import itertools
+
+    from boilerstrip.compiled import PURE_PYTHON_ENV
+
+    alphabet = [".", "!", "?", ":", ";", '"', "'", ")", "]", "\n", "a", " ", "\t", "\x1c"]
+    texts = []
+    for k in range(5):
+        for tail in itertools.product(alphabet, repeat=k):
+            texts.append("".join(tail))
+            texts.append("Some words. And more" + "".join(tail))
+    names = ("chars", "words", "link_density", "stop_density", "punct_end", "sentences")
+    got = [tuple(getattr(s, k) for k in names) for s in _text_doc(texts).segments]
+    with monkeypatch.context() as m:
+        m.setenv(PURE_PYTHON_ENV, "1")
+        want = [tuple(getattr(s, k) for k in names) for s in _text_doc(texts).segments]
+    assert got == want
+    assert sum(1 for g in got if g[4]) > 1000  # the endings do end sentences
