@@ -1721,6 +1721,123 @@ speedups_ascii_features(PyObject *mod, PyObject *args)
     return PyLong_FromSsize_t(i);
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * ascii_line_hints(text, copyright, widget_starts, footer_starts, header_words) -> int: the cheap
+ * tests boilerstrip.features._line_bits runs on ASCII text before its patterns, as bits:
+ *   1: lowered text holds one of `copyright`;
+ *   2: _DATE_HINT finds something (\d[-/.:]\d, \s\d or \d(?:st|nd|rd|th)?\s, case-insensitive,
+ *      re's \s being the blanks str.isspace() takes), or the lowered text holds "ago" or "just now";
+ *   4: lowered text starts with one of `widget_starts`, or with a digit;
+ *   8: lowered text starts with one of `footer_starts`;
+ *   16: lowered text holds one of `header_words`.
+ * The literals must be ASCII.
+ * ------------------------------------------------------------------------------------------- */
+static int
+holds(const char *s, Py_ssize_t n, const char *lit, Py_ssize_t m)
+{
+    if (m == 0)
+        return 1;
+    for (Py_ssize_t i = 0; i + m <= n; i++)
+        if (s[i] == lit[0] && memcmp(s + i, lit, m) == 0)
+            return 1;
+    return 0;
+}
+
+/* -1 error, else whether any literal of the tuple is held (starts: only at 0) */
+static int
+any_literal(const char *s, Py_ssize_t n, PyObject *lits, int starts)
+{
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(lits); k++) {
+        PyObject *lit = PyTuple_GET_ITEM(lits, k);
+        if (!PyUnicode_Check(lit) || !PyUnicode_IS_ASCII(lit)) {
+            PyErr_SetString(PyExc_ValueError, "the literals must be ASCII str");
+            return -1;
+        }
+        const char *l = (const char *)PyUnicode_1BYTE_DATA(lit);
+        Py_ssize_t m = PyUnicode_GET_LENGTH(lit);
+        if (starts ? (m <= n && memcmp(s, l, m) == 0) : holds(s, n, l, m))
+            return 1;
+    }
+    return 0;
+}
+
+static int
+is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int
+date_hint(const char *s, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (ascii_space((Py_UCS1)c)) {
+            if (i + 1 < n && is_digit(s[i + 1]))
+                return 1;
+            continue;
+        }
+        if (!is_digit(c))
+            continue;
+        if (i + 2 < n && (s[i + 1] == '-' || s[i + 1] == '/' || s[i + 1] == '.' || s[i + 1] == ':')
+            && is_digit(s[i + 2]))
+            return 1;
+        if (i + 1 < n && ascii_space((Py_UCS1)s[i + 1]))
+            return 1;
+        if (i + 3 < n && ascii_space((Py_UCS1)s[i + 3])) {
+            char a = s[i + 1], b = s[i + 2];  /* lowered */
+            if ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd')
+                || (a == 't' && b == 'h'))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static PyObject *
+speedups_ascii_line_hints(PyObject *mod, PyObject *args)
+{
+    PyObject *t, *copyright, *widget, *footer, *header;
+    if (!PyArg_ParseTuple(args, "UO!O!O!O!:ascii_line_hints", &t, &PyTuple_Type, &copyright,
+                          &PyTuple_Type, &widget, &PyTuple_Type, &footer, &PyTuple_Type, &header))
+        return NULL;
+    if (!PyUnicode_IS_ASCII(t)) {
+        PyErr_SetString(PyExc_ValueError, "ascii_line_hints() takes ASCII text");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(t);
+    const Py_UCS1 *d = PyUnicode_1BYTE_DATA(t);
+    char stack[512];
+    char *low = n <= (Py_ssize_t)sizeof(stack) ? stack : PyMem_Malloc(n ? n : 1);
+    if (low == NULL)
+        return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < n; i++)
+        low[i] = (d[i] >= 'A' && d[i] <= 'Z') ? (char)(d[i] + 32) : (char)d[i];
+    long bits = 0;
+    int r;
+    if ((r = any_literal(low, n, copyright, 0)) < 0)
+        goto fail;
+    bits |= r ? 1 : 0;
+    if (date_hint(low, n) || holds(low, n, "ago", 3) || holds(low, n, "just now", 8))
+        bits |= 2;
+    if ((r = any_literal(low, n, widget, 1)) < 0)
+        goto fail;
+    bits |= (r || (n && is_digit(low[0]))) ? 4 : 0;
+    if ((r = any_literal(low, n, footer, 1)) < 0)
+        goto fail;
+    bits |= r ? 8 : 0;
+    if ((r = any_literal(low, n, header, 0)) < 0)
+        goto fail;
+    bits |= r ? 16 : 0;
+    if (low != stack)
+        PyMem_Free(low);
+    return PyLong_FromLong(bits);
+fail:
+    if (low != stack)
+        PyMem_Free(low);
+    return NULL;
+}
+
 static PyMethodDef module_methods[] = {
     {"text_shape", (PyCFunction)speedups_text_shape, METH_O,
      "text_shape(t) -> (digits, upper, avg): boilerstrip.features.text_shape."},
@@ -1732,6 +1849,9 @@ static PyMethodDef module_methods[] = {
      "ascii_stats(text, stop) -> (words, tokens, stop tokens, sentence ends) of ASCII text."},
     {"language_hits", (PyCFunction)speedups_language_hits, METH_VARARGS,
      "language_hits(text, index, hits) -> tokens: the function-word hits of every language."},
+    {"ascii_line_hints", (PyCFunction)speedups_ascii_line_hints, METH_VARARGS,
+     "ascii_line_hints(text, copyright, widget_starts, footer_starts, header_words) -> int: the "
+     "prechecks of boilerstrip.features._line_bits on ASCII text, as bits."},
     {"ascii_features", (PyCFunction)speedups_ascii_features, METH_VARARGS,
      "ascii_features(segs, stop, floats, start, stop_at) -> int: the text features of the ASCII "
      "blocks from start on (boilerstrip.features.compute); where it stopped."},

@@ -328,6 +328,43 @@ _BITS_CACHE_MAX: Final = 8192
 pages of a site). Bounded: cleared when full (a page's blocks keep theirs: :func:`line_flags`)."""
 
 
+def _ascii_line_hints(t: str) -> int:
+    """Which patterns of :func:`_line_bits` can match the ASCII text ``t``, as bits: 1 copyright,
+    2 date, 4 widget, 8 footer line, 16 comment header (the compiled helper's ``ascii_line_hints``
+    gives the same bits)."""
+    low = t.lower()
+    bits = 1 if _has_copyright_ascii(low) else 0
+    if _DATE_HINT(t) is not None or "ago" in low or "just now" in low:
+        bits |= 2
+    if low.startswith(_WIDGET_STARTS) or low[:1].isdigit():
+        bits |= 4
+    if low.startswith(_FOOTER_STARTS):
+        bits |= 8
+    if _has_header_word(low):
+        bits |= 16
+    return bits
+
+
+def _compiled_hints() -> Callable[[str], int]:
+    """The compiled helper's ``ascii_line_hints`` with this module's tables, where it is built (and
+    not turned off when this module is imported: like the models' trees, chosen once), else
+    :func:`_ascii_line_hints` itself."""
+    mod = speedups()
+    if mod is None:
+        return _ascii_line_hints
+    hints = mod.ascii_line_hints
+    tables = (_COPYRIGHT_ASCII, _WIDGET_STARTS, _FOOTER_STARTS, _HEADER_WORDS)
+
+    def ascii_hints(t: str) -> int:
+        got: int = hints(t, *tables)
+        return got
+
+    return ascii_hints
+
+
+_ascii_hints: Final = _compiled_hints()
+
+
 def _line_bits(t: str) -> int:
     """The flag bits of a text of at most :data:`patterns.MAX_PATTERN_CHARS` characters."""
     got = _bits_cache.get(t)
@@ -336,14 +373,12 @@ def _line_bits(t: str) -> int:
     if t.isascii():
         # The two costliest searches, skipped where they cannot match (see _COPYRIGHT_ASCII), and
         # the anchored patterns where the text does not start (or hold) what they need.
-        low = t.lower()
-        copyright_ = (
-            _has_copyright_ascii(low) and P.COPYRIGHT.search(t) is not None
-        )
-        maybe_date = _DATE_HINT(t) is not None or "ago" in low or "just now" in low
-        maybe_widget = low.startswith(_WIDGET_STARTS) or low[:1].isdigit()
-        maybe_footer = low.startswith(_FOOTER_STARTS)
-        maybe_header = _has_header_word(low)
+        hints = _ascii_hints(t)
+        copyright_ = bool(hints & 1) and P.COPYRIGHT.search(t) is not None
+        maybe_date = bool(hints & 2)
+        maybe_widget = bool(hints & 4)
+        maybe_footer = bool(hints & 8)
+        maybe_header = bool(hints & 16)
     else:
         # A case-insensitive match of a literal is a substring of the case-folded text.
         fold = t.casefold()

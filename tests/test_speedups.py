@@ -526,3 +526,23 @@ def test_compiled_sentence_ends_and_punct_end(monkeypatch: pytest.MonkeyPatch) -
         want = [tuple(getattr(s, k) for k in names) for s in _text_doc(texts).segments]
     assert got == want
     assert sum(1 for g in got if g[4]) > 1000  # the endings do end sentences
+
+
+def test_compiled_line_hints_match_python() -> None:
+    import random
+
+    import test_prechecks
+
+    rng = random.Random(9)
+    pieces = [chr(c) for c in range(128)] + [
+        "1st ", "2ND\t", "3rd", "4Th\x1c", "12/3", "10:45", "9-9", "1.2", " 7", "\x1f8", "ago",
+        "AGO", "Just Now", "just  now", "(c)", "&COPY;", "Copyright", "Reply", "LOG", "sitemap",
+        "Site Map", "Terms", "comment", "REPL", "Respons", "discussion", "CLOSED", "about",
+    ]
+    texts = [t for t in test_prechecks.TEXTS if t.isascii()]
+    for _ in range(20000):
+        texts.append("".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8))))
+    texts.append("x" * 600 + " 5")
+    for t in texts:
+        assert features._ascii_hints(t) == features._ascii_line_hints(t), repr(t)
+    assert features._ascii_hints is not features._ascii_line_hints  # the compiled one is in use
