@@ -5,6 +5,8 @@ compiler, no Python headers) the install goes on without it, and boilerstrip run
 plain Python (``BOILERSTRIP_PURE_PYTHON=1`` forces that even where it is built).
 """
 
+import os
+
 from setuptools import Extension, setup
 
 setup(
@@ -13,6 +15,8 @@ setup(
             "boilerstrip._speedups",
             ["boilerstrip/_speedups.c"],
             optional=True,
+            # No fused multiply-adds: the compiled numbers must be the plain-Python ones, bit for bit.
+            extra_compile_args=[] if os.name == "nt" else ["-ffp-contract=off"],
         )
     ]
 )

@@ -10,6 +10,8 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <math.h>
+#include <string.h>
 
 typedef struct {
     PyObject_HEAD
@@ -234,11 +236,73 @@ Forest_margins(Forest *self, PyObject *vecs)
     return out;
 }
 
+/* sigmoid of boilerstrip.classify.model, with the same libm exp */
+static double
+sigmoid(double z)
+{
+    if (z >= 0)
+        return 1.0 / (1.0 + exp(-z));
+    double e = exp(z);
+    return e / (1.0 + e);
+}
+
+/* probabilities(rows, stride) -> list[float]: sigmoid(margin(x)) of every vector of `rows`, a
+ * buffer of native doubles holding the vectors one after the other, `stride` doubles each. */
+static PyObject *
+Forest_probabilities(Forest *self, PyObject *args)
+{
+    Py_buffer view;
+    Py_ssize_t stride;
+    if (!PyArg_ParseTuple(args, "y*n:probabilities", &view, &stride))
+        return NULL;
+    if (stride < self->width || stride <= 0 || view.len % ((Py_ssize_t)sizeof(double) * stride)) {
+        PyBuffer_Release(&view);
+        PyErr_SetString(PyExc_ValueError, "the rows do not hold whole vectors of the trees' width");
+        return NULL;
+    }
+    Py_ssize_t n = view.len / ((Py_ssize_t)sizeof(double) * stride);
+    PyObject *out = PyList_New(n);
+    if (out == NULL) {
+        PyBuffer_Release(&view);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double x[STACK_FEATURES];
+        const double *row;
+        double s;
+        PyObject *f;
+        if (((uintptr_t)view.buf) % sizeof(double) == 0) {
+            row = (const double *)view.buf + i * stride;
+        } else {
+            if (self->width > STACK_FEATURES) {
+                Py_DECREF(out);
+                PyBuffer_Release(&view);
+                PyErr_SetString(PyExc_ValueError, "unaligned rows");
+                return NULL;
+            }
+            memcpy(x, (const char *)view.buf + i * stride * sizeof(double),
+                   self->width * sizeof(double));
+            row = x;
+        }
+        if (forest_sum(self, row, &s) < 0 || (f = PyFloat_FromDouble(sigmoid(s))) == NULL) {
+            Py_DECREF(out);
+            PyBuffer_Release(&view);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, i, f);
+    }
+    PyBuffer_Release(&view);
+    return out;
+}
+
 static PyMethodDef Forest_methods[] = {
     {"margin", (PyCFunction)Forest_margin, METH_O,
      "margin(x) -> float: base plus the leaf value of every tree for the vector x."},
     {"margins", (PyCFunction)Forest_margins, METH_O,
      "margins(vectors) -> list[float]: margin() of every vector."},
+    {"probabilities", (PyCFunction)Forest_probabilities, METH_VARARGS,
+     "probabilities(rows, stride) -> list[float]: sigmoid(margin(x)) of every vector x of a "
+     "buffer of native doubles, stride doubles a vector."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -255,17 +319,1564 @@ static PyTypeObject ForestType = {
     .tp_methods = Forest_methods,
 };
 
+
+/* ---------------------------------------------------------------------------------------------
+ * Rows: the learned model's feature vectors (boilerstrip.classify.learned.rows), written as doubles
+ * into a buffer instead of one list of floats per block. Every number is computed as the plain
+ * Python form computes it: the same operations on the same doubles in the same order (log1p from
+ * the same libm, int / int as a correctly rounded division, prefix sums added one at a time), so
+ * every value is the same to the last bit (tests/test_speedups.py compares them on real pages).
+ * The page-wide inputs that need the markup tree or the line patterns (flags, block values, the
+ * frames' prose shares) are computed in Python and passed in.
+ * ------------------------------------------------------------------------------------------- */
+
+#define N_OWN 30
+#define N_TAGS 12
+#define N_CUES 19
+#define N_FEATURES 137
+#define N_WINCOLS 6
+static const int WIN_IDX[N_WINCOLS] = {0, 2, 3, 4, 9, 7};  /* WINDOW_FEATURES: log_chars,
+    link_density, stop_density, punct_end, cf_good, cf_short (indices in the own features) */
+static const int WINDOWS[2] = {3, 8};
+#define SAMPLE_CHARS 400
+
+/* Interned attribute names. */
+static PyObject *s_link_chars;
+static PyObject *s_text, *s_chars, *s_words, *s_link_density, *s_stop_density, *s_punct_end,
+    *s_sentences, *s_cf, *s_heading, *s_list_item, *s_image_before, *s_label, *s_indent,
+    *s_bullet, *s_blank_before, *s_blank_after, *s_line_start, *s_line_end, *s_tag, *s_near_cues,
+    *s_cues, *s_depth, *s_frame, *s_in_region;
+
+static int
+intern_names(void)
+{
+#define I(v, s) if ((v = PyUnicode_InternFromString(s)) == NULL) return -1
+    I(s_text, "text"); I(s_chars, "chars"); I(s_words, "words");
+    I(s_link_density, "link_density"); I(s_stop_density, "stop_density");
+    I(s_punct_end, "punct_end"); I(s_sentences, "sentences"); I(s_cf, "cf");
+    I(s_heading, "heading"); I(s_list_item, "list_item"); I(s_image_before, "image_before");
+    I(s_label, "label"); I(s_indent, "indent"); I(s_bullet, "bullet");
+    I(s_blank_before, "blank_before"); I(s_blank_after, "blank_after");
+    I(s_line_start, "line_start"); I(s_line_end, "line_end"); I(s_tag, "tag");
+    I(s_near_cues, "near_cues"); I(s_cues, "cues"); I(s_depth, "depth"); I(s_frame, "frame");
+    I(s_in_region, "in_region"); I(s_link_chars, "link_chars");
+#undef I
+    return 0;
+}
+
+static int
+attr_ll(PyObject *o, PyObject *name, long long *out)
+{
+    PyObject *v = PyObject_GetAttr(o, name);
+    if (v == NULL)
+        return -1;
+    *out = PyLong_AsLongLong(v);
+    Py_DECREF(v);
+    return (*out == -1 && PyErr_Occurred()) ? -1 : 0;
+}
+
+static int
+attr_mask(PyObject *o, PyObject *name, unsigned long long *out)
+{
+    /* the low 64 bits, two's complement (what `mask & c` reads for c < 2**63) */
+    PyObject *v = PyObject_GetAttr(o, name);
+    if (v == NULL)
+        return -1;
+    *out = PyLong_AsUnsignedLongLongMask(v);
+    Py_DECREF(v);
+    return (*out == (unsigned long long)-1 && PyErr_Occurred()) ? -1 : 0;
+}
+
+static int
+attr_double(PyObject *o, PyObject *name, double *out)
+{
+    PyObject *v = PyObject_GetAttr(o, name);
+    if (v == NULL)
+        return -1;
+    *out = PyFloat_CheckExact(v) ? PyFloat_AS_DOUBLE(v) : PyFloat_AsDouble(v);
+    Py_DECREF(v);
+    return (*out == -1.0 && PyErr_Occurred()) ? -1 : 0;
+}
+
+static int
+attr_true(PyObject *o, PyObject *name, int *out)
+{
+    PyObject *v = PyObject_GetAttr(o, name);
+    if (v == NULL)
+        return -1;
+    *out = PyObject_IsTrue(v);
+    Py_DECREF(v);
+    return *out < 0 ? -1 : 0;
+}
+
+/* features.text_shape: (share of digits, share of words starting with a capital, mean word length)
+ * over the first SAMPLE_CHARS characters. Words are the runs str.split() gives (split at
+ * Py_UNICODE_ISSPACE); digits are the characters str.isdigit() accepts; a word starts with a capital
+ * when its first character's str.isupper() is true. */
+static void
+text_shape_of(PyObject *t, double out[3])
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(t);
+    Py_ssize_t head = len < SAMPLE_CHARS ? len : SAMPLE_CHARS;
+    int kind = PyUnicode_KIND(t);
+    const void *data = PyUnicode_DATA(t);
+    long long digits = 0, letters = 0, words = 0, upper = 0;
+    int in_word = 0;
+    for (Py_ssize_t i = 0; i < head; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (Py_UNICODE_ISSPACE(ch)) {
+            in_word = 0;
+            continue;
+        }
+        letters++;
+        if (Py_UNICODE_ISDIGIT(ch))
+            digits++;
+        if (!in_word) {
+            in_word = 1;
+            words++;
+            if (Py_UNICODE_ISUPPER(ch))
+                upper++;
+        }
+    }
+    long long denom = len < SAMPLE_CHARS ? (long long)len : SAMPLE_CHARS;
+    if (denom < 1)
+        denom = 1;
+    out[0] = (double)digits / (double)denom;
+    if (words) {
+        out[1] = (double)upper / (double)words;
+        out[2] = (double)letters / (double)words;
+    } else {
+        out[1] = out[2] = 0.0;
+    }
+}
+
+/* str.isupper() */
+static int
+text_isupper(PyObject *t)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(t);
+    int kind = PyUnicode_KIND(t);
+    const void *data = PyUnicode_DATA(t);
+    if (len == 1)
+        return Py_UNICODE_ISUPPER(PyUnicode_READ(kind, data, 0)) != 0;
+    int cased = 0;
+    for (Py_ssize_t i = 0; i < len; i++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, i);
+        if (Py_UNICODE_ISLOWER(ch) || Py_UNICODE_ISTITLE(ch))
+            return 0;
+        if (!cased && Py_UNICODE_ISUPPER(ch))
+            cased = 1;
+    }
+    return cased;
+}
+
+static PyObject *
+speedups_text_shape(PyObject *mod, PyObject *t)
+{
+    if (!PyUnicode_Check(t)) {
+        PyErr_SetString(PyExc_TypeError, "text_shape() takes a str");
+        return NULL;
+    }
+    double out[3];
+    text_shape_of(t, out);
+    return Py_BuildValue("(ddd)", out[0], out[1], out[2]);
+}
+
+static PyObject *
+speedups_isupper(PyObject *mod, PyObject *t)
+{
+    if (!PyUnicode_Check(t)) {
+        PyErr_SetString(PyExc_TypeError, "isupper() takes a str");
+        return NULL;
+    }
+    return PyBool_FromLong(text_isupper(t));
+}
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *segs;          /* the list of segments */
+    PyObject *comment_label; /* Label.COMMENT */
+    PyObject *tag_index;     /* dict: tag -> position in TAGS */
+    Py_ssize_t n, nf;
+    long long h_index, bad, short_, neargood, good;
+    unsigned long long boiler, copyright, date, comment_header, widget, meta_date;
+    unsigned long long cues[N_CUES];
+    Py_ssize_t best, last_best, first_in, last_in, header_at;
+    int html;
+    double pp, page_prose_log, n_log, total_chars;
+    unsigned long long *flags; /* n */
+    double *values;            /* n */
+    Py_ssize_t *frames;        /* n */
+    long long *repeats;        /* n: blocks of the page with the same text */
+    long long *pos_chars;      /* n: characters of the blocks before */
+    long long *meta_count;     /* n + 1: prefix counts of meta lines */
+    double *prefix;            /* N_WINCOLS * (n + 1): prefix sums of the window columns */
+    double *share, *linkd;     /* nf */
+    Py_ssize_t *parent;        /* nf */
+} Rows;
+
+static void
+Rows_dealloc(Rows *self)
+{
+    Py_XDECREF(self->segs);
+    Py_XDECREF(self->comment_label);
+    Py_XDECREF(self->tag_index);
+    PyMem_Free(self->flags);
+    PyMem_Free(self->values);
+    PyMem_Free(self->frames);
+    PyMem_Free(self->repeats);
+    PyMem_Free(self->pos_chars);
+    PyMem_Free(self->meta_count);
+    PyMem_Free(self->prefix);
+    PyMem_Free(self->share);
+    PyMem_Free(self->linkd);
+    PyMem_Free(self->parent);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static int
+read_doubles(PyObject *seq, Py_ssize_t n, double *out, const char *what)
+{
+    PyObject *fast = PySequence_Fast(seq, what);
+    if (fast == NULL)
+        return -1;
+    if (PySequence_Fast_GET_SIZE(fast) != n) {
+        Py_DECREF(fast);
+        PyErr_Format(PyExc_ValueError, "%s: wrong length", what);
+        return -1;
+    }
+    PyObject **items = PySequence_Fast_ITEMS(fast);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        out[i] = PyFloat_AsDouble(items[i]);
+        if (out[i] == -1.0 && PyErr_Occurred()) {
+            Py_DECREF(fast);
+            return -1;
+        }
+    }
+    Py_DECREF(fast);
+    return 0;
+}
+
+static int
+read_ints(PyObject *seq, Py_ssize_t n, Py_ssize_t *out, const char *what)
+{
+    PyObject *fast = PySequence_Fast(seq, what);
+    if (fast == NULL)
+        return -1;
+    if (PySequence_Fast_GET_SIZE(fast) != n) {
+        Py_DECREF(fast);
+        PyErr_Format(PyExc_ValueError, "%s: wrong length", what);
+        return -1;
+    }
+    PyObject **items = PySequence_Fast_ITEMS(fast);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        out[i] = PyLong_AsSsize_t(items[i]);
+        if (out[i] == -1 && PyErr_Occurred()) {
+            Py_DECREF(fast);
+            return -1;
+        }
+    }
+    Py_DECREF(fast);
+    return 0;
+}
+
+/* Rows(segs, flags, values, share, linkd, parent, page, consts)
+ *   page: (best, last_best, first_in, last_in, header_at, html, pp, page_prose_log, n_log,
+ *          total_chars, comment_label, tag_index, h_index)
+ *   consts: (BAD, SHORT, NEARGOOD, GOOD, BOILER, COPYRIGHT, DATE, COMMENT_HEADER, WIDGET, META_DATE,
+ *            cues (19 masks), n_features) */
+static int
+Rows_init(Rows *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *segs, *flags, *values, *share, *linkd, *parent, *page, *consts;
+    if (!PyArg_ParseTuple(args, "O!OOOOOO!O!:Rows", &PyList_Type, &segs, &flags, &values, &share,
+                          &linkd, &parent, &PyTuple_Type, &page, &PyTuple_Type, &consts))
+        return -1;
+    if (self->segs != NULL) {
+        PyErr_SetString(PyExc_RuntimeError, "Rows is initialised once");
+        return -1;
+    }
+    PyObject *cues;
+    long long n_features, total_chars;
+    int html;
+    if (!PyArg_ParseTuple(page, "nnnnnpdddLOO!L", &self->best, &self->last_best, &self->first_in,
+                          &self->last_in, &self->header_at, &html, &self->pp,
+                          &self->page_prose_log, &self->n_log, &total_chars,
+                          &self->comment_label, &PyDict_Type, &self->tag_index, &self->h_index))
+        return -1;
+    if (!PyArg_ParseTuple(consts, "LLLLKKKKKKOL", &self->bad, &self->short_, &self->neargood,
+                          &self->good, &self->boiler, &self->copyright, &self->date,
+                          &self->comment_header, &self->widget, &self->meta_date, &cues,
+                          &n_features))
+        return -1;
+    if (n_features != N_FEATURES) {
+        PyErr_SetString(PyExc_ValueError, "the feature layout is not the one compiled in");
+        return -1;
+    }
+    PyObject *cfast = PySequence_Fast(cues, "cues must be a sequence");
+    if (cfast == NULL)
+        return -1;
+    if (PySequence_Fast_GET_SIZE(cfast) != N_CUES) {
+        Py_DECREF(cfast);
+        PyErr_SetString(PyExc_ValueError, "wrong number of cues");
+        return -1;
+    }
+    for (int c = 0; c < N_CUES; c++) {
+        self->cues[c] = PyLong_AsUnsignedLongLongMask(PySequence_Fast_GET_ITEM(cfast, c));
+        if (self->cues[c] >= (1ULL << 63)) {  /* also the error value */
+            Py_DECREF(cfast);
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "a cue must be below 2**63");
+            return -1;
+        }
+    }
+    Py_DECREF(cfast);
+    self->html = html;
+    self->total_chars = 0.0;  /* set below */
+    Py_INCREF(segs);
+    self->segs = segs;
+    Py_INCREF(self->comment_label);
+    Py_INCREF(self->tag_index);
+    Py_ssize_t n = PyList_GET_SIZE(segs);
+    self->n = n;
+    Py_ssize_t nf = PySequence_Size(parent);
+    if (nf < 0)
+        return -1;
+    self->nf = nf;
+    Py_ssize_t n1 = n ? n : 1, nf1 = nf ? nf : 1;
+    self->flags = PyMem_Calloc(n1, sizeof(unsigned long long));
+    self->values = PyMem_Calloc(n1, sizeof(double));
+    self->frames = PyMem_Calloc(n1, sizeof(Py_ssize_t));
+    self->repeats = PyMem_Calloc(n1, sizeof(long long));
+    self->pos_chars = PyMem_Calloc(n1, sizeof(long long));
+    self->meta_count = PyMem_Calloc(n + 1, sizeof(long long));
+    self->prefix = PyMem_Calloc((size_t)N_WINCOLS * (size_t)(n + 1), sizeof(double));
+    self->share = PyMem_Calloc(nf1, sizeof(double));
+    self->linkd = PyMem_Calloc(nf1, sizeof(double));
+    self->parent = PyMem_Calloc(nf1, sizeof(Py_ssize_t));
+    if (!self->flags || !self->values || !self->frames || !self->repeats || !self->pos_chars
+        || !self->meta_count || !self->prefix || !self->share || !self->linkd || !self->parent) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    if (read_doubles(values, n, self->values, "values") < 0
+        || read_doubles(share, nf, self->share, "share") < 0
+        || read_doubles(linkd, nf, self->linkd, "linkd") < 0
+        || read_ints(parent, nf, self->parent, "parent") < 0)
+        return -1;
+    PyObject *ffast = PySequence_Fast(flags, "flags must be a sequence");
+    if (ffast == NULL)
+        return -1;
+    if (PySequence_Fast_GET_SIZE(ffast) != n) {
+        Py_DECREF(ffast);
+        PyErr_SetString(PyExc_ValueError, "flags: wrong length");
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        self->flags[i] = PyLong_AsUnsignedLongLongMask(PySequence_Fast_GET_ITEM(ffast, i));
+        if (self->flags[i] == (unsigned long long)-1 && PyErr_Occurred()) {
+            Py_DECREF(ffast);
+            return -1;
+        }
+    }
+    Py_DECREF(ffast);
+    /* One pass: the prefix sums of the window columns, the meta-line counts, the characters
+     * before each block, the frames, and the text counts. */
+    PyObject *counts = PyDict_New();
+    if (counts == NULL)
+        return -1;
+    PyObject *one = PyLong_FromLong(1);
+    Py_ssize_t np1 = n + 1;
+    double *pre = self->prefix;
+    long long pos = 0;
+    int err = 0;
+    for (Py_ssize_t i = 0; i < n && !err; i++) {
+        PyObject *s = PyList_GET_ITEM(segs, i);
+        long long chars, cf, frame;
+        double words, link_density, stop_density;
+        int punct_end;
+        if (attr_ll(s, s_chars, &chars) < 0 || attr_ll(s, s_cf, &cf) < 0
+            || attr_ll(s, s_frame, &frame) < 0 || attr_double(s, s_words, &words) < 0
+            || attr_double(s, s_link_density, &link_density) < 0
+            || attr_double(s, s_stop_density, &stop_density) < 0
+            || attr_true(s, s_punct_end, &punct_end) < 0) {
+            err = 1;
+            break;
+        }
+        self->frames[i] = (Py_ssize_t)frame;
+        self->pos_chars[i] = pos;
+        pos += chars;
+        double col[N_WINCOLS] = {
+            log1p((double)chars), link_density, stop_density, punct_end ? 1.0 : 0.0,
+            cf == self->good ? 1.0 : 0.0, cf == self->short_ ? 1.0 : 0.0,
+        };
+        for (int c = 0; c < N_WINCOLS; c++)
+            pre[c * np1 + i + 1] = pre[c * np1 + i] + col[c];
+        self->meta_count[i + 1] = self->meta_count[i]
+            + ((self->flags[i] & self->meta_date) && words <= 16 ? 1 : 0);
+        PyObject *text = PyObject_GetAttr(s, s_text);
+        if (text == NULL) {
+            err = 1;
+            break;
+        }
+        PyObject *got = PyDict_GetItemWithError(counts, text);
+        if (got == NULL && PyErr_Occurred()) {
+            Py_DECREF(text);
+            err = 1;
+            break;
+        }
+        PyObject *nv = got == NULL ? (Py_INCREF(one), one) : PyNumber_Add(got, one);
+        if (nv == NULL || PyDict_SetItem(counts, text, nv) < 0)
+            err = 1;
+        Py_XDECREF(nv);
+        Py_DECREF(text);
+    }
+    for (Py_ssize_t i = 0; i < n && !err; i++) {
+        PyObject *text = PyObject_GetAttr(PyList_GET_ITEM(segs, i), s_text);
+        if (text == NULL) {
+            err = 1;
+            break;
+        }
+        PyObject *got = PyDict_GetItemWithError(counts, text);
+        Py_DECREF(text);
+        if (got == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_RuntimeError, "a block's text changed");
+            err = 1;
+            break;
+        }
+        self->repeats[i] = PyLong_AsLongLong(got);
+    }
+    Py_DECREF(one);
+    Py_DECREF(counts);
+    if (err)
+        return -1;
+    if (pos != total_chars && !(pos == 0 && total_chars == 1)) {
+        PyErr_SetString(PyExc_ValueError, "total_chars is not the blocks' characters");
+        return -1;
+    }
+    self->total_chars = (double)total_chars;
+    return 0;
+}
+
+/* The own features of block j (learned._own). */
+static int
+own_features(Rows *self, Py_ssize_t j, double *o, int *good)
+{
+    PyObject *s = PyList_GET_ITEM(self->segs, j);
+    long long chars, sentences, cf, heading, indent, line_start, line_end;
+    double words, link_density, stop_density;
+    int punct_end, list_item, image_before, bullet, blank_before, blank_after;
+    if (attr_ll(s, s_chars, &chars) < 0 || attr_ll(s, s_sentences, &sentences) < 0
+        || attr_ll(s, s_cf, &cf) < 0 || attr_ll(s, s_heading, &heading) < 0
+        || attr_ll(s, s_indent, &indent) < 0 || attr_ll(s, s_line_start, &line_start) < 0
+        || attr_ll(s, s_line_end, &line_end) < 0 || attr_double(s, s_words, &words) < 0
+        || attr_double(s, s_link_density, &link_density) < 0
+        || attr_double(s, s_stop_density, &stop_density) < 0
+        || attr_true(s, s_punct_end, &punct_end) < 0 || attr_true(s, s_list_item, &list_item) < 0
+        || attr_true(s, s_image_before, &image_before) < 0
+        || attr_true(s, s_bullet, &bullet) < 0 || attr_true(s, s_blank_before, &blank_before) < 0
+        || attr_true(s, s_blank_after, &blank_after) < 0)
+        return -1;
+    PyObject *label = PyObject_GetAttr(s, s_label);
+    if (label == NULL)
+        return -1;
+    int is_comment = label == self->comment_label;
+    Py_DECREF(label);
+    PyObject *text = PyObject_GetAttr(s, s_text);
+    if (text == NULL)
+        return -1;
+    if (!PyUnicode_Check(text)) {
+        Py_DECREF(text);
+        PyErr_SetString(PyExc_TypeError, "a block's text must be a str");
+        return -1;
+    }
+    double shape[3];
+    text_shape_of(text, shape);
+    int upper_text = text_isupper(text);
+    Py_DECREF(text);
+    unsigned long long bits = self->flags[j];
+    double avg = shape[2];
+    o[0] = log1p((double)chars);
+    o[1] = log1p(words);
+    o[2] = link_density;
+    o[3] = stop_density;
+    o[4] = punct_end ? 1.0 : 0.0;
+    o[5] = log1p((double)sentences);
+    o[6] = cf == self->bad ? 1.0 : 0.0;
+    o[7] = cf == self->short_ ? 1.0 : 0.0;
+    o[8] = cf == self->neargood ? 1.0 : 0.0;
+    o[9] = cf == self->good ? 1.0 : 0.0;
+    o[10] = heading ? 1.0 : 0.0;
+    o[11] = heading == 1 ? 1.0 : 0.0;
+    o[12] = list_item ? 1.0 : 0.0;
+    o[13] = image_before ? 1.0 : 0.0;
+    o[14] = bits & self->boiler ? 1.0 : 0.0;
+    o[15] = bits & self->copyright ? 1.0 : 0.0;
+    o[16] = bits & self->date ? 1.0 : 0.0;
+    o[17] = shape[0];
+    o[18] = shape[1];
+    o[19] = (20.0 < avg ? 20.0 : avg) / 20.0;  /* min(avg, 20.0): avg unless 20.0 is smaller */
+    o[20] = bits & self->comment_header ? 1.0 : 0.0;
+    o[21] = bits & self->widget ? 1.0 : 0.0;
+    o[22] = (bits & self->meta_date) && words <= 16 ? 1.0 : 0.0;
+    o[23] = is_comment ? 1.0 : 0.0;
+    o[24] = (double)(20 < indent ? 20 : indent) / 20.0;
+    o[25] = bullet ? 1.0 : 0.0;
+    o[26] = blank_before ? 1.0 : 0.0;
+    o[27] = blank_after ? 1.0 : 0.0;
+    o[28] = line_end ? log1p((double)(line_end - line_start + 1)) : log1p(1.0);
+    o[29] = upper_text ? 1.0 : 0.0;
+    *good = cf == self->good;
+    (void)heading;
+    return 0;
+}
+
+/* fill(lo, hi) -> bytes: the vectors of blocks lo..hi-1, N_FEATURES doubles each. */
+static PyObject *
+Rows_fill(Rows *self, PyObject *args)
+{
+    Py_ssize_t lo, hi;
+    if (!PyArg_ParseTuple(args, "nn:fill", &lo, &hi))
+        return NULL;
+    Py_ssize_t n = self->n;
+    if (self->segs == NULL || PyList_GET_SIZE(self->segs) != n) {
+        PyErr_SetString(PyExc_RuntimeError, "the page's blocks changed");
+        return NULL;
+    }
+    if (lo < 0 || hi > n || lo > hi) {
+        PyErr_SetString(PyExc_IndexError, "fill(lo, hi) out of range");
+        return NULL;
+    }
+    Py_ssize_t a0 = lo > 2 ? lo - 2 : 0;
+    Py_ssize_t b0 = hi + 2 < n ? hi + 2 : n;
+    Py_ssize_t m = b0 - a0;
+    PyObject *out = PyBytes_FromStringAndSize(NULL, (hi - lo) * N_FEATURES * (Py_ssize_t)sizeof(double));
+    double *own = PyMem_Malloc((m ? m : 1) * N_OWN * sizeof(double));
+    int *good = PyMem_Malloc((m ? m : 1) * sizeof(int));
+    if (out == NULL || own == NULL || good == NULL) {
+        Py_XDECREF(out);
+        PyMem_Free(own);
+        PyMem_Free(good);
+        return out == NULL ? NULL : PyErr_NoMemory();
+    }
+    for (Py_ssize_t j = a0; j < b0; j++) {
+        if (own_features(self, j, own + (j - a0) * N_OWN, good + (j - a0)) < 0) {
+            Py_DECREF(out);
+            PyMem_Free(own);
+            PyMem_Free(good);
+            return NULL;
+        }
+    }
+    double *row = (double *)PyBytes_AS_STRING(out);
+    Py_ssize_t np1 = n + 1;
+    for (Py_ssize_t i = lo; i < hi; i++, row += N_FEATURES) {
+        PyObject *s = PyList_GET_ITEM(self->segs, i);
+        long long heading, depth;
+        unsigned long long near_cues, cues;
+        int in_region;
+        if (attr_ll(s, s_heading, &heading) < 0 || attr_ll(s, s_depth, &depth) < 0
+            || attr_mask(s, s_near_cues, &near_cues) < 0 || attr_mask(s, s_cues, &cues) < 0
+            || attr_true(s, s_in_region, &in_region) < 0)
+            goto fail;
+        long long tag = -1;
+        if (heading) {
+            tag = self->h_index;
+        } else {
+            PyObject *t = PyObject_GetAttr(s, s_tag);
+            if (t == NULL)
+                goto fail;
+            PyObject *k = PyDict_GetItemWithError(self->tag_index, t);
+            Py_DECREF(t);
+            if (k == NULL && PyErr_Occurred())
+                goto fail;
+            if (k != NULL && (tag = PyLong_AsLongLong(k)) == -1 && PyErr_Occurred())
+                goto fail;
+        }
+        Py_ssize_t k = i - a0;
+        const double *o = own + k * N_OWN;
+        double *x = row;
+        memcpy(x, o, N_OWN * sizeof(double));
+        x += N_OWN;
+        for (int t = 0; t < N_TAGS; t++)
+            x[t] = t == tag ? 1.0 : 0.0;
+        x += N_TAGS;
+        for (int c = 0; c < N_CUES; c++)
+            x[c] = near_cues & self->cues[c] ? 1.0 : 0.0;
+        x += N_CUES;
+        for (int c = 0; c < N_CUES; c++)
+            x[c] = cues & self->cues[c] ? 1.0 : 0.0;
+        x += N_CUES;
+        Py_ssize_t f = self->frames[i];
+        int in_best = self->best <= f && f <= self->last_best;
+        double sh[4] = {0.0, 0.0, 0.0, 0.0}, ld[4] = {0.0, 0.0, 0.0, 0.0};
+        for (int lv = 0; lv < 4 && f >= 0; lv++) {
+            if (f >= self->nf) {
+                PyErr_SetString(PyExc_IndexError, "a frame is outside the page's frames");
+                goto fail;
+            }
+            sh[lv] = self->share[f];
+            ld[lv] = self->linkd[f];
+            f = self->parent[f];
+        }
+        x[0] = (double)i / (double)n;
+        x[1] = (double)self->pos_chars[i] / self->total_chars;
+        x[2] = (double)(depth < 40 ? depth : 40) / 40.0;
+        x[3] = self->n_log;
+        for (int lv = 0; lv < 4; lv++) {
+            x[4 + lv] = sh[lv];
+            x[8 + lv] = ld[lv];
+        }
+        x += 12;
+        double value = self->values[i];
+        Py_ssize_t a = i > 3 ? i - 3 : 0, b = i + 4 < n ? i + 4 : n;
+        x[0] = self->frames[i] == self->best ? 1.0 : 0.0;
+        x[1] = self->html ? (in_best ? 1.0 : 0.0) : (in_region ? 1.0 : 0.0);
+        x[2] = self->page_prose_log;
+        x[3] = value > 0 ? value / self->pp : 0.0;
+        x[4] = i < self->first_in ? 1.0 : 0.0;
+        x[5] = i > self->last_in ? 1.0 : 0.0;
+        x[6] = i > self->header_at ? 1.0 : 0.0;
+        x[7] = self->meta_count[b] - self->meta_count[a] - (o[22] != 0.0 ? 1 : 0) ? 1.0 : 0.0;
+        x += 8;
+        static const int offs[4] = {-1, -2, 1, 2};
+        for (int q = 0; q < 4; q++, x += 6) {
+            Py_ssize_t j = i + offs[q];
+            if (j < 0 || j >= n) {
+                for (int c = 0; c < 6; c++)
+                    x[c] = 0.0;
+                continue;
+            }
+            const double *p = own + (j - a0) * N_OWN;
+            x[0] = p[0];
+            x[1] = p[2];
+            x[2] = p[3];
+            x[3] = p[4];
+            x[4] = good[j - a0] ? 1.0 : 0.0;
+            x[5] = p[10];
+        }
+        for (int w = 0; w < 2; w++) {
+            Py_ssize_t W = WINDOWS[w];
+            Py_ssize_t wa = i > W ? i - W : 0, wb = i + W + 1 < n ? i + W + 1 : n;
+            Py_ssize_t others = wb - wa - 1;
+            for (int c = 0; c < N_WINCOLS; c++) {
+                const double *pre = self->prefix + c * np1;
+                *x++ = others ? (pre[wb] - pre[wa] - o[WIN_IDX[c]]) / (double)others : 0.0;
+            }
+        }
+        *x++ = log1p((double)(self->repeats[i] - 1));
+        if (x != row + N_FEATURES) {
+            PyErr_SetString(PyExc_SystemError, "feature layout");
+            goto fail;
+        }
+    }
+    PyMem_Free(own);
+    PyMem_Free(good);
+    return out;
+fail:
+    Py_DECREF(out);
+    PyMem_Free(own);
+    PyMem_Free(good);
+    return NULL;
+}
+
+static PyMethodDef Rows_methods[] = {
+    {"fill", (PyCFunction)Rows_fill, METH_VARARGS,
+     "fill(lo, hi) -> bytes: the feature vectors of blocks lo..hi-1 as native doubles."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject RowsType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "boilerstrip._speedups.Rows",
+    .tp_doc = "Rows(segs, flags, values, share, linkd, parent, page, consts): the learned model's "
+              "feature vectors of a page (see boilerstrip.classify.learned).",
+    .tp_basicsize = sizeof(Rows),
+    .tp_itemsize = 0,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_new = PyType_GenericNew,
+    .tp_init = (initproc)Rows_init,
+    .tp_dealloc = (destructor)Rows_dealloc,
+    .tp_methods = Rows_methods,
+};
+
+/* ---------------------------------------------------------------------------------------------
+ * wraps(lines, narrow, wide, max_width, window, evidence, close) -> bytes: for every line i but the
+ * last, 1 where boilerstrip.segment_text._continues(lines[i], lines[i + 1], lengths, indents, i)
+ * is true (the line was wrapped onto the next), else 0; the last byte is 0. `lines` are
+ * right-stripped; lengths and indents are computed as there (len(), and len() - len(lstrip()),
+ * lstrip() taking Py_UNICODE_ISSPACE characters), and `top * close + base` is the same double.
+ * ------------------------------------------------------------------------------------------- */
+static PyObject *
+speedups_wraps(PyObject *mod, PyObject *args)
+{
+    PyObject *lines;
+    Py_ssize_t narrow, wide, max_width, window, evidence_min;
+    double close_share;
+    if (!PyArg_ParseTuple(args, "O!nnnnnd:wraps", &PyList_Type, &lines, &narrow, &wide,
+                          &max_width, &window, &evidence_min, &close_share))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(lines);
+    Py_ssize_t *len = PyMem_Malloc((n ? n : 1) * sizeof(Py_ssize_t));
+    Py_ssize_t *ind = PyMem_Malloc((n ? n : 1) * sizeof(Py_ssize_t));
+    PyObject *out = PyBytes_FromStringAndSize(NULL, n);
+    if (len == NULL || ind == NULL || out == NULL) {
+        PyMem_Free(len);
+        PyMem_Free(ind);
+        Py_XDECREF(out);
+        return out == NULL ? NULL : PyErr_NoMemory();
+    }
+    char *flag = PyBytes_AS_STRING(out);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *t = PyList_GET_ITEM(lines, i);
+        if (!PyUnicode_Check(t)) {
+            PyErr_SetString(PyExc_TypeError, "wraps() takes a list of str");
+            goto fail;
+        }
+        Py_ssize_t m = PyUnicode_GET_LENGTH(t);
+        int kind = PyUnicode_KIND(t);
+        const void *data = PyUnicode_DATA(t);
+        Py_ssize_t k = 0;
+        while (k < m && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)))
+            k++;
+        len[i] = m;
+        ind[i] = k;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        flag[i] = 0;
+        if (i + 1 >= n || len[i] - ind[i] < narrow)
+            continue;
+        Py_ssize_t lo = i - window > 0 ? i - window : 0;
+        Py_ssize_t hi = i + window + 1 < n ? i + window + 1 : n;
+        Py_ssize_t base = 0, top = 0;
+        int any = 0;
+        for (Py_ssize_t j = lo; j < hi; j++) {
+            if (len[j] && (!any || ind[j] < base)) {
+                base = ind[j];
+                any = 1;
+            }
+            if (j == lo || len[j] > top)
+                top = len[j];
+        }
+        top -= base;
+        if (top < narrow || top > max_width)
+            continue;
+        double close = (double)top * close_share + (double)base;
+        Py_ssize_t evidence = 0;
+        for (Py_ssize_t j = lo; j < hi; j++)
+            if (j != i && (double)len[j] >= close)
+                evidence++;
+        if (evidence < evidence_min)
+            continue;
+        Py_ssize_t width = top;
+        if (!width)
+            continue;
+        /* the next line's first word: its length, and whether its first character is lower case */
+        PyObject *nxt = PyList_GET_ITEM(lines, i + 1);
+        Py_ssize_t m = len[i + 1], a = ind[i + 1], b = a;
+        int nkind = PyUnicode_KIND(nxt);
+        const void *ndata = PyUnicode_DATA(nxt);
+        while (b < m && !Py_UNICODE_ISSPACE(PyUnicode_READ(nkind, ndata, b)))
+            b++;
+        Py_ssize_t first = b - a;
+        if (width < wide) {
+            if (!(first && Py_UNICODE_ISLOWER(PyUnicode_READ(nkind, ndata, a))))
+                continue;
+        } else if (len[i] - ind[i] < wide) {
+            continue;
+        }
+        flag[i] = len[i] - base + 1 + first > width - 1;
+    }
+    PyMem_Free(len);
+    PyMem_Free(ind);
+    return out;
+fail:
+    PyMem_Free(len);
+    PyMem_Free(ind);
+    Py_DECREF(out);
+    return NULL;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * text_blocks(lines, wrapped, bullet_match, stop, before, check_mask, max_bullet_chars)
+ *   -> list[(start, end, indent, bullet, text, blank_before, blank_after)]
+ * The paragraph loop of boilerstrip.segment_text.segment_text over right-stripped `lines`, with
+ * `wrapped` the bytes of wraps(): the same blocks, in the same order (end is exclusive). Bullets
+ * are matched by calling `bullet_match` (patterns.BULLET.match) as the loop does; it is skipped
+ * where the text's first non-blank character is ASCII and no bullet can start with it (the pattern
+ * needs a bullet character, a digit or "[" after its leading blanks). Every `check_mask + 1` turns
+ * of the loop `stop(before + blocks found)` is called, as the loop calls budget.stop_collecting.
+ * ------------------------------------------------------------------------------------------- */
+static int
+may_be_bullet(Py_UCS4 c)
+{
+    if (c >= 128)
+        return 1;
+    return c == '-' || c == '*' || c == '+' || c == '[' || (c >= '0' && c <= '9');
+}
+
+static Py_ssize_t
+leading_space(PyObject *t)
+{
+    Py_ssize_t m = PyUnicode_GET_LENGTH(t), k = 0;
+    int kind = PyUnicode_KIND(t);
+    const void *data = PyUnicode_DATA(t);
+    while (k < m && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)))
+        k++;
+    return k;
+}
+
+/* str.strip() of t (t[a:] stripped at both ends) */
+static PyObject *
+strip_from(PyObject *t, Py_ssize_t a)
+{
+    Py_ssize_t b = PyUnicode_GET_LENGTH(t);
+    int kind = PyUnicode_KIND(t);
+    const void *data = PyUnicode_DATA(t);
+    while (a < b && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, a)))
+        a++;
+    while (b > a && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, b - 1)))
+        b--;
+    return PyUnicode_Substring(t, a, b);
+}
+
+/* 1 when bullet_match(t) is a match (kept in *m), 0 when not, -1 on error */
+static int
+bullet_of(PyObject *bullet_match, PyObject *t, Py_ssize_t first, PyObject **m)
+{
+    *m = NULL;
+    if (first >= PyUnicode_GET_LENGTH(t)
+        || !may_be_bullet(PyUnicode_READ_CHAR(t, first)))
+        return 0;
+    PyObject *r = PyObject_CallOneArg(bullet_match, t);
+    if (r == NULL)
+        return -1;
+    if (r == Py_None) {
+        Py_DECREF(r);
+        return 0;
+    }
+    *m = r;
+    return 1;
+}
+
+static PyObject *
+speedups_text_blocks(PyObject *mod, PyObject *args)
+{
+    PyObject *lines_arg, *wrapped_obj, *bullet_match, *stop;
+    Py_ssize_t before, check_mask, max_bullet_chars;
+    if (!PyArg_ParseTuple(args, "O!O!OOnnn:text_blocks", &PyList_Type, &lines_arg, &PyBytes_Type,
+                          &wrapped_obj, &bullet_match, &stop, &before, &check_mask,
+                          &max_bullet_chars))
+        return NULL;
+    /* A tuple of the lines: the callbacks cannot take a line away while it is in use. */
+    PyObject *lines = PyList_AsTuple(lines_arg);
+    if (lines == NULL)
+        return NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(lines);
+    if (PyBytes_GET_SIZE(wrapped_obj) != n) {
+        Py_DECREF(lines);
+        PyErr_SetString(PyExc_ValueError, "wrapped: one byte a line");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(lines, i))) {
+            Py_DECREF(lines);
+            PyErr_SetString(PyExc_TypeError, "text_blocks() takes a list of str");
+            return NULL;
+        }
+    }
+    const char *wrapped = PyBytes_AS_STRING(wrapped_obj);
+    PyObject *out = PyList_New(0);
+    PyObject *parts = PyList_New(0);
+    PyObject *space = PyUnicode_FromString(" ");
+    PyObject *empty = PyUnicode_FromString("");
+    PyObject *m = NULL, *body = NULL, *bullet = NULL;
+    if (out == NULL || parts == NULL || space == NULL || empty == NULL)
+        goto fail;
+    Py_ssize_t i = 0, ticks = 0;
+    while (i < n) {
+        ticks++;
+        if (!(ticks & check_mask)) {
+            PyObject *k = PyLong_FromSsize_t(before + PyList_GET_SIZE(out));
+            if (k == NULL)
+                goto fail;
+            PyObject *r = PyObject_CallOneArg(stop, k);
+            Py_DECREF(k);
+            if (r == NULL)
+                goto fail;
+            int done = PyObject_IsTrue(r);
+            Py_DECREF(r);
+            if (done < 0)
+                goto fail;
+            if (done)
+                break;
+        }
+        PyObject *line = PyTuple_GET_ITEM(lines, i);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(line);
+        if (len == 0) {  /* right-stripped: blank exactly when empty */
+            i++;
+            continue;
+        }
+        Py_ssize_t start = i;
+        Py_ssize_t indent = leading_space(line);
+        body = PyUnicode_Substring(line, indent, len);  /* line.strip() */
+        if (body == NULL)
+            goto fail;
+        Py_ssize_t cont = -1;
+        if (len - indent < max_bullet_chars) {
+            int got = bullet_of(bullet_match, body, 0, &m);
+            if (got < 0)
+                goto fail;
+            if (got) {
+                bullet = PyObject_CallMethod(m, "group", "i", 1);
+                PyObject *end = bullet == NULL ? NULL : PyObject_CallMethod(m, "end", NULL);
+                Py_ssize_t e = end == NULL ? -1 : PyLong_AsSsize_t(end);
+                Py_XDECREF(end);
+                Py_CLEAR(m);
+                if (e == -1 && (bullet == NULL || PyErr_Occurred()))
+                    goto fail;
+                if (!PyUnicode_Check(bullet) || e < 0 || e > len - indent) {
+                    PyErr_SetString(PyExc_ValueError, "an odd bullet match");
+                    goto fail;
+                }
+                PyObject *rest = strip_from(body, e);
+                if (rest == NULL)
+                    goto fail;
+                Py_SETREF(body, rest);
+                int truthy = PyUnicode_GET_LENGTH(bullet) > 0;
+                cont = truthy ? indent + e : -1;
+            }
+        }
+        if (bullet == NULL) {
+            Py_INCREF(empty);
+            bullet = empty;
+        }
+        if (PyList_SetSlice(parts, 0, PyList_GET_SIZE(parts), NULL) < 0)
+            goto fail;
+        if (PyUnicode_GET_LENGTH(body) && PyList_Append(parts, body) < 0)
+            goto fail;
+        Py_ssize_t j = i + 1;
+        while (j < n && wrapped[j - 1]) {
+            PyObject *nxt = PyTuple_GET_ITEM(lines, j);
+            Py_ssize_t nlen = PyUnicode_GET_LENGTH(nxt);
+            if (!nlen)
+                break;
+            Py_ssize_t nind = leading_space(nxt);
+            int got = bullet_of(bullet_match, nxt, nind, &m);
+            Py_CLEAR(m);
+            if (got < 0)
+                goto fail;
+            if (got)
+                break;
+            if (cont < 0) {
+                if (nind > indent + 2)
+                    break;
+                cont = nind;
+            } else if (nind - cont > 2 || cont - nind > 2) {
+                break;
+            }
+            PyObject *piece = PyUnicode_Substring(nxt, nind, nlen);  /* nxt.strip() */
+            if (piece == NULL)
+                goto fail;
+            int bad = PyList_Append(parts, piece);
+            Py_DECREF(piece);
+            if (bad < 0)
+                goto fail;
+            j++;
+        }
+        PyObject *text;
+        if (PyList_GET_SIZE(parts)) {
+            text = PyUnicode_Join(space, parts);
+        } else {
+            text = PyUnicode_Substring(line, indent, len);  /* line.strip() */
+        }
+        if (text == NULL)
+            goto fail;
+        int blank_before = start == 0 || PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(lines, start - 1)) == 0;
+        int blank_after = j >= n || PyUnicode_GET_LENGTH(PyTuple_GET_ITEM(lines, j)) == 0;
+        PyObject *rec = Py_BuildValue("(nnnNNNN)", start, j, indent, bullet, text,
+                                      PyBool_FromLong(blank_before), PyBool_FromLong(blank_after));
+        bullet = NULL;  /* stolen by N */
+        if (rec == NULL)
+            goto fail;
+        int bad = PyList_Append(out, rec);
+        Py_DECREF(rec);
+        if (bad < 0)
+            goto fail;
+        Py_CLEAR(body);
+        i = j;
+    }
+    Py_DECREF(parts);
+    Py_DECREF(space);
+    Py_DECREF(empty);
+    Py_DECREF(lines);
+    return out;
+fail:
+    Py_XDECREF(out);
+    Py_XDECREF(parts);
+    Py_XDECREF(space);
+    Py_XDECREF(empty);
+    Py_XDECREF(m);
+    Py_XDECREF(body);
+    Py_XDECREF(bullet);
+    Py_DECREF(lines);
+    return NULL;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Word statistics of ASCII text (boilerstrip.features.compute and pick_language).
+ *   words: len(text.split()), split at the ASCII characters str.isspace() takes (9-13, 28-31, 32);
+ *   tokens: _ASCII_TOKEN.findall(text.lower()), the runs of [A-Za-z0-9_], lowercased;
+ *   ends: len(_SENTENCE_END.findall(text)): the ".", "!" or "?" followed by a run of closing quotes
+ *     (" ' ) ]) and then a blank (regex's \s: 9-13, 32) or the end of the text (no match can start
+ *     inside another, so the matches are counted one by one).
+ * ------------------------------------------------------------------------------------------- */
+static int
+ascii_space(Py_UCS1 c)
+{
+    return (c >= 9 && c <= 13) || (c >= 28 && c <= 32);
+}
+
+static int
+ascii_word(Py_UCS1 c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+static int
+closing_quote(Py_UCS1 c)
+{
+    return c == '"' || c == '\'' || c == ')' || c == ']';
+}
+
+/* The tokens of t (ASCII): calls back `each(token)` for every one; returns the count or -1. */
+typedef int (*token_fn)(PyObject *token, void *arg);
+
+static Py_ssize_t
+each_token(const Py_UCS1 *s, Py_ssize_t n, token_fn fn, void *arg)
+{
+    Py_ssize_t count = 0, i = 0;
+    while (i < n) {
+        if (!ascii_word(s[i])) {
+            i++;
+            continue;
+        }
+        Py_ssize_t a = i;
+        while (i < n && ascii_word(s[i]))
+            i++;
+        count++;
+        Py_ssize_t m = i - a;
+        PyObject *tok = PyUnicode_New(m, 127);
+        if (tok == NULL)
+            return -1;
+        Py_UCS1 *d = PyUnicode_1BYTE_DATA(tok);
+        for (Py_ssize_t k = 0; k < m; k++) {
+            Py_UCS1 c = s[a + k];
+            d[k] = (c >= 'A' && c <= 'Z') ? (Py_UCS1)(c + 32) : c;
+        }
+        int r = fn(tok, arg);
+        Py_DECREF(tok);
+        if (r < 0)
+            return -1;
+    }
+    return count;
+}
+
+typedef struct {
+    PyObject *stop;  /* set of function words */
+    Py_ssize_t hits;
+} StopArg;
+
+static int
+count_stop(PyObject *tok, void *arg)
+{
+    StopArg *a = (StopArg *)arg;
+    int r = PySet_Contains(a->stop, tok);
+    if (r < 0)
+        return -1;
+    a->hits += r;
+    return 0;
+}
+
+static PyObject *
+speedups_ascii_stats(PyObject *mod, PyObject *args)
+{
+    PyObject *t, *stop;
+    if (!PyArg_ParseTuple(args, "UO:ascii_stats", &t, &stop))
+        return NULL;
+    if (!PyUnicode_IS_ASCII(t)) {
+        PyErr_SetString(PyExc_ValueError, "ascii_stats() takes ASCII text");
+        return NULL;
+    }
+    if (!PyAnySet_Check(stop)) {
+        PyErr_SetString(PyExc_TypeError, "stop must be a set or frozenset");
+        return NULL;
+    }
+    const Py_UCS1 *s = PyUnicode_1BYTE_DATA(t);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(t);
+    Py_ssize_t words = 0, ends = 0;
+    int in_word = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS1 c = s[i];
+        if (ascii_space(c)) {
+            in_word = 0;
+        } else if (!in_word) {
+            in_word = 1;
+            words++;
+        }
+        if (c == '.' || c == '!' || c == '?') {
+            Py_ssize_t q = i + 1;
+            while (q < n && closing_quote(s[q]))
+                q++;
+            if (q == n || (s[q] >= 9 && s[q] <= 13) || s[q] == ' ')
+                ends++;
+        }
+    }
+    StopArg a = {stop, 0};
+    Py_ssize_t tokens = each_token(s, n, count_stop, &a);
+    if (tokens < 0)
+        return NULL;
+    return Py_BuildValue("(nnnn)", words, tokens, a.hits, ends);
+}
+
+typedef struct {
+    PyObject *index;  /* dict: word -> list of language positions */
+    long long *hits;
+    Py_ssize_t n_langs;
+} LangArg;
+
+static int
+count_langs(PyObject *tok, void *arg)
+{
+    LangArg *a = (LangArg *)arg;
+    PyObject *ks = PyDict_GetItemWithError(a->index, tok);
+    if (ks == NULL)
+        return PyErr_Occurred() ? -1 : 0;
+    PyObject *fast = PySequence_Fast(ks, "the index holds sequences of positions");
+    if (fast == NULL)
+        return -1;
+    for (Py_ssize_t j = 0; j < PySequence_Fast_GET_SIZE(fast); j++) {
+        Py_ssize_t k = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(fast, j));
+        if (k < 0 || k >= a->n_langs) {
+            Py_DECREF(fast);
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_IndexError, "a language position is out of range");
+            return -1;
+        }
+        a->hits[k]++;
+    }
+    Py_DECREF(fast);
+    return 0;
+}
+
+/* language_hits(text, index, hits) -> tokens: adds to hits[k] (a writable buffer of int64) one
+ * for every token of the ASCII text and every language k that index[token] lists. */
+static PyObject *
+speedups_language_hits(PyObject *mod, PyObject *args)
+{
+    PyObject *t, *index;
+    Py_buffer view;
+    if (!PyArg_ParseTuple(args, "UO!w*:language_hits", &t, &PyDict_Type, &index, &view))
+        return NULL;
+    if (!PyUnicode_IS_ASCII(t) || view.itemsize != 8 || view.len % 8) {
+        PyBuffer_Release(&view);
+        PyErr_SetString(PyExc_ValueError, "language_hits() takes ASCII text and int64 counts");
+        return NULL;
+    }
+    LangArg a = {index, (long long *)view.buf, view.len / 8};
+    Py_ssize_t tokens = each_token(PyUnicode_1BYTE_DATA(t), PyUnicode_GET_LENGTH(t),
+                                   count_langs, &a);
+    PyBuffer_Release(&view);
+    if (tokens < 0)
+        return NULL;
+    return PyLong_FromSsize_t(tokens);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * gutter_counts(lines, width, min_gap, max_width) -> list[int]: boilerstrip.layout._gutter_counts.
+ * A gap is what layout._GAP.finditer(line, 0, width) finds: a run of at least min_gap spaces (U+0020)
+ * with a non-blank character (re's \S: not Py_UNICODE_ISSPACE) just before it and just after it,
+ * that after-character inside the first `width` characters (the search's end). The run is whole:
+ * shorter ones end in a space. Position x counts the gaps [a, b) with a <= x < b - 1.
+ * ------------------------------------------------------------------------------------------- */
+static PyObject *
+speedups_gutter_counts(PyObject *mod, PyObject *args)
+{
+    PyObject *lines;
+    Py_ssize_t width, min_gap, max_width;
+    if (!PyArg_ParseTuple(args, "O!nnn:gutter_counts", &PyList_Type, &lines, &width, &min_gap,
+                          &max_width))
+        return NULL;
+    if (width > max_width)
+        width = max_width;
+    if (width < 0 || min_gap < 1) {
+        PyErr_SetString(PyExc_ValueError, "gutter_counts(): width >= 0 and min_gap >= 1");
+        return NULL;
+    }
+    long long *diff = PyMem_Calloc(width + 2, sizeof(long long));
+    if (diff == NULL)
+        return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(lines); i++) {
+        PyObject *t = PyList_GET_ITEM(lines, i);
+        if (!PyUnicode_Check(t)) {
+            PyMem_Free(diff);
+            PyErr_SetString(PyExc_TypeError, "gutter_counts() takes a list of str");
+            return NULL;
+        }
+        Py_ssize_t n = PyUnicode_GET_LENGTH(t);
+        if (n > width)
+            n = width;
+        int kind = PyUnicode_KIND(t);
+        const void *data = PyUnicode_DATA(t);
+        Py_ssize_t k = 1;
+        while (k < n) {
+            if (PyUnicode_READ(kind, data, k) != ' ') {
+                k++;
+                continue;
+            }
+            Py_ssize_t a = k;
+            while (k < n && PyUnicode_READ(kind, data, k) == ' ')
+                k++;
+            /* [a, k) is a run of spaces; k < n: the character after it is within the width */
+            if (k - a >= min_gap && k < n
+                && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, a - 1))
+                && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k))) {
+                Py_ssize_t b = k - 1;
+                if (b > a) {
+                    diff[a] += 1;
+                    diff[b] -= 1;
+                }
+            }
+        }
+    }
+    PyObject *out = PyList_New(width + 1);
+    if (out == NULL) {
+        PyMem_Free(diff);
+        return NULL;
+    }
+    long long run = 0;
+    for (Py_ssize_t x = 0; x <= width; x++) {
+        run += diff[x];
+        PyObject *v = PyLong_FromLongLong(run);
+        if (v == NULL) {
+            Py_DECREF(out);
+            PyMem_Free(diff);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, x, v);
+    }
+    PyMem_Free(diff);
+    return out;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * ascii_features(segs, stop, floats, start, stop_at) -> int: the loop of
+ * boilerstrip.features.compute for the blocks from `start` on whose text is ASCII, up to `stop_at`
+ * (the caller's next budget check) or the first other block; returns where it stopped. Per block, as
+ * there: chars, words (floats[n] for small counts: the shared objects), link_density,
+ * stop_density (left as it is without tokens), punct_end and sentences. punct_end is
+ * `_TERMINAL.search(text[-8:]) is not None`: a character of . ! ? : ; then at most three of " ' ) ]
+ * up to the end, or up to a newline that ends the text (regex's $).
+ * ------------------------------------------------------------------------------------------- */
+static int
+ascii_terminal(const Py_UCS1 *text, Py_ssize_t n)
+{
+    const Py_UCS1 *s = n > 8 ? text + (n - 8) : text;
+    Py_ssize_t m = n > 8 ? 8 : n;
+    Py_ssize_t ends[2] = {m, -1};
+    if (m && s[m - 1] == '\n')
+        ends[1] = m - 1;
+    for (int q = 0; q < 2; q++) {
+        Py_ssize_t e = ends[q];
+        if (e < 0)
+            continue;
+        for (Py_ssize_t k = 0; k <= 3; k++) {
+            Py_ssize_t p = e - k - 1;
+            if (p < 0)
+                break;
+            Py_UCS1 c = s[p];
+            if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';')
+                return 1;
+            if (!closing_quote(c))
+                break;  /* longer runs would hold this character too */
+        }
+    }
+    return 0;
+}
+
+static int
+set_new(PyObject *o, PyObject *name, PyObject *v)
+{
+    if (v == NULL)
+        return -1;
+    int r = PyObject_SetAttr(o, name, v);
+    Py_DECREF(v);
+    return r;
+}
+
+static PyObject *
+speedups_ascii_features(PyObject *mod, PyObject *args)
+{
+    PyObject *segs, *stop, *floats;
+    Py_ssize_t start, stop_at;
+    if (!PyArg_ParseTuple(args, "O!OO!nn:ascii_features", &PyList_Type, &segs, &stop,
+                          &PyTuple_Type, &floats, &start, &stop_at))
+        return NULL;
+    if (!PyAnySet_Check(stop)) {
+        PyErr_SetString(PyExc_TypeError, "stop must be a set or frozenset");
+        return NULL;
+    }
+    Py_ssize_t n_floats = PyTuple_GET_SIZE(floats);
+    if (n_floats < 1) {
+        PyErr_SetString(PyExc_ValueError, "floats must hold 0.0 at least");
+        return NULL;
+    }
+    PyObject *zero = PyTuple_GET_ITEM(floats, 0);
+    if (!PyFloat_CheckExact(zero) || PyFloat_AS_DOUBLE(zero) != 0.0) {
+        PyErr_SetString(PyExc_ValueError, "floats[0] must be 0.0");
+        return NULL;
+    }
+    Py_ssize_t i = start;
+    for (; i < stop_at && i < PyList_GET_SIZE(segs); i++) {
+        PyObject *s = PyList_GET_ITEM(segs, i);
+        Py_INCREF(s);
+        PyObject *t = PyObject_GetAttr(s, s_text);
+        if (t == NULL) {
+            Py_DECREF(s);
+            return NULL;
+        }
+        if (!PyUnicode_Check(t) || !PyUnicode_IS_ASCII(t)) {
+            Py_DECREF(t);
+            Py_DECREF(s);
+            break;  /* the caller's turn */
+        }
+        const Py_UCS1 *d = PyUnicode_1BYTE_DATA(t);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(t);
+        Py_ssize_t words = 0, ends = 0;
+        int in_word = 0;
+        for (Py_ssize_t k = 0; k < n; k++) {
+            Py_UCS1 c = d[k];
+            if (ascii_space(c)) {
+                in_word = 0;
+            } else if (!in_word) {
+                in_word = 1;
+                words++;
+            }
+            if (c == '.' || c == '!' || c == '?') {
+                Py_ssize_t q = k + 1;
+                while (q < n && closing_quote(d[q]))
+                    q++;
+                if (q == n || (d[q] >= 9 && d[q] <= 13) || d[q] == ' ')
+                    ends++;
+            }
+        }
+        StopArg a = {stop, 0};
+        Py_ssize_t tokens = each_token(d, n, count_stop, &a);
+        int punct_end = 0;
+        if (n) {
+            Py_UCS1 last = d[n - 1];
+            if (last == '.' || last == '!' || last == '?' || last == ':' || last == ';'
+                || closing_quote(last) || last == '\n')
+                punct_end = ascii_terminal(d, n);
+        }
+        Py_DECREF(t);
+        long long link_chars;
+        int err = tokens < 0 || attr_ll(s, s_link_chars, &link_chars) < 0;
+        if (!err) {
+            PyObject *w;
+            if (words < n_floats) {
+                w = PyTuple_GET_ITEM(floats, words);
+                Py_INCREF(w);
+            } else {
+                w = PyFloat_FromDouble((double)words);
+            }
+            PyObject *ld;
+            if (n && link_chars) {
+                ld = PyFloat_FromDouble((double)link_chars / (double)n);
+            } else {
+                Py_INCREF(zero);
+                ld = zero;
+            }
+            err = set_new(s, s_chars, PyLong_FromSsize_t(n)) < 0
+                || set_new(s, s_words, w) < 0
+                || set_new(s, s_link_density, ld) < 0;
+        }
+        if (!err && tokens) {
+            PyObject *sd;
+            if (a.hits) {
+                sd = PyFloat_FromDouble((double)a.hits / (double)tokens);
+            } else {
+                Py_INCREF(zero);
+                sd = zero;
+            }
+            err = set_new(s, s_stop_density, sd) < 0;
+        }
+        if (!err)
+            err = PyObject_SetAttr(s, s_punct_end, punct_end ? Py_True : Py_False) < 0
+                || set_new(s, s_sentences, PyLong_FromSsize_t(ends + (punct_end ? 0 : 1))) < 0;
+        Py_DECREF(s);
+        if (err)
+            return NULL;
+    }
+    return PyLong_FromSsize_t(i);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * ascii_line_hints(text, copyright, widget_starts, footer_starts, header_words) -> int: the cheap
+ * tests boilerstrip.features._line_bits runs on ASCII text before its patterns, as bits:
+ *   1: lowered text holds one of `copyright`;
+ *   2: _DATE_HINT finds something (\d[-/.:]\d, \s\d or \d(?:st|nd|rd|th)?\s, case-insensitive,
+ *      re's \s being the blanks str.isspace() takes), or the lowered text holds "ago" or "just now";
+ *   4: lowered text starts with one of `widget_starts`, or with a digit;
+ *   8: lowered text starts with one of `footer_starts`;
+ *   16: lowered text holds one of `header_words`.
+ * The literals must be ASCII.
+ * ------------------------------------------------------------------------------------------- */
+static int
+holds(const char *s, Py_ssize_t n, const char *lit, Py_ssize_t m)
+{
+    if (m == 0)
+        return 1;
+    for (Py_ssize_t i = 0; i + m <= n; i++)
+        if (s[i] == lit[0] && memcmp(s + i, lit, m) == 0)
+            return 1;
+    return 0;
+}
+
+/* -1 error, else whether any literal of the tuple is held (starts: only at 0) */
+static int
+any_literal(const char *s, Py_ssize_t n, PyObject *lits, int starts)
+{
+    for (Py_ssize_t k = 0; k < PyTuple_GET_SIZE(lits); k++) {
+        PyObject *lit = PyTuple_GET_ITEM(lits, k);
+        if (!PyUnicode_Check(lit) || !PyUnicode_IS_ASCII(lit)) {
+            PyErr_SetString(PyExc_ValueError, "the literals must be ASCII str");
+            return -1;
+        }
+        const char *l = (const char *)PyUnicode_1BYTE_DATA(lit);
+        Py_ssize_t m = PyUnicode_GET_LENGTH(lit);
+        if (starts ? (m <= n && memcmp(s, l, m) == 0) : holds(s, n, l, m))
+            return 1;
+    }
+    return 0;
+}
+
+static int
+is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int
+date_hint(const char *s, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (ascii_space((Py_UCS1)c)) {
+            if (i + 1 < n && is_digit(s[i + 1]))
+                return 1;
+            continue;
+        }
+        if (!is_digit(c))
+            continue;
+        if (i + 2 < n && (s[i + 1] == '-' || s[i + 1] == '/' || s[i + 1] == '.' || s[i + 1] == ':')
+            && is_digit(s[i + 2]))
+            return 1;
+        if (i + 1 < n && ascii_space((Py_UCS1)s[i + 1]))
+            return 1;
+        if (i + 3 < n && ascii_space((Py_UCS1)s[i + 3])) {
+            char a = s[i + 1], b = s[i + 2];  /* lowered */
+            if ((a == 's' && b == 't') || (a == 'n' && b == 'd') || (a == 'r' && b == 'd')
+                || (a == 't' && b == 'h'))
+                return 1;
+        }
+    }
+    return 0;
+}
+
+static PyObject *
+speedups_ascii_line_hints(PyObject *mod, PyObject *args)
+{
+    PyObject *t, *copyright, *widget, *footer, *header;
+    if (!PyArg_ParseTuple(args, "UO!O!O!O!:ascii_line_hints", &t, &PyTuple_Type, &copyright,
+                          &PyTuple_Type, &widget, &PyTuple_Type, &footer, &PyTuple_Type, &header))
+        return NULL;
+    if (!PyUnicode_IS_ASCII(t)) {
+        PyErr_SetString(PyExc_ValueError, "ascii_line_hints() takes ASCII text");
+        return NULL;
+    }
+    Py_ssize_t n = PyUnicode_GET_LENGTH(t);
+    const Py_UCS1 *d = PyUnicode_1BYTE_DATA(t);
+    char stack[512];
+    char *low = n <= (Py_ssize_t)sizeof(stack) ? stack : PyMem_Malloc(n ? n : 1);
+    if (low == NULL)
+        return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < n; i++)
+        low[i] = (d[i] >= 'A' && d[i] <= 'Z') ? (char)(d[i] + 32) : (char)d[i];
+    long bits = 0;
+    int r;
+    if ((r = any_literal(low, n, copyright, 0)) < 0)
+        goto fail;
+    bits |= r ? 1 : 0;
+    if (date_hint(low, n) || holds(low, n, "ago", 3) || holds(low, n, "just now", 8))
+        bits |= 2;
+    if ((r = any_literal(low, n, widget, 1)) < 0)
+        goto fail;
+    bits |= (r || (n && is_digit(low[0]))) ? 4 : 0;
+    if ((r = any_literal(low, n, footer, 1)) < 0)
+        goto fail;
+    bits |= r ? 8 : 0;
+    if ((r = any_literal(low, n, header, 0)) < 0)
+        goto fail;
+    bits |= r ? 16 : 0;
+    if (low != stack)
+        PyMem_Free(low);
+    return PyLong_FromLong(bits);
+fail:
+    if (low != stack)
+        PyMem_Free(low);
+    return NULL;
+}
+
+static PyMethodDef module_methods[] = {
+    {"text_shape", (PyCFunction)speedups_text_shape, METH_O,
+     "text_shape(t) -> (digits, upper, avg): boilerstrip.features.text_shape."},
+    {"isupper", (PyCFunction)speedups_isupper, METH_O, "isupper(t) -> bool: t.isupper()."},
+    {"wraps", (PyCFunction)speedups_wraps, METH_VARARGS,
+     "wraps(lines, narrow, wide, max_width, window, evidence, close) -> bytes: where each line "
+     "continues on the next (boilerstrip.segment_text._continues)."},
+    {"ascii_stats", (PyCFunction)speedups_ascii_stats, METH_VARARGS,
+     "ascii_stats(text, stop) -> (words, tokens, stop tokens, sentence ends) of ASCII text."},
+    {"language_hits", (PyCFunction)speedups_language_hits, METH_VARARGS,
+     "language_hits(text, index, hits) -> tokens: the function-word hits of every language."},
+    {"ascii_line_hints", (PyCFunction)speedups_ascii_line_hints, METH_VARARGS,
+     "ascii_line_hints(text, copyright, widget_starts, footer_starts, header_words) -> int: the "
+     "prechecks of boilerstrip.features._line_bits on ASCII text, as bits."},
+    {"ascii_features", (PyCFunction)speedups_ascii_features, METH_VARARGS,
+     "ascii_features(segs, stop, floats, start, stop_at) -> int: the text features of the ASCII "
+     "blocks from start on (boilerstrip.features.compute); where it stopped."},
+    {"gutter_counts", (PyCFunction)speedups_gutter_counts, METH_VARARGS,
+     "gutter_counts(lines, width, min_gap, max_width) -> list[int]: "
+     "boilerstrip.layout._gutter_counts."},
+    {"text_blocks", (PyCFunction)speedups_text_blocks, METH_VARARGS,
+     "text_blocks(lines, wrapped, bullet_match, stop, before, check_mask, max_bullet_chars) -> "
+     "list of (start, end, indent, bullet, text, blank_before, blank_after): the paragraphs of "
+     "boilerstrip.segment_text.segment_text."},
+    {NULL, NULL, 0, NULL},
+};
+
 static struct PyModuleDef speedups_module = {
     PyModuleDef_HEAD_INIT,
     .m_name = "boilerstrip._speedups",
     .m_doc = "Optional compiled helpers for boilerstrip (plain-Python forms are the reference).",
     .m_size = -1,
+    .m_methods = module_methods,
 };
 
 PyMODINIT_FUNC
 PyInit__speedups(void)
 {
-    if (PyType_Ready(&ForestType) < 0)
+    if (PyType_Ready(&ForestType) < 0 || PyType_Ready(&RowsType) < 0 || intern_names() < 0)
         return NULL;
     PyObject *m = PyModule_Create(&speedups_module);
     if (m == NULL)
@@ -273,6 +1884,17 @@ PyInit__speedups(void)
     Py_INCREF(&ForestType);
     if (PyModule_AddObject(m, "Forest", (PyObject *)&ForestType) < 0) {
         Py_DECREF(&ForestType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
+    if (PyModule_AddIntConstant(m, "API", 3) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    Py_INCREF(&RowsType);
+    if (PyModule_AddObject(m, "Rows", (PyObject *)&RowsType) < 0) {
+        Py_DECREF(&RowsType);
         Py_DECREF(m);
         return NULL;
     }

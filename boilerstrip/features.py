@@ -9,16 +9,19 @@ from __future__ import annotations
 
 import json
 import re
+from array import array
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 from importlib import resources
 from operator import itemgetter
-from typing import Final
+from typing import Any, Final
 
 import regex
 
 from . import patterns as P
 from .budget import CHECK_MASK
+from .compiled import speedups
 from .document import Doc, Segment
 
 CJK_CHARS_PER_WORD: Final = 1.7
@@ -83,7 +86,11 @@ def pick_language(
         code = hint.split("-")[0].split("_")[0].lower()
         if code in table:
             return table[code]
-    longest = sorted(range(len(segs)), key=lambda i: len(segs[i].text), reverse=True)
+    lengths = [len(s.text) for s in segs]
+    longest = sorted(range(len(segs)), key=lengths.__getitem__, reverse=True)
+    mod = speedups()
+    if mod is not None:
+        return table[_compiled_pick(mod, segs, longest, known)]
     sample: list[str] = []
     for i in longest:
         toks = tokens(segs[i].text)
@@ -105,6 +112,40 @@ def pick_language(
         if h > best_hits:
             best, best_hits = lang, h
     return table[best]
+
+
+def _compiled_pick(
+    mod: Any, segs: list[Segment], longest: list[int], known: dict[int, list[str]] | None
+) -> str:
+    """The language :func:`pick_language` picks from the sample, the hits of ASCII blocks counted
+    by the compiled helper (the same integer counts: a word's count added to every language that
+    lists it, one at a time instead of after a Counter)."""
+    langs, index = _language_index()
+    hits = array("q", bytes(8 * len(langs)))
+    sampled = 0
+    sample: list[str] = []  # the tokens of the other blocks, counted as pick_language does
+    for i in longest:
+        text = segs[i].text
+        if text.isascii():
+            sampled += mod.language_hits(text, index, hits)
+        else:
+            toks = tokens(text)
+            if known is not None:
+                known[i] = toks
+            sampled += len(toks)
+            sample.extend(toks)
+        if sampled >= LANG_SAMPLE_TOKENS:
+            break
+    if not sampled:
+        return "en"
+    for w, c in Counter(sample).items():
+        for k in index.get(w, ()):
+            hits[k] += c
+    best, best_hits = "en", -1
+    for lang, h in zip(langs, hits, strict=True):
+        if h > best_hits:
+            best, best_hits = lang, h
+    return best
 
 
 @lru_cache(maxsize=1)
@@ -141,46 +182,66 @@ def compute(doc: Doc) -> None:
     stop = pick_language(segs, doc.meta.lang, known)
     is_stop = stop.__contains__
     budget = doc.budget
-    terminal = _TERMINAL.search
-    sentence_ends = _SENTENCE_END.findall
-    wide = _WIDE_ANY.search
-    cjk = _CJK.search
-    ascii_tokens = _ASCII_TOKEN.findall
-    token = _TOKEN.findall
-    last_chars = _TERMINAL_LAST
+    mod = speedups()
+    if mod is not None:
+        # The runs of ASCII blocks in the compiled helper (the same numbers), up to each budget
+        # check; the other blocks here.
+        ascii_features = mod.ascii_features
+        i, n = 0, len(segs)
+        while i < n:
+            if not i & CHECK_MASK and budget.over():
+                break  # time budget spent: the rest keep zero features
+            j = ascii_features(segs, stop, _FLOATS, i, (i | CHECK_MASK) + 1)
+            if j == i:
+                _features(segs[i], known.get(i), is_stop)
+                j += 1
+            i = j
+        return
     for i, s in enumerate(segs):
         if not i & CHECK_MASK and budget.over():
             break  # time budget spent: the rest keep zero features
-        text = s.text
-        chars = len(text)
-        s.chars = chars
-        # word_count(), tokens() and the sentence patterns, with the same answers, cheaper: one
-        # isascii() for all, and the patterns skipped where a character test rules them out.
-        toks = known.get(i)
-        if text.isascii():
-            n_words = len(text.split())
-            s.words = _FLOATS[n_words] if n_words < _N_FLOATS else float(n_words)
-            if toks is None:
-                toks = ascii_tokens(text.lower())
-            if "." in text or "!" in text or "?" in text:
-                ends = len(sentence_ends(text))
-            else:
-                ends = 0
+        _features(s, known.get(i), is_stop)
+
+
+def _features(s: Segment, toks: list[str] | None, is_stop: Callable[[str], bool]) -> None:
+    """The text features of one block (``toks``: its tokens, where already known)."""
+    text = s.text
+    chars = len(text)
+    s.chars = chars
+    # word_count(), tokens() and the sentence patterns, with the same answers, cheaper: one
+    # isascii() for all, and the patterns skipped where a character test rules them out.
+    if text.isascii():
+        n_words = len(text.split())
+        s.words = _FLOATS[n_words] if n_words < _N_FLOATS else float(n_words)
+        if toks is None:
+            toks = _ascii_tokens(text.lower())
+        if "." in text or "!" in text or "?" in text:
+            ends = len(_sentence_ends(text))
         else:
-            s.words = word_count(text) if wide(text) else float(len(text.split()))
-            if toks is None:
-                low = text.lower()
-                toks = token(low) if not cjk(low) else _TOKEN_WIDE.findall(low)
-            ends = len(sentence_ends(text))
-        # (Zeros as the one 0.0 object: a page of a million blocks holds them, not copies.)
-        s.link_density = s.link_chars / chars if chars and s.link_chars else 0.0
-        if toks:
-            hits = sum(map(is_stop, toks))
-            s.stop_density = hits / len(toks) if hits else 0.0
-        last = text[-1:]
-        punct_end = (last in last_chars or last == "\n") and terminal(text[-8:]) is not None
-        s.punct_end = punct_end
-        s.sentences = ends + (0 if punct_end else 1)
+            ends = 0
+    else:
+        s.words = word_count(text) if _wide(text) else float(len(text.split()))
+        if toks is None:
+            low = text.lower()
+            toks = _token(low) if not _cjk(low) else _TOKEN_WIDE.findall(low)
+        ends = len(_sentence_ends(text))
+    # (Zeros as the one 0.0 object: a page of a million blocks holds them, not copies.)
+    s.link_density = s.link_chars / chars if chars and s.link_chars else 0.0
+    if toks:
+        hits = sum(map(is_stop, toks))
+        s.stop_density = hits / len(toks) if hits else 0.0
+    last = text[-1:]
+    punct_end = (last in _TERMINAL_LAST or last == "\n") and _terminal(text[-8:]) is not None
+    s.punct_end = punct_end
+    s.sentences = ends + (0 if punct_end else 1)
+
+
+_terminal: Final = _TERMINAL.search
+_sentence_ends: Final = _SENTENCE_END.findall
+_wide: Final = _WIDE_ANY.search
+_cjk: Final = _CJK.search
+_ascii_tokens: Final = _ASCII_TOKEN.findall
+_token: Final = _TOKEN.findall
 
 
 # --- per-text flags of the line patterns, shared by the classifiers ----------------------------
@@ -214,6 +275,38 @@ _DATE_HINT: Final = re.compile(r"\d[-/.:]\d|\s\d|\d(?:st|nd|rd|th)?\s", re.IGNOR
 """On ASCII text, what every alternative of :data:`patterns.DATE` but "... ago" holds: digits
 around a separator ("12/3", "10:45"), a space before a number ("May 3") or after one ("3rd May").
 (``re``'s ``\\s`` takes a few more ASCII control characters than ``regex``'s: a superset.)"""
+_WIDGET_STARTS: Final = (
+    "rate this", "reply", "report", "recommend", "like", "dislike", "share", "tweet", "email",
+    "e-mail", "print", "permalink", "flag", "point", "vote", "up", "down", "read more",
+    "continue reading", "more", "next", "previous", "back to top", "top", "take me there",
+    "learn more", "sign in", "log", "register", "subscribe", "follow us",
+)
+r"""How a text that :data:`patterns.WIDGET` matches starts, lowercased, unless it starts with a
+digit (``(?:\d+\s+)?likes?``): on ASCII text the pattern's case-insensitive matching is matching the
+lowercased text (see :data:`_COPYRIGHT_ASCII`), and the pattern is anchored at the start."""
+_FOOTER_STARTS: Final = (
+    "privacy", "terms", "cookie", "contact", "about", "imprint", "impressum", "datenschutz",
+    "site map", "sitemap", "accessibility", "advertise", "careers", "jobs", "help", "faq",
+    "this page is best viewed", "powered by", "all rights reserved",
+)
+"""How a text that :data:`patterns.FOOTER_LINE` matches starts (ASCII text, lowercased)."""
+_HEADER_WORDS: Final = ("comment", "repl", "respons", "discussion", "closed")
+"""What every text :data:`patterns.COMMENT_HEADER` matches holds (ASCII text, lowercased)."""
+
+
+def contains_any(literals: tuple[str, ...]) -> Callable[[str], bool]:
+    """A function telling whether a text holds one of ``literals``: ``any(lit in text for lit in
+    literals)``, written out as one expression (no generator made and run per call)."""
+    if not literals:
+        return lambda text: False
+    src = "lambda text: " + " or ".join(f"{lit!r} in text" for lit in literals)
+    fn: Callable[[str], bool] = eval(src)  # the literals are this package's constants
+    return fn
+
+
+_has_copyright_ascii: Final = contains_any(_COPYRIGHT_ASCII)
+_has_copyright_folded: Final = contains_any(_COPYRIGHT_FOLDED)
+_has_header_word: Final = contains_any(_HEADER_WORDS)
 _DIGITS: Final = b"0123456789"
 _ASCII_SPACE: Final = bytes(b for b in range(128) if chr(b).isspace())
 """The ASCII characters ``str.split()`` splits at."""
@@ -235,38 +328,77 @@ _BITS_CACHE_MAX: Final = 8192
 pages of a site). Bounded: cleared when full (a page's blocks keep theirs: :func:`line_flags`)."""
 
 
+def _ascii_line_hints(t: str) -> int:
+    """Which patterns of :func:`_line_bits` can match the ASCII text ``t``, as bits: 1 copyright,
+    2 date, 4 widget, 8 footer line, 16 comment header (the compiled helper's ``ascii_line_hints``
+    gives the same bits)."""
+    low = t.lower()
+    bits = 1 if _has_copyright_ascii(low) else 0
+    if _DATE_HINT(t) is not None or "ago" in low or "just now" in low:
+        bits |= 2
+    if low.startswith(_WIDGET_STARTS) or low[:1].isdigit():
+        bits |= 4
+    if low.startswith(_FOOTER_STARTS):
+        bits |= 8
+    if _has_header_word(low):
+        bits |= 16
+    return bits
+
+
+def _compiled_hints() -> Callable[[str], int]:
+    """The compiled helper's ``ascii_line_hints`` with this module's tables, where it is built (and
+    not turned off when this module is imported: like the models' trees, chosen once), else
+    :func:`_ascii_line_hints` itself."""
+    mod = speedups()
+    if mod is None:
+        return _ascii_line_hints
+    hints = mod.ascii_line_hints
+    tables = (_COPYRIGHT_ASCII, _WIDGET_STARTS, _FOOTER_STARTS, _HEADER_WORDS)
+
+    def ascii_hints(t: str) -> int:
+        got: int = hints(t, *tables)
+        return got
+
+    return ascii_hints
+
+
+_ascii_hints: Final = _compiled_hints()
+
+
 def _line_bits(t: str) -> int:
     """The flag bits of a text of at most :data:`patterns.MAX_PATTERN_CHARS` characters."""
     got = _bits_cache.get(t)
     if got is not None:
         return got
     if t.isascii():
-        # The two costliest searches, skipped where they cannot match (see _COPYRIGHT_ASCII).
-        low = t.lower()
-        copyright_ = (
-            any(lit in low for lit in _COPYRIGHT_ASCII) and P.COPYRIGHT.search(t) is not None
-        )
-        maybe_date = _DATE_HINT(t) is not None or "ago" in low or "just now" in low
+        # The two costliest searches, skipped where they cannot match (see _COPYRIGHT_ASCII), and
+        # the anchored patterns where the text does not start (or hold) what they need.
+        hints = _ascii_hints(t)
+        copyright_ = bool(hints & 1) and P.COPYRIGHT.search(t) is not None
+        maybe_date = bool(hints & 2)
+        maybe_widget = bool(hints & 4)
+        maybe_footer = bool(hints & 8)
+        maybe_header = bool(hints & 16)
     else:
         # A case-insensitive match of a literal is a substring of the case-folded text.
         fold = t.casefold()
         copyright_ = (
-            ("©" in t or any(lit in fold for lit in _COPYRIGHT_FOLDED))
+            ("©" in t or _has_copyright_folded(fold))
             and P.COPYRIGHT.search(t) is not None
         )
-        maybe_date = True
+        maybe_date = maybe_widget = maybe_footer = maybe_header = True
     bits = 0
     if copyright_:
         bits = BOILER | COPYRIGHT
-    if P.WIDGET.match(t) is not None:
+    if maybe_widget and P.WIDGET.match(t) is not None:
         bits |= BOILER | WIDGET
-    elif not bits and P.FOOTER_LINE.match(t) is not None:
+    elif not bits and maybe_footer and P.FOOTER_LINE.match(t) is not None:
         bits = BOILER
     if maybe_date and P.DATE.search(t) is not None:
         bits |= DATE
         if P.META_LINE.search(t) is not None:
             bits |= META_DATE
-    if P.COMMENT_HEADER.match(t) is not None:
+    if maybe_header and P.COMMENT_HEADER.match(t) is not None:
         bits |= COMMENT_HEADER
     if len(_bits_cache) >= _BITS_CACHE_MAX:
         _bits_cache.clear()
@@ -311,6 +443,21 @@ def segment_copyright(s: Segment) -> bool:
     if len(s.text) <= P.MAX_PATTERN_CHARS:
         return bool(line_flags(s) & COPYRIGHT)
     return P.COPYRIGHT.search(s.text) is not None
+
+
+def segment_comment_header(s: Segment) -> bool:
+    """``P.COMMENT_HEADER.match(s.text) is not None``, from the segment's flags where it has
+    them."""
+    if len(s.text) <= P.MAX_PATTERN_CHARS:
+        return bool(line_flags(s) & COMMENT_HEADER)
+    return P.COMMENT_HEADER.match(s.text) is not None
+
+
+def segment_widget(s: Segment) -> bool:
+    """``P.WIDGET.match(s.text) is not None``, from the segment's flags where it has them."""
+    if len(s.text) <= P.MAX_PATTERN_CHARS:
+        return bool(line_flags(s) & WIDGET)
+    return P.WIDGET.match(s.text) is not None
 
 
 def has_date(t: str) -> bool:

@@ -23,6 +23,8 @@ import re
 from itertools import accumulate
 from typing import Final
 
+from .compiled import speedups
+
 BOX: Final = (
     "│┃║┆┇┊┋─━═┄┅┈┉┌┍┎┏┐┑┒┓└┕┖┗┘┙┚┛├┝┞┟┠┡┢┣┤┥┦┧┨┩┪┫┬┭┮┯┰┱┲┳┴┵┶┷┸┹┺┻┼┽┾┿╀╁╂╃╄╅╆╇╈╉╊╋"
     "╔╗╚╝╠╣╦╩╬╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨╪╫"
@@ -66,6 +68,10 @@ def _maybe_columns(lines: list[str]) -> bool:
 def _gutter_counts(lines: list[str], width: int) -> list[int]:
     """For every position x below ``width`` (at most :data:`MAX_WIDTH`), the number of lines with
     a wide gap covering x and x + 1."""
+    mod = speedups()
+    if mod is not None:
+        got: list[int] = mod.gutter_counts(lines, width, MIN_GAP, MAX_WIDTH)
+        return got
     width = min(width, MAX_WIDTH)
     diff = [0] * (width + 2)
     gaps = _GAP.finditer

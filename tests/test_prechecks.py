@@ -27,6 +27,17 @@ PIECES = (
     "12/3/2012", "10:45", "3rd", "May", "jan.", "2 days ago", "a week ago", "ago", "1", "22", "-",
     "/", ".", ":", " ", "  ", "\t", "\n", "posted", "by", "at", "|", "@", "pm", "word", "Ünïcödé",
     "中文", "_", "x", "Privacy policy", "Reply", "Share this", "5 comments", "Read more",
+    # the anchored line patterns (WIDGET, FOOTER_LINE, COMMENT_HEADER) and their near misses
+    "RATE THIS", "Log in", "login", "LOG", "Sitemap", "site map", "SiteMap", "Terms of Use",
+    "terms & conditions", "COOKIES", "Cookie Settings", "About us", "FAQ", "Impressum", "Jobs",
+    "powered by", "This page is best viewed", "Leave a Reply", "Responses", "RESPONSE",
+    "Discussion", "This entry is closed", "Comments are now closed", "12 likes", "3 ", "Up",
+    "TOP", "Back to top", "Follow us", "E-Mail", "Previous", "Jump to comments", "Comments (3)",
+    "#1. comment", "Comment number 12.", "comment no. 7", "view all comments", "2 replies", "42",
+    "vote up", "Points", "Subscribe", "Register", "Continue reading", "take me there",
+    "Learn More", "Sign in", "Tweet", "Print", "Permalink", "Flag", "Dislike", "Recommend",
+    "Report abuse", "Next", "down", "VIEW", "Seen", "enlarged", "Zoom", "Click", "type", "Enter",
+    "prev", "Previously", "see also", "nextgen", "moreover", "Clicks", "Typed", "١٢ likes", "Keep", "ſhare", "ﬂag",
 )
 
 
@@ -95,6 +106,8 @@ def test_segment_flags_are_the_text_flags() -> None:
         assert tuple(bool(bits & getattr(features, n)) for n in names) == plain[:6], t
         assert features.segment_copyright(s) == (P.COPYRIGHT.search(t) is not None), t
         assert features.segment_date(s) == (P.DATE.search(t) is not None), t
+        assert features.segment_comment_header(s) == (P.COMMENT_HEADER.match(t) is not None), t
+        assert features.segment_widget(s) == (P.WIDGET.match(t) is not None), t
 
 
 def test_text_shape_is_its_definition() -> None:
@@ -113,3 +126,15 @@ def test_text_shape_is_its_definition() -> None:
             len("".join(words)) / n if n else 0.0,
         )
         assert features.text_shape(t) == want, t
+
+
+def test_contains_any_is_any_in() -> None:
+    tables = (
+        features._COPYRIGHT_ASCII, features._COPYRIGHT_FOLDED, features._HEADER_WORDS,
+        captions._CREDIT_ASCII, captions._NOT_CAPTION_ASCII, ("a'b", 'x"y', "\\", "\n"), (),
+    )
+    for lits in tables:
+        has = features.contains_any(lits)
+        for t in [*TEXTS, "a'b", 'x"y', "\\", "\n", ""]:
+            for x in (t, t.lower(), t.casefold()):
+                assert has(x) is any(lit in x for lit in lits), (lits, x)

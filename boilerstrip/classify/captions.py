@@ -16,6 +16,7 @@ from typing import Final
 from .. import features as F
 from .. import patterns as P
 from ..document import Doc, Segment
+from ..features import contains_any
 from ..segment_html import NEAR_LEVELS
 from ..types import Label
 from .base import set_label
@@ -57,8 +58,14 @@ _CREDIT_ASCII: Final = (
 :data:`patterns.CREDIT` or :data:`patterns.AGENCY_CREDIT` holds one of these (the bracketed agency
 credits a bracket; "©" is not ASCII): the searches are skipped where none is there."""
 _NOT_CAPTION_ASCII: Final = ("all rights reserved", "copyright", "may not be")
+_has_credit_word: Final = contains_any(_CREDIT_ASCII)
+_has_not_caption_word: Final = contains_any(_NOT_CAPTION_ASCII)
 _NOT_CAPTION_FIRST: Final = frozenset("mnpvsezct")
 """First letters of the words :data:`patterns.NOT_CAPTION` matches at the start of a line."""
+_NOT_CAPTION_WORDS: Final = (
+    "more", "next", "previous", "prev", "view", "see", "enlarge", "zoom", "click", "type", "enter",
+)
+"""The words themselves: on ASCII text (matched as lowercased) the line starts with one of them."""
 
 
 def _under_headline(segs: list[Segment], i: int, first_article: int) -> bool:
@@ -76,7 +83,7 @@ def _credit(s: Segment) -> bool:
     t = s.text
     if t.isascii():
         low = t.lower()
-        if not any(lit in low for lit in _CREDIT_ASCII):
+        if not _has_credit_word(low):
             return False
     return bool(P.CREDIT.search(t) or P.AGENCY_CREDIT.search(t))
 
@@ -95,17 +102,20 @@ def _not_caption(s: Segment) -> bool:
         # case folding of the first character; and a letter or a decimal digit is a word character.
         first = t[0]
         if t.isascii():
-            first = first.lower()
-            if (first.isalnum() or first == "_") and first not in _NOT_CAPTION_FIRST:
-                low = t.lower()
-                if not any(lit in low for lit in _NOT_CAPTION_ASCII):
-                    return False
+            low = t.lower()
+            first = low[0]
+            if (
+                (first.isalnum() or first == "_")
+                and not low.startswith(_NOT_CAPTION_WORDS)
+                and not _has_not_caption_word(low)
+            ):
+                return False
         elif (
             (first.isalpha() or first.isdecimal() or first == "_")
             and first.casefold()[:1] not in _NOT_CAPTION_FIRST
         ):
             fold = t.casefold()
-            if not any(lit in fold for lit in _NOT_CAPTION_ASCII):
+            if not _has_not_caption_word(fold):
                 return False
     return bool(P.NOT_CAPTION.search(t))
 

@@ -19,7 +19,7 @@ import regex
 
 from .. import patterns as P
 from ..document import Doc, Segment
-from ..features import has_date, segment_date
+from ..features import has_date, segment_comment_header, segment_date, segment_widget
 from ..types import Label
 from .base import set_label
 from .density import GOOD, NEARGOOD
@@ -116,7 +116,7 @@ class CommentSection:
         for i, s in enumerate(segs):
             if (
                 s.chars <= P.MAX_PATTERN_CHARS
-                and P.COMMENT_HEADER.match(s.text)
+                and segment_comment_header(s)
                 and seen_prose >= 2
             ):
                 start = i
@@ -138,7 +138,7 @@ class CommentSection:
                 in_item, prev_meta = True, True
                 set_label(s, Label.COMMENT, SCORE_TEXT, self.name)
                 s.comment, s.comment_meta = index, True
-            elif short and (P.COMMENT_HEADER.match(s.text) or P.WIDGET.match(s.text)):
+            elif short and (segment_comment_header(s) or segment_widget(s)):
                 if i - last > 3:
                     break
                 set_label(s, Label.COMMENT, SCORE_TEXT, self.name)
@@ -170,7 +170,7 @@ def is_comment_chrome(s: Segment) -> bool:
         t = s.text
         if P.COMMENT_NUMBER.match(t):
             return False  # one comment's own header: its meta line
-        if P.COMMENT_HEADER.match(t) or P.WIDGET.match(t):
+        if segment_comment_header(s) or segment_widget(s):
             return True
     return False
 
@@ -270,7 +270,7 @@ def comment_role(s: Segment, local_cues: int = 0) -> int:
     if s.chars <= P.MAX_PATTERN_CHARS:
         if P.COMMENT_NUMBER.match(t):
             return META
-        if P.COMMENT_HEADER.match(t) or P.WIDGET.match(t) or P.COMMENT_LINE_WIDGET.match(t):
+        if segment_comment_header(s) or segment_widget(s) or P.COMMENT_LINE_WIDGET.match(t):
             return CHROME
         if s.words <= PROMPT_WORDS and P.COMMENT_PROMPT.match(t):
             return CHROME

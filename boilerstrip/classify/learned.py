@@ -5,7 +5,9 @@ cue flags of its element, near and far ancestors), where it sits (position, dept
 page's prose held by the containers around it), and the same text statistics for its neighbours. The
 model is trained by ``tools/train.py`` on the dev sets of ``../shared/data`` (labels from the
 overlap of each block with the gold text) and shipped as JSON in ``boilerstrip/data/``; inference
-here is plain Python.
+here is plain Python (:func:`rows`, the reference), or, where the optional helper
+``boilerstrip._speedups`` is built, its ``Rows`` type, which writes the same vectors as doubles (the
+same operations in the same order: the same numbers to the last bit) for its compiled trees.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ import math
 from array import array
 from collections.abc import Callable, Iterator
 from itertools import accumulate
-from typing import Any, Final
+from typing import Any, Final, NamedTuple
 
 from .. import patterns as P
+from ..compiled import speedups
 from ..document import Doc, Segment
 from ..features import (
     BOILER,
@@ -88,6 +91,12 @@ _TAG_VECTORS: Final[dict[str, tuple[float, ...]]] = {
 }
 _NO_TAG: Final = (0.0,) * len(TAGS)
 _cue_vectors: dict[int, tuple[float, ...]] = {}
+_TAG_INDEX: Final[dict[str, int]] = {t: k for k, t in enumerate(TAGS)}
+_CONSTS: Final = (
+    BAD, SHORT, NEARGOOD, GOOD, BOILER, COPYRIGHT, DATE, COMMENT_HEADER, WIDGET, META_DATE, CUES,
+    len(FEATURE_NAMES),
+)
+"""The constants the compiled form of :func:`rows` is given (``boilerstrip._speedups.Rows``)."""
 
 
 def _own(s: Segment, bits: int) -> list[float]:
@@ -148,18 +157,42 @@ def _cues(mask: int) -> tuple[float, ...]:
 
 def vectors(doc: Doc) -> list[list[float]]:
     """One feature vector per segment of ``doc`` (in :data:`FEATURE_NAMES` order)."""
-    return list(rows(doc))
+    maker = _compiled_rows(doc)
+    if maker is None:
+        return list(rows(doc))
+    out: list[list[float]] = []
+    width = len(FEATURE_NAMES)
+    for chunk in _chunks(maker, len(doc.segments)):
+        flat: list[float] = memoryview(chunk).cast("d").tolist()  # type: ignore[assignment]
+        out.extend(flat[k : k + width] for k in range(0, len(flat), width))
+    return out
 
 
-def rows(doc: Doc) -> Iterator[list[float]]:
-    """The vectors of :func:`vectors`, one at a time (a page of 200,000 blocks need not hold them
-    all: 137 floats a block). The page-wide sums are kept in arrays of doubles (the same numbers,
-    without an object each), and the blocks' own features are made :data:`_CHUNK` blocks at a
-    time."""
+class _Page(NamedTuple):
+    """What the vectors of a page's blocks share: the blocks' line flags and region values, the
+    prose share and link density of every frame, and where the best region and the comment header
+    are."""
+
+    flags: list[int]
+    values: list[float]
+    frames: list[int]
+    share: list[float]
+    linkd: list[float]
+    best: int
+    last_best: int
+    first_in: int
+    last_in: int
+    header_at: int
+    html: bool
+    pp: float
+    page_prose_log: float
+    n_log: float
+    total_chars: int
+
+
+def _page(doc: Doc) -> _Page:
     segs = doc.segments
     n = len(segs)
-    if n == 0:
-        return
     flags = [line_flags(s) for s in segs]
     total_chars = sum(s.chars for s in segs) or 1
     # Prose per element subtree (same values the region finder uses), and link share per subtree.
@@ -206,12 +239,51 @@ def rows(doc: Doc) -> Iterator[list[float]]:
     del inside
     header_at = next((i for i in range(n) if flags[i] & COMMENT_HEADER and i > first_in), n)
     pp = page_prose or 1.0
-    page_prose_log = math.log1p(page_prose)
-    n_log = math.log1p(n)
     # The prose share and link density of every frame, once (4 ancestor levels per block).
     share = [x / pp for x in prose]
     linkd = [lk / c if c else 0.0 for lk, c in zip(links, chars, strict=True)]
-    del prose, chars, links
+    return _Page(
+        flags, values, frames, share, linkd, best, last_best, first_in, last_in, header_at, html,
+        pp, math.log1p(page_prose), math.log1p(n), total_chars,
+    )
+
+
+def _compiled_rows(doc: Doc) -> Any:
+    """The compiled form of :func:`rows` for ``doc`` (``boilerstrip._speedups.Rows``), or ``None``
+    where the helper is not built (or ``BOILERSTRIP_PURE_PYTHON`` is set) or the page is empty."""
+    mod = speedups()
+    segs = doc.segments
+    if mod is None or not segs:
+        return None
+    pg = _page(doc)
+    page = (
+        pg.best, pg.last_best, pg.first_in, pg.last_in, pg.header_at, pg.html, pg.pp,
+        pg.page_prose_log, pg.n_log, pg.total_chars, Label.COMMENT, _TAG_INDEX, TAGS.index("h"),
+    )
+    return mod.Rows(segs, pg.flags, pg.values, pg.share, pg.linkd, doc.parent, page, _CONSTS)
+
+
+def _chunks(maker: Any, n: int) -> Iterator[bytes]:
+    """The vectors of the compiled form :data:`_CHUNK` blocks at a time, as native doubles."""
+    for lo in range(0, n, _CHUNK):
+        chunk: bytes = maker.fill(lo, min(n, lo + _CHUNK))
+        yield chunk
+
+
+def rows(doc: Doc) -> Iterator[list[float]]:
+    """The vectors of :func:`vectors`, one at a time, in plain Python (the reference of the
+    compiled form; a page of 200,000 blocks need not hold them all: 137 floats a block). The
+    page-wide sums are kept in arrays of doubles (the same numbers, without an object each), and
+    the blocks' own features are made :data:`_CHUNK` blocks at a time."""
+    segs = doc.segments
+    n = len(segs)
+    if n == 0:
+        return
+    (
+        flags, values, frames, share, linkd, best, last_best, first_in, last_in, header_at, html,
+        pp, page_prose_log, n_log, total_chars,
+    ) = _page(doc)
+    parent = doc.parent
     # Prefix sums of the own features the windows average (the values _own gives them).
     prefix = [
         array("d", accumulate(map(_OWN_COLUMNS[c], segs), initial=0.0)) for c in _WINDOW_IDX
@@ -370,14 +442,26 @@ class LearnedArticle:
         if not segs:
             return
         models = _models(doc.kind)
-        article = models["article"].margin_function()
-        comment = models["comment"].margin_function() if "comment" in models else None
-        # Vector by vector: a page's vectors are never all held at once.
         pa = array("d")
         pc = array("d")
-        for x in rows(doc):
-            pa.append(sigmoid(article(x)))
-            pc.append(sigmoid(comment(x)) if comment is not None else 0.0)
+        fa = models["article"].forest
+        fc = models["comment"].forest if "comment" in models else None
+        compiled = fa is not None and (fc is not None or "comment" not in models)
+        maker = _compiled_rows(doc) if compiled else None
+        if maker is not None:
+            # The compiled vectors, a chunk at a time, scored by the compiled trees.
+            width = len(FEATURE_NAMES)
+            for chunk in _chunks(maker, len(segs)):
+                got = fa.probabilities(chunk, width)
+                pa.extend(got)
+                pc.extend(fc.probabilities(chunk, width) if fc is not None else [0.0] * len(got))
+        else:
+            article = models["article"].margin_function()
+            comment = models["comment"].margin_function() if "comment" in models else None
+            # Vector by vector: a page's vectors are never all held at once.
+            for x in rows(doc):
+                pa.append(sigmoid(article(x)))
+                pc.append(sigmoid(comment(x)) if comment is not None else 0.0)
         for s, a, c in zip(segs, pa, pc, strict=True):
             s.p_article = a
             if c >= COMMENT_THRESHOLD:

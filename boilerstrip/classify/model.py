@@ -17,12 +17,15 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
 from operator import mul
-from typing import Any, Final
+from typing import Any
+
+from ..compiled import PURE_PYTHON_ENV, speedups
+
+__all__ = ["PURE_PYTHON_ENV", "Model", "load", "sigmoid", "speedups", "tree_margin"]
 
 Vector = Sequence[float]
 
@@ -41,6 +44,8 @@ class Model:
     def __init__(self, spec: dict[str, Any]) -> None:
         self.features: list[str] = list(spec["features"])
         self.kind: str = spec["type"]
+        self.forest: Any = None
+        """The compiled trees (``boilerstrip._speedups.Forest``) where they are used, else None."""
         if self.kind == "logistic":
             weights = [float(w) for w in spec["weights"]]
             bias = float(spec["bias"])
@@ -56,7 +61,8 @@ class Model:
         elif self.kind == "trees":
             forest = _compiled_forest()
             if forest is not None:
-                self._margin = forest(float(spec["base"]), spec["trees"]).margin
+                self.forest = forest(float(spec["base"]), spec["trees"])
+                self._margin = self.forest.margin
             else:
                 self._margin = _compile_trees(float(spec["base"]), spec["trees"])
         else:
@@ -78,19 +84,10 @@ class Model:
         return sigmoid(self._margin(x))
 
 
-PURE_PYTHON_ENV: Final = "BOILERSTRIP_PURE_PYTHON"
-"""Set to ``1`` to run the trees in plain Python even where the compiled helper is built."""
-
-
 def _compiled_forest() -> Any:
     """``boilerstrip._speedups.Forest`` where it was built (it is optional: see ``setup.py``)."""
-    if os.environ.get(PURE_PYTHON_ENV, "") not in ("", "0"):
-        return None
-    try:
-        from .._speedups import Forest  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
-        return None
-    return Forest
+    mod = speedups()
+    return None if mod is None else mod.Forest
 
 
 def _tree_source(nodes: list[list[float]], node: int, indent: str, out: list[str]) -> None:

@@ -1,0 +1,33 @@
+"""Where the optional compiled helpers are: ``boilerstrip._speedups`` (built by ``setup.py`` where a
+C compiler is at hand). Every helper has a plain-Python form that gives the same results to the bit
+and is the reference; ``BOILERSTRIP_PURE_PYTHON=1`` makes boilerstrip use those even where the
+helpers are built.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Final
+
+PURE_PYTHON_ENV: Final = "BOILERSTRIP_PURE_PYTHON"
+"""Set to ``1`` to run the plain-Python forms even where the compiled helpers are built."""
+API: Final = 3
+"""The version of ``_speedups.c`` this code calls (its ``API`` constant): a stale build (an older
+source built in place) is left unused rather than called with what it does not have."""
+
+
+def speedups() -> Any:
+    """The module ``boilerstrip._speedups`` where it was built and not turned off by
+    :data:`PURE_PYTHON_ENV`, else None."""
+    if os.environ.get(PURE_PYTHON_ENV, "") not in ("", "0"):
+        return None
+    try:
+        from . import _speedups  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
+        return None
+    if getattr(_speedups, "API", None) != API:
+        return None
+    return _speedups
+
+
+__all__ = ["API", "PURE_PYTHON_ENV", "speedups"]
