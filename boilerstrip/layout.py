@@ -6,8 +6,9 @@ finds such columns and reorders the text.
 
 A *gutter* is a column position x where many lines have a wide gap (``MIN_GAP`` spaces or more, with
 text on both sides) covering x and x + 1. For the strongest gutter that works, a *band* is a run of
-consecutive lines each of which leaves position x blank (or ends before it); a band with enough
-two-sided lines is cut at x, and replaced by its left part followed by its right part. Each part,
+consecutive lines each of which leaves position x blank (or ends before it: one blank will do, as
+where a left column's text runs up to the gutter); a band with enough lines with text on both sides
+of a wide gap at x is cut at x, and replaced by its left part followed by its right part. Each part,
 and each stretch of lines between bands, is then split again in the same way (columns within
 columns: a sidebar beside the body, a table inside the body), up to :data:`MAX_DEPTH` levels.
 Box-drawing characters (table borders) are blanked out first. Each output line keeps the index of
@@ -87,18 +88,19 @@ def _gutter_counts(lines: list[str], width: int) -> list[int]:
 
 
 def _sided(line: str, x: int) -> bool:
-    """Line has text on both sides of position x."""
-    return len(line) > x + 1 and bool(line[:x].strip()) and bool(line[x + 1 :].strip())
+    """Line has text on both sides of position x, inside a wide gap (x - 1, x and x + 1 blank)."""
+    return (
+        len(line) > x + 1
+        and line[x - 1 : x + 2] == "   "
+        and bool(line[:x].strip())
+        and bool(line[x + 1 :].strip())
+    )
 
 
 def _free(line: str, x: int) -> bool:
-    """Line can be cut at x: it ends before x, or x is blank - inside a wide gap when the line has
-    text on both sides (a single space between two words is no gutter)."""
-    if len(line) <= x:
-        return True
-    if line[x] != " ":
-        return False
-    return not _sided(line, x) or (line[x - 1] == " " and line[x + 1] == " ")
+    """Line can be cut at x: it ends before x, or x is blank. A single space will do inside a band
+    (a left column whose text runs up to the gutter); the band needs enough :func:`_sided` lines."""
+    return len(line) <= x or line[x] == " "
 
 
 def _bands(
@@ -108,7 +110,8 @@ def _bands(
 
     ``lengths`` and ``lefts`` are the lines' lengths and the positions of their first non-blank
     characters: the lines are right-stripped, so a line has text on both sides of x (:func:`_sided`)
-    when it is longer than x + 1 and its text starts before x, and :func:`_free` follows."""
+    when it is longer than x + 1, its text starts before x and x - 1 to x + 1 are blank; and
+    :func:`_free` follows."""
     n = len(lines)
     x1 = x + 1
     # 0: not free; 1: free, one-sided; 2: free and sided.
@@ -119,8 +122,6 @@ def _bands(
         if line[x] != " "
         else 2
         if ln > x1 and left < x and line[x - 1] == " " and line[x1] == " "
-        else 0
-        if ln > x1 and left < x
         else 1
         for line, ln, left in zip(lines, lengths, lefts, strict=True)
     ]

@@ -415,3 +415,22 @@ def test_short_lines_of_a_column_continue_only_into_lower_case() -> None:
         "lines 1-7", "lines 9-9", "lines 10-10", "lines 11-11", "lines 12-12", "lines 13-13",
         "lines 14-14",
     ]
+
+
+def test_a_left_column_that_runs_close_to_the_gutter_stays_in_its_column() -> None:
+    # w3m at 80 columns: a menu column whose longer items leave only two spaces before the body.
+    from boilerstrip.layout import split_columns
+
+    left = ["Categories", "Back Home (1)", "Antarctica", "England (5)", "Pass the Salt", "Transit"]
+    body = [
+        "My flight from Miami landed early into",
+        "snowy Detroit, where it then took over",
+        "an hour to actually get to the gate and",
+        "off the plane because of the snow. My",
+        "parents picked me up from the airport",
+        "and we made a mad dash for Taco Bell.",
+    ]
+    lines = [f"{a:<15}{b}" for a, b in zip(left, body, strict=True)]
+    assert lines[1] == "Back Home (1)  snowy Detroit, where it then took over"
+    texts = [t.strip() for t, _ in split_columns(lines) if t.strip()]
+    assert texts == left + body
