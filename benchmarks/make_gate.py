@@ -2,6 +2,7 @@
 
     python -m benchmarks.make_gate [--data ../shared/data]          # from benchmarks/gate_pages.txt
     python -m benchmarks.make_gate --choose [--data ../shared/data] # pick a new subset (rarely!)
+    python -m benchmarks.make_gate --text [--data ../shared/data]   # only the w3m text dumps
 
 The subset is stratified: a fixed number of pages per HTML set (:data:`QUOTAS`), and within a set
 proportional shares of its strata (pages with and without reader comments on dragnet and l3s-gn1,
@@ -10,7 +11,9 @@ non-UTF-8 bytes wherever the set has them, so encoding detection stays under tes
 pages are taken in the order of the SHA-1 of ``set/id`` (reproducible, unrelated to content).
 
 The list goes to ``benchmarks/gate_pages.txt`` (``set<TAB>id`` per line); the pages (original bytes,
-base64) and gold go to ``fixtures/gate/pages.jsonl.gz``. Changing the list invalidates the floors in
+base64) and gold go to ``fixtures/gate/pages.jsonl.gz``, and the ``w3m -dump`` renders of the
+same pages (:mod:`benchmarks.textdump`, unwrapped) to ``fixtures/gate/text_w3m.jsonl.gz``, so that
+the gate also holds plain-text mode to its floors. Changing the list invalidates the floors in
 ``benchmarks/gate_baseline.json``: set them again with ``python -m benchmarks.gate --update``.
 """
 
@@ -38,6 +41,8 @@ RAW_PAGES = 3
 """Pages per set taken from those that come as raw (non-UTF-8) bytes, where the set has them."""
 LIST = REPO / "benchmarks" / "gate_pages.txt"
 FIXTURE = REPO / "fixtures" / "gate" / "pages.jsonl.gz"
+TEXT_FIXTURE = REPO / "fixtures" / "gate" / "text_w3m.jsonl.gz"
+TEXT_VARIANT = "w3m"
 
 
 def _order(name: str, pid: str) -> str:
@@ -98,6 +103,26 @@ def write_fixture(data: Path, chosen: list[tuple[str, str]]) -> int:
     return n
 
 
+def write_text_fixture(data: Path, chosen: list[tuple[str, str]]) -> int:
+    """The w3m renders of the chosen pages (``{"set", "id", "text"}`` per line; the gold stays in
+    the page fixture)."""
+    from .textdump import renders
+
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for name, pid in chosen:
+        wanted[name].add(pid)
+    n = 0
+    with gzip.open(TEXT_FIXTURE, "wt", encoding="utf-8", compresslevel=9) as fh:
+        for name in QUOTAS:
+            pages = list(load_set(data, name, ids=wanted[name]))
+            texts = renders(TEXT_VARIANT, pages)
+            for p in pages:
+                rec = {"set": name, "id": p.id, "text": texts.get(p.id, "")}
+                fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+                n += 1
+    return n
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(
         prog="python -m benchmarks.make_gate",
@@ -106,6 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--choose", action="store_true", help="pick a new subset (rewrites the list)")
+    ap.add_argument("--text", action="store_true", help="write only the w3m text-dump fixture")
     args = ap.parse_args(argv)
     if args.choose or not LIST.exists():
         chosen = choose(args.data)
@@ -122,8 +148,11 @@ def main(argv: list[str] | None = None) -> int:
             if line and not line.startswith("#")
             for s, i in [line.split("\t")]
         ]
-    n = write_fixture(args.data, chosen)
-    print(f"wrote {FIXTURE}: {n} pages, {FIXTURE.stat().st_size / 1e6:.2f} MB")
+    if not args.text:
+        n = write_fixture(args.data, chosen)
+        print(f"wrote {FIXTURE}: {n} pages, {FIXTURE.stat().st_size / 1e6:.2f} MB")
+    n = write_text_fixture(args.data, chosen)
+    print(f"wrote {TEXT_FIXTURE}: {n} dumps, {TEXT_FIXTURE.stat().st_size / 1e6:.2f} MB")
     return 0
 
 

@@ -179,8 +179,12 @@ def test_gate_fixture_and_floors() -> None:
     from benchmarks import gate
 
     pages = gate.load_fixture()
+    texts = gate.load_texts()
     base = json.loads(gate.BASELINE.read_text(encoding="utf-8"))
     sets = Counter(p["set"] for p in pages)
+    sets.update(gate.TEXT_PREFIX + name for name, _ in texts)
+    # every page has its w3m dump, and every set (HTML and w3m) its floor
+    assert set(texts) == {(p["set"], p["id"]) for p in pages}
     assert sum(sets.values()) == sum(base["pages"].values())
     assert set(sets) == set(base["floors"])
     assert all(0.0 <= f <= 1.0 for f in base["floors"].values())
