@@ -1204,6 +1204,90 @@ leading_space(PyObject *t)
     return k;
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * display_widths(lines, display_width) -> (lengths, indents): segment_text's
+ *   lengths = [display_width(s) for s in lines]
+ *   indents = [n - display_width(s.lstrip()) for n, s in zip(lengths, lines)]
+ * An ASCII string is measured by its length, as display_width() measures it; any other is measured
+ * by calling `display_width` (segment_text.display_width), as is its lstrip() (the leading
+ * Py_UNICODE_ISSPACE characters off) unless nothing is stripped or what is left is ASCII.
+ * ------------------------------------------------------------------------------------------- */
+static Py_ssize_t
+call_width(PyObject *display_width, PyObject *t)
+{
+    PyObject *w = PyObject_CallOneArg(display_width, t);
+    if (w == NULL)
+        return -1;
+    Py_ssize_t n = PyLong_AsSsize_t(w);
+    Py_DECREF(w);
+    return n;
+}
+
+static PyObject *
+speedups_display_widths(PyObject *mod, PyObject *args)
+{
+    PyObject *lines_arg, *display_width;
+    if (!PyArg_ParseTuple(args, "O!O:display_widths", &PyList_Type, &lines_arg, &display_width))
+        return NULL;
+    /* A tuple of the lines: the callback cannot take a line away while it is in use. */
+    PyObject *lines = PyList_AsTuple(lines_arg);
+    if (lines == NULL)
+        return NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(lines);
+    PyObject *lengths = PyList_New(n), *indents = PyList_New(n);
+    if (lengths == NULL || indents == NULL)
+        goto fail;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *t = PyTuple_GET_ITEM(lines, i);
+        if (!PyUnicode_Check(t)) {
+            PyErr_SetString(PyExc_TypeError, "display_widths() takes a list of str");
+            goto fail;
+        }
+        Py_ssize_t m = PyUnicode_GET_LENGTH(t), k = leading_space(t), len, ind;
+        if (PyUnicode_IS_ASCII(t)) {
+            len = m;
+            ind = k;
+        } else {
+            len = call_width(display_width, t);
+            if (len == -1 && PyErr_Occurred())
+                goto fail;
+            ind = 0;
+            if (k) {
+                int kind = PyUnicode_KIND(t);
+                const void *data = PyUnicode_DATA(t);
+                Py_ssize_t b = k;
+                while (b < m && PyUnicode_READ(kind, data, b) < 128)
+                    b++;
+                if (b == m) {
+                    ind = len - (m - k);
+                } else {
+                    PyObject *rest = PyUnicode_Substring(t, k, m);  /* t.lstrip() */
+                    Py_ssize_t w = rest == NULL ? -1 : call_width(display_width, rest);
+                    Py_XDECREF(rest);
+                    if (w == -1 && PyErr_Occurred())
+                        goto fail;
+                    ind = len - w;
+                }
+            }
+        }
+        PyObject *a = PyLong_FromSsize_t(len), *b = PyLong_FromSsize_t(ind);
+        if (a == NULL || b == NULL) {
+            Py_XDECREF(a);
+            Py_XDECREF(b);
+            goto fail;
+        }
+        PyList_SET_ITEM(lengths, i, a);
+        PyList_SET_ITEM(indents, i, b);
+    }
+    Py_DECREF(lines);
+    return Py_BuildValue("(NN)", lengths, indents);
+fail:
+    Py_DECREF(lines);
+    Py_XDECREF(lengths);
+    Py_XDECREF(indents);
+    return NULL;
+}
+
 /* str.strip() of t (t[a:] stripped at both ends) */
 static PyObject *
 strip_from(PyObject *t, Py_ssize_t a)
@@ -1949,6 +2033,9 @@ static PyMethodDef module_methods[] = {
     {"gutter_counts", (PyCFunction)speedups_gutter_counts, METH_VARARGS,
      "gutter_counts(lines, width, min_gap, max_width) -> list[int]: "
      "boilerstrip.layout._gutter_counts."},
+    {"display_widths", (PyCFunction)speedups_display_widths, METH_VARARGS,
+     "display_widths(lines, display_width) -> (lengths, indents): the display widths of the lines "
+     "and of their indents (boilerstrip.segment_text.segment_text)."},
     {"text_blocks", (PyCFunction)speedups_text_blocks, METH_VARARGS,
      "text_blocks(lines, wrapped, bullet_match, wide_match, stop, before, check_mask, "
      "max_bullet_chars) -> "
@@ -1980,7 +2067,7 @@ PyInit__speedups(void)
         return NULL;
     }
     /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
-    if (PyModule_AddIntConstant(m, "API", 4) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 5) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -390,6 +390,20 @@ def _dumps() -> list[list[str]]:
     return out
 
 
+def test_compiled_display_widths_match_python() -> None:
+    """display_widths() measures lines and indents as segment_text does: the dumps, and every code
+    point alone, indented (by ASCII blanks, ideographic spaces, other blanks) and followed by ASCII
+    or wide text."""
+    from boilerstrip.segment_text import display_width
+
+    dumps = _dumps()
+    for cp in range(0, sys.maxunicode + 1, 5):
+        c = chr(cp)
+        dumps.append([c, "  " + c + "x", "\u3000" + c + " y", c + c + " 字", "\u2003\t" + c + "ab"])
+    for lines in dumps:
+        assert Speedups.display_widths(lines, display_width) == _widths(lines)
+
+
 def test_compiled_wraps_match_python() -> None:
     checked = wide_checked = 0
     for lines in _dumps():
