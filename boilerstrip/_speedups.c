@@ -1001,64 +1001,103 @@ static PyTypeObject RowsType = {
 };
 
 /* ---------------------------------------------------------------------------------------------
- * wraps(lines, narrow, wide, max_width, window, evidence, close) -> bytes: for every line i but the
- * last, 1 where boilerstrip.segment_text._continues(lines[i], lines[i + 1], lengths, indents, i)
- * is true (the line was wrapped onto the next), else 0; the last byte is 0. `lines` are
- * right-stripped; lengths and indents are computed as there (len(), and len() - len(lstrip()),
- * lstrip() taking Py_UNICODE_ISSPACE characters), and `top * close + base` is the same double.
+ * wraps(lines, lengths, indents, page, wide_match, display_width, narrow, wide, max_width, window,
+ *       evidence, close, short_share) -> bytes
+ * For every line i but the last, 1 where boilerstrip.segment_text._continues(lines[i],
+ * lines[i + 1], lengths, indents, i, page) is true (the line was wrapped onto the next), else 0;
+ * the last byte is 0. `lengths`, `indents` (display widths) and `page` (page_width()) are the
+ * ones segment_text computes; `top * close + base` and `width * short_share` are the same
+ * doubles. The next line's first word is found as str.split() finds it (Py_UNICODE_ISSPACE);
+ * whether its first character is wide is asked of `wide_match` (segment_text._WIDE.match) and its
+ * display width of `display_width` whenever the word is not ASCII: no Unicode table here. An ASCII
+ * character is narrow, as display_width() takes it.
  * ------------------------------------------------------------------------------------------- */
+
+/* 1 when wide_match(chr(c)) matches, 0 when not, -1 on error; ASCII is never wide */
+static int
+is_wide(PyObject *wide_match, Py_UCS4 c)
+{
+    if (c < 128)
+        return 0;
+    PyObject *ch = PyUnicode_FromOrdinal((int)c);
+    if (ch == NULL)
+        return -1;
+    PyObject *r = PyObject_CallOneArg(wide_match, ch);
+    Py_DECREF(ch);
+    if (r == NULL)
+        return -1;
+    int wide = r != Py_None;
+    Py_DECREF(r);
+    return wide;
+}
+
+static int
+read_widths(PyObject *seq, Py_ssize_t n, Py_ssize_t *out, const char *what)
+{
+    if (!PyList_Check(seq) || PyList_GET_SIZE(seq) != n) {
+        PyErr_Format(PyExc_ValueError, "%s: a list of one int a line", what);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        out[i] = PyLong_AsSsize_t(PyList_GET_ITEM(seq, i));
+        if (out[i] == -1 && PyErr_Occurred())
+            return -1;
+    }
+    return 0;
+}
+
 static PyObject *
 speedups_wraps(PyObject *mod, PyObject *args)
 {
-    PyObject *lines;
-    Py_ssize_t narrow, wide, max_width, window, evidence_min;
-    double close_share;
-    if (!PyArg_ParseTuple(args, "O!nnnnnd:wraps", &PyList_Type, &lines, &narrow, &wide,
-                          &max_width, &window, &evidence_min, &close_share))
+    PyObject *lines_arg, *lengths, *indents, *wide_match, *display_width;
+    Py_ssize_t page, narrow, wide_min, max_width, window, evidence_min;
+    double close_share, short_share;
+    if (!PyArg_ParseTuple(args, "O!OOnOOnnnnndd:wraps", &PyList_Type, &lines_arg, &lengths,
+                          &indents, &page, &wide_match, &display_width, &narrow, &wide_min,
+                          &max_width, &window, &evidence_min, &close_share, &short_share))
         return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(lines);
+    /* A tuple of the lines: the callbacks cannot take a line away while it is in use. */
+    PyObject *lines = PyList_AsTuple(lines_arg);
+    if (lines == NULL)
+        return NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(lines);
     Py_ssize_t *len = PyMem_Malloc((n ? n : 1) * sizeof(Py_ssize_t));
     Py_ssize_t *ind = PyMem_Malloc((n ? n : 1) * sizeof(Py_ssize_t));
     PyObject *out = PyBytes_FromStringAndSize(NULL, n);
     if (len == NULL || ind == NULL || out == NULL) {
         PyMem_Free(len);
         PyMem_Free(ind);
+        Py_DECREF(lines);
         Py_XDECREF(out);
         return out == NULL ? NULL : PyErr_NoMemory();
     }
     char *flag = PyBytes_AS_STRING(out);
+    if (read_widths(lengths, n, len, "lengths") < 0 || read_widths(indents, n, ind, "indents") < 0)
+        goto fail;
     for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *t = PyList_GET_ITEM(lines, i);
-        if (!PyUnicode_Check(t)) {
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(lines, i))) {
             PyErr_SetString(PyExc_TypeError, "wraps() takes a list of str");
             goto fail;
         }
-        Py_ssize_t m = PyUnicode_GET_LENGTH(t);
-        int kind = PyUnicode_KIND(t);
-        const void *data = PyUnicode_DATA(t);
-        Py_ssize_t k = 0;
-        while (k < m && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)))
-            k++;
-        len[i] = m;
-        ind[i] = k;
     }
     for (Py_ssize_t i = 0; i < n; i++) {
         flag[i] = 0;
         if (i + 1 >= n || len[i] - ind[i] < narrow)
             continue;
+        /* _wrap_width(lengths, indents, i, page) */
         Py_ssize_t lo = i - window > 0 ? i - window : 0;
         Py_ssize_t hi = i + window + 1 < n ? i + window + 1 : n;
-        Py_ssize_t base = 0, top = 0;
+        Py_ssize_t base = 0, longest = 0;
         int any = 0;
         for (Py_ssize_t j = lo; j < hi; j++) {
             if (len[j] && (!any || ind[j] < base)) {
                 base = ind[j];
                 any = 1;
             }
-            if (j == lo || len[j] > top)
-                top = len[j];
+            if (j == lo || len[j] > longest)
+                longest = len[j];
         }
-        top -= base;
+        Py_ssize_t top = longest - base;
         if (top < narrow || top > max_width)
             continue;
         double close = (double)top * close_share + (double)base;
@@ -1066,46 +1105,85 @@ speedups_wraps(PyObject *mod, PyObject *args)
         for (Py_ssize_t j = lo; j < hi; j++)
             if (j != i && (double)len[j] >= close)
                 evidence++;
-        if (evidence < evidence_min)
-            continue;
-        Py_ssize_t width = top;
+        Py_ssize_t width = 0;
+        if (evidence >= evidence_min)
+            width = top;
+        else if (page && (double)page * close_share <= (double)longest && longest <= page)
+            width = page - base;
         if (!width)
             continue;
-        /* the next line's first word: its length, and whether its first character is lower case */
-        PyObject *nxt = PyList_GET_ITEM(lines, i + 1);
-        Py_ssize_t m = len[i + 1], a = ind[i + 1], b = a;
+        /* the next line's first word: lower case or wide at its start, its display width */
+        PyObject *nxt = PyTuple_GET_ITEM(lines, i + 1);
+        Py_ssize_t m = PyUnicode_GET_LENGTH(nxt), a = 0;
         int nkind = PyUnicode_KIND(nxt);
         const void *ndata = PyUnicode_DATA(nxt);
-        while (b < m && !Py_UNICODE_ISSPACE(PyUnicode_READ(nkind, ndata, b)))
+        while (a < m && Py_UNICODE_ISSPACE(PyUnicode_READ(nkind, ndata, a)))
+            a++;
+        Py_ssize_t b = a;
+        int ascii = 1;
+        while (b < m) {
+            Py_UCS4 c = PyUnicode_READ(nkind, ndata, b);
+            if (Py_UNICODE_ISSPACE(c))
+                break;
+            ascii &= c < 128;
             b++;
-        Py_ssize_t first = b - a;
-        if (width < wide) {
-            if (!(first && Py_UNICODE_ISLOWER(PyUnicode_READ(nkind, ndata, a))))
-                continue;
-        } else if (len[i] - ind[i] < wide) {
-            continue;
         }
-        flag[i] = len[i] - base + 1 + first > width - 1;
+        int lower = 0, wide = 0;
+        if (b > a) {
+            Py_UCS4 c0 = PyUnicode_READ(nkind, ndata, a);
+            lower = Py_UNICODE_ISLOWER(c0) != 0;
+            wide = is_wide(wide_match, c0);
+            if (wide < 0)
+                goto fail;
+        }
+        Py_ssize_t own = len[i] - ind[i];
+        if (width < wide_min) {
+            if (!(lower || wide))
+                continue;
+        } else if (own < wide_min
+                   && ((double)own < (double)width * short_share || !(lower || wide))) {
+            continue;  /* a short line among wide ones ends its paragraph */
+        }
+        Py_ssize_t need = 2;
+        if (!wide) {
+            Py_ssize_t first = b - a;
+            if (!ascii) {
+                PyObject *word = PyUnicode_Substring(nxt, a, b);
+                PyObject *w = word == NULL ? NULL : PyObject_CallOneArg(display_width, word);
+                Py_XDECREF(word);
+                first = w == NULL ? -1 : PyLong_AsSsize_t(w);
+                Py_XDECREF(w);
+                if (first == -1 && PyErr_Occurred())
+                    goto fail;
+            }
+            need = 1 + first;
+        }
+        flag[i] = len[i] - base + need > width - 1;
     }
     PyMem_Free(len);
     PyMem_Free(ind);
+    Py_DECREF(lines);
     return out;
 fail:
     PyMem_Free(len);
     PyMem_Free(ind);
+    Py_DECREF(lines);
     Py_DECREF(out);
     return NULL;
 }
 
 /* ---------------------------------------------------------------------------------------------
- * text_blocks(lines, wrapped, bullet_match, stop, before, check_mask, max_bullet_chars)
- *   -> list[(start, end, indent, bullet, text, blank_before, blank_after)]
+ * text_blocks(lines, wrapped, bullet_match, wide_match, stop, before, check_mask,
+ *             max_bullet_chars) -> list[(start, end, indent, bullet, text, blank_before, blank_after)]
  * The paragraph loop of boilerstrip.segment_text.segment_text over right-stripped `lines`, with
  * `wrapped` the bytes of wraps(): the same blocks, in the same order (end is exclusive). Bullets
  * are matched by calling `bullet_match` (patterns.BULLET.match) as the loop does; it is skipped
  * where the text's first non-blank character is ASCII and no bullet can start with it (the pattern
- * needs a bullet character, a digit or "[" after its leading blanks). Every `check_mask + 1` turns
- * of the loop `stop(before + blocks found)` is called, as the loop calls budget.stop_collecting.
+ * needs a bullet character, a digit or "[" after its leading blanks). The lines of a block are
+ * joined as segment_text._joiner() joins them: with nothing between two wide characters (asked of
+ * `wide_match`, segment_text._WIDE.match, where both are not ASCII), with a space otherwise.
+ * Every `check_mask + 1` turns of the loop `stop(before + blocks found)` is called, as the loop
+ * calls budget.stop_collecting.
  * ------------------------------------------------------------------------------------------- */
 static int
 may_be_bullet(Py_UCS4 c)
@@ -1124,6 +1202,90 @@ leading_space(PyObject *t)
     while (k < m && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k)))
         k++;
     return k;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * display_widths(lines, display_width) -> (lengths, indents): segment_text's
+ *   lengths = [display_width(s) for s in lines]
+ *   indents = [n - display_width(s.lstrip()) for n, s in zip(lengths, lines)]
+ * An ASCII string is measured by its length, as display_width() measures it; any other is measured
+ * by calling `display_width` (segment_text.display_width), as is its lstrip() (the leading
+ * Py_UNICODE_ISSPACE characters off) unless nothing is stripped or what is left is ASCII.
+ * ------------------------------------------------------------------------------------------- */
+static Py_ssize_t
+call_width(PyObject *display_width, PyObject *t)
+{
+    PyObject *w = PyObject_CallOneArg(display_width, t);
+    if (w == NULL)
+        return -1;
+    Py_ssize_t n = PyLong_AsSsize_t(w);
+    Py_DECREF(w);
+    return n;
+}
+
+static PyObject *
+speedups_display_widths(PyObject *mod, PyObject *args)
+{
+    PyObject *lines_arg, *display_width;
+    if (!PyArg_ParseTuple(args, "O!O:display_widths", &PyList_Type, &lines_arg, &display_width))
+        return NULL;
+    /* A tuple of the lines: the callback cannot take a line away while it is in use. */
+    PyObject *lines = PyList_AsTuple(lines_arg);
+    if (lines == NULL)
+        return NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(lines);
+    PyObject *lengths = PyList_New(n), *indents = PyList_New(n);
+    if (lengths == NULL || indents == NULL)
+        goto fail;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *t = PyTuple_GET_ITEM(lines, i);
+        if (!PyUnicode_Check(t)) {
+            PyErr_SetString(PyExc_TypeError, "display_widths() takes a list of str");
+            goto fail;
+        }
+        Py_ssize_t m = PyUnicode_GET_LENGTH(t), k = leading_space(t), len, ind;
+        if (PyUnicode_IS_ASCII(t)) {
+            len = m;
+            ind = k;
+        } else {
+            len = call_width(display_width, t);
+            if (len == -1 && PyErr_Occurred())
+                goto fail;
+            ind = 0;
+            if (k) {
+                int kind = PyUnicode_KIND(t);
+                const void *data = PyUnicode_DATA(t);
+                Py_ssize_t b = k;
+                while (b < m && PyUnicode_READ(kind, data, b) < 128)
+                    b++;
+                if (b == m) {
+                    ind = len - (m - k);
+                } else {
+                    PyObject *rest = PyUnicode_Substring(t, k, m);  /* t.lstrip() */
+                    Py_ssize_t w = rest == NULL ? -1 : call_width(display_width, rest);
+                    Py_XDECREF(rest);
+                    if (w == -1 && PyErr_Occurred())
+                        goto fail;
+                    ind = len - w;
+                }
+            }
+        }
+        PyObject *a = PyLong_FromSsize_t(len), *b = PyLong_FromSsize_t(ind);
+        if (a == NULL || b == NULL) {
+            Py_XDECREF(a);
+            Py_XDECREF(b);
+            goto fail;
+        }
+        PyList_SET_ITEM(lengths, i, a);
+        PyList_SET_ITEM(indents, i, b);
+    }
+    Py_DECREF(lines);
+    return Py_BuildValue("(NN)", lengths, indents);
+fail:
+    Py_DECREF(lines);
+    Py_XDECREF(lengths);
+    Py_XDECREF(indents);
+    return NULL;
 }
 
 /* str.strip() of t (t[a:] stripped at both ends) */
@@ -1162,10 +1324,10 @@ bullet_of(PyObject *bullet_match, PyObject *t, Py_ssize_t first, PyObject **m)
 static PyObject *
 speedups_text_blocks(PyObject *mod, PyObject *args)
 {
-    PyObject *lines_arg, *wrapped_obj, *bullet_match, *stop;
+    PyObject *lines_arg, *wrapped_obj, *bullet_match, *wide_match, *stop;
     Py_ssize_t before, check_mask, max_bullet_chars;
-    if (!PyArg_ParseTuple(args, "O!O!OOnnn:text_blocks", &PyList_Type, &lines_arg, &PyBytes_Type,
-                          &wrapped_obj, &bullet_match, &stop, &before, &check_mask,
+    if (!PyArg_ParseTuple(args, "O!O!OOOnnn:text_blocks", &PyList_Type, &lines_arg, &PyBytes_Type,
+                          &wrapped_obj, &bullet_match, &wide_match, &stop, &before, &check_mask,
                           &max_bullet_chars))
         return NULL;
     /* A tuple of the lines: the callbacks cannot take a line away while it is in use. */
@@ -1278,15 +1440,27 @@ speedups_text_blocks(PyObject *mod, PyObject *args)
             PyObject *piece = PyUnicode_Substring(nxt, nind, nlen);  /* nxt.strip() */
             if (piece == NULL)
                 goto fail;
-            int bad = PyList_Append(parts, piece);
+            Py_ssize_t k = PyList_GET_SIZE(parts);
+            int bad = 0;
+            if (k) {  /* _joiner(text so far, piece): "" between two wide characters, else " " */
+                PyObject *prev = PyList_GET_ITEM(parts, k - 1);
+                Py_UCS4 last = PyUnicode_READ_CHAR(prev, PyUnicode_GET_LENGTH(prev) - 1);
+                Py_UCS4 next = PyUnicode_READ_CHAR(piece, 0);
+                int glue = is_wide(wide_match, last);
+                if (glue > 0)
+                    glue = is_wide(wide_match, next);
+                bad = glue < 0 || PyList_Append(parts, glue ? empty : space) < 0;
+            }
+            if (!bad)
+                bad = PyList_Append(parts, piece) < 0;
             Py_DECREF(piece);
-            if (bad < 0)
+            if (bad)
                 goto fail;
             j++;
         }
         PyObject *text;
         if (PyList_GET_SIZE(parts)) {
-            text = PyUnicode_Join(space, parts);
+            text = PyUnicode_Join(empty, parts);
         } else {
             text = PyUnicode_Substring(line, indent, len);  /* line.strip() */
         }
@@ -1843,7 +2017,8 @@ static PyMethodDef module_methods[] = {
      "text_shape(t) -> (digits, upper, avg): boilerstrip.features.text_shape."},
     {"isupper", (PyCFunction)speedups_isupper, METH_O, "isupper(t) -> bool: t.isupper()."},
     {"wraps", (PyCFunction)speedups_wraps, METH_VARARGS,
-     "wraps(lines, narrow, wide, max_width, window, evidence, close) -> bytes: where each line "
+     "wraps(lines, lengths, indents, page, wide_match, display_width, narrow, wide, max_width, "
+     "window, evidence, close, short_share) -> bytes: where each line "
      "continues on the next (boilerstrip.segment_text._continues)."},
     {"ascii_stats", (PyCFunction)speedups_ascii_stats, METH_VARARGS,
      "ascii_stats(text, stop) -> (words, tokens, stop tokens, sentence ends) of ASCII text."},
@@ -1858,8 +2033,12 @@ static PyMethodDef module_methods[] = {
     {"gutter_counts", (PyCFunction)speedups_gutter_counts, METH_VARARGS,
      "gutter_counts(lines, width, min_gap, max_width) -> list[int]: "
      "boilerstrip.layout._gutter_counts."},
+    {"display_widths", (PyCFunction)speedups_display_widths, METH_VARARGS,
+     "display_widths(lines, display_width) -> (lengths, indents): the display widths of the lines "
+     "and of their indents (boilerstrip.segment_text.segment_text)."},
     {"text_blocks", (PyCFunction)speedups_text_blocks, METH_VARARGS,
-     "text_blocks(lines, wrapped, bullet_match, stop, before, check_mask, max_bullet_chars) -> "
+     "text_blocks(lines, wrapped, bullet_match, wide_match, stop, before, check_mask, "
+     "max_bullet_chars) -> "
      "list of (start, end, indent, bullet, text, blank_before, blank_after): the paragraphs of "
      "boilerstrip.segment_text.segment_text."},
     {NULL, NULL, 0, NULL},
@@ -1888,7 +2067,7 @@ PyInit__speedups(void)
         return NULL;
     }
     /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
-    if (PyModule_AddIntConstant(m, "API", 3) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 5) < 0) {
         Py_DECREF(m);
         return NULL;
     }

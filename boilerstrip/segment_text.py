@@ -10,12 +10,13 @@ off the text and kept as a feature, as are indentation and the blank lines aroun
 
 from __future__ import annotations
 
-from typing import Final
+from typing import Any, Final
 
 import regex
 
 from . import patterns as P
 from .budget import CHECK_MASK
+from .compiled import speedups
 from .document import Doc, Segment
 from .layout import split_columns
 
@@ -135,6 +136,10 @@ def segment_text(text: str, doc: Doc) -> None:
     placed = split_columns(text.split("\n"))
     stripped = [ln.rstrip() for ln, _ in placed]
     origin = [k + 1 for _, k in placed]
+    mod = speedups()
+    if mod is not None:
+        _compiled_blocks(mod, stripped, origin, doc)
+        return
     lengths = [display_width(s) for s in stripped]
     indents = [n - display_width(s.lstrip()) for n, s in zip(lengths, stripped, strict=True)]
     page = page_width(lengths)
@@ -199,3 +204,39 @@ def segment_text(text: str, doc: Doc) -> None:
             )
         )
         i = j
+
+
+def _compiled_blocks(mod: Any, stripped: list[str], origin: list[int], doc: Doc) -> None:
+    """The loop of :func:`segment_text` in the compiled helper, the same blocks:
+    ``display_widths()`` measures the lines as :func:`display_width` does (calling it for the
+    non-ASCII ones), ``wraps()`` answers :func:`_continues` for every line at once and
+    ``text_blocks()`` forms the paragraphs, calling the same bullet pattern, budget check and
+    wide-character test (``_WIDE``: the C code holds no Unicode table) as the loop, and joining the
+    lines as :func:`_joiner` does."""
+    segs = doc.segments
+    lengths, indents = mod.display_widths(stripped, display_width)
+    page = page_width(lengths)
+    wrapped = mod.wraps(
+        stripped, lengths, indents, page, _WIDE.match, display_width, NARROW_MIN_WIDTH,
+        WRAP_MIN_WIDTH, WRAP_MAX_WIDTH, WRAP_WINDOW, WRAP_EVIDENCE, WRAP_CLOSE, SHORT_SHARE,
+    )
+    blocks = mod.text_blocks(
+        stripped, wrapped, P.BULLET.match, _WIDE.match, doc.budget.stop_collecting, len(segs),
+        CHECK_MASK, P.MAX_PATTERN_CHARS * 50,
+    )
+    for start, j, indent, bullet, text, blank_before, blank_after in blocks:
+        a, b = origin[start], origin[j - 1]
+        segs.append(
+            Segment(
+                text=text,
+                source=f"lines {a}-{b}",
+                tag="line",
+                line_start=a,
+                line_end=b,
+                indent=indent,
+                bullet=bullet,
+                list_item=bool(bullet),
+                blank_before=blank_before,
+                blank_after=blank_after,
+            )
+        )

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001 (full-width letters and punctuation in the CJK text are what is tested)
 """The optional compiled helpers give the same numbers as the plain-Python forms, to the bit: the
 tree walker's margins, the learned model's feature vectors, the text shapes."""
 
@@ -247,30 +248,123 @@ def test_compiled_text_shape_and_isupper() -> None:
 # --- the text segmenter's wrap test (segment_text._continues and _speedups.wraps) ----------------
 
 
-def _python_wraps(lines: list[str]) -> bytes:
-    from boilerstrip.segment_text import _continues
+def _widths(lines: list[str]) -> tuple[list[int], list[int]]:
+    from boilerstrip.segment_text import display_width
 
-    lengths = [len(s) for s in lines]
-    indents = [n - len(s.lstrip()) for n, s in zip(lengths, lines, strict=True)]
+    lengths = [display_width(s) for s in lines]
+    indents = [n - display_width(s.lstrip()) for n, s in zip(lengths, lines, strict=True)]
+    return lengths, indents
+
+
+def _python_wraps(lines: list[str], page: int | None = None) -> bytes:
+    """segment_text._continues for every line, with the page width segment_text finds (or
+    ``page``)."""
+    from boilerstrip.segment_text import _continues, page_width
+
+    lengths, indents = _widths(lines)
+    if page is None:
+        page = page_width(lengths)
     return bytes(
-        1 if i + 1 < len(lines) and _continues(lines[i], lines[i + 1], lengths, indents, i) else 0
+        1
+        if i + 1 < len(lines) and _continues(lines[i], lines[i + 1], lengths, indents, i, page)
+        else 0
         for i in range(len(lines))
     )
 
 
-def _compiled_wraps(lines: list[str]) -> bytes:
+def _compiled_wraps(lines: list[str], page: int | None = None) -> bytes:
     from boilerstrip import segment_text as st
 
+    lengths, indents = _widths(lines)
+    if page is None:
+        page = st.page_width(lengths)
     got: bytes = Speedups.wraps(
-        lines, st.NARROW_MIN_WIDTH, st.WRAP_MIN_WIDTH, st.WRAP_MAX_WIDTH, st.WRAP_WINDOW,
-        st.WRAP_EVIDENCE, st.WRAP_CLOSE,
+        lines, lengths, indents, page, st._WIDE.match, st.display_width, st.NARROW_MIN_WIDTH,
+        st.WRAP_MIN_WIDTH, st.WRAP_MAX_WIDTH, st.WRAP_WINDOW, st.WRAP_EVIDENCE, st.WRAP_CLOSE,
+        st.SHORT_SHARE,
     )
     return got
 
 
+_CJK_PARAGRAPHS = [
+    # Chinese, a paragraph indented with two full-width spaces, full-width punctuation
+    "\u3000\u3000北京时间昨天晚上，国家统计局发布了最新的经济数据。数据显示，今年前三个季度国内生产"
+    "总值同比增长百分之五点二，增速比上半年有所回升。分析人士认为，消费和投资的恢复是主要原因，"
+    "但外部需求仍然疲弱，出口面临较大压力。专家建议继续加大政策支持力度，稳定市场预期。",
+    "\u3000\u3000与此同时，多地出台了促进消费的措施，包括发放消费券、举办购物节等活动。业内人士表示，"
+    "这些措施在短期内效果明显，但长期来看还需要提高居民收入水平。",
+    "相关新闻",
+    "责任编辑：张三",
+    # Japanese, kana and kanji, half-width digits
+    "東京都は２０２４年度の予算案を発表した。総額は過去最大となり、子育て支援や防災対策に重点を置"
+    "いている。知事は記者会見で「都民の生活を守るための予算だ」と述べた。一方で、財政の健全性を懸念"
+    "する声も上がっている。",
+    "ホーム ＞ ニュース ＞ 政治",
+    # Korean: Hangul is wide, and words are separated by spaces
+    "서울시는 오늘 대중교통 요금을 인상한다고 발표했습니다. 시는 지하철과 버스의 운영 적자가 계속 "
+    "늘어나고 있어 요금 인상이 불가피하다고 설명했습니다. 시민들은 물가 상승으로 생활비 부담이 "
+    "커지는 상황에서 요금까지 오르면 어려움이 더 커질 것이라고 우려했습니다.",
+    "로그인 회원가입 고객센터",
+    # full-width Latin, upper and lower case (a full-width lower-case letter: lower case and wide)
+    "ＡＢＣニュースによると、ｏｐｅｎａｉやｇｏｏｇｌｅなどの企業が新しいモデルを発表した。"
+    "ｔｈｅ ｑｕｉｃｋ ｂｒｏｗｎ ｆｏｘ ｊｕｍｐｓ ｏｖｅｒ ｔｈｅ ｌａｚｙ ｄｏｇ "
+    "ａｎｄ ｒｕｎｓ ａｗａｙ ＦＡＳＴ ａｓ ｉｔ ｃａｎ.",
+    # mixed wide and narrow: English words and numbers inside Chinese text
+    "据Reuters报道，Apple公司在2024年第三季度的iPhone销量达到4,580万部，比去年同期增长了3.5%。"
+    "CEO Tim Cook表示，中国市场的表现superior to expectations，尤其是在Shanghai和Shenzhen等城市。"
+    "analysts expect the trend to continue through the end of the year, 但也有人持谨慎态度。",
+    "Mixed line: running English prose with a few 中文词语 in it and then more English words that "
+    "go on long enough to be wrapped at eighty columns, twice or three times over, 结束。",
+]
+
+
+def _wrap_columns(text: str, width: int) -> list[str]:
+    """``text`` wrapped at ``width`` terminal columns as a dumper wraps it: between words, and
+    between any two wide characters."""
+    import regex
+
+    from boilerstrip.segment_text import display_width
+
+    lines: list[str] = []
+    cur, used, space = "", 0, False
+    for tok in regex.findall(r"[\p{ea=W}\p{ea=F}]| +|[^ \p{ea=W}\p{ea=F}]+", text):
+        if tok.startswith(" "):
+            space = True
+            continue
+        add = (1 if space and cur else 0) + display_width(tok)
+        if cur and used + add > width:
+            lines.append(cur)
+            cur, used = tok, display_width(tok)
+        else:
+            cur += (" " if space and cur else "") + tok
+            used += add
+        space = False
+    return [*lines, cur] if cur else lines
+
+
+def _cjk_dumps() -> list[list[str]]:
+    """The CJK paragraphs wrapped at 80 columns as w3m dumps them, and at other widths, narrow
+    columns and indents included."""
+    out = []
+    for width in (80, 79, 78, 60, 40, 39, 30, 24, 17):
+        lines: list[str] = []
+        for k, p in enumerate(_CJK_PARAGRAPHS * 2):
+            pad = " " * ((k * 5) % 7) if width < 80 else ""
+            lines += [pad + ln for ln in _wrap_columns(p, width - len(pad))]
+            if k % 2 == 0:
+                lines.append("")
+        out.append([ln.rstrip() for ln in lines])
+    # a short paragraph alone among page-wide ones, and wide text next to narrow text
+    wide = _wrap_columns(_CJK_PARAGRAPHS[0] + _CJK_PARAGRAPHS[1], 80)
+    out.append([*wide, "", *_wrap_columns(_CJK_PARAGRAPHS[1][:60], 80), "", *wide])
+    mixed = _wrap_columns(_CJK_PARAGRAPHS[10] * 3, 80)
+    out.append([ln for pair in zip(wide, mixed, strict=False) for ln in pair])
+    return out
+
+
 def _dumps() -> list[list[str]]:
     """Text dumps: the fixture text page, and the fixture pages' text wrapped at several widths,
-    indented, in two columns, with odd unicode."""
+    indented, in two columns, with odd unicode; CJK text wrapped in terminal columns."""
     import textwrap
 
     import boilerstrip
@@ -291,35 +385,98 @@ def _dumps() -> list[list[str]]:
     odd = [t.rstrip() for t in ODD_TEXTS] + ["wörter " * 9, "ärger und " * 6, "x" * 45]
     out.append(odd * 3)
     out.append([("  " * (i % 5)) + t for i, t in enumerate(odd * 4)])
+    out += _cjk_dumps()
     out += [[], [""], ["only one line of text here, long enough to be wrapped maybe"]]
     return out
 
 
-_WRAPS_PENDING = pytest.mark.skip(
-    reason="segment_text does not call _speedups.wraps/text_blocks yet: they implement the wrap "
-    "rules before page-wide widths, display columns and the lower-case rule for short lines"
-)
+def test_compiled_display_widths_match_python() -> None:
+    """display_widths() measures lines and indents as segment_text does: the dumps, and every code
+    point alone, indented (by ASCII blanks, ideographic spaces, other blanks) and followed by ASCII
+    or wide text."""
+    from boilerstrip.segment_text import display_width
+
+    dumps = _dumps()
+    for cp in range(0, sys.maxunicode + 1, 5):
+        c = chr(cp)
+        dumps.append([c, "  " + c + "x", "\u3000" + c + " y", c + c + " 字", "\u2003\t" + c + "ab"])
+    for lines in dumps:
+        assert Speedups.display_widths(lines, display_width) == _widths(lines)
 
 
-@_WRAPS_PENDING
 def test_compiled_wraps_match_python() -> None:
-    checked = 0
+    checked = wide_checked = 0
     for lines in _dumps():
         want = _python_wraps(lines)
         assert _compiled_wraps(lines) == want
         checked += sum(want)
+        for page in (0, 80, 100):  # the page-wide fallback on or off, whatever the dump shows
+            assert _compiled_wraps(lines, page) == _python_wraps(lines, page)
+    for lines in _cjk_dumps():
+        wide_checked += sum(_python_wraps(lines))
     assert checked > 100  # the dumps do have wrapped lines
+    assert wide_checked > 100  # and so does the CJK text
 
 
-@_WRAPS_PENDING
+def test_ascii_is_never_wide() -> None:
+    """The compiled helpers take an ASCII character as narrow without asking _WIDE, as
+    display_width() does for an ASCII line."""
+    from boilerstrip.segment_text import _WIDE
+
+    assert not any(_WIDE.match(chr(c)) for c in range(128))
+
+
 def test_compiled_wraps_every_first_character() -> None:
-    """The next line's first word starts with every code point (lower case or not, space or not)."""
-    base = ["a line of running text that is long enough to wrap at forty-five"] * 6
-    for cp in range(0, sys.maxunicode + 1, 7):
+    """The next line's first word starts with every 7th code point (lower case or wide or not,
+    space or not), after wide lines and narrow ones, in a wide column, a narrow one, and after a
+    short line among wide ones: each code point in one of these 20 settings, in turn."""
+    long, cjk, narrow = (
+        "a line of running text that is long enough to wrap at forty-five",  # 65 columns
+        "北京时间昨天晚上国家统计局发布了最新的经济数据数据显示今年前三个季度国内生产总值",  # 80
+        "a narrow column of text wrapped at 30",  # 37: lower case or wide only
+    )
+    # the last line before the next one a few columns short of the width: the first word decides
+    bases = [
+        [*([long] * 5), long[:59]],
+        [*([cjk] * 5), cjk[:38] + "a"],  # 77 columns: a wide start needs 2, not 3
+        [*([narrow] * 5), narrow[:35]],
+        [*(["x" * 42] * 5), "short line: thirty-six columns wide!"],  # short among wide lines
+    ]
+    wrapped = [0] * len(bases)
+    for k, cp in enumerate(range(0, sys.maxunicode + 1, 7)):
         c = chr(cp)
-        for nxt in (c + "word", c, " " + c + "x " + c, "w" + c + "rd more"):
-            lines = [*base, nxt, *base]
-            assert _compiled_wraps(lines) == _python_wraps(lines), hex(cp)
+        base = bases[k % len(bases)]
+        nxt = (c + "word", c, " " + c + "x " + c, "w" + c + "rd more", c + "字" * 3)[k // 4 % 5]
+        lines = [*base, nxt, base[0]]
+        want = _python_wraps(lines)
+        assert _compiled_wraps(lines) == want, hex(cp)
+        wrapped[k % len(bases)] += want[len(base) - 1]
+    assert min(wrapped) > 1000, wrapped  # every setting has lines wrapped and lines not
+    assert max(wrapped) < 0x110000 // 7 // len(bases) - 1000, wrapped
+
+
+def test_compiled_joiner_every_character() -> None:
+    """Two wrapped lines are joined as _joiner joins them, whatever the last character of the one
+    and the first of the other."""
+    from boilerstrip import patterns as P
+    from boilerstrip.segment_text import _WIDE, _joiner
+
+    def joined(lines: list[str]) -> str:
+        blocks = Speedups.text_blocks(
+            lines, b"\x01\x01\x00", P.BULLET.match, _WIDE.match, lambda n: False, 0, 1023, 100
+        )
+        assert len(blocks) == 1
+        text: str = blocks[0][4]
+        return text
+
+    for cp in range(0, sys.maxunicode + 1, 3):
+        c = chr(cp)
+        if c.isspace():
+            continue
+        for a, b in (("字字" + c, c + "字"), ("ab" + c, c + "字"), ("字" + c, "字b"), ("字字", c)):
+            want = a + _joiner(a, b) + b
+            want += _joiner(want, "字") + "字"
+            assert joined([a, b, "字"]) == want, hex(cp)
 
 
 # --- the text segmenter's paragraph loop (segment_text and _speedups.text_blocks) ---------------
