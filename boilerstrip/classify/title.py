@@ -61,6 +61,14 @@ def _match(block: str | list[str], name: str | set[str]) -> float:
     return min(inter / len(a), 2.0 * inter / len(b))
 
 
+def _overlap(a: list[str], b: set[str]) -> float:
+    """:func:`_match` of a block's words and a name's word set (the block-candidate loop's case)."""
+    if not a or not b:
+        return 0.0
+    inter = sum(map(b.__contains__, a))
+    return min(inter / len(a), 2.0 * inter / len(b))
+
+
 def strip_site_name(title: str) -> str:
     """``"Headline | Site"`` -> ``"Headline"``: the longest part between site-name separators."""
     parts = [p.strip() for p in SITE_SEPARATORS.split(title) if p.strip()]
@@ -154,12 +162,12 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
                 continue
             out_words.append(tw)
             out.append((i, t, [
-                _match(tw, w_title),
-                max((_match(tw, p) for p in w_parts), default=0.0),
+                _overlap(tw, w_title),
+                max([_overlap(tw, p) for p in w_parts]) if w_parts else 0.0,
                 1.0 if nt in norm_parts else 0.0,
-                _match(tw, w_og),
+                _overlap(tw, w_og),
                 1.0 if n_og and nt == n_og else 0.0,
-                _match(tw, w_ld),
+                _overlap(tw, w_ld),
                 1.0 if n_ld and nt == n_ld else 0.0,
                 1.0 if nt in h1s else 0.0,
                 1.0 if s.heading == 1 else 0.0,
@@ -195,7 +203,7 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
             continue
         words = len(name.split())
         w_name = set(_words(name))
-        block_match = max((_match(tw, w_name) for tw in out_words), default=0.0)
+        block_match = max([_overlap(tw, w_name) for tw in out_words]) if out_words else 0.0
         v = [
             _match(name, title) if title else 0.0,
             max((_match(name, p) for p in parts), default=0.0),
