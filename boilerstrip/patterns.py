@@ -223,6 +223,10 @@ _LAZY["BULLET"] = (r"^\s*([•□■◦▪●○\-\*\+·–]|\d{1,3}[.)]|\[\d+\]
 """A list bullet at the start of a text line: w3m (•, □), lynx (*, +, o), markdown (-, *),
 numbers."""
 
+MD_HEADING: regex.Pattern[str]
+_LAZY["MD_HEADING"] = (r"^#{1,6}[ \t]+(?=\S)", 0)
+"""A Markdown (ATX) heading mark at the start of a text block: ``# Title``, ``## Section``."""
+
 DATE: regex.Pattern[str]
 _LAZY["DATE"] = (
     r"(?:\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|"

@@ -133,6 +133,21 @@ def _continues(
 
 def segment_text(text: str, doc: Doc) -> None:
     """Fill ``doc.segments`` with one segment per paragraph of ``text``."""
+    first = len(doc.segments)
+    _segment_lines(text, doc)
+    _strip_heading_marks(doc.segments, first)
+
+
+def _strip_heading_marks(segs: list[Segment], first: int) -> None:
+    """Markdown dumps (html2text) mark headings with ``#``: the mark is layout, not text."""
+    for s in segs[first:]:
+        if s.text[:1] == "#":
+            m = P.MD_HEADING.match(s.text)
+            if m:
+                s.text = s.text[m.end():]
+
+
+def _segment_lines(text: str, doc: Doc) -> None:
     placed = split_columns(text.split("\n"))
     stripped = [ln.rstrip() for ln, _ in placed]
     origin = [k + 1 for _, k in placed]

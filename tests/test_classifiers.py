@@ -328,3 +328,29 @@ def test_learned_step_labels_prose_article() -> None:
     step(doc)
     assert [s.label for s in doc.segments] == [None, None, Label.ARTICLE, Label.ARTICLE]
     assert all(0.0 <= s.p_article <= 1.0 for s in doc.segments)
+
+
+def test_a_text_caption_led_by_its_repeated_alt_text() -> None:
+    # w3m and lynx print an image's alt text inline, right before the caption that repeats it.
+    doc = text_doc(
+        PROSE,
+        "Damage in Homs. 7 March 2013 Damage in Homs. 7 March 2013 The conflict has caused "
+        "destruction in large parts of Syria's cities, like here in Homs",
+        PROSE2,
+    )
+    Density()(doc)
+    for s in doc.segments:
+        s.in_region = True
+        s.label = Label.ARTICLE
+    Captions()(doc)
+    assert [s.label for s in doc.segments] == [Label.ARTICLE, Label.CAPTION, Label.ARTICLE]
+
+
+def test_markdown_heading_marks_are_taken_off() -> None:
+    from boilerstrip.segment_text import segment_text
+
+    doc = Doc(kind="text")
+    segment_text("# Syria crisis: Russia won't pressure Assad\n\n##No space, no heading\n", doc)
+    assert [s.text for s in doc.segments] == [
+        "Syria crisis: Russia won't pressure Assad", "##No space, no heading",
+    ]

@@ -4,7 +4,8 @@ HTML: a short block inside caption markup (``figcaption``, ``caption``/``credit`
 classes) or inside a ``figure``, or a short credit line ("Photo: ...", "Getty Images") right after
 an image. Text: inside the article, a line that does not end a sentence yet is too long for a
 heading, of one or two sentences, right under the headline or holding a date stamp (photo captions
-under a headline, "Damage in Homs. 7 March 2013 ..."), or a credit line.
+under a headline, "Damage in Homs. 7 March 2013 ..."), or one that starts with its image's alt
+text said twice; or a credit line.
 Only blocks at the article (in its region, or next to an article block) count: captions of promos in
 a sidebar stay navigation.
 """
@@ -30,6 +31,9 @@ heading."""
 MAX_TEXT_CAPTION_SENTENCES: Final = 2
 """A text line with more sentences than this is a paragraph, even when it does not end like one (a
 blog post ending in "[via]"): photo captions are a phrase or a sentence or two."""
+MIN_ALT_WORDS: Final = 2
+MAX_ALT_WORDS: Final = 12
+"""Length range, in words, of an alt text repeated at the start of its caption line."""
 MAX_HEADLINE_WORDS: Final = 20
 """The longest headline a text caption can sit under."""
 NEAR_ARTICLE: Final = 3
@@ -66,6 +70,16 @@ _NOT_CAPTION_WORDS: Final = (
     "more", "next", "previous", "prev", "view", "see", "enlarge", "zoom", "click", "type", "enter",
 )
 """The words themselves: on ASCII text (matched as lowercased) the line starts with one of them."""
+
+
+def _repeated_lead(text: str) -> bool:
+    """The line starts with a phrase said twice in a row: an image's alt text that the dumper
+    printed before the caption repeating it ("Damage in Homs. 7 March 2013 Damage in Homs. ...")."""
+    words = text.split(None, 2 * MAX_ALT_WORDS)
+    for k in range(MIN_ALT_WORDS, min(MAX_ALT_WORDS, len(words) // 2) + 1):
+        if words[:k] == words[k : 2 * k]:
+            return True
+    return False
 
 
 def _under_headline(segs: list[Segment], i: int, first_article: int) -> bool:
@@ -177,8 +191,16 @@ class Captions:
                     s.label is Label.ARTICLE
                     and not s.punct_end
                     and s.words >= MIN_TEXT_CAPTION_WORDS
-                    and s.sentences <= MAX_TEXT_CAPTION_SENTENCES
                     and not F.line_flags(s) & F.META_DATE  # a byline: "Posted by ... on <date>"
-                    and (F.line_flags(s) & F.DATE or _under_headline(segs, i, first_article))
+                    and (
+                        _repeated_lead(s.text)
+                        or (
+                            s.sentences <= MAX_TEXT_CAPTION_SENTENCES
+                            and (
+                                F.line_flags(s) & F.DATE
+                                or _under_headline(segs, i, first_article)
+                            )
+                        )
+                    )
                 ):
                     set_label(s, Label.CAPTION, SCORE_TEXT, self.name)
