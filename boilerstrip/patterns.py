@@ -227,6 +227,11 @@ MD_HEADING: regex.Pattern[str]
 _LAZY["MD_HEADING"] = (r"^#{1,6}[ \t]+(?=\S)", 0)
 """A Markdown (ATX) heading mark at the start of a text block: ``# Title``, ``## Section``."""
 
+LINK_NUMBER: regex.Pattern[str]
+_LAZY["LINK_NUMBER"] = (r"(?<!\S)\[\d{1,5}\](?=\w)", 0)
+"""The number lynx puts before every link (``[12]rate this``): at a word's start, glued to it (a
+citation mark follows a word: ``fact.[1]``; a reference mark stands alone: ``Taxi020 [12].``)."""
+
 DATE: regex.Pattern[str]
 _LAZY["DATE"] = (
     r"(?:\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|"

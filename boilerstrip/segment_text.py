@@ -135,16 +135,22 @@ def segment_text(text: str, doc: Doc) -> None:
     """Fill ``doc.segments`` with one segment per paragraph of ``text``."""
     first = len(doc.segments)
     _segment_lines(text, doc)
-    _strip_heading_marks(doc.segments, first)
+    _strip_dump_marks(doc.segments, first)
 
 
-def _strip_heading_marks(segs: list[Segment], first: int) -> None:
-    """Markdown dumps (html2text) mark headings with ``#``: the mark is layout, not text."""
+def _strip_dump_marks(segs: list[Segment], first: int) -> None:
+    """Marks a dumper adds that are layout, not text: Markdown heading marks (``# Title``,
+    html2text) and lynx's link numbers (``[12]rate this``, ``lynx -dump`` without ``-nolist``)."""
     for s in segs[first:]:
-        if s.text[:1] == "#":
-            m = P.MD_HEADING.match(s.text)
+        t = s.text
+        if t[:1] == "#":
+            m = P.MD_HEADING.match(t)
             if m:
-                s.text = s.text[m.end():]
+                t = t[m.end():]
+        if "]" in t and "[" in t:
+            t = P.LINK_NUMBER.sub("", t)
+        if t is not s.text:
+            s.text = t or s.text
 
 
 def _segment_lines(text: str, doc: Doc) -> None:

@@ -346,11 +346,16 @@ def test_a_text_caption_led_by_its_repeated_alt_text() -> None:
     assert [s.label for s in doc.segments] == [Label.ARTICLE, Label.CAPTION, Label.ARTICLE]
 
 
-def test_markdown_heading_marks_are_taken_off() -> None:
+def test_markdown_heading_marks_and_lynx_link_numbers_are_taken_off() -> None:
     from boilerstrip.segment_text import segment_text
 
     doc = Doc(kind="text")
-    segment_text("# Syria crisis: Russia won't pressure Assad\n\n##No space, no heading\n", doc)
+    segment_text(
+        "# Syria crisis: Russia won't pressure Assad\n\n##No space, no heading\n\n"
+        "  * [12]rate this\n\nA fact.[1] And [2] a note.\n",
+        doc,
+    )
     assert [s.text for s in doc.segments] == [
-        "Syria crisis: Russia won't pressure Assad", "##No space, no heading",
+        "Syria crisis: Russia won't pressure Assad", "##No space, no heading", "rate this",
+        "A fact.[1] And [2] a note.",
     ]
