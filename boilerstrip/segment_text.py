@@ -245,9 +245,14 @@ def _compiled_blocks(mod: Any, stripped: list[str], origin: list[int], doc: Doc)
         stripped, wrapped, P.BULLET.match, _WIDE.match, doc.budget.stop_collecting, len(segs),
         CHECK_MASK, P.MAX_PATTERN_CHARS * 50,
     )
-    for start, j, indent, bullet, text, blank_before, blank_after in blocks:
+    del lengths, indents, wrapped
+    # Built from the last block back, each block's record dropped as its Segment is made: the
+    # records and the Segments of a huge dump are not all alive at once.
+    made: list[Segment] = []
+    while blocks:
+        start, j, indent, bullet, text, blank_before, blank_after = blocks.pop()
         a, b = origin[start], origin[j - 1]
-        segs.append(
+        made.append(
             Segment(
                 text=text,
                 source=f"lines {a}-{b}",
@@ -261,3 +266,5 @@ def _compiled_blocks(mod: Any, stripped: list[str], origin: list[int], doc: Doc)
                 blank_after=blank_after,
             )
         )
+    made.reverse()
+    segs += made
