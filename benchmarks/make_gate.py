@@ -81,10 +81,15 @@ def choose(data: Path) -> list[tuple[str, str]]:
     return chosen
 
 
-def write_fixture(data: Path, chosen: list[tuple[str, str]]) -> int:
+def _by_set(chosen: list[tuple[str, str]]) -> dict[str, set[str]]:
     wanted: dict[str, set[str]] = defaultdict(set)
     for name, pid in chosen:
         wanted[name].add(pid)
+    return wanted
+
+
+def write_fixture(data: Path, chosen: list[tuple[str, str]]) -> int:
+    wanted = _by_set(chosen)
     FIXTURE.parent.mkdir(parents=True, exist_ok=True)
     n = 0
     with gzip.open(FIXTURE, "wt", encoding="utf-8", compresslevel=9) as fh:
@@ -108,9 +113,7 @@ def write_text_fixture(data: Path, chosen: list[tuple[str, str]]) -> int:
     the page fixture)."""
     from .textdump import renders
 
-    wanted: dict[str, set[str]] = defaultdict(set)
-    for name, pid in chosen:
-        wanted[name].add(pid)
+    wanted = _by_set(chosen)
     n = 0
     with gzip.open(TEXT_FIXTURE, "wt", encoding="utf-8", compresslevel=9) as fh:
         for name in QUOTAS:

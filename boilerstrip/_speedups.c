@@ -534,8 +534,10 @@ Rows_dealloc(Rows *self)
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
+/* The n numbers of a sequence into `dout` (as doubles) or `iout` (as Py_ssize_t), whichever is not
+ * NULL; -1 with an exception set on a wrong length or a non-number. */
 static int
-read_doubles(PyObject *seq, Py_ssize_t n, double *out, const char *what)
+read_numbers(PyObject *seq, Py_ssize_t n, double *dout, Py_ssize_t *iout, const char *what)
 {
     PyObject *fast = PySequence_Fast(seq, what);
     if (fast == NULL)
@@ -547,31 +549,15 @@ read_doubles(PyObject *seq, Py_ssize_t n, double *out, const char *what)
     }
     PyObject **items = PySequence_Fast_ITEMS(fast);
     for (Py_ssize_t i = 0; i < n; i++) {
-        out[i] = PyFloat_AsDouble(items[i]);
-        if (out[i] == -1.0 && PyErr_Occurred()) {
-            Py_DECREF(fast);
-            return -1;
+        int bad;
+        if (dout != NULL) {
+            dout[i] = PyFloat_AsDouble(items[i]);
+            bad = dout[i] == -1.0 && PyErr_Occurred();
+        } else {
+            iout[i] = PyLong_AsSsize_t(items[i]);
+            bad = iout[i] == -1 && PyErr_Occurred();
         }
-    }
-    Py_DECREF(fast);
-    return 0;
-}
-
-static int
-read_ints(PyObject *seq, Py_ssize_t n, Py_ssize_t *out, const char *what)
-{
-    PyObject *fast = PySequence_Fast(seq, what);
-    if (fast == NULL)
-        return -1;
-    if (PySequence_Fast_GET_SIZE(fast) != n) {
-        Py_DECREF(fast);
-        PyErr_Format(PyExc_ValueError, "%s: wrong length", what);
-        return -1;
-    }
-    PyObject **items = PySequence_Fast_ITEMS(fast);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        out[i] = PyLong_AsSsize_t(items[i]);
-        if (out[i] == -1 && PyErr_Occurred()) {
+        if (bad) {
             Py_DECREF(fast);
             return -1;
         }
@@ -659,10 +645,10 @@ Rows_init(Rows *self, PyObject *args, PyObject *kwds)
         PyErr_NoMemory();
         return -1;
     }
-    if (read_doubles(values, n, self->values, "values") < 0
-        || read_doubles(share, nf, self->share, "share") < 0
-        || read_doubles(linkd, nf, self->linkd, "linkd") < 0
-        || read_ints(parent, nf, self->parent, "parent") < 0)
+    if (read_numbers(values, n, self->values, NULL, "values") < 0
+        || read_numbers(share, nf, self->share, NULL, "share") < 0
+        || read_numbers(linkd, nf, self->linkd, NULL, "linkd") < 0
+        || read_numbers(parent, nf, NULL, self->parent, "parent") < 0)
         return -1;
     PyObject *ffast = PySequence_Fast(flags, "flags must be a sequence");
     if (ffast == NULL)
@@ -1003,8 +989,8 @@ static PyTypeObject RowsType = {
 /* ---------------------------------------------------------------------------------------------
  * wraps(lines, lengths, indents, page, wide_match, display_width, narrow, wide, max_width, window,
  *       evidence, close, short_share) -> bytes
- * For every line i but the last, 1 where boilerstrip.segment_text._continues(lines[i],
- * lines[i + 1], lengths, indents, i, page) is true (the line was wrapped onto the next), else 0;
+ * For every line i but the last, 1 where boilerstrip.segment_text._continues(lines[i + 1],
+ * lengths, indents, i, page) is true (the line was wrapped onto the next), else 0;
  * the last byte is 0. `lengths`, `indents` (display widths) and `page` (page_width()) are the
  * ones segment_text computes; `top * close + base` and `width * short_share` are the same
  * doubles. The next line's first word is found as str.split() finds it (Py_UNICODE_ISSPACE);

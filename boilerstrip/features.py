@@ -11,7 +11,7 @@ import json
 import re
 from array import array
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, MutableSequence
 from functools import lru_cache
 from importlib import resources
 from operator import itemgetter
@@ -101,17 +101,22 @@ def pick_language(
             break
     if not sample:
         return table["en"]
-    counts = Counter(sample)
+    langs, _ = _language_index()
+    return table[_best_language(sample, [0] * len(langs))]
+
+
+def _best_language(sample: list[str], hits: MutableSequence[int]) -> str:
+    """Add the sample's function-word hits per language to ``hits`` (in :func:`_language_index`
+    order) and name the language with the most (the first of a tie)."""
     langs, index = _language_index()
-    hits = [0] * len(langs)
-    for w, c in counts.items():
+    for w, c in Counter(sample).items():
         for k in index.get(w, ()):
             hits[k] += c
     best, best_hits = "en", -1
     for lang, h in zip(langs, hits, strict=True):
         if h > best_hits:
             best, best_hits = lang, h
-    return table[best]
+    return best
 
 
 def _compiled_pick(
@@ -138,14 +143,7 @@ def _compiled_pick(
             break
     if not sampled:
         return "en"
-    for w, c in Counter(sample).items():
-        for k in index.get(w, ()):
-            hits[k] += c
-    best, best_hits = "en", -1
-    for lang, h in zip(langs, hits, strict=True):
-        if h > best_hits:
-            best, best_hits = lang, h
-    return best
+    return _best_language(sample, hits)
 
 
 @lru_cache(maxsize=1)

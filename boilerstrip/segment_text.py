@@ -40,6 +40,15 @@ WRAP_EVIDENCE: Final = 2
 """Other lines in the neighbourhood that must come within WRAP_CLOSE of its longest line for that
 length to count as a wrap width (one long line alone is just a long line)."""
 WRAP_CLOSE: Final = 0.9
+PAGE_EVIDENCE: Final = 3
+"""Lines that must come within WRAP_CLOSE of the page's longest line for the whole dump to count as
+wrapped at that width (``w3m -dump`` at 80 columns): then a neighbourhood of a short paragraph, with
+too few long lines of its own, is taken as wrapped where it reaches that width too. Chosen on the
+w3m-80 renders of the dev sets (python -m benchmarks.evaluate): 5 gave dragnet 0.831, 3 gave 0.835
+(2: the same F1 as 3 with more pages of unwrapped dumps touched)."""
+PAGE_OVERLONG: Final = 0.1
+"""A dump is not wrapped page-wide when its lines longer than WRAP_MAX_WIDTH outnumber this share
+of its wrap-evidence lines (an unwrapped dump has many long paragraphs)."""
 _WIDE: Final = regex.compile(r"[\p{ea=W}\p{ea=F}]")
 """Characters a terminal shows two columns wide (Chinese, Japanese, Korean, full-width forms): a
 dumper wraps at a number of columns, not of characters, and wraps such text between any two of them
@@ -59,15 +68,6 @@ def _joiner(before: str, after: str) -> str:
     if before and after and _WIDE.match(before[-1]) and _WIDE.match(after[0]):
         return ""
     return " "
-PAGE_EVIDENCE: Final = 3
-"""Lines that must come within WRAP_CLOSE of the page's longest line for the whole dump to count as
-wrapped at that width (``w3m -dump`` at 80 columns): then a neighbourhood of a short paragraph, with
-too few long lines of its own, is taken as wrapped where it reaches that width too. Chosen on the
-w3m-80 renders of the dev sets (python -m benchmarks.evaluate): 5 gave dragnet 0.831, 3 gave 0.835
-(2: the same F1 as 3 with more pages of unwrapped dumps touched)."""
-PAGE_OVERLONG: Final = 0.1
-"""A dump is not wrapped page-wide if more than this share of its wrap-evidence lines' number are
-longer than WRAP_MAX_WIDTH (an unwrapped dump has many long paragraphs)."""
 
 
 def page_width(lengths: list[int]) -> int:
@@ -107,10 +107,9 @@ def _wrap_width(
     return base, 0
 
 
-def _continues(
-    line: str, nxt: str, lengths: list[int], indents: list[int], i: int, page: int = 0
-) -> bool:
-    """Whether line ``i`` was wrapped: the next line's first word would not have fitted on it."""
+def _continues(nxt: str, lengths: list[int], indents: list[int], i: int, page: int = 0) -> bool:
+    """Whether line ``i`` was wrapped: the next line, ``nxt``, starts with a word that would not
+    have fitted on it."""
     if lengths[i] - indents[i] < NARROW_MIN_WIDTH:
         return False
     base, width = _wrap_width(lengths, indents, i, page)
@@ -150,7 +149,7 @@ def _strip_dump_marks(segs: list[Segment], first: int) -> None:
         if "]" in t and "[" in t:
             t = P.LINK_NUMBER.sub("", t)
         if t is not s.text:
-            s.text = t or s.text
+            s.text = t  # never empty: both marks must be followed by text
 
 
 def _segment_lines(text: str, doc: Doc) -> None:
@@ -189,7 +188,7 @@ def _segment_lines(text: str, doc: Doc) -> None:
         # left of it (a first-line indent); after the first one, they all share its indent.
         cont = indent + (m.end() if m else 0) if bullet else -1
         j = i + 1
-        while j < n and _continues(stripped[j - 1], stripped[j], lengths, indents, j - 1, page):
+        while j < n and _continues(stripped[j], lengths, indents, j - 1, page):
             nxt = stripped[j]
             if not nxt:
                 break

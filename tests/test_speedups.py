@@ -266,7 +266,7 @@ def _python_wraps(lines: list[str], page: int | None = None) -> bytes:
         page = page_width(lengths)
     return bytes(
         1
-        if i + 1 < len(lines) and _continues(lines[i], lines[i + 1], lengths, indents, i, page)
+        if i + 1 < len(lines) and _continues(lines[i + 1], lengths, indents, i, page)
         else 0
         for i in range(len(lines))
     )

@@ -168,7 +168,9 @@ class Captions:
         segs = doc.segments
         html = doc.kind == "html"
         content = _content_containers(doc) if html else set()
-        first_article = next((i for i, s in enumerate(segs) if s.label is Label.ARTICLE), -1)
+        first_article = (
+            -1 if html else next((i for i, s in enumerate(segs) if s.label is Label.ARTICLE), -1)
+        )
         for i, s in enumerate(segs):
             if s.label is Label.COMMENT or s.chars > MAX_CAPTION_CHARS or s.is_title:
                 continue

@@ -55,10 +55,7 @@ def _match(block: str | list[str], name: str | set[str]) -> float:
     """How well a block's text (or its words) matches a metadata title (or its word set), 0..1."""
     a = _words(block) if isinstance(block, str) else block
     b = set(_words(name)) if isinstance(name, str) else name
-    if not a or not b:
-        return 0.0
-    inter = sum(1 for w in a if w in b)
-    return min(inter / len(a), 2.0 * inter / len(b))
+    return _overlap(a, b)
 
 
 def _overlap(a: list[str], b: set[str]) -> float:
