@@ -64,12 +64,13 @@ credits a bracket; "©" is not ASCII): the searches are skipped where none is th
 _NOT_CAPTION_ASCII: Final = ("all rights reserved", "copyright", "may not be")
 _has_credit_word: Final = contains_any(_CREDIT_ASCII)
 _has_not_caption_word: Final = contains_any(_NOT_CAPTION_ASCII)
-_NOT_CAPTION_FIRST: Final = frozenset("mnpvsezct")
-"""First letters of the words :data:`patterns.NOT_CAPTION` matches at the start of a line."""
 _NOT_CAPTION_WORDS: Final = (
     "more", "next", "previous", "prev", "view", "see", "enlarge", "zoom", "click", "type", "enter",
 )
-"""The words themselves: on ASCII text (matched as lowercased) the line starts with one of them."""
+"""The words :data:`patterns.NOT_CAPTION` matches at the start of a line: on ASCII text (matched
+as lowercased) the line starts with one of them."""
+_NOT_CAPTION_FIRST: Final = frozenset(w[0] for w in _NOT_CAPTION_WORDS)
+"""Their first letters (elsewhere the first character is case-folded before the test)."""
 
 
 def _repeated_lead(text: str) -> bool:
