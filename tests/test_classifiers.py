@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
 from boilerstrip import Label
@@ -359,3 +361,82 @@ def test_markdown_heading_marks_and_lynx_link_numbers_are_taken_off() -> None:
         "Syria crisis: Russia won't pressure Assad", "##No space, no heading", "rate this",
         "A fact.[1] And [2] a note.",
     ]
+
+
+# --- context stage --------------------------------------------------------------------------
+
+
+def test_context_own_features_are_the_first_stage_values(monkeypatch: pytest.MonkeyPatch) -> None:
+    from boilerstrip.classify import learned, stacked
+
+    doc = text_doc("Home", PROSE, "Posted on 12 May 2011", PROSE2, "* More news", "Copyright 2015 Example")
+    Density()(doc)
+    MainRegion()(doc)
+    whole = vectors(doc)
+    idx = [FEATURE_NAMES.index(name) for name in stacked.OWN]
+    own = learned.context_own(doc.segments, 0, len(doc.segments))
+    assert own == [tuple(v[j] for j in idx) for v in whole]
+    assert learned.context_own(doc.segments, 2, 4) == own[2:4]
+
+
+def test_context_rows_do_not_depend_on_the_chunks() -> None:
+    from boilerstrip.classify import stacked
+
+    p = [0.1, 0.9, 0.45, 0.8, 0.2, 0.05, 0.7, 0.3, 0.95, 0.1, 0.6]
+    chars = [10, 400, 30, 250, 12, 8, 180, 40, 500, 6, 90]
+    own = [[float(i)] * len(stacked.OWN) for i in range(len(p))]
+    page = stacked.ContextPage(p, chars)
+    whole = page.rows(0, own)
+    assert len(whole) == len(p) and all(len(v) == len(stacked.NAMES) for v in whole)
+    for size in (1, 2, 3, 5):
+        got = [v for lo in range(0, len(p), size) for v in page.rows(lo, own[lo : lo + size])]
+        assert got == whole
+
+
+def test_context_rows_read_the_neighbours_and_the_best_span() -> None:
+    from boilerstrip.classify import stacked
+
+    # a menu (low), the article (high, with one doubtful block inside), a sidebar (low)
+    p = [0.1, 0.1, 0.9, 0.4, 0.9, 0.8, 0.1, 0.2]
+    chars = [8, 10, 300, 40, 280, 200, 20, 30]
+    page = stacked.ContextPage(p, chars)
+    rows = page.rows(0, [[0.0] * len(stacked.OWN) for _ in p])
+    col = {name: k for k, name in enumerate(stacked.NAMES)}
+    assert page.span == (2, 5)
+    assert [r[col["in_span"]] for r in rows] == [0, 0, 1, 1, 1, 1, 0, 0]
+    doubt = rows[3]
+    assert doubt[col["p_prev1"]] == 0.9 and doubt[col["p_next1"]] == 0.9
+    assert doubt[col["gap_before"]] == doubt[col["gap_after"]] == pytest.approx(math.log1p(1))
+    assert rows[0][col["p_prev1"]] == stacked.MISSING
+    assert rows[0][col["sure_before"]] == 0.0 and rows[7][col["sure_after"]] == 0.0
+    # the window mean is weighted by length: the long article blocks outweigh the short ones
+    assert doubt[col["p_win1"]] > 0.8
+    assert rows[0][col["gap_before"]] == pytest.approx(math.log1p(stacked.FAR))
+
+
+# --- data rows ------------------------------------------------------------------------------
+
+
+def test_data_rows_are_short_cells_between_pipes() -> None:
+    from boilerstrip.classify.datarows import is_data_row
+
+    assert is_data_row("|Korkeushyppy||Duncan McNaughton||197|")
+    assert is_data_row("| Fyn | 17 | 1.42 |")
+    assert not is_data_row("|Lyhytelokuvat (ohjaus)|")  # one cell: a framed line
+    assert not is_data_row("||Posted: Thu Nov 10, 2011 11:36 am Post subject: | |")
+    assert not is_data_row("|Isn't it possible to encrypt partitions without lvm2? | yes |")
+    assert not is_data_row("Home | News | Sport")  # not framed: a menu line, left to the model
+    assert not is_data_row(f"|{PROSE}||2011|")
+
+
+def test_data_rows_lose_the_article_label_in_text_only() -> None:
+    from boilerstrip.classify.datarows import DataRows
+
+    for kind, expected in (("text", None), ("html", Label.ARTICLE)):
+        doc = Doc(kind=kind)
+        for t in (PROSE, "|Ellen Braumüller||43,49|", PROSE2):
+            s = Segment(text=t, source="lines 1-1", tag="line")
+            s.label = Label.ARTICLE
+            doc.segments.append(s)
+        DataRows()(doc)
+        assert [s.label for s in doc.segments] == [Label.ARTICLE, expected, Label.ARTICLE]

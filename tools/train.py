@@ -6,7 +6,11 @@ evaluated honestly with cross-validation grouped by site (a site is never in bot
 test fold): the held-out predictions are turned into article text and scored with the same shingle F1
 as the benchmark. Then it is fitted on all pages and written to boilerstrip/data/<name>.json.
 
-    python tools/train.py [--data ../shared/data] [--kind html|text] [--folds 5] [--no-write]
+With ``--context`` it then trains the context stage (boilerstrip/classify/stacked.py) on the
+held-out article probabilities, cross-validates it on the same folds, and ships it beside them.
+
+    python tools/train.py [--data ../shared/data] [--kind html|text] [--folds 5] [--context]
+                          [--cache] [--no-write]
 
 Needs the ``dev`` extra (scikit-learn).
 """
@@ -22,7 +26,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing import Pool
 from pathlib import Path
 from typing import Any
@@ -36,7 +40,7 @@ from align import labels  # noqa: E402
 
 from benchmarks.data import DEFAULT_DATA, load_set  # noqa: E402
 from benchmarks.metrics import corpus_score, page_score, snippet_counts, snippet_score  # noqa: E402
-from boilerstrip.classify import learned  # noqa: E402
+from boilerstrip.classify import learned, stacked  # noqa: E402
 from boilerstrip.classify.comments import CommentSection  # noqa: E402
 from boilerstrip.classify.density import Density  # noqa: E402
 from boilerstrip.classify.region import MainRegion  # noqa: E402
@@ -247,6 +251,8 @@ def main() -> None:
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--trees", type=int, default=GBDT["trees"])
     ap.add_argument("--depth", type=int, default=GBDT["depth"])
+    ap.add_argument("--context", action="store_true",
+                    help="also train the context stage on the held-out first-stage probabilities")
     args = ap.parse_args()
     GBDT["trees"], GBDT["depth"] = args.trees, args.depth
 
@@ -282,16 +288,41 @@ def main() -> None:
         print(f"CV by site, threshold {thr}: " + "  ".join(f"{k} {v:.3f}" for k, v in res.items()))
     print("CV by site, comments: " + comment_report(data, held_c))
     cv = evaluate(data, held_a, held_c, 0.5)
+    first_cv = cv
+    if args.context:
+        # The context stage, trained and cross-validated (same folds) on held-out probabilities.
+        ctx = [replace(d, X=context_rows(d, a)) for d, a in zip(data, held_a, strict=True)]
+        held_x: list[list[float]] = [[] for _ in data]
+        for k, (tr, te) in enumerate(folds.split(np.zeros(len(data)), groups=groups)):
+            mx = fit([ctx[i] for i in tr], args.model, "article")
+            for i in te:
+                held_x[i] = predict(mx, ctx[i].X)
+            print(f"context fold {k} ({time.time() - t0:.0f}s)")
+        for thr in sorted({0.4, learned.CONTEXT_THRESHOLD, 0.5, 0.6}):
+            res = evaluate(data, held_x, held_c, thr)
+            print(f"CV by site, context stage, threshold {thr}: "
+                  + "  ".join(f"{k} {v:.3f}" for k, v in res.items()))
+        cv = evaluate(data, held_x, held_c, learned.CONTEXT_THRESHOLD)
     if args.no_write:
         return
     ma = fit(data, args.model, "article")
     mc = fit(data, args.model, "comment")
-    full = evaluate(data, [predict(ma, d.X) for d in data], [predict(mc, d.X) for d in data], 0.5)
+    full_a = [predict(ma, d.X) for d in data]
+    full_c = [predict(mc, d.X) for d in data]
+    stages = {"article": export(ma, args.model, list(learned.FEATURE_NAMES)),
+              "comment": export(mc, args.model, list(learned.FEATURE_NAMES))}
+    if args.context:
+        # Fitted on the held-out probabilities (what the first stage says of unseen pages), then
+        # scored on the full fit's (what it says of the training pages) for the full-fit figure.
+        mx = fit(ctx, args.model, "article")
+        stages["context"] = export(mx, args.model, list(stacked.NAMES))
+        full_a = [predict(mx, context_rows(d, a)) for d, a in zip(data, full_a, strict=True)]
+        full = evaluate(data, full_a, full_c, learned.CONTEXT_THRESHOLD)
+    else:
+        full = evaluate(data, full_a, full_c, 0.5)
     print("full fit (training data): " + "  ".join(f"{k} {v:.3f}" for k, v in full.items()))
     out = ROOT / "boilerstrip" / "data" / f"model_{args.kind}.json"
-    names = list(learned.FEATURE_NAMES)
-    out.write_text(json.dumps({"article": export(ma, args.model, names),
-                               "comment": export(mc, args.model, names)}) + "\n")
+    out.write_text(json.dumps(stages) + "\n")
     print(f"wrote {out} ({out.stat().st_size // 1024} KB)")
     record = ROOT / "benchmarks" / "results" / f"cv_{args.kind}.json"
     record.write_text(json.dumps({
@@ -301,9 +332,21 @@ def main() -> None:
         "pages": len(data),
         "sites": len({d.site for d in data}),
         "cv_by_site": {k: round(v, 3) for k, v in cv.items()},
+        **({"cv_by_site_first_stage": {k: round(v, 3) for k, v in first_cv.items()}}
+           if args.context else {}),
         "full_fit": {k: round(v, 3) for k, v in full.items()},
     }, indent=1) + "\n")
     print(f"wrote {record}")
+
+
+_CONTEXT_OWN = [learned.FEATURE_NAMES.index(name) for name in stacked.OWN]
+
+
+def context_rows(d: PageData, pa: list[float]) -> list[list[float]]:
+    """The context stage's vectors of a page, from first-stage probabilities ``pa`` (the own
+    features read off the page's first-stage vectors, where the classifier computes them afresh)."""
+    page = stacked.ContextPage(pa, d.chars)
+    return page.rows(0, [[x[j] for j in _CONTEXT_OWN] for x in d.X])
 
 
 def comment_report(data: list[PageData], held_c: list[list[float]]) -> str:

@@ -5,10 +5,11 @@
 3. :class:`MainRegion` - the region that holds the article's prose;
 4. :class:`LearnedArticle` - article or not, from a two-stage learned model over block features
    and their context (or, where no model is shipped, :class:`ContextLabels`' rules);
-5. :class:`CommentItems` - the comment blocks split into reader comments;
-6. :class:`Captions` - captions and credits at the article;
-7. :class:`Title` - the headline;
-8. :class:`Chrome` - footer or navigation for everything left.
+5. :class:`DataRows` - text only: a table's data rows (cells between pipes) are not article;
+6. :class:`CommentItems` - the comment blocks split into reader comments;
+7. :class:`Captions` - captions and credits at the article;
+8. :class:`Title` - the headline;
+9. :class:`Chrome` - footer or navigation for everything left.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from .captions import Captions
 from .chrome import Chrome
 from .comments import CommentItems, CommentSection
 from .context import ContextLabels
+from .datarows import DataRows
 from .density import Density
 from .learned import LearnedArticle
 from .region import MainRegion
@@ -31,6 +33,7 @@ PIPELINE: tuple[Classifier, ...] = (
     CommentSection(),
     MainRegion(),
     _LEARNED,
+    DataRows(),
     CommentItems(),
     Captions(),
     Title(),

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
 from typing import Any, Final, NamedTuple
 
@@ -32,10 +32,11 @@ from ..features import (
     line_flags,
 )
 from ..types import Label
+from . import stacked
 from .base import set_label
 from .comments import is_comment_chrome, is_meta_line
 from .density import BAD, GOOD, NEARGOOD, SHORT
-from .model import load, sigmoid
+from .model import Model, load, sigmoid
 from .region import value_of
 
 TAGS: Final = (
@@ -406,11 +407,18 @@ def _window_means(
 
 
 ARTICLE_THRESHOLD: Final = 0.5
-"""Stage-2 probability from which a block is article (the cross-validated F1 is flat between 0.4
-and 0.6 on the dev sets; see tools/train.py output)."""
+"""Article-model probability from which a block is article (the cross-validated F1 is flat between
+0.4 and 0.6 on the dev sets; see tools/train.py output)."""
 
 
 COMMENT_THRESHOLD: Final = 0.5
+CONTEXT_THRESHOLD: Final = 0.44
+"""Context-stage probability from which a block is article, where the model file has a context
+stage (text). The held-out F1 of the text dumps is highest at 0.4 (``tools/train.py --context``:
+at 0.5 cleaneval-dev loses 0.01-0.02); on turku-line-quality's real plain text, 0.4 keeps too many
+short non-prose lines (Finnish clean-line F1 0.750, only 0.045 over the terminal-punctuation
+baseline). 0.44 keeps every turku language 0.05 over that baseline, for 0.001-0.004 less on most
+dump sets than at 0.4 (cleaneval-dev w3m 0.013 less)."""
 MIN_ARTICLE_WORDS: Final = 1.0
 """Words outside links the article blocks of a page must hold together, or the page has no article
 (a page that is just a menu). Higher values drop lone date lines on index pages but lose more on
@@ -421,11 +429,14 @@ cleaneval-dev 0.007 for a 0.008 gain on cleanportaleval."""
 class LearnedArticle:
     """Article, comment or neither for every block, from two learned models over the block vectors.
 
-    The article model decides article blocks; the comment model decides reader comments (it
-    overrides the markup rules of :class:`~boilerstrip.classify.comments.CommentSection`, whose
-    verdict is one of its features). Blocks neither model claims stay unlabelled for the later
-    steps. Where no model is shipped for the document kind the pipeline runs the rules instead (see
-    :meth:`available`).
+    The article model decides article blocks (where the model file has a ``context`` stage, as the
+    text model has, that stage decides, from the article model's probabilities for the block and
+    its neighbours: :mod:`boilerstrip.classify.stacked`); the comment model decides reader
+    comments (it overrides the markup rules of
+    :class:`~boilerstrip.classify.comments.CommentSection`, whose verdict is one of its features).
+    ``Segment.p_article`` keeps the article model's probability. Blocks neither model claims stay
+    unlabelled for the later steps. Where no model is shipped for the document kind the pipeline
+    runs the rules instead (see :meth:`available`).
     """
 
     name = "learned"
@@ -462,13 +473,17 @@ class LearnedArticle:
             for x in rows(doc):
                 pa.append(sigmoid(article(x)))
                 pc.append(sigmoid(comment(x)) if comment is not None else 0.0)
-        for s, a, c in zip(segs, pa, pc, strict=True):
+        context = models.get("context")
+        decide, threshold = pa, ARTICLE_THRESHOLD
+        if context is not None:
+            decide, threshold = _context_probabilities(doc, pa, context), CONTEXT_THRESHOLD
+        for s, a, c, d in zip(segs, pa, pc, decide, strict=True):
             s.p_article = a
             if c >= COMMENT_THRESHOLD:
                 if s.label is not Label.COMMENT:
                     set_label(s, Label.COMMENT, c, self.name)
-            elif a >= ARTICLE_THRESHOLD:
-                set_label(s, Label.ARTICLE, a, self.name)
+            elif d >= threshold:
+                set_label(s, Label.ARTICLE, d, self.name)
                 s.comment = None
                 s.comment_meta = False
             elif (
@@ -490,6 +505,50 @@ class LearnedArticle:
             for s in segs:
                 if s.label is Label.ARTICLE:
                     s.label = None
+
+
+def context_own(segs: Sequence[Segment], lo: int, hi: int) -> list[tuple[float, ...]]:
+    """The own features of the context stage (:data:`stacked.OWN`) of the blocks ``lo .. hi - 1``:
+    the values the first stage's vector holds for them (tests check that they agree)."""
+    n = len(segs)
+    out: list[tuple[float, ...]] = []
+    for i in range(lo, hi):
+        s = segs[i]
+        bits = line_flags(s)
+        out.append((
+            math.log1p(s.chars),
+            s.link_density,
+            s.stop_density,
+            1.0 if s.punct_end else 0.0,
+            1.0 if s.cf == GOOD else 0.0,
+            1.0 if s.heading else 0.0,
+            i / n,
+            1.0 if s.list_item else 0.0,
+            1.0 if bits & DATE else 0.0,
+            1.0 if bits & COPYRIGHT else 0.0,
+        ))
+    return out
+
+
+def _context_probabilities(doc: Doc, pa: Sequence[float], model: Model) -> array[float]:
+    """The context stage's article probability for every block, from the first stage's ``pa``."""
+    segs = doc.segments
+    n = len(segs)
+    page = stacked.ContextPage(pa, [s.chars for s in segs])
+    out = array("d")
+    width = len(stacked.NAMES)
+    margin = model.margin_function() if model.forest is None else None
+    for lo in range(0, n, _CHUNK):
+        hi = min(n, lo + _CHUNK)
+        vectors = page.rows(lo, context_own(segs, lo, hi))
+        if margin is None:
+            flat = array("d")
+            for v in vectors:
+                flat.extend(v)
+            out.extend(model.forest.probabilities(flat, width))
+        else:
+            out.extend(sigmoid(margin(v)) for v in vectors)
+    return out
 
 
 def _models(kind: str) -> dict[str, Any]:

@@ -1,0 +1,135 @@
+"""The context stage of the learned classifier: a second model over the first model's verdicts.
+
+The first model (:mod:`boilerstrip.classify.learned`) scores every block from its own vector, which
+already holds its neighbours' text statistics. What it cannot see is what it itself concluded about
+the neighbours: that the block sits between two blocks it is sure of, or far from any, or inside
+the one long run of article blocks of the page. The context stage (an idea from stacked
+generalisation, and from jusText's second, context-sensitive pass) reads, per block, the first
+model's probability for the block and its neighbours, the probabilities averaged over windows of
+1 to 20 blocks (weighted by length), the distance to the nearest article block before and after,
+whether the block is inside the page's best article span (the run of blocks whose summed
+probability margin is largest), and a few of the block's own features (:data:`OWN`).
+
+``tools/train.py --context`` trains it on held-out first-stage probabilities (each page scored by a
+first model that never saw its site) and ships it as the ``context`` model beside ``article``;
+where a model file has no ``context`` model, the first stage decides alone.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections.abc import Sequence
+from itertools import accumulate
+from typing import Final
+
+OWN: Final = (
+    "log_chars", "link_density", "stop_density", "punct_end", "cf_good", "heading", "pos",
+    "list_item", "date", "copyright",
+)
+"""The block's own features in the context vector (names of the first stage's features)."""
+WINDOWS: Final = (1, 3, 8, 20)
+"""Half-widths (in blocks) of the windows whose length-weighted mean probability is a feature."""
+SURE: Final = 0.5
+"""A block whose first-stage probability reaches this is an article block for the distance, share
+and span features (the first stage's own threshold)."""
+FAR: Final = 1000
+"""Distances (in blocks) are capped here: "no article block on this side" reads as very far."""
+MISSING: Final = -1.0
+"""The probability feature of a neighbour beyond the page's ends."""
+
+NAMES: Final[tuple[str, ...]] = tuple(
+    ["p", "p_prev1", "p_prev2", "p_next1", "p_next2"]
+    + [f"p_win{w}" for w in WINDOWS]
+    + ["p_max", "p_mean", "sure_before", "sure_after", "gap_before", "gap_after", "in_span",
+       "span_gap", "p_over_win3"]
+    + [f"own_{name}" for name in OWN]
+)
+"""The context vector, in order."""
+
+_LOG_FAR: Final = math.log1p(FAR)
+
+
+class ContextPage:
+    """The page-wide sums the context vectors of one page's blocks read: built once from the first
+    stage's probabilities ``p`` and the blocks' lengths ``chars``; :meth:`rows` then gives the
+    vectors of any run of blocks."""
+
+    def __init__(self, p: Sequence[float], chars: Sequence[int]) -> None:
+        n = len(p)
+        self.p = p
+        self.n = n
+        weight = [c + 1.0 for c in chars]
+        self.pre_pw = array("d", accumulate((a * w for a, w in zip(p, weight, strict=True)),
+                                            initial=0.0))
+        self.pre_w = array("d", accumulate(weight, initial=0.0))
+        sure = [w if a >= SURE else 0.0 for a, w in zip(p, weight, strict=True)]
+        self.pre_sure = array("d", accumulate(sure, initial=0.0))
+        self.total_sure = self.pre_sure[n] or 1.0
+        self.sure_w = sure
+        # The nearest sure block after each block (n + FAR where none).
+        after = array("q", [0]) * n
+        nxt = n + FAR
+        for i in range(n - 1, -1, -1):
+            after[i] = nxt
+            if p[i] >= SURE:
+                nxt = i
+        self.next_sure = after
+        # The best span: the run of blocks with the largest sum of (p - SURE) * log(length).
+        best, cur, start, lo, hi = -math.inf, 0.0, 0, 0, -1
+        for i, (a, w) in enumerate(zip(p, weight, strict=True)):
+            v = (a - SURE) * math.log1p(w)
+            if cur <= 0.0:
+                cur, start = v, i
+            else:
+                cur += v
+            if cur > best:
+                best, lo, hi = cur, start, i
+        self.span = (lo, hi)
+        self.p_max = max(p, default=0.0)
+        self.p_mean = self.pre_pw[n] / self.pre_w[n] if n else 0.0
+
+    def _win(self, i: int, k: int) -> float:
+        n = self.n
+        a = i - k if i > k else 0
+        b = i + k + 1 if i + k + 1 < n else n
+        return (self.pre_pw[b] - self.pre_pw[a]) / (self.pre_w[b] - self.pre_w[a])
+
+    def rows(self, lo: int, own: Sequence[Sequence[float]]) -> list[list[float]]:
+        """The context vectors of the blocks ``lo .. lo + len(own) - 1``, given their own features
+        (:data:`OWN`, in order)."""
+        p, n = self.p, self.n
+        span_lo, span_hi = self.span
+        out: list[list[float]] = []
+        # The nearest sure block before ``lo``.
+        last = -FAR
+        for j in range(lo - 1, -1, -1):
+            if p[j] >= SURE:
+                last = j
+                break
+        for i in range(lo, lo + len(own)):
+            a = p[i]
+            w3 = self._win(i, 3)
+            before = self.pre_sure[i] / self.total_sure
+            gap_span = span_lo - i if i < span_lo else i - span_hi if i > span_hi else 0
+            out.append([
+                a,
+                p[i - 1] if i >= 1 else MISSING,
+                p[i - 2] if i >= 2 else MISSING,
+                p[i + 1] if i + 1 < n else MISSING,
+                p[i + 2] if i + 2 < n else MISSING,
+                self._win(i, WINDOWS[0]), w3, self._win(i, WINDOWS[2]), self._win(i, WINDOWS[3]),
+                self.p_max,
+                self.p_mean,
+                before,
+                1.0 - before - self.sure_w[i] / self.total_sure,
+                math.log1p(min(i - last, FAR)) if last > -FAR else _LOG_FAR,
+                math.log1p(min(self.next_sure[i] - i, FAR)),
+                1.0 if span_lo <= i <= span_hi else 0.0,
+                math.log1p(gap_span),
+                a - w3,
+                *own[i - lo],
+            ])
+            if a >= SURE:
+                last = i
+        return out
