@@ -342,6 +342,11 @@ _LAZY["COMMENT_HEADER_SPLIT"] = (
 )
 """Separators between the parts of a comment header ("Jimmy | November 11, 2012 | Reply")."""
 
+COMMENT_COUNT: regex.Pattern[str]
+_LAZY["COMMENT_COUNT"] = (r"\b\d+\s+(?:comments?|replies|responses)\b", _I)
+"""A comment count anywhere in a line ("by Tom 4 days ago | 8 comments"): a post's, in a list of
+posts."""
+
 COMMENT_PROMPT: regex.Pattern[str]
 _LAZY["COMMENT_PROMPT"] = (
     r"^(?:click here to |please )?(?:"
