@@ -237,6 +237,24 @@ def test_titles_are_not_comments_where_the_section_has_words_or_counts() -> None
     assert assemble(doc, encoding=None, url=None).comments == []
 
 
+def test_hidden_copies_of_shown_words_are_left_out() -> None:
+    doc = html_doc(
+        ("/html/body/div/div[1]", "Posted by: Brad, Glasgow on 11:16am Wed 9 Jan 08"),
+        ("/html/body/div/div[2]", WORDS_1 + " " + WORDS_3),  # hidden copy, for quoting
+        ("/html/body/div/div[3]", WORDS_1),
+        ("/html/body/div/div[3]", WORDS_3),
+        ("/html/body/div/div[4]", "Posted by: Miss Priss on 11:56am Wed 9 Jan 08"),
+        ("/html/body/div/div[5]", WORDS_2),  # hidden, shown nowhere: still words
+    )
+    doc.segments[1].cues |= P.HIDDEN
+    doc.segments[5].cues |= P.HIDDEN
+    CommentItems()(doc)
+    assert groups(doc) == [
+        ["Posted by: Brad, Glasgow on 11:16am Wed 9 Jan 08", WORDS_1, WORDS_3],
+        ["Posted by: Miss Priss on 11:56am Wed 9 Jan 08", WORDS_2],
+    ]
+
+
 # --- authors and dates -------------------------------------------------------------------------
 
 

@@ -344,6 +344,37 @@ def titles_as_words(comments: list[Segment], roles: list[int]) -> list[int]:
     return out
 
 
+def _run_text(comments: list[Segment], start: int, step: int, size: int) -> str:
+    """The shown blocks from ``start`` on (``step`` 1: forward, -1: backward) in page order, up to
+    the first hidden block or until their text is ``size`` characters long."""
+    parts: list[str] = []
+    n = 0
+    i = start
+    while 0 <= i < len(comments) and not comments[i].cues & P.HIDDEN and n < size:
+        t = " ".join(comments[i].text.split())
+        parts.append(t)
+        n += len(t) + 1
+        i += step
+    if step < 0:
+        parts.reverse()
+    return " ".join(parts)
+
+
+def hidden_copies_as_chrome(comments: list[Segment], roles: list[int]) -> list[int]:
+    """Roles with the hidden copies of shown words as chrome: a page may keep each comment twice,
+    hidden (``display: none``, for a quote or an edit box) and shown, one right after the other;
+    the words are the shown ones. A hidden block of words is such a copy when the shown blocks next
+    to it (after it or before it) hold the same text; other hidden words stay words."""
+    out = list(roles)
+    for i, (s, r) in enumerate(zip(comments, roles, strict=True)):
+        if r != WORDS or not s.cues & P.HIDDEN:
+            continue
+        t = " ".join(s.text.split())
+        if t in (_run_text(comments, i + 1, 1, len(t)), _run_text(comments, i - 1, -1, len(t))):
+            out[i] = CHROME
+    return out
+
+
 def _local_cues(doc: Doc, s: Segment) -> int:
     f = s.frame
     if f < 0 or f >= len(doc.frame_cues):
@@ -457,7 +488,7 @@ class CommentItems:
         html = doc.kind == "html"
         roles = [comment_role(s, _local_cues(doc, s) if html else 0) for s in comments]
         if html:
-            roles = titles_as_words(comments, roles)
+            roles = titles_as_words(comments, hidden_copies_as_chrome(comments, roles))
         keys = _item_keys(comments, roles) if html else None
         opens = _opens(roles, keys)
         pieces: list[list[int]] = []
