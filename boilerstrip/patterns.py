@@ -277,17 +277,19 @@ _LAZY["COMMENT_BYLINE"] = (
 COMMENT_LINE_WIDGET: regex.Pattern[str]
 _LAZY["COMMENT_LINE_WIDGET"] = (
     r"^[\s|·•\[\](){}/-]*(?:reply(?: to this(?: comment)?)?|(?:view )?profile|avatar|"
-    r"report(?: abuse| this(?: comment)?| comment)?|"
+    r"report(?: abuse| this(?: comment| post)?| comment| post)?|"
     r"permalink|link to (?:this )?comment|quote|flag(?: as inappropriate)?|edit|delete|"
     r"like|unlike|dislike|recommend(?:ed)?|vote (?:up|down)|(?:up|down)vote|up|down|"
     r"replydelete|cancel reply|hide replies|show replies|(?:view|load|show) (?:all |more )?replies|"
     r"(?:\d+\s+)?(?:likes?|points?|votes?|recommendations?|replies|repl(?:y|ies) to this)|"
     r"rate this|rating|[+-]?\d+|share(?: this comment)?|tweet|email)"
-    r"(?:[\s|·•\[\](){}/:,.!-]+(?:reply|report(?: abuse)?|permalink|quote|flag|like|dislike|"
+    r"(?:[\s|·•\[\](){}/:,.!-]+(?:reply|report(?: abuse| this(?: comment| post)?)?|permalink|"
+    r"quote|flag|like|dislike|"
     r"share|up|down|actions|[+-]?\d+))*[\s|·•\[\](){}/:,.!-]*$",
     _I,
 )
-"""A line of comment widgets only ("Reply", "Report abuse", "Like 0", "[Reply]", "| Permalink")."""
+"""A line of comment widgets only ("Reply", "Report abuse", "Like 0", "[Reply]", "| Permalink",
+"Quote | Report this post")."""
 
 COMMENT_META_TAIL: regex.Pattern[str]
 _LAZY["COMMENT_META_TAIL"] = (
@@ -357,6 +359,8 @@ _LAZY["COMMENT_PROMPT"] = (
     r"(?:no|one|\d+) (?:comments?|responses?|replies)(?: yet| so far)?|"
     r"(?:leave|post|add|write|submit|join) (?:a |your |the )?"
     r"(?:comment|reply|response|discussion|conversation)|"
+    r"type (?:in )?your comments?|"
+    r"(?:latest|recent|most recent|newest) (?:reader )?comments?\s*:?\s*$|"
     r"your email (?:address )?will (?:not|never) be (?:published|shared)|"
     r"required fields are marked|"
     r"notify me of|subscribe to (?:comments|this thread|replies)|"
@@ -369,7 +373,8 @@ _LAZY["COMMENT_PROMPT"] = (
     _I,
 )
 """Prompts and notices of a comment section, not a reader's words ("Click here to cancel reply.",
-"Comment below or sign in with ...", "Be the first to comment", "Sort by newest first")."""
+"Comment below or sign in with ...", "Be the first to comment", "Sort by newest first",
+"Latest Comments:", "Type in Your Comments Below")."""
 
 # --- captions (classify.captions) -------------------------------------------------------------
 

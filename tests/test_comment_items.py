@@ -255,6 +255,16 @@ def test_hidden_copies_of_shown_words_are_left_out() -> None:
     ]
 
 
+def test_section_prompts_and_report_widgets_are_chrome() -> None:
+    doc = html_doc(
+        ("/a", "Latest Comments:"),
+        ("/b", "Quote | Report this post"),
+        ("/c", "Type in Your Comments Below"),
+        ("/d", "The latest comments on the budget were harsh, and the minister heard them."),
+    )
+    assert [comment_role(s) for s in doc.segments] == [CHROME, CHROME, CHROME, WORDS]
+
+
 # --- authors and dates -------------------------------------------------------------------------
 
 
