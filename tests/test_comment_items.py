@@ -265,6 +265,24 @@ def test_section_prompts_and_report_widgets_are_chrome() -> None:
     assert [comment_role(s) for s in doc.segments] == [CHROME, CHROME, CHROME, WORDS]
 
 
+def test_bylines_after_the_last_comment_item_join_no_comment() -> None:
+    doc = html_doc(
+        ("/html/body/div[1]/div[1]/div[1]", WORDS_1),
+        ("/html/body/div[1]/div[1]/div[2]", "Posted on 01/20/2008 at 6:01:41 PM"),
+        ("/html/body/div[1]/div[2]/div[1]", WORDS_2),
+        ("/html/body/div[1]/div[2]/div[2]", "Posted on 01/18/2008 at 4:01:01 PM"),
+        ("/html/body/div[2]/div[1]", "Victim and Victimizer: Are They the Same..."),
+        ("/html/body/div[2]/div[2]", "By Lowery | Read Article"),
+    )
+    link(doc.segments[4])
+    link(doc.segments[5])
+    CommentItems()(doc)
+    assert groups(doc) == [
+        [WORDS_1, "Posted on 01/20/2008 at 6:01:41 PM"],
+        [WORDS_2, "Posted on 01/18/2008 at 4:01:01 PM"],
+    ]
+
+
 # --- authors and dates -------------------------------------------------------------------------
 
 

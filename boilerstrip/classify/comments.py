@@ -514,6 +514,12 @@ class CommentItems:
             pieces[-1].append(i)
             prev = i
             widget_since = False
+        # Header lines after the last comment and outside every comment item (the items hold
+        # their headers, or ``keys`` would be None) belong to no comment: the bylines of a list of
+        # other articles that the section's markup swept in.
+        if keys is not None:
+            while pieces and all(roles[i] != WORDS and keys[i] is None for i in pieces[-1]):
+                pieces.pop()
         # Headers without words join their comment.
         merged: list[list[int]] = []
         pending: list[int] = []
