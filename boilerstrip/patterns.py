@@ -262,6 +262,18 @@ _LAZY["COMMENT_AUTHOR"] = (
 """The author at the start of a comment header line ("john says:", "by james on ...",
 "Posted by X |")."""
 
+# --- headline (classify.title) ----------------------------------------------------------------
+
+TITLE_CUT: Final = regex.compile(r"(?<=\S)\s*(?:[|:·•»«/_]|::|--|\s[-–—])\s+(?=\S)")
+"""Where a page title may be cut into a headline and a site or section name, for matching the cut
+parts against the page's blocks: the site-name separators, and also a colon without a space before
+it ("Site: Headline", "Site : Section"), which alone is too common inside headlines to cut on
+without another candidate saying so. Starts right after a non-space (linear)."""
+
+TITLE_BYLINE: regex.Pattern[str]
+_LAZY["TITLE_BYLINE"] = (r"^(?:(?:posted|written)\s+)?by\s+\S", _I)
+"""A byline line below a headline in the same block ("by Chris Stanton, 30 December 2007")."""
+
 # --- reader comments: header lines, authors, dates, widgets (classify.comments, assemble) ---------
 
 COMMENT_BYLINE: regex.Pattern[str]
