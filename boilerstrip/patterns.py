@@ -262,6 +262,18 @@ _LAZY["COMMENT_AUTHOR"] = (
 """The author at the start of a comment header line ("john says:", "by james on ...",
 "Posted by X |")."""
 
+# --- headline (classify.title) ----------------------------------------------------------------
+
+TITLE_CUT: Final = regex.compile(r"(?<=\S)\s*(?:[|:·•»«/_]|::|--|\s[-–—])\s+(?=\S)")
+"""Where a page title may be cut into a headline and a site or section name, for matching the cut
+parts against the page's blocks: the site-name separators, and also a colon without a space before
+it ("Site: Headline", "Site : Section"), which alone is too common inside headlines to cut on
+without another candidate saying so. Starts right after a non-space (linear)."""
+
+TITLE_BYLINE: regex.Pattern[str]
+_LAZY["TITLE_BYLINE"] = (r"^(?:(?:posted|written)\s+)?by\s+\S", _I)
+"""A byline line below a headline in the same block ("by Chris Stanton, 30 December 2007")."""
+
 # --- reader comments: header lines, authors, dates, widgets (classify.comments, assemble) ---------
 
 COMMENT_BYLINE: regex.Pattern[str]
@@ -277,17 +289,19 @@ _LAZY["COMMENT_BYLINE"] = (
 COMMENT_LINE_WIDGET: regex.Pattern[str]
 _LAZY["COMMENT_LINE_WIDGET"] = (
     r"^[\s|·•\[\](){}/-]*(?:reply(?: to this(?: comment)?)?|(?:view )?profile|avatar|"
-    r"report(?: abuse| this(?: comment)?| comment)?|"
+    r"report(?: abuse| this(?: comment| post)?| comment| post)?|"
     r"permalink|link to (?:this )?comment|quote|flag(?: as inappropriate)?|edit|delete|"
     r"like|unlike|dislike|recommend(?:ed)?|vote (?:up|down)|(?:up|down)vote|up|down|"
     r"replydelete|cancel reply|hide replies|show replies|(?:view|load|show) (?:all |more )?replies|"
     r"(?:\d+\s+)?(?:likes?|points?|votes?|recommendations?|replies|repl(?:y|ies) to this)|"
     r"rate this|rating|[+-]?\d+|share(?: this comment)?|tweet|email)"
-    r"(?:[\s|·•\[\](){}/:,.!-]+(?:reply|report(?: abuse)?|permalink|quote|flag|like|dislike|"
+    r"(?:[\s|·•\[\](){}/:,.!-]+(?:reply|report(?: abuse| this(?: comment| post)?)?|permalink|"
+    r"quote|flag|like|dislike|"
     r"share|up|down|actions|[+-]?\d+))*[\s|·•\[\](){}/:,.!-]*$",
     _I,
 )
-"""A line of comment widgets only ("Reply", "Report abuse", "Like 0", "[Reply]", "| Permalink")."""
+"""A line of comment widgets only ("Reply", "Report abuse", "Like 0", "[Reply]", "| Permalink",
+"Quote | Report this post")."""
 
 COMMENT_META_TAIL: regex.Pattern[str]
 _LAZY["COMMENT_META_TAIL"] = (
@@ -342,6 +356,11 @@ _LAZY["COMMENT_HEADER_SPLIT"] = (
 )
 """Separators between the parts of a comment header ("Jimmy | November 11, 2012 | Reply")."""
 
+COMMENT_COUNT: regex.Pattern[str]
+_LAZY["COMMENT_COUNT"] = (r"\b\d+\s+(?:comments?|replies|responses)\b", _I)
+"""A comment count anywhere in a line ("by Tom 4 days ago | 8 comments"): a post's, in a list of
+posts."""
+
 COMMENT_PROMPT: regex.Pattern[str]
 _LAZY["COMMENT_PROMPT"] = (
     r"^(?:click here to |please )?(?:"
@@ -352,6 +371,8 @@ _LAZY["COMMENT_PROMPT"] = (
     r"(?:no|one|\d+) (?:comments?|responses?|replies)(?: yet| so far)?|"
     r"(?:leave|post|add|write|submit|join) (?:a |your |the )?"
     r"(?:comment|reply|response|discussion|conversation)|"
+    r"type (?:in )?your comments?|"
+    r"(?:latest|recent|most recent|newest) (?:reader )?comments?\s*:?\s*$|"
     r"your email (?:address )?will (?:not|never) be (?:published|shared)|"
     r"required fields are marked|"
     r"notify me of|subscribe to (?:comments|this thread|replies)|"
@@ -364,7 +385,8 @@ _LAZY["COMMENT_PROMPT"] = (
     _I,
 )
 """Prompts and notices of a comment section, not a reader's words ("Click here to cancel reply.",
-"Comment below or sign in with ...", "Be the first to comment", "Sort by newest first")."""
+"Comment below or sign in with ...", "Be the first to comment", "Sort by newest first",
+"Latest Comments:", "Type in Your Comments Below")."""
 
 # --- captions (classify.captions) -------------------------------------------------------------
 

@@ -16,7 +16,13 @@ from boilerstrip.classify.density import BAD, GOOD, NEARGOOD, SHORT, Density, cl
 from boilerstrip.classify.learned import FEATURE_NAMES, LearnedArticle, vectors
 from boilerstrip.classify.model import Model
 from boilerstrip.classify.region import MainRegion
-from boilerstrip.classify.title import Title, strip_site_name
+from boilerstrip.classify.title import (
+    Title,
+    candidates,
+    date_share,
+    strip_shown_site_name,
+    strip_site_name,
+)
 from boilerstrip.document import Doc, Segment
 from boilerstrip.features import compute
 
@@ -238,6 +244,52 @@ def test_title_in_text_is_the_heading_before_the_article() -> None:
     Title()(doc)
     assert doc.meta.title == "Syria crisis: Russia won't pressure Assad, says Lavrov"
     assert doc.segments[1].is_title
+
+
+def test_strip_shown_site_name_cuts_where_the_page_shows_the_rest() -> None:
+    shown = {"triosetforderbydebuts"}
+    assert strip_shown_site_name("IOL: Trio set for Derby debuts", shown, shown) == (
+        "Trio set for Derby debuts"
+    )
+    # nothing on the page says where to cut: a colon is no site-name separator by itself
+    assert strip_shown_site_name("Daring Fireball: Colophon", set(), set()) == (
+        "Daring Fireball: Colophon"
+    )
+    # the longest cut another candidate shows, not the longest part ("Dress -- STOLEN!!!")
+    og = "lupitanyongos150kpearloscardressstolen"
+    assert strip_shown_site_name(
+        "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!! | TMZ.com", {og}, set()
+    ) == "Lupita Nyong'o's $150K Pearl Oscar Dress -- STOLEN!!!"
+    # shown whole by a block: kept whole
+    whole = {"dailydishnicolekidmanispregnant"}
+    assert strip_shown_site_name("Daily Dish: Nicole Kidman Is Pregnant", whole, whole) == (
+        "Daily Dish: Nicole Kidman Is Pregnant"
+    )
+
+
+def test_date_share() -> None:
+    assert date_share("Friday, January 18, 2008") >= 0.6
+    assert date_share("2008-01-01 17:15:00.0") >= 0.6
+    assert date_share("Blogposting 01/23/2020") < 0.6  # a gold title of trafilatura-eval
+    assert date_share("New bridge to open in spring") == 0.0
+
+
+def test_title_candidates_skip_datelines() -> None:
+    doc = Doc(kind="html")
+    doc.segments = [
+        Segment(text="January 18th, 2008", source="/div[1]", tag="div"),
+        Segment(text="New bridge to open in spring\nby Jane Doe, 17 January 2008", source="/div[2]",
+                tag="div"),
+        Segment(text=PROSE, source="/p[1]", tag="p"),
+        Segment(text=PROSE2, source="/p[2]", tag="p"),
+    ]
+    compute(doc)
+    doc.segments[2].label = doc.segments[3].label = Label.ARTICLE
+    texts = [t for _, t, _ in candidates(doc)]
+    assert texts == ["New bridge to open in spring"]  # not the date, the block or its byline
+    Title()(doc)
+    assert doc.meta.title == "New bridge to open in spring"
+    assert not doc.segments[1].is_title  # a line of the block, not the block
 
 
 def test_strip_site_name() -> None:

@@ -179,6 +179,110 @@ def test_text_comments_split_at_widgets() -> None:
     assert groups(doc) == [[WORDS_1], [WORDS_2], [WORDS_3]]
 
 
+def test_comments_shown_by_their_titles() -> None:
+    doc = html_doc(
+        ("/html/body/div/p", "2 comments posted - Post a new comment"),
+        ("/html/body/div/div/div[1]/h4", "Sure, that'll work"),
+        ("/html/body/div/div/div[1]/p", "Posted: 16:50 8th January 2008"),
+        ("/html/body/div/div/div[2]/h4", "Four percent?"),
+        ("/html/body/div/div/div[2]/p", "frederiko1\nJan 16, 2008, 6:44 PM PST"),
+    )
+    link(doc.segments[1])
+    link(doc.segments[3])
+    CommentItems()(doc)
+    art = assemble(doc, encoding=None, url=None)
+    assert [(c.text, c.author, c.date) for c in art.comments] == [
+        ("Sure, that'll work", None, "16:50 8th January 2008"),
+        ("Four percent?", "frederiko1", "Jan 16, 2008, 6:44 PM PST"),
+    ]
+
+
+def test_titles_are_not_comments_where_the_section_has_words_or_counts() -> None:
+    # A section with reader's words: its headings stay headers.
+    doc = html_doc(
+        ("/html/body/div/div[1]/h4", "Great idea"),
+        ("/html/body/div/div[1]/p[1]", "Posted: 16:50 8th January 2008"),
+        ("/html/body/div/div[1]/p[2]", WORDS_1),
+        ("/html/body/div/div[2]/h4", "Not so fast"),
+        ("/html/body/div/div[2]/p[1]", "Posted: 18:42 8th January 2008"),
+        ("/html/body/div/div[2]/p[2]", WORDS_2),
+    )
+    link(doc.segments[0])
+    link(doc.segments[3])
+    CommentItems()(doc)
+    assert [c.text for c in assemble(doc, encoding=None, url=None).comments] == [WORDS_1, WORDS_2]
+    # A list of posts, each with its comment count: no comments.
+    doc = html_doc(
+        ("/html/body/div/div[1]/h5", "Orioles Call Up Manny Machado"),
+        ("/html/body/div/div[1]/p[1]", "by Ronit Shah about 14 hours ago"),
+        ("/html/body/div/div[1]/p[2]", "4 comments | 2 recs"),
+        ("/html/body/div/div[2]/h5", "Rangers Place Yorvit Torrealba on Release Waivers"),
+        ("/html/body/div/div[2]/p[1]", "by Blaine Blontz 1 day ago"),
+        ("/html/body/div/div[2]/p[2]", "3 comments"),
+    )
+    for s in doc.segments:
+        link(s)
+    CommentItems()(doc)
+    assert assemble(doc, encoding=None, url=None).comments == []
+    # Headlines with dates but no title above each date: no comments.
+    doc = html_doc(
+        ("/html/body/div/ul[1]/li[1]/h3", "Britain shock Brazil to top group"),
+        ("/html/body/div/ul[1]/li[2]/h3", "Pienaar completes Everton return"),
+        ("/html/body/div/ul[2]/li[1]", "Motherwell 0 - 2 Panathinaikos 31 Jul 2012"),
+        ("/html/body/div/ul[2]/li[2]", "Team GB identify key Uruguay trio 31 Jul 2012"),
+    )
+    for s in doc.segments:
+        link(s)
+    CommentItems()(doc)
+    assert assemble(doc, encoding=None, url=None).comments == []
+
+
+def test_hidden_copies_of_shown_words_are_left_out() -> None:
+    doc = html_doc(
+        ("/html/body/div/div[1]", "Posted by: Brad, Glasgow on 11:16am Wed 9 Jan 08"),
+        ("/html/body/div/div[2]", WORDS_1 + " " + WORDS_3),  # hidden copy, for quoting
+        ("/html/body/div/div[3]", WORDS_1),
+        ("/html/body/div/div[3]", WORDS_3),
+        ("/html/body/div/div[4]", "Posted by: Miss Priss on 11:56am Wed 9 Jan 08"),
+        ("/html/body/div/div[5]", WORDS_2),  # hidden, shown nowhere: still words
+    )
+    doc.segments[1].cues |= P.HIDDEN
+    doc.segments[5].cues |= P.HIDDEN
+    CommentItems()(doc)
+    assert groups(doc) == [
+        ["Posted by: Brad, Glasgow on 11:16am Wed 9 Jan 08", WORDS_1, WORDS_3],
+        ["Posted by: Miss Priss on 11:56am Wed 9 Jan 08", WORDS_2],
+    ]
+
+
+def test_section_prompts_and_report_widgets_are_chrome() -> None:
+    doc = html_doc(
+        ("/a", "Latest Comments:"),
+        ("/b", "Quote | Report this post"),
+        ("/c", "Type in Your Comments Below"),
+        ("/d", "The latest comments on the budget were harsh, and the minister heard them."),
+    )
+    assert [comment_role(s) for s in doc.segments] == [CHROME, CHROME, CHROME, WORDS]
+
+
+def test_bylines_after_the_last_comment_item_join_no_comment() -> None:
+    doc = html_doc(
+        ("/html/body/div[1]/div[1]/div[1]", WORDS_1),
+        ("/html/body/div[1]/div[1]/div[2]", "Posted on 01/20/2008 at 6:01:41 PM"),
+        ("/html/body/div[1]/div[2]/div[1]", WORDS_2),
+        ("/html/body/div[1]/div[2]/div[2]", "Posted on 01/18/2008 at 4:01:01 PM"),
+        ("/html/body/div[2]/div[1]", "Victim and Victimizer: Are They the Same..."),
+        ("/html/body/div[2]/div[2]", "By Lowery | Read Article"),
+    )
+    link(doc.segments[4])
+    link(doc.segments[5])
+    CommentItems()(doc)
+    assert groups(doc) == [
+        [WORDS_1, "Posted on 01/20/2008 at 6:01:41 PM"],
+        [WORDS_2, "Posted on 01/18/2008 at 4:01:01 PM"],
+    ]
+
+
 # --- authors and dates -------------------------------------------------------------------------
 
 

@@ -218,6 +218,14 @@ NOT_ITEM_TAGS: Final = frozenset(
 """Elements that are paragraphs or inline runs, never a whole comment."""
 NESTED_TAGS: Final = frozenset(("li", "article"))
 """Item tags that nest for replies (``li`` in ``li``): a reply is its own comment."""
+HEADING_TAGS: Final = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
+TITLE_WORDS: Final = 12
+"""A comment's title ("Zango is a POS", "Don't celebrate too quickly, Google") is a short line:
+at most this many words (a header line's bound less its date; the titles of the two l3s-gn1
+sections shown this way have 1 to 5 words)."""
+MIN_TITLES: Final = 2
+"""A section is read as comments shown by their titles only when it has at least this many titled
+items, each with its own header line (one heading alone is the section's own heading)."""
 
 _STEP_INDEX: Final = regex.compile(r"\[\d+\]$")
 _SENTENCE_END: Final = regex.compile(r"[.!?…]['\"”’)\]]*\s*$")
@@ -286,6 +294,85 @@ def comment_role(s: Segment, local_cues: int = 0) -> int:
     if s.near_cues & (P.SHARE | P.NAV) and not prose:
         return CHROME
     return WORDS
+
+
+def _title_line(s: Segment) -> bool:
+    """A comment's title: a short heading that is not a header line, widget or section header."""
+    if s.tag not in HEADING_TAGS or s.words > TITLE_WORDS or s.chars > P.MAX_PATTERN_CHARS:
+        return False
+    t = s.text
+    if segment_comment_header(s) or segment_widget(s) or P.COMMENT_LINE_WIDGET.match(t):
+        return False
+    if P.COMMENT_PROMPT.match(t) or P.COMMENT_NUMBER.match(t):
+        return False
+    return not (s.near_cues & (P.FORM | P.POPUP) or is_header_text(t, s.words, segment_date(s)))
+
+
+def titles_as_words(comments: list[Segment], roles: list[int]) -> list[int]:
+    """Roles with comment titles as the readers' words, in a section whose comments are shown by
+    their titles only (a heading and a header line per comment - "Zango is a POS" over "Posted:
+    18:42 8th January 2008" - with the words a click away). Such a section has no block of words,
+    and its headings and dated header lines pair up: each title right above a dated header line,
+    each dated header line under a title. Lists of posts look the same but give each post's comment
+    count ("by Tom 4 days ago", "8 comments"): a section with such counts is left as it is, as is
+    any other; then ``roles`` is returned unchanged."""
+    if any(r == WORDS for r in roles):
+        return roles
+    titles = {i for i, s in enumerate(comments) if _title_line(s)}
+    if len(titles) < MIN_TITLES:
+        return roles
+    counts = sum(
+        1 for s in comments if s.chars <= P.MAX_PATTERN_CHARS and P.COMMENT_COUNT.search(s.text)
+    )
+    if counts >= MIN_TITLES:
+        return roles
+    seq = [i for i, r in enumerate(roles) if i in titles or r == META]
+    dated = {i for i in seq if i not in titles and segment_date(comments[i])}
+    after_title = False
+    for k, i in enumerate(seq):
+        if i in titles:
+            if k + 1 >= len(seq) or seq[k + 1] not in dated:
+                return roles
+            after_title = True
+        elif i in dated:
+            if not after_title:
+                return roles
+            after_title = False
+    out = list(roles)
+    for i in titles:
+        out[i] = WORDS
+    return out
+
+
+def _run_text(comments: list[Segment], start: int, step: int, size: int) -> str:
+    """The shown blocks from ``start`` on (``step`` 1: forward, -1: backward) in page order, up to
+    the first hidden block or until their text is ``size`` characters long."""
+    parts: list[str] = []
+    n = 0
+    i = start
+    while 0 <= i < len(comments) and not comments[i].cues & P.HIDDEN and n < size:
+        t = " ".join(comments[i].text.split())
+        parts.append(t)
+        n += len(t) + 1
+        i += step
+    if step < 0:
+        parts.reverse()
+    return " ".join(parts)
+
+
+def hidden_copies_as_chrome(comments: list[Segment], roles: list[int]) -> list[int]:
+    """Roles with the hidden copies of shown words as chrome: a page may keep each comment twice,
+    hidden (``display: none``, for a quote or an edit box) and shown, one right after the other;
+    the words are the shown ones. A hidden block of words is such a copy when the shown blocks next
+    to it (after it or before it) hold the same text; other hidden words stay words."""
+    out = list(roles)
+    for i, (s, r) in enumerate(zip(comments, roles, strict=True)):
+        if r != WORDS or not s.cues & P.HIDDEN:
+            continue
+        t = " ".join(s.text.split())
+        if t in (_run_text(comments, i + 1, 1, len(t)), _run_text(comments, i - 1, -1, len(t))):
+            out[i] = CHROME
+    return out
 
 
 def _local_cues(doc: Doc, s: Segment) -> int:
@@ -400,6 +487,8 @@ class CommentItems:
             return
         html = doc.kind == "html"
         roles = [comment_role(s, _local_cues(doc, s) if html else 0) for s in comments]
+        if html:
+            roles = titles_as_words(comments, hidden_copies_as_chrome(comments, roles))
         keys = _item_keys(comments, roles) if html else None
         opens = _opens(roles, keys)
         pieces: list[list[int]] = []
@@ -425,6 +514,12 @@ class CommentItems:
             pieces[-1].append(i)
             prev = i
             widget_since = False
+        # Header lines after the last comment and outside every comment item (the items hold
+        # their headers, or ``keys`` would be None) belong to no comment: the bylines of a list of
+        # other articles that the section's markup swept in.
+        if keys is not None:
+            while pieces and all(roles[i] != WORDS and keys[i] is None for i in pieces[-1]):
+                pieces.pop()
         # Headers without words join their comment.
         merged: list[list[int]] = []
         pending: list[int] = []

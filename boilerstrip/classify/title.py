@@ -107,6 +107,52 @@ MAX_BLOCK_LINES: Final = 4
 dateline in one cell, separated by ``<br>``)."""
 
 
+DATE_ONLY: Final = 0.6
+"""A candidate whose non-space characters are at least this share dates and times is a dateline, not
+a headline (on the gold titles of l3s-gn1, mozilla-readability and trafilatura-eval the highest
+share is 0.48: "Blogposting 01/23/2020")."""
+
+
+SHOWN_MAX_LINKS: Final = 0.5
+"""A block with more of its text in links than this is a menu entry or a teaser, not the page
+showing its headline (see :func:`strip_shown_site_name`)."""
+
+
+def date_share(text: str) -> float:
+    """The share of a short text's non-space characters inside dates and times."""
+    if len(text) > P.MAX_PATTERN_CHARS:
+        return 0.0
+    chars = len(text) - sum(map(str.isspace, text))
+    if not chars:
+        return 0.0
+    inside = sum(
+        len(m.group()) - sum(map(str.isspace, m.group())) for m in P.COMMENT_DATE.finditer(text)
+    )
+    return min(1.0, inside / chars)
+
+
+def _dateline(line: str) -> bool:
+    """A byline or dateline below a headline: "by X ...", or mostly a date."""
+    return bool(P.TITLE_BYLINE.match(line.strip())) or date_share(line) >= DATE_ONLY
+
+
+def strip_shown_site_name(name: str, shown: set[str], shown_whole: set[str]) -> str:
+    """:func:`strip_site_name` guided by the page: the name itself where a block shows it
+    (``shown_whole``), else the longest of its prefixes and suffixes cut at a
+    :data:`~boilerstrip.patterns.TITLE_CUT` that a block, an ``h1`` or another metadata name shows
+    (normalized texts in ``shown``): ``"IOL: Trio set for Derby debuts"`` with a block ``"Trio set
+    for Derby debuts"``. Else the longest part between site-name separators."""
+    if _norm(name) in shown_whole:
+        return name.strip()
+    best = ""
+    for m in P.TITLE_CUT.finditer(name):
+        for part in (name[: m.start()], name[m.end():]):
+            part = part.strip()
+            if len(part) > len(best) and _norm(part) in shown:
+                best = part
+    return best or strip_site_name(name)
+
+
 def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
     """Headline candidates of an HTML document: (segment index, text, feature vector) for the short
     blocks (and the lines of short multi-line blocks) from the top of the page to a little after the
@@ -149,13 +195,16 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
         texts = [s.text]
         if 1 < len(lines) <= MAX_BLOCK_LINES:
             texts += [ln for ln in lines if ln.strip()]
+            if any(map(_dateline, lines)):  # a headline with its byline or dateline
+                texts = [ln if not _dateline(ln) else "" for ln in texts]
+                texts[0] = ""  # its headline line is the candidate, not the block
         dist = first_article - i
         nxt = segs[i + 1] if i + 1 < n else None
         for k, t in enumerate(texts):
             tw = _words(t)
             nt = "".join(tw)
             words = len(t.split()) if k else s.words
-            if not nt or words > TITLE_MAX_WORDS:
+            if not nt or words > TITLE_MAX_WORDS or date_share(t) >= DATE_ONLY:
                 continue
             out_words.append(tw)
             out.append((i, t, [
@@ -193,8 +242,17 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
     # The metadata names (without the site name) are candidates too: a page may show no headline.
     block_norms = {"".join(tw) for tw in out_words}
     n_block = len(out)
-    for kind, name in ((0, og), (1, ld), (2, title)):
-        name = strip_site_name(name) if name else ""
+    # A block shows a name when it is not a link (a menu entry "Colophon" does not show that the
+    # page title "Daring Fireball: Colophon" ends in a site name).
+    shown_blocks = {
+        "".join(tw) for tw, (i, _, _) in zip(out_words, out, strict=True)
+        if segs[i].link_density < SHOWN_MAX_LINKS
+    }
+    names = (og, ld, title)
+    for kind, name in enumerate(names):
+        others = {_norm(x) for k, x in enumerate(names) if k != kind and x}
+        shown = shown_blocks | h1s | others
+        name = strip_shown_site_name(name, shown, shown_blocks) if name else ""
         nt = _norm(name)
         if not nt or any(_norm(t) == nt for i, t, _ in out[n_block:]):
             continue
