@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Callable, Iterator, Sequence
-from itertools import accumulate
+from itertools import accumulate, chain
 from typing import Any, Final, NamedTuple
 
 from .. import patterns as P
@@ -542,10 +542,7 @@ def _context_probabilities(doc: Doc, pa: Sequence[float], model: Model) -> array
         hi = min(n, lo + _CHUNK)
         vectors = page.rows(lo, context_own(segs, lo, hi))
         if margin is None:
-            flat = array("d")
-            for v in vectors:
-                flat.extend(v)
-            out.extend(model.forest.probabilities(flat, width))
+            out.extend(model.forest.probabilities(array("d", chain.from_iterable(vectors)), width))
         else:
             out.extend(sigmoid(margin(v)) for v in vectors)
     return out

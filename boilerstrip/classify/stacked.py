@@ -89,47 +89,58 @@ class ContextPage:
         self.p_max = max(p, default=0.0)
         self.p_mean = self.pre_pw[n] / self.pre_w[n] if n else 0.0
 
-    def _win(self, i: int, k: int) -> float:
-        n = self.n
-        a = i - k if i > k else 0
-        b = i + k + 1 if i + k + 1 < n else n
-        return (self.pre_pw[b] - self.pre_pw[a]) / (self.pre_w[b] - self.pre_w[a])
-
-    def rows(self, lo: int, own: Sequence[Sequence[float]]) -> list[list[float]]:
+    def rows(self, lo: int, own: Sequence[Sequence[float]]) -> list[tuple[float, ...]]:
         """The context vectors of the blocks ``lo .. lo + len(own) - 1``, given their own features
-        (:data:`OWN`, in order)."""
+        (:data:`OWN`, in order). Built a column at a time."""
         p, n = self.p, self.n
-        span_lo, span_hi = self.span
-        out: list[list[float]] = []
-        # The nearest sure block before ``lo``.
+        hi = lo + len(own)
+        idx = range(lo, hi)
+        pre_pw, pre_w = self.pre_pw, self.pre_w
+        wins = []
+        for k in WINDOWS:
+            bounds = [(i - k if i > k else 0, i + k + 1 if i + k + 1 < n else n) for i in idx]
+            wins.append([(pre_pw[b] - pre_pw[a]) / (pre_w[b] - pre_w[a]) for a, b in bounds])
+        mine = p[lo:hi]
+        total = self.total_sure
+        before = [self.pre_sure[i] / total for i in idx]
+        after = [1.0 - b - self.sure_w[i] / total for b, i in zip(before, idx, strict=True)]
+        # Blocks since the last sure block before each block (FAR where none).
         last = -FAR
         for j in range(lo - 1, -1, -1):
             if p[j] >= SURE:
                 last = j
                 break
-        for i in range(lo, lo + len(own)):
-            a = p[i]
-            w3 = self._win(i, 3)
-            before = self.pre_sure[i] / self.total_sure
-            gap_span = span_lo - i if i < span_lo else i - span_hi if i > span_hi else 0
-            out.append([
-                a,
-                p[i - 1] if i >= 1 else MISSING,
-                p[i - 2] if i >= 2 else MISSING,
-                p[i + 1] if i + 1 < n else MISSING,
-                p[i + 2] if i + 2 < n else MISSING,
-                self._win(i, WINDOWS[0]), w3, self._win(i, WINDOWS[2]), self._win(i, WINDOWS[3]),
-                self.p_max,
-                self.p_mean,
-                before,
-                1.0 - before - self.sure_w[i] / self.total_sure,
-                math.log1p(min(i - last, FAR)) if last > -FAR else _LOG_FAR,
-                math.log1p(min(self.next_sure[i] - i, FAR)),
-                1.0 if span_lo <= i <= span_hi else 0.0,
-                math.log1p(gap_span),
-                a - w3,
-                *own[i - lo],
-            ])
+        gap_before = []
+        for i, a in zip(idx, mine, strict=True):
+            gap_before.append(math.log1p(min(i - last, FAR)) if last > -FAR else _LOG_FAR)
             if a >= SURE:
                 last = i
-        return out
+        next_sure = self.next_sure
+        gap_after = [math.log1p(min(next_sure[i] - i, FAR)) for i in idx]
+        span_lo, span_hi = self.span
+        in_span = [1.0 if span_lo <= i <= span_hi else 0.0 for i in idx]
+        span_gap = [
+            math.log1p(span_lo - i if i < span_lo else i - span_hi if i > span_hi else 0)
+            for i in idx
+        ]
+        w3 = wins[1]
+        m = len(own)
+        return list(zip(
+            mine,
+            [p[i - 1] if i >= 1 else MISSING for i in idx],
+            [p[i - 2] if i >= 2 else MISSING for i in idx],
+            [p[i + 1] if i + 1 < n else MISSING for i in idx],
+            [p[i + 2] if i + 2 < n else MISSING for i in idx],
+            *wins,
+            [self.p_max] * m,
+            [self.p_mean] * m,
+            before,
+            after,
+            gap_before,
+            gap_after,
+            in_span,
+            span_gap,
+            [a - b for a, b in zip(mine, w3, strict=True)],
+            *zip(*own, strict=True),
+            strict=True,
+        )) if m else []
