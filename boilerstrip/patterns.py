@@ -232,6 +232,11 @@ _LAZY["LINK_NUMBER"] = (r"(?<!\S)\[\d{1,5}\](?=\w)", 0)
 """The number lynx puts before every link (``[12]rate this``): at a word's start, glued to it (a
 citation mark follows a word: ``fact.[1]``; a reference mark stands alone: ``Taxi020 [12].``)."""
 
+DUMP_WIDGET: regex.Pattern[str]
+_LAZY["DUMP_WIDGET"] = (r"\[[^\[\]\n]{0,80}\]", 0)
+"""What a text browser writes for a form field, a button or an image with no text of its own:
+``[          ]``, ``[Search]``, ``[logo]`` (w3m and lynx put them in square brackets)."""
+
 DATE: regex.Pattern[str]
 _LAZY["DATE"] = (
     r"(?:\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|"

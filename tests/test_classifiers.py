@@ -246,6 +246,21 @@ def test_title_in_text_is_the_heading_before_the_article() -> None:
     assert doc.segments[1].is_title
 
 
+def test_title_in_text_is_no_form_field_or_bare_image_line() -> None:
+    headline = "Easy Pineapple Upside-Down Cake"
+    for widget in ("[                    ] [Search]", "[spacer.gif] [spacer.gif] [logo]"):
+        doc = text_doc(widget, headline, PROSE, PROSE2)
+        Density()(doc)
+        doc.segments[2].label = doc.segments[3].label = Label.ARTICLE
+        Title()(doc)
+        assert doc.meta.title == headline
+    doc = text_doc("Suche nach: [                    ] [Suche]", PROSE, PROSE2)
+    Density()(doc)
+    doc.segments[1].label = doc.segments[2].label = Label.ARTICLE
+    Title()(doc)
+    assert doc.meta.title is None
+
+
 def test_strip_shown_site_name_cuts_where_the_page_shows_the_rest() -> None:
     shown = {"triosetforderbydebuts"}
     assert strip_shown_site_name("IOL: Trio set for Derby debuts", shown, shown) == (

@@ -372,7 +372,13 @@ def _heading_like(s: Segment) -> bool:
         and not s.bullet
         and s.cf != BAD
         and s.label in (None, Label.ARTICLE, Label.CAPTION)
+        and ("[" not in s.text or _words_outside_widgets(s.text) > TITLE_MIN_WORDS)
     )
+
+
+def _words_outside_widgets(text: str) -> int:
+    """Words of a text-dump line besides its form fields, buttons and bare images (``[Search]``)."""
+    return len(P.DUMP_WIDGET.sub(" ", text).split())
 
 
 def _mark(s: Segment, score: float, by: str) -> None:
