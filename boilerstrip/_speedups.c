@@ -1998,6 +1998,90 @@ fail:
     return NULL;
 }
 
+/* --- the learned classifier's context stage (boilerstrip.classify.stacked) ------------------- */
+
+#define CONTEXT_OWN 10
+#define CONTEXT_WIDTH (18 + CONTEXT_OWN)
+
+/* context_rows(p, pre_pw, pre_w, pre_sure, sure_w, next_sure, own, lo, span_lo, span_hi, p_max,
+   p_mean, total_sure, windows, sure, far, missing) -> bytes: ContextPage.rows(lo, own) as native
+   doubles, CONTEXT_WIDTH a row (the same operations in the same order as the Python form). */
+static PyObject *
+speedups_context_rows(PyObject *mod, PyObject *args)
+{
+    Py_buffer bp, bpw, bw, bsure, bsw, bnext, bown;
+    Py_ssize_t lo, span_lo, span_hi, far, w[4];
+    double p_max, p_mean, total, sure, missing;
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*y*nnnddd(nnnn)dnd:context_rows", &bp, &bpw, &bw,
+                          &bsure, &bsw, &bnext, &bown, &lo, &span_lo, &span_hi, &p_max, &p_mean,
+                          &total, &w[0], &w[1], &w[2], &w[3], &sure, &far, &missing))
+        return NULL;
+    PyObject *out = NULL;
+    Py_ssize_t n = bp.len / (Py_ssize_t)sizeof(double);
+    Py_ssize_t m = bown.len / ((Py_ssize_t)sizeof(double) * CONTEXT_OWN);
+    if (bown.len % ((Py_ssize_t)sizeof(double) * CONTEXT_OWN) || lo < 0 || lo + m > n
+        || bpw.len != (n + 1) * (Py_ssize_t)sizeof(double)
+        || bw.len != (n + 1) * (Py_ssize_t)sizeof(double)
+        || bsure.len != (n + 1) * (Py_ssize_t)sizeof(double)
+        || bsw.len != n * (Py_ssize_t)sizeof(double)
+        || bnext.len != n * (Py_ssize_t)sizeof(long long)) {
+        PyErr_SetString(PyExc_ValueError, "context_rows(): the arrays do not fit the page");
+        goto done;
+    }
+    const double *p = bp.buf, *pre_pw = bpw.buf, *pre_w = bw.buf, *pre_sure = bsure.buf;
+    const double *sure_w = bsw.buf, *own = bown.buf;
+    const long long *next_sure = bnext.buf;
+    out = PyBytes_FromStringAndSize(NULL, m * CONTEXT_WIDTH * (Py_ssize_t)sizeof(double));
+    if (out == NULL)
+        goto done;
+    double *row = (double *)PyBytes_AS_STRING(out);
+    Py_ssize_t last = -far;
+    for (Py_ssize_t j = lo - 1; j >= 0; j--) {
+        if (p[j] >= sure) {
+            last = j;
+            break;
+        }
+    }
+    double log_far = log1p((double)far);
+    for (Py_ssize_t i = lo; i < lo + m; i++, row += CONTEXT_WIDTH) {
+        double a = p[i];
+        row[0] = a;
+        row[1] = i >= 1 ? p[i - 1] : missing;
+        row[2] = i >= 2 ? p[i - 2] : missing;
+        row[3] = i + 1 < n ? p[i + 1] : missing;
+        row[4] = i + 2 < n ? p[i + 2] : missing;
+        for (int k = 0; k < 4; k++) {
+            Py_ssize_t x = i > w[k] ? i - w[k] : 0;
+            Py_ssize_t y = i + w[k] + 1 < n ? i + w[k] + 1 : n;
+            row[5 + k] = (pre_pw[y] - pre_pw[x]) / (pre_w[y] - pre_w[x]);
+        }
+        row[9] = p_max;
+        row[10] = p_mean;
+        double before = pre_sure[i] / total;
+        row[11] = before;
+        row[12] = 1.0 - before - sure_w[i] / total;
+        row[13] = last > -far ? log1p((double)(i - last < far ? i - last : far)) : log_far;
+        long long gap = next_sure[i] - i;
+        row[14] = log1p((double)(gap < far ? gap : far));
+        row[15] = (span_lo <= i && i <= span_hi) ? 1.0 : 0.0;
+        Py_ssize_t sg = i < span_lo ? span_lo - i : (i > span_hi ? i - span_hi : 0);
+        row[16] = log1p((double)sg);
+        row[17] = a - row[6];
+        memcpy(row + 18, own + (i - lo) * CONTEXT_OWN, CONTEXT_OWN * sizeof(double));
+        if (a >= sure)
+            last = i;
+    }
+done:
+    PyBuffer_Release(&bp);
+    PyBuffer_Release(&bpw);
+    PyBuffer_Release(&bw);
+    PyBuffer_Release(&bsure);
+    PyBuffer_Release(&bsw);
+    PyBuffer_Release(&bnext);
+    PyBuffer_Release(&bown);
+    return out;
+}
+
 static PyMethodDef module_methods[] = {
     {"text_shape", (PyCFunction)speedups_text_shape, METH_O,
      "text_shape(t) -> (digits, upper, avg): boilerstrip.features.text_shape."},
@@ -2027,6 +2111,10 @@ static PyMethodDef module_methods[] = {
      "max_bullet_chars) -> "
      "list of (start, end, indent, bullet, text, blank_before, blank_after): the paragraphs of "
      "boilerstrip.segment_text.segment_text."},
+    {"context_rows", (PyCFunction)speedups_context_rows, METH_VARARGS,
+     "context_rows(p, pre_pw, pre_w, pre_sure, sure_w, next_sure, own, lo, span_lo, span_hi, "
+     "p_max, p_mean, total_sure, windows, sure, far, missing) -> bytes: the context vectors of "
+     "boilerstrip.classify.stacked.ContextPage.rows as native doubles."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -2053,7 +2141,7 @@ PyInit__speedups(void)
         return NULL;
     }
     /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
-    if (PyModule_AddIntConstant(m, "API", 5) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 6) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -711,3 +711,49 @@ def test_compiled_line_hints_match_python() -> None:
     for t in texts:
         assert features._ascii_hints(t) == features._ascii_line_hints(t), repr(t)
     assert features._ascii_hints is not features._ascii_line_hints  # the compiled one is in use
+
+
+def test_compiled_context_rows_match_python_bit_for_bit() -> None:
+    import random
+    from array import array
+
+    from boilerstrip.classify import stacked
+    from boilerstrip.compiled import speedups
+
+    mod = speedups()
+    rng = random.Random(7)
+    for n in (1, 2, 3, 7, 40, 300):
+        p = array("d", [rng.random() for _ in range(n)])
+        chars = [rng.randint(0, 900) for _ in range(n)]
+        own = [[rng.random() for _ in stacked.OWN] for _ in range(n)]
+        page = stacked.ContextPage(p, chars)
+        for size in (1, 5, n):
+            for lo in range(0, n, size):
+                part = own[lo : lo + size]
+                want = page.rows(lo, part)
+                got = page.compiled_rows(mod, lo, part)
+                width = len(stacked.NAMES)
+                flat = struct.unpack(f"{len(got) // 8}d", got)
+                assert [tuple(flat[k : k + width]) for k in range(0, len(flat), width)] == want
+    # no sure block at all, and every block sure
+    for p in (array("d", [0.1] * 6), array("d", [0.9] * 6)):
+        page = stacked.ContextPage(p, [50] * 6)
+        own = [[0.0] * len(stacked.OWN)] * 6
+        flat = struct.unpack("168d", page.compiled_rows(mod, 0, own))
+        assert [tuple(flat[k : k + 28]) for k in range(0, 168, 28)] == page.rows(0, own)
+
+
+def test_compiled_context_rows_check_their_arrays() -> None:
+    from array import array
+
+    from boilerstrip.classify import stacked
+    from boilerstrip.compiled import speedups
+
+    mod = speedups()
+    page = stacked.ContextPage(array("d", [0.2, 0.8, 0.6]), [10, 300, 200])
+    with pytest.raises(ValueError):
+        page.compiled_rows(mod, 2, [[0.0] * len(stacked.OWN)] * 2)  # past the page's end
+    with pytest.raises(ValueError):
+        mod.context_rows(page.p, page.pre_pw, page.pre_w, page.pre_sure, page.sure_w,
+                         page.next_sure, array("d", [0.0] * 3), 0, 0, 1, 0.8, 0.5, 1.0,
+                         stacked.WINDOWS, stacked.SURE, stacked.FAR, stacked.MISSING)

@@ -537,14 +537,18 @@ def _context_probabilities(doc: Doc, pa: Sequence[float], model: Model) -> array
     page = stacked.ContextPage(pa, [s.chars for s in segs])
     out = array("d")
     width = len(stacked.NAMES)
+    mod = speedups()
     margin = model.margin_function() if model.forest is None else None
     for lo in range(0, n, _CHUNK):
         hi = min(n, lo + _CHUNK)
-        vectors = page.rows(lo, context_own(segs, lo, hi))
-        if margin is None:
-            out.extend(model.forest.probabilities(array("d", chain.from_iterable(vectors)), width))
+        own = context_own(segs, lo, hi)
+        if margin is not None:
+            out.extend(sigmoid(margin(v)) for v in page.rows(lo, own))
+        elif mod is not None and isinstance(pa, array):
+            out.extend(model.forest.probabilities(page.compiled_rows(mod, lo, own), width))
         else:
-            out.extend(sigmoid(margin(v)) for v in vectors)
+            vectors = page.rows(lo, own)
+            out.extend(model.forest.probabilities(array("d", chain.from_iterable(vectors)), width))
     return out
 
 

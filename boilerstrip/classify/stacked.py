@@ -20,8 +20,8 @@ from __future__ import annotations
 import math
 from array import array
 from collections.abc import Sequence
-from itertools import accumulate
-from typing import Final
+from itertools import accumulate, chain
+from typing import Any, Final
 
 OWN: Final = (
     "log_chars", "link_density", "stop_density", "punct_end", "cf_good", "heading", "pos",
@@ -63,7 +63,7 @@ class ContextPage:
         self.pre_pw = array("d", accumulate((a * w for a, w in zip(p, weight, strict=True)),
                                             initial=0.0))
         self.pre_w = array("d", accumulate(weight, initial=0.0))
-        sure = [w if a >= SURE else 0.0 for a, w in zip(p, weight, strict=True)]
+        sure = array("d", [w if a >= SURE else 0.0 for a, w in zip(p, weight, strict=True)])
         self.pre_sure = array("d", accumulate(sure, initial=0.0))
         self.total_sure = self.pre_sure[n] or 1.0
         self.sure_w = sure
@@ -88,6 +88,17 @@ class ContextPage:
         self.span = (lo, hi)
         self.p_max = max(p, default=0.0)
         self.p_mean = self.pre_pw[n] / self.pre_w[n] if n else 0.0
+
+    def compiled_rows(self, mod: Any, lo: int, own: Sequence[Sequence[float]]) -> bytes:
+        """:meth:`rows` as native doubles, by the compiled helper ``mod.context_rows`` (the same
+        numbers to the bit; ``p`` must then be an array of doubles)."""
+        flat = array("d", chain.from_iterable(own))
+        got: bytes = mod.context_rows(
+            self.p, self.pre_pw, self.pre_w, self.pre_sure, self.sure_w, self.next_sure, flat, lo,
+            self.span[0], self.span[1], self.p_max, self.p_mean, self.total_sure, WINDOWS, SURE,
+            FAR, MISSING,
+        )
+        return got
 
     def rows(self, lo: int, own: Sequence[Sequence[float]]) -> list[tuple[float, ...]]:
         """The context vectors of the blocks ``lo .. lo + len(own) - 1``, given their own features
