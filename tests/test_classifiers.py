@@ -507,3 +507,18 @@ def test_data_rows_lose_the_article_label_in_text_only() -> None:
             doc.segments.append(s)
         DataRows()(doc)
         assert [s.label for s in doc.segments] == [Label.ARTICLE, expected, Label.ARTICLE]
+
+
+def test_a_text_dump_comment_section_opens_at_its_header_or_count() -> None:
+    from boilerstrip.classify.learned import _text_comments_open
+
+    lines = [PROSE, PROSE2, "{ 53 comments… read them below or add one }", "Tim 11.06.12 at 11:06 am", PROSE]
+    assert _text_comments_open(text_doc(*lines).segments) == 2
+    assert _text_comments_open(text_doc(PROSE, "13 comments:", PROSE2).segments) == 1
+    assert _text_comments_open(text_doc(PROSE, "Leave a reply", PROSE2).segments) == 1
+    # a sentence that mentions comments is no header; nothing opens a section here
+    said = "The minister said that 40 comments from readers had reached the council before the vote on the bridge."
+    doc = text_doc(PROSE, said, PROSE2)
+    assert _text_comments_open(doc.segments) == 3
+    doc.segments[2].label = Label.COMMENT  # the comment rules found one ("Comment number 1.")
+    assert _text_comments_open(doc.segments) == 2

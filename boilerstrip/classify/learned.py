@@ -51,6 +51,9 @@ WINDOWS: Final = (3, 8)
 WINDOW_FEATURES: Final = (
     "log_chars", "link_density", "stop_density", "punct_end", "cf_good", "cf_short"
 )
+META_WORDS: Final = 16
+"""A dated line of at most this many words is a meta line (a byline, a comment's author and date):
+the ``meta_line`` feature (the compiled rows use the same bound)."""
 LEVELS: Final = 4
 """Ancestor levels whose prose share is a feature (the block's element, its parent, ...)."""
 
@@ -131,7 +134,7 @@ def _own(s: Segment, bits: int) -> list[float]:
         min(avg, 20.0) / 20.0,
         1.0 if bits & COMMENT_HEADER else 0.0,
         1.0 if bits & WIDGET else 0.0,
-        1.0 if bits & META_DATE and s.words <= 16 else 0.0,
+        1.0 if bits & META_DATE and s.words <= META_WORDS else 0.0,
         1.0 if s.label is Label.COMMENT else 0.0,
         min(s.indent, 20) / 20.0,
         1.0 if s.bullet else 0.0,
@@ -292,7 +295,8 @@ def rows(doc: Doc) -> Iterator[list[float]]:
     meta_count = array(
         "q",
         accumulate(
-            (1 if f & META_DATE and s.words <= 16 else 0 for s, f in zip(segs, flags, strict=True)),
+            (1 if f & META_DATE and s.words <= META_WORDS else 0
+             for s, f in zip(segs, flags, strict=True)),
             initial=0,
         ),
     )
@@ -419,6 +423,9 @@ at 0.5 cleaneval-dev loses 0.01-0.02); on turku-line-quality's real plain text, 
 short non-prose lines (Finnish clean-line F1 0.750, only 0.045 over the terminal-punctuation
 baseline). 0.44 keeps every turku language 0.05 over that baseline, for 0.001-0.004 less on most
 dump sets than at 0.4 (cleaneval-dev w3m 0.013 less)."""
+COUNT_LINE_WORDS: Final = 12
+"""A line that counts comments opens a text dump's comment section when it is this short (a
+header, not a sentence of the article that mentions comments)."""
 MIN_ARTICLE_WORDS: Final = 1.0
 """Words outside links the article blocks of a page must hold together, or the page has no article
 (a page that is just a menu). Higher values drop lone date lines on index pages but lose more on
@@ -477,9 +484,11 @@ class LearnedArticle:
         decide, threshold = pa, ARTICLE_THRESHOLD
         if context is not None:
             decide, threshold = _context_probabilities(doc, pa, context), CONTEXT_THRESHOLD
-        for s, a, c, d in zip(segs, pa, pc, decide, strict=True):
+        # Before a text dump's comment section, a block both models claim is the article's.
+        opens = 0 if doc.kind == "html" else _text_comments_open(segs)
+        for i, (s, a, c, d) in enumerate(zip(segs, pa, pc, decide, strict=True)):
             s.p_article = a
-            if c >= COMMENT_THRESHOLD:
+            if c >= COMMENT_THRESHOLD and (i >= opens or d < threshold):
                 if s.label is not Label.COMMENT:
                     set_label(s, Label.COMMENT, c, self.name)
             elif d >= threshold:
@@ -505,6 +514,19 @@ class LearnedArticle:
             for s in segs:
                 if s.label is Label.ARTICLE:
                     s.label = None
+
+
+def _text_comments_open(segs: Sequence[Segment]) -> int:
+    """Where a text dump's comment section opens: at its first header line ("12 Comments", "Leave
+    a reply"), a short line counting comments ("{ 53 comments… read them below or add one }"), or
+    a block the comment rules claimed ("Comment number 1."). ``len(segs)`` where nothing opens
+    one: a text dump announces its comments, a page in HTML may not (there the markup tells)."""
+    for i, s in enumerate(segs):
+        if s.label is Label.COMMENT or line_flags(s) & COMMENT_HEADER:
+            return i
+        if s.words <= COUNT_LINE_WORDS and P.COMMENT_COUNT.search(s.text):
+            return i
+    return len(segs)
 
 
 def context_own(segs: Sequence[Segment], lo: int, hi: int) -> list[tuple[float, ...]]:
