@@ -441,9 +441,11 @@ class LearnedArticle:
     its neighbours: :mod:`boilerstrip.classify.stacked`); the comment model decides reader
     comments (it overrides the markup rules of
     :class:`~boilerstrip.classify.comments.CommentSection`, whose verdict is one of its features).
-    ``Segment.p_article`` keeps the article model's probability. Blocks neither model claims stay
-    unlabelled for the later steps. Where no model is shipped for the document kind the pipeline
-    runs the rules instead (see :meth:`available`).
+    In text, before the dump's comment section opens (:func:`_text_comments_open`), a block that
+    both the comment model and the article decision claim is article: a dump announces its
+    comments. ``Segment.p_article`` keeps the article model's probability. Blocks neither model
+    claims stay unlabelled for the later steps. Where no model is shipped for the document kind the
+    pipeline runs the rules instead (see :meth:`available`).
     """
 
     name = "learned"
