@@ -522,3 +522,21 @@ def test_a_text_dump_comment_section_opens_at_its_header_or_count() -> None:
     assert _text_comments_open(doc.segments) == 3
     doc.segments[2].label = Label.COMMENT  # the comment rules found one ("Comment number 1.")
     assert _text_comments_open(doc.segments) == 2
+
+
+def test_placeholder_lines_lose_the_article_label_in_text_only() -> None:
+    from boilerstrip.classify.placeholders import Placeholders, is_placeholder_line
+
+    assert is_placeholder_line("[istock_000005897908]")
+    assert is_placeholder_line("[James-Holme] [AP271790885]   [obama-auror]")
+    assert is_placeholder_line("[                    ] [Search]")
+    assert not is_placeholder_line("[Photo] The bridge at dawn, seen from the old town.")
+    assert not is_placeholder_line(PROSE)
+    for kind, expected in (("text", None), ("html", Label.ARTICLE)):
+        doc = Doc(kind=kind)
+        for t in (PROSE, "[nwo_peterson_trial_120731_w]", PROSE2):
+            s = Segment(text=t, source="lines 1-1", tag="line")
+            s.label = Label.ARTICLE
+            doc.segments.append(s)
+        Placeholders()(doc)
+        assert [s.label for s in doc.segments] == [Label.ARTICLE, expected, Label.ARTICLE]

@@ -6,10 +6,11 @@
 4. :class:`LearnedArticle` - article or not, from a two-stage learned model over block features
    and their context (or, where no model is shipped, :class:`ContextLabels`' rules);
 5. :class:`DataRows` - text only: a table's data rows (cells between pipes) are not article;
-6. :class:`CommentItems` - the comment blocks split into reader comments;
-7. :class:`Captions` - captions and credits at the article;
-8. :class:`Title` - the headline;
-9. :class:`Chrome` - footer or navigation for everything left.
+6. :class:`Placeholders` - text only: a line of bracketed placeholders ("[logo]") is not article;
+7. :class:`CommentItems` - the comment blocks split into reader comments;
+8. :class:`Captions` - captions and credits at the article;
+9. :class:`Title` - the headline;
+10. :class:`Chrome` - footer or navigation for everything left.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from .context import ContextLabels
 from .datarows import DataRows
 from .density import Density
 from .learned import LearnedArticle
+from .placeholders import Placeholders
 from .region import MainRegion
 from .title import Title
 
@@ -34,6 +36,7 @@ PIPELINE: tuple[Classifier, ...] = (
     MainRegion(),
     _LEARNED,
     DataRows(),
+    Placeholders(),
     CommentItems(),
     Captions(),
     Title(),
