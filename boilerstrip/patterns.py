@@ -237,6 +237,10 @@ _LAZY["DUMP_WIDGET"] = (r"\[[^\[\]\n]{0,80}\]", 0)
 """What a text browser writes for a form field, a button or an image with no text of its own:
 ``[          ]``, ``[Search]``, ``[logo]`` (w3m and lynx put them in square brackets)."""
 
+DUMP_FIELD: regex.Pattern[str]
+_LAZY["DUMP_FIELD"] = (r"_{5,}|\((?:BUTTON|RADIO|CHECKBOX|submit|reset)\)", 0)
+"""What lynx writes for a text field (a run of underscores) or a button (``(BUTTON)``)."""
+
 DATE: regex.Pattern[str]
 _LAZY["DATE"] = (
     r"(?:\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|"

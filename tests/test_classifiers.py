@@ -530,6 +530,9 @@ def test_placeholder_lines_lose_the_article_label_in_text_only() -> None:
     assert is_placeholder_line("[istock_000005897908]")
     assert is_placeholder_line("[James-Holme] [AP271790885]   [obama-auror]")
     assert is_placeholder_line("[                    ] [Search]")
+    assert is_placeholder_line("____________________ (BUTTON)")  # lynx: a field and a button
+    assert not is_placeholder_line("Tutkimus[muokkaa | muokkaa wikitekstiä]")  # a heading
+    assert not is_placeholder_line("Nickname: ____________________")
     assert not is_placeholder_line("[Photo] The bridge at dawn, seen from the old town.")
     assert not is_placeholder_line(PROSE)
     for kind, expected in (("text", None), ("html", Label.ARTICLE)):

@@ -2,7 +2,8 @@
 
 Text browsers write what has no text of its own in square brackets: an image by its alt text or
 file name (``[istock_000005897908]``, ``[AP271790885]``), a form field (``[          ]``), a button
-(``[Search]``), an ad frame's address. A block made of nothing else carries no article words, yet
+(``[Search]``), an ad frame's address. lynx writes a text field as a run of underscores and a
+button as ``(BUTTON)``. A block made of nothing else carries no article words, yet
 between two article paragraphs the learned context stage tends to keep it (on the w3m dumps of the
 dev sets, 380 such blocks were kept as dragnet article and about 24 of them hold a word the gold
 holds too, each by chance: "[pumpkin]" beside a recipe).
@@ -16,8 +17,13 @@ from ..types import Label
 
 
 def is_placeholder_line(text: str) -> bool:
-    """Only bracketed placeholders (``P.DUMP_WIDGET``) and spaces."""
-    return "[" in text and not P.DUMP_WIDGET.sub("", text).strip()
+    """Nothing but bracketed placeholders (``P.DUMP_WIDGET``), lynx's fields and buttons
+    (``P.DUMP_FIELD``) and spaces. (A line that also holds a word or two - a field's label, a
+    heading with its wiki "[edit]" link - is left to the model: on turku-line-quality's Finnish
+    pages, taking such lines off cost 0.013 clean-line F1 for nothing on the dump sets.)"""
+    if "[" not in text and "_" not in text and "(" not in text:
+        return False
+    return not P.DUMP_FIELD.sub("", P.DUMP_WIDGET.sub("", text)).strip()
 
 
 class Placeholders:
