@@ -2001,20 +2001,22 @@ fail:
 /* --- the learned classifier's context stage (boilerstrip.classify.stacked) ------------------- */
 
 #define CONTEXT_OWN 10
-#define CONTEXT_WIDTH (18 + CONTEXT_OWN)
+#define CONTEXT_WIDTH (18 + CONTEXT_OWN + 4)
 
 /* context_rows(p, pre_pw, pre_w, pre_sure, sure_w, next_sure, own, lo, span_lo, span_hi, p_max,
-   p_mean, total_sure, windows, sure, far, missing) -> bytes: ContextPage.rows(lo, own) as native
-   doubles, CONTEXT_WIDTH a row (the same operations in the same order as the Python form). */
+   p_mean, total_sure, windows, sure, far, missing, pc, pre_cw, c_max, comment_windows) -> bytes:
+   ContextPage.rows(lo, own) as native doubles, CONTEXT_WIDTH a row (the same operations in the
+   same order as the Python form). */
 static PyObject *
 speedups_context_rows(PyObject *mod, PyObject *args)
 {
-    Py_buffer bp, bpw, bw, bsure, bsw, bnext, bown;
-    Py_ssize_t lo, span_lo, span_hi, far, w[4];
+    Py_buffer bp, bpw, bw, bsure, bsw, bnext, bown, bpc, bpcw, bcmax;
+    Py_ssize_t lo, span_lo, span_hi, far, w[4], cwin[2];
     double p_max, p_mean, total, sure, missing;
-    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*y*nnnddd(nnnn)dnd:context_rows", &bp, &bpw, &bw,
-                          &bsure, &bsw, &bnext, &bown, &lo, &span_lo, &span_hi, &p_max, &p_mean,
-                          &total, &w[0], &w[1], &w[2], &w[3], &sure, &far, &missing))
+    if (!PyArg_ParseTuple(args, "y*y*y*y*y*y*y*nnnddd(nnnn)dndy*y*y*(nn):context_rows", &bp,
+                          &bpw, &bw, &bsure, &bsw, &bnext, &bown, &lo, &span_lo, &span_hi, &p_max,
+                          &p_mean, &total, &w[0], &w[1], &w[2], &w[3], &sure, &far, &missing,
+                          &bpc, &bpcw, &bcmax, &cwin[0], &cwin[1]))
         return NULL;
     PyObject *out = NULL;
     Py_ssize_t n = bp.len / (Py_ssize_t)sizeof(double);
@@ -2024,13 +2026,17 @@ speedups_context_rows(PyObject *mod, PyObject *args)
         || bw.len != (n + 1) * (Py_ssize_t)sizeof(double)
         || bsure.len != (n + 1) * (Py_ssize_t)sizeof(double)
         || bsw.len != n * (Py_ssize_t)sizeof(double)
-        || bnext.len != n * (Py_ssize_t)sizeof(long long)) {
+        || bnext.len != n * (Py_ssize_t)sizeof(long long)
+        || bpc.len != n * (Py_ssize_t)sizeof(double)
+        || bpcw.len != (n + 1) * (Py_ssize_t)sizeof(double)
+        || bcmax.len != n * (Py_ssize_t)sizeof(double)) {
         PyErr_SetString(PyExc_ValueError, "context_rows(): the arrays do not fit the page");
         goto done;
     }
     const double *p = bp.buf, *pre_pw = bpw.buf, *pre_w = bw.buf, *pre_sure = bsure.buf;
     const double *sure_w = bsw.buf, *own = bown.buf;
     const long long *next_sure = bnext.buf;
+    const double *pc = bpc.buf, *pre_cw = bpcw.buf, *c_max = bcmax.buf;
     out = PyBytes_FromStringAndSize(NULL, m * CONTEXT_WIDTH * (Py_ssize_t)sizeof(double));
     if (out == NULL)
         goto done;
@@ -2068,6 +2074,13 @@ speedups_context_rows(PyObject *mod, PyObject *args)
         row[16] = log1p((double)sg);
         row[17] = a - row[6];
         memcpy(row + 18, own + (i - lo) * CONTEXT_OWN, CONTEXT_OWN * sizeof(double));
+        row[18 + CONTEXT_OWN] = pc[i];
+        for (int k = 0; k < 2; k++) {
+            Py_ssize_t x = i > cwin[k] ? i - cwin[k] : 0;
+            Py_ssize_t y = i + cwin[k] + 1 < n ? i + cwin[k] + 1 : n;
+            row[19 + CONTEXT_OWN + k] = (pre_cw[y] - pre_cw[x]) / (pre_w[y] - pre_w[x]);
+        }
+        row[21 + CONTEXT_OWN] = c_max[i];
         if (a >= sure)
             last = i;
     }
@@ -2079,6 +2092,9 @@ done:
     PyBuffer_Release(&bsw);
     PyBuffer_Release(&bnext);
     PyBuffer_Release(&bown);
+    PyBuffer_Release(&bpc);
+    PyBuffer_Release(&bpcw);
+    PyBuffer_Release(&bcmax);
     return out;
 }
 
@@ -2113,7 +2129,8 @@ static PyMethodDef module_methods[] = {
      "boilerstrip.segment_text.segment_text."},
     {"context_rows", (PyCFunction)speedups_context_rows, METH_VARARGS,
      "context_rows(p, pre_pw, pre_w, pre_sure, sure_w, next_sure, own, lo, span_lo, span_hi, "
-     "p_max, p_mean, total_sure, windows, sure, far, missing) -> bytes: the context vectors of "
+     "p_max, p_mean, total_sure, windows, sure, far, missing, pc, pre_cw, c_max, "
+     "comment_windows) -> bytes: the context vectors of "
      "boilerstrip.classify.stacked.ContextPage.rows as native doubles."},
     {NULL, NULL, 0, NULL},
 };
@@ -2141,7 +2158,7 @@ PyInit__speedups(void)
         return NULL;
     }
     /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
-    if (PyModule_AddIntConstant(m, "API", 6) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 7) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -452,7 +452,8 @@ def test_context_rows_do_not_depend_on_the_chunks() -> None:
     p = [0.1, 0.9, 0.45, 0.8, 0.2, 0.05, 0.7, 0.3, 0.95, 0.1, 0.6]
     chars = [10, 400, 30, 250, 12, 8, 180, 40, 500, 6, 90]
     own = [[float(i)] * len(stacked.OWN) for i in range(len(p))]
-    page = stacked.ContextPage(p, chars)
+    pc = [0.5 * x for x in reversed(p)]
+    page = stacked.ContextPage(p, chars, pc)
     whole = page.rows(0, own)
     assert len(whole) == len(p) and all(len(v) == len(stacked.NAMES) for v in whole)
     for size in (1, 2, 3, 5):
@@ -466,7 +467,8 @@ def test_context_rows_read_the_neighbours_and_the_best_span() -> None:
     # a menu (low), the article (high, with one doubtful block inside), a sidebar (low)
     p = [0.1, 0.1, 0.9, 0.4, 0.9, 0.8, 0.1, 0.2]
     chars = [8, 10, 300, 40, 280, 200, 20, 30]
-    page = stacked.ContextPage(p, chars)
+    pc = [0.0, 0.0, 0.0, 0.0, 0.1, 0.2, 0.9, 0.3]  # a comment after the article
+    page = stacked.ContextPage(p, chars, pc)
     rows = page.rows(0, [[0.0] * len(stacked.OWN) for _ in p])
     col = {name: k for k, name in enumerate(stacked.NAMES)}
     assert page.span == (2, 5)
@@ -479,6 +481,9 @@ def test_context_rows_read_the_neighbours_and_the_best_span() -> None:
     # the window mean is weighted by length: the long article blocks outweigh the short ones
     assert doubt[col["p_win1"]] > 0.8
     assert rows[0][col["gap_before"]] == pytest.approx(math.log1p(stacked.FAR))
+    # the comment probability, and the highest one so far (a comment section runs on)
+    assert [r[col["c"]] for r in rows] == pc
+    assert [r[col["c_max_so_far"]] for r in rows] == [0, 0, 0, 0, 0.1, 0.2, 0.9, 0.9]
 
 
 # --- data rows ------------------------------------------------------------------------------

@@ -726,7 +726,8 @@ def test_compiled_context_rows_match_python_bit_for_bit() -> None:
         p = array("d", [rng.random() for _ in range(n)])
         chars = [rng.randint(0, 900) for _ in range(n)]
         own = [[rng.random() for _ in stacked.OWN] for _ in range(n)]
-        page = stacked.ContextPage(p, chars)
+        pc = array("d", [rng.random() * rng.random() for _ in range(n)])
+        page = stacked.ContextPage(p, chars, pc)
         for size in (1, 5, n):
             for lo in range(0, n, size):
                 part = own[lo : lo + size]
@@ -737,10 +738,11 @@ def test_compiled_context_rows_match_python_bit_for_bit() -> None:
                 assert [tuple(flat[k : k + width]) for k in range(0, len(flat), width)] == want
     # no sure block at all, and every block sure
     for p in (array("d", [0.1] * 6), array("d", [0.9] * 6)):
-        page = stacked.ContextPage(p, [50] * 6)
+        page = stacked.ContextPage(p, [50] * 6, array("d", [0.7] * 6))
         own = [[0.0] * len(stacked.OWN)] * 6
-        flat = struct.unpack("168d", page.compiled_rows(mod, 0, own))
-        assert [tuple(flat[k : k + 28]) for k in range(0, 168, 28)] == page.rows(0, own)
+        w = len(stacked.NAMES)
+        flat = struct.unpack(f"{6 * w}d", page.compiled_rows(mod, 0, own))
+        assert [tuple(flat[k : k + w]) for k in range(0, 6 * w, w)] == page.rows(0, own)
 
 
 def test_compiled_context_rows_check_their_arrays() -> None:
@@ -750,10 +752,11 @@ def test_compiled_context_rows_check_their_arrays() -> None:
     from boilerstrip.compiled import speedups
 
     mod = speedups()
-    page = stacked.ContextPage(array("d", [0.2, 0.8, 0.6]), [10, 300, 200])
+    page = stacked.ContextPage(array("d", [0.2, 0.8, 0.6]), [10, 300, 200], array("d", [0.0] * 3))
     with pytest.raises(ValueError):
         page.compiled_rows(mod, 2, [[0.0] * len(stacked.OWN)] * 2)  # past the page's end
     with pytest.raises(ValueError):
         mod.context_rows(page.p, page.pre_pw, page.pre_w, page.pre_sure, page.sure_w,
                          page.next_sure, array("d", [0.0] * 3), 0, 0, 1, 0.8, 0.5, 1.0,
-                         stacked.WINDOWS, stacked.SURE, stacked.FAR, stacked.MISSING)
+                         stacked.WINDOWS, stacked.SURE, stacked.FAR, stacked.MISSING, page.pc,
+                         page.pre_cw, page.c_max, stacked.COMMENT_WINDOWS)

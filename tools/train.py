@@ -291,7 +291,8 @@ def main() -> None:
     first_cv = cv
     if args.context:
         # The context stage, trained and cross-validated (same folds) on held-out probabilities.
-        ctx = [replace(d, X=context_rows(d, a)) for d, a in zip(data, held_a, strict=True)]
+        ctx = [replace(d, X=context_rows(d, a, c))
+               for d, a, c in zip(data, held_a, held_c, strict=True)]
         held_x: list[list[float]] = [[] for _ in data]
         for k, (tr, te) in enumerate(folds.split(np.zeros(len(data)), groups=groups)):
             mx = fit([ctx[i] for i in tr], args.model, "article")
@@ -316,7 +317,8 @@ def main() -> None:
         # scored on the full fit's (what it says of the training pages) for the full-fit figure.
         mx = fit(ctx, args.model, "article")
         stages["context"] = export(mx, args.model, list(stacked.NAMES))
-        full_a = [predict(mx, context_rows(d, a)) for d, a in zip(data, full_a, strict=True)]
+        full_a = [predict(mx, context_rows(d, a, c))
+                  for d, a, c in zip(data, full_a, full_c, strict=True)]
         full = evaluate(data, full_a, full_c, learned.CONTEXT_THRESHOLD)
     else:
         full = evaluate(data, full_a, full_c, 0.5)
@@ -342,10 +344,11 @@ def main() -> None:
 _CONTEXT_OWN = [learned.FEATURE_NAMES.index(name) for name in stacked.OWN]
 
 
-def context_rows(d: PageData, pa: list[float]) -> list[list[float]]:
-    """The context stage's vectors of a page, from first-stage probabilities ``pa`` (the own
-    features read off the page's first-stage vectors, where the classifier computes them afresh)."""
-    page = stacked.ContextPage(pa, d.chars)
+def context_rows(d: PageData, pa: list[float], pc: list[float]) -> list[tuple[float, ...]]:
+    """The context stage's vectors of a page, from first-stage article and comment probabilities
+    ``pa`` and ``pc`` (the own features read off the page's first-stage vectors, where the
+    classifier computes them afresh)."""
+    page = stacked.ContextPage(pa, d.chars, pc)
     return page.rows(0, [[x[j] for j in _CONTEXT_OWN] for x in d.X])
 
 

@@ -488,7 +488,7 @@ class LearnedArticle:
         context = models.get("context")
         decide, threshold = pa, ARTICLE_THRESHOLD
         if context is not None:
-            decide, threshold = _context_probabilities(doc, pa, context), CONTEXT_THRESHOLD
+            decide, threshold = _context_probabilities(doc, pa, pc, context), CONTEXT_THRESHOLD
         # Before a text dump's comment section, a block both models claim is the article's.
         opens = 0 if doc.kind == "html" else _text_comments_open(segs)
         for i, (s, a, c, d) in enumerate(zip(segs, pa, pc, decide, strict=True)):
@@ -557,11 +557,14 @@ def context_own(segs: Sequence[Segment], lo: int, hi: int) -> list[tuple[float, 
     return out
 
 
-def _context_probabilities(doc: Doc, pa: Sequence[float], model: Model) -> array[float]:
-    """The context stage's article probability for every block, from the first stage's ``pa``."""
+def _context_probabilities(
+    doc: Doc, pa: Sequence[float], pc: Sequence[float], model: Model
+) -> array[float]:
+    """The context stage's article probability for every block, from the first stage's article
+    and comment probabilities ``pa`` and ``pc``."""
     segs = doc.segments
     n = len(segs)
-    page = stacked.ContextPage(pa, [s.chars for s in segs])
+    page = stacked.ContextPage(pa, [s.chars for s in segs], pc)
     out = array("d")
     width = len(stacked.NAMES)
     mod = speedups()
@@ -571,7 +574,7 @@ def _context_probabilities(doc: Doc, pa: Sequence[float], model: Model) -> array
         own = context_own(segs, lo, hi)
         if margin is not None:
             out.extend(sigmoid(margin(v)) for v in page.rows(lo, own))
-        elif mod is not None and isinstance(pa, array):
+        elif mod is not None and isinstance(pa, array) and isinstance(pc, array):
             out.extend(model.forest.probabilities(page.compiled_rows(mod, lo, own), width))
         else:
             vectors = page.rows(lo, own)

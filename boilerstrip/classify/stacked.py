@@ -8,7 +8,9 @@ generalisation, and from jusText's second, context-sensitive pass) reads, per bl
 model's probability for the block and its neighbours, the probabilities averaged over windows of
 1 to 20 blocks (weighted by length), the distance to the nearest article block before and after,
 whether the block is inside the page's best article span (the run of blocks whose summed
-probability margin is largest), and a few of the block's own features (:data:`OWN`).
+probability margin is largest), a few of the block's own features (:data:`OWN`), and the first
+stage's comment probability: the block's, its window means, and the highest one before it (a
+comment section, once begun, runs on).
 
 ``tools/train.py --context`` trains it on held-out first-stage probabilities (each page scored by a
 first model that never saw its site) and ships it as the ``context`` model beside ``article``;
@@ -38,12 +40,16 @@ FAR: Final = 1000
 MISSING: Final = -1.0
 """The probability feature of a neighbour beyond the page's ends."""
 
+COMMENT_WINDOWS: Final = (3, 8)
+"""Half-widths of the windows whose length-weighted mean comment probability is a feature."""
+
 NAMES: Final[tuple[str, ...]] = tuple(
     ["p", "p_prev1", "p_prev2", "p_next1", "p_next2"]
     + [f"p_win{w}" for w in WINDOWS]
     + ["p_max", "p_mean", "sure_before", "sure_after", "gap_before", "gap_after", "in_span",
        "span_gap", "p_over_win3"]
     + [f"own_{name}" for name in OWN]
+    + ["c"] + [f"c_win{w}" for w in COMMENT_WINDOWS] + ["c_max_so_far"]
 )
 """The context vector, in order."""
 
@@ -55,11 +61,15 @@ class ContextPage:
     stage's probabilities ``p`` and the blocks' lengths ``chars``; :meth:`rows` then gives the
     vectors of any run of blocks."""
 
-    def __init__(self, p: Sequence[float], chars: Sequence[int]) -> None:
+    def __init__(self, p: Sequence[float], chars: Sequence[int], pc: Sequence[float]) -> None:
         n = len(p)
         self.p = p
+        self.pc = pc
         self.n = n
         weight = [c + 1.0 for c in chars]
+        self.pre_cw = array("d", accumulate((c * w for c, w in zip(pc, weight, strict=True)),
+                                            initial=0.0))
+        self.c_max = array("d", accumulate(pc, max)) if n else array("d")
         self.pre_pw = array("d", accumulate((a * w for a, w in zip(p, weight, strict=True)),
                                             initial=0.0))
         self.pre_w = array("d", accumulate(weight, initial=0.0))
@@ -96,7 +106,7 @@ class ContextPage:
         got: bytes = mod.context_rows(
             self.p, self.pre_pw, self.pre_w, self.pre_sure, self.sure_w, self.next_sure, flat, lo,
             self.span[0], self.span[1], self.p_max, self.p_mean, self.total_sure, WINDOWS, SURE,
-            FAR, MISSING,
+            FAR, MISSING, self.pc, self.pre_cw, self.c_max, COMMENT_WINDOWS,
         )
         return got
 
@@ -134,6 +144,11 @@ class ContextPage:
             math.log1p(span_lo - i if i < span_lo else i - span_hi if i > span_hi else 0)
             for i in idx
         ]
+        pre_cw = self.pre_cw
+        cwins = []
+        for k in COMMENT_WINDOWS:
+            bounds = [(i - k if i > k else 0, i + k + 1 if i + k + 1 < n else n) for i in idx]
+            cwins.append([(pre_cw[b] - pre_cw[a]) / (pre_w[b] - pre_w[a]) for a, b in bounds])
         w3 = wins[1]
         m = len(own)
         return list(zip(
@@ -153,5 +168,8 @@ class ContextPage:
             span_gap,
             [a - b for a, b in zip(mine, w3, strict=True)],
             *zip(*own, strict=True),
+            self.pc[lo:hi],
+            *cwins,
+            self.c_max[lo:hi],
             strict=True,
         )) if m else []
