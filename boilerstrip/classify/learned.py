@@ -422,7 +422,8 @@ stage (text). The held-out F1 of the text dumps is highest at 0.4 (``tools/train
 at 0.5 cleaneval-dev loses 0.01-0.02); on turku-line-quality's real plain text, 0.4 keeps too many
 short non-prose lines (Finnish clean-line F1 0.750, only 0.045 over the terminal-punctuation
 baseline). 0.44 keeps every turku language 0.05 over that baseline, for 0.001-0.004 less on most
-dump sets than at 0.4 (cleaneval-dev w3m 0.013 less)."""
+dump sets than at 0.4 (cleaneval-dev w3m 0.013 less). (Measured before the context stage read the
+comment probabilities; with them, at 0.44, Finnish is 0.0504 over its baseline.)"""
 COUNT_LINE_WORDS: Final = 14
 """A line that counts comments opens a text dump's comment section when it is this short (a
 header, not a sentence of the article that mentions comments). Of the ~900 lines of the w3m dev
