@@ -1509,6 +1509,33 @@ closing_quote(Py_UCS1 c)
     return c == '"' || c == '\'' || c == ')' || c == ']';
 }
 
+/* The words (runs of non-space) and the sentence ends (., ! or ?, then closing quotes, then a
+   space or the end) of ASCII text: boilerstrip.features' word count and sentence count. */
+static void
+ascii_words_ends(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t *words_out, Py_ssize_t *ends_out)
+{
+    Py_ssize_t words = 0, ends = 0;
+    int in_word = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS1 c = s[i];
+        if (ascii_space(c)) {
+            in_word = 0;
+        } else if (!in_word) {
+            in_word = 1;
+            words++;
+        }
+        if (c == '.' || c == '!' || c == '?') {
+            Py_ssize_t q = i + 1;
+            while (q < n && closing_quote(s[q]))
+                q++;
+            if (q == n || (s[q] >= 9 && s[q] <= 13) || s[q] == ' ')
+                ends++;
+        }
+    }
+    *words_out = words;
+    *ends_out = ends;
+}
+
 /* The tokens of t (ASCII): calls back `each(token)` for every one; returns the count or -1. */
 typedef int (*token_fn)(PyObject *token, void *arg);
 
@@ -1574,24 +1601,8 @@ speedups_ascii_stats(PyObject *mod, PyObject *args)
     }
     const Py_UCS1 *s = PyUnicode_1BYTE_DATA(t);
     Py_ssize_t n = PyUnicode_GET_LENGTH(t);
-    Py_ssize_t words = 0, ends = 0;
-    int in_word = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS1 c = s[i];
-        if (ascii_space(c)) {
-            in_word = 0;
-        } else if (!in_word) {
-            in_word = 1;
-            words++;
-        }
-        if (c == '.' || c == '!' || c == '?') {
-            Py_ssize_t q = i + 1;
-            while (q < n && closing_quote(s[q]))
-                q++;
-            if (q == n || (s[q] >= 9 && s[q] <= 13) || s[q] == ' ')
-                ends++;
-        }
-    }
+    Py_ssize_t words, ends;
+    ascii_words_ends(s, n, &words, &ends);
     StopArg a = {stop, 0};
     Py_ssize_t tokens = each_token(s, n, count_stop, &a);
     if (tokens < 0)
@@ -1812,24 +1823,8 @@ speedups_ascii_features(PyObject *mod, PyObject *args)
         }
         const Py_UCS1 *d = PyUnicode_1BYTE_DATA(t);
         Py_ssize_t n = PyUnicode_GET_LENGTH(t);
-        Py_ssize_t words = 0, ends = 0;
-        int in_word = 0;
-        for (Py_ssize_t k = 0; k < n; k++) {
-            Py_UCS1 c = d[k];
-            if (ascii_space(c)) {
-                in_word = 0;
-            } else if (!in_word) {
-                in_word = 1;
-                words++;
-            }
-            if (c == '.' || c == '!' || c == '?') {
-                Py_ssize_t q = k + 1;
-                while (q < n && closing_quote(d[q]))
-                    q++;
-                if (q == n || (d[q] >= 9 && d[q] <= 13) || d[q] == ' ')
-                    ends++;
-            }
-        }
+        Py_ssize_t words, ends;
+        ascii_words_ends(d, n, &words, &ends);
         StopArg a = {stop, 0};
         Py_ssize_t tokens = each_token(d, n, count_stop, &a);
         int punct_end = 0;

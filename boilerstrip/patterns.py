@@ -273,7 +273,8 @@ _LAZY["COMMENT_AUTHOR"] = (
 
 # --- headline (classify.title) ----------------------------------------------------------------
 
-TITLE_CUT: Final = regex.compile(r"(?<=\S)\s*(?:[|:·•»«/_]|::|--|\s[-–—])\s+(?=\S)")
+TITLE_CUT: regex.Pattern[str]
+_LAZY["TITLE_CUT"] = (r"(?<=\S)\s*(?:[|:·•»«/_]|::|--|\s[-–—])\s+(?=\S)", 0)
 """Where a page title may be cut into a headline and a site or section name, for matching the cut
 parts against the page's blocks: the site-name separators, and also a colon without a space before
 it ("Site: Headline", "Site : Section"), which alone is too common inside headlines to cut on

@@ -8,6 +8,7 @@ import pytest
 
 from boilerstrip import Label
 from boilerstrip import patterns as P
+from boilerstrip.classify.base import Classifier
 from boilerstrip.classify.captions import Captions
 from boilerstrip.classify.chrome import Chrome
 from boilerstrip.classify.comments import CommentItems, CommentSection
@@ -489,6 +490,18 @@ def test_context_rows_read_the_neighbours_and_the_best_span() -> None:
 # --- data rows ------------------------------------------------------------------------------
 
 
+def assert_drops_in_text_only(step: Classifier, line: str) -> None:
+    """``line`` between two article paragraphs loses the ARTICLE label in text, not in HTML."""
+    for kind, expected in (("text", None), ("html", Label.ARTICLE)):
+        doc = Doc(kind=kind)
+        for t in (PROSE, line, PROSE2):
+            s = Segment(text=t, source="lines 1-1", tag="line")
+            s.label = Label.ARTICLE
+            doc.segments.append(s)
+        step(doc)
+        assert [s.label for s in doc.segments] == [Label.ARTICLE, expected, Label.ARTICLE]
+
+
 def test_data_rows_are_short_cells_between_pipes() -> None:
     from boilerstrip.classify.datarows import is_data_row
 
@@ -504,14 +517,7 @@ def test_data_rows_are_short_cells_between_pipes() -> None:
 def test_data_rows_lose_the_article_label_in_text_only() -> None:
     from boilerstrip.classify.datarows import DataRows
 
-    for kind, expected in (("text", None), ("html", Label.ARTICLE)):
-        doc = Doc(kind=kind)
-        for t in (PROSE, "|Ellen Braumüller||43,49|", PROSE2):
-            s = Segment(text=t, source="lines 1-1", tag="line")
-            s.label = Label.ARTICLE
-            doc.segments.append(s)
-        DataRows()(doc)
-        assert [s.label for s in doc.segments] == [Label.ARTICLE, expected, Label.ARTICLE]
+    assert_drops_in_text_only(DataRows(), "|Ellen Braumüller||43,49|")
 
 
 def test_a_text_dump_comment_section_opens_at_its_header_or_count() -> None:
@@ -540,11 +546,4 @@ def test_placeholder_lines_lose_the_article_label_in_text_only() -> None:
     assert not is_placeholder_line("Nickname: ____________________")
     assert not is_placeholder_line("[Photo] The bridge at dawn, seen from the old town.")
     assert not is_placeholder_line(PROSE)
-    for kind, expected in (("text", None), ("html", Label.ARTICLE)):
-        doc = Doc(kind=kind)
-        for t in (PROSE, "[nwo_peterson_trial_120731_w]", PROSE2):
-            s = Segment(text=t, source="lines 1-1", tag="line")
-            s.label = Label.ARTICLE
-            doc.segments.append(s)
-        Placeholders()(doc)
-        assert [s.label for s in doc.segments] == [Label.ARTICLE, expected, Label.ARTICLE]
+    assert_drops_in_text_only(Placeholders(), "[nwo_peterson_trial_120731_w]")

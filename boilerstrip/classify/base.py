@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from ..document import Doc, Segment
@@ -21,3 +22,15 @@ def set_label(seg: Segment, label: Label, score: float, by: str) -> None:
     seg.label = label
     seg.score = 0.0 if score < 0.0 else 1.0 if score > 1.0 else score
     seg.by = by
+
+
+def drop_text_articles(doc: Doc, test: Callable[[str], bool], by: str) -> None:
+    """Text documents: the ARTICLE blocks whose text passes ``test`` lose the label (the later
+    steps make them navigation); HTML documents are left as they are."""
+    if doc.kind == "html":
+        return
+    for s in doc.segments:
+        if s.label is Label.ARTICLE and test(s.text):
+            s.label = None
+            s.score = 0.0
+            s.by = by

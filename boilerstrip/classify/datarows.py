@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Final
 
 from ..document import Doc
-from ..types import Label
+from .base import drop_text_articles
 
 MIN_CELLS: Final = 2
 """A data row has at least this many non-empty cells (one cell between pipes is a framed line)."""
@@ -42,10 +42,4 @@ class DataRows:
     name = "data-rows"
 
     def __call__(self, doc: Doc) -> None:
-        if doc.kind == "html":
-            return
-        for s in doc.segments:
-            if s.label is Label.ARTICLE and "|" in s.text and is_data_row(s.text):
-                s.label = None
-                s.score = 0.0
-                s.by = self.name
+        drop_text_articles(doc, is_data_row, self.name)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from .. import patterns as P
 from ..document import Doc
-from ..types import Label
+from .base import drop_text_articles
 
 
 def is_placeholder_line(text: str) -> bool:
@@ -33,10 +33,4 @@ class Placeholders:
     name = "placeholders"
 
     def __call__(self, doc: Doc) -> None:
-        if doc.kind == "html":
-            return
-        for s in doc.segments:
-            if s.label is Label.ARTICLE and is_placeholder_line(s.text):
-                s.label = None
-                s.score = 0.0
-                s.by = self.name
+        drop_text_articles(doc, is_placeholder_line, self.name)

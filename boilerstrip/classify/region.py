@@ -9,6 +9,7 @@ blocks with chrome cues (nav, footer, aside, share, ads) do not add prose to any
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Final
 
 from .. import patterns as P
@@ -70,7 +71,7 @@ class MainRegion:
         if doc.kind == "html" and doc.parent:
             self._html(doc, values)
         else:
-            lo, hi = _max_run(values)
+            lo, hi = max_run(values)
             for s in segs[lo : hi + 1]:
                 s.in_region = True
 
@@ -97,8 +98,10 @@ class MainRegion:
                 s.in_region = True
 
 
-def _max_run(values: list[float]) -> tuple[int, int]:
-    """Indices (inclusive) of the consecutive run with the highest sum (Kadane)."""
+def max_run(values: Iterable[float], *, positive: bool = True) -> tuple[int, int]:
+    """Indices (inclusive) of the consecutive run with the highest sum (Kadane); ``(0, -1)`` where
+    no run sums above 0, unless ``positive`` is False (then the best run, whatever its sum, and
+    ``(0, -1)`` only for no values)."""
     best, best_lo, best_hi = float("-inf"), 0, -1
     cur, cur_lo = 0.0, 0
     for i, v in enumerate(values):
@@ -108,4 +111,4 @@ def _max_run(values: list[float]) -> tuple[int, int]:
             cur += v
         if cur > best:
             best, best_lo, best_hi = cur, cur_lo, i
-    return (best_lo, best_hi) if best > 0 else (0, -1)
+    return (best_lo, best_hi) if best > 0 or not positive else (0, -1)

@@ -25,6 +25,8 @@ from collections.abc import Sequence
 from itertools import accumulate, chain
 from typing import Any, Final
 
+from .region import max_run
+
 OWN: Final = (
     "log_chars", "link_density", "stop_density", "punct_end", "cf_good", "heading", "pos",
     "list_item", "date", "copyright",
@@ -86,16 +88,9 @@ class ContextPage:
                 nxt = i
         self.next_sure = after
         # The best span: the run of blocks with the largest sum of (p - SURE) * log(length).
-        best, cur, start, lo, hi = -math.inf, 0.0, 0, 0, -1
-        for i, (a, w) in enumerate(zip(p, weight, strict=True)):
-            v = (a - SURE) * math.log1p(w)
-            if cur <= 0.0:
-                cur, start = v, i
-            else:
-                cur += v
-            if cur > best:
-                best, lo, hi = cur, start, i
-        self.span = (lo, hi)
+        self.span = max_run(
+            ((a - SURE) * math.log1p(w) for a, w in zip(p, weight, strict=True)), positive=False
+        )
         self.p_max = max(p, default=0.0)
         self.p_mean = self.pre_pw[n] / self.pre_w[n] if n else 0.0
 
