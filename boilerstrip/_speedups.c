@@ -2093,7 +2093,15 @@ done:
     return out;
 }
 
+/* In _speedups_walk.c: the HTML segmenter's callbacks. */
+PyObject *walk_setup(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
+int walk_add_type(PyObject *m);
+
 static PyMethodDef module_methods[] = {
+    {"walk_setup", (PyCFunction)(void (*)(void))walk_setup, METH_FASTCALL,
+     "walk_setup(tag_infos, tag_info, attrs, cue_cache, token_cues, attr_cues, element_cues, "
+     "masks, masks_max, headings, segment, br, pre_join, clean_join, check_mask, near_levels): "
+     "the tables and helpers of boilerstrip.segment_html that Walk shares."},
     {"text_shape", (PyCFunction)speedups_text_shape, METH_O,
      "text_shape(t) -> (digits, upper, avg): boilerstrip.features.text_shape."},
     {"isupper", (PyCFunction)speedups_isupper, METH_O, "isupper(t) -> bool: t.isupper()."},
@@ -2153,7 +2161,7 @@ PyInit__speedups(void)
         return NULL;
     }
     /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
-    if (PyModule_AddIntConstant(m, "API", 7) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 8) < 0 || walk_add_type(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }
