@@ -33,8 +33,9 @@
 
 /* Set by walk_setup(): borrowed for the life of the module (references kept here). */
 static PyObject *g_tag_infos, *g_tag_info, *g_attrs, *g_cue_cache, *g_token_cues, *g_attr_cues,
-    *g_element_cues, *g_masks, *g_headings, *g_segment, *g_br, *g_pre_join, *g_clean_join;
-static Py_ssize_t g_masks_max, g_check_mask, g_near_levels;
+    *g_element_cues, *g_masks, *g_headings, *g_segment, *g_br, *g_pre_join, *g_clean_join,
+    *g_token_cache, *g_new_token_cues;
+static Py_ssize_t g_masks_max, g_check_mask, g_near_levels, g_cache_max, g_max_token_chars;
 static PyObject *s_type, *s_get, *s_items, *s_slash, *s_empty, *s_ld_json, *s_start_other,
     *s_reset_walk, *s_tick, *s_sink_text, *s_h1_done, *s_end_walk, *s_body, *s_head, *zero;
 
@@ -298,6 +299,72 @@ tag_info(PyObject *raw)
     return info;
 }
 
+/* The cue flags of one class/id token (of ASCII letters and digits): the token cache's, else
+ * _new_token_cues(token). */
+static int
+one_token_cues(const char *tok, Py_ssize_t n, long *mask)
+{
+    if (n == 0 || n > g_max_token_chars)
+        return 0;
+    PyObject *key = PyUnicode_FromStringAndSize(tok, n);
+    if (key == NULL)
+        return -1;
+    PyObject *m = PyDict_GetItemWithError(g_token_cache, key);
+    if (m != NULL)
+        Py_INCREF(m);
+    else if (!PyErr_Occurred())
+        m = PyObject_CallOneArg(g_new_token_cues, key);
+    Py_DECREF(key);
+    if (m == NULL)
+        return -1;
+    long v = PyLong_AsLong(m);
+    Py_DECREF(m);
+    if (v == -1 && PyErr_Occurred())
+        return -1;
+    *mask |= v;
+    return 0;
+}
+
+/* _token_cues(value) of an ASCII value not in the value cache: its camelCase humps split ("aB" ->
+ * "a-B"), lowercased, cut into runs of [a-z0-9]; the result goes into the value cache. */
+static PyObject *
+ascii_token_cues(PyObject *value)
+{
+    const Py_UCS1 *s = PyUnicode_1BYTE_DATA(value);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(value), len = 0;
+    char buf[64];
+    long mask = 0;
+    /* A token longer than the buffer is longer than g_max_token_chars (checked in walk_setup):
+     * only its length is counted. */
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        int c = i < n ? s[i] : 0;
+        int hump = i > 0 && i < n && s[i - 1] >= 'a' && s[i - 1] <= 'z' && c >= 'A' && c <= 'Z';
+        if (c >= 'A' && c <= 'Z')
+            c += 'a' - 'A';
+        int word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (hump || !word) {
+            if (one_token_cues(buf, len, &mask) < 0)
+                return NULL;
+            len = 0;
+        }
+        if (word) {
+            if (len < (Py_ssize_t)sizeof(buf))
+                buf[len] = (char)c;
+            len++;
+        }
+    }
+    PyObject *res = PyLong_FromLong(mask);
+    if (res == NULL)
+        return NULL;
+    if (PyDict_GET_SIZE(g_cue_cache) >= g_cache_max)
+        PyDict_Clear(g_cue_cache);
+    if (PyDict_SetItem(g_cue_cache, value, res) < 0) {
+        Py_DECREF(res);
+        return NULL;
+    }
+    return res;
+}
+
 /* _element_cues(tag, attrib.items()), from the tag's own cues. */
 static int
 element_cues(PyObject *tag, PyObject *attrib, long tag_cues, long *out)
@@ -348,7 +415,7 @@ element_cues(PyObject *tag, PyObject *attrib, long tag_cues, long *out)
             if (r != NULL)
                 Py_INCREF(r);
             else if (!PyErr_Occurred())
-                r = PyObject_CallOneArg(g_token_cues, v);
+                r = PyUnicode_IS_ASCII(v) ? ascii_token_cues(v) : PyObject_CallOneArg(g_token_cues, v);
             Py_DECREF(v);
         } else {
             r = PyObject_CallFunctionObjArgs(g_attr_cues, kind, value, NULL);
@@ -968,24 +1035,173 @@ static PyTypeObject WalkType = {
     .tp_new = Walk_new,
 };
 
+/* --- element paths (segment_html._path) --------------------------------------------------- */
+
+#define NODE_PATH 4
+
+/* "tag" or "tag[index]": the step of an element whose parent has ``n_same`` children of its tag
+ * (the index printed when it is not the only one). */
+static PyObject *
+path_step(PyObject *prefix, PyObject *tag, PyObject *index, int numbered)
+{
+    if (numbered)
+        return PyUnicode_FromFormat("%U/%U[%S]", prefix, tag, index);
+    return PyUnicode_FromFormat("%U/%U", prefix, tag);
+}
+
+/* The path of a node record [tag, parent, index, counts, path], as segment_html._path writes it
+ * (the same caching of the paths of its ancestors). New reference. */
+static PyObject *
+node_path(PyObject *node, PyObject *top, PyObject *shorten, Py_ssize_t max_chars,
+          Py_ssize_t keep_chars, Py_ssize_t keep_every)
+{
+    PyObject *got = PyList_GET_ITEM(node, NODE_PATH);
+    if (got != Py_None) {
+        Py_INCREF(got);
+        return got;
+    }
+    Py_ssize_t n = 0, cap = 16;
+    PyObject **chain = PyMem_Malloc(cap * sizeof(PyObject *));
+    if (chain == NULL)
+        return PyErr_NoMemory();
+    PyObject *cur = node, *path = NULL;
+    while (cur != Py_None) {
+        if (!PyList_CheckExact(cur) || PyList_GET_SIZE(cur) != 5) {
+            PyErr_SetString(PyExc_TypeError, "element records must be lists of 5");
+            goto fail;
+        }
+        if (PyList_GET_ITEM(cur, NODE_PATH) != Py_None)
+            break;
+        if (n == cap) {
+            cap *= 2;
+            PyObject **more = PyMem_Realloc(chain, cap * sizeof(PyObject *));
+            if (more == NULL) {
+                PyErr_NoMemory();
+                goto fail;
+            }
+            chain = more;
+        }
+        chain[n++] = cur;
+        cur = PyList_GET_ITEM(cur, 1);
+    }
+    path = cur != Py_None ? PyList_GET_ITEM(cur, NODE_PATH) : s_empty;
+    Py_INCREF(path);
+    for (Py_ssize_t k = 1; k <= n; k++) {
+        PyObject *nd = chain[n - k], *tag = PyList_GET_ITEM(nd, 0), *par = PyList_GET_ITEM(nd, 1),
+                 *index = PyList_GET_ITEM(nd, 2), *next;
+        if (par == Py_None) { /* the root: "/html", or "/html[1]" beside another "html" */
+            PyObject *c = PyDict_CheckExact(top) ? PyDict_GetItemWithError(top, tag) : NULL;
+            if (c == NULL && PyErr_Occurred())
+                goto fail;
+            long cnt = c == NULL ? 0 : PyLong_AsLong(c);
+            if (cnt == -1 && PyErr_Occurred())
+                goto fail;
+            next = path_step(s_empty, tag, index, cnt > 1);
+        } else {
+            PyObject *counts = PyList_GET_ITEM(par, COUNTS);
+            int numbered = 0;
+            if (PyDict_CheckExact(counts)) {
+                PyObject *c = PyDict_GetItemWithError(counts, tag);
+                if (c == NULL) {
+                    if (!PyErr_Occurred())
+                        PyErr_SetObject(PyExc_KeyError, tag);
+                    goto fail;
+                }
+                long cnt = PyLong_AsLong(c);
+                if (cnt == -1 && PyErr_Occurred())
+                    goto fail;
+                numbered = cnt != 1;
+            }
+            next = path_step(path, tag, index, numbered);
+            if (next != NULL && PyUnicode_GET_LENGTH(next) > max_chars) {
+                PyObject *cut = PyObject_CallOneArg(shorten, next);
+                Py_DECREF(next);
+                next = cut;
+            }
+        }
+        if (next == NULL)
+            goto fail;
+        Py_SETREF(path, next);
+        if (!PyUnicode_Check(path)) {
+            PyErr_SetString(PyExc_TypeError, "paths must be str");
+            goto fail;
+        }
+        if (PyUnicode_GET_LENGTH(path) <= keep_chars || k % keep_every == 0) {
+            Py_INCREF(path);
+            PyList_SetItem(nd, NODE_PATH, path); /* steals; drops the None */
+        }
+    }
+    PyMem_Free(chain);
+    return path;
+fail:
+    PyMem_Free(chain);
+    Py_XDECREF(path);
+    return NULL;
+}
+
+/* walk_paths(segs, nodes, top, shorten, max_chars, keep_chars, keep_every): every segment with an
+ * element record gets its path as ``source`` (segment_html.Segmenter.finish). */
+PyObject *
+walk_paths(PyObject *module, PyObject *args)
+{
+    PyObject *segs, *nodes, *top, *shorten, *source = NULL;
+    Py_ssize_t max_chars, keep_chars, keep_every;
+    if (!PyArg_ParseTuple(args, "O!O!OOnnn", &PyList_Type, &segs, &PyList_Type, &nodes, &top,
+                          &shorten, &max_chars, &keep_chars, &keep_every))
+        return NULL;
+    if (PyList_GET_SIZE(segs) != PyList_GET_SIZE(nodes)) {
+        PyErr_SetString(PyExc_ValueError, "walk_paths: as many nodes as segments");
+        return NULL;
+    }
+    if (keep_every < 1) {
+        PyErr_SetString(PyExc_ValueError, "walk_paths: keep_every must be >= 1");
+        return NULL;
+    }
+    source = PyUnicode_InternFromString("source");
+    if (source == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(segs); i++) {
+        PyObject *node = PyList_GET_ITEM(nodes, i);
+        if (node == Py_None)
+            continue;
+        if (!PyList_CheckExact(node) || PyList_GET_SIZE(node) != 5) {
+            PyErr_SetString(PyExc_TypeError, "element records must be lists of 5");
+            Py_DECREF(source);
+            return NULL;
+        }
+        PyObject *path = node_path(node, top, shorten, max_chars, keep_chars, keep_every);
+        int bad = path == NULL || PyObject_SetAttr(PyList_GET_ITEM(segs, i), source, path) < 0;
+        Py_XDECREF(path);
+        if (bad) {
+            Py_DECREF(source);
+            return NULL;
+        }
+    }
+    Py_DECREF(source);
+    Py_RETURN_NONE;
+}
+
 /* walk_setup(tag_infos, tag_info, attrs, cue_cache, token_cues, attr_cues, element_cues, masks,
- *            masks_max, headings, segment, br, pre_join, clean_join, check_mask, near_levels) */
+ *            masks_max, headings, segment, br, pre_join, clean_join, check_mask, near_levels,
+ *            token_cache, new_token_cues, cache_max, max_token_chars) */
 PyObject *
 walk_setup(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs != 16) {
-        PyErr_SetString(PyExc_TypeError, "walk_setup takes 16 arguments");
+    if (nargs != 20) {
+        PyErr_SetString(PyExc_TypeError, "walk_setup takes 20 arguments");
         return NULL;
     }
     if (!PyDict_CheckExact(args[0]) || !PyDict_CheckExact(args[2]) || !PyDict_CheckExact(args[3])
-        || !PyDict_CheckExact(args[7]) || !PyDict_CheckExact(args[9])) {
+        || !PyDict_CheckExact(args[7]) || !PyDict_CheckExact(args[9])
+        || !PyDict_CheckExact(args[16])) {
         PyErr_SetString(PyExc_TypeError, "walk_setup: the tables must be dicts");
         return NULL;
     }
     PyObject **slots[] = {&g_tag_infos, &g_tag_info, &g_attrs, &g_cue_cache, &g_token_cues,
                           &g_attr_cues, &g_element_cues, &g_masks, NULL, &g_headings, &g_segment,
-                          &g_br, &g_pre_join, &g_clean_join};
-    for (int k = 0; k < 14; k++) {
+                          &g_br, &g_pre_join, &g_clean_join, NULL, NULL, &g_token_cache,
+                          &g_new_token_cues};
+    for (int k = 0; k < 18; k++) {
         if (slots[k] == NULL)
             continue;
         Py_INCREF(args[k]);
@@ -994,8 +1210,14 @@ walk_setup(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     g_masks_max = PyLong_AsSsize_t(args[8]);
     g_check_mask = PyLong_AsSsize_t(args[14]);
     g_near_levels = PyLong_AsSsize_t(args[15]);
+    g_cache_max = PyLong_AsSsize_t(args[18]);
+    g_max_token_chars = PyLong_AsSsize_t(args[19]);
     if (PyErr_Occurred())
         return NULL;
+    if (g_max_token_chars < 0 || g_max_token_chars >= 64) {
+        PyErr_SetString(PyExc_ValueError, "walk_setup: max_token_chars must be in 0..63");
+        return NULL;
+    }
     Py_RETURN_NONE;
 }
 

@@ -68,6 +68,8 @@ _MASKS_MAX: Final = 4096
 _cue_cache: dict[str, int] = {}
 _token_cache: dict[str, int] = {}
 _CUE_CACHE_MAX: Final = 50_000
+MAX_TOKEN_CHARS: Final = 60
+"""Longer class/id tokens are skipped (generated hashes, not words)."""
 
 
 def _token_cues(value: str) -> int:
@@ -80,23 +82,27 @@ def _token_cues(value: str) -> int:
     tokens = _token_cache
     low = P.CAMEL_SPLIT.sub("-", value).lower()
     for tok in P.TOKEN_SPLIT.split(low):
-        if not tok or len(tok) > 60:
+        if not tok or len(tok) > MAX_TOKEN_CHARS:
             continue
         m = tokens.get(tok)
-        if m is None:
-            m = 0
-            if P.TOKEN_ANY_CUE.search(tok):
-                for flag, pat in P.TOKEN_CUE_PATTERNS:
-                    if pat.search(tok):
-                        m |= flag
-            if len(tokens) >= _CUE_CACHE_MAX:
-                tokens.clear()
-            tokens[tok] = m
-        mask |= m
+        mask |= _new_token_cues(tok) if m is None else m
     if len(_cue_cache) >= _CUE_CACHE_MAX:
         _cue_cache.clear()
     _cue_cache[value] = mask
     return mask
+
+
+def _new_token_cues(tok: str) -> int:
+    """The cue flags of a class/id token not in the token cache (which it goes into)."""
+    m = 0
+    if P.TOKEN_ANY_CUE.search(tok):
+        for flag, pat in P.TOKEN_CUE_PATTERNS:
+            if pat.search(tok):
+                m |= flag
+    if len(_token_cache) >= _CUE_CACHE_MAX:
+        _token_cache.clear()
+    _token_cache[tok] = m
+    return m
 
 
 _A_TOKENS: Final = 1
@@ -626,6 +632,8 @@ class _Rare(_WalkBase):
     root: _Node | None
     runaway_title: bool
     top: _Node
+    compiled_paths: Any = None
+    """``_speedups.walk_paths`` where the callbacks are compiled: the blocks' paths in C."""
 
     def __init__(self) -> None:
         self.pend: list[str] = []
@@ -814,9 +822,15 @@ class _Rare(_WalkBase):
         if self.mode == _WALK:
             self._end_walk()
         top = self.top[_COUNTS]
-        for seg, node in zip(self.segs, self.seg_nodes, strict=True):
-            if node is not None:
-                seg.source = _path(node, top)
+        if self.compiled_paths is not None:
+            self.compiled_paths(
+                self.segs, self.seg_nodes, top, shorten_path, MAX_PATH_CHARS, _KEEP_PATH_CHARS,
+                _KEEP_PATH_EVERY,
+            )
+        else:
+            for seg, node in zip(self.segs, self.seg_nodes, strict=True):
+                if node is not None:
+                    seg.source = _path(node, top)
         meta = self.doc.meta
         ld = self.ld_head + self.ld_walk
         if ld and meta.ld_headline is None:
@@ -838,11 +852,12 @@ if _speedups is not None:
     _speedups.walk_setup(
         _tag_infos, _tag_info, _ATTRS, _cue_cache, _token_cues, _attr_cues, _element_cues,
         _masks, _MASKS_MAX, HEADINGS, Segment, _BR, _pre_join, _clean_join, CHECK_MASK,
-        NEAR_LEVELS,
+        NEAR_LEVELS, _token_cache, _new_token_cues, _CUE_CACHE_MAX, MAX_TOKEN_CHARS,
     )
 
     class _CSegmenter(_Rare, _speedups.Walk):  # type: ignore[misc,name-defined]
         __slots__ = _RARE_SLOTS
+        compiled_paths = staticmethod(_speedups.walk_paths)
 
     Segmenter = _CSegmenter
 

@@ -776,6 +776,8 @@ def _html_segments(raw: str | bytes, python: bool, monkeypatch: pytest.MonkeyPat
     cls = segment_html._PySegmenter if python else segment_html.Segmenter
     monkeypatch.setattr(segment_html, "Segmenter", cls)
     monkeypatch.setattr(segment_html._local, "sax", None, raising=False)
+    segment_html._cue_cache.clear()  # each walk computes every class and id value itself
+    segment_html._token_cache.clear()
     text = decode(raw).text if isinstance(raw, bytes) else raw
     doc = Doc(kind="html", budget=Budget(None))
     segment_html.segment_page(text, doc)
@@ -805,8 +807,19 @@ HOSTILE_HTML = [
     "<html><p>before body</p><body><p>in body</p></body></html><p>after</p>",
     "<svg><text>no</text></svg><math>x</math><select><option>o</select>tail \u00a0\u3000 end",
     "<div>" * 300 + "deep" + "</div>" * 300,
+    "<section></section><section>" * 240 + "long path" + "</section>" * 240,  # cut past 2,000
+    "<div><p>a</p><p>b</p><span><p>c</p></span>" * 40 + "</div>" * 40 + "<html><p>d</p></html>",
     "<p>\ud800 lone surrogate</p><p>\x00 nul \x0b</p><P CLASS=Nav>UPPER</P><x:y>ns</x:y>",
     "<!-- c --><p>a<!-- in -->b<?pi x?>c</p>&amp;&nbsp;&#12354;",
+    "".join(
+        f"<div class='{c}'><p id='{c}'>{k}</p></div>"
+        for k, c in enumerate([
+            "articleBody", "ArticleBODY", "aB", "AbC-dEf", "post_content", "nav2Menu", "x9Y",
+            "commentList comment-list", "a" * 59 + "Nav", "b" * 61, "c" * 70 + " nav", "__",
+            "-", " ", "sideBar\tfooter\nlogo", "\u0130tem", "\u212aicker", "caf\u00e9Nav",
+            "m\u00e9nu", "hidden", "sr-only", "SHARE-tools", "adSlot1", "Ad", "taboolaWidget",
+        ])
+    ),
 ]
 
 
