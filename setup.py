@@ -13,7 +13,7 @@ setup(
     ext_modules=[
         Extension(
             "boilerstrip._speedups",
-            ["boilerstrip/_speedups.c"],
+            ["boilerstrip/_speedups.c", "boilerstrip/_speedups_walk.c"],
             optional=True,
             # No fused multiply-adds: the compiled numbers must be the plain-Python ones, bit for bit.
             extra_compile_args=[] if os.name == "nt" else ["-ffp-contract=off"],

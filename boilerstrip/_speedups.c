@@ -2093,7 +2093,20 @@ done:
     return out;
 }
 
+/* In _speedups_walk.c: the HTML segmenter's callbacks. */
+PyObject *walk_setup(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
+int walk_add_type(PyObject *m);
+PyObject *walk_paths(PyObject *module, PyObject *args);
+
 static PyMethodDef module_methods[] = {
+    {"walk_paths", (PyCFunction)walk_paths, METH_VARARGS,
+     "walk_paths(segs, nodes, top, shorten, max_chars, keep_chars, keep_every): the element "
+     "paths of the blocks (boilerstrip.segment_html._path)."},
+    {"walk_setup", (PyCFunction)(void (*)(void))walk_setup, METH_FASTCALL,
+     "walk_setup(tag_infos, tag_info, attrs, cue_cache, token_cues, attr_cues, element_cues, "
+     "masks, masks_max, headings, segment, br, pre_join, clean_join, check_mask, near_levels, "
+     "token_cache, new_token_cues, cache_max, max_token_chars): "
+     "the tables and helpers of boilerstrip.segment_html that Walk shares."},
     {"text_shape", (PyCFunction)speedups_text_shape, METH_O,
      "text_shape(t) -> (digits, upper, avg): boilerstrip.features.text_shape."},
     {"isupper", (PyCFunction)speedups_isupper, METH_O, "isupper(t) -> bool: t.isupper()."},
@@ -2153,7 +2166,7 @@ PyInit__speedups(void)
         return NULL;
     }
     /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
-    if (PyModule_AddIntConstant(m, "API", 7) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 8) < 0 || walk_add_type(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -121,6 +121,8 @@ TOKEN_CUE_TABLE: Final[tuple[tuple[int, str], ...]] = (
 TOKEN_CUE_PATTERNS: Final[tuple[tuple[int, re.Pattern[str]], ...]] = tuple(
     (flag, re.compile(pat)) for flag, pat in TOKEN_CUE_TABLE
 )
+TOKEN_ANY_CUE: Final = re.compile("|".join(f"(?:{pat})" for _, pat in TOKEN_CUE_TABLE))
+"""Any pattern of the table: most tokens match none, and are done with this one search."""
 
 CAMEL_SPLIT: Final = re.compile(r"(?<=[a-z])(?=[A-Z])")
 TOKEN_SPLIT: Final = re.compile(r"[^a-z0-9]+")

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import json
 import threading
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from lxml import etree
 
 from . import patterns as P
 from .budget import CHECK_MASK, COLLECT_SHARE, PARSE_SHARE, Budget
+from .compiled import speedups
 from .document import Doc, Meta, Segment
 from .parse import (
     DEEP,
@@ -67,6 +68,8 @@ _MASKS_MAX: Final = 4096
 _cue_cache: dict[str, int] = {}
 _token_cache: dict[str, int] = {}
 _CUE_CACHE_MAX: Final = 50_000
+MAX_TOKEN_CHARS: Final = 60
+"""Longer class/id tokens are skipped (generated hashes, not words)."""
 
 
 def _token_cues(value: str) -> int:
@@ -79,22 +82,27 @@ def _token_cues(value: str) -> int:
     tokens = _token_cache
     low = P.CAMEL_SPLIT.sub("-", value).lower()
     for tok in P.TOKEN_SPLIT.split(low):
-        if not tok or len(tok) > 60:
+        if not tok or len(tok) > MAX_TOKEN_CHARS:
             continue
         m = tokens.get(tok)
-        if m is None:
-            m = 0
-            for flag, pat in P.TOKEN_CUE_PATTERNS:
-                if pat.search(tok):
-                    m |= flag
-            if len(tokens) >= _CUE_CACHE_MAX:
-                tokens.clear()
-            tokens[tok] = m
-        mask |= m
+        mask |= _new_token_cues(tok) if m is None else m
     if len(_cue_cache) >= _CUE_CACHE_MAX:
         _cue_cache.clear()
     _cue_cache[value] = mask
     return mask
+
+
+def _new_token_cues(tok: str) -> int:
+    """The cue flags of a class/id token not in the token cache (which it goes into)."""
+    m = 0
+    if P.TOKEN_ANY_CUE.search(tok):
+        for flag, pat in P.TOKEN_CUE_PATTERNS:
+            if pat.search(tok):
+                m |= flag
+    if len(_token_cache) >= _CUE_CACHE_MAX:
+        _token_cache.clear()
+    _token_cache[tok] = m
+    return m
 
 
 _A_TOKENS: Final = 1
@@ -117,7 +125,8 @@ _ATTRS: Final = {
 """The attributes that carry cues (every other attribute is skipped with one dict look-up)."""
 
 
-def _element_cues(tag: str, items: list[tuple[str, str]]) -> int:
+def _element_cues(tag: str, items: Any) -> int:
+    """Cue flags of an element: its tag's and those of its attributes (``items``: name, value)."""
     mask = P.TAG_CUES.get(tag, 0)
     attrs = _ATTRS
     for name, value in items:
@@ -127,28 +136,35 @@ def _element_cues(tag: str, items: list[tuple[str, str]]) -> int:
         if kind == _A_TOKENS:
             if value:
                 mask |= _token_cues(value[:300])
-        elif kind == _A_ROLE:
-            mask |= P.ROLE_CUES.get(value.strip().lower(), 0)
-        elif kind == _A_ITEMPROP:
-            v = value.lower()
-            if "articlebody" in v or v == "text" or "reviewbody" in v:
-                mask |= P.BODY | P.CONTENT
-            elif "headline" in v:
-                mask |= P.TITLE
-            elif "comment" in v:
-                mask |= P.COMMENT
-            elif "author" in v or "date" in v:
-                mask |= P.META
-        elif kind == _A_ITEMTYPE:
-            if "Comment" in value:
-                mask |= P.COMMENT
-        elif (
-            kind == _A_HIDDEN
-            or (kind == _A_ARIA_HIDDEN and value.strip().lower() == "true")
-            or (kind == _A_STYLE and P.HIDDEN_STYLE.search(value[:500]))
-        ):
-            mask |= P.HIDDEN
+        else:
+            mask |= _attr_cues(kind, value)
     return mask
+
+
+def _attr_cues(kind: int, value: str) -> int:
+    """Cue flags of one attribute of a kind in :data:`_ATTRS` other than class and id."""
+    if kind == _A_ROLE:
+        return P.ROLE_CUES.get(value.strip().lower(), 0)
+    if kind == _A_ITEMPROP:
+        v = value.lower()
+        if "articlebody" in v or v == "text" or "reviewbody" in v:
+            return P.BODY | P.CONTENT
+        if "headline" in v:
+            return P.TITLE
+        if "comment" in v:
+            return P.COMMENT
+        if "author" in v or "date" in v:
+            return P.META
+        return 0
+    if kind == _A_ITEMTYPE:
+        return P.COMMENT if "Comment" in value else 0
+    if (
+        kind == _A_HIDDEN
+        or (kind == _A_ARIA_HIDDEN and value.strip().lower() == "true")
+        or (kind == _A_STYLE and P.HIDDEN_STYLE.search(value[:500]))
+    ):
+        return P.HIDDEN
+    return 0
 
 
 def _clean_join(pieces: list[object]) -> str:
@@ -269,7 +285,331 @@ _WALK: Final = 1
 _DONE: Final = 2
 
 
-class Segmenter:
+class _Walk:
+    """The hot part of the segmenter, the parser-target callbacks of the walk, in plain Python: the
+    reference for its compiled form, ``_speedups.Walk`` (the same state under the same names, the
+    same steps; :class:`Segmenter` runs on whichever is at hand). What is rare (the events outside
+    the walk, metadata text, the budget check, the end of an ``h1`` or of the walk) is handed to
+    :class:`Segmenter`'s methods from both forms."""
+
+    __slots__ = (
+        "block_nodes", "br_run", "buf", "cum", "data", "depth", "frame_cues", "frame_stack",
+        "h1_open", "h1_text", "has_br", "head", "image_pending", "inline_cues", "last_depth",
+        "link_chars", "link_depth", "mode", "nodes", "parent", "pend", "pre", "root_mode",
+        "seg_nodes", "segs", "sink", "skip", "ticks", "walk_depth", "ws",
+    )
+    block_nodes: list[_Node]
+    br_run: bool
+    buf: list[object]
+    cum: list[int]
+    data: Any
+    depth: int
+    frame_cues: list[int]
+    frame_stack: list[int]
+    h1_open: int
+    h1_text: list[str]
+    has_br: bool
+    head: int
+    image_pending: bool
+    inline_cues: int
+    last_depth: int
+    link_chars: int
+    link_depth: int
+    mode: int
+    nodes: list[_Node | None]
+    parent: list[int]
+    pend: list[str]
+    pre: int
+    root_mode: bool
+    seg_nodes: list[_Node | None]
+    segs: list[Segment]
+    sink: int
+    skip: int
+    ticks: int
+    walk_depth: int
+    ws: bool
+
+    # What the walk calls back for (defined by Segmenter).
+    def _start_other(self, tag: str, attrib: Any, depth: int) -> None:
+        raise NotImplementedError
+
+    def _reset_walk(self) -> None:
+        raise NotImplementedError
+
+    def _tick(self) -> None:
+        raise NotImplementedError
+
+    def _sink_text(self, text: str) -> None:
+        raise NotImplementedError
+
+    def _h1_done(self) -> None:
+        raise NotImplementedError
+
+    def _end_walk(self) -> None:
+        raise NotImplementedError
+
+    # --- parser target interface ---------------------------------------------------------------
+
+    def _take_pending(self) -> None:
+        """Hand the text gathered since the last tag to its sink (called at every tag, when
+        there is any)."""
+        pend = self.pend
+        sink = self.sink
+        if not sink:
+            pend.clear()
+        elif (
+            sink == _SINK_WALK
+            and len(pend) == 1
+            and not self.buf
+            and not self.pre
+            and not self.h1_open
+            and pend[0].isspace()
+        ):
+            self.ws = True  # the common case of _text(): whitespace between two tags
+            pend.clear()
+        else:
+            self._text()
+
+    def start(self, tag: str, attrib: Any) -> None:
+        if self.pend:
+            self._take_pending()
+        depth = self.depth
+        self.depth = depth + 1
+        if self.mode != _WALK or self.skip:
+            self._start_other(tag, attrib, depth)
+            return
+        nodes = self.nodes
+        par = nodes[-1]
+        assert par is not None
+        counts = par[_COUNTS]
+        if counts is None:  # the first child: its tag stands for {tag: 1}
+            par[_COUNTS] = tag
+            i = 1
+        elif counts.__class__ is dict:
+            i = counts.get(tag, 0) + 1
+            counts[tag] = i
+        else:
+            i = _second_child(par, counts, tag)
+        node = [tag, par, i, None, None]
+        nodes.append(node)
+        self.last_depth = depth
+        if depth == 1:
+            if tag == "body" and self.root_mode:
+                # The root has a body after all: the walk starts there.
+                self._reset_walk()
+                self.root_mode = False
+                self.walk_depth = 1
+            elif tag == "head" and not self.head:
+                self.head = 1
+        ticks = self.ticks + 1
+        self.ticks = ticks
+        if not ticks & CHECK_MASK:
+            self._tick()
+        self._walk_start(tag, attrib, node)
+
+    def end(self, tag: str) -> None:
+        if self.pend:
+            self._take_pending()
+        depth = self.depth - 1
+        self.depth = depth
+        self.nodes.pop()
+        self.sink = _SINK_NONE
+        if self.head == 1 and depth == 1:
+            self.head = 2
+        if self.mode != _WALK:
+            return
+        if self.skip:
+            self.skip -= 1
+            if not self.skip:
+                self.sink = _SINK_WALK  # the tail of the skipped element
+            return
+        ticks = self.ticks + 1
+        self.ticks = ticks
+        if not ticks & CHECK_MASK:
+            self._tick()
+        info = _tag_infos.get(tag)
+        if info is None:
+            info = _tag_info(tag)
+        kind = info[1]
+        flags = info[2]
+        if kind == _BLOCK:
+            if self.buf:
+                self._flush()
+            elif self.ws:  # what a flush does with whitespace alone
+                self.inline_cues = 0
+                self.ws = False
+            self.frame_stack.pop()
+            self.block_nodes.pop()
+            if flags & _F_PRE:
+                self.pre -= 1
+            elif flags & _F_H1:
+                self.h1_open -= 1
+                if self.h1_open == 0:
+                    self._h1_done()
+        elif flags & _F_A and self.link_depth:
+            self.link_depth -= 1
+        if depth == self.walk_depth:  # the element the walk started at has closed
+            self._end_walk()
+        else:
+            self.sink = _SINK_WALK
+
+    # --- the walk ------------------------------------------------------------------------------
+
+    def _walk_start(self, raw: str, attrib: Any, node: _Node) -> None:
+        info = _tag_infos.get(raw)
+        if info is None:
+            info = _tag_info(raw)
+        tag, kind, flags, tag_cues = info
+        if kind == _SKIP:
+            self.skip = 1
+            if flags & _F_SCRIPT:
+                typ = attrib.get("type")
+                self.sink = _SINK_LD if typ and "ld+json" in typ else _SINK_NONE
+            else:
+                self.sink = _SINK_NONE
+                if flags & _F_MEDIA:
+                    self.image_pending = True
+            return
+        self.sink = _SINK_WALK
+        cues = _element_cues(tag, attrib.items()) if attrib else tag_cues
+        if kind == _BLOCK:
+            if self.buf:
+                self._flush()
+            elif self.ws:  # what a flush does with whitespace alone
+                self.inline_cues = 0
+                self.ws = False
+            parent = self.parent
+            frame_stack = self.frame_stack
+            cum = self.cum
+            fid = len(parent)
+            if frame_stack:
+                pf = frame_stack[-1]
+                parent.append(pf)
+                cum.append(cum[pf] | cues)
+            else:
+                parent.append(-1)
+                cum.append(cues)
+            self.frame_cues.append(cues)
+            frame_stack.append(fid)
+            self.block_nodes.append(node)
+            if flags:
+                if flags & _F_PRE:
+                    self.pre += 1
+                elif flags & _F_H1:
+                    self.h1_open += 1
+                if flags & _F_IMAGE:
+                    self.image_pending = True
+        else:
+            self.inline_cues |= cues
+            if flags:
+                if flags & _F_A:
+                    self.link_depth += 1
+                elif flags & _F_BR:
+                    if self.br_run and not _has_text_since_br(self.buf):
+                        self._flush()
+                    else:
+                        self.buf.append(_BR)
+                        self.has_br = True
+                        self.br_run = True
+                elif flags & _F_IMAGE:
+                    self.image_pending = True
+
+    def _text(self) -> None:
+        pend = self.pend
+        text = pend[0] if len(pend) == 1 else "".join(pend)
+        pend.clear()
+        if self.sink == _SINK_WALK:
+            if self.buf or self.pre or not text.isspace():
+                self.buf.append(text)
+                if self.link_depth:
+                    self.link_chars += len(text.strip())
+            else:
+                self.ws = True
+            if self.h1_open:
+                self.h1_text.append(text)
+        elif self.sink:
+            self._sink_text(text)
+        self.sink = _SINK_NONE
+
+    def _flush(self) -> None:
+        """Make a block of the pending text."""
+        buf = self.buf
+        self.ws = False
+        if not buf:
+            self.inline_cues = 0
+            return
+        if self.pre:
+            text = _pre_join(buf)
+        elif self.has_br:
+            text = _clean_join(buf)
+        else:
+            text = " ".join("".join(buf).split())  # type: ignore[arg-type]
+        buf.clear()
+        self.has_br = False
+        lc = self.link_chars
+        self.link_chars = 0
+        inline = self.inline_cues
+        self.inline_cues = 0
+        self.br_run = False
+        if not text:
+            return
+        frame_stack = self.frame_stack
+        node: _Node | None
+        if frame_stack:
+            frame = frame_stack[-1]
+            node = self.block_nodes[-1]
+            tag = node[0]
+            near = inline
+            f = frame
+            frame_cues = self.frame_cues
+            parent = self.parent
+            for _ in range(NEAR_LEVELS + 1):
+                if f < 0:
+                    break
+                near |= frame_cues[f]
+                f = parent[f]
+            # One int object per distinct mask (a page of a million blocks has a few hundred).
+            got = _masks.get(near)
+            if got is None:
+                if len(_masks) >= _MASKS_MAX:
+                    _masks.clear()
+                got = _masks[near] = near
+            near = got
+            cues = self.cum[frame] | inline if inline else self.cum[frame]
+        else:
+            frame, tag, near, cues, node = -1, "", inline, inline, None
+        self.segs.append(
+            Segment(
+                text,
+                "/",
+                tag,
+                frame,
+                cues,
+                near,
+                min(lc, len(text)),
+                HEADINGS.get(tag, 0),
+                tag in _LIST_ITEM_TAGS,
+                self.image_pending,
+                len(frame_stack),
+            )
+        )
+        self.seg_nodes.append(node)
+        self.image_pending = False
+
+
+_LIST_ITEM_TAGS: Final = frozenset(("li", "dd", "dt"))
+
+_RARE_SLOTS: Final = ("budget", "doc", "ld_head", "ld_walk", "root", "runaway_title", "top")
+
+# For the type checker the rare part is a _Walk (its state and callbacks); at run time it is
+# combined with _Walk or with its compiled form (see Segmenter).
+if TYPE_CHECKING:
+    _WalkBase = _Walk
+else:
+    _WalkBase = object
+
+
+class _Rare(_WalkBase):
     """The segmenter as an lxml parser target: blocks are made from the parser's events while it
     parses, and no tree is ever built (libxml2's tree of a page of short paragraphs weighs 60 times
     the page). :func:`segment_html` drives the same object from an existing tree.
@@ -278,16 +618,22 @@ class Segmenter:
     over that tree: it starts at the root's first ``body`` child (at the root when there is none:
     the walk done before a ``body`` shows up is then thrown away), reads the first ``head`` child's
     title, ``og:title`` and JSON-LD, and skips the content of :data:`SKIP_TAGS`. The text the parser
-    reports after an element's start is the element's ``text``, after its end its ``tail``.
+    reports after an element's start is the element's ``text``, after its end its ``tail``. The
+    callbacks themselves are :class:`_Walk` (or its compiled form); this class holds what is rare,
+    and a segmenter class is the two together (:data:`Segmenter`).
     """
 
-    __slots__ = (
-        "block_nodes", "br_run", "budget", "buf", "cum", "data", "depth", "doc", "frame_cues",
-        "frame_stack", "h1_open", "h1_text", "has_br", "head", "image_pending", "inline_cues",
-        "last_depth", "ld_head", "ld_walk", "link_chars", "link_depth", "mode", "nodes", "parent",
-        "pend", "pre", "root", "root_mode", "runaway_title", "seg_nodes", "segs", "sink", "skip",
-        "ticks", "top", "walk_depth", "ws",
-    )
+    if not TYPE_CHECKING:  # (mypy would check the assignments against these alone)
+        __slots__ = ()
+    budget: Budget
+    doc: Doc
+    ld_head: list[str]
+    ld_walk: list[str]
+    root: _Node | None
+    runaway_title: bool
+    top: _Node
+    compiled_paths: Any = None
+    """``_speedups.walk_paths`` where the callbacks are compiled: the blocks' paths in C."""
 
     def __init__(self) -> None:
         self.pend: list[str] = []
@@ -366,65 +712,17 @@ class Segmenter:
         self.ld_head = []
         self.pend.clear()
 
-    # --- parser target interface ---------------------------------------------------------------
-
-    def _take_pending(self) -> None:
-        """Hand the text gathered since the last tag to its sink (called at every tag, when
-        there is any)."""
-        pend = self.pend
-        sink = self.sink
-        if not sink:
-            pend.clear()
-        elif (
-            sink == _SINK_WALK
-            and len(pend) == 1
-            and not self.buf
-            and not self.pre
-            and not self.h1_open
-            and pend[0].isspace()
-        ):
-            self.ws = True  # the common case of _text(): whitespace between two tags
-            pend.clear()
-        else:
-            self._text()
-
-    def start(self, tag: str, attrib: Any) -> None:
+    def close(self) -> bool:
         if self.pend:
-            self._take_pending()
-        depth = self.depth
-        self.depth = depth + 1
-        if self.mode != _WALK or self.skip:
-            self._start_other(tag, attrib, depth)
-            return
-        nodes = self.nodes
-        par = nodes[-1]
-        assert par is not None
-        counts = par[_COUNTS]
-        if counts is None:  # the first child: its tag stands for {tag: 1}
-            par[_COUNTS] = tag
-            i = 1
-        elif counts.__class__ is dict:
-            i = counts.get(tag, 0) + 1
-            counts[tag] = i
-        else:
-            i = _second_child(par, counts, tag)
-        node = [tag, par, i, None, None]
-        nodes.append(node)
-        self.last_depth = depth
-        if depth == 1:
-            if tag == "body" and self.root_mode:
-                # The root has a body after all: the walk starts there.
-                self._reset_walk()
-                self.root_mode = False
-                self.walk_depth = 1
-            elif tag == "head" and not self.head:
-                self.head = 1
-        ticks = self.ticks + 1
-        self.ticks = ticks
-        if not ticks & CHECK_MASK and self.budget.stop_collecting(len(self.segs)):
+            self._text()
+        self.finish()
+        return self.root is not None
+
+    def _tick(self) -> None:
+        """Every :data:`~.budget.CHECK_EVERY` elements of the walk: stop when the budget says so."""
+        if self.budget.stop_collecting(len(self.segs)):
             self.finish()
             raise _Stop
-        self._walk_start(tag, attrib, node)
 
     def _start_other(self, tag: str, attrib: Any, depth: int) -> None:
         """A start outside the walk: inside a skipped element, before the root, after the walk."""
@@ -469,123 +767,13 @@ class Segmenter:
         if in_root and (self.head == 1 or (depth == 1 and tag == "head" and not self.head)):
             self._head_start(tag, attrib)
 
-    def end(self, tag: str) -> None:
-        if self.pend:
-            self._take_pending()
-        depth = self.depth - 1
-        self.depth = depth
-        self.nodes.pop()
-        self.sink = _SINK_NONE
-        if self.head == 1 and depth == 1:
-            self.head = 2
-        if self.mode != _WALK:
-            return
-        if self.skip:
-            self.skip -= 1
-            if not self.skip:
-                self.sink = _SINK_WALK  # the tail of the skipped element
-            return
-        ticks = self.ticks + 1
-        self.ticks = ticks
-        if not ticks & CHECK_MASK and self.budget.stop_collecting(len(self.segs)):
-            self.finish()
-            raise _Stop
-        info = _tag_infos.get(tag)
-        if info is None:
-            info = _tag_info(tag)
-        kind = info[1]
-        flags = info[2]
-        if kind == _BLOCK:
-            if self.buf:
-                self._flush()
-            elif self.ws:  # what a flush does with whitespace alone
-                self.inline_cues = 0
-                self.ws = False
-            self.frame_stack.pop()
-            self.block_nodes.pop()
-            if flags & _F_PRE:
-                self.pre -= 1
-            elif flags & _F_H1:
-                self.h1_open -= 1
-                if self.h1_open == 0:
-                    h = " ".join("".join(self.h1_text).split())
-                    meta = self.doc.meta
-                    if h and len(meta.h1) < 10:
-                        meta.h1.append(h[:MAX_META_CHARS])
-                    self.h1_text = []
-        elif flags & _F_A and self.link_depth:
-            self.link_depth -= 1
-        if depth == self.walk_depth:  # the element the walk started at has closed
-            self._end_walk()
-        else:
-            self.sink = _SINK_WALK
-
-    def close(self) -> bool:
-        if self.pend:
-            self._text()
-        self.finish()
-        return self.root is not None
-
-    # --- the walk ------------------------------------------------------------------------------
-
-    def _walk_start(self, raw: str, attrib: Any, node: _Node) -> None:
-        info = _tag_infos.get(raw)
-        if info is None:
-            info = _tag_info(raw)
-        tag, kind, flags, tag_cues = info
-        if kind == _SKIP:
-            self.skip = 1
-            if flags & _F_SCRIPT:
-                typ = attrib.get("type")
-                self.sink = _SINK_LD if typ and "ld+json" in typ else _SINK_NONE
-            else:
-                self.sink = _SINK_NONE
-                if flags & _F_MEDIA:
-                    self.image_pending = True
-            return
-        self.sink = _SINK_WALK
-        cues = _element_cues(tag, attrib.items()) if attrib else tag_cues
-        if kind == _BLOCK:
-            if self.buf:
-                self._flush()
-            elif self.ws:  # what a flush does with whitespace alone
-                self.inline_cues = 0
-                self.ws = False
-            parent = self.parent
-            frame_stack = self.frame_stack
-            cum = self.cum
-            fid = len(parent)
-            if frame_stack:
-                pf = frame_stack[-1]
-                parent.append(pf)
-                cum.append(cum[pf] | cues)
-            else:
-                parent.append(-1)
-                cum.append(cues)
-            self.frame_cues.append(cues)
-            frame_stack.append(fid)
-            self.block_nodes.append(node)
-            if flags:
-                if flags & _F_PRE:
-                    self.pre += 1
-                elif flags & _F_H1:
-                    self.h1_open += 1
-                if flags & _F_IMAGE:
-                    self.image_pending = True
-        else:
-            self.inline_cues |= cues
-            if flags:
-                if flags & _F_A:
-                    self.link_depth += 1
-                elif flags & _F_BR:
-                    if self.br_run and not _has_text_since_br(self.buf):
-                        self._flush()
-                    else:
-                        self.buf.append(_BR)
-                        self.has_br = True
-                        self.br_run = True
-                elif flags & _F_IMAGE:
-                    self.image_pending = True
+    def _h1_done(self) -> None:
+        """The outermost open ``h1`` has closed: its text is one of the page's ``h1`` names."""
+        h = " ".join("".join(self.h1_text).split())
+        meta = self.doc.meta
+        if h and len(meta.h1) < 10:
+            meta.h1.append(h[:MAX_META_CHARS])
+        self.h1_text = []
 
     def _end_walk(self) -> None:
         if self.buf or self.ws:
@@ -593,21 +781,10 @@ class Segmenter:
         self.mode = _DONE
         self.sink = _SINK_NONE
 
-    def _text(self) -> None:
-        pend = self.pend
-        text = pend[0] if len(pend) == 1 else "".join(pend)
-        pend.clear()
+    def _sink_text(self, text: str) -> None:
+        """Text outside the walk's blocks: JSON-LD, the ``<title>``."""
         sink = self.sink
-        if sink == _SINK_WALK:
-            if self.buf or self.pre or not text.isspace():
-                self.buf.append(text)
-                if self.link_depth:
-                    self.link_chars += len(text.strip())
-            else:
-                self.ws = True
-            if self.h1_open:
-                self.h1_text.append(text)
-        elif sink == _SINK_LD:
+        if sink == _SINK_LD:
             if len(text) < MAX_JSONLD_CHARS:
                 self.ld_walk.append(text)
         elif sink == _SINK_TITLE:
@@ -619,7 +796,6 @@ class Segmenter:
                 meta.title = t[:MAX_META_CHARS] or None
         elif sink == _SINK_HEAD_LD and len(text) < MAX_JSONLD_CHARS:
             self.ld_head.append(text)
-        self.sink = _SINK_NONE
 
     def _head_start(self, tag: str, attrib: Any) -> None:
         """An element of the root's first ``head`` (or the head itself): title, og:title,
@@ -641,84 +817,49 @@ class Segmenter:
             if typ and "ld+json" in typ:
                 self.sink = _SINK_HEAD_LD
 
-    def _flush(self) -> None:
-        """Make a block of the pending text."""
-        buf = self.buf
-        self.ws = False
-        if not buf:
-            self.inline_cues = 0
-            return
-        if self.pre:
-            text = _pre_join(buf)
-        elif self.has_br:
-            text = _clean_join(buf)
-        else:
-            text = " ".join("".join(buf).split())  # type: ignore[arg-type]
-        self.buf = []
-        self.has_br = False
-        lc = self.link_chars
-        self.link_chars = 0
-        inline = self.inline_cues
-        self.inline_cues = 0
-        self.br_run = False
-        if not text:
-            return
-        frame_stack = self.frame_stack
-        node: _Node | None
-        if frame_stack:
-            frame = frame_stack[-1]
-            node = self.block_nodes[-1]
-            tag = node[0]
-            near = inline
-            f = frame
-            frame_cues = self.frame_cues
-            parent = self.parent
-            for _ in range(NEAR_LEVELS + 1):
-                if f < 0:
-                    break
-                near |= frame_cues[f]
-                f = parent[f]
-            # One int object per distinct mask (a page of a million blocks has a few hundred).
-            got = _masks.get(near)
-            if got is None:
-                if len(_masks) >= _MASKS_MAX:
-                    _masks.clear()
-                got = _masks[near] = near
-            near = got
-            cues = self.cum[frame] | inline if inline else self.cum[frame]
-        else:
-            frame, tag, near, cues, node = -1, "", inline, inline, None
-        self.segs.append(
-            Segment(
-                text=text,
-                source="/",
-                tag=tag,
-                frame=frame,
-                cues=cues,
-                near_cues=near,
-                link_chars=min(lc, len(text)),
-                heading=HEADINGS.get(tag, 0),
-                list_item=tag in ("li", "dd", "dt"),
-                image_before=self.image_pending,
-                depth=len(frame_stack),
-            )
-        )
-        self.seg_nodes.append(node)
-        self.image_pending = False
-
     def finish(self) -> None:
         """The page is over (or cut): last block, paths, JSON-LD headline."""
         if self.mode == _WALK:
             self._end_walk()
         top = self.top[_COUNTS]
-        for seg, node in zip(self.segs, self.seg_nodes, strict=True):
-            if node is not None:
-                seg.source = _path(node, top)
+        if self.compiled_paths is not None:
+            self.compiled_paths(
+                self.segs, self.seg_nodes, top, shorten_path, MAX_PATH_CHARS, _KEEP_PATH_CHARS,
+                _KEEP_PATH_EVERY,
+            )
+        else:
+            for seg, node in zip(self.segs, self.seg_nodes, strict=True):
+                if node is not None:
+                    seg.source = _path(node, top)
         meta = self.doc.meta
         ld = self.ld_head + self.ld_walk
         if ld and meta.ld_headline is None:
             meta.ld_headline = _ld_headline(ld)
 
+
+
+class _PySegmenter(_Rare, _Walk):
+    """The segmenter in plain Python (the reference of the compiled one)."""
+
+    __slots__ = _RARE_SLOTS
+
+
+_speedups = speedups()
+Segmenter: type[_Rare] = _PySegmenter
+"""The segmenter: :class:`_Rare` with the compiled callbacks where the helpers are built, else
+:class:`_PySegmenter`."""
+if _speedups is not None:
+    _speedups.walk_setup(
+        _tag_infos, _tag_info, _ATTRS, _cue_cache, _token_cues, _attr_cues, _element_cues,
+        _masks, _MASKS_MAX, HEADINGS, Segment, _BR, _pre_join, _clean_join, CHECK_MASK,
+        NEAR_LEVELS, _token_cache, _new_token_cues, _CUE_CACHE_MAX, MAX_TOKEN_CHARS,
+    )
+
+    class _CSegmenter(_Rare, _speedups.Walk):  # type: ignore[misc,name-defined]
+        __slots__ = _RARE_SLOTS
+        compiled_paths = staticmethod(_speedups.walk_paths)
+
+    Segmenter = _CSegmenter
 
 def _path(node: _Node, top: dict[str, int]) -> str:
     """The element path of ``node``, as lxml's ``getpath()`` writes it (see :mod:`.paths`)."""
@@ -756,9 +897,9 @@ characters each (a megabyte), and a block below them still walks at most 32 elem
 _local = threading.local()
 
 
-def _sax() -> tuple[etree.HTMLParser, Segmenter]:
+def _sax() -> tuple[etree.HTMLParser, _Rare]:
     """This thread's parser and the segmenter it feeds (lxml parsers are not thread-safe)."""
-    got: tuple[etree.HTMLParser, Segmenter] | None = getattr(_local, "sax", None)
+    got: tuple[etree.HTMLParser, _Rare] | None = getattr(_local, "sax", None)
     if got is None:
         seg = Segmenter()
         got = (new_parser(seg), seg)

@@ -5,6 +5,7 @@ tree walker's margins, the learned model's feature vectors, the text shapes."""
 from __future__ import annotations
 
 import base64
+import dataclasses
 import gzip
 import json
 import math
@@ -760,3 +761,83 @@ def test_compiled_context_rows_check_their_arrays() -> None:
                          page.next_sure, array("d", [0.0] * 3), 0, 0, 1, 0.8, 0.5, 1.0,
                          stacked.WINDOWS, stacked.SURE, stacked.FAR, stacked.MISSING, page.pc,
                          page.pre_cw, page.c_max, stacked.COMMENT_WINDOWS)
+
+
+# --- the HTML segmenter's callbacks (segment_html._Walk and _speedups.Walk) -----------------------
+
+
+def _html_segments(raw: str | bytes, python: bool, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """Every field of every block and of the metadata, segmented by the compiled or the Python
+    walk."""
+    from boilerstrip import segment_html
+    from boilerstrip.budget import Budget
+    from boilerstrip.decode import decode
+
+    cls = segment_html._PySegmenter if python else segment_html.Segmenter
+    monkeypatch.setattr(segment_html, "Segmenter", cls)
+    monkeypatch.setattr(segment_html._local, "sax", None, raising=False)
+    segment_html._cue_cache.clear()  # each walk computes every class and id value itself
+    segment_html._token_cache.clear()
+    text = decode(raw).text if isinstance(raw, bytes) else raw
+    doc = Doc(kind="html", budget=Budget(None))
+    segment_html.segment_page(text, doc)
+    out: list[Any] = [
+        (s.text, s.source, s.tag, s.frame, s.cues, s.near_cues, s.link_chars, s.heading,
+         s.list_item, s.image_before, s.depth)
+        for s in doc.segments
+    ]
+    out += [doc.parent, doc.frame_cues, dataclasses.astuple(doc.meta)]
+    return out
+
+
+HOSTILE_HTML = [
+    "",
+    "<p>",
+    "plain words, no markup",
+    "<html><body><p>a<br><br><br>b<br>c</p><pre> x\n  y <br> z</pre></body></html>",
+    "<h1>One <b>two</b></h1><h1><h1>nested</h1></h1><div><h1>three</h1> tail</div>",
+    "<html><head><title>T | S</title><meta property='og:title' content=' O  G '>"
+    "<script type='application/ld+json'>{\"headline\": \"H\"}</script></head>"
+    "<body><script type='application/ld+json'>{\"headline\": \"W\"}</script>"
+    "<p class='articleBody storyText' id='x' role='main' itemprop='articleBody' "
+    "style='display:none' aria-hidden='true' hidden>text</p></body></html>",
+    "<div class='" + "x" * 400 + " comment'>long class</div><span class=''>e</span>",
+    "<p>" + "<a href=#>link</a> " * 50 + "</p><img src=x><video></video><p>after media</p>",
+    "<table><tr><td>a<td>b<tr><td>c</table><ul><li>one<li>two<dl><dt>t<dd>d</dl></ul>",
+    "<html><p>before body</p><body><p>in body</p></body></html><p>after</p>",
+    "<svg><text>no</text></svg><math>x</math><select><option>o</select>tail \u00a0\u3000 end",
+    "<div>" * 300 + "deep" + "</div>" * 300,
+    "<section></section><section>" * 240 + "long path" + "</section>" * 240,  # cut past 2,000
+    "<div><p>a</p><p>b</p><span><p>c</p></span>" * 40 + "</div>" * 40 + "<html><p>d</p></html>",
+    "<p>\ud800 lone surrogate</p><p>\x00 nul \x0b</p><P CLASS=Nav>UPPER</P><x:y>ns</x:y>",
+    "<!-- c --><p>a<!-- in -->b<?pi x?>c</p>&amp;&nbsp;&#12354;",
+    "".join(
+        f"<div class='{c}'><p id='{c}'>{k}</p></div>"
+        for k, c in enumerate([
+            "articleBody", "ArticleBODY", "aB", "AbC-dEf", "post_content", "nav2Menu", "x9Y",
+            "commentList comment-list", "a" * 59 + "Nav", "b" * 61, "c" * 70 + " nav", "__",
+            "-", " ", "sideBar\tfooter\nlogo", "\u0130tem", "\u212aicker", "caf\u00e9Nav",
+            "m\u00e9nu", "hidden", "sr-only", "SHARE-tools", "adSlot1", "Ad", "taboolaWidget",
+        ])
+    ),
+]
+
+
+def test_compiled_walk_matches_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name, raw, kind in _pages():
+        if kind == "text" or (kind == "auto" and not name.endswith(".html")
+                              and b"<" not in (raw if isinstance(raw, bytes) else raw.encode())):
+            continue
+        assert _html_segments(raw, False, monkeypatch) == _html_segments(raw, True, monkeypatch), name
+    for raw in HOSTILE_HTML:
+        assert _html_segments(raw, False, monkeypatch) == _html_segments(raw, True, monkeypatch), raw
+
+
+def test_compiled_walk_stops_at_the_block_cap(monkeypatch: pytest.MonkeyPatch) -> None:
+    from boilerstrip import budget
+
+    monkeypatch.setattr(budget, "MAX_BLOCKS", 1500)
+    raw = "<body>" + "".join(f"<p>para {k}</p>" for k in range(6000)) + "</body>"
+    got = _html_segments(raw, False, monkeypatch)
+    assert got == _html_segments(raw, True, monkeypatch)
+    assert 1500 <= len(got) - 3 < 3000

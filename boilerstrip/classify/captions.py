@@ -175,10 +175,11 @@ class Captions:
         for i, s in enumerate(segs):
             if s.label is Label.COMMENT or s.chars > MAX_CAPTION_CHARS or s.is_title:
                 continue
-            if _not_caption(s):
-                continue
             if html:
                 marked = bool(s.near_cues & (P.CAPTION | P.FIGURE)) and not s.heading
+                # (Neither marked nor after an image: no caption, whatever its text.)
+                if not (marked or s.image_before) or _not_caption(s):
+                    continue
                 if marked and content and _container(doc, s) in content:
                     marked = False
                 if marked and s.link_density < 0.5 and _near_article(segs, i):
@@ -186,7 +187,14 @@ class Captions:
                 elif (s.image_before or marked) and _credit(s) and _near_article(segs, i):
                     set_label(s, Label.CAPTION, SCORE_CREDIT, self.name)
             else:
-                if s.bullet or s.cf == BAD or not _near_article(segs, i):
+                # Both kinds of text caption below end no sentence: the cheap tests first.
+                if (
+                    s.punct_end
+                    or s.bullet
+                    or s.cf == BAD
+                    or _not_caption(s)
+                    or not _near_article(segs, i)
+                ):
                     continue
                 if _credit(s) and not s.punct_end:
                     set_label(s, Label.CAPTION, SCORE_CREDIT, self.name)

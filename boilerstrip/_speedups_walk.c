@@ -1,0 +1,1254 @@
+/* The HTML segmenter's parser-target callbacks in C: the compiled form of
+ * boilerstrip.segment_html._Walk, which is the reference (same state under the same names, same
+ * steps, same results). lxml calls start(tag, attrib), end(tag) and data(text) for every event of
+ * the page; in plain Python those callbacks are about half of the time of an HTML extraction.
+ *
+ * What is rare stays in Python and is called back on the instance (its class is
+ * segment_html.Segmenter, a subclass of this type): _start_other (events outside the walk),
+ * _reset_walk, _tick (the budget check), _sink_text (metadata text), _h1_done, _end_walk. The
+ * tables and helpers the walk shares with the Python side (tag infos, cue caches, Segment, ...) are
+ * handed over once by walk_setup().
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <structmember.h>
+
+/* segment_html's constants (same values). */
+#define SINK_NONE 0
+#define SINK_WALK 1
+#define SINK_LD 2
+#define MODE_WALK 1
+#define KIND_BLOCK 2
+#define KIND_SKIP 3
+#define F_A 1
+#define F_BR 2
+#define F_PRE 4
+#define F_H1 8
+#define F_IMAGE 16
+#define F_SCRIPT 32
+#define F_MEDIA 64
+#define A_TOKENS 1
+#define TOKEN_VALUE_CHARS 300
+#define COUNTS 3
+
+/* Set by walk_setup(): borrowed for the life of the module (references kept here). */
+static PyObject *g_tag_infos, *g_tag_info, *g_attrs, *g_cue_cache, *g_token_cues, *g_attr_cues,
+    *g_element_cues, *g_masks, *g_headings, *g_segment, *g_br, *g_pre_join, *g_clean_join,
+    *g_token_cache, *g_new_token_cues;
+static Py_ssize_t g_masks_max, g_check_mask, g_near_levels, g_cache_max, g_max_token_chars;
+static PyObject *s_type, *s_get, *s_items, *s_slash, *s_empty, *s_ld_json, *s_start_other,
+    *s_reset_walk, *s_tick, *s_sink_text, *s_h1_done, *s_end_walk, *s_body, *s_head, *zero;
+
+typedef struct {
+    PyObject_HEAD
+    PyObject *pend, *data, *buf, *nodes, *segs, *parent, *cum, *frame_cues, *frame_stack,
+        *block_nodes, *seg_nodes, *h1_text;
+    int depth, mode, skip, last_depth, head, walk_depth, sink, pre, h1_open, link_depth;
+    Py_ssize_t ticks, link_chars;
+    long inline_cues;
+    char root_mode, ws, has_br, br_run, image_pending;
+} Walk;
+
+/* The list fields, and all object fields (``data`` is the parser's data callback, pend.append). */
+#define LIST_FIELDS(X) \
+    X(pend) X(buf) X(nodes) X(segs) X(parent) X(cum) X(frame_cues) X(frame_stack) \
+    X(block_nodes) X(seg_nodes) X(h1_text)
+#define OBJ_FIELDS(X) LIST_FIELDS(X) X(data)
+
+static int
+Walk_traverse(Walk *self, visitproc visit, void *arg)
+{
+#define VISIT(f) Py_VISIT(self->f);
+    OBJ_FIELDS(VISIT)
+#undef VISIT
+    return 0;
+}
+
+static int
+Walk_clear(Walk *self)
+{
+#define CLEAR(f) Py_CLEAR(self->f);
+    OBJ_FIELDS(CLEAR)
+#undef CLEAR
+    return 0;
+}
+
+static void
+Walk_dealloc(Walk *self)
+{
+    PyObject_GC_UnTrack(self);
+    Walk_clear(self);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyObject *
+Walk_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
+{
+    Walk *self = (Walk *)type->tp_alloc(type, 0);
+    if (self == NULL)
+        return NULL;
+    /* Empty lists until the Python side sets its own. */
+#define INIT(f) if ((self->f = PyList_New(0)) == NULL) { Py_DECREF(self); return NULL; }
+    LIST_FIELDS(INIT)
+#undef INIT
+    return (PyObject *)self;
+}
+
+/* A list member the Python side may have set to something else. */
+static int
+need_list(PyObject *o, const char *name)
+{
+    if (o == NULL || !PyList_CheckExact(o)) {
+        PyErr_Format(PyExc_TypeError, "Walk.%s must be a list", name);
+        return -1;
+    }
+    return 0;
+}
+
+static int
+check_lists(Walk *self)
+{
+#define CHECK(f) if (need_list(self->f, #f) < 0) return -1;
+    LIST_FIELDS(CHECK)
+#undef CHECK
+    return 0;
+}
+
+/* --- strings ------------------------------------------------------------------------------- */
+
+/* str.isspace(): a non-empty string of whitespace only. */
+static int
+str_isspace(PyObject *s)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s);
+    if (n == 0)
+        return 0;
+    int kind = PyUnicode_KIND(s);
+    const void *data = PyUnicode_DATA(s);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (!Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+            return 0;
+    return 1;
+}
+
+/* len(s.strip()) */
+static Py_ssize_t
+stripped_len(PyObject *s)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(s), i = 0, j;
+    int kind = PyUnicode_KIND(s);
+    const void *data = PyUnicode_DATA(s);
+    while (i < n && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, i)))
+        i++;
+    j = n;
+    while (j > i && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, j - 1)))
+        j--;
+    return j - i;
+}
+
+/* " ".join("".join(pieces).split()) for a list of str, without the intermediate strings: one pass
+ * to measure (length and widest character of the result), one to write. */
+static PyObject *
+collapse_join(PyObject *pieces)
+{
+    Py_ssize_t n = PyList_GET_SIZE(pieces), out = 0;
+    Py_UCS4 maxchar = 0;
+    int gap = 0, started = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *p = PyList_GET_ITEM(pieces, k);
+        if (!PyUnicode_Check(p)) {
+            PyErr_SetString(PyExc_TypeError, "block text pieces must be str");
+            return NULL;
+        }
+        Py_ssize_t m = PyUnicode_GET_LENGTH(p);
+        int kind = PyUnicode_KIND(p);
+        const void *data = PyUnicode_DATA(p);
+        for (Py_ssize_t i = 0; i < m; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (Py_UNICODE_ISSPACE(c)) {
+                gap = started;
+            } else {
+                if (gap) {
+                    out++;
+                    if (maxchar < ' ')
+                        maxchar = ' ';
+                    gap = 0;
+                }
+                out++;
+                if (c > maxchar)
+                    maxchar = c;
+                started = 1;
+            }
+        }
+    }
+    PyObject *res = PyUnicode_New(out, maxchar);
+    if (res == NULL || out == 0)
+        return res;
+    int rkind = PyUnicode_KIND(res);
+    void *rdata = PyUnicode_DATA(res);
+    Py_ssize_t w = 0;
+    gap = 0;
+    started = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *p = PyList_GET_ITEM(pieces, k);
+        Py_ssize_t m = PyUnicode_GET_LENGTH(p);
+        int kind = PyUnicode_KIND(p);
+        const void *data = PyUnicode_DATA(p);
+        for (Py_ssize_t i = 0; i < m; i++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, i);
+            if (Py_UNICODE_ISSPACE(c)) {
+                gap = started;
+            } else {
+                if (gap) {
+                    PyUnicode_WRITE(rkind, rdata, w++, ' ');
+                    gap = 0;
+                }
+                PyUnicode_WRITE(rkind, rdata, w++, c);
+                started = 1;
+            }
+        }
+    }
+    return res;
+}
+
+/* --- helpers ------------------------------------------------------------------------------- */
+
+static PyObject *
+call0(Walk *self, PyObject *name)
+{
+    return PyObject_CallMethodNoArgs((PyObject *)self, name);
+}
+
+/* attrib.get(key) (a new reference, or Py_None): a dict from the parser, any mapping else. */
+static PyObject *
+attr_get(PyObject *attrib, PyObject *key)
+{
+    if (PyDict_CheckExact(attrib)) {
+        PyObject *v = PyDict_GetItemWithError(attrib, key);
+        if (v == NULL) {
+            if (PyErr_Occurred())
+                return NULL;
+            v = Py_None;
+        }
+        Py_INCREF(v);
+        return v;
+    }
+    return PyObject_CallMethodOneArg(attrib, s_get, key);
+}
+
+/* An int of a list (frame indices, cue masks): -1 with an exception on error. */
+static long
+list_long(PyObject *list, Py_ssize_t i)
+{
+    if (i < 0 || i >= PyList_GET_SIZE(list)) {
+        PyErr_SetString(PyExc_IndexError, "segmenter frame index out of range");
+        return -1;
+    }
+    return PyLong_AsLong(PyList_GET_ITEM(list, i));
+}
+
+static int
+append_long(PyObject *list, long v)
+{
+    PyObject *o = PyLong_FromLong(v);
+    if (o == NULL)
+        return -1;
+    int r = PyList_Append(list, o);
+    Py_DECREF(o);
+    return r;
+}
+
+/* Pop the last item of a list (dropping it). */
+static int
+list_pop(PyObject *list)
+{
+    Py_ssize_t n = PyList_GET_SIZE(list);
+    if (n == 0) {
+        PyErr_SetString(PyExc_IndexError, "pop from empty list");
+        return -1;
+    }
+    return PyList_SetSlice(list, n - 1, n, NULL);
+}
+
+static int
+list_clear(PyObject *list)
+{
+    return PyList_SetSlice(list, 0, PyList_GET_SIZE(list), NULL);
+}
+
+/* The tag info tuple (name, kind, flags, tag cues) of a raw tag: borrowed from the cache (which
+ * the Python side may clear: the caller keeps its own reference). New reference. */
+static PyObject *
+tag_info(PyObject *raw)
+{
+    PyObject *info = PyDict_GetItemWithError(g_tag_infos, raw);
+    if (info != NULL) {
+        Py_INCREF(info);
+    } else {
+        if (PyErr_Occurred())
+            return NULL;
+        info = PyObject_CallOneArg(g_tag_info, raw);
+        if (info == NULL)
+            return NULL;
+    }
+    if (!PyTuple_CheckExact(info) || PyTuple_GET_SIZE(info) != 4) {
+        Py_DECREF(info);
+        PyErr_SetString(PyExc_TypeError, "tag info must be a 4-tuple");
+        return NULL;
+    }
+    return info;
+}
+
+/* The cue flags of one class/id token (of ASCII letters and digits): the token cache's, else
+ * _new_token_cues(token). */
+static int
+one_token_cues(const char *tok, Py_ssize_t n, long *mask)
+{
+    if (n == 0 || n > g_max_token_chars)
+        return 0;
+    PyObject *key = PyUnicode_FromStringAndSize(tok, n);
+    if (key == NULL)
+        return -1;
+    PyObject *m = PyDict_GetItemWithError(g_token_cache, key);
+    if (m != NULL)
+        Py_INCREF(m);
+    else if (!PyErr_Occurred())
+        m = PyObject_CallOneArg(g_new_token_cues, key);
+    Py_DECREF(key);
+    if (m == NULL)
+        return -1;
+    long v = PyLong_AsLong(m);
+    Py_DECREF(m);
+    if (v == -1 && PyErr_Occurred())
+        return -1;
+    *mask |= v;
+    return 0;
+}
+
+/* _token_cues(value) of an ASCII value not in the value cache: its camelCase humps split ("aB" ->
+ * "a-B"), lowercased, cut into runs of [a-z0-9]; the result goes into the value cache. */
+static PyObject *
+ascii_token_cues(PyObject *value)
+{
+    const Py_UCS1 *s = PyUnicode_1BYTE_DATA(value);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(value), len = 0;
+    char buf[64];
+    long mask = 0;
+    /* A token longer than the buffer is longer than g_max_token_chars (checked in walk_setup):
+     * only its length is counted. */
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        int c = i < n ? s[i] : 0;
+        int hump = i > 0 && i < n && s[i - 1] >= 'a' && s[i - 1] <= 'z' && c >= 'A' && c <= 'Z';
+        if (c >= 'A' && c <= 'Z')
+            c += 'a' - 'A';
+        int word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+        if (hump || !word) {
+            if (one_token_cues(buf, len, &mask) < 0)
+                return NULL;
+            len = 0;
+        }
+        if (word) {
+            if (len < (Py_ssize_t)sizeof(buf))
+                buf[len] = (char)c;
+            len++;
+        }
+    }
+    PyObject *res = PyLong_FromLong(mask);
+    if (res == NULL)
+        return NULL;
+    if (PyDict_GET_SIZE(g_cue_cache) >= g_cache_max)
+        PyDict_Clear(g_cue_cache);
+    if (PyDict_SetItem(g_cue_cache, value, res) < 0) {
+        Py_DECREF(res);
+        return NULL;
+    }
+    return res;
+}
+
+/* _element_cues(tag, attrib.items()), from the tag's own cues. */
+static int
+element_cues(PyObject *tag, PyObject *attrib, long tag_cues, long *out)
+{
+    if (!PyDict_CheckExact(attrib)) {
+        PyObject *items = PyObject_CallMethodNoArgs(attrib, s_items);
+        if (items == NULL)
+            return -1;
+        PyObject *r = PyObject_CallFunctionObjArgs(g_element_cues, tag, items, NULL);
+        Py_DECREF(items);
+        if (r == NULL)
+            return -1;
+        *out = PyLong_AsLong(r);
+        Py_DECREF(r);
+        return (*out == -1 && PyErr_Occurred()) ? -1 : 0;
+    }
+    long mask = tag_cues;
+    Py_ssize_t pos = 0;
+    PyObject *name, *value;
+    while (PyDict_Next(attrib, &pos, &name, &value)) {
+        PyObject *kind = PyDict_GetItemWithError(g_attrs, name);
+        if (kind == NULL) {
+            if (PyErr_Occurred())
+                return -1;
+            continue;
+        }
+        long k = PyLong_AsLong(kind);
+        if (k == -1 && PyErr_Occurred())
+            return -1;
+        PyObject *r;
+        if (k == A_TOKENS) {
+            if (!PyUnicode_Check(value)) {
+                PyErr_SetString(PyExc_TypeError, "attribute values must be str");
+                return -1;
+            }
+            if (PyUnicode_GET_LENGTH(value) == 0)
+                continue;
+            PyObject *v;
+            if (PyUnicode_GET_LENGTH(value) > TOKEN_VALUE_CHARS)
+                v = PyUnicode_Substring(value, 0, TOKEN_VALUE_CHARS);
+            else {
+                v = value;
+                Py_INCREF(v);
+            }
+            if (v == NULL)
+                return -1;
+            r = PyDict_GetItemWithError(g_cue_cache, v);
+            if (r != NULL)
+                Py_INCREF(r);
+            else if (!PyErr_Occurred())
+                r = PyUnicode_IS_ASCII(v) ? ascii_token_cues(v) : PyObject_CallOneArg(g_token_cues, v);
+            Py_DECREF(v);
+        } else {
+            r = PyObject_CallFunctionObjArgs(g_attr_cues, kind, value, NULL);
+        }
+        if (r == NULL)
+            return -1;
+        long m = PyLong_AsLong(r);
+        Py_DECREF(r);
+        if (m == -1 && PyErr_Occurred())
+            return -1;
+        mask |= m;
+    }
+    *out = mask;
+    return 0;
+}
+
+/* --- the walk ------------------------------------------------------------------------------ */
+
+static int walk_flush(Walk *self);
+
+/* _has_text_since_br(buf) */
+static int
+has_text_since_br(PyObject *buf)
+{
+    for (Py_ssize_t i = PyList_GET_SIZE(buf) - 1; i >= 0; i--) {
+        PyObject *p = PyList_GET_ITEM(buf, i);
+        if (p == g_br)
+            return 0;
+        if (PyUnicode_Check(p) && stripped_len(p) > 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int
+walk_text(Walk *self)
+{
+    PyObject *pend = self->pend, *text;
+    if (PyList_GET_SIZE(pend) == 1) {
+        text = PyList_GET_ITEM(pend, 0);
+        Py_INCREF(text);
+    } else {
+        text = PyUnicode_Join(s_empty, pend);
+        if (text == NULL)
+            return -1;
+    }
+    if (list_clear(pend) < 0 || !PyUnicode_Check(text)) {
+        if (!PyErr_Occurred())
+            PyErr_SetString(PyExc_TypeError, "text must be str");
+        Py_DECREF(text);
+        return -1;
+    }
+    int r = 0;
+    if (self->sink == SINK_WALK) {
+        if (PyList_GET_SIZE(self->buf) || self->pre || !str_isspace(text)) {
+            r = PyList_Append(self->buf, text);
+            if (self->link_depth)
+                self->link_chars += stripped_len(text);
+        } else {
+            self->ws = 1;
+        }
+        if (r == 0 && self->h1_open)
+            r = PyList_Append(self->h1_text, text);
+    } else if (self->sink) {
+        PyObject *o = PyObject_CallMethodOneArg((PyObject *)self, s_sink_text, text);
+        if (o == NULL)
+            r = -1;
+        Py_XDECREF(o);
+    }
+    Py_DECREF(text);
+    self->sink = SINK_NONE;
+    return r;
+}
+
+static int
+take_pending(Walk *self)
+{
+    PyObject *pend = self->pend;
+    if (!self->sink)
+        return list_clear(pend);
+    if (self->sink == SINK_WALK && PyList_GET_SIZE(pend) == 1 && !PyList_GET_SIZE(self->buf)
+        && !self->pre && !self->h1_open) {
+        PyObject *p = PyList_GET_ITEM(pend, 0);
+        if (PyUnicode_Check(p) && str_isspace(p)) {
+            self->ws = 1; /* the common case of walk_text(): whitespace between two tags */
+            return list_clear(pend);
+        }
+    }
+    return walk_text(self);
+}
+
+static int
+walk_flush(Walk *self)
+{
+    PyObject *buf = self->buf, *text;
+    self->ws = 0;
+    if (!PyList_GET_SIZE(buf)) {
+        self->inline_cues = 0;
+        return 0;
+    }
+    if (self->pre)
+        text = PyObject_CallOneArg(g_pre_join, buf);
+    else if (self->has_br)
+        text = PyObject_CallOneArg(g_clean_join, buf);
+    else
+        text = collapse_join(buf);
+    if (text == NULL)
+        return -1;
+    if (!PyUnicode_Check(text)) {
+        Py_DECREF(text);
+        PyErr_SetString(PyExc_TypeError, "block text must be str");
+        return -1;
+    }
+    if (list_clear(buf) < 0) {
+        Py_DECREF(text);
+        return -1;
+    }
+    self->has_br = 0;
+    Py_ssize_t lc = self->link_chars;
+    self->link_chars = 0;
+    long inline_cues = self->inline_cues;
+    self->inline_cues = 0;
+    self->br_run = 0;
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+    if (len == 0) {
+        Py_DECREF(text);
+        return 0;
+    }
+    PyObject *frame_stack = self->frame_stack, *node, *tag, *near = NULL, *cues = NULL,
+             *frame = NULL, *seg = NULL;
+    Py_ssize_t depth = PyList_GET_SIZE(frame_stack);
+    int r = -1;
+    if (depth) {
+        frame = PyList_GET_ITEM(frame_stack, depth - 1);
+        Py_INCREF(frame);
+        Py_ssize_t nb = PyList_GET_SIZE(self->block_nodes);
+        if (nb == 0) {
+            PyErr_SetString(PyExc_IndexError, "no open block element");
+            goto done;
+        }
+        node = PyList_GET_ITEM(self->block_nodes, nb - 1);
+        if (!PyList_CheckExact(node) || PyList_GET_SIZE(node) < 1) {
+            PyErr_SetString(PyExc_TypeError, "element records must be lists");
+            goto done;
+        }
+        tag = PyList_GET_ITEM(node, 0);
+        long f = PyLong_AsLong(frame);
+        if (f == -1 && PyErr_Occurred())
+            goto done;
+        long near_mask = inline_cues;
+        for (Py_ssize_t k = 0; k <= g_near_levels && f >= 0; k++) {
+            long c = list_long(self->frame_cues, f);
+            if (c == -1 && PyErr_Occurred())
+                goto done;
+            near_mask |= c;
+            f = list_long(self->parent, f);
+            if (f == -1 && PyErr_Occurred())
+                goto done;
+        }
+        /* One int object per distinct mask (a page of a million blocks has a few hundred). */
+        PyObject *key = PyLong_FromLong(near_mask);
+        if (key == NULL)
+            goto done;
+        near = PyDict_GetItemWithError(g_masks, key);
+        if (near != NULL) {
+            Py_INCREF(near);
+            Py_DECREF(key);
+        } else if (PyErr_Occurred()) {
+            Py_DECREF(key);
+            goto done;
+        } else {
+            if (PyDict_GET_SIZE(g_masks) >= g_masks_max)
+                PyDict_Clear(g_masks);
+            if (PyDict_SetItem(g_masks, key, key) < 0) {
+                Py_DECREF(key);
+                goto done;
+            }
+            near = key;
+        }
+        Py_ssize_t fi = PyLong_AsSsize_t(frame);
+        if (fi < 0 || fi >= PyList_GET_SIZE(self->cum)) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_IndexError, "segmenter frame index out of range");
+            goto done;
+        }
+        PyObject *cum = PyList_GET_ITEM(self->cum, fi);
+        if (inline_cues) {
+            long c = PyLong_AsLong(cum);
+            if (c == -1 && PyErr_Occurred())
+                goto done;
+            cues = PyLong_FromLong(c | inline_cues);
+            if (cues == NULL)
+                goto done;
+        } else {
+            cues = cum;
+            Py_INCREF(cues);
+        }
+    } else {
+        node = Py_None;
+        tag = s_empty;
+        frame = PyLong_FromLong(-1);
+        near = PyLong_FromLong(inline_cues);
+        cues = near;
+        Py_XINCREF(cues);
+        if (frame == NULL || near == NULL)
+            goto done;
+    }
+    PyObject *heading = PyDict_GetItemWithError(g_headings, tag);
+    if (heading == NULL) {
+        if (PyErr_Occurred())
+            goto done;
+        heading = zero;
+    }
+    int list_item = PyUnicode_CompareWithASCIIString(tag, "li") == 0
+                    || PyUnicode_CompareWithASCIIString(tag, "dd") == 0
+                    || PyUnicode_CompareWithASCIIString(tag, "dt") == 0;
+    PyObject *lco = PyLong_FromSsize_t(lc < len ? lc : len);
+    PyObject *deptho = PyLong_FromSsize_t(depth);
+    if (lco != NULL && deptho != NULL) {
+        PyObject *args[11] = {
+            text, s_slash, tag, frame, cues, near, lco, heading,
+            list_item ? Py_True : Py_False, self->image_pending ? Py_True : Py_False, deptho,
+        };
+        seg = PyObject_Vectorcall(g_segment, args, 11, NULL);
+    }
+    Py_XDECREF(lco);
+    Py_XDECREF(deptho);
+    if (seg == NULL || PyList_Append(self->segs, seg) < 0 || PyList_Append(self->seg_nodes, node) < 0)
+        goto done;
+    self->image_pending = 0;
+    r = 0;
+done:
+    Py_DECREF(text);
+    Py_XDECREF(frame);
+    Py_XDECREF(near);
+    Py_XDECREF(cues);
+    Py_XDECREF(seg);
+    return r;
+}
+
+/* The start of an element of the walk (``node`` is its record). */
+static int
+walk_start(Walk *self, PyObject *raw, PyObject *attrib, PyObject *node)
+{
+    PyObject *info = tag_info(raw);
+    if (info == NULL)
+        return -1;
+    PyObject *tag = PyTuple_GET_ITEM(info, 0);
+    long kind = PyLong_AsLong(PyTuple_GET_ITEM(info, 1));
+    long flags = PyLong_AsLong(PyTuple_GET_ITEM(info, 2));
+    long tag_cues = PyLong_AsLong(PyTuple_GET_ITEM(info, 3));
+    int r = -1;
+    if (PyErr_Occurred())
+        goto done;
+    if (kind == KIND_SKIP) {
+        self->skip = 1;
+        if (flags & F_SCRIPT) {
+            PyObject *typ = attr_get(attrib, s_type);
+            if (typ == NULL)
+                goto done;
+            int ld = 0;
+            if (PyUnicode_Check(typ) && PyUnicode_GET_LENGTH(typ)) {
+                ld = PyUnicode_Contains(typ, s_ld_json);
+                if (ld < 0) {
+                    Py_DECREF(typ);
+                    goto done;
+                }
+            }
+            Py_DECREF(typ);
+            self->sink = ld ? SINK_LD : SINK_NONE;
+        } else {
+            self->sink = SINK_NONE;
+            if (flags & F_MEDIA)
+                self->image_pending = 1;
+        }
+        r = 0;
+        goto done;
+    }
+    self->sink = SINK_WALK;
+    long cues = tag_cues;
+    int has_attrib = PyDict_CheckExact(attrib) ? PyDict_GET_SIZE(attrib) > 0 : PyObject_IsTrue(attrib);
+    if (has_attrib < 0 || (has_attrib && element_cues(tag, attrib, tag_cues, &cues) < 0))
+        goto done;
+    if (kind == KIND_BLOCK) {
+        if (PyList_GET_SIZE(self->buf)) {
+            if (walk_flush(self) < 0)
+                goto done;
+        } else if (self->ws) { /* what a flush does with whitespace alone */
+            self->inline_cues = 0;
+            self->ws = 0;
+        }
+        PyObject *parent = self->parent, *frame_stack = self->frame_stack, *cum = self->cum;
+        Py_ssize_t fid = PyList_GET_SIZE(parent), nf = PyList_GET_SIZE(frame_stack);
+        if (nf) {
+            PyObject *pf = PyList_GET_ITEM(frame_stack, nf - 1);
+            Py_ssize_t pfi = PyLong_AsSsize_t(pf);
+            if (pfi == -1 && PyErr_Occurred())
+                goto done;
+            long c = list_long(cum, pfi);
+            if ((c == -1 && PyErr_Occurred()) || PyList_Append(parent, pf) < 0
+                || append_long(cum, c | cues) < 0)
+                goto done;
+        } else if (append_long(parent, -1) < 0 || append_long(cum, cues) < 0) {
+            goto done;
+        }
+        PyObject *fido = PyLong_FromSsize_t(fid);
+        if (fido == NULL)
+            goto done;
+        int bad = append_long(self->frame_cues, cues) < 0 || PyList_Append(frame_stack, fido) < 0
+                  || PyList_Append(self->block_nodes, node) < 0;
+        Py_DECREF(fido);
+        if (bad)
+            goto done;
+        if (flags & F_PRE)
+            self->pre++;
+        else if (flags & F_H1)
+            self->h1_open++;
+        if (flags & F_IMAGE)
+            self->image_pending = 1;
+    } else {
+        self->inline_cues |= cues;
+        if (flags & F_A) {
+            self->link_depth++;
+        } else if (flags & F_BR) {
+            if (self->br_run && !has_text_since_br(self->buf)) {
+                if (walk_flush(self) < 0)
+                    goto done;
+            } else {
+                if (PyList_Append(self->buf, g_br) < 0)
+                    goto done;
+                self->has_br = 1;
+                self->br_run = 1;
+            }
+        } else if (flags & F_IMAGE) {
+            self->image_pending = 1;
+        }
+    }
+    r = 0;
+done:
+    Py_DECREF(info);
+    return r;
+}
+
+static int
+tick(Walk *self)
+{
+    self->ticks++;
+    if (self->ticks & g_check_mask)
+        return 0;
+    PyObject *o = call0(self, s_tick);
+    Py_XDECREF(o);
+    return o == NULL ? -1 : 0;
+}
+
+static PyObject *
+Walk_start(Walk *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "start(tag, attrib)");
+        return NULL;
+    }
+    PyObject *tag = args[0], *attrib = args[1];
+    if (check_lists(self) < 0)
+        return NULL;
+    if (PyList_GET_SIZE(self->pend) && take_pending(self) < 0)
+        return NULL;
+    int depth = self->depth;
+    self->depth = depth + 1;
+    if (self->mode != MODE_WALK || self->skip) {
+        PyObject *d = PyLong_FromLong(depth);
+        if (d == NULL)
+            return NULL;
+        PyObject *o = PyObject_CallMethodObjArgs((PyObject *)self, s_start_other, tag, attrib, d, NULL);
+        Py_DECREF(d);
+        return o;
+    }
+    if (!PyUnicode_Check(tag)) {
+        PyErr_SetString(PyExc_TypeError, "tag must be str");
+        return NULL;
+    }
+    PyObject *nodes = self->nodes;
+    Py_ssize_t nn = PyList_GET_SIZE(nodes);
+    PyObject *par = nn ? PyList_GET_ITEM(nodes, nn - 1) : NULL;
+    if (par == NULL || !PyList_CheckExact(par) || PyList_GET_SIZE(par) != 5) {
+        PyErr_SetString(PyExc_TypeError, "the walk's parent record must be a list");
+        return NULL;
+    }
+    PyObject *counts = PyList_GET_ITEM(par, COUNTS);
+    long i;
+    if (counts == Py_None) { /* the first child: its tag stands for {tag: 1} */
+        Py_INCREF(tag);
+        PyList_SetItem(par, COUNTS, tag);
+        i = 1;
+    } else if (PyDict_CheckExact(counts)) {
+        PyObject *c = PyDict_GetItemWithError(counts, tag);
+        if (c == NULL && PyErr_Occurred())
+            return NULL;
+        i = c == NULL ? 1 : PyLong_AsLong(c) + 1;
+        if (i == 0 && PyErr_Occurred())
+            return NULL;
+        PyObject *io = PyLong_FromLong(i);
+        if (io == NULL || PyDict_SetItem(counts, tag, io) < 0) {
+            Py_XDECREF(io);
+            return NULL;
+        }
+        Py_DECREF(io);
+    } else { /* the second child: the counts become a dict */
+        int same = PyObject_RichCompareBool(counts, tag, Py_EQ);
+        if (same < 0)
+            return NULL;
+        PyObject *d = PyDict_New();
+        if (d == NULL)
+            return NULL;
+        PyObject *one = PyLong_FromLong(1), *two = PyLong_FromLong(2);
+        int bad = one == NULL || two == NULL;
+        if (!bad && same)
+            bad = PyDict_SetItem(d, tag, two) < 0;
+        else if (!bad)
+            bad = PyDict_SetItem(d, counts, one) < 0 || PyDict_SetItem(d, tag, one) < 0;
+        Py_XDECREF(one);
+        Py_XDECREF(two);
+        if (bad) {
+            Py_DECREF(d);
+            return NULL;
+        }
+        PyList_SetItem(par, COUNTS, d); /* steals d, drops the old counts */
+        i = same ? 2 : 1;
+    }
+    PyObject *node = PyList_New(5);
+    PyObject *io = PyLong_FromLong(i);
+    if (node == NULL || io == NULL) {
+        Py_XDECREF(node);
+        Py_XDECREF(io);
+        return NULL;
+    }
+    Py_INCREF(tag);
+    Py_INCREF(par);
+    Py_INCREF(Py_None);
+    Py_INCREF(Py_None);
+    PyList_SET_ITEM(node, 0, tag);
+    PyList_SET_ITEM(node, 1, par);
+    PyList_SET_ITEM(node, 2, io);
+    PyList_SET_ITEM(node, 3, Py_None);
+    PyList_SET_ITEM(node, 4, Py_None);
+    int bad = PyList_Append(nodes, node) < 0;
+    self->last_depth = depth;
+    if (!bad && depth == 1) {
+        if (self->root_mode && PyUnicode_CompareWithASCIIString(tag, "body") == 0) {
+            /* The root has a body after all: the walk starts there. */
+            PyObject *o = call0(self, s_reset_walk);
+            bad = o == NULL || check_lists(self) < 0;
+            Py_XDECREF(o);
+            self->root_mode = 0;
+            self->walk_depth = 1;
+        } else if (!self->head && PyUnicode_CompareWithASCIIString(tag, "head") == 0) {
+            self->head = 1;
+        }
+    }
+    if (!bad)
+        bad = tick(self) < 0 || check_lists(self) < 0 || walk_start(self, tag, attrib, node) < 0;
+    Py_DECREF(node);
+    if (bad)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+Walk_end(Walk *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 1) {
+        PyErr_SetString(PyExc_TypeError, "end(tag)");
+        return NULL;
+    }
+    if (check_lists(self) < 0)
+        return NULL;
+    if (PyList_GET_SIZE(self->pend) && take_pending(self) < 0)
+        return NULL;
+    int depth = self->depth - 1;
+    self->depth = depth;
+    if (list_pop(self->nodes) < 0)
+        return NULL;
+    self->sink = SINK_NONE;
+    if (self->head == 1 && depth == 1)
+        self->head = 2;
+    if (self->mode != MODE_WALK)
+        Py_RETURN_NONE;
+    if (self->skip) {
+        self->skip--;
+        if (!self->skip)
+            self->sink = SINK_WALK; /* the tail of the skipped element */
+        Py_RETURN_NONE;
+    }
+    if (tick(self) < 0 || check_lists(self) < 0)
+        return NULL;
+    PyObject *info = tag_info(args[0]);
+    if (info == NULL)
+        return NULL;
+    long kind = PyLong_AsLong(PyTuple_GET_ITEM(info, 1));
+    long flags = PyLong_AsLong(PyTuple_GET_ITEM(info, 2));
+    Py_DECREF(info);
+    if (PyErr_Occurred())
+        return NULL;
+    if (kind == KIND_BLOCK) {
+        if (PyList_GET_SIZE(self->buf)) {
+            if (walk_flush(self) < 0)
+                return NULL;
+        } else if (self->ws) { /* what a flush does with whitespace alone */
+            self->inline_cues = 0;
+            self->ws = 0;
+        }
+        if (list_pop(self->frame_stack) < 0 || list_pop(self->block_nodes) < 0)
+            return NULL;
+        if (flags & F_PRE) {
+            self->pre--;
+        } else if (flags & F_H1) {
+            self->h1_open--;
+            if (self->h1_open == 0) {
+                PyObject *o = call0(self, s_h1_done);
+                if (o == NULL)
+                    return NULL;
+                Py_DECREF(o);
+            }
+        }
+    } else if ((flags & F_A) && self->link_depth) {
+        self->link_depth--;
+    }
+    if (depth == self->walk_depth) /* the element the walk started at has closed */
+        return call0(self, s_end_walk);
+    self->sink = SINK_WALK;
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+Walk_walk_start(Walk *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 3) {
+        PyErr_SetString(PyExc_TypeError, "_walk_start(tag, attrib, node)");
+        return NULL;
+    }
+    if (check_lists(self) < 0 || walk_start(self, args[0], args[1], args[2]) < 0)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+Walk_text(Walk *self, PyObject *unused)
+{
+    if (check_lists(self) < 0 || walk_text(self) < 0)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+Walk_take_pending(Walk *self, PyObject *unused)
+{
+    if (check_lists(self) < 0 || take_pending(self) < 0)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+Walk_flush(Walk *self, PyObject *unused)
+{
+    if (check_lists(self) < 0 || walk_flush(self) < 0)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef Walk_methods[] = {
+    {"start", (PyCFunction)(void (*)(void))Walk_start, METH_FASTCALL, "An element starts."},
+    {"end", (PyCFunction)(void (*)(void))Walk_end, METH_FASTCALL, "An element ends."},
+    {"_walk_start", (PyCFunction)(void (*)(void))Walk_walk_start, METH_FASTCALL,
+     "The start of an element of the walk."},
+    {"_text", (PyCFunction)Walk_text, METH_NOARGS, "Hand the pending text to its sink."},
+    {"_take_pending", (PyCFunction)Walk_take_pending, METH_NOARGS,
+     "Hand the pending text to its sink (whitespace between tags, quickly)."},
+    {"_flush", (PyCFunction)Walk_flush, METH_NOARGS, "Make a block of the pending text."},
+    {NULL, NULL, 0, NULL},
+};
+
+#define OBJ_MEMBER(f) {#f, T_OBJECT_EX, offsetof(Walk, f), 0, NULL},
+static PyMemberDef Walk_members[] = {
+    OBJ_FIELDS(OBJ_MEMBER)
+    {"depth", T_INT, offsetof(Walk, depth), 0, NULL},
+    {"mode", T_INT, offsetof(Walk, mode), 0, NULL},
+    {"skip", T_INT, offsetof(Walk, skip), 0, NULL},
+    {"last_depth", T_INT, offsetof(Walk, last_depth), 0, NULL},
+    {"head", T_INT, offsetof(Walk, head), 0, NULL},
+    {"walk_depth", T_INT, offsetof(Walk, walk_depth), 0, NULL},
+    {"sink", T_INT, offsetof(Walk, sink), 0, NULL},
+    {"pre", T_INT, offsetof(Walk, pre), 0, NULL},
+    {"h1_open", T_INT, offsetof(Walk, h1_open), 0, NULL},
+    {"link_depth", T_INT, offsetof(Walk, link_depth), 0, NULL},
+    {"ticks", T_PYSSIZET, offsetof(Walk, ticks), 0, NULL},
+    {"link_chars", T_PYSSIZET, offsetof(Walk, link_chars), 0, NULL},
+    {"inline_cues", T_LONG, offsetof(Walk, inline_cues), 0, NULL},
+    {"root_mode", T_BOOL, offsetof(Walk, root_mode), 0, NULL},
+    {"ws", T_BOOL, offsetof(Walk, ws), 0, NULL},
+    {"has_br", T_BOOL, offsetof(Walk, has_br), 0, NULL},
+    {"br_run", T_BOOL, offsetof(Walk, br_run), 0, NULL},
+    {"image_pending", T_BOOL, offsetof(Walk, image_pending), 0, NULL},
+    {NULL, 0, 0, 0, NULL},
+};
+#undef OBJ_MEMBER
+
+static PyTypeObject WalkType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "boilerstrip._speedups.Walk",
+    .tp_basicsize = sizeof(Walk),
+    .tp_dealloc = (destructor)Walk_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_BASETYPE | Py_TPFLAGS_HAVE_GC,
+    .tp_doc = "The HTML segmenter's parser-target callbacks (see segment_html._Walk).",
+    .tp_traverse = (traverseproc)Walk_traverse,
+    .tp_clear = (inquiry)Walk_clear,
+    .tp_methods = Walk_methods,
+    .tp_members = Walk_members,
+    .tp_new = Walk_new,
+};
+
+/* --- element paths (segment_html._path) --------------------------------------------------- */
+
+#define NODE_PATH 4
+
+/* "tag" or "tag[index]": the step of an element whose parent has ``n_same`` children of its tag
+ * (the index printed when it is not the only one). */
+static PyObject *
+path_step(PyObject *prefix, PyObject *tag, PyObject *index, int numbered)
+{
+    if (numbered)
+        return PyUnicode_FromFormat("%U/%U[%S]", prefix, tag, index);
+    return PyUnicode_FromFormat("%U/%U", prefix, tag);
+}
+
+/* The path of a node record [tag, parent, index, counts, path], as segment_html._path writes it
+ * (the same caching of the paths of its ancestors). New reference. */
+static PyObject *
+node_path(PyObject *node, PyObject *top, PyObject *shorten, Py_ssize_t max_chars,
+          Py_ssize_t keep_chars, Py_ssize_t keep_every)
+{
+    PyObject *got = PyList_GET_ITEM(node, NODE_PATH);
+    if (got != Py_None) {
+        Py_INCREF(got);
+        return got;
+    }
+    Py_ssize_t n = 0, cap = 16;
+    PyObject **chain = PyMem_Malloc(cap * sizeof(PyObject *));
+    if (chain == NULL)
+        return PyErr_NoMemory();
+    PyObject *cur = node, *path = NULL;
+    while (cur != Py_None) {
+        if (!PyList_CheckExact(cur) || PyList_GET_SIZE(cur) != 5) {
+            PyErr_SetString(PyExc_TypeError, "element records must be lists of 5");
+            goto fail;
+        }
+        if (PyList_GET_ITEM(cur, NODE_PATH) != Py_None)
+            break;
+        if (n == cap) {
+            cap *= 2;
+            PyObject **more = PyMem_Realloc(chain, cap * sizeof(PyObject *));
+            if (more == NULL) {
+                PyErr_NoMemory();
+                goto fail;
+            }
+            chain = more;
+        }
+        chain[n++] = cur;
+        cur = PyList_GET_ITEM(cur, 1);
+    }
+    path = cur != Py_None ? PyList_GET_ITEM(cur, NODE_PATH) : s_empty;
+    Py_INCREF(path);
+    for (Py_ssize_t k = 1; k <= n; k++) {
+        PyObject *nd = chain[n - k], *tag = PyList_GET_ITEM(nd, 0), *par = PyList_GET_ITEM(nd, 1),
+                 *index = PyList_GET_ITEM(nd, 2), *next;
+        if (par == Py_None) { /* the root: "/html", or "/html[1]" beside another "html" */
+            PyObject *c = PyDict_CheckExact(top) ? PyDict_GetItemWithError(top, tag) : NULL;
+            if (c == NULL && PyErr_Occurred())
+                goto fail;
+            long cnt = c == NULL ? 0 : PyLong_AsLong(c);
+            if (cnt == -1 && PyErr_Occurred())
+                goto fail;
+            next = path_step(s_empty, tag, index, cnt > 1);
+        } else {
+            PyObject *counts = PyList_GET_ITEM(par, COUNTS);
+            int numbered = 0;
+            if (PyDict_CheckExact(counts)) {
+                PyObject *c = PyDict_GetItemWithError(counts, tag);
+                if (c == NULL) {
+                    if (!PyErr_Occurred())
+                        PyErr_SetObject(PyExc_KeyError, tag);
+                    goto fail;
+                }
+                long cnt = PyLong_AsLong(c);
+                if (cnt == -1 && PyErr_Occurred())
+                    goto fail;
+                numbered = cnt != 1;
+            }
+            next = path_step(path, tag, index, numbered);
+            if (next != NULL && PyUnicode_GET_LENGTH(next) > max_chars) {
+                PyObject *cut = PyObject_CallOneArg(shorten, next);
+                Py_DECREF(next);
+                next = cut;
+            }
+        }
+        if (next == NULL)
+            goto fail;
+        Py_SETREF(path, next);
+        if (!PyUnicode_Check(path)) {
+            PyErr_SetString(PyExc_TypeError, "paths must be str");
+            goto fail;
+        }
+        if (PyUnicode_GET_LENGTH(path) <= keep_chars || k % keep_every == 0) {
+            Py_INCREF(path);
+            PyList_SetItem(nd, NODE_PATH, path); /* steals; drops the None */
+        }
+    }
+    PyMem_Free(chain);
+    return path;
+fail:
+    PyMem_Free(chain);
+    Py_XDECREF(path);
+    return NULL;
+}
+
+/* walk_paths(segs, nodes, top, shorten, max_chars, keep_chars, keep_every): every segment with an
+ * element record gets its path as ``source`` (segment_html.Segmenter.finish). */
+PyObject *
+walk_paths(PyObject *module, PyObject *args)
+{
+    PyObject *segs, *nodes, *top, *shorten, *source = NULL;
+    Py_ssize_t max_chars, keep_chars, keep_every;
+    if (!PyArg_ParseTuple(args, "O!O!OOnnn", &PyList_Type, &segs, &PyList_Type, &nodes, &top,
+                          &shorten, &max_chars, &keep_chars, &keep_every))
+        return NULL;
+    if (PyList_GET_SIZE(segs) != PyList_GET_SIZE(nodes)) {
+        PyErr_SetString(PyExc_ValueError, "walk_paths: as many nodes as segments");
+        return NULL;
+    }
+    if (keep_every < 1) {
+        PyErr_SetString(PyExc_ValueError, "walk_paths: keep_every must be >= 1");
+        return NULL;
+    }
+    source = PyUnicode_InternFromString("source");
+    if (source == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(segs); i++) {
+        PyObject *node = PyList_GET_ITEM(nodes, i);
+        if (node == Py_None)
+            continue;
+        if (!PyList_CheckExact(node) || PyList_GET_SIZE(node) != 5) {
+            PyErr_SetString(PyExc_TypeError, "element records must be lists of 5");
+            Py_DECREF(source);
+            return NULL;
+        }
+        PyObject *path = node_path(node, top, shorten, max_chars, keep_chars, keep_every);
+        int bad = path == NULL || PyObject_SetAttr(PyList_GET_ITEM(segs, i), source, path) < 0;
+        Py_XDECREF(path);
+        if (bad) {
+            Py_DECREF(source);
+            return NULL;
+        }
+    }
+    Py_DECREF(source);
+    Py_RETURN_NONE;
+}
+
+/* walk_setup(tag_infos, tag_info, attrs, cue_cache, token_cues, attr_cues, element_cues, masks,
+ *            masks_max, headings, segment, br, pre_join, clean_join, check_mask, near_levels,
+ *            token_cache, new_token_cues, cache_max, max_token_chars) */
+PyObject *
+walk_setup(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 20) {
+        PyErr_SetString(PyExc_TypeError, "walk_setup takes 20 arguments");
+        return NULL;
+    }
+    if (!PyDict_CheckExact(args[0]) || !PyDict_CheckExact(args[2]) || !PyDict_CheckExact(args[3])
+        || !PyDict_CheckExact(args[7]) || !PyDict_CheckExact(args[9])
+        || !PyDict_CheckExact(args[16])) {
+        PyErr_SetString(PyExc_TypeError, "walk_setup: the tables must be dicts");
+        return NULL;
+    }
+    PyObject **slots[] = {&g_tag_infos, &g_tag_info, &g_attrs, &g_cue_cache, &g_token_cues,
+                          &g_attr_cues, &g_element_cues, &g_masks, NULL, &g_headings, &g_segment,
+                          &g_br, &g_pre_join, &g_clean_join, NULL, NULL, &g_token_cache,
+                          &g_new_token_cues};
+    for (int k = 0; k < 18; k++) {
+        if (slots[k] == NULL)
+            continue;
+        Py_INCREF(args[k]);
+        Py_XSETREF(*slots[k], args[k]);
+    }
+    g_masks_max = PyLong_AsSsize_t(args[8]);
+    g_check_mask = PyLong_AsSsize_t(args[14]);
+    g_near_levels = PyLong_AsSsize_t(args[15]);
+    g_cache_max = PyLong_AsSsize_t(args[18]);
+    g_max_token_chars = PyLong_AsSsize_t(args[19]);
+    if (PyErr_Occurred())
+        return NULL;
+    if (g_max_token_chars < 0 || g_max_token_chars >= 64) {
+        PyErr_SetString(PyExc_ValueError, "walk_setup: max_token_chars must be in 0..63");
+        return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
+static int
+intern_walk_names(void)
+{
+    struct { PyObject **slot; const char *s; } names[] = {
+        {&s_type, "type"}, {&s_get, "get"}, {&s_items, "items"}, {&s_slash, "/"}, {&s_empty, ""},
+        {&s_ld_json, "ld+json"}, {&s_start_other, "_start_other"}, {&s_reset_walk, "_reset_walk"},
+        {&s_tick, "_tick"}, {&s_sink_text, "_sink_text"}, {&s_h1_done, "_h1_done"},
+        {&s_end_walk, "_end_walk"}, {&s_body, "body"}, {&s_head, "head"},
+    };
+    for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+        *names[k].slot = PyUnicode_InternFromString(names[k].s);
+        if (*names[k].slot == NULL)
+            return -1;
+    }
+    zero = PyLong_FromLong(0);
+    return zero == NULL ? -1 : 0;
+}
+
+/* Called from PyInit__speedups: add Walk to the module. */
+int
+walk_add_type(PyObject *m)
+{
+    if (intern_walk_names() < 0 || PyType_Ready(&WalkType) < 0)
+        return -1;
+    Py_INCREF(&WalkType);
+    if (PyModule_AddObject(m, "Walk", (PyObject *)&WalkType) < 0) {
+        Py_DECREF(&WalkType);
+        return -1;
+    }
+    return 0;
+}
