@@ -151,7 +151,12 @@ def _continues(
 
 
 def _rejoin(
-    stripped: list[str], lengths: list[int], indents: list[int], page: int, wrapped: bytes
+    stripped: list[str],
+    lengths: list[int],
+    indents: list[int],
+    page: int,
+    wrapped: bytes,
+    wide: bool,
 ) -> bytes:
     """``wrapped`` (1 where a line continues on the next, by :func:`_continues`) with the wraps of
     a dump wrapped page-wide at ``page`` columns added: a line at least WRAPPED_SHORTEST long that
@@ -161,8 +166,11 @@ def _rejoin(
     paragraphs at every short line and capitalised word, into fragments the classifier rejects
     (cleaneval-dev, w3m-80: F1 0.774 to 0.800 with the column cut of :func:`layout._overrun`;
     python -m benchmarks.evaluate). A menu's items are capitalised, and no neighbour continues in
-    lower case. ``wrapped`` is returned as it is when the dump is not wrapped page-wide."""
-    if not page:
+    lower case. The dump is wrapped page-wide when ``page`` (:func:`page_width` of the lines, after
+    the columns were cut) is not 0, or ``wide`` says so (the lines before the cut showed it: a body
+    column cut out of an 80-column dump is 20 to 40 wide, and may leave no line of the page's
+    width); ``wrapped`` is returned as it is when it is not."""
+    if not (page or wide):
         return wrapped
     n = len(stripped)
     out = bytearray(wrapped)
@@ -212,12 +220,19 @@ def _strip_dump_marks(segs: list[Segment], first: int) -> None:
 
 
 def _segment_lines(text: str, doc: Doc) -> None:
-    placed = split_columns(text.split("\n"), _page_wrapped)
+    seen: list[bool] = []
+
+    def page_wrapped(lines: list[str]) -> bool:
+        seen.append(_page_wrapped(lines))
+        return seen[-1]
+
+    placed = split_columns(text.split("\n"), page_wrapped)
+    wide = any(seen)  # the lines were wrapped page-wide before their columns were cut
     stripped = [ln.rstrip() for ln, _ in placed]
     origin = [k + 1 for _, k in placed]
     mod = speedups()
     if mod is not None:
-        _compiled_blocks(mod, stripped, origin, doc)
+        _compiled_blocks(mod, stripped, origin, doc, wide)
         return
     lengths = [display_width(s) for s in stripped]
     indents = [n - display_width(s.lstrip()) for n, s in zip(lengths, stripped, strict=True)]
@@ -226,7 +241,7 @@ def _segment_lines(text: str, doc: Doc) -> None:
     wrapped = bytes(
         i + 1 < n and _continues(stripped[i + 1], lengths, indents, i, page) for i in range(n)
     )
-    wrapped = _rejoin(stripped, lengths, indents, page, wrapped)
+    wrapped = _rejoin(stripped, lengths, indents, page, wrapped, wide)
     segs = doc.segments
     i = 0
     budget, ticks = doc.budget, 0
@@ -289,7 +304,9 @@ def _segment_lines(text: str, doc: Doc) -> None:
         i = j
 
 
-def _compiled_blocks(mod: Any, stripped: list[str], origin: list[int], doc: Doc) -> None:
+def _compiled_blocks(
+    mod: Any, stripped: list[str], origin: list[int], doc: Doc, wide: bool = False
+) -> None:
     """The loop of :func:`segment_text` in the compiled helper, the same blocks:
     ``display_widths()`` measures the lines as :func:`display_width` does (calling it for the
     non-ASCII ones), ``wraps()`` answers :func:`_continues` for every line at once (then
@@ -304,7 +321,7 @@ def _compiled_blocks(mod: Any, stripped: list[str], origin: list[int], doc: Doc)
         stripped, lengths, indents, page, _WIDE.match, display_width, NARROW_MIN_WIDTH,
         WRAP_MIN_WIDTH, WRAP_MAX_WIDTH, WRAP_WINDOW, WRAP_EVIDENCE, WRAP_CLOSE, SHORT_SHARE,
     )
-    wrapped = _rejoin(stripped, lengths, indents, page, wrapped)
+    wrapped = _rejoin(stripped, lengths, indents, page, wrapped, wide)
     blocks = mod.text_blocks(
         stripped, wrapped, P.BULLET.match, _WIDE.match, doc.budget.stop_collecting, len(segs),
         CHECK_MASK, P.MAX_PATTERN_CHARS * 50,

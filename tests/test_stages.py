@@ -586,3 +586,28 @@ def test_a_left_column_that_runs_close_to_the_gutter_stays_in_its_column() -> No
     assert lines[1] == "Back Home (1)  snowy Detroit, where it then took over"
     texts = [t.strip() for t, _ in split_columns(lines) if t.strip()]
     assert texts == left + body
+
+
+def test_a_dump_wrapped_page_wide_is_rejoined_after_its_columns_are_cut() -> None:
+    # cleaneval-dev page 40 at 80 columns: once the columns are cut, the body column (27 wide,
+    # two blanks from its cut) no longer shows the page's width, but the dump was wrapped
+    # page-wide: "$700" continues the line before it, whose neighbour continues by the usual rules.
+    from boilerstrip.segment_text import _continues, _rejoin, display_width, page_width
+
+    lines = [
+        "  The average consumer will",
+        "  spend around $700 this year",
+        "  on gifts; by making only",
+        "  the minimum payment on that",
+        "  $700 at an interest rate of",
+        "  18% you could take up to",
+    ]
+    lengths = [display_width(t) for t in lines]
+    indents = [n - len(t.lstrip()) for n, t in zip(lengths, lines, strict=True)]
+    assert page_width(lengths) == 0
+    wrapped = bytes(
+        i + 1 < len(lines) and _continues(lines[i + 1], lengths, indents, i) for i in range(6)
+    )
+    assert wrapped == b"\x01\x01\x01\x00\x00\x00"
+    assert _rejoin(lines, lengths, indents, 0, wrapped, False) == wrapped
+    assert _rejoin(lines, lengths, indents, 0, wrapped, True) == b"\x01\x01\x01\x01\x00\x00"
