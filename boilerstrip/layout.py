@@ -14,6 +14,12 @@ columns: a sidebar beside the body, a table inside the body), up to :data:`MAX_D
 Box-drawing characters (table borders) are blanked out first. Each output line keeps the index of
 the input line it came from, so blocks still name their source lines.
 
+In a dump wrapped page-wide (``w3m -dump -cols 80``), the columns of a table layout sit one space
+apart, and a column filled to its width runs up to the gutter's last position x, with only x + 1
+blank before the next column: such a line (:func:`_overrun`) is cut after x, when a line next to it
+is cut at x the ordinary way (so that a stray prose line that happens to end a word at x, on its
+own among blank lines, is not).
+
 The work is linear in the text: a cheap test skips dumps without wide gaps or borders, and every
 level tries at most :data:`MAX_TRIES` gutters, each in one pass over its lines.
 """
@@ -21,6 +27,7 @@ level tries at most :data:`MAX_TRIES` gutters, each in one pass over its lines.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import accumulate
 from typing import Final
 
@@ -103,18 +110,34 @@ def _free(line: str, x: int) -> bool:
     return len(line) <= x or line[x] == " "
 
 
+def _overrun(line: str, x: int) -> bool:
+    """Line's left column runs on to x, and x + 1 is blank or the line's end: it can be cut after x
+    (in a dump wrapped page-wide, next to a line that is :func:`_free` and not blank). The gutter
+    found is the last position x where x and x + 1 are blank on its gap lines, one column before
+    the right column; w3m at 80 columns keeps a single space between table cells, so a left column
+    filled to its width reaches x (``the gift a headache for the Hot Gadget Videos``: a line of
+    the body, then one of the sidebar)."""
+    return len(line) > x and line[x] != " " and (len(line) == x + 1 or line[x + 1] == " ")
+
+
 def _bands(
-    lines: list[str], x: int, cuts: list[list[int]], lengths: list[int], lefts: list[int]
+    lines: list[str],
+    x: int,
+    cuts: list[list[int]],
+    lengths: list[int],
+    lefts: list[int],
+    overrun: bool = False,
 ) -> int:
     """Record a cut at x on every line of every band that qualifies; return how many lines got one.
 
     ``lengths`` and ``lefts`` are the lines' lengths and the positions of their first non-blank
     characters: the lines are right-stripped, so a line has text on both sides of x (:func:`_sided`)
     when it is longer than x + 1, its text starts before x and x - 1 to x + 1 are blank; and
-    :func:`_free` follows."""
+    :func:`_free` follows. With ``overrun`` (a dump wrapped page-wide), a line that is
+    :func:`_overrun` at x is free too when a line next to it is free and not blank."""
     n = len(lines)
     x1 = x + 1
-    # 0: not free; 1: free, one-sided; 2: free and sided.
+    # 0: not free; 1: free, one-sided; 2: free and sided; 3 (below): free as overrun.
     state = [
         1
         if ln <= x
@@ -127,6 +150,19 @@ def _bands(
     ]
     if 2 not in state:
         return 0  # no line with text on both sides of x: no band
+    if overrun:
+        # 3: free as overrun (the neighbours' states are the ordinary ones)
+        plain = state[:]
+        for k, (st, line, ln) in enumerate(zip(plain, lines, lengths, strict=True)):
+            if (
+                not st
+                and (ln == x1 or line[x1] == " ")
+                and (
+                    (k > 0 and plain[k - 1] and lengths[k - 1] > 0)
+                    or (k + 1 < n and plain[k + 1] and lengths[k + 1] > 0)
+                )
+            ):
+                state[k] = 3
     done = 0
     i = 0
     while i < n:
@@ -150,8 +186,12 @@ def _bands(
     return done
 
 
-def split_columns(lines: list[str]) -> list[tuple[str, int]]:
-    """The lines in reading order, each with the index of the input line it comes from."""
+def split_columns(
+    lines: list[str], wrapped: Callable[[list[str]], bool] | None = None
+) -> list[tuple[str, int]]:
+    """The lines in reading order, each with the index of the input line it comes from.
+    ``wrapped`` tells whether the (right-stripped, border-free) lines were wrapped page-wide: then
+    lines that are :func:`_overrun` at a gutter can be cut too."""
     if not _maybe_columns(lines):
         return [(line, i) for i, line in enumerate(lines)]
     joined = "\n".join(lines)
@@ -159,13 +199,18 @@ def split_columns(lines: list[str]) -> list[tuple[str, int]]:
         clean = [line.rstrip() for line in _HAS_BOX.sub(" ", joined).split("\n")]
     else:
         clean = [line.rstrip() for line in lines]
-    return _split(clean, list(range(len(clean))), 0)
+    overrun = wrapped is not None and wrapped(clean)
+    return _split(clean, list(range(len(clean))), 0, overrun)
 
 
-def _split(texts: list[str], src: list[int], depth: int) -> list[tuple[str, int]]:
+def _split(
+    texts: list[str], src: list[int], depth: int, overrun: bool = False
+) -> list[tuple[str, int]]:
     """Cut the (right-stripped) ``texts`` at their strongest gutter that makes a band: each band's
     left part, then its right part, each split again; the stretches between bands are split on
-    their own. ``src`` holds the input line index of each text."""
+    their own. ``src`` holds the input line index of each text; ``overrun``: see :func:`_bands`
+    (a line cut after x gives its right part a blank for the character it keeps on the left, so
+    that the right column stays aligned)."""
     if depth >= MAX_DEPTH or len(texts) < MIN_BAND_LINES:
         return list(zip(texts, src, strict=True))
     lengths = [len(t) for t in texts]
@@ -184,7 +229,7 @@ def _split(texts: list[str], src: list[int], depth: int) -> list[tuple[str, int]
         if any(abs(cand - u) <= MIN_GAP * 2 for u in tried):
             continue  # the same gutter, one position over
         tried.append(cand)
-        if _bands(texts, cand, cuts, lengths, lefts):
+        if _bands(texts, cand, cuts, lengths, lefts, overrun):
             x = cand
             break
     if x < 0:
@@ -198,11 +243,14 @@ def _split(texts: list[str], src: list[int], depth: int) -> list[tuple[str, int]
         while j < n and bool(cuts[j]) == banded:
             j += 1
         if not banded:
-            out += _split(texts[i:j], src[i:j], depth + 1)
+            out += _split(texts[i:j], src[i:j], depth + 1, overrun)
         else:
-            for part in ([t[:x].rstrip() for t in texts[i:j]], [t[x:] for t in texts[i:j]]):
+            band = texts[i:j]
+            left = [t[:x].rstrip() if _free(t, x) else t[: x + 1] for t in band]
+            right = [t[x:] if _free(t, x) else " " + t[x + 1 :] for t in band]
+            for part in (left, right):
                 if any(t.strip() for t in part):
-                    out += _split(part, src[i:j], depth + 1)
+                    out += _split(part, src[i:j], depth + 1, overrun)
                     out.append(("", src[j - 1]))
         i = j
     return out

@@ -6,6 +6,11 @@ its own width), so the wrap width is found per neighbourhood of lines: a line co
 one when the next line's first word would not have fitted on it, unless the next line starts a
 bullet or is indented like a new paragraph. Bullets (``•``, ``□``, ``*``, ``-``, ``1.``) are taken
 off the text and kept as a feature, as are indentation and the blank lines around the block.
+
+A dump wrapped page-wide (``w3m -dump -cols 80``) squeezes a page's columns into 20 to 40 columns
+each; there (:func:`_rejoin`) a short line continues when the next line starts in lower case and
+its first word would not have fitted, and a line continues onto a capitalised word ("cretin John /
+Bolton") where a line next to it continues by the ordinary rules: a paragraph, not a menu.
 """
 
 from __future__ import annotations
@@ -46,6 +51,11 @@ wrapped at that width (``w3m -dump`` at 80 columns): then a neighbourhood of a s
 too few long lines of its own, is taken as wrapped where it reaches that width too. Chosen on the
 w3m-80 renders of the dev sets (python -m benchmarks.evaluate): 5 gave dragnet 0.831, 3 gave 0.835
 (2: the same F1 as 3 with more pages of unwrapped dumps touched)."""
+WRAPPED_SHORTEST: Final = 6
+"""In a dump wrapped page-wide, the shortest line (from its indent) that can continue onto a line
+starting in lower case (elsewhere NARROW_MIN_WIDTH): a narrow column wraps before a long word
+("resign, then / orchestrated"). The cleaneval-dev w3m-80 F1 is the same within 0.0001 for 1 to 10
+(python -m benchmarks.evaluate)."""
 PAGE_OVERLONG: Final = 0.1
 """A dump is not wrapped page-wide when its lines longer than WRAP_MAX_WIDTH outnumber this share
 of its wrap-evidence lines (an unwrapped dump has many long paragraphs)."""
@@ -107,27 +117,84 @@ def _wrap_width(
     return base, 0
 
 
-def _continues(nxt: str, lengths: list[int], indents: list[int], i: int, page: int = 0) -> bool:
+def _continues(
+    nxt: str,
+    lengths: list[int],
+    indents: list[int],
+    i: int,
+    page: int = 0,
+    shortest: int = NARROW_MIN_WIDTH,
+    case: bool = True,
+) -> bool:
     """Whether line ``i`` was wrapped: the next line, ``nxt``, starts with a word that would not
-    have fitted on it."""
-    if lengths[i] - indents[i] < NARROW_MIN_WIDTH:
+    have fitted on it. ``shortest``: the shortest line that can continue; ``case=False`` drops the
+    rules that want the next line to start in lower case (see :func:`_rejoin`)."""
+    if lengths[i] - indents[i] < shortest:
         return False
     base, width = _wrap_width(lengths, indents, i, page)
     if not width:
         return False
     first = nxt.split(None, 1)[0] if nxt.strip() else ""
     wide = bool(first) and _WIDE.match(first[0]) is not None
+    lower = first[:1].islower() or wide or not case
     if width < WRAP_MIN_WIDTH:
-        if not (first[:1].islower() or wide):
+        if not lower:
             return False
     elif lengths[i] - indents[i] < WRAP_MIN_WIDTH and (
-        lengths[i] - indents[i] < width * SHORT_SHARE or not (first[:1].islower() or wide)
+        lengths[i] - indents[i] < width * SHORT_SHARE or not lower
     ):
         return False  # a short line among wide ones ends its paragraph
     # The next line's first word would not have fitted (after a space); a wide character can be
     # wrapped on its own, with no space before it.
     need = 2 if wide else 1 + display_width(first)
     return lengths[i] - base + need > width - 1
+
+
+def _rejoin(
+    stripped: list[str],
+    lengths: list[int],
+    indents: list[int],
+    page: int,
+    wrapped: bytes,
+    wide: bool,
+) -> bytes:
+    """``wrapped`` (1 where a line continues on the next, by :func:`_continues`) with the wraps of
+    a dump wrapped page-wide at ``page`` columns added: a line at least WRAPPED_SHORTEST long that
+    :func:`_continues` but for its length; then a line that would continue but for the case of the
+    next line's first word, where the line before or after it continues (by the rules above). In
+    such a dump a page's columns are 20 to 40 wide, and the rules for narrow columns broke their
+    paragraphs at every short line and capitalised word, into fragments the classifier rejects
+    (cleaneval-dev, w3m-80: F1 0.774 to 0.800 with the column cut of :func:`layout._overrun`;
+    python -m benchmarks.evaluate). A menu's items are capitalised, and no neighbour continues in
+    lower case. The dump is wrapped page-wide when ``page`` (:func:`page_width` of the lines, after
+    the columns were cut) is not 0, or ``wide`` says so (the lines before the cut showed it: a body
+    column cut out of an 80-column dump is 20 to 40 wide, and may leave no line of the page's
+    width); ``wrapped`` is returned as it is when it is not."""
+    if not (page or wide):
+        return wrapped
+    n = len(stripped)
+    out = bytearray(wrapped)
+    for i in range(n - 1):
+        if (
+            not out[i]
+            and lengths[i] - indents[i] < NARROW_MIN_WIDTH
+            and _continues(stripped[i + 1], lengths, indents, i, page, WRAPPED_SHORTEST)
+        ):
+            out[i] = 1
+    ruled = bytes(out)
+    for i in range(n - 1):
+        if (
+            not ruled[i]
+            and ((i > 0 and ruled[i - 1]) or ruled[i + 1])
+            and _continues(stripped[i + 1], lengths, indents, i, page, case=False)
+        ):
+            out[i] = 1
+    return bytes(out)
+
+
+def _page_wrapped(lines: list[str]) -> bool:
+    """Whether the dump's lines were wrapped page-wide (:func:`page_width`)."""
+    return page_width([display_width(s) for s in lines]) > 0
 
 
 def segment_text(text: str, doc: Doc) -> None:
@@ -153,19 +220,30 @@ def _strip_dump_marks(segs: list[Segment], first: int) -> None:
 
 
 def _segment_lines(text: str, doc: Doc) -> None:
-    placed = split_columns(text.split("\n"))
+    seen: list[bool] = []
+
+    def page_wrapped(lines: list[str]) -> bool:
+        seen.append(_page_wrapped(lines))
+        return seen[-1]
+
+    placed = split_columns(text.split("\n"), page_wrapped)
+    wide = any(seen)  # the lines were wrapped page-wide before their columns were cut
     stripped = [ln.rstrip() for ln, _ in placed]
     origin = [k + 1 for _, k in placed]
     mod = speedups()
     if mod is not None:
-        _compiled_blocks(mod, stripped, origin, doc)
+        _compiled_blocks(mod, stripped, origin, doc, wide)
         return
     lengths = [display_width(s) for s in stripped]
     indents = [n - display_width(s.lstrip()) for n, s in zip(lengths, stripped, strict=True)]
     page = page_width(lengths)
+    n = len(stripped)
+    wrapped = bytes(
+        i + 1 < n and _continues(stripped[i + 1], lengths, indents, i, page) for i in range(n)
+    )
+    wrapped = _rejoin(stripped, lengths, indents, page, wrapped, wide)
     segs = doc.segments
     i = 0
-    n = len(stripped)
     budget, ticks = doc.budget, 0
     while i < n:
         ticks += 1
@@ -188,7 +266,7 @@ def _segment_lines(text: str, doc: Doc) -> None:
         # left of it (a first-line indent); after the first one, they all share its indent.
         cont = indent + (m.end() if m else 0) if bullet else -1
         j = i + 1
-        while j < n and _continues(stripped[j], lengths, indents, j - 1, page):
+        while j < n and wrapped[j - 1]:
             nxt = stripped[j]
             if not nxt:
                 break
@@ -226,10 +304,13 @@ def _segment_lines(text: str, doc: Doc) -> None:
         i = j
 
 
-def _compiled_blocks(mod: Any, stripped: list[str], origin: list[int], doc: Doc) -> None:
+def _compiled_blocks(
+    mod: Any, stripped: list[str], origin: list[int], doc: Doc, wide: bool = False
+) -> None:
     """The loop of :func:`segment_text` in the compiled helper, the same blocks:
     ``display_widths()`` measures the lines as :func:`display_width` does (calling it for the
-    non-ASCII ones), ``wraps()`` answers :func:`_continues` for every line at once and
+    non-ASCII ones), ``wraps()`` answers :func:`_continues` for every line at once (then
+    :func:`_rejoin` adds the wraps of a dump wrapped page-wide) and
     ``text_blocks()`` forms the paragraphs, calling the same bullet pattern, budget check and
     wide-character test (``_WIDE``: the C code holds no Unicode table) as the loop, and joining the
     lines as :func:`_joiner` does."""
@@ -240,6 +321,7 @@ def _compiled_blocks(mod: Any, stripped: list[str], origin: list[int], doc: Doc)
         stripped, lengths, indents, page, _WIDE.match, display_width, NARROW_MIN_WIDTH,
         WRAP_MIN_WIDTH, WRAP_MAX_WIDTH, WRAP_WINDOW, WRAP_EVIDENCE, WRAP_CLOSE, SHORT_SHARE,
     )
+    wrapped = _rejoin(stripped, lengths, indents, page, wrapped, wide)
     blocks = mod.text_blocks(
         stripped, wrapped, P.BULLET.match, _WIDE.match, doc.budget.stop_collecting, len(segs),
         CHECK_MASK, P.MAX_PATTERN_CHARS * 50,

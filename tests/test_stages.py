@@ -287,20 +287,31 @@ def test_prose_is_never_cut_between_words() -> None:
 
 def test_column_bands_match_the_line_by_line_definition() -> None:
     """``layout._bands`` decides per line from its length and left margin; it must cut exactly where
-    the definitions :func:`layout._free` and :func:`layout._sided` say (random lines of words and
-    gaps, every position)."""
+    the definitions :func:`layout._free`, :func:`layout._sided` and, in a dump wrapped page-wide,
+    :func:`layout._overrun` next to a free line with text say (random lines of words and gaps, every
+    position)."""
     import random
 
     from boilerstrip import layout
 
-    def reference(lines: list[str], x: int, cuts: list[list[int]]) -> int:
+    def reference(lines: list[str], x: int, cuts: list[list[int]], overrun: bool) -> int:
         n, done, i = len(lines), 0, 0
+
+        def free(k: int) -> bool:
+            if layout._free(lines[k], x):
+                return True
+            return (
+                overrun
+                and layout._overrun(lines[k], x)
+                and any(0 <= m < n and lines[m] and layout._free(lines[m], x) for m in (k - 1, k + 1))
+            )
+
         while i < n:
-            if not layout._free(lines[i], x):
+            if not free(i):
                 i += 1
                 continue
             j, sided = i, 0
-            while j < n and layout._free(lines[j], x):
+            while j < n and free(j):
                 sided += layout._sided(lines[j], x)
                 j += 1
             if j - i >= layout.MIN_BAND_LINES and sided >= layout.MIN_SIDED_LINES:
@@ -313,6 +324,7 @@ def test_column_bands_match_the_line_by_line_definition() -> None:
     rng = random.Random(7)
     pieces = ["ab", "c", " ", "  ", "    ", "\t"]
     cut = 0
+    overran = 0
     for _ in range(300):
         lines = [
             "".join(rng.choice(pieces) for _ in range(rng.randrange(12))).rstrip()
@@ -321,12 +333,152 @@ def test_column_bands_match_the_line_by_line_definition() -> None:
         lengths = [len(ln) for ln in lines]
         lefts = [len(ln) - len(ln.lstrip()) for ln in lines]
         for x in range(1, max(lengths) + 2):
-            got: list[list[int]] = [[] for _ in lines]
-            want: list[list[int]] = [[] for _ in lines]
-            assert layout._bands(lines, x, got, lengths, lefts) == reference(lines, x, want)
-            assert got == want
-            cut += any(got)
-    assert cut  # some bands were found
+            for overrun in (False, True):
+                got: list[list[int]] = [[] for _ in lines]
+                want: list[list[int]] = [[] for _ in lines]
+                done = layout._bands(lines, x, got, lengths, lefts, overrun)
+                assert done == reference(lines, x, want, overrun)
+                assert got == want
+                cut += any(got)
+                overran += any(g and not layout._free(t, x) for g, t in zip(got, lines))
+    assert cut and overran  # some bands were found, some with lines cut after x
+
+
+def test_a_column_filled_to_the_gutter_is_cut_after_it_in_a_dump_wrapped_page_wide() -> None:
+    # w3m at 80 columns (cleaneval-dev page 40): the body column is 27 wide and one space from the
+    # sidebar, so two of its lines run on to the gutter's last blank position of the other lines.
+    from boilerstrip.layout import split_columns
+
+    m = " " * 32
+    lines = [
+        m + "gift as many come with fees",
+        m + "and restrictions that make",
+        m + "the gift a headache for the Hot Gadget Videos",
+        m + "recipient.",
+        m + "                            Shopping for a",
+        m + "If you're shopping for a    Digital Camera",
+        m + "gift card this holiday      Choosing an MP3",
+        m + "season, make sure you're    PlayerPortable",
+        m + "aware of any expiration     Video Players",
+        m + "dates, restrictions and     Choosing a Cell",
+        m + "fees that apply to the card Phone Choosing a",
+        m + "you're planning to          DVR",
+        m + "purchase.",
+    ]
+    body = [
+        "gift as many come with fees", "and restrictions that make", "the gift a headache for the",
+        "recipient.", "If you're shopping for a", "gift card this holiday",
+        "season, make sure you're", "aware of any expiration", "dates, restrictions and",
+        "fees that apply to the card", "you're planning to", "purchase.",
+    ]
+    side = [
+        "Hot Gadget Videos", "Shopping for a", "Digital Camera", "Choosing an MP3",
+        "PlayerPortable", "Video Players", "Choosing a Cell", "Phone Choosing a", "DVR",
+    ]
+    got = split_columns(lines, lambda _: True)
+    assert [t.strip() for t, _ in got if t.strip()] == body + side
+    assert [k for t, k in got if t.strip() == "Phone Choosing a"] == [10]
+    # The right column stays aligned: the line cut after x gets a blank for the letter it keeps.
+    assert {len(t) - len(t.lstrip()) for t, _ in got if t.strip() in side} == {2}
+    # Not wrapped page-wide (or not told): the lines that run on to the gutter are not cut.
+    texts = [t.strip() for t, _ in split_columns(lines) if t.strip()]
+    assert "the gift a headache for the Hot Gadget Videos" in texts
+    assert "fees that apply to the card Phone Choosing a" in texts
+
+
+def test_a_line_that_runs_on_to_the_gutter_alone_is_not_cut() -> None:
+    # A prose line whose word happens to end on the gutter, between blank lines, stays whole; the
+    # same line next to a line of the band is cut after the gutter.
+    from boilerstrip import layout
+
+    band = ["Alpha beta    gamma delta", "Zeta eta      theta iota", "Kappa la      mu nu xi"]
+    assert all(layout._sided(t, 12) for t in band)
+    for before, want in (("", 0), ("Iota", 1)):
+        lines = [*band, before, "Following are the task entity and association states"]
+        lengths = [len(t) for t in lines]
+        lefts = [len(t) - len(t.lstrip()) for t in lines]
+        cuts: list[list[int]] = [[] for _ in lines]
+        assert layout._overrun(lines[-1], 12) and not layout._free(lines[-1], 12)
+        layout._bands(lines, 12, cuts, lengths, lefts, True)
+        assert len(cuts[-1]) == want
+
+
+def test_a_narrow_column_of_a_dump_wrapped_page_wide_is_rejoined() -> None:
+    # w3m at 80 columns (cleaneval-dev page 46): a blog's body column 28 wide beside its sidebar.
+    # Its paragraphs continue onto capitalised words ("cretin John / Bolton") and after short lines
+    # ("resign, then / orchestrated"); the sidebar's lines stay apart.
+    lines = [
+        "                  Digby's Hullabaloo",
+        "                 2801 Ocean Park Blvd.                       Shoes Tumbling To The Ground",
+        "                        Box 157",
+        "                Santa Monica, Ca 90405                       If any Democratic Senators",
+        "                                                             are looking for a way to",
+        "                                                             shine light on the Downing",
+        "                                                             St Memo(and I'm not holding",
+        "                                                             my breath) this may be the",
+        "                                                             way to do it. And the beauty",
+        "                                                             of it is that they can use",
+        "                        [new-5]                              that loudmouthed cretin John",
+        "                                                             Bolton to do it:",
+        "",
+        "",
+        "                     [untidycove]                                John R. Bolton flew to",
+        "                                                                 Europe in 2002 to",
+        ' "Taken as a whole, these blog posts tell a lively and           confront the head of a',
+        " informative story of one of the most powerful men in            global arms-control",
+        '         the country." -- The Road To Surfdom                    agency and demand he',
+        "                                                                 resign, then",
+        "                       [flchklt]                                 orchestrated the firing",
+        "                                                                 of the unwilling",
+        "                   Add to My Yahoo!                              diplomat in a move a",
+        "                                                                 U.N. tribunal has since",
+        "                                                                 judged unlawful,",
+        "  Fight The Good Fight - Support The DNC Contribution            according to officials",
+        "          amount: $[      ] [Contribute Now!]                    involved.",
+        "                  Advertise on blogs",
+    ]
+    doc = Doc(kind="text")
+    segment_text("\n".join(lines), doc)
+    texts = [s.text for s in doc.segments]
+    assert texts[:4] == ["Digby's Hullabaloo", "2801 Ocean Park Blvd.", "Box 157", "Santa Monica, Ca 90405"]
+    assert "Add to My Yahoo!" in texts
+    assert texts[-1] == (
+        "John R. Bolton flew to Europe in 2002 to confront the head of a global arms-control agency "
+        "and demand he resign, then orchestrated the firing of the unwilling diplomat in a move a "
+        "U.N. tribunal has since judged unlawful, according to officials involved."
+    )
+    assert texts[-2].endswith("they can use that loudmouthed cretin John Bolton to do it:")
+    assert doc.segments[-1].source == "lines 15-27"
+
+
+def test_a_menu_of_a_dump_wrapped_page_wide_is_not_joined() -> None:
+    # w3m at 80 columns (cleanportaleval, washingtonpost.com_blog1_15): link titles and their
+    # bylines, capitalised, with no line next to them continuing in lower case, stay apart.
+    body = (
+        "Two weeks after the vote, the county council has still not said how it will pay\n"
+        "for the new bridge, and residents who were promised an answer by the end of the\n"
+        "month are running out of patience with the delays and the excuses they hear.\n"
+    )
+    menu = (
+        "    Featured Blogs\n"
+        "\n"
+        "      □ alexandra_petri\n"
+        "      □ Ruth Bader Ginsburg and skim-milk...\n"
+        "        ComPost | Alexandra Petri\n"
+        "      □ greg_sargent\n"
+        "      □ A mixed day before the Supreme...\n"
+        "        The Plum Line | Greg Sargent\n"
+        "      □ ed_rogers\n"
+        "      □ The Grand Illusion followed by...\n"
+        "        PostPartisan | Ed Rogers\n"
+    )
+    doc = Doc(kind="text")
+    segment_text(body + "\n" + menu, doc)
+    texts = [s.text for s in doc.segments]
+    assert texts[0].endswith("excuses they hear.")
+    assert "ComPost | Alexandra Petri" in texts
+    assert "The Plum Line | Greg Sargent" in texts
+    assert "PostPartisan | Ed Rogers" in texts
 
 
 def test_short_paragraphs_of_a_dump_wrapped_page_wide_are_joined() -> None:
@@ -434,3 +586,28 @@ def test_a_left_column_that_runs_close_to_the_gutter_stays_in_its_column() -> No
     assert lines[1] == "Back Home (1)  snowy Detroit, where it then took over"
     texts = [t.strip() for t, _ in split_columns(lines) if t.strip()]
     assert texts == left + body
+
+
+def test_a_dump_wrapped_page_wide_is_rejoined_after_its_columns_are_cut() -> None:
+    # cleaneval-dev page 40 at 80 columns: once the columns are cut, the body column (27 wide,
+    # two blanks from its cut) no longer shows the page's width, but the dump was wrapped
+    # page-wide: "$700" continues the line before it, whose neighbour continues by the usual rules.
+    from boilerstrip.segment_text import _continues, _rejoin, display_width, page_width
+
+    lines = [
+        "  The average consumer will",
+        "  spend around $700 this year",
+        "  on gifts; by making only",
+        "  the minimum payment on that",
+        "  $700 at an interest rate of",
+        "  18% you could take up to",
+    ]
+    lengths = [display_width(t) for t in lines]
+    indents = [n - len(t.lstrip()) for n, t in zip(lengths, lines, strict=True)]
+    assert page_width(lengths) == 0
+    wrapped = bytes(
+        i + 1 < len(lines) and _continues(lines[i + 1], lengths, indents, i) for i in range(6)
+    )
+    assert wrapped == b"\x01\x01\x01\x00\x00\x00"
+    assert _rejoin(lines, lengths, indents, 0, wrapped, False) == wrapped
+    assert _rejoin(lines, lengths, indents, 0, wrapped, True) == b"\x01\x01\x01\x01\x00\x00"
