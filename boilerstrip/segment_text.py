@@ -194,7 +194,12 @@ def _rejoin(
 
 def _page_wrapped(lines: list[str]) -> bool:
     """Whether the dump's lines were wrapped page-wide (:func:`page_width`)."""
-    return page_width([display_width(s) for s in lines]) > 0
+    mod = speedups()
+    if mod is not None:
+        widths: list[int] = mod.display_widths(lines, display_width)[0]
+    else:
+        widths = [display_width(s) for s in lines]
+    return page_width(widths) > 0
 
 
 def segment_text(text: str, doc: Doc) -> None:
