@@ -218,30 +218,29 @@ def _page(doc: Doc) -> _Page:
             net[f] += v
         if v > 0:
             page_prose += v
-    for f in range(nf - 1, 0, -1):
-        p = parent[f]
+    last = list(range(nf))
+    """The last frame of every frame's subtree."""
+    # frames nf - 1 .. 1 and their parents (frame 0, the root, has none)
+    for f, p in zip(range(nf - 1, 0, -1), reversed(parent), strict=False):
         if p >= 0:
             prose[p] += prose[f]
             chars[p] += chars[f]
             links[p] += links[f]
             net[p] += net[f]
-    best = max(range(nf), key=net.__getitem__) if nf else -1
-    last = list(range(nf))
-    for f in range(nf - 1, 0, -1):
-        p = parent[f]
-        if p >= 0 and last[f] > last[p]:
-            last[p] = last[f]
+            if last[f] > last[p]:
+                last[p] = last[f]
+    best = net.index(max(net)) if nf else -1  # the first frame of the highest sum
     last_best = last[best] if best >= 0 else -1
     del last, net
     html = doc.kind == "html"
     if html:
         inside = [best <= f <= last_best for f in frames]
     else:
-        inside = [s.in_region for s in segs]
-    first_in = next((i for i in range(n) if inside[i]), n)
-    last_in = max((i for i in range(n) if inside[i]), default=-1)
+        inside = [bool(s.in_region) for s in segs]
+    first_in = inside.index(True) if True in inside else n
+    last_in = n - 1 - inside[::-1].index(True) if first_in < n else -1
     del inside
-    header_at = next((i for i in range(n) if flags[i] & COMMENT_HEADER and i > first_in), n)
+    header_at = next((i for i in range(first_in + 1, n) if flags[i] & COMMENT_HEADER), n)
     pp = page_prose or 1.0
     # The prose share and link density of every frame, once (4 ancestor levels per block).
     share = [x / pp for x in prose]

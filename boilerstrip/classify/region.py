@@ -83,13 +83,13 @@ class MainRegion:
         for s, v in zip(doc.segments, values, strict=True):
             if s.frame >= 0:
                 total[s.frame] += v
-        for f in range(n - 1, 0, -1):
-            p = parent[f]
+        # frames n - 1 .. 1 and their parents (frame 0, the root, has none)
+        for f, p in zip(range(n - 1, 0, -1), reversed(parent), strict=False):
             if p >= 0:
                 total[p] += total[f]
                 if last[f] > last[p]:
                     last[p] = last[f]
-        best = max(range(n), key=total.__getitem__)
+        best = total.index(max(total))  # the first frame of the highest sum
         if total[best] <= 0:
             return
         lo, hi = best, last[best]
