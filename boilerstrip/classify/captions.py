@@ -175,10 +175,10 @@ class Captions:
         for i, s in enumerate(segs):
             if s.label is Label.COMMENT or s.chars > MAX_CAPTION_CHARS or s.is_title:
                 continue
-            if _not_caption(s):
-                continue
             if html:
                 marked = bool(s.near_cues & (P.CAPTION | P.FIGURE)) and not s.heading
+                if not (marked or s.image_before) or _not_caption(s):
+                    continue  # (a block neither marked nor after an image is no caption here)
                 if marked and content and _container(doc, s) in content:
                     marked = False
                 if marked and s.link_density < 0.5 and _near_article(segs, i):
@@ -186,7 +186,7 @@ class Captions:
                 elif (s.image_before or marked) and _credit(s) and _near_article(segs, i):
                     set_label(s, Label.CAPTION, SCORE_CREDIT, self.name)
             else:
-                if s.bullet or s.cf == BAD or not _near_article(segs, i):
+                if _not_caption(s) or s.bullet or s.cf == BAD or not _near_article(segs, i):
                     continue
                 if _credit(s) and not s.punct_end:
                     set_label(s, Label.CAPTION, SCORE_CREDIT, self.name)
