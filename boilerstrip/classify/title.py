@@ -139,6 +139,13 @@ def date_share(text: str) -> float:
     return min(1.0, inside / chars)
 
 
+def _no_date(text: str, low: str, joined: str) -> bool:
+    """A cheap sufficient test for ``date_share(text) == 0``, given the text lowercased and its
+    :func:`_words` joined: ASCII text without a digit (a digit is in a word, and every character of
+    the words is a letter), "ago" or "just now" (what :data:`_MAY_HOLD_DATE` looks for)."""
+    return joined.isalpha() and text.isascii() and "ago" not in low and "just now" not in low
+
+
 def _dateline(line: str) -> bool:
     """A byline or dateline below a headline: "by X ...", or mostly a date."""
     return bool(P.TITLE_BYLINE.match(line.strip())) or date_share(line) >= DATE_ONLY
@@ -178,9 +185,12 @@ def _block_texts(s: Segment) -> tuple[list[str], int]:
     return texts, len(lines)
 
 
+_first: Final = itemgetter(0)
+
+
 def _cap_ratio(tokens: list[str]) -> float:
     """The share of whitespace tokens that start with a capital letter."""
-    return sum(map(str.isupper, map(itemgetter(0), tokens))) / len(tokens) if tokens else 0.0
+    return sum(map(str.isupper, map(_first, tokens))) / len(tokens) if tokens else 0.0
 
 
 def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
@@ -254,7 +264,11 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
             tokens = t.split()
             words = len(tokens) if k else s.words
             # (a line kept by _block_texts is not a dateline)
-            if not nt or words > TITLE_MAX_WORDS or (not k and date_share(t) >= DATE_ONLY):
+            if (
+                not nt
+                or words > TITLE_MAX_WORDS
+                or (not k and not _no_date(t, low, nt) and date_share(t) >= DATE_ONLY)
+            ):
                 continue
             if meta_words.isdisjoint(tw):
                 m_title = m_part = m_og = m_ld = 0.0
