@@ -491,17 +491,18 @@ class LearnedArticle:
             decide, threshold = _context_probabilities(doc, pa, pc, context), CONTEXT_THRESHOLD
         # Before a text dump's comment section, a block both models claim is the article's.
         opens = 0 if doc.kind == "html" else _text_comments_open(segs)
+        comment_label, article_label = Label.COMMENT, Label.ARTICLE  # (read for every block)
         for i, (s, a, c, d) in enumerate(zip(segs, pa, pc, decide, strict=True)):
             s.p_article = a
             if c >= COMMENT_THRESHOLD and (i >= opens or d < threshold):
-                if s.label is not Label.COMMENT:
-                    set_label(s, Label.COMMENT, c, self.name)
+                if s.label is not comment_label:
+                    set_label(s, comment_label, c, self.name)
             elif d >= threshold:
-                set_label(s, Label.ARTICLE, d, self.name)
+                set_label(s, article_label, d, self.name)
                 s.comment = None
                 s.comment_meta = False
             elif (
-                s.label is Label.COMMENT
+                s.label is comment_label
                 and doc.kind == "html"
                 and not (is_comment_chrome(s) or is_meta_line(s))
             ):
@@ -512,12 +513,10 @@ class LearnedArticle:
                 s.label = None
                 s.comment = None
                 s.comment_meta = False
-        own_words = sum(
-            s.words * (1.0 - s.link_density) for s in segs if s.label is Label.ARTICLE
-        )
+        own_words = sum(s.words * (1.0 - s.link_density) for s in segs if s.label is article_label)
         if own_words < MIN_ARTICLE_WORDS:
             for s in segs:
-                if s.label is Label.ARTICLE:
+                if s.label is article_label:
                     s.label = None
 
 
