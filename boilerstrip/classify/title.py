@@ -338,12 +338,14 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
         "".join(tw) for tw, (i, _, _) in zip(out_words, out, strict=True)
         if segs[i].link_density < SHOWN_MAX_LINKS
     }
+    shown_or_h1 = shown_blocks | h1s
     named: set[str] = set()
     """The normalized metadata names that are candidates."""
     for kind, name in enumerate(names):
+        if not name:
+            continue
         others = {name_norms[k] for k, x in enumerate(names) if k != kind and x}
-        shown = shown_blocks | h1s | others
-        name = strip_shown_site_name(name, shown, shown_blocks) if name else ""
+        name = strip_shown_site_name(name, shown_or_h1 | others, shown_blocks)
         low, wn = _text_words(name)
         nt = "".join(wn)
         if not nt or nt in named:
