@@ -276,7 +276,9 @@ around a separator ("12/3", "10:45"), a space before a number ("May 3") or after
 _ANY_DIGIT: Final = regex.compile(r"\d").search
 r"""What every alternative of :data:`patterns.DATE` but "... ago" and "just now" holds, on any text:
 a digit (``regex``'s ``\d``, the pattern's own). "ago" and "just now" are matched with full case
-folding, so the case-folded text holds them (see :data:`_COPYRIGHT_FOLDED`)."""
+folding, so the case-folded text holds them (see :data:`_COPYRIGHT_FOLDED`; neither has an "i" or a
+"k", which the patterns also match in "İ" and the Kelvin sign: "K" case-folds to "k", but "İ" to "i"
+and a combining dot)."""
 _WIDGET_STARTS: Final = (
     "rate this", "reply", "report", "recommend", "like", "dislike", "share", "tweet", "email",
     "e-mail", "print", "permalink", "flag", "point", "vote", "up", "down", "read more",
