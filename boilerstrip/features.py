@@ -273,6 +273,12 @@ _DATE_HINT: Final = re.compile(r"\d[-/.:]\d|\s\d|\d(?:st|nd|rd|th)?\s", re.IGNOR
 """On ASCII text, what every alternative of :data:`patterns.DATE` but "... ago" holds: digits
 around a separator ("12/3", "10:45"), a space before a number ("May 3") or after one ("3rd May").
 (``re``'s ``\\s`` takes a few more ASCII control characters than ``regex``'s: a superset.)"""
+_ANY_DIGIT: Final = regex.compile(r"\d").search
+r"""What every alternative of :data:`patterns.DATE` but "... ago" and "just now" holds, on any text:
+a digit (``regex``'s ``\d``, the pattern's own). "ago" and "just now" are matched with full case
+folding, so the case-folded text holds them (see :data:`_COPYRIGHT_FOLDED`; neither has an "i" or a
+"k", which the patterns also match in "İ" and the Kelvin sign: "K" case-folds to "k", but "İ" to "i"
+and a combining dot)."""
 _WIDGET_STARTS: Final = (
     "rate this", "reply", "report", "recommend", "like", "dislike", "share", "tweet", "email",
     "e-mail", "print", "permalink", "flag", "point", "vote", "up", "down", "read more",
@@ -384,7 +390,8 @@ def _line_bits(t: str) -> int:
             ("©" in t or _has_copyright_folded(fold))
             and P.COPYRIGHT.search(t) is not None
         )
-        maybe_date = maybe_widget = maybe_footer = maybe_header = True
+        maybe_date = _ANY_DIGIT(t) is not None or "ago" in fold or "just now" in fold
+        maybe_widget = maybe_footer = maybe_header = True
     bits = 0
     if copyright_:
         bits = BOILER | COPYRIGHT

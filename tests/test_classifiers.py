@@ -8,6 +8,7 @@ import pytest
 
 from boilerstrip import Label
 from boilerstrip import patterns as P
+from boilerstrip.classify import title
 from boilerstrip.classify.base import Classifier
 from boilerstrip.classify.captions import Captions
 from boilerstrip.classify.chrome import Chrome
@@ -288,6 +289,25 @@ def test_date_share() -> None:
     assert date_share("2008-01-01 17:15:00.0") >= 0.6
     assert date_share("Blogposting 01/23/2020") < 0.6  # a gold title of trafilatura-eval
     assert date_share("New bridge to open in spring") == 0.0
+
+
+def test_no_date_is_a_sufficient_test() -> None:
+    pieces = (
+        "New", "bridge", "3", "days", "ago", "AGO", "Just", "NOW", "now", "May", "x_1", "\u212a",
+        "2008-01-01", "Friday,", "Ünïcödé", "٣", "a few seconds", "-", "_", "spring",
+    )
+    ruled_out = 0
+    for k in range(3000):
+        t = " ".join(pieces[(k * 7 + j * 13) % len(pieces)] for j in range(k % 5 + 1))
+        t = t if k % 3 else t.title()
+        low = t.lower()
+        if title._no_date(t, low, "".join(title._words(t))):
+            ruled_out += 1
+            assert date_share(t) == 0.0, t
+    assert ruled_out > 100
+    for t in ("A few seconds ago", "moments AGO", "just now", "JUST NOW", "Jan 3", "٣ days ago"):
+        assert date_share(t) > 0.0
+        assert not title._no_date(t, t.lower(), "".join(title._words(t))), t
 
 
 def test_title_candidates_skip_datelines() -> None:

@@ -38,6 +38,8 @@ PIECES = (
     "Learn More", "Sign in", "Tweet", "Print", "Permalink", "Flag", "Dislike", "Recommend",
     "Report abuse", "Next", "down", "VIEW", "Seen", "enlarged", "Zoom", "Click", "type", "Enter",
     "prev", "Previously", "see also", "nextgen", "moreover", "Clicks", "Typed", "١٢ likes", "Keep", "ſhare", "ﬂag",
+    # "ago" and "just now" in non-ASCII text (DATE without a digit)
+    "JUST NOW", "Ago", "٣ days ago", "2\u00a0days ago",
 )
 
 

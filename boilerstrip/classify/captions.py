@@ -172,14 +172,14 @@ class Captions:
         first_article = (
             -1 if html else next((i for i, s in enumerate(segs) if s.label is Label.ARTICLE), -1)
         )
+        comment, mark = Label.COMMENT, P.CAPTION | P.FIGURE  # (read for every block)
         for i, s in enumerate(segs):
-            if s.label is Label.COMMENT or s.chars > MAX_CAPTION_CHARS or s.is_title:
+            if s.label is comment or s.chars > MAX_CAPTION_CHARS or s.is_title:
                 continue
             if html:
-                marked = bool(s.near_cues & (P.CAPTION | P.FIGURE)) and not s.heading
-                # (Neither marked nor after an image: no caption, whatever its text.)
+                marked = bool(s.near_cues & mark) and not s.heading
                 if not (marked or s.image_before) or _not_caption(s):
-                    continue
+                    continue  # (a block neither marked nor after an image is no caption here)
                 if marked and content and _container(doc, s) in content:
                     marked = False
                 if marked and s.link_density < 0.5 and _near_article(segs, i):

@@ -44,9 +44,8 @@ class Chrome:
 
     def __call__(self, doc: Doc) -> None:
         segs = doc.segments
-        last_main = max(
-            (i for i, s in enumerate(segs) if s.label in (Label.ARTICLE, Label.COMMENT)), default=-1
-        )
+        main = (Label.ARTICLE, Label.COMMENT)
+        last_main = next((i for i in range(len(segs) - 1, -1, -1) if segs[i].label in main), -1)
         footer_from = len(segs)
         for i in range(last_main + 1, len(segs)):
             s = segs[i]

@@ -218,30 +218,29 @@ def _page(doc: Doc) -> _Page:
             net[f] += v
         if v > 0:
             page_prose += v
-    for f in range(nf - 1, 0, -1):
-        p = parent[f]
+    last = list(range(nf))
+    """The last frame of every frame's subtree."""
+    # frames nf - 1 .. 1 and their parents (frame 0, the root, has none)
+    for f, p in zip(range(nf - 1, 0, -1), reversed(parent), strict=False):
         if p >= 0:
             prose[p] += prose[f]
             chars[p] += chars[f]
             links[p] += links[f]
             net[p] += net[f]
-    best = max(range(nf), key=net.__getitem__) if nf else -1
-    last = list(range(nf))
-    for f in range(nf - 1, 0, -1):
-        p = parent[f]
-        if p >= 0 and last[f] > last[p]:
-            last[p] = last[f]
+            if last[f] > last[p]:
+                last[p] = last[f]
+    best = net.index(max(net)) if nf else -1  # the first frame of the highest sum
     last_best = last[best] if best >= 0 else -1
     del last, net
     html = doc.kind == "html"
     if html:
         inside = [best <= f <= last_best for f in frames]
     else:
-        inside = [s.in_region for s in segs]
-    first_in = next((i for i in range(n) if inside[i]), n)
-    last_in = max((i for i in range(n) if inside[i]), default=-1)
+        inside = [bool(s.in_region) for s in segs]
+    first_in = inside.index(True) if True in inside else n
+    last_in = n - 1 - inside[::-1].index(True) if first_in < n else -1
     del inside
-    header_at = next((i for i in range(n) if flags[i] & COMMENT_HEADER and i > first_in), n)
+    header_at = next((i for i in range(first_in + 1, n) if flags[i] & COMMENT_HEADER), n)
     pp = page_prose or 1.0
     # The prose share and link density of every frame, once (4 ancestor levels per block).
     share = [x / pp for x in prose]
@@ -492,17 +491,18 @@ class LearnedArticle:
             decide, threshold = _context_probabilities(doc, pa, pc, context), CONTEXT_THRESHOLD
         # Before a text dump's comment section, a block both models claim is the article's.
         opens = 0 if doc.kind == "html" else _text_comments_open(segs)
+        comment_label, article_label = Label.COMMENT, Label.ARTICLE  # (read for every block)
         for i, (s, a, c, d) in enumerate(zip(segs, pa, pc, decide, strict=True)):
             s.p_article = a
             if c >= COMMENT_THRESHOLD and (i >= opens or d < threshold):
-                if s.label is not Label.COMMENT:
-                    set_label(s, Label.COMMENT, c, self.name)
+                if s.label is not comment_label:
+                    set_label(s, comment_label, c, self.name)
             elif d >= threshold:
-                set_label(s, Label.ARTICLE, d, self.name)
+                set_label(s, article_label, d, self.name)
                 s.comment = None
                 s.comment_meta = False
             elif (
-                s.label is Label.COMMENT
+                s.label is comment_label
                 and doc.kind == "html"
                 and not (is_comment_chrome(s) or is_meta_line(s))
             ):
@@ -513,12 +513,10 @@ class LearnedArticle:
                 s.label = None
                 s.comment = None
                 s.comment_meta = False
-        own_words = sum(
-            s.words * (1.0 - s.link_density) for s in segs if s.label is Label.ARTICLE
-        )
+        own_words = sum(s.words * (1.0 - s.link_density) for s in segs if s.label is article_label)
         if own_words < MIN_ARTICLE_WORDS:
             for s in segs:
-                if s.label is Label.ARTICLE:
+                if s.label is article_label:
                     s.label = None
 
 

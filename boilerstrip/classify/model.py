@@ -20,7 +20,7 @@ import math
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
-from operator import mul
+from operator import itemgetter, mul
 from typing import Any
 
 from ..compiled import PURE_PYTHON_ENV, speedups
@@ -51,13 +51,19 @@ class Model:
             bias = float(spec["bias"])
             used = tuple(i for i, w in enumerate(weights) if w != 0.0)
             ws = tuple(weights[i] for i in used)
+            pick = _picker(used)
 
             def margin(x: Vector) -> float:
                 # bias + the sum of w * x[i] in feature order, as sum() adds them one at a time
-                total: float = sum(map(mul, ws, map(x.__getitem__, used)))
+                total: float = sum(map(mul, ws, pick(x)))
                 return bias + total
 
+            def predict(vectors: Sequence[Vector]) -> list[float]:
+                # sigmoid(margin(x)) for each, without a call to margin in between
+                return [sigmoid(bias + sum(map(mul, ws, pick(x)))) for x in vectors]
+
             self._margin: Callable[[Vector], float] = margin
+            self._predict: Callable[[Sequence[Vector]], list[float]] = predict
         elif self.kind == "trees":
             forest = _compiled_forest()
             if forest is not None:
@@ -65,6 +71,7 @@ class Model:
                 self._margin = self.forest.margin
             else:
                 self._margin = _compile_trees(float(spec["base"]), spec["trees"])
+            self._predict = self._predict_margins
         else:
             raise ValueError(f"unknown model type {self.kind!r}")
 
@@ -76,12 +83,23 @@ class Model:
         return self._margin
 
     def predict(self, vectors: Sequence[Vector]) -> list[float]:
+        return self._predict(vectors)
+
+    def _predict_margins(self, vectors: Sequence[Vector]) -> list[float]:
         m = self._margin
         return [sigmoid(m(x)) for x in vectors]
 
     def probability(self, x: Vector) -> float:
         """``predict([x])[0]``."""
         return sigmoid(self._margin(x))
+
+
+def _picker(indices: tuple[int, ...]) -> Callable[[Vector], Sequence[float]]:
+    """``x -> tuple(x[i] for i in indices)``, in one call where it can be (``itemgetter`` gives a
+    bare item, not a tuple, for one index)."""
+    if len(indices) > 1:
+        return itemgetter(*indices)
+    return lambda x: tuple(x[i] for i in indices)
 
 
 def _compiled_forest() -> Any:

@@ -31,6 +31,10 @@ BODY_BONUS: Final = 1.5
 ``<main>``)."""
 
 
+_COMMENT: Final = Label.COMMENT
+"""(A module constant: it is read for every block, and an enum member's lookup costs more.)"""
+
+
 def block_value(s: Segment) -> float:
     # The BOILER flag is P.is_boilerplate_line(s.text), computed once.
     return value_of(s, bool(line_flags(s) & BOILER))
@@ -38,7 +42,7 @@ def block_value(s: Segment) -> float:
 
 def value_of(s: Segment, boilerplate_line: bool) -> float:
     """:func:`block_value` of ``s``, given whether its text is a boilerplate line."""
-    if s.label is Label.COMMENT:
+    if s.label is _COMMENT:
         # A comment section is a barrier: a region never reaches across it.
         return -max(SHORT_PENALTY, float(s.chars))
     if boilerplate_line:
@@ -83,13 +87,13 @@ class MainRegion:
         for s, v in zip(doc.segments, values, strict=True):
             if s.frame >= 0:
                 total[s.frame] += v
-        for f in range(n - 1, 0, -1):
-            p = parent[f]
+        # frames n - 1 .. 1 and their parents (frame 0, the root, has none)
+        for f, p in zip(range(n - 1, 0, -1), reversed(parent), strict=False):
             if p >= 0:
                 total[p] += total[f]
                 if last[f] > last[p]:
                     last[p] = last[f]
-        best = max(range(n), key=total.__getitem__)
+        best = total.index(max(total))  # the first frame of the highest sum
         if total[best] <= 0:
             return
         lo, hi = best, last[best]

@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
+from itertools import repeat
+from operator import contains, itemgetter
 from typing import Final
 
 import regex
 
 from .. import patterns as P
 from ..document import Doc, Segment
-from ..features import segment_copyright
+from ..features import COPYRIGHT, segment_copyright
 from ..types import Label
 from .base import set_label
 from .density import BAD
@@ -44,22 +47,20 @@ SCORE_MATCH: Final = 0.9
 SCORE_TEXT: Final = 0.7
 
 
-def _words(s: str) -> list[str]:
+def _text_words(s: str) -> tuple[str, list[str]]:
+    """The lower-cased text and its words."""
     low = s.lower()
     if low.isascii():  # \w is [A-Za-z0-9_] there, and re is the faster one
-        return _ASCII_WORD.findall(low)
-    return _WORD.findall(low)
+        return low, _ASCII_WORD.findall(low)
+    return low, _WORD.findall(low)
 
 
-def _match(block: str | list[str], name: str | set[str]) -> float:
-    """How well a block's text (or its words) matches a metadata title (or its word set), 0..1."""
-    a = _words(block) if isinstance(block, str) else block
-    b = set(_words(name)) if isinstance(name, str) else name
-    return _overlap(a, b)
+def _words(s: str) -> list[str]:
+    return _text_words(s)[1]
 
 
 def _overlap(a: list[str], b: set[str]) -> float:
-    """:func:`_match` of a block's words and a name's word set (the block-candidate loop's case)."""
+    """How well a text's words match a metadata name's word set, 0..1."""
     if not a or not b:
         return 0.0
     inter = sum(map(b.__contains__, a))
@@ -83,6 +84,8 @@ TITLE_FEATURES: Final = (
 )
 """Features of a headline candidate block (see :func:`candidates`), in model order."""
 MAX_CANDIDATE_CHARS: Final = 300
+PAGE_BEST_MATCH: Final = TITLE_FEATURES.index("page_best_match")
+"""Where the page's best match is in a candidate's features (``match_gap`` follows)."""
 AFTER_ARTICLE: Final = 20
 """Candidates end this many blocks after the first article block (the headline is above the text, or
 just below a teaser the article model took)."""
@@ -136,6 +139,13 @@ def date_share(text: str) -> float:
     return min(1.0, inside / chars)
 
 
+def _no_date(text: str, low: str, joined: str) -> bool:
+    """A cheap sufficient test for ``date_share(text) == 0``, given the text lowercased and its
+    :func:`_words` joined: ASCII text without a digit (a digit is in a word, and every character of
+    the words is a letter), "ago" or "just now" (what :data:`_MAY_HOLD_DATE` looks for)."""
+    return joined.isalpha() and text.isascii() and "ago" not in low and "just now" not in low
+
+
 def _dateline(line: str) -> bool:
     """A byline or dateline below a headline: "by X ...", or mostly a date."""
     return bool(P.TITLE_BYLINE.match(line.strip())) or date_share(line) >= DATE_ONLY
@@ -158,33 +168,82 @@ def strip_shown_site_name(name: str, shown: set[str], shown_whole: set[str]) -> 
     return best or strip_site_name(name)
 
 
+def _block_texts(s: Segment) -> tuple[list[str], int]:
+    """The candidate texts of a block and its number of lines: its text, and the lines of a short
+    multi-line block (without its byline and dateline lines, which become ``""``, and then not the
+    block itself: its headline line is the candidate). A line kept is not a dateline."""
+    text = s.text
+    if "\n" not in text:
+        return [text], 1
+    lines = text.split("\n")
+    texts = [text]
+    if len(lines) <= MAX_BLOCK_LINES:
+        texts += [ln for ln in lines if ln.strip()]
+        datelines = {ln for ln in lines if _dateline(ln)}
+        if datelines:  # a headline with its byline or dateline
+            texts = [""] + ["" if ln in datelines else ln for ln in texts[1:]]
+    return texts, len(lines)
+
+
+_first: Final = itemgetter(0)
+
+
+def _cap_ratio(tokens: list[str]) -> float:
+    """The share of whitespace tokens that start with a capital letter."""
+    return sum(map(str.isupper, map(_first, tokens))) / len(tokens) if tokens else 0.0
+
+
 def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
     """Headline candidates of an HTML document: (segment index, text, feature vector) for the short
     blocks (and the lines of short multi-line blocks) from the top of the page to a little after the
-    first article block."""
+    first article block, and the metadata names. Every vector is whole when returned; the features
+    of the page's best match (``page_best_match``, ``match_gap``) once all blocks are known."""
     segs = doc.segments
     meta = doc.meta
     n = len(segs)
-    first_article = next((i for i, s in enumerate(segs) if s.label is Label.ARTICLE), n)
+    article = Label.ARTICLE
+    labels = [s.label for s in segs]
+    headings = [s.heading for s in segs]
+    first_article = labels.index(article) if article in labels else n
     last = min(n, first_article + AFTER_ARTICLE)
     title = meta.title or ""
-    parts = title_parts(title) if title else []
-    w_title = set(_words(title))
-    w_og, w_ld = set(_words(meta.og_title or "")), set(_words(meta.ld_headline or ""))
-    w_parts = [set(_words(p)) for p in parts]
-    norm_parts = {_norm(p) for p in parts} | ({_norm(title)} if title else set())
-    norm_parts.discard("")
     og = meta.og_title or ""
     ld = meta.ld_headline or ""
-    n_og, n_ld = _norm(og), _norm(ld)
+    parts = title_parts(title) if title else []
+    w_title, w_og, w_ld = set(_words(title)), set(_words(og)), set(_words(ld))
+    w_parts = [set(_words(p)) for p in parts]
+    meta_words = w_title.union(w_og, w_ld, *w_parts)
+    """A text sharing no word with these matches no metadata name (every overlap is 0)."""
+    names = (og, ld, title)
+    name_norms = tuple(map(_norm, names))
+    n_og, n_ld, n_title = name_norms
+    norm_parts = {_norm(p) for p in parts} | ({n_title} if title else set())
+    norm_parts.discard("")
     h1s = {_norm(h) for h in meta.h1}
-    first_h1 = next((i for i, s in enumerate(segs) if s.heading == 1), -1)
+    log_h1s = math.log1p(len(meta.h1))
+    first_h1 = headings.index(1) if 1 in headings else -1
     nearest = -1
     for i in range(min(first_article, n) - 1, -1, -1):
         if segs[i].heading or segs[i].near_cues & P.TITLE:
             nearest = i
             break
-    n_article = sum(1 for s in segs if s.label is Label.ARTICLE)
+    n_article = labels.count(article)
+    # How often a candidate's words recur on the page (a site name does: logo, copyright line).
+    lows = [s.text.lower() for s in segs if s.chars <= MAX_CANDIDATE_CHARS]
+    same = Counter(lows)
+    copyright_lows = [
+        s.text.lower() for s in segs
+        if s.chars <= P.MAX_PATTERN_CHARS
+        # (first a cheap test: known flags without the copyright bit rule out a short text; -1, not
+        # known yet, has every bit)
+        and (s.line_flags & COPYRIGHT or len(s.text) > P.MAX_PATTERN_CHARS)
+        and segment_copyright(s)
+    ]
+    # The page has a title, an og:title (the features after its best match and a candidate's gap).
+    page = [1.0 if title else 0.0, 1.0 if og else 0.0]
+    log_parts = math.log1p(len(parts))
+    title_cue, boiler_cues, body_cues = P.TITLE, P.BOILER_CUES, P.BODY | P.CONTENT
+    log1p = math.log1p
     out: list[tuple[int, str, list[float]]] = []
     out_words: list[list[str]] = []
     """The words of each block candidate."""
@@ -192,117 +251,137 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
         s = segs[i]
         if s.label is Label.COMMENT or s.chars > MAX_CANDIDATE_CHARS or s.words < 1:
             continue
-        if s.label is Label.ARTICLE and (
-            n_article == 1 or (s.words > PARAGRAPH_WORDS and s.punct_end)
-        ):
+        if s.label is article and (n_article == 1 or (s.words > PARAGRAPH_WORDS and s.punct_end)):
             continue  # the article's only block, or one of its paragraphs: not its headline
-        lines = s.text.split("\n")
-        texts = [s.text]
-        if 1 < len(lines) <= MAX_BLOCK_LINES:
-            texts += [ln for ln in lines if ln.strip()]
-            if any(map(_dateline, lines)):  # a headline with its byline or dateline
-                texts = [ln if not _dateline(ln) else "" for ln in texts]
-                texts[0] = ""  # its headline line is the candidate, not the block
+        texts, n_lines = _block_texts(s)
         dist = first_article - i
-        nxt = segs[i + 1] if i + 1 < n else None
+        markup: list[float] = []
+        """The features of the block (shared by its lines), once one of its texts is a
+        candidate."""
         for k, t in enumerate(texts):
-            tw = _words(t)
+            low, tw = _text_words(t)
             nt = "".join(tw)
-            words = len(t.split()) if k else s.words
-            if not nt or words > TITLE_MAX_WORDS or date_share(t) >= DATE_ONLY:
+            tokens = t.split()
+            words = len(tokens) if k else s.words
+            # (a line kept by _block_texts is not a dateline)
+            if (
+                not nt
+                or words > TITLE_MAX_WORDS
+                or (not k and not _no_date(t, low, nt) and date_share(t) >= DATE_ONLY)
+            ):
                 continue
-            out_words.append(tw)
-            out.append((i, t, [
-                _overlap(tw, w_title),
-                max([_overlap(tw, p) for p in w_parts]) if w_parts else 0.0,
+            if meta_words.isdisjoint(tw):
+                m_title = m_part = m_og = m_ld = 0.0
+            else:
+                m_title = _overlap(tw, w_title)
+                m_part = max([_overlap(tw, p) for p in w_parts]) if w_parts else 0.0
+                m_og = _overlap(tw, w_og)
+                m_ld = _overlap(tw, w_ld)
+            if not markup:
+                nxt = segs[i + 1] if i + 1 < n else None
+                markup = [
+                    1.0 if s.heading == 1 else 0.0,
+                    1.0 if s.heading == 2 else 0.0,
+                    1.0 if s.heading == 3 else 0.0,
+                    1.0 if s.heading >= 4 else 0.0,
+                    1.0 if s.near_cues & title_cue else 0.0,
+                    1.0 if s.cues & P.HEADER else 0.0,
+                    1.0 if s.near_cues & boiler_cues else 0.0,
+                    1.0 if s.cues & body_cues else 0.0,
+                    1.0 if dist > 0 else 0.0,
+                    log1p(abs(dist)),
+                    1.0 if nxt is not None and nxt.label is article else 0.0,
+                    1.0 if i == nearest else 0.0,
+                    1.0 if i == first_h1 else 0.0,
+                ]
+            m = max(m_title, m_part, m_og, m_ld)
+            v = [
+                m_title,
+                m_part,
                 1.0 if nt in norm_parts else 0.0,
-                _overlap(tw, w_og),
+                m_og,
                 1.0 if n_og and nt == n_og else 0.0,
-                _overlap(tw, w_ld),
+                m_ld,
                 1.0 if n_ld and nt == n_ld else 0.0,
                 1.0 if nt in h1s else 0.0,
-                1.0 if s.heading == 1 else 0.0,
-                1.0 if s.heading == 2 else 0.0,
-                1.0 if s.heading == 3 else 0.0,
-                1.0 if s.heading >= 4 else 0.0,
-                1.0 if s.near_cues & P.TITLE else 0.0,
-                1.0 if s.cues & P.HEADER else 0.0,
-                1.0 if s.near_cues & P.BOILER_CUES else 0.0,
-                1.0 if s.cues & (P.BODY | P.CONTENT) else 0.0,
-                1.0 if dist > 0 else 0.0,
-                math.log1p(abs(dist)),
-                1.0 if nxt is not None and nxt.label is Label.ARTICLE else 0.0,
-                1.0 if i == nearest else 0.0,
-                1.0 if i == first_h1 else 0.0,
-                math.log1p(words),
-                1.0 if _SENTENCE_END.search(t) else 0.0,
+                *markup,
+                log1p(words),
+                1.0 if ("." in t or "!" in t) and _SENTENCE_END.search(t) else 0.0,
                 s.link_density,
                 1.0 if t.isupper() else 0.0,
-                1.0 if s.label is Label.ARTICLE else 0.0,
+                1.0 if s.label is article else 0.0,
                 max(s.p_article, 0.0),
                 i / n,
-                math.log1p(len(meta.h1)),
-            ]))
-            out[-1][2].extend([math.log1p(len(lines)), float(k)])
+                log_h1s,
+                log1p(n_lines),
+                float(k),
+                m,  # to be the page's best match
+                m,  # to be less the page's best match
+                *page,
+                0.0, 0.0, 0.0, 0.0, 0.0,  # the metadata features: a block has none
+                log1p(same.get(low, 1) - 1),
+                1.0 if copyright_lows and any(map(contains, copyright_lows, repeat(low))) else 0.0,
+                _cap_ratio(tokens),
+                log_parts,
+            ]
+            out_words.append(tw)
+            out.append((i, t, v))
+    best = max((v[PAGE_BEST_MATCH] for _, _, v in out), default=0.0)
+    for _, _, v in out:
+        v[PAGE_BEST_MATCH] = best
+        v[PAGE_BEST_MATCH + 1] -= best
     # The metadata names (without the site name) are candidates too: a page may show no headline.
-    block_norms = {"".join(tw) for tw in out_words}
-    n_block = len(out)
+    block_norms = set(map("".join, out_words))
     # A block shows a name when it is not a link (a menu entry "Colophon" does not show that the
     # page title "Daring Fireball: Colophon" ends in a site name).
     shown_blocks = {
         "".join(tw) for tw, (i, _, _) in zip(out_words, out, strict=True)
         if segs[i].link_density < SHOWN_MAX_LINKS
     }
-    names = (og, ld, title)
+    shown_or_h1 = shown_blocks | h1s
+    named: set[str] = set()
+    """The normalized metadata names that are candidates."""
     for kind, name in enumerate(names):
-        others = {_norm(x) for k, x in enumerate(names) if k != kind and x}
-        shown = shown_blocks | h1s | others
-        name = strip_shown_site_name(name, shown, shown_blocks) if name else ""
-        nt = _norm(name)
-        if not nt or any(_norm(t) == nt for i, t, _ in out[n_block:]):
+        if not name:
             continue
-        words = len(name.split())
-        w_name = set(_words(name))
-        block_match = max([_overlap(tw, w_name) for tw in out_words]) if out_words else 0.0
+        others = {name_norms[k] for k, x in enumerate(names) if k != kind and x}
+        name = strip_shown_site_name(name, shown_or_h1 | others, shown_blocks)
+        low, wn = _text_words(name)
+        nt = "".join(wn)
+        if not nt or nt in named:
+            continue
+        named.add(nt)
+        w_name = set(wn)
+        # (a block sharing no word with the name matches it 0)
+        block_match = max(
+            [_overlap(tw, w_name) for tw in out_words if not w_name.isdisjoint(tw)], default=0.0
+        )
+        tokens = name.split()
         v = [
-            _match(name, title) if title else 0.0,
-            max((_match(name, p) for p in parts), default=0.0),
+            _overlap(wn, w_title),
+            max([_overlap(wn, p) for p in w_parts], default=0.0),
             1.0 if nt in norm_parts else 0.0,
-            _match(name, og) if og else 0.0,
+            _overlap(wn, w_og),
             1.0 if n_og and nt == n_og else 0.0,
-            _match(name, ld) if ld else 0.0,
+            _overlap(wn, w_ld),
             1.0 if n_ld and nt == n_ld else 0.0,
             1.0 if nt in h1s else 0.0,
         ]
+        m = max(v[0], v[1], v[3], v[5])
         v += [0.0] * 13  # markup and position: a metadata name has none
-        v += [math.log1p(words), 1.0 if _SENTENCE_END.search(name) else 0.0, 0.0]
-        v += [1.0 if name.isupper() else 0.0, 0.0, 0.0, 0.0, math.log1p(len(meta.h1)), 0.0, 0.0]
+        v += [math.log1p(len(tokens)), 1.0 if _SENTENCE_END.search(name) else 0.0, 0.0]
+        v += [1.0 if name.isupper() else 0.0, 0.0, 0.0, 0.0, log_h1s, 0.0, 0.0]
+        v += [best, m - best]
+        v += page
         v += [1.0 if kind == 0 else 0.0, 1.0 if kind == 1 else 0.0, 1.0 if kind == 2 else 0.0]
         v += [1.0 if nt in block_norms else 0.0, block_match]
-        out.append((-1, name, v))
-    best = max((max(v[0], v[1], v[3], v[5]) for _, _, v in out[:n_block]), default=0.0)
-    # How often the candidate's words recur on the page (a site name does: logo, copyright line).
-    lows = [s.text.lower() for s in segs if s.chars <= MAX_CANDIDATE_CHARS]
-    same: dict[str, int] = {}
-    for low in lows:
-        same[low] = same.get(low, 0) + 1
-    copyright_lows = [
-        s.text.lower() for s in segs if s.chars <= P.MAX_PATTERN_CHARS and segment_copyright(s)
-    ]
-    for k, (_, text, v) in enumerate(out):
-        m = max(v[0], v[1], v[3], v[5])
-        v[31:31] = [best, m - best, 1.0 if title else 0.0, 1.0 if og else 0.0]
-        if k < n_block:
-            v += [0.0] * 5
-        low = text.lower()
-        repeats = same.get(low, 1) - 1 if k < n_block else sum(1 for x in lows if low in x)
-        tokens = text.split()
         v += [
-            math.log1p(repeats),
-            1.0 if any(low in x for x in copyright_lows) else 0.0,
-            sum(1 for w in tokens if w[:1].isupper()) / len(tokens) if tokens else 0.0,
-            math.log1p(len(parts)),
+            math.log1p(sum(map(contains, lows, repeat(low)))),
+            1.0 if any(map(contains, copyright_lows, repeat(low))) else 0.0,
+            _cap_ratio(tokens),
+            log_parts,
         ]
+        out.append((-1, name, v))
     return out
 
 
