@@ -7,6 +7,7 @@ from typing import Final
 from . import patterns as P
 from .classify.comments import is_header_text
 from .document import Doc, Segment
+from .mojibake import misread, read_back
 from .types import Article, Block, Comment, Label
 
 AUTHOR_MAX_WORDS: Final = 6
@@ -113,6 +114,13 @@ def assemble(doc: Doc, *, encoding: str | None, url: str | None) -> Article:
     for s in segs:
         if s.label is None:  # not reached by the classifiers (time budget spent): page chrome
             s.label = Label.NAVIGATION
+    if doc.kind == "text" and misread(s.text for s in segs):
+        # A dump of a UTF-8 page its browser read as Latin-1 (see boilerstrip.mojibake): the
+        # output is read back; the blocks were classified as the dump spells them.
+        for s in segs:
+            s.text = read_back(s.text)
+        if doc.meta.title is not None:
+            doc.meta.title = read_back(doc.meta.title)
     # Block.comment is the position in Article.comments, which lists the comment indices in order.
     comments, position = _comments(segs)
     kind = doc.kind
