@@ -7,10 +7,25 @@ from typing import Final
 from . import patterns as P
 from .classify.comments import is_header_text
 from .document import Doc, Segment
+from .mojibake import misread, read_back
 from .types import Article, Block, Comment, Label
 
 AUTHOR_MAX_WORDS: Final = 6
 """An author name is a few words; a longer remainder of a header line is not a name."""
+DRAWN_BULLETS: Final = frozenset("•□■◦▪●○*+·")
+"""The list marks text browsers draw for an HTML list (w3m ``•`` and ``□``, lynx ``*`` and ``+``):
+not the page's text. The other marks the text segmenter takes off a block (a dash, ``1.``,
+``[2]``) are the page's own characters as often as not - a dialogue's dash, a numbered heading
+("1. Choose the Right Pot"), a footnote's number - and are put back in the output (on
+trafilatura-eval's w3m dumps, 15 snippets that HTML mode finds start with one)."""
+
+
+def shown_text(s: Segment, kind: str) -> str:
+    """The block's text as the output shows it: in text documents, with its list mark put back
+    unless a text browser drew it (:data:`DRAWN_BULLETS`)."""
+    if kind == "html" or not s.bullet or s.bullet in DRAWN_BULLETS:
+        return s.text
+    return f"{s.bullet} {s.text}"
 
 
 def _author(part: str) -> str | None:
@@ -99,11 +114,19 @@ def assemble(doc: Doc, *, encoding: str | None, url: str | None) -> Article:
     for s in segs:
         if s.label is None:  # not reached by the classifiers (time budget spent): page chrome
             s.label = Label.NAVIGATION
+    if doc.kind == "text" and misread(s.text for s in segs):
+        # A dump of a UTF-8 page its browser read as Latin-1 (see boilerstrip.mojibake): the
+        # output is read back; the blocks were classified as the dump spells them.
+        for s in segs:
+            s.text = read_back(s.text)
+        if doc.meta.title is not None:
+            doc.meta.title = read_back(doc.meta.title)
     # Block.comment is the position in Article.comments, which lists the comment indices in order.
     comments, position = _comments(segs)
+    kind = doc.kind
     blocks = [
         Block(
-            text=s.text,
+            text=shown_text(s, kind),
             label=s.label or Label.NAVIGATION,
             score=s.score,
             source=s.source,
@@ -116,14 +139,14 @@ def assemble(doc: Doc, *, encoding: str | None, url: str | None) -> Article:
         )
         for s in segs
     ]
-    text = "\n\n".join(s.text for s in segs if s.label is Label.ARTICLE and not s.is_title)
+    text = "\n\n".join(b.text for b in blocks if b.label is Label.ARTICLE and not b.is_title)
     return Article(
         title=doc.meta.title,
         text=text,
-        captions=[s.text for s in segs if s.label is Label.CAPTION],
+        captions=[b.text for b in blocks if b.label is Label.CAPTION],
         comments=comments,
-        navigation=[s.text for s in segs if s.label is Label.NAVIGATION],
-        footer=[s.text for s in segs if s.label is Label.FOOTER],
+        navigation=[b.text for b in blocks if b.label is Label.NAVIGATION],
+        footer=[b.text for b in blocks if b.label is Label.FOOTER],
         blocks=blocks,
         kind=doc.kind,
         encoding=encoding,

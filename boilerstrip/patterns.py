@@ -421,3 +421,93 @@ _LAZY["NOT_CAPTION"] = (
     _I,
 )
 """Short lines near images that are not captions: rights notices, gallery controls, form prompts."""
+
+# --- cross-links, sign-up calls, post footers and photo credits in text (classify.promos) --------
+
+SEE_ALSO: regex.Pattern[str]
+_LAZY["SEE_ALSO"] = (
+    r"^\W{0,3}(?:"
+    r"(?:(?:also|further)\s+)?read\s+(?:also|more|next)|also\s+read|see\s+also|"
+    r"related(?:\s+(?:articles?|stor(?:y|ies)|posts?|content|coverage))?|"
+    r"more\s+on\s+(?:this|the)(?:\s+(?:story|topic|subject))?|recommended(?:\s+reading)?|"
+    r"lesen\s+sie\s+(?:auch|hier|mehr|weiter)|lies\s+auch|mehr\s+(?:zum\s+thema|dazu)|"
+    r"auch\s+interessant|siehe\s+auch|"
+    r"lea(?:\s+(?:también|tambien|más|mas|además|ademas))?|lee\s+(?:también|tambien|más|mas)|"
+    r"(?:le|te)\s+puede\s+interesar|puedes\s+ver|vea\s+(?:también|tambien|además|ademas)|"
+    r"mira\s+también|(?:à\s+)?lire\s+(?:aussi|également)|voir\s+aussi|"
+    r"leia\s+(?:também|mais)|veja\s+(?:também|mais)|leggi\s+anche|vedi\s+anche|"
+    r"czytaj\s+(?:też|także|również|więcej)|zobacz\s+(?:też|także|również)|"
+    r"lees\s+(?:ook|meer)|lue\s+(?:myös|lisää)|läs\s+(?:också|mer)|les\s+også"
+    r")\s*(?::|>{1,3}|»|›|…|\.\.\.)"
+    r"|^\W{0,3}(?:"
+    r"(?:das\s+)?könnte\s+(?:sie|dich|euch)\s+(?:auch\s+)?interessieren|"
+    r"(?:you\s+)?(?:may|might)\s+also\s+(?:like|enjoy|be\s+interested\s+in)"
+    r")\W*$",
+    _I,
+)
+"""A cross-link to another article: "Read more: <headline>", "Lea también: ...", "Czytaj też:
+...", "Das könnte Sie auch interessieren". Each lead needs its colon (or "»", "…"): "Lea" alone is
+also a name."""
+
+NEWSLETTER: regex.Pattern[str]
+_LAZY["NEWSLETTER"] = (
+    r"newsletter|lettres?\s+d'information|daily\s+(?:edition|briefing)|"
+    r"\b(?:sign(?:ing)?\s+up|subscribe)\b.{0,80}\b(?:e-?mail|inbox)\b|"
+    r"\be-?mail\b.{0,60}\b(?:sign(?:ing)?\s+up|subscribe)\b",
+    _I,
+)
+"""A newsletter or an e-mail sign-up is mentioned (with :data:`SIGN_UP`: a call to sign up)."""
+
+SIGN_UP: regex.Pattern[str]
+_LAZY["SIGN_UP"] = (
+    r"subscri|\bsign(?:ing)?\s+up\b|abonn|anmeld|\bmelde\s+dich|registrier|\bhol\s+dir|"
+    r"inscri|suscri|zapis|\be-?mail|posteingang|\binbox\b|einwillig|\bwillige|einverstanden",
+    _I,
+)
+"""Words of a sign-up call or a sign-up form's consent line (in several languages)."""
+
+POST_FOOTER: regex.Pattern[str]
+_LAZY["POST_FOOTER"] = (
+    r"^\W{0,3}(?:this\s+(?:entry|post)\s+was\s+posted\s+in\b|"
+    r"dieser\s+(?:eintrag|beitrag|artikel)\s+wurde\s+(?:.{0,40}\s)?(?:veröffentlicht|abgelegt)\b|"
+    r"bookmark\s+the\s+permalink|newer\s+posts?\s+older\s+posts?|"
+    r"(?:teilen\s+sie\s+dies\s+mit|teile\s+dies|share\s+this|like\s+this)\s*:|"
+    r"gefällt\s+mir\s+wird\s+geladen|like\s+loading)",
+    _I,
+)
+"""The footer lines of a blog post ("This entry was posted in X. Bookmark the permalink.") and the
+blog engines' share and like widgets ("Teilen Sie dies mit:", "Gefällt mir Wird geladen...")."""
+
+PHOTO_CREDIT_TAIL: regex.Pattern[str]
+_LAZY["PHOTO_CREDIT_TAIL"] = (
+    r"(?:\(\s*(?:fotos?|photos?|bild(?:er|quelle)?|symbol(?:bild|foto)|images?|imagen|"
+    r"pictures?|screenshot|grafik)\b[^()]{0,80}\)\W*$|"
+    r"[|/]\s*(?:źródło|foto|fot\.|photo)\s*:)",
+    _I,
+)
+"""A caption's photo credit at its end: "... (Foto: dpa)", "(Symbolbild)", "| Foto: X",
+"/ Źródło: Pixabay". Not "(Quelle: ...)" or "(Abbildung 3)": prose cites its sources and figures
+that way."""
+
+SUBSCRIBE_CALL: regex.Pattern[str]
+_LAZY["SUBSCRIBE_CALL"] = (
+    r"\benter\s+your\s+e-?mail\b|\bdans\s+votre\s+boîte\s+(?:mail|e-mail|de\s+réception)\b|"
+    r"\bplease\s+subscribe\b|\bsubscribe\s+(?:now|today|here)\b|"
+    r"\bsign\s+up\s+(?:now|today|here|for\s+free)\b|\bregistrieren\s+und\s+weiterlesen\b|"
+    r"\bjetzt\s+(?:kostenlos\s+)?(?:registrieren|abonnieren|anmelden)\b",
+    _I,
+)
+"""A call to subscribe or register that names no newsletter: "Subscribe now to our eNATION edition
+for the full story.", "Kostenlos registrieren und weiterlesen", "Enter your email below ..."."""
+
+RIGHTS_RESERVED: regex.Pattern[str]
+_LAZY["RIGHTS_RESERVED"] = (
+    r"all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+réservés|"
+    r"todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati|"
+    r"todos\s+os\s+direitos\s+reservados|wszelkie\s+prawa\s+zastrzeżone|"
+    r"chroniony\s+prawem\s+autorskim|alle\s+rechten\s+voorbehouden|"
+    r"alla\s+rättigheter\s+förbehållna|kaikki\s+oikeudet\s+pidätetään",
+    _I,
+)
+"""A rights notice ("All rights reserved", "Materiał chroniony prawem autorskim - wszelkie prawa
+zastrzeżone") in the languages of the evaluation sets."""

@@ -567,3 +567,71 @@ def test_placeholder_lines_lose_the_article_label_in_text_only() -> None:
     assert not is_placeholder_line("[Photo] The bridge at dawn, seen from the old town.")
     assert not is_placeholder_line(PROSE)
     assert_drops_in_text_only(Placeholders(), "[nwo_peterson_trial_120731_w]")
+
+
+# --- promos (text: cross-links, sign-up calls, post footers, credited captions) -------------------
+
+
+def promos_doc(kind: str, line: str) -> Doc:
+    """``line`` between two article paragraphs, all three labelled ARTICLE, features computed."""
+    doc = text_doc(PROSE, line, PROSE2)
+    doc.kind = kind  # type: ignore[assignment]
+    for s in doc.segments:
+        s.label = Label.ARTICLE
+    return doc
+
+
+def test_cross_links_sign_up_calls_and_post_footers_are_not_article_in_text() -> None:
+    from boilerstrip.classify.promos import Promos
+
+    for line in (
+        "Lea también: Impiden ingreso a Nicaragua a reportero y camarógrafo estadounidense",
+        "Czytaj też: Wyścig zbrojeń ruszył z kopyta",
+        "Read more: Recognizing Germany colonial crimes: Work in progress",
+        "Das könnte dich auch interessieren …",
+        "Never miss the latest news by signing up to our newsletter today!",
+        "PC Gamer Newsletter",
+        "Subscribe now to our eNATION edition for the full story.",
+        "This entry was posted in Allgemein. Bookmark the permalink.",
+        "Gefällt mir Wird geladen...",
+        "Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone.",
+    ):
+        for kind, expected in (("text", None), ("html", Label.ARTICLE)):
+            doc = promos_doc(kind, line)
+            Promos()(doc)
+            assert [s.label for s in doc.segments] == [Label.ARTICLE, expected, Label.ARTICLE], line
+
+
+def test_prose_that_mentions_newsletters_links_or_photos_stays_article() -> None:
+    from boilerstrip.classify.promos import Promos
+
+    for line in (
+        # a newsletter, but no call to sign up (talent.ch)
+        "Christine hat sich bereit erklärt, wieder regelmässig einen Newsletter für Talent zu verfassen.",
+        "Lea Müller hat das Rennen gewonnen.",  # "Lea" is a name: a cross-link needs its colon
+        "Die Arbeitslosenquote stieg im Mai um zwei Prozent (Quelle: Statistisches Bundesamt).",
+        "Wie in Abbildung 3 zu sehen ist, steigt die Kurve im Winter deutlich an (Abbildung 3).",
+        PROSE,
+    ):
+        doc = promos_doc("text", line)
+        Promos()(doc)
+        assert doc.segments[1].label is Label.ARTICLE, line
+
+
+def test_credited_and_twice_told_captions_become_captions_in_text() -> None:
+    from boilerstrip.classify.promos import Promos, is_told_twice
+
+    for line in (
+        "Corona-Alarmstufe droht: Was bedeutet das für den Sport? (Foto: dpa Bildfunk)",
+        "Wer die Äste immer wieder auf die Wege zieht, ist unklar (Symbolbild).",
+        "Praca w magazynie, zdjęcie ilustracyjne / Źródło: Pixabay",
+        # lynx: an image's alt text, then its caption saying the same
+        "Janet Barboza contó la historia de un flan. Janet Barboza contó la historia de un flan.",
+    ):
+        doc = promos_doc("text", line)
+        Promos()(doc)
+        assert doc.segments[1].label is Label.CAPTION, line
+    lorem = "Lorem ipsum dolor sit amet, consetetur sadipscing elitr. " * 3
+    assert not is_told_twice(one(lorem))  # said three times: prose that repeats itself
+    assert not is_told_twice(one("Hi hi hi hi. Hi hi hi hi. And then the long story went on and on."))
+    assert is_told_twice(one("Der Anwalt ist beeindruckt. Der Anwalt ist beeindruckt. Foto: X"))

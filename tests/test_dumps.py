@@ -40,3 +40,28 @@ def test_a_dump_reads_like_the_page(path: Path) -> None:
     assert any("Damage in Homs. 7 March 2013" in c for c in article.captions) or path.stem in {
         "lynx", "html2text",
     }
+
+
+def test_list_marks_of_the_page_are_kept_drawn_bullets_are_not() -> None:
+    import boilerstrip
+
+    intro = (
+        "The council said on Tuesday that the new bridge would open to traffic in the spring, after "
+        "two years of work and a long argument about who should pay for it."
+    )
+    dump = "\n".join([
+        intro, "",
+        "1. Choose the Right Pot",  # a numbered heading: the page's own text
+        "", intro, "",
+        "– „Ok.“",  # a dialogue's dash
+        "", intro, "",
+        "  • a bullet that w3m drew for an HTML list item, with enough words to be a sentence.",
+        "", intro,
+    ])
+    art = boilerstrip.extract(dump, kind="text")
+    texts = [b.text for b in art.blocks]
+    assert "1. Choose the Right Pot" in texts
+    assert "– „Ok.“" in texts
+    assert not any(t.startswith("•") for t in texts)
+    article = [b.text for b in art.blocks if b.label is boilerstrip.Label.ARTICLE and not b.is_title]
+    assert art.text == "\n\n".join(article)

@@ -7,10 +7,12 @@
    and their context (or, where no model is shipped, :class:`ContextLabels`' rules);
 5. :class:`DataRows` - text only: a table's data rows (cells between pipes) are not article;
 6. :class:`Placeholders` - text only: a line of bracketed placeholders ("[logo]") is not article;
-7. :class:`CommentItems` - the comment blocks split into reader comments;
-8. :class:`Captions` - captions and credits at the article;
-9. :class:`Title` - the headline;
-10. :class:`Chrome` - footer or navigation for everything left.
+7. :class:`Promos` - text only: cross-links ("Read more: ..."), sign-up calls and post footers are
+   not article, a caption ending in its photo credit is a caption;
+8. :class:`CommentItems` - the comment blocks split into reader comments;
+9. :class:`Captions` - captions and credits at the article;
+10. :class:`Title` - the headline;
+11. :class:`Chrome` - footer or navigation for everything left.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from .datarows import DataRows
 from .density import Density
 from .learned import LearnedArticle
 from .placeholders import Placeholders
+from .promos import Promos
 from .region import MainRegion
 from .title import Title
 
@@ -37,6 +40,7 @@ PIPELINE: tuple[Classifier, ...] = (
     _LEARNED,
     DataRows(),
     Placeholders(),
+    Promos(),
     CommentItems(),
     Captions(),
     Title(),

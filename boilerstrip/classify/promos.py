@@ -1,0 +1,123 @@
+"""A text dump's cross-links, sign-up calls, post footers and photo captions are not article text.
+
+In HTML the markup gives these away: a "Read more: <headline>" line is a link, a newsletter box is a
+form or an aside, a caption sits in a ``figcaption``. A text browser keeps only their words, and
+between two article paragraphs the learned context stage tends to keep them. On the w3m dumps of
+trafilatura-eval, the snippets that HTML mode leaves out but text mode keeps (162 of them) were
+mostly such blocks: cross-links ("Lea también: ...", "Czytaj też: ...", "Read more: ..."),
+newsletter and sign-up calls, blog post footers ("This entry was posted in ... Bookmark the
+permalink.") and rights notices, and photo captions ending in their credit ("... (Foto: dpa)").
+
+Only short blocks are looked at (a paragraph that mentions a newsletter stays as the model decided),
+and only blocks the learned step made article.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from .. import patterns as P
+from ..document import Doc, Segment
+from ..types import Label
+from .base import set_label
+
+MAX_CROSS_LINK_WORDS: Final = 30
+"""A cross-link is a lead and a headline: at most this many words. The cross-links of
+trafilatura-eval's w3m dumps have at most 17."""
+MAX_SIGN_UP_WORDS: Final = 60
+"""A sign-up call or its consent line has at most this many words (those among trafilatura-eval's
+w3m article blocks have 1 to 46 words, but for one consent line of 84 that the bound leaves)."""
+MAX_SIGN_UP_BARE_WORDS: Final = 3
+"""A line of at most this many words that ends in "Newsletter" is the heading of a sign-up box
+("PC Gamer Newsletter")."""
+MAX_CAPTION_WORDS: Final = 50
+"""A photo caption ending in its credit has at most this many words (those among trafilatura-eval's
+w3m article blocks have 3 to 50)."""
+MAX_CAPTION_SENTENCES: Final = 3
+"""... and at most this many sentences: a longer block that ends in a credit is a paragraph with a
+picture's credit glued to it."""
+MIN_TOLD_TWICE_WORDS: Final = 4
+"""A block that is a phrase of at least this many words said twice in a row is an image's alt text
+followed by its caption (or a teaser's picture and its headline): lynx prints both."""
+MAX_TOLD_TWICE_WORDS: Final = 60
+"""The longest phrase looked for (the longest alt text said twice on trafilatura-eval's lynx dumps
+has 40 words)."""
+MAX_TOLD_TWICE_TAIL: Final = 5
+"""Words allowed after the phrase's second telling (a credit, a "Pin" button). A paragraph that
+goes on, or says its phrase a third time, is prose that repeats itself (lorem ipsum, a chorus).
+With this bound, 76 article blocks of trafilatura-eval's lynx dumps are told twice: 7 hold a
+snippet the gold leaves out, none one it keeps; on the w3m dumps, 29 blocks hold one kept snippet
+(a caption of 33 words)."""
+SCORE: Final = 0.7
+"""Confidence of these labels: the line patterns are specific, the blocks short."""
+
+
+def is_cross_link(s: Segment) -> bool:
+    """A cross-link to another article ("Read more: <headline>", :data:`patterns.SEE_ALSO`)."""
+    return s.words <= MAX_CROSS_LINK_WORDS and P.SEE_ALSO.search(s.text) is not None
+
+
+def is_sign_up(s: Segment) -> bool:
+    """A newsletter or e-mail sign-up call or consent line, a sign-up box's heading, or a call to
+    subscribe (:data:`patterns.SUBSCRIBE_CALL`)."""
+    if s.words > MAX_SIGN_UP_WORDS:
+        return False
+    if P.NEWSLETTER.search(s.text) is None:
+        return P.SUBSCRIBE_CALL.search(s.text) is not None
+    if s.words <= MAX_SIGN_UP_BARE_WORDS and s.text.rstrip().lower().endswith("newsletter"):
+        return True
+    return P.SIGN_UP.search(s.text) is not None
+
+
+def is_post_footer(s: Segment) -> bool:
+    """A blog post's footer line or share/like widget (:data:`patterns.POST_FOOTER`), or a rights
+    notice (:data:`patterns.RIGHTS_RESERVED`)."""
+    return s.chars <= P.MAX_PATTERN_CHARS and (
+        P.POST_FOOTER.search(s.text) is not None or P.RIGHTS_RESERVED.search(s.text) is not None
+    )
+
+
+def is_credited_caption(s: Segment) -> bool:
+    """A photo caption: a short block that ends in a photo credit
+    (:data:`patterns.PHOTO_CREDIT_TAIL`)."""
+    return (
+        s.words <= MAX_CAPTION_WORDS
+        and s.sentences <= MAX_CAPTION_SENTENCES
+        and s.chars <= P.MAX_PATTERN_CHARS
+        and P.PHOTO_CREDIT_TAIL.search(s.text) is not None
+    )
+
+
+def is_told_twice(s: Segment) -> bool:
+    """The block is a phrase of :data:`MIN_TOLD_TWICE_WORDS` or more words said twice in a row,
+    and at most :data:`MAX_TOLD_TWICE_TAIL` words more (an image's alt text, then its caption)."""
+    if s.words > 2 * MAX_TOLD_TWICE_WORDS + MAX_TOLD_TWICE_TAIL:
+        return False
+    words = s.text.split()
+    n = len(words)
+    for k in range(MIN_TOLD_TWICE_WORDS, min(MAX_TOLD_TWICE_WORDS, n // 2) + 1):
+        if n <= 2 * k + MAX_TOLD_TWICE_TAIL and words[:k] == words[k : 2 * k]:
+            return words[2 * k : 3 * k] != words[:k]
+    return False
+
+
+class Promos:
+    """Text documents: an article block that is a cross-link, a sign-up call or a post footer loses
+    the article label (the later steps make it navigation); one that is a credited photo caption
+    or an alt text told twice (:func:`is_told_twice`) becomes a caption. HTML documents are left as
+    they are."""
+
+    name = "promos"
+
+    def __call__(self, doc: Doc) -> None:
+        if doc.kind == "html":
+            return
+        for s in doc.segments:
+            if s.label is not Label.ARTICLE or s.is_title:
+                continue
+            if is_credited_caption(s) or is_told_twice(s):
+                set_label(s, Label.CAPTION, SCORE, self.name)
+            elif is_cross_link(s) or is_sign_up(s) or is_post_footer(s):
+                s.label = None
+                s.score = 0.0
+                s.by = self.name
