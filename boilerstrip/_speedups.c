@@ -2097,8 +2097,12 @@ done:
 PyObject *walk_setup(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 int walk_add_type(PyObject *m);
 PyObject *walk_paths(PyObject *module, PyObject *args);
+PyObject *walk_untrack(PyObject *module, PyObject *items);
 
 static PyMethodDef module_methods[] = {
+    {"untrack", (PyCFunction)walk_untrack, METH_O,
+     "untrack(items): the objects of the list (records of atomic fields: Segment, Block) taken off "
+     "the cyclic garbage collector's lists."},
     {"walk_paths", (PyCFunction)walk_paths, METH_VARARGS,
      "walk_paths(segs, nodes, top, shorten, max_chars, keep_chars, keep_every): the element "
      "paths of the blocks (boilerstrip.segment_html._path)."},

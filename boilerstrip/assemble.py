@@ -6,6 +6,7 @@ from typing import Final
 
 from . import patterns as P
 from .classify.comments import is_header_text
+from .compiled import untrack
 from .document import Doc, Segment
 from .mojibake import misread, read_back
 from .types import Article, Block, Comment, Label
@@ -139,6 +140,7 @@ def assemble(doc: Doc, *, encoding: str | None, url: str | None) -> Article:
         )
         for s in segs
     ]
+    untrack(blocks)
     text = "\n\n".join(b.text for b in blocks if b.label is Label.ARTICLE and not b.is_title)
     return Article(
         title=doc.meta.title,

@@ -9,6 +9,7 @@ from . import features
 from .assemble import assemble
 from .budget import COLLECT_SHARE, MAX_BLOCKS, Budget
 from .classify import run
+from .compiled import untrack
 from .decode import decode
 from .document import Doc
 from .segment_html import segment_page
@@ -117,6 +118,7 @@ def prepare(
         else:
             segment_text(text, doc)
     del doc.segments[MAX_BLOCKS:]  # the segmenters check the cap every CHECK_EVERY steps
+    untrack(doc.segments)
     if not budget.over():
         features.compute(doc)
     return doc, encoding

@@ -841,3 +841,23 @@ def test_compiled_walk_stops_at_the_block_cap(monkeypatch: pytest.MonkeyPatch) -
     got = _html_segments(raw, False, monkeypatch)
     assert got == _html_segments(raw, True, monkeypatch)
     assert 1500 <= len(got) - 3 < 3000
+
+
+def test_records_are_off_the_cyclic_collector() -> None:
+    import gc
+
+    from boilerstrip import extract
+
+    page = "<body>" + "".join(f"<p>para {k} <a href=#>x</a></p>" for k in range(50)) + "</body>"
+    for raw, kind in ((page, "html"), ("line one.\n\nline two\n\n* item\n", "text")):
+        doc, _ = prepare(raw, kind=kind)  # type: ignore[arg-type]
+        assert doc.segments and not any(gc.is_tracked(s) for s in doc.segments), kind
+        art = extract(raw, kind=kind)  # type: ignore[arg-type]
+        assert art.blocks and not any(gc.is_tracked(b) for b in art.blocks), kind
+    # Reference counting still frees them: nothing of a page outlives its result.
+    gc.collect()
+    before = len(gc.get_objects())
+    for _ in range(200):
+        extract(page)
+    gc.collect()
+    assert len(gc.get_objects()) - before < 200
