@@ -298,6 +298,14 @@ _HEADER_WORDS: Final = ("comment", "repl", "respons", "discussion", "closed")
 """What every text :data:`patterns.COMMENT_HEADER` matches holds (ASCII text, lowercased)."""
 
 
+def pattern_fold(t: str) -> str:
+    """``t`` case-folded as the line patterns match it: with full case folding (so what a
+    case-insensitive literal matches is a substring of the folded text), but for "İ" (U+0130),
+    which the patterns read as "i" while ``str.casefold`` gives "i" and a combining dot."""
+    fold = t.casefold()
+    return fold.replace("i\u0307", "i") if "\u0130" in t else fold
+
+
 def contains_any(literals: tuple[str, ...]) -> Callable[[str], bool]:
     """A function telling whether a text holds one of ``literals``: ``any(lit in text for lit in
     literals)``, written out as one expression (no generator made and run per call)."""
@@ -385,7 +393,7 @@ def _line_bits(t: str) -> int:
         maybe_header = bool(hints & 16)
     else:
         # A case-insensitive match of a literal is a substring of the case-folded text.
-        fold = t.casefold()
+        fold = pattern_fold(t)
         copyright_ = (
             ("©" in t or _has_copyright_folded(fold))
             and P.COPYRIGHT.search(t) is not None

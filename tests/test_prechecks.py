@@ -40,6 +40,8 @@ PIECES = (
     "prev", "Previously", "see also", "nextgen", "moreover", "Clicks", "Typed", "١٢ likes", "Keep", "ſhare", "ﬂag",
     # "ago" and "just now" in non-ASCII text (DATE without a digit)
     "JUST NOW", "Ago", "٣ days ago", "2\u00a0days ago",
+    # "İ", which the patterns read as "i" but which case-folds to "i" and a combining dot
+    "Copyr\u0130ght", "ALL R\u0130GHTS RESERVED", "\u0130", "i\u0307", "L\u0130KE", "J\u0130ST NOW",
 )
 
 

@@ -129,7 +129,7 @@ def _not_caption(s: Segment) -> bool:
             (first.isalpha() or first.isdecimal() or first == "_")
             and first.casefold()[:1] not in _NOT_CAPTION_FIRST
         ):
-            fold = t.casefold()
+            fold = F.pattern_fold(t)
             if not _has_not_caption_word(fold):
                 return False
     return bool(P.NOT_CAPTION.search(t))
