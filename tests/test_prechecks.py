@@ -142,3 +142,65 @@ def test_contains_any_is_any_in() -> None:
         for t in [*TEXTS, "a'b", 'x"y', "\\", "\n", ""]:
             for x in (t, t.lower(), t.casefold()):
                 assert has(x) is any(lit in x for lit in lits), (lits, x)
+
+
+PROMO_PIECES = (
+    "Read more:", "READ ALSO", "See also", "Lea también:", "LEA TAMBIÉN", "Czytaj też:",
+    "lesen sie auch", "Das könnte Sie auch interessieren", "You may also like", "ALſO", ">>", "»",
+    "›", "…", "...", ":", "Newsletter", "NEWSLETTER", "lettres d'information", "Daily Edition",
+    "sign up", "Sign Up Now", "subscribe", "SUBSCRIBE TODAY", "e-mail", "EMAIL", "inbox",
+    "Enter your email", "dans votre boîte mail", "Jetzt kostenlos registrieren",
+    "registrieren und weiterlesen", "This entry was posted in", "Bookmark the permalink.",
+    "Newer posts Older posts", "Share this:", "Teile dies:", "Gefällt mir Wird geladen",
+    "Like Loading", "All Rights Reserved", "ALL R\u0130GHTS RESERVED", "alle Rechte vorbehalten",
+    "tous droits réservés", "kaikki oikeudet pidätetään", "(Foto: dpa)", "(Symbolbild)",
+    "| Foto:", "/ Źródło:", "(", ")", "|", "/", "word", "Word", "\u212a", "ß", " ", "\n", "x. ",
+)
+
+
+def test_promo_tests_are_the_plain_searches() -> None:
+    from boilerstrip.classify import promos
+
+    rng = random.Random(12)
+    texts = list(TEXTS)
+    for _ in range(4000):
+        texts.append(" ".join(rng.choice(PROMO_PIECES) for _ in range(rng.randrange(1, 8))))
+    phrase = "Damage in Homs after the shelling"
+    texts += [f"{phrase} {phrase}", f"{phrase} {phrase} AP", f"{phrase} x {phrase}", phrase]
+    for t in texts:
+        s = Segment(text=t, source="/", chars=len(t), words=float(len(t.split())))
+        s.sentences = features._sentence_ends(t).__len__() + 1
+        short = len(t) <= P.MAX_PATTERN_CHARS
+        assert promos.is_cross_link(s) == (
+            s.words <= promos.MAX_CROSS_LINK_WORDS and P.SEE_ALSO.search(t) is not None
+        ), t
+        sign_up = s.words <= promos.MAX_SIGN_UP_WORDS and (
+            P.SUBSCRIBE_CALL.search(t) is not None
+            if P.NEWSLETTER.search(t) is None
+            else (
+                (s.words <= promos.MAX_SIGN_UP_BARE_WORDS
+                 and t.rstrip().lower().endswith("newsletter"))
+                or P.SIGN_UP.search(t) is not None
+            )
+        )
+        assert promos.is_sign_up(s) == sign_up, t
+        assert promos.is_post_footer(s) == (
+            short and bool(P.POST_FOOTER.search(t) or P.RIGHTS_RESERVED.search(t))
+        ), t
+        assert promos.is_credited_caption(s) == (
+            s.words <= promos.MAX_CAPTION_WORDS
+            and s.sentences <= promos.MAX_CAPTION_SENTENCES
+            and short
+            and P.PHOTO_CREDIT_TAIL.search(t) is not None
+        ), t
+        words = t.split()
+        told = False
+        for k in range(
+            promos.MIN_TOLD_TWICE_WORDS, min(promos.MAX_TOLD_TWICE_WORDS, len(words) // 2) + 1
+        ):
+            if len(words) <= 2 * k + promos.MAX_TOLD_TWICE_TAIL and words[:k] == words[k : 2 * k]:
+                told = words[2 * k : 3 * k] != words[:k]
+                break
+        if s.words > 2 * promos.MAX_TOLD_TWICE_WORDS + promos.MAX_TOLD_TWICE_TAIL:
+            told = False
+        assert promos.is_told_twice(s) == told, t

@@ -18,6 +18,7 @@ from typing import Final
 
 from .. import patterns as P
 from ..document import Doc, Segment
+from ..features import contains_any, pattern_fold
 from ..types import Label
 from .base import set_label
 
@@ -51,10 +52,32 @@ snippet the gold leaves out, none one it keeps; on the w3m dumps, 29 blocks hold
 SCORE: Final = 0.7
 """Confidence of these labels: the line patterns are specific, the blocks short."""
 
+# Pre-tests: every match of a pattern holds one of these literals in the text case-folded as the
+# patterns fold it (features.pattern_fold), so a block without any is done without the search
+# (tests/test_prechecks.py compares both on made-up and real blocks).
+_SEE_ALSO_HINT: Final = contains_any((":", ">", "»", "›", "…", "...", "also", "interessieren"))
+"""Each lead of :data:`patterns.SEE_ALSO` ends in one of its marks, or is one of two phrases."""
+_NEWSLETTER_HINT: Final = contains_any(("newsletter", "lettre", "daily", "mail", "inbox"))
+_SUBSCRIBE_HINT: Final = contains_any(
+    ("mail", "boîte", "subscribe", "sign", "registrieren", "jetzt")
+)
+_POST_FOOTER_HINT: Final = contains_any(
+    ("posted", "wurde", "permalink", "older", ":", "geladen", "loading")
+)
+"""The share and like widgets of :data:`patterns.POST_FOOTER` all end in a colon."""
+_RIGHTS_HINT: Final = contains_any(
+    ("rights", "rechte", "droits", "derechos", "diritti", "direitos", "prawa", "prawem",
+     "rättigheter", "oikeudet")
+)
+
 
 def is_cross_link(s: Segment) -> bool:
     """A cross-link to another article ("Read more: <headline>", :data:`patterns.SEE_ALSO`)."""
-    return s.words <= MAX_CROSS_LINK_WORDS and P.SEE_ALSO.search(s.text) is not None
+    return (
+        s.words <= MAX_CROSS_LINK_WORDS
+        and _SEE_ALSO_HINT(pattern_fold(s.text))
+        and P.SEE_ALSO.search(s.text) is not None
+    )
 
 
 def is_sign_up(s: Segment) -> bool:
@@ -62,8 +85,9 @@ def is_sign_up(s: Segment) -> bool:
     subscribe (:data:`patterns.SUBSCRIBE_CALL`)."""
     if s.words > MAX_SIGN_UP_WORDS:
         return False
-    if P.NEWSLETTER.search(s.text) is None:
-        return P.SUBSCRIBE_CALL.search(s.text) is not None
+    fold = pattern_fold(s.text)
+    if not _NEWSLETTER_HINT(fold) or P.NEWSLETTER.search(s.text) is None:
+        return _SUBSCRIBE_HINT(fold) and P.SUBSCRIBE_CALL.search(s.text) is not None
     if s.words <= MAX_SIGN_UP_BARE_WORDS and s.text.rstrip().lower().endswith("newsletter"):
         return True
     return P.SIGN_UP.search(s.text) is not None
@@ -72,19 +96,25 @@ def is_sign_up(s: Segment) -> bool:
 def is_post_footer(s: Segment) -> bool:
     """A blog post's footer line or share/like widget (:data:`patterns.POST_FOOTER`), or a rights
     notice (:data:`patterns.RIGHTS_RESERVED`)."""
-    return s.chars <= P.MAX_PATTERN_CHARS and (
-        P.POST_FOOTER.search(s.text) is not None or P.RIGHTS_RESERVED.search(s.text) is not None
+    if s.chars > P.MAX_PATTERN_CHARS:
+        return False
+    fold = pattern_fold(s.text)
+    return (_POST_FOOTER_HINT(fold) and P.POST_FOOTER.search(s.text) is not None) or (
+        _RIGHTS_HINT(fold) and P.RIGHTS_RESERVED.search(s.text) is not None
     )
 
 
 def is_credited_caption(s: Segment) -> bool:
     """A photo caption: a short block that ends in a photo credit
     (:data:`patterns.PHOTO_CREDIT_TAIL`)."""
+    t = s.text
     return (
         s.words <= MAX_CAPTION_WORDS
         and s.sentences <= MAX_CAPTION_SENTENCES
         and s.chars <= P.MAX_PATTERN_CHARS
-        and P.PHOTO_CREDIT_TAIL.search(s.text) is not None
+        # (the credit is in brackets, or after a bar or a slash)
+        and (("(" in t and ")" in t) or "|" in t or "/" in t)
+        and P.PHOTO_CREDIT_TAIL.search(t) is not None
     )
 
 
@@ -95,6 +125,8 @@ def is_told_twice(s: Segment) -> bool:
         return False
     words = s.text.split()
     n = len(words)
+    if n < 2 * MIN_TOLD_TWICE_WORDS or words[0] not in words[MIN_TOLD_TWICE_WORDS:]:
+        return False  # the phrase's second telling starts with its first word
     for k in range(MIN_TOLD_TWICE_WORDS, min(MAX_TOLD_TWICE_WORDS, n // 2) + 1):
         if n <= 2 * k + MAX_TOLD_TWICE_TAIL and words[:k] == words[k : 2 * k]:
             return words[2 * k : 3 * k] != words[:k]
