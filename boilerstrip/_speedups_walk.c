@@ -37,7 +37,7 @@ static PyObject *g_tag_infos, *g_tag_info, *g_attrs, *g_cue_cache, *g_token_cues
     *g_token_cache, *g_new_token_cues;
 static Py_ssize_t g_masks_max, g_check_mask, g_near_levels, g_cache_max, g_max_token_chars;
 static PyObject *s_type, *s_get, *s_items, *s_slash, *s_empty, *s_ld_json, *s_start_other,
-    *s_reset_walk, *s_tick, *s_sink_text, *s_h1_done, *s_end_walk, *s_body, *s_head, *zero;
+    *s_reset_walk, *s_tick, *s_sink_text, *s_h1_done, *s_end_walk, *zero;
 
 typedef struct {
     PyObject_HEAD
@@ -965,29 +965,18 @@ Walk_walk_start(Walk *self, PyObject *const *args, Py_ssize_t nargs)
     Py_RETURN_NONE;
 }
 
-static PyObject *
-Walk_text(Walk *self, PyObject *unused)
-{
-    if (check_lists(self) < 0 || walk_text(self) < 0)
-        return NULL;
-    Py_RETURN_NONE;
-}
-
-static PyObject *
-Walk_take_pending(Walk *self, PyObject *unused)
-{
-    if (check_lists(self) < 0 || take_pending(self) < 0)
-        return NULL;
-    Py_RETURN_NONE;
-}
-
-static PyObject *
-Walk_flush(Walk *self, PyObject *unused)
-{
-    if (check_lists(self) < 0 || walk_flush(self) < 0)
-        return NULL;
-    Py_RETURN_NONE;
-}
+/* The methods without arguments: the list fields checked, then the step. */
+#define NOARGS_METHOD(name, step)                                                               \
+    static PyObject *name(Walk *self, PyObject *unused)                                         \
+    {                                                                                           \
+        if (check_lists(self) < 0 || step(self) < 0)                                            \
+            return NULL;                                                                        \
+        Py_RETURN_NONE;                                                                         \
+    }
+NOARGS_METHOD(Walk_text, walk_text)
+NOARGS_METHOD(Walk_take_pending, take_pending)
+NOARGS_METHOD(Walk_flush, walk_flush)
+#undef NOARGS_METHOD
 
 static PyMethodDef Walk_methods[] = {
     {"start", (PyCFunction)(void (*)(void))Walk_start, METH_FASTCALL, "An element starts."},
@@ -1253,7 +1242,7 @@ intern_walk_names(void)
         {&s_type, "type"}, {&s_get, "get"}, {&s_items, "items"}, {&s_slash, "/"}, {&s_empty, ""},
         {&s_ld_json, "ld+json"}, {&s_start_other, "_start_other"}, {&s_reset_walk, "_reset_walk"},
         {&s_tick, "_tick"}, {&s_sink_text, "_sink_text"}, {&s_h1_done, "_h1_done"},
-        {&s_end_walk, "_end_walk"}, {&s_body, "body"}, {&s_head, "head"},
+        {&s_end_walk, "_end_walk"},
     };
     for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
         *names[k].slot = PyUnicode_InternFromString(names[k].s);

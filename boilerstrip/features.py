@@ -250,25 +250,19 @@ header, widget, date with a meta word, share of digits, share of capitalised wor
 length), the last three over the first :data:`SAMPLE_CHARS` characters."""
 
 SAMPLE_CHARS: Final = 400
-_COPYRIGHT_ASCII: Final = (
-    "(c)",
-    "&copy;",
-    "copyright",
-    "all rights reserved",
-    "alle rechte vorbehalten",
-    "todos los derechos reservados",
-    "tutti i diritti riservati",
+_COPYRIGHT_FOLDED: Final = (
+    "(c)", "&copy;", "copyright", *(" ".join(p) for p in P.RIGHTS_PHRASES)
 )
+"""The alternatives of :data:`patterns.COPYRIGHT` but "©", case-folded. The pattern matches with
+full case folding: what it matches case-folds to one of them, and the case folding of a text is
+that of its characters one after the other, so the case-folded text holds it."""
+_COPYRIGHT_ASCII: Final = tuple(x for x in _COPYRIGHT_FOLDED if x.isascii())
 """The alternatives of :data:`patterns.COPYRIGHT` that ASCII text can match, lowercased. On ASCII
 text the pattern's case-insensitive matching is ASCII case-insensitive matching (no ASCII character
 folds to anything else, and "©" or "réservés" cannot be matched at all), so the pattern matches only
 where the lowercased text holds one of these: the search is skipped elsewhere, with the same answer.
 Likewise :data:`patterns.DATE` on ASCII text needs a digit (``\\d`` is ``[0-9]`` there), "ago" or
 "just now" (the only alternatives without a digit: "a day ago", "seconds ago", "just now")."""
-_COPYRIGHT_FOLDED: Final = (*_COPYRIGHT_ASCII, "tous droits réservés")
-"""The alternatives of :data:`patterns.COPYRIGHT` but "©", case-folded. The pattern matches with
-full case folding: what it matches case-folds to one of them, and the case folding of a text is
-that of its characters one after the other, so the case-folded text holds it."""
 _DATE_HINT: Final = re.compile(r"\d[-/.:]\d|\s\d|\d(?:st|nd|rd|th)?\s", re.IGNORECASE).search
 """On ASCII text, what every alternative of :data:`patterns.DATE` but "... ago" holds: digits
 around a separator ("12/3", "10:45"), a space before a number ("May 3") or after one ("3rd May").

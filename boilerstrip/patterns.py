@@ -151,10 +151,27 @@ and the bound keeps the cost of every pattern linear and small."""
 
 _I = regex.IGNORECASE | regex.VERSION1
 
+RIGHTS_PHRASES: Final = (
+    ("all", "rights", "reserved"),
+    ("alle", "rechte", "vorbehalten"),
+    ("tous", "droits", "réservés"),
+    ("todos", "los", "derechos", "reservados"),
+    ("tutti", "i", "diritti", "riservati"),
+)
+"""Rights notices ("All rights reserved"), word by word, in the languages of :data:`COPYRIGHT`."""
+MORE_RIGHTS_PHRASES: Final = (
+    ("todos", "os", "direitos", "reservados"),
+    ("wszelkie", "prawa", "zastrzeżone"),
+    ("chroniony", "prawem", "autorskim"),
+    ("alle", "rechten", "voorbehouden"),
+    ("alla", "rättigheter", "förbehållna"),
+    ("kaikki", "oikeudet", "pidätetään"),
+)
+"""More languages of rights notices, for :data:`RIGHTS_RESERVED` (text dumps)."""
+
 COPYRIGHT: regex.Pattern[str]
 _LAZY["COPYRIGHT"] = (
-    r"(?:©|\(c\)|&copy;|copyright\b|all rights reserved|alle rechte vorbehalten|"
-    r"tous droits réservés|todos los derechos reservados|tutti i diritti riservati)",
+    r"(?:©|\(c\)|&copy;|copyright\b|" + "|".join(" ".join(p) for p in RIGHTS_PHRASES) + ")",
     _I,
 )
 """Copyright and rights notices (footer)."""
@@ -502,11 +519,7 @@ for the full story.", "Kostenlos registrieren und weiterlesen", "Enter your emai
 
 RIGHTS_RESERVED: regex.Pattern[str]
 _LAZY["RIGHTS_RESERVED"] = (
-    r"all\s+rights\s+reserved|alle\s+rechte\s+vorbehalten|tous\s+droits\s+réservés|"
-    r"todos\s+los\s+derechos\s+reservados|tutti\s+i\s+diritti\s+riservati|"
-    r"todos\s+os\s+direitos\s+reservados|wszelkie\s+prawa\s+zastrzeżone|"
-    r"chroniony\s+prawem\s+autorskim|alle\s+rechten\s+voorbehouden|"
-    r"alla\s+rättigheter\s+förbehållna|kaikki\s+oikeudet\s+pidätetään",
+    "|".join(r"\s+".join(p) for p in RIGHTS_PHRASES + MORE_RIGHTS_PHRASES),
     _I,
 )
 """A rights notice ("All rights reserved", "Materiał chroniony prawem autorskim - wszelkie prawa

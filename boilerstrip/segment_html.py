@@ -258,12 +258,21 @@ _COUNTS: Final = 3
 _PATH: Final = 4
 
 
-def _second_child(node: _Node, first: str, tag: str) -> int:
-    """Count a child ``tag`` of ``node`` whose children so far are one ``first``; its index."""
-    if first == tag:
+def _count_child(node: _Node, tag: str) -> int:
+    """Count a child ``tag`` of ``node`` in its counts; its 1-based index among the children of
+    that tag (the counts: None, then the first child's tag alone, then a dict)."""
+    counts = node[_COUNTS]
+    if counts is None:  # the first child: its tag stands for {tag: 1}
+        node[_COUNTS] = tag
+        return 1
+    if counts.__class__ is dict:
+        i: int = counts.get(tag, 0) + 1
+        counts[tag] = i
+        return i
+    if counts == tag:  # the second child: the counts become a dict
         node[_COUNTS] = {tag: 2}
         return 2
-    node[_COUNTS] = {first: 1, tag: 1}
+    node[_COUNTS] = {counts: 1, tag: 1}
     return 1
 
 
@@ -381,16 +390,7 @@ class _Walk:
         nodes = self.nodes
         par = nodes[-1]
         assert par is not None
-        counts = par[_COUNTS]
-        if counts is None:  # the first child: its tag stands for {tag: 1}
-            par[_COUNTS] = tag
-            i = 1
-        elif counts.__class__ is dict:
-            i = counts.get(tag, 0) + 1
-            counts[tag] = i
-        else:
-            i = _second_child(par, counts, tag)
-        node = [tag, par, i, None, None]
+        node = [tag, par, _count_child(par, tag), None, None]
         nodes.append(node)
         self.last_depth = depth
         if depth == 1:
@@ -737,15 +737,7 @@ class _Rare(_WalkBase):
             return
         par = nodes[-1] if nodes else (self.top if depth == 0 else None)
         if par is not None:
-            counts = par[_COUNTS]
-            if counts is None:
-                par[_COUNTS] = tag
-                i = 1
-            elif counts.__class__ is dict:
-                i = counts.get(tag, 0) + 1
-                counts[tag] = i
-            else:
-                i = _second_child(par, counts, tag)
+            i = _count_child(par, tag)
         in_root = self.root is not None and bool(nodes) and nodes[0] is self.root
         if in_root:
             self.last_depth = depth

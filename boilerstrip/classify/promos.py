@@ -66,9 +66,9 @@ _POST_FOOTER_HINT: Final = contains_any(
 )
 """The share and like widgets of :data:`patterns.POST_FOOTER` all end in a colon."""
 _RIGHTS_HINT: Final = contains_any(
-    ("rights", "rechte", "droits", "derechos", "diritti", "direitos", "prawa", "prawem",
-     "rättigheter", "oikeudet")
+    tuple(max(p, key=len).casefold() for p in P.RIGHTS_PHRASES + P.MORE_RIGHTS_PHRASES)
 )
+"""A rights notice holds the longest word of its phrase."""
 
 
 def is_cross_link(s: Segment) -> bool:
