@@ -2093,6 +2093,238 @@ done:
     return out;
 }
 
+
+/* --- the main region's block values and subtree sums (boilerstrip.classify.region) ---------- */
+
+/* region_values(segs, flags, consts) -> list[float]: classify.region.value_of of every block, with
+ * flags[i] & boiler_bit as its boilerplate-line test. consts: (comment_label, good, neargood, short,
+ * good_weight, neargood_weight, short_penalty, bad_weight, chrome_factor, body_bonus, boiler_cues,
+ * body_cue, boiler_bit). The same double operations in the same order as the plain-Python form. */
+static PyObject *
+speedups_region_values(PyObject *mod, PyObject *args)
+{
+    PyObject *segs, *flags, *comment;
+    long long good, neargood, shortc;
+    double good_w, near_w, short_pen, bad_w, chrome_f, body_b;
+    unsigned long long boiler_cues, body_cue, boiler_bit;
+    if (!PyArg_ParseTuple(args, "O!O!(OLLLddddddKKK):region_values", &PyList_Type, &segs,
+                          &PyList_Type, &flags, &comment, &good, &neargood, &shortc, &good_w,
+                          &near_w, &short_pen, &bad_w, &chrome_f, &body_b, &boiler_cues,
+                          &body_cue, &boiler_bit))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(segs);
+    if (PyList_GET_SIZE(flags) != n) {
+        PyErr_SetString(PyExc_ValueError, "region_values: one flag per block");
+        return NULL;
+    }
+    PyObject *out = PyList_New(n);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *s = PyList_GET_ITEM(segs, i);
+        PyObject *label = PyObject_GetAttr(s, s_label);
+        if (label == NULL)
+            goto fail;
+        int is_comment = label == comment;
+        Py_DECREF(label);
+        long long chars, cf;
+        double v;
+        if (attr_ll(s, s_chars, &chars) < 0)
+            goto fail;
+        unsigned long long f = PyLong_AsUnsignedLongLongMask(PyList_GET_ITEM(flags, i));
+        if (f == (unsigned long long)-1 && PyErr_Occurred())
+            goto fail;
+        if (is_comment) {
+            double c = (double)chars;
+            v = -(short_pen >= c ? short_pen : c);
+        } else if (f & boiler_bit) {
+            double c = bad_w * (double)chars;
+            v = -(short_pen >= c ? short_pen : c);
+        } else {
+            if (attr_ll(s, s_cf, &cf) < 0)
+                goto fail;
+            int scaled = 0;
+            if (cf == good || cf == neargood) {
+                double ld;
+                if (attr_double(s, s_link_density, &ld) < 0)
+                    goto fail;
+                v = (cf == good ? good_w : near_w) * (double)chars * (1.0 - ld);
+                scaled = 1;
+            } else if (cf == shortc) {
+                long long heading;
+                if (attr_ll(s, s_heading, &heading) < 0)
+                    goto fail;
+                v = heading ? 0.0 : -short_pen;
+            } else {
+                v = -bad_w * (double)chars;
+            }
+            if (scaled) {
+                unsigned long long near, cues;
+                if (attr_mask(s, s_near_cues, &near) < 0)
+                    goto fail;
+                if (near & boiler_cues) {
+                    v *= chrome_f;
+                } else {
+                    if (attr_mask(s, s_cues, &cues) < 0)
+                        goto fail;
+                    if (cues & body_cue)
+                        v *= body_b;
+                }
+            }
+        }
+        PyObject *x = PyFloat_FromDouble(v);
+        if (x == NULL)
+            goto fail;
+        PyList_SET_ITEM(out, i, x);
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
+/* region_sums(segs, values, parent, prose) -> (best, last_best, best_total, first_in, last_in,
+ * page_prose, share, linkd): the subtree sums of classify.region and classify.learned._page.
+ * Every block's value is added to its element's frame, then every frame (from the last to the
+ * second) to its parent's, in that order; best is the first frame of the highest sum (-1 for no
+ * frame), last_best the last frame of its subtree; first_in/last_in the first and last block whose
+ * frame is in best..last_best (len(segs) and -1 when none). With prose true: page_prose (the sum
+ * of the positive values), and per frame the share of the page's prose in its subtree (positive
+ * values only, over page_prose or 1.0) and its link density (link characters over characters);
+ * else those three are None. */
+static PyObject *
+speedups_region_sums(PyObject *mod, PyObject *args)
+{
+    PyObject *segs, *values, *parent;
+    int want_prose;
+    if (!PyArg_ParseTuple(args, "O!O!O!p:region_sums", &PyList_Type, &segs, &PyList_Type, &values,
+                          &PyList_Type, &parent, &want_prose))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(segs), nf = PyList_GET_SIZE(parent);
+    if (PyList_GET_SIZE(values) != n) {
+        PyErr_SetString(PyExc_ValueError, "region_sums: one value per block");
+        return NULL;
+    }
+    PyObject *result = NULL, *share = NULL, *linkd = NULL;
+    double *net = PyMem_Calloc(nf ? nf : 1, sizeof(double));
+    double *prose = want_prose ? PyMem_Calloc(nf ? nf : 1, sizeof(double)) : NULL;
+    double *chars = want_prose ? PyMem_Calloc(nf ? nf : 1, sizeof(double)) : NULL;
+    double *links = want_prose ? PyMem_Calloc(nf ? nf : 1, sizeof(double)) : NULL;
+    Py_ssize_t *last = PyMem_Malloc((nf ? nf : 1) * sizeof(Py_ssize_t));
+    Py_ssize_t *par = PyMem_Malloc((nf ? nf : 1) * sizeof(Py_ssize_t));
+    long long *frames = PyMem_Malloc((n ? n : 1) * sizeof(long long));
+    if (net == NULL || last == NULL || par == NULL || frames == NULL
+        || (want_prose && (prose == NULL || chars == NULL || links == NULL))) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t f = 0; f < nf; f++) {
+        last[f] = f;
+        par[f] = PyLong_AsSsize_t(PyList_GET_ITEM(parent, f));
+        if (par[f] == -1 && PyErr_Occurred())
+            goto done;
+        if (par[f] >= nf) {
+            PyErr_SetString(PyExc_ValueError, "region_sums: a parent out of range");
+            goto done;
+        }
+    }
+    double page_prose = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *s = PyList_GET_ITEM(segs, i);
+        PyObject *vo = PyList_GET_ITEM(values, i);
+        double v = PyFloat_CheckExact(vo) ? PyFloat_AS_DOUBLE(vo) : PyFloat_AsDouble(vo);
+        if (v == -1.0 && PyErr_Occurred())
+            goto done;
+        long long f;
+        if (attr_ll(s, s_frame, &f) < 0)
+            goto done;
+        frames[i] = f;
+        if (f >= nf) {
+            PyErr_SetString(PyExc_ValueError, "region_sums: a frame out of range");
+            goto done;
+        }
+        if (f >= 0) {
+            net[f] += v;
+            if (want_prose) {
+                long long c, lc;
+                if (attr_ll(s, s_chars, &c) < 0 || attr_ll(s, s_link_chars, &lc) < 0)
+                    goto done;
+                if (v > 0)
+                    prose[f] += v;
+                chars[f] += (double)c;
+                links[f] += (double)lc;
+            }
+        }
+        if (want_prose && v > 0)
+            page_prose += v;
+    }
+    for (Py_ssize_t f = nf - 1; f >= 1; f--) {
+        Py_ssize_t p = par[f];
+        if (p >= 0) {
+            if (want_prose) {
+                prose[p] += prose[f];
+                chars[p] += chars[f];
+                links[p] += links[f];
+            }
+            net[p] += net[f];
+            if (last[f] > last[p])
+                last[p] = last[f];
+        }
+    }
+    Py_ssize_t best = -1, last_best = -1;
+    double best_total = 0.0;
+    for (Py_ssize_t f = 0; f < nf; f++) {
+        if (best < 0 || net[f] > best_total) {
+            best = f;
+            best_total = net[f];
+        }
+    }
+    if (best >= 0)
+        last_best = last[best];
+    Py_ssize_t first_in = n, last_in = -1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (best <= frames[i] && frames[i] <= last_best) {
+            if (first_in == n)
+                first_in = i;
+            last_in = i;
+        }
+    }
+    if (want_prose) {
+        double pp = page_prose != 0.0 ? page_prose : 1.0;
+        share = PyList_New(nf);
+        linkd = PyList_New(nf);
+        if (share == NULL || linkd == NULL)
+            goto done;
+        for (Py_ssize_t f = 0; f < nf; f++) {
+            PyObject *a = PyFloat_FromDouble(prose[f] / pp);
+            PyObject *b = PyFloat_FromDouble(chars[f] != 0.0 ? links[f] / chars[f] : 0.0);
+            if (a == NULL || b == NULL) {
+                Py_XDECREF(a);
+                Py_XDECREF(b);
+                goto done;
+            }
+            PyList_SET_ITEM(share, f, a);
+            PyList_SET_ITEM(linkd, f, b);
+        }
+        result = Py_BuildValue("(nndnndOO)", best, last_best, best_total, first_in, last_in,
+                               page_prose, share, linkd);
+    } else {
+        result = Py_BuildValue("(nndnnOOO)", best, last_best, best_total, first_in, last_in,
+                               Py_None, Py_None, Py_None);
+    }
+done:
+    Py_XDECREF(share);
+    Py_XDECREF(linkd);
+    PyMem_Free(net);
+    PyMem_Free(prose);
+    PyMem_Free(chars);
+    PyMem_Free(links);
+    PyMem_Free(last);
+    PyMem_Free(par);
+    PyMem_Free(frames);
+    return result;
+}
+
 /* In _speedups_walk.c: the HTML segmenter's callbacks. */
 PyObject *walk_setup(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 int walk_add_type(PyObject *m);
@@ -2111,6 +2343,12 @@ static PyMethodDef module_methods[] = {
      "masks, masks_max, headings, segment, br, pre_join, clean_join, check_mask, near_levels, "
      "token_cache, new_token_cues, cache_max, max_token_chars): "
      "the tables and helpers of boilerstrip.segment_html that Walk shares."},
+    {"region_values", (PyCFunction)speedups_region_values, METH_VARARGS,
+     "region_values(segs, flags, consts) -> list[float]: boilerstrip.classify.region.value_of of "
+     "every block."},
+    {"region_sums", (PyCFunction)speedups_region_sums, METH_VARARGS,
+     "region_sums(segs, values, parent, prose) -> (best, last_best, best_total, first_in, "
+     "last_in, page_prose, share, linkd): the subtree sums of the main region."},
     {"text_shape", (PyCFunction)speedups_text_shape, METH_O,
      "text_shape(t) -> (digits, upper, avg): boilerstrip.features.text_shape."},
     {"isupper", (PyCFunction)speedups_isupper, METH_O, "isupper(t) -> bool: t.isupper()."},
@@ -2170,7 +2408,7 @@ PyInit__speedups(void)
         return NULL;
     }
     /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
-    if (PyModule_AddIntConstant(m, "API", 8) < 0 || walk_add_type(m) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 9) < 0 || walk_add_type(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }

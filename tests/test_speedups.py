@@ -861,3 +861,82 @@ def test_records_are_off_the_cyclic_collector() -> None:
         extract(page)
     gc.collect()
     assert len(gc.get_objects()) - before < 200
+
+
+def _region_check(doc: Doc, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The compiled region values and subtree sums against the plain-Python forms, bit for bit, and
+    the blocks MainRegion puts in the region with and without the helper."""
+    from boilerstrip.classify import region
+    from boilerstrip.compiled import speedups
+    from boilerstrip.features import BOILER, line_flags
+
+    mod = speedups()
+    segs = doc.segments
+    flags = [line_flags(s) for s in segs]
+    want = [region.value_of(s, bool(f & BOILER)) for s, f in zip(segs, flags, strict=True)]
+    got = mod.region_values(segs, flags, region._VALUE_CONSTS)
+    assert _flat([got]) == _flat([want])
+    best, last_best, first_in, last_in, prose, share, linkd, _ = learned._page_sums(doc, want)
+    c = mod.region_sums(segs, got, doc.parent, True)
+    assert (c[0], c[1], c[3], c[4]) == (best, last_best, first_in, last_in)
+    assert _flat([[c[5]], c[6], c[7]]) == _flat([[prose], share, linkd])
+    assert mod.region_sums(segs, got, doc.parent, False)[:5] == c[:5]
+    for s in segs:
+        s.in_region = False
+    region.MainRegion()(doc)
+    compiled_in = [s.in_region for s in segs]
+    for s in segs:
+        s.in_region = False
+    monkeypatch.setattr(region, "speedups", lambda: None)
+    region.MainRegion()(doc)
+    monkeypatch.undo()
+    assert [s.in_region for s in segs] == compiled_in
+
+
+def test_compiled_region_matches_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    from boilerstrip.classify.region import MainRegion
+
+    pipe = classify.PIPELINE
+    before = pipe[: next(i for i, s in enumerate(pipe) if isinstance(s, MainRegion))]
+    checked = 0
+    for _name, raw, as_kind in _pages():
+        doc, _ = prepare(raw, kind=as_kind)  # type: ignore[arg-type]
+        if not doc.segments:
+            continue
+        classify.run(doc, before)
+        _region_check(doc, monkeypatch)
+        checked += 1
+    assert checked >= 5
+
+
+def test_compiled_region_hand_set_fields(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Comment labels, every density class, links, headings, chrome and body cues, blocks outside
+    every element, and a page whose sums are all negative."""
+    from boilerstrip import patterns as P
+    from boilerstrip.classify.density import BAD, GOOD, NEARGOOD, SHORT
+    from boilerstrip.types import Label
+
+    doc, _ = prepare(
+        "<html><body><nav><a href='/'>Home</a></nav><div><p>One paragraph of words here.</p>"
+        "<p>Another paragraph.</p><ul><li>x</li><li>y</li></ul></div><aside><p>Side</p></aside>"
+        "<footer>Copyright 2024</footer></body></html>"
+    )
+    segs = doc.segments
+    assert len(segs) >= 6 and doc.parent
+    for k in range(3):
+        for i, s in enumerate(segs):
+            j = i + k
+            s.cf = (BAD, SHORT, NEARGOOD, GOOD, 7)[j % 5]
+            s.chars = (0, 3, 12, 20, 5000)[j % 5]
+            s.link_density = (0.0, 0.5, 1.0, 0.25)[j % 4]
+            s.link_chars = (0, 1, 20, 7)[j % 4]
+            s.heading = (0, 2)[j % 2]
+            s.near_cues = (0, P.NAV, P.BODY, P.AD | P.BODY)[j % 4]
+            s.cues = (0, P.BODY, P.NAV, 1 << 40)[j % 4]
+            s.label = Label.COMMENT if j % 6 == 0 else None
+            s.line_flags = (0, 1, -1, 5)[j % 4] if j % 4 != 2 else 0
+        segs[-1].frame = -1
+        _region_check(doc, monkeypatch)
+    for s in segs:  # nothing but chrome: no region
+        s.cf, s.label = BAD, None
+    _region_check(doc, monkeypatch)

@@ -37,7 +37,7 @@ from .base import set_label
 from .comments import is_comment_chrome, is_meta_line
 from .density import BAD, GOOD, NEARGOOD, SHORT
 from .model import Model, load, sigmoid
-from .region import value_of
+from .region import values_of
 
 TAGS: Final = (
     "p", "div", "li", "td", "h", "span", "dd", "blockquote", "pre", "article", "section", "th"
@@ -199,6 +199,39 @@ def _page(doc: Doc) -> _Page:
     n = len(segs)
     flags = [line_flags(s) for s in segs]
     total_chars = sum(s.chars for s in segs) or 1
+    values = values_of(segs, flags)
+    html = doc.kind == "html"
+    mod = speedups()
+    if mod is not None:  # the sums of _page_sums in C (the same numbers)
+        best, last_best, _, first_in, last_in, page_prose, share, linkd = mod.region_sums(
+            segs, values, doc.parent, True
+        )
+        frames: list[int] = []  # (only the plain-Python vectors read them)
+    else:
+        best, last_best, first_in, last_in, page_prose, share, linkd, frames = _page_sums(
+            doc, values
+        )
+    if not html:
+        inside = [bool(s.in_region) for s in segs]
+        first_in = inside.index(True) if True in inside else n
+        last_in = n - 1 - inside[::-1].index(True) if first_in < n else -1
+        del inside
+    header_at = next((i for i in range(first_in + 1, n) if flags[i] & COMMENT_HEADER), n)
+    pp = page_prose or 1.0
+    return _Page(
+        flags, values, frames, share, linkd, best, last_best, first_in, last_in, header_at, html,
+        pp, math.log1p(page_prose), math.log1p(n), total_chars,
+    )
+
+
+def _page_sums(
+    doc: Doc, values: list[float]
+) -> tuple[int, int, int, int, float, list[float], list[float], list[int]]:
+    """The subtree sums of :func:`_page`: the best region's first and last frame, the first and last
+    block inside it (HTML), the page's prose, every frame's prose share and link density, and every
+    block's frame."""
+    segs = doc.segments
+    n = len(segs)
     # Prose per element subtree (same values the region finder uses), and link share per subtree.
     parent = doc.parent
     nf = len(parent)
@@ -207,7 +240,6 @@ def _page(doc: Doc) -> _Page:
     links = array("d", _ZERO1) * nf
     net = array("d", _ZERO1) * nf
     page_prose = 0.0
-    values = [value_of(s, bool(f & BOILER)) for s, f in zip(segs, flags, strict=True)]
     frames = [s.frame for s in segs]
     for s, f, v in zip(segs, frames, values, strict=True):
         if f >= 0:
@@ -232,23 +264,15 @@ def _page(doc: Doc) -> _Page:
     best = net.index(max(net)) if nf else -1  # the first frame of the highest sum
     last_best = last[best] if best >= 0 else -1
     del last, net
-    html = doc.kind == "html"
-    if html:
-        inside = [best <= f <= last_best for f in frames]
-    else:
-        inside = [bool(s.in_region) for s in segs]
+    inside = [best <= f <= last_best for f in frames]
     first_in = inside.index(True) if True in inside else n
     last_in = n - 1 - inside[::-1].index(True) if first_in < n else -1
     del inside
-    header_at = next((i for i in range(first_in + 1, n) if flags[i] & COMMENT_HEADER), n)
     pp = page_prose or 1.0
     # The prose share and link density of every frame, once (4 ancestor levels per block).
     share = [x / pp for x in prose]
     linkd = [lk / c if c else 0.0 for lk, c in zip(links, chars, strict=True)]
-    return _Page(
-        flags, values, frames, share, linkd, best, last_best, first_in, last_in, header_at, html,
-        pp, math.log1p(page_prose), math.log1p(n), total_chars,
-    )
+    return best, last_best, first_in, last_in, page_prose, share, linkd, frames
 
 
 def _compiled_rows(doc: Doc) -> Any:
@@ -286,6 +310,8 @@ def rows(doc: Doc) -> Iterator[list[float]]:
         flags, values, frames, share, linkd, best, last_best, first_in, last_in, header_at, html,
         pp, page_prose_log, n_log, total_chars,
     ) = _page(doc)
+    if not frames:  # (the compiled sums leave them out)
+        frames = [s.frame for s in segs]
     parent = doc.parent
     # Prefix sums of the own features the windows average (the values _own gives them).
     prefix = [

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from typing import Final
 
 from .. import patterns as P
+from ..compiled import speedups
 from ..document import Doc, Segment
 from ..features import BOILER, line_flags
 from ..types import Label
@@ -62,6 +63,23 @@ def value_of(s: Segment, boilerplate_line: bool) -> float:
     return v
 
 
+_VALUE_CONSTS: Final = (
+    _COMMENT, GOOD, NEARGOOD, SHORT, GOOD_WEIGHT, NEARGOOD_WEIGHT, SHORT_PENALTY, BAD_WEIGHT,
+    CHROME_FACTOR, BODY_BONUS, P.BOILER_CUES, P.BODY, BOILER,
+)
+"""What the compiled ``region_values`` needs of this module (:func:`value_of` in C)."""
+
+
+def values_of(segs: list[Segment], flags: list[int]) -> list[float]:
+    """:func:`value_of` of every block, given their line flags (:func:`line_flags`); in the
+    compiled helper where it is built (the same numbers)."""
+    mod = speedups()
+    if mod is not None:
+        got: list[float] = mod.region_values(segs, flags, _VALUE_CONSTS)
+        return got
+    return [value_of(s, bool(f & BOILER)) for s, f in zip(segs, flags, strict=True)]
+
+
 class MainRegion:
     """Mark ``Segment.in_region`` for the blocks of the main content region."""
 
@@ -71,8 +89,18 @@ class MainRegion:
         segs = doc.segments
         if not segs:
             return
-        values = [block_value(s) for s in segs]
+        values = values_of(segs, [line_flags(s) for s in segs])
         if doc.kind == "html" and doc.parent:
+            mod = speedups()
+            if mod is not None:  # the sums below in C (the same numbers)
+                best, hi, total, first, last, _, _, _ = mod.region_sums(
+                    segs, values, doc.parent, False
+                )
+                if total > 0:
+                    for s in segs[first : last + 1]:
+                        if best <= s.frame <= hi:
+                            s.in_region = True
+                return
             self._html(doc, values)
         else:
             lo, hi = max_run(values)
