@@ -16,18 +16,27 @@ API: Final = 9
 source built in place) is left unused rather than called with what it does not have."""
 
 
+_found: list[Any] = []
+"""The module once imported: ``[module]``, or ``[None]`` where it is not built."""
+
+
 def speedups() -> Any:
-    """The module ``boilerstrip._speedups`` where it was built and not turned off by
-    :data:`PURE_PYTHON_ENV`, else None."""
+    """The module ``boilerstrip._speedups`` where it was built (from this source: its ``API``) and
+    not turned off by :data:`PURE_PYTHON_ENV`, else None. The variable is read at every call, so
+    it can be set at any time; the import is tried once."""
     if os.environ.get(PURE_PYTHON_ENV, "") not in ("", "0"):
         return None
-    try:
-        from . import _speedups  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
+    if not _found:
+        try:
+            from . import _speedups  # type: ignore[attr-defined,unused-ignore]
+        except ImportError:
+            _found.append(None)
+        else:
+            _found.append(_speedups)
+    mod = _found[0]
+    if getattr(mod, "API", None) != API:
         return None
-    if getattr(_speedups, "API", None) != API:
-        return None
-    return _speedups
+    return mod
 
 
 def untrack(records: list[Any]) -> None:
