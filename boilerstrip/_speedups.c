@@ -12,6 +12,7 @@
 #include <Python.h>
 #include <math.h>
 #include <string.h>
+#include <structmember.h>
 
 typedef struct {
     PyObject_HEAD
@@ -345,7 +346,7 @@ static PyObject *s_link_chars;
 static PyObject *s_text, *s_chars, *s_words, *s_link_density, *s_stop_density, *s_punct_end,
     *s_sentences, *s_cf, *s_heading, *s_list_item, *s_image_before, *s_label, *s_indent,
     *s_bullet, *s_blank_before, *s_blank_after, *s_line_start, *s_line_end, *s_tag, *s_near_cues,
-    *s_cues, *s_depth, *s_frame, *s_in_region;
+    *s_cues, *s_depth, *s_frame, *s_in_region, *s_score, *s_source, *s_is_title, *s_comment;
 
 static int
 intern_names(void)
@@ -359,7 +360,8 @@ intern_names(void)
     I(s_blank_before, "blank_before"); I(s_blank_after, "blank_after");
     I(s_line_start, "line_start"); I(s_line_end, "line_end"); I(s_tag, "tag");
     I(s_near_cues, "near_cues"); I(s_cues, "cues"); I(s_depth, "depth"); I(s_frame, "frame");
-    I(s_in_region, "in_region"); I(s_link_chars, "link_chars");
+    I(s_in_region, "in_region"); I(s_link_chars, "link_chars"); I(s_score, "score");
+    I(s_source, "source"); I(s_is_title, "is_title"); I(s_comment, "comment");
 #undef I
     return 0;
 }
@@ -2325,6 +2327,115 @@ done:
     return result;
 }
 
+
+/* --- the public blocks of a page (boilerstrip.assemble) ---------------------------------------- */
+
+static const char *const BLOCK_FIELDS[6] = {"text", "label", "score", "source", "is_title", "comment"};
+
+/* make_blocks(segs, block_type, html, drawn, position, comment_label, nav_label) -> list: the
+ * Block of every segment, as boilerstrip.assemble._blocks makes them (the same field objects),
+ * taken off the cyclic collector's lists. The fields are written into the new object's slots (a
+ * frozen dataclass with slots, whose defaults none of them uses). */
+static PyObject *
+speedups_make_blocks(PyObject *mod, PyObject *args)
+{
+    PyObject *segs, *drawn, *position, *comment_label, *nav_label;
+    PyTypeObject *type;
+    int html;
+    if (!PyArg_ParseTuple(args, "O!O!pOO!OO:make_blocks", &PyList_Type, &segs, &PyType_Type,
+                          &type, &html, &drawn, &PyDict_Type, &position, &comment_label,
+                          &nav_label))
+        return NULL;
+    Py_ssize_t off[6];
+    for (int k = 0; k < 6; k++) {
+        PyObject *d = PyDict_GetItemString(type->tp_dict, BLOCK_FIELDS[k]);
+        if (d == NULL || !Py_IS_TYPE(d, &PyMemberDescr_Type)
+            || ((PyMemberDescrObject *)d)->d_member->type != T_OBJECT_EX) {
+            PyErr_Format(PyExc_TypeError, "make_blocks: %s has no slot %s", type->tp_name,
+                         BLOCK_FIELDS[k]);
+            return NULL;
+        }
+        off[k] = ((PyMemberDescrObject *)d)->d_member->offset;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(segs);
+    PyObject *out = PyList_New(n);
+    if (out == NULL)
+        return NULL;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *s = PyList_GET_ITEM(segs, i);
+        PyObject *v[6] = {NULL, NULL, NULL, NULL, NULL, NULL};
+        PyObject *label = PyObject_GetAttr(s, s_label);
+        if (label == NULL)
+            goto fail;
+        v[0] = PyObject_GetAttr(s, s_text);
+        if (v[0] == NULL) {
+            Py_DECREF(label);
+            goto fail;
+        }
+        if (!html) {
+            PyObject *bullet = PyObject_GetAttr(s, s_bullet);
+            int shown = bullet == NULL ? -1 : PyObject_IsTrue(bullet);
+            if (shown > 0) {
+                int in = PySequence_Contains(drawn, bullet);
+                shown = in < 0 ? -1 : !in;
+            }
+            if (shown > 0) {
+                PyObject *t = PyUnicode_FromFormat("%U %U", bullet, v[0]);
+                Py_SETREF(v[0], t);
+                if (t == NULL)
+                    shown = -1;
+            }
+            Py_XDECREF(bullet);
+            if (shown < 0) {
+                Py_DECREF(label);
+                Py_XDECREF(v[0]);
+                goto fail;
+            }
+        }
+        int truth = PyObject_IsTrue(label);
+        if (truth < 0) {
+            Py_DECREF(label);
+            Py_DECREF(v[0]);
+            goto fail;
+        }
+        v[1] = truth ? Py_NewRef(label) : Py_NewRef(nav_label);
+        v[2] = PyObject_GetAttr(s, s_score);
+        v[3] = PyObject_GetAttr(s, s_source);
+        v[4] = PyObject_GetAttr(s, s_is_title);
+        v[5] = Py_NewRef(Py_None);
+        int ok = v[2] != NULL && v[3] != NULL && v[4] != NULL;
+        if (ok && label == comment_label) {
+            PyObject *c = PyObject_GetAttr(s, s_comment);
+            if (c == NULL) {
+                ok = 0;
+            } else if (c != Py_None) {
+                PyObject *at = PyDict_GetItemWithError(position, c);
+                if (at != NULL)
+                    Py_SETREF(v[5], Py_NewRef(at));
+                else if (PyErr_Occurred())
+                    ok = 0;
+            }
+            Py_XDECREF(c);
+        }
+        Py_DECREF(label);
+        PyObject *b = ok ? type->tp_alloc(type, 0) : NULL;
+        if (b == NULL) {
+            for (int k = 0; k < 6; k++)
+                Py_XDECREF(v[k]);
+            goto fail;
+        }
+        for (int k = 0; k < 6; k++)
+            *(PyObject **)((char *)b + off[k]) = v[k]; /* (the references move in) */
+        if (PyObject_GC_IsTracked(b))
+            PyObject_GC_UnTrack(b);
+        PyList_SET_ITEM(out, i, b);
+    }
+    return out;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 /* In _speedups_walk.c: the HTML segmenter's callbacks. */
 PyObject *walk_setup(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 int walk_add_type(PyObject *m);
@@ -2343,6 +2454,9 @@ static PyMethodDef module_methods[] = {
      "masks, masks_max, headings, segment, br, pre_join, clean_join, check_mask, near_levels, "
      "token_cache, new_token_cues, cache_max, max_token_chars): "
      "the tables and helpers of boilerstrip.segment_html that Walk shares."},
+    {"make_blocks", (PyCFunction)speedups_make_blocks, METH_VARARGS,
+     "make_blocks(segs, block_type, html, drawn, position, comment_label, nav_label) -> list: "
+     "the public Block of every segment (boilerstrip.assemble)."},
     {"region_values", (PyCFunction)speedups_region_values, METH_VARARGS,
      "region_values(segs, flags, consts) -> list[float]: boilerstrip.classify.region.value_of of "
      "every block."},

@@ -6,7 +6,7 @@ from typing import Final
 
 from . import patterns as P
 from .classify.comments import is_header_text
-from .compiled import untrack
+from .compiled import speedups, untrack
 from .document import Doc, Segment
 from .mojibake import misread, read_back
 from .types import Article, Block, Comment, Label
@@ -110,21 +110,16 @@ def _comments(segs: list[Segment]) -> tuple[list[Comment], dict[int, int]]:
     return out, position
 
 
-def assemble(doc: Doc, *, encoding: str | None, url: str | None) -> Article:
-    segs = doc.segments
-    for s in segs:
-        if s.label is None:  # not reached by the classifiers (time budget spent): page chrome
-            s.label = Label.NAVIGATION
-    if doc.kind == "text" and misread(s.text for s in segs):
-        # A dump of a UTF-8 page its browser read as Latin-1 (see boilerstrip.mojibake): the
-        # output is read back; the blocks were classified as the dump spells them.
-        for s in segs:
-            s.text = read_back(s.text)
-        if doc.meta.title is not None:
-            doc.meta.title = read_back(doc.meta.title)
-    # Block.comment is the position in Article.comments, which lists the comment indices in order.
-    comments, position = _comments(segs)
-    kind = doc.kind
+def _blocks(segs: list[Segment], kind: str, position: dict[int, int]) -> list[Block]:
+    """The public block of every segment (``position``: a comment's index in ``Article.comments``
+    by its segments' comment index), made by the compiled helper where it is built (the same
+    blocks), and taken off the cyclic collector's lists (see :func:`.compiled.untrack`)."""
+    mod = speedups()
+    if mod is not None:
+        made: list[Block] = mod.make_blocks(
+            segs, Block, kind == "html", DRAWN_BULLETS, position, Label.COMMENT, Label.NAVIGATION
+        )
+        return made
     blocks = [
         Block(
             text=shown_text(s, kind),
@@ -141,6 +136,24 @@ def assemble(doc: Doc, *, encoding: str | None, url: str | None) -> Article:
         for s in segs
     ]
     untrack(blocks)
+    return blocks
+
+
+def assemble(doc: Doc, *, encoding: str | None, url: str | None) -> Article:
+    segs = doc.segments
+    for s in segs:
+        if s.label is None:  # not reached by the classifiers (time budget spent): page chrome
+            s.label = Label.NAVIGATION
+    if doc.kind == "text" and misread(s.text for s in segs):
+        # A dump of a UTF-8 page its browser read as Latin-1 (see boilerstrip.mojibake): the
+        # output is read back; the blocks were classified as the dump spells them.
+        for s in segs:
+            s.text = read_back(s.text)
+        if doc.meta.title is not None:
+            doc.meta.title = read_back(doc.meta.title)
+    # Block.comment is the position in Article.comments, which lists the comment indices in order.
+    comments, position = _comments(segs)
+    blocks = _blocks(segs, doc.kind, position)
     text = "\n\n".join(b.text for b in blocks if b.label is Label.ARTICLE and not b.is_title)
     return Article(
         title=doc.meta.title,

@@ -940,3 +940,48 @@ def test_compiled_region_hand_set_fields(monkeypatch: pytest.MonkeyPatch) -> Non
     for s in segs:  # nothing but chrome: no region
         s.cf, s.label = BAD, None
     _region_check(doc, monkeypatch)
+
+
+def test_compiled_blocks_match_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The public blocks made in C against the plain-Python ones, field by field: the fixture pages
+    as HTML and as text (with list marks drawn by a browser and the page's own), comments
+    included."""
+    import boilerstrip
+    from boilerstrip import assemble
+
+    def fields(art: Any) -> list[tuple[Any, ...]]:
+        return [
+            tuple((type(getattr(b, f)), getattr(b, f)) for f in ("text", "label", "score",
+                                                               "source", "is_title", "comment"))
+            for b in art.blocks
+        ]
+
+    inputs: list[tuple[bytes | str, str]] = []
+    for _name, raw, as_kind in _pages()[:40]:
+        inputs.append((raw, as_kind))
+        art = boilerstrip.extract(raw, kind=as_kind)  # type: ignore[arg-type]
+        marks = ("• ", "1. ", "- ", "* ", "[2] ", "")
+        dump = "\n\n".join(f"{marks[k % 6]}{b.text}" for k, b in enumerate(art.blocks))
+        inputs.append((dump, "text"))
+    comments = 0
+    for raw, as_kind in inputs:
+        compiled = boilerstrip.extract(raw, kind=as_kind)  # type: ignore[arg-type]
+        monkeypatch.setattr(assemble, "speedups", lambda: None)
+        plain = boilerstrip.extract(raw, kind=as_kind)  # type: ignore[arg-type]
+        monkeypatch.undo()
+        assert fields(compiled) == fields(plain)
+        assert compiled == plain
+        comments += sum(b.comment is not None for b in compiled.blocks)
+    assert comments > 0
+
+
+def test_make_blocks_wants_a_slotted_type() -> None:
+    from boilerstrip.compiled import speedups
+    from boilerstrip.types import Label
+
+    @dataclasses.dataclass
+    class NoSlots:
+        text: str
+
+    with pytest.raises(TypeError, match="no slot"):
+        speedups().make_blocks([], NoSlots, True, frozenset(), {}, Label.COMMENT, Label.NAVIGATION)
