@@ -10,6 +10,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <limits.h>
 #include <math.h>
 #include <string.h>
 #include <structmember.h>
@@ -26,6 +27,11 @@ typedef struct {
     Py_ssize_t *left;      /* absolute node indices */
     Py_ssize_t *right;
     double *value;
+    struct node {
+        double t;          /* threshold; a leaf's value */
+        int feature;       /* -1 for a leaf */
+        int left, right;   /* absolute node indices */
+    } *nodes;              /* the same trees, one record a node (what a walk reads, together) */
 } Forest;
 
 static void
@@ -37,6 +43,7 @@ Forest_dealloc(Forest *self)
     PyMem_Free(self->left);
     PyMem_Free(self->right);
     PyMem_Free(self->value);
+    PyMem_Free(self->nodes);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
@@ -136,6 +143,23 @@ Forest_init(Forest *self, PyObject *args, PyObject *kwds)
         at += n;
     }
     Py_DECREF(tfast);
+    if (n_nodes >= INT_MAX) {
+        PyErr_SetString(PyExc_ValueError, "too many nodes");
+        return -1;
+    }
+    PyMem_Free(self->nodes);
+    self->nodes = PyMem_Calloc(n_nodes ? n_nodes : 1, sizeof(struct node));
+    if (self->nodes == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t k = 0; k < n_nodes; k++) {
+        struct node *nd = &self->nodes[k];
+        nd->feature = self->feature[k];
+        nd->t = nd->feature < 0 ? self->value[k] : self->threshold[k];
+        nd->left = (int)self->left[k];
+        nd->right = (int)self->right[k];
+    }
     return 0;
 }
 
@@ -145,18 +169,20 @@ static int
 forest_sum(Forest *self, const double *x, double *out)
 {
     double s = self->base;
+    const struct node *nodes = self->nodes;
     for (Py_ssize_t t = 0; t < self->n_trees; t++) {
         Py_ssize_t k = self->roots[t];
         Py_ssize_t end = t + 1 < self->n_trees ? self->roots[t + 1] : self->n_nodes;
         Py_ssize_t steps = end - k;
-        while (self->feature[k] >= 0) {
-            k = x[self->feature[k]] <= self->threshold[k] ? self->left[k] : self->right[k];
+        const struct node *nd = &nodes[k];
+        while (nd->feature >= 0) {
+            nd = &nodes[x[nd->feature] <= nd->t ? nd->left : nd->right];
             if (--steps < 0) {
                 PyErr_SetString(PyExc_ValueError, "a tree has a cycle");
                 return -1;
             }
         }
-        s += self->value[k];
+        s += nd->t;
     }
     *out = s;
     return 0;
