@@ -2354,6 +2354,171 @@ done:
 }
 
 
+
+/* --- Maker: records of a slotted dataclass, made without its __init__ -------------------------- */
+
+/* Maker(type, template, fields, required): a callable that makes `type(*args, **kwargs)` the way the
+ * dataclass's generated __init__ does when every field has a plain default and nothing runs after
+ * it (boilerstrip.compiled.maker checks both): every slot starts as the template's value, then the
+ * positional arguments fill `fields` in order and the keyword arguments the slots they name. */
+typedef struct {
+    PyObject_HEAD
+    PyTypeObject *type;
+    Py_ssize_t n;
+    Py_ssize_t *offsets;   /* of fields[i] */
+    PyObject **defaults;   /* the template's value of fields[i] */
+    PyObject *fields;      /* tuple of str */
+    Py_ssize_t required;   /* the first `required` fields have no default: given positionally */
+    vectorcallfunc vectorcall;
+} Maker;
+
+static void
+Maker_dealloc(Maker *self)
+{
+    for (Py_ssize_t i = 0; i < self->n; i++)
+        Py_XDECREF(self->defaults ? self->defaults[i] : NULL);
+    PyMem_Free(self->defaults);
+    PyMem_Free(self->offsets);
+    Py_XDECREF(self->fields);
+    Py_XDECREF(self->type);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyObject *
+Maker_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
+    Maker *self = (Maker *)callable;
+    Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
+    Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
+    if (nargs > self->n || nargs < self->required) {
+        PyErr_Format(PyExc_TypeError, "%s takes %zd to %zd positional arguments",
+                     self->type->tp_name, self->required, self->n);
+        return NULL;
+    }
+    PyObject *obj = self->type->tp_alloc(self->type, 0);
+    if (obj == NULL)
+        return NULL;
+    char *base = (char *)obj;
+    for (Py_ssize_t i = 0; i < self->n; i++)
+        *(PyObject **)(base + self->offsets[i]) = Py_NewRef(self->defaults[i]);
+    for (Py_ssize_t i = 0; i < nargs; i++)
+        Py_SETREF(*(PyObject **)(base + self->offsets[i]), Py_NewRef(args[i]));
+    for (Py_ssize_t k = 0; k < nkw; k++) {
+        PyObject *name = PyTuple_GET_ITEM(kwnames, k);
+        Py_ssize_t at = -1;
+        for (Py_ssize_t i = 0; i < self->n; i++) {
+            if (PyTuple_GET_ITEM(self->fields, i) == name) {
+                at = i;
+                break;
+            }
+        }
+        if (at < 0) {
+            for (Py_ssize_t i = 0; i < self->n; i++) {
+                int eq = PyUnicode_Compare(PyTuple_GET_ITEM(self->fields, i), name) == 0;
+                if (eq) {
+                    at = i;
+                    break;
+                }
+            }
+            if (PyErr_Occurred()) {
+                Py_DECREF(obj);
+                return NULL;
+            }
+        }
+        if (at < 0 || at < nargs) {
+            PyErr_Format(PyExc_TypeError,
+                         at < 0 ? "%s got an unexpected keyword argument %R"
+                                : "%s got multiple values for argument %R",
+                         self->type->tp_name, name);
+            Py_DECREF(obj);
+            return NULL;
+        }
+        Py_SETREF(*(PyObject **)(base + self->offsets[at]), Py_NewRef(args[nargs + k]));
+    }
+    return obj;
+}
+
+static int
+Maker_init(Maker *self, PyObject *args, PyObject *kwds)
+{
+    PyTypeObject *type;
+    PyObject *template, *fields;
+    if (kwds != NULL && PyDict_GET_SIZE(kwds)) {
+        PyErr_SetString(PyExc_TypeError, "Maker(type, template, fields, required)");
+        return -1;
+    }
+    if (self->type != NULL) {
+        PyErr_SetString(PyExc_TypeError, "a Maker is made once");
+        return -1;
+    }
+    Py_ssize_t required;
+    if (!PyArg_ParseTuple(args, "O!OO!n:Maker", &PyType_Type, &type, &template, &PyTuple_Type,
+                          &fields, &required))
+        return -1;
+    if (required < 0 || required > PyTuple_GET_SIZE(fields)) {
+        PyErr_SetString(PyExc_ValueError, "Maker: required out of range");
+        return -1;
+    }
+    self->required = required;
+    if (!PyObject_TypeCheck(template, type)) {
+        PyErr_SetString(PyExc_TypeError, "Maker: the template is not of the type");
+        return -1;
+    }
+    Py_ssize_t n = PyTuple_GET_SIZE(fields);
+    self->offsets = PyMem_Calloc(n ? n : 1, sizeof(Py_ssize_t));
+    self->defaults = PyMem_Calloc(n ? n : 1, sizeof(PyObject *));
+    if (self->offsets == NULL || self->defaults == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *name = PyTuple_GET_ITEM(fields, i);
+        PyObject *d = PyUnicode_Check(name) ? PyDict_GetItemWithError(type->tp_dict, name) : NULL;
+        if (d == NULL || !Py_IS_TYPE(d, &PyMemberDescr_Type)
+            || ((PyMemberDescrObject *)d)->d_member->type != T_OBJECT_EX) {
+            if (!PyErr_Occurred())
+                PyErr_Format(PyExc_TypeError, "Maker: %s has no slot %R", type->tp_name, name);
+            return -1;
+        }
+        self->offsets[i] = ((PyMemberDescrObject *)d)->d_member->offset;
+        PyObject *v = *(PyObject **)((char *)template + self->offsets[i]);
+        if (v == NULL) {
+            PyErr_Format(PyExc_TypeError, "Maker: the template has no %R", name);
+            return -1;
+        }
+        self->defaults[i] = Py_NewRef(v);
+        self->n = i + 1;
+    }
+    self->fields = Py_NewRef(fields);
+    self->type = (PyTypeObject *)Py_NewRef((PyObject *)type);
+    self->vectorcall = Maker_vectorcall;
+    return 0;
+}
+
+static PyObject *
+Maker_call(PyObject *self, PyObject *args, PyObject *kwargs)
+{
+    if (((Maker *)self)->type == NULL) {
+        PyErr_SetString(PyExc_TypeError, "the Maker was not set up");
+        return NULL;
+    }
+    return PyVectorcall_Call(self, args, kwargs);
+}
+
+static PyTypeObject MakerType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "boilerstrip._speedups.Maker",
+    .tp_basicsize = sizeof(Maker),
+    .tp_dealloc = (destructor)Maker_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_VECTORCALL,
+    .tp_vectorcall_offset = offsetof(Maker, vectorcall),
+    .tp_call = Maker_call,
+    .tp_doc = "Maker(type, template, fields, required): makes records of a slotted dataclass from its "
+              "template's values and the arguments, without running its __init__.",
+    .tp_init = (initproc)Maker_init,
+    .tp_new = PyType_GenericNew,
+};
+
 /* --- the public blocks of a page (boilerstrip.assemble) ---------------------------------------- */
 
 static const char *const BLOCK_FIELDS[6] = {"text", "label", "score", "source", "is_title", "comment"};
@@ -2536,7 +2701,8 @@ static struct PyModuleDef speedups_module = {
 PyMODINIT_FUNC
 PyInit__speedups(void)
 {
-    if (PyType_Ready(&ForestType) < 0 || PyType_Ready(&RowsType) < 0 || intern_names() < 0)
+    if (PyType_Ready(&ForestType) < 0 || PyType_Ready(&RowsType) < 0
+        || PyType_Ready(&MakerType) < 0 || intern_names() < 0)
         return NULL;
     PyObject *m = PyModule_Create(&speedups_module);
     if (m == NULL)
@@ -2548,13 +2714,19 @@ PyInit__speedups(void)
         return NULL;
     }
     /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
-    if (PyModule_AddIntConstant(m, "API", 9) < 0 || walk_add_type(m) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 10) < 0 || walk_add_type(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }
     Py_INCREF(&RowsType);
     if (PyModule_AddObject(m, "Rows", (PyObject *)&RowsType) < 0) {
         Py_DECREF(&RowsType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    Py_INCREF(&MakerType);
+    if (PyModule_AddObject(m, "Maker", (PyObject *)&MakerType) < 0) {
+        Py_DECREF(&MakerType);
         Py_DECREF(m);
         return NULL;
     }

@@ -21,7 +21,7 @@ import regex
 
 from . import patterns as P
 from .budget import CHECK_MASK
-from .compiled import speedups
+from .compiled import maker, speedups
 from .document import Doc, Segment
 from .layout import split_columns
 
@@ -335,13 +335,14 @@ def _compiled_blocks(
     # Built from the last block back, each block's record dropped as its Segment is made: the
     # records and the Segments of a huge dump are not all alive at once.
     made: list[Segment] = []
+    new = maker(Segment)
     while blocks:
         start, j, indent, bullet, text, blank_before, blank_after = blocks.pop()
         a, b = origin[start], origin[j - 1]
         made.append(
-            Segment(
-                text=text,
-                source=f"lines {a}-{b}",
+            new(
+                text,
+                f"lines {a}-{b}",
                 tag="line",
                 line_start=a,
                 line_end=b,

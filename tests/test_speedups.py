@@ -985,3 +985,60 @@ def test_make_blocks_wants_a_slotted_type() -> None:
 
     with pytest.raises(TypeError, match="no slot"):
         speedups().make_blocks([], NoSlots, True, frozenset(), {}, Label.COMMENT, Label.NAVIGATION)
+
+
+def test_maker_makes_the_same_records() -> None:
+    from boilerstrip.compiled import maker
+    from boilerstrip.types import Block, Label
+
+    new = maker(Segment)
+    assert new is not Segment
+    names = [f.name for f in dataclasses.fields(Segment)]
+    cases: list[tuple[tuple[Any, ...], dict[str, Any]]] = [
+        (("x", "/"), {}),
+        (("x", "/", "p", 1, 5, 3, 2, 1, True, False, 7), {}),
+        (("t", "lines 1-2"), {"tag": "line", "line_start": 1, "bullet": "•", "blank_after": False}),
+        (("t", "s"), {"label": Label.COMMENT, "score": 0.25, "comment": 3, "p_article": 0.5}),
+    ]
+    for args, kwargs in cases:
+        a, b = new(*args, **kwargs), Segment(*args, **kwargs)
+        assert type(a) is Segment
+        assert [getattr(a, n) for n in names] == [getattr(b, n) for n in names]
+        assert [type(getattr(a, n)) for n in names] == [type(getattr(b, n)) for n in names]
+    # The same checks as the generated __init__.
+    with pytest.raises(TypeError):
+        new("only text")
+    with pytest.raises(TypeError):
+        new("x", "/", nope=1)
+    with pytest.raises(TypeError):
+        new("x", "/", text="twice")
+    with pytest.raises(TypeError):
+        new(*range(len(names) + 1))
+    block = maker(Block)("t", Label.ARTICLE, 0.5, "/p")
+    assert block == Block("t", Label.ARTICLE, 0.5, "/p")
+
+
+def test_maker_leaves_other_classes_alone() -> None:
+    from boilerstrip.compiled import maker
+
+    @dataclasses.dataclass(slots=True)
+    class WithFactory:
+        items: list[int] = dataclasses.field(default_factory=list)
+
+    @dataclasses.dataclass(slots=True)
+    class WithPost:
+        x: int = 0
+
+        def __post_init__(self) -> None:
+            self.x += 1
+
+    @dataclasses.dataclass(slots=True)
+    class NotInit:
+        x: int = 0
+        y: int = dataclasses.field(default=0, init=False)
+
+    class Plain:
+        pass
+
+    for cls in (WithFactory, WithPost, NotInit, Plain):
+        assert maker(cls) is cls
