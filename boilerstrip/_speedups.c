@@ -372,7 +372,8 @@ static PyObject *s_link_chars;
 static PyObject *s_text, *s_chars, *s_words, *s_link_density, *s_stop_density, *s_punct_end,
     *s_sentences, *s_cf, *s_heading, *s_list_item, *s_image_before, *s_label, *s_indent,
     *s_bullet, *s_blank_before, *s_blank_after, *s_line_start, *s_line_end, *s_tag, *s_near_cues,
-    *s_cues, *s_depth, *s_frame, *s_in_region, *s_score, *s_source, *s_is_title, *s_comment;
+    *s_cues, *s_depth, *s_frame, *s_in_region, *s_score, *s_source, *s_is_title, *s_comment,
+    *s_lower;
 
 static int
 intern_names(void)
@@ -388,6 +389,7 @@ intern_names(void)
     I(s_near_cues, "near_cues"); I(s_cues, "cues"); I(s_depth, "depth"); I(s_frame, "frame");
     I(s_in_region, "in_region"); I(s_link_chars, "link_chars"); I(s_score, "score");
     I(s_source, "source"); I(s_is_title, "is_title"); I(s_comment, "comment");
+    I(s_lower, "lower");
 #undef I
     return 0;
 }
@@ -1813,14 +1815,135 @@ set_new(PyObject *o, PyObject *name, PyObject *v)
     return r;
 }
 
+
+/* --- the text features of non-ASCII text, from a table of character classes ------------------- */
+
+/* The bits of the character table boilerstrip.features builds from its own patterns (every code
+ * point below the table's length): */
+#define CH_COVER 1   /* the table answers for it (not a wide or CJK character) */
+#define CH_WORD 2    /* \w of the token pattern */
+#define CH_SPACE 4   /* \s of the sentence-end pattern */
+#define CH_END 8     /* a sentence end: [.!?...] */
+#define CH_CLOSE 16  /* a closing quote or bracket */
+#define CH_TERM 32   /* a line end of a sentence: [.!?...:;] */
+
+static inline int
+ch_bits(const unsigned char *table, Py_ssize_t size, Py_UCS4 c)
+{
+    return (Py_ssize_t)c < size ? table[c] : 0;
+}
+
+/* Every character of t has CH_COVER. */
+static int
+covered(PyObject *t, const unsigned char *table, Py_ssize_t size)
+{
+    int kind = PyUnicode_KIND(t);
+    const void *d = PyUnicode_DATA(t);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(t);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (!(ch_bits(table, size, PyUnicode_READ(kind, d, i)) & CH_COVER))
+            return 0;
+    return 1;
+}
+
+/* len(t.split()) and len(_SENTENCE_END.findall(t)) of covered text. */
+static void
+table_words_ends(PyObject *t, const unsigned char *table, Py_ssize_t size, Py_ssize_t *words_out,
+                 Py_ssize_t *ends_out)
+{
+    int kind = PyUnicode_KIND(t);
+    const void *d = PyUnicode_DATA(t);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(t), words = 0, ends = 0;
+    int in_word = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, d, i);
+        if (Py_UNICODE_ISSPACE(c)) {
+            in_word = 0;
+        } else if (!in_word) {
+            in_word = 1;
+            words++;
+        }
+        if (ch_bits(table, size, c) & CH_END) {
+            Py_ssize_t q = i + 1;
+            while (q < n && ch_bits(table, size, PyUnicode_READ(kind, d, q)) & CH_CLOSE)
+                q++;
+            if (q == n || ch_bits(table, size, PyUnicode_READ(kind, d, q)) & CH_SPACE)
+                ends++;
+        }
+    }
+    *words_out = words;
+    *ends_out = ends;
+}
+
+/* _TERMINAL.search(t[-8:]) of covered text: a line-end character, then at most three closing
+ * quotes, at the end or before a final newline. */
+static int
+table_terminal(PyObject *t, const unsigned char *table, Py_ssize_t size)
+{
+    int kind = PyUnicode_KIND(t);
+    const void *d = PyUnicode_DATA(t);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(t);
+    Py_ssize_t from = n > 8 ? n - 8 : 0, m = n - from;
+    Py_ssize_t ends[2] = {m, -1};
+    if (m && PyUnicode_READ(kind, d, n - 1) == '\n')
+        ends[1] = m - 1;
+    for (int q = 0; q < 2; q++) {
+        Py_ssize_t e = ends[q];
+        if (e < 0)
+            continue;
+        for (Py_ssize_t k = 0; k <= 3; k++) {
+            Py_ssize_t p = e - k - 1;
+            if (p < 0)
+                break;
+            int b = ch_bits(table, size, PyUnicode_READ(kind, d, from + p));
+            if (b & CH_TERM)
+                return 1;
+            if (!(b & CH_CLOSE))
+                break;
+        }
+    }
+    return 0;
+}
+
+/* The tokens of covered lowered text (the runs of \w), counted and looked up in `stop`. */
+static Py_ssize_t
+table_tokens(PyObject *low, const unsigned char *table, Py_ssize_t size, PyObject *stop,
+             Py_ssize_t *hits)
+{
+    int kind = PyUnicode_KIND(low);
+    const void *d = PyUnicode_DATA(low);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(low), count = 0, i = 0;
+    while (i < n) {
+        if (!(ch_bits(table, size, PyUnicode_READ(kind, d, i)) & CH_WORD)) {
+            i++;
+            continue;
+        }
+        Py_ssize_t a = i;
+        while (i < n && ch_bits(table, size, PyUnicode_READ(kind, d, i)) & CH_WORD)
+            i++;
+        count++;
+        PyObject *tok = PyUnicode_Substring(low, a, i);
+        if (tok == NULL)
+            return -1;
+        int r = PySet_Contains(stop, tok);
+        Py_DECREF(tok);
+        if (r < 0)
+            return -1;
+        *hits += r;
+    }
+    return count;
+}
+
 static PyObject *
 speedups_ascii_features(PyObject *mod, PyObject *args)
 {
-    PyObject *segs, *stop, *floats;
+    PyObject *segs, *stop, *floats, *table_obj = NULL;
     Py_ssize_t start, stop_at;
-    if (!PyArg_ParseTuple(args, "O!OO!nn:ascii_features", &PyList_Type, &segs, &stop,
-                          &PyTuple_Type, &floats, &start, &stop_at))
+    if (!PyArg_ParseTuple(args, "O!OO!nn|O!:ascii_features", &PyList_Type, &segs, &stop,
+                          &PyTuple_Type, &floats, &start, &stop_at, &PyBytes_Type, &table_obj))
         return NULL;
+    const unsigned char *table = table_obj ? (const unsigned char *)PyBytes_AS_STRING(table_obj) : NULL;
+    Py_ssize_t table_size = table_obj ? PyBytes_GET_SIZE(table_obj) : 0;
     if (!PyAnySet_Check(stop)) {
         PyErr_SetString(PyExc_TypeError, "stop must be a set or frozenset");
         return NULL;
@@ -1844,23 +1967,51 @@ speedups_ascii_features(PyObject *mod, PyObject *args)
             Py_DECREF(s);
             return NULL;
         }
-        if (!PyUnicode_Check(t) || !PyUnicode_IS_ASCII(t)) {
+        if (!PyUnicode_Check(t)) {
             Py_DECREF(t);
             Py_DECREF(s);
             break;  /* the caller's turn */
         }
-        const Py_UCS1 *d = PyUnicode_1BYTE_DATA(t);
         Py_ssize_t n = PyUnicode_GET_LENGTH(t);
-        Py_ssize_t words, ends;
-        ascii_words_ends(d, n, &words, &ends);
+        Py_ssize_t words, ends, tokens;
         StopArg a = {stop, 0};
-        Py_ssize_t tokens = each_token(d, n, count_stop, &a);
         int punct_end = 0;
-        if (n) {
-            Py_UCS1 last = d[n - 1];
-            if (last == '.' || last == '!' || last == '?' || last == ':' || last == ';'
-                || closing_quote(last) || last == '\n')
-                punct_end = ascii_terminal(d, n);
+        if (PyUnicode_IS_ASCII(t)) {
+            const Py_UCS1 *d = PyUnicode_1BYTE_DATA(t);
+            ascii_words_ends(d, n, &words, &ends);
+            tokens = each_token(d, n, count_stop, &a);
+            if (n) {
+                Py_UCS1 last = d[n - 1];
+                if (last == '.' || last == '!' || last == '?' || last == ':' || last == ';'
+                    || closing_quote(last) || last == '\n')
+                    punct_end = ascii_terminal(d, n);
+            }
+        } else {
+            /* Text the table answers for, lowered too (a lowered character can be another). */
+            PyObject *low = NULL;
+            if (table != NULL && covered(t, table, table_size)) {
+                low = PyObject_CallMethodNoArgs(t, s_lower);
+                if (low == NULL) {
+                    Py_DECREF(t);
+                    Py_DECREF(s);
+                    return NULL;
+                }
+                if (!PyUnicode_Check(low) || !covered(low, table, table_size))
+                    Py_CLEAR(low);
+            }
+            if (low == NULL) {
+                Py_DECREF(t);
+                Py_DECREF(s);
+                break;  /* the caller's turn */
+            }
+            table_words_ends(t, table, table_size, &words, &ends);
+            tokens = table_tokens(low, table, table_size, stop, &a.hits);
+            Py_DECREF(low);
+            if (n) {
+                int b = ch_bits(table, table_size, PyUnicode_READ_CHAR(t, n - 1));
+                if (b & (CH_TERM | CH_CLOSE) || PyUnicode_READ_CHAR(t, n - 1) == '\n')
+                    punct_end = table_terminal(t, table, table_size);
+            }
         }
         Py_DECREF(t);
         long long link_chars;
@@ -2669,8 +2820,9 @@ static PyMethodDef module_methods[] = {
      "ascii_line_hints(text, copyright, widget_starts, footer_starts, header_words) -> int: the "
      "prechecks of boilerstrip.features._line_bits on ASCII text, as bits."},
     {"ascii_features", (PyCFunction)speedups_ascii_features, METH_VARARGS,
-     "ascii_features(segs, stop, floats, start, stop_at) -> int: the text features of the ASCII "
-     "blocks from start on (boilerstrip.features.compute); where it stopped."},
+     "ascii_features(segs, stop, floats, start, stop_at[, table]) -> int: the text features of "
+     "the ASCII blocks from start on, and of the others whose characters the table answers for "
+     "(boilerstrip.features.compute); where it stopped."},
     {"gutter_counts", (PyCFunction)speedups_gutter_counts, METH_VARARGS,
      "gutter_counts(lines, width, min_gap, max_width) -> list[int]: "
      "boilerstrip.layout._gutter_counts."},

@@ -39,9 +39,16 @@ _TOKEN_WIDE: Final = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}]|[^\W\p{Han}\p{Hiragana}\p{Katakana}]+"
 )
 """Tokens where each Han/kana character stands alone (function words of Chinese are characters)."""
-_SENTENCE_END: Final = regex.compile(r"[.!?。！？؟।](?:[\"'”’»)\]]*)(?:\s|$)")
-_TERMINAL: Final = regex.compile(r"[.!?。！？؟।…:;][\"'”’»)\]]{0,3}$")
+_END_CLASS: Final = r"[.!?。！？؟।]"
+_CLOSE_CLASS: Final = r"[\"'”’»)\]]"
+_TERM_CLASS: Final = r"[.!?。！？؟।…:;]"
+_SENTENCE_END: Final = regex.compile(_END_CLASS + "(?:" + _CLOSE_CLASS + r"*)(?:\s|$)")
+_TERMINAL: Final = regex.compile(_TERM_CLASS + _CLOSE_CLASS + "{0,3}$")
 """A line ends a sentence when it ends with sentence punctuation, maybe inside closing quotes."""
+_TABLE_CHARS: Final = 0x2070
+"""The character table of the compiled features (:func:`_char_table`) covers the code points below
+this: Latin, Greek, Cyrillic, Armenian, Hebrew, Arabic, the Indic scripts and the general
+punctuation (curly quotes, dashes, the ellipsis)."""
 
 LANG_SAMPLE_TOKENS: Final = 4000
 """Tokens sampled from the page (from the longest blocks) to pick its function-word list."""
@@ -173,6 +180,31 @@ _FLOATS: Final = tuple(float(k) for k in range(_N_FLOATS))
 """Word counts as shared float objects (``_FLOATS[n] == float(n)``)."""
 
 
+@lru_cache(maxsize=1)
+def _char_table() -> bytes:
+    """Per code point below :data:`_TABLE_CHARS`, the classes the feature patterns give it (the
+    bits of ``_speedups.c``'s ``CH_*``), read off the patterns themselves: 1 the compiled helper
+    may count a text of such characters (no :data:`_WIDE_ANY` or :data:`_CJK` character), 2 a
+    token character (:data:`_TOKEN`'s ``\\w``), 4 a space of :data:`_SENTENCE_END`, 8 a sentence
+    end, 16 a closing quote or bracket, 32 a line end of :data:`_TERMINAL`. Made on first use."""
+    chars = "".join(map(chr, range(_TABLE_CHARS)))
+    table = bytearray(_TABLE_CHARS)
+    for bit, pattern in (
+        (2, _TOKEN.pattern[:-1]),  # r"\w+" -> r"\w"
+        (4, r"\s"),
+        (8, _END_CLASS),
+        (16, _CLOSE_CLASS),
+        (32, _TERM_CLASS),
+    ):
+        for m in regex.finditer(pattern, chars):
+            table[m.start()] |= bit
+    wide = {m.start() for p in (_WIDE_ANY, _CJK) for m in p.finditer(chars)}
+    for k in range(_TABLE_CHARS):
+        if k not in wide:
+            table[k] |= 1
+    return bytes(table)
+
+
 def compute(doc: Doc) -> None:
     """Fill the text features of every segment of ``doc``."""
     segs = doc.segments
@@ -185,11 +217,12 @@ def compute(doc: Doc) -> None:
         # The runs of ASCII blocks in the compiled helper (the same numbers), up to each budget
         # check; the other blocks here.
         ascii_features = mod.ascii_features
+        table = _char_table()
         i, n = 0, len(segs)
         while i < n:
             if not i & CHECK_MASK and budget.over():
                 break  # time budget spent: the rest keep zero features
-            j = ascii_features(segs, stop, _FLOATS, i, (i | CHECK_MASK) + 1)
+            j = ascii_features(segs, stop, _FLOATS, i, (i | CHECK_MASK) + 1, table)
             if j == i:
                 _features(segs[i], known.get(i), is_stop)
                 j += 1

@@ -1042,3 +1042,65 @@ def test_maker_leaves_other_classes_alone() -> None:
 
     for cls in (WithFactory, WithPost, NotInit, Plain):
         assert maker(cls) is cls
+
+
+def _covered_texts(n: int = 3000) -> list[str]:
+    """Texts of the characters the compiled features' table answers for, and some it does not:
+    accents, Greek, Cyrillic, a dotted capital I (lowered to two characters), combining marks,
+    no-break and thin spaces, line separators, curly quotes, the ellipsis, Arabic and Devanagari
+    sentence ends, Thai and Han (not covered), at the ends and in the middle."""
+    import random
+
+    rng = random.Random(7)
+    pieces = [
+        "word", "Straße", "ĞÜŞİÖÇ", "İstanbul", "naïve", "e\u0301", "λόγος", "ΣΟΦΊΑ", "ς", "слово",
+        "Ёлка", "\u00a0", "\u2009", "\u2028", " ", "  ", "\n", "\t", ".", "!", "?", "…", ":", ";",
+        "”", "’", "»", ")", "]", "\"", "'", "؟", "।", "—", "–", "«", "“", "1", "2024", "_", "a_b",
+        "ไทย", "中文", "ー", "\u0600", "٣", "€", "™", "\u200b", "x²", "ǅ", "ﬁ",
+    ]
+    out = []
+    for _ in range(n):
+        k = rng.randint(1, 12)
+        out.append("".join(rng.choice(pieces) for _ in range(k)))
+    return out
+
+
+def test_compiled_features_of_covered_text_match_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    from boilerstrip.compiled import PURE_PYTHON_ENV
+
+    names = ("chars", "words", "link_density", "stop_density", "punct_end", "sentences")
+    texts = _covered_texts()
+    compiled = _text_doc(texts)
+    with monkeypatch.context() as m:
+        m.setenv(PURE_PYTHON_ENV, "1")
+        python = _text_doc(texts)
+    assert [s.text for s in compiled.segments] == [s.text for s in python.segments]
+    covered = 0
+    table = features._char_table()
+    for a, b in zip(compiled.segments, python.segments, strict=True):
+        assert [(getattr(a, k), type(getattr(a, k))) for k in names] == [
+            (getattr(b, k), type(getattr(b, k))) for k in names
+        ], a.text
+        covered += all(ord(c) < len(table) and table[ord(c)] & 1 for c in a.text)
+    assert covered > 500
+
+
+def test_char_table_reads_the_patterns() -> None:
+    """Every code point's bits, against the patterns one character at a time."""
+    import regex
+
+    table = features._char_table()
+    word, space = regex.compile(r"\w"), regex.compile(r"\s")
+    end, close, term = (regex.compile(c) for c in (
+        features._END_CLASS, features._CLOSE_CLASS, features._TERM_CLASS))
+    for k in range(len(table)):
+        c = chr(k)
+        want = (
+            (0 if features._WIDE_ANY.match(c) or features._CJK.match(c) else 1)
+            | (2 if word.match(c) else 0)
+            | (4 if space.match(c) else 0)
+            | (8 if end.match(c) else 0)
+            | (16 if close.match(c) else 0)
+            | (32 if term.match(c) else 0)
+        )
+        assert table[k] == want, hex(k)
