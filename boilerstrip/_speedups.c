@@ -1672,21 +1672,45 @@ count_langs(PyObject *tok, void *arg)
 
 /* language_hits(text, index, hits) -> tokens: adds to hits[k] (a writable buffer of int64) one
  * for every token of the ASCII text and every language k that index[token] lists. */
+/* (below, with the table of character classes) */
+static Py_ssize_t table_each_token(PyObject *low, const unsigned char *table, Py_ssize_t size,
+                                   token_fn fn, void *arg);
+static PyObject *covered_lower(PyObject *t, const unsigned char *table, Py_ssize_t size);
+
 static PyObject *
 speedups_language_hits(PyObject *mod, PyObject *args)
 {
-    PyObject *t, *index;
+    PyObject *t, *index, *table_obj = NULL;
     Py_buffer view;
-    if (!PyArg_ParseTuple(args, "UO!w*:language_hits", &t, &PyDict_Type, &index, &view))
+    if (!PyArg_ParseTuple(args, "UO!w*|O!:language_hits", &t, &PyDict_Type, &index, &view,
+                          &PyBytes_Type, &table_obj))
         return NULL;
-    if (!PyUnicode_IS_ASCII(t) || view.itemsize != 8 || view.len % 8) {
+    if ((!PyUnicode_IS_ASCII(t) && table_obj == NULL) || view.itemsize != 8 || view.len % 8) {
         PyBuffer_Release(&view);
-        PyErr_SetString(PyExc_ValueError, "language_hits() takes ASCII text and int64 counts");
+        PyErr_SetString(PyExc_ValueError,
+                        "language_hits() takes ASCII text (or a table) and int64 counts");
         return NULL;
     }
     LangArg a = {index, (long long *)view.buf, view.len / 8};
-    Py_ssize_t tokens = each_token(PyUnicode_1BYTE_DATA(t), PyUnicode_GET_LENGTH(t),
-                                   count_langs, &a);
+    Py_ssize_t tokens;
+    if (PyUnicode_IS_ASCII(t)) {
+        tokens = each_token(PyUnicode_1BYTE_DATA(t), PyUnicode_GET_LENGTH(t), count_langs, &a);
+    } else {
+        const unsigned char *table = (const unsigned char *)PyBytes_AS_STRING(table_obj);
+        Py_ssize_t size = PyBytes_GET_SIZE(table_obj);
+        PyObject *low = covered_lower(t, table, size);
+        if (low == NULL) {
+            PyBuffer_Release(&view);
+            return NULL;
+        }
+        /* -1: the table does not answer for the text; nothing counted */
+        tokens = low == Py_None ? -2 : table_each_token(low, table, size, count_langs, &a);
+        Py_DECREF(low);
+        if (tokens == -2) {
+            PyBuffer_Release(&view);
+            return PyLong_FromLong(-1);
+        }
+    }
     PyBuffer_Release(&view);
     if (tokens < 0)
         return NULL;
@@ -1905,10 +1929,10 @@ table_terminal(PyObject *t, const unsigned char *table, Py_ssize_t size)
     return 0;
 }
 
-/* The tokens of covered lowered text (the runs of \w), counted and looked up in `stop`. */
+/* The tokens of covered lowered text (the runs of \w): calls back `fn(token)` for every one;
+ * returns the count or -1. */
 static Py_ssize_t
-table_tokens(PyObject *low, const unsigned char *table, Py_ssize_t size, PyObject *stop,
-             Py_ssize_t *hits)
+table_each_token(PyObject *low, const unsigned char *table, Py_ssize_t size, token_fn fn, void *arg)
 {
     int kind = PyUnicode_KIND(low);
     const void *d = PyUnicode_DATA(low);
@@ -1925,13 +1949,29 @@ table_tokens(PyObject *low, const unsigned char *table, Py_ssize_t size, PyObjec
         PyObject *tok = PyUnicode_Substring(low, a, i);
         if (tok == NULL)
             return -1;
-        int r = PySet_Contains(stop, tok);
+        int r = fn(tok, arg);
         Py_DECREF(tok);
         if (r < 0)
             return -1;
-        *hits += r;
     }
     return count;
+}
+
+/* t.lower() where the table answers for every character of t and of the lowered text; else
+ * Py_None (a new reference either way; NULL on error). */
+static PyObject *
+covered_lower(PyObject *t, const unsigned char *table, Py_ssize_t size)
+{
+    if (table == NULL || !covered(t, table, size))
+        Py_RETURN_NONE;
+    PyObject *low = PyObject_CallMethodNoArgs(t, s_lower);
+    if (low == NULL)
+        return NULL;
+    if (!PyUnicode_Check(low) || !covered(low, table, size)) {
+        Py_DECREF(low);
+        Py_RETURN_NONE;
+    }
+    return low;
 }
 
 static PyObject *
@@ -1988,24 +2028,20 @@ speedups_ascii_features(PyObject *mod, PyObject *args)
             }
         } else {
             /* Text the table answers for, lowered too (a lowered character can be another). */
-            PyObject *low = NULL;
-            if (table != NULL && covered(t, table, table_size)) {
-                low = PyObject_CallMethodNoArgs(t, s_lower);
-                if (low == NULL) {
-                    Py_DECREF(t);
-                    Py_DECREF(s);
-                    return NULL;
-                }
-                if (!PyUnicode_Check(low) || !covered(low, table, table_size))
-                    Py_CLEAR(low);
-            }
+            PyObject *low = covered_lower(t, table, table_size);
             if (low == NULL) {
+                Py_DECREF(t);
+                Py_DECREF(s);
+                return NULL;
+            }
+            if (low == Py_None) {
+                Py_DECREF(low);
                 Py_DECREF(t);
                 Py_DECREF(s);
                 break;  /* the caller's turn */
             }
             table_words_ends(t, table, table_size, &words, &ends);
-            tokens = table_tokens(low, table, table_size, stop, &a.hits);
+            tokens = table_each_token(low, table, table_size, count_stop, &a);
             Py_DECREF(low);
             if (n) {
                 int b = ch_bits(table, table_size, PyUnicode_READ_CHAR(t, n - 1));
@@ -2815,7 +2851,8 @@ static PyMethodDef module_methods[] = {
     {"ascii_stats", (PyCFunction)speedups_ascii_stats, METH_VARARGS,
      "ascii_stats(text, stop) -> (words, tokens, stop tokens, sentence ends) of ASCII text."},
     {"language_hits", (PyCFunction)speedups_language_hits, METH_VARARGS,
-     "language_hits(text, index, hits) -> tokens: the function-word hits of every language."},
+     "language_hits(text, index, hits[, table]) -> tokens: the function-word hits of every "
+     "language (-1 for non-ASCII text the table does not answer for: nothing counted)."},
     {"ascii_line_hints", (PyCFunction)speedups_ascii_line_hints, METH_VARARGS,
      "ascii_line_hints(text, copyright, widget_starts, footer_starts, header_words) -> int: the "
      "prechecks of boilerstrip.features._line_bits on ASCII text, as bits."},

@@ -129,17 +129,23 @@ def _best_language(sample: list[str], hits: MutableSequence[int]) -> str:
 def _compiled_pick(
     mod: Any, segs: list[Segment], longest: list[int], known: dict[int, list[str]] | None
 ) -> str:
-    """The language :func:`pick_language` picks from the sample, the hits of ASCII blocks counted
-    by the compiled helper (the same integer counts: a word's count added to every language that
-    lists it, one at a time instead of after a Counter)."""
+    """The language :func:`pick_language` picks from the sample, the hits of ASCII blocks (and of
+    the others :func:`_char_table` answers for) counted by the compiled helper (the same integer
+    counts: a word's count added to every language that lists it, one at a time instead of after a
+    Counter)."""
     langs, index = _language_index()
     hits = array("q", bytes(8 * len(langs)))
     sampled = 0
     sample: list[str] = []  # the tokens of the other blocks, counted as pick_language does
+    table = _char_table()
     for i in longest:
         text = segs[i].text
-        if text.isascii():
-            sampled += mod.language_hits(text, index, hits)
+        # (-1: a non-ASCII text the table does not answer for, nothing counted)
+        got = mod.language_hits(text, index, hits) if text.isascii() else mod.language_hits(
+            text, index, hits, table
+        )
+        if got >= 0:
+            sampled += got
         else:
             toks = tokens(text)
             if known is not None:

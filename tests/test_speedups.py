@@ -1104,3 +1104,28 @@ def test_char_table_reads_the_patterns() -> None:
             | (32 if term.match(c) else 0)
         )
         assert table[k] == want, hex(k)
+
+
+def test_compiled_language_hits_of_covered_text() -> None:
+    from array import array
+    from collections import Counter
+
+    langs, index = features._language_index()
+    table = features._char_table()
+    texts = _covered_texts(1500) + ["Der Hund läuft über die Straße und die Katze schläft.",
+                                   "Ο σκύλος τρέχει και η γάτα κοιμάται.", "Собака бежит, а кошка спит."]
+    answered = 0
+    for t in texts:
+        hits = array("q", bytes(8 * len(langs)))
+        n = Speedups.language_hits(t, index, hits, table)
+        if n < 0:
+            assert not t.isascii() and not any(hits)
+            continue
+        answered += not t.isascii()
+        toks = features.tokens(t)
+        want = [0] * len(langs)
+        for w, c in Counter(toks).items():
+            for k in index.get(w, ()):
+                want[k] += c
+        assert n == len(toks) and list(hits) == want, repr(t)
+    assert answered > 300
