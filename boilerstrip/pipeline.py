@@ -14,7 +14,7 @@ from .decode import decode
 from .document import Doc
 from .segment_html import segment_page
 from .segment_text import segment_text
-from .sniff import clean, sniff
+from .sniff import clean_utf8, sniff
 from .types import Article
 
 Kind = Literal["auto", "html", "text"]
@@ -109,14 +109,17 @@ def prepare(
         text, encoding = decoded.text, decoded.encoding
     else:
         text = raw
-    text = clean(text)
+    text, utf8 = clean_utf8(text)
     k: Literal["html", "text"] = sniff(text) if kind == "auto" else kind
     doc = Doc(kind=k, truncated=truncated, budget=budget)
+    if k != "html":
+        utf8 = None
     if not budget.over(COLLECT_SHARE):
         if k == "html":
-            segment_page(text, doc)
+            segment_page(text, doc, utf8)
         else:
             segment_text(text, doc)
+    del utf8
     del doc.segments[MAX_BLOCKS:]  # the segmenters check the cap every CHECK_EVERY steps
     untrack(doc.segments)
     if not budget.over():

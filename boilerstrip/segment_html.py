@@ -933,11 +933,14 @@ def _parse_into(data: bytes, doc: Doc, budget: Budget | None) -> tuple[bool, boo
     return found, deep, runaway
 
 
-def segment_page(text: str, doc: Doc) -> None:
+def segment_page(text: str, doc: Doc, utf8: bytes | None = None) -> None:
     """Parse the HTML ``text`` and fill ``doc.segments`` and ``doc.meta`` (see :mod:`.parse` for
-    how the page is parsed safely, and :class:`Segmenter` for the walk)."""
+    how the page is parsed safely, and :class:`Segmenter` for the walk). ``utf8``: the UTF-8 bytes
+    of ``text`` where the caller has them (not made again)."""
     budget = doc.budget
-    data = tame_tags(text).encode("utf-8", "replace")
+    tamed = tame_tags(text)
+    data = utf8 if utf8 is not None and tamed is text else tamed.encode("utf-8", "replace")
+    del tamed, utf8
     if not data.strip():
         return
     found, deep, runaway = _parse_into(data, doc, budget)

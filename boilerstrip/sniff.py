@@ -41,15 +41,24 @@ def sniff(text: str) -> Literal["html", "text"]:
 def clean(text: str) -> str:
     """Remove NUL and other C0 control characters, replace lone surrogates with U+FFFD (a pair of
     surrogates becomes the character it encodes), and turn CR LF and lone CR line ends into LF."""
+    return clean_utf8(text)[0]
+
+
+def clean_utf8(text: str) -> tuple[str, bytes | None]:
+    """:func:`clean`, and the UTF-8 bytes of the result where they were made on the way (the HTML
+    parser reads them), else None."""
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError:
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
         data = text.encode("utf-8")
     if text.isprintable():
-        return text
+        return text, data
+    changed = False
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        changed = True
     if data.translate(None, _NOT_CONTROL):
         text = _CONTROL.sub("", text)
-    return text
+        changed = True
+    return text, None if changed else data
