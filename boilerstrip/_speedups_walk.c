@@ -786,6 +786,15 @@ Walk_start(Walk *self, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     int depth = self->depth;
     self->depth = depth + 1;
+    if (self->mode == MODE_WALK && self->skip && self->head != 1) {
+        /* _start_other inside a skipped element, outside the head: count it, no record */
+        self->sink = SINK_NONE;
+        self->skip++;
+        self->last_depth = depth;
+        if (PyList_Append(self->nodes, Py_None) < 0)
+            return NULL;
+        Py_RETURN_NONE;
+    }
     if (self->mode != MODE_WALK || self->skip) {
         PyObject *d = PyLong_FromLong(depth);
         if (d == NULL)
