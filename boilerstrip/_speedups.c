@@ -1239,12 +1239,41 @@ call_width(PyObject *display_width, PyObject *t)
     return n;
 }
 
+/* The display width of t and of its first k characters (its indent), where every character of t
+ * is below the table's length (else 0, nothing set): a character of table bit 2 takes two
+ * columns, any other one. */
+static int
+table_widths(PyObject *t, Py_ssize_t k, const unsigned char *table, Py_ssize_t size,
+             Py_ssize_t *len_out, Py_ssize_t *ind_out)
+{
+    int kind = PyUnicode_KIND(t);
+    const void *d = PyUnicode_DATA(t);
+    Py_ssize_t m = PyUnicode_GET_LENGTH(t), wide_head = 0, wide = 0;
+    for (Py_ssize_t i = 0; i < m; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, d, i);
+        if ((Py_ssize_t)c >= size)
+            return 0;
+        if (table[c] & 2) {
+            wide++;
+            if (i < k)
+                wide_head++;
+        }
+    }
+    *len_out = m + wide;
+    *ind_out = k + wide_head;
+    return 1;
+}
+
 static PyObject *
 speedups_display_widths(PyObject *mod, PyObject *args)
 {
-    PyObject *lines_arg, *display_width;
-    if (!PyArg_ParseTuple(args, "O!O:display_widths", &PyList_Type, &lines_arg, &display_width))
+    PyObject *lines_arg, *display_width, *table_obj = NULL;
+    if (!PyArg_ParseTuple(args, "O!O|O!:display_widths", &PyList_Type, &lines_arg, &display_width,
+                          &PyBytes_Type, &table_obj))
         return NULL;
+    /* table[c] & 2: c is wide (two columns), for every c below the table's length */
+    const unsigned char *table = table_obj ? (const unsigned char *)PyBytes_AS_STRING(table_obj) : NULL;
+    Py_ssize_t table_size = table_obj ? PyBytes_GET_SIZE(table_obj) : 0;
     /* A tuple of the lines: the callback cannot take a line away while it is in use. */
     PyObject *lines = PyList_AsTuple(lines_arg);
     if (lines == NULL)
@@ -1263,6 +1292,8 @@ speedups_display_widths(PyObject *mod, PyObject *args)
         if (PyUnicode_IS_ASCII(t)) {
             len = m;
             ind = k;
+        } else if (table != NULL && table_widths(t, k, table, table_size, &len, &ind)) {
+            /* every character in the table: measured here */
         } else {
             len = call_width(display_width, t);
             if (len == -1 && PyErr_Occurred())
@@ -2864,8 +2895,9 @@ static PyMethodDef module_methods[] = {
      "gutter_counts(lines, width, min_gap, max_width) -> list[int]: "
      "boilerstrip.layout._gutter_counts."},
     {"display_widths", (PyCFunction)speedups_display_widths, METH_VARARGS,
-     "display_widths(lines, display_width) -> (lengths, indents): the display widths of the lines "
-     "and of their indents (boilerstrip.segment_text.segment_text)."},
+     "display_widths(lines, display_width[, table]) -> (lengths, indents): the display widths of "
+     "the lines and of their indents (boilerstrip.segment_text.segment_text); table[c] & 2: c is "
+     "wide, for the code points below its length (display_width is called for the other lines)."},
     {"text_blocks", (PyCFunction)speedups_text_blocks, METH_VARARGS,
      "text_blocks(lines, wrapped, bullet_match, wide_match, stop, before, check_mask, "
      "max_bullet_chars) -> "

@@ -15,6 +15,7 @@ Bolton") where a line next to it continues by the ordinary rules: a paragraph, n
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Final
 
 import regex
@@ -70,6 +71,21 @@ def display_width(line: str) -> int:
     if line.isascii():
         return len(line)
     return len(line) + len(_WIDE.findall(line))
+
+
+_WIDTH_TABLE_CHARS: Final = 0x10000
+"""The width table of the compiled line measure covers the Basic Multilingual Plane."""
+
+
+@lru_cache(maxsize=1)
+def _width_table() -> bytes:
+    """Per code point below :data:`_WIDTH_TABLE_CHARS`, 2 where :data:`_WIDE` matches it (it takes
+    two columns), else 0: the compiled ``display_widths`` measures a line of such characters as
+    :func:`display_width` does. Read off the pattern on first use."""
+    table = bytearray(_WIDTH_TABLE_CHARS)
+    for m in _WIDE.finditer("".join(map(chr, range(_WIDTH_TABLE_CHARS)))):
+        table[m.start()] = 2
+    return bytes(table)
 
 
 def _joiner(before: str, after: str) -> str:
@@ -196,7 +212,7 @@ def _page_wrapped(lines: list[str]) -> bool:
     """Whether the dump's lines were wrapped page-wide (:func:`page_width`)."""
     mod = speedups()
     if mod is not None:
-        widths: list[int] = mod.display_widths(lines, display_width)[0]
+        widths: list[int] = mod.display_widths(lines, display_width, _width_table())[0]
     else:
         widths = [display_width(s) for s in lines]
     return page_width(widths) > 0
@@ -320,7 +336,7 @@ def _compiled_blocks(
     wide-character test (``_WIDE``: the C code holds no Unicode table) as the loop, and joining the
     lines as :func:`_joiner` does."""
     segs = doc.segments
-    lengths, indents = mod.display_widths(stripped, display_width)
+    lengths, indents = mod.display_widths(stripped, display_width, _width_table())
     page = page_width(lengths)
     wrapped = mod.wraps(
         stripped, lengths, indents, page, _WIDE.match, display_width, NARROW_MIN_WIDTH,

@@ -392,17 +392,22 @@ def _dumps() -> list[list[str]]:
 
 
 def test_compiled_display_widths_match_python() -> None:
-    """display_widths() measures lines and indents as segment_text does: the dumps, and every code
-    point alone, indented (by ASCII blanks, ideographic spaces, other blanks) and followed by ASCII
-    or wide text."""
+    """display_widths() measures lines and indents as segment_text does, with the width table (the
+    Basic Multilingual Plane) and without: the dumps, and every code point alone, indented (by
+    ASCII blanks, ideographic spaces, other blanks) and followed by ASCII or wide text."""
     from boilerstrip.segment_text import display_width
 
     dumps = _dumps()
     for cp in range(0, sys.maxunicode + 1, 5):
         c = chr(cp)
         dumps.append([c, "  " + c + "x", "\u3000" + c + " y", c + c + " 字", "\u2003\t" + c + "ab"])
+    from boilerstrip.segment_text import _width_table
+
+    table = _width_table()
     for lines in dumps:
-        assert Speedups.display_widths(lines, display_width) == _widths(lines)
+        want = _widths(lines)
+        assert Speedups.display_widths(lines, display_width) == want
+        assert Speedups.display_widths(lines, display_width, table) == want
 
 
 def test_compiled_wraps_match_python() -> None:
