@@ -174,8 +174,10 @@ class Captions:
             -1 if html else next((i for i, s in enumerate(segs) if s.label is Label.ARTICLE), -1)
         )
         comment, mark = Label.COMMENT, P.CAPTION | P.FIGURE  # (read for every block)
-        # The article blocks before this step, with their score and step (see _keep_photo_stories).
-        was = {i: (s.score, s.by) for i, s in enumerate(segs) if s.label is Label.ARTICLE}
+        # The article blocks this step makes captions, with their score and step before (see
+        # _keep_photo_stories).
+        was: dict[int, tuple[float, str]] = {}
+        article = Label.ARTICLE
         for i, s in enumerate(segs):
             if s.label is comment or s.chars > MAX_CAPTION_CHARS or s.is_title:
                 continue
@@ -186,8 +188,12 @@ class Captions:
                 if marked and content and _container(doc, s) in content:
                     marked = False
                 if marked and s.link_density < 0.5 and _near_article(segs, i):
+                    if s.label is article:
+                        was[i] = (s.score, s.by)
                     set_label(s, Label.CAPTION, SCORE_MARKUP, self.name)
                 elif (s.image_before or marked) and _credit(s) and _near_article(segs, i):
+                    if s.label is article:
+                        was[i] = (s.score, s.by)
                     set_label(s, Label.CAPTION, SCORE_CREDIT, self.name)
             else:
                 # Both kinds of text caption below end no sentence: the cheap tests first.
@@ -218,17 +224,17 @@ class Captions:
                     )
                 ):
                     set_label(s, Label.CAPTION, SCORE_TEXT, self.name)
-        if html:
+        if was:
             _keep_photo_stories(segs, was)
 
 
 def _keep_photo_stories(segs: list[Segment], was: dict[int, tuple[float, str]]) -> None:
     """A photo page, whose story is its caption: when the article blocks that the step made
     captions hold more words (outside links) than the article blocks left, they were the article,
-    and get their label back (``was``: the article blocks before the step, by index, with their
-    score and step). On the dev sets this was 8 dragnet pages of a photo with a paragraph under it
-    (0.918 -> 0.922) and 2 of trafilatura-eval's (a slideshow; +0.001), no page lower; "more than
-    half as many" instead of "more" also took back a sidebar's captions on one dragnet page."""
+    and get their label back (``was``: those blocks, by index, with their score and step before).
+    On the dev sets this was 8 dragnet pages of a photo with a paragraph under it (0.918 -> 0.922)
+    and 2 of trafilatura-eval's (a slideshow; +0.001), no page lower; "more than half as many"
+    instead of "more" also took back a sidebar's captions on one dragnet page."""
     caption = Label.CAPTION
     took = [i for i in was if segs[i].label is caption]
     if not took:

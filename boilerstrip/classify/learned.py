@@ -590,6 +590,8 @@ def _story_goes_on(segs: Sequence[Segment], pa: Sequence[float], by: str) -> Non
     section follows the story, it does not interrupt it (dialogue in a story, a quoted letter).
     It is article where the article model says so, else left to the later steps."""
     comment, article = Label.COMMENT, Label.ARTICLE
+    if not any(s.label is comment and s.by == by and not s.cues & P.COMMENT for s in segs):
+        return  # (most pages: no claim to look at)
     after = 0.0
     for i in range(len(segs) - 1, -1, -1):
         s = segs[i]
@@ -619,6 +621,8 @@ def _drop_hidden_copies(segs: Sequence[Segment]) -> None:
     elsewhere stays: demoting all of it cost wikipedia-3 (collapsed sections that the gold keeps)
     0.24."""
     article = Label.ARTICLE
+    if not any(s.label is article and s.cues & P.HIDDEN for s in segs):
+        return  # (most pages: no hidden article block)
     shown = {s.text for s in segs if s.label is article and not s.cues & P.HIDDEN}
     for s in segs:
         if s.label is article and s.cues & P.HIDDEN and s.text in shown:
