@@ -36,13 +36,9 @@ _COMMENT: Final = Label.COMMENT
 """(A module constant: it is read for every block, and an enum member's lookup costs more.)"""
 
 
-def block_value(s: Segment) -> float:
-    # The BOILER flag is P.is_boilerplate_line(s.text), computed once.
-    return value_of(s, bool(line_flags(s) & BOILER))
-
-
 def value_of(s: Segment, boilerplate_line: bool) -> float:
-    """:func:`block_value` of ``s``, given whether its text is a boilerplate line."""
+    """The region value of ``s``, given whether its text is a boilerplate line (the BOILER bit of
+    its :func:`line_flags`)."""
     if s.label is _COMMENT:
         # A comment section is a barrier: a region never reaches across it.
         return -max(SHORT_PENALTY, float(s.chars))
