@@ -70,6 +70,48 @@ def test_edge_values() -> None:
         assert compiled([x]) == python([x])
 
 
+def _random_tree(rng: Any, depth: int, width: int) -> list[list[float]]:
+    """A tree in the flat node format, of at most ``depth`` levels, leaves at any level."""
+    nodes: list[list[float]] = []
+
+    def grow(level: int) -> int:
+        at = len(nodes)
+        nodes.append([])
+        if level == depth or (level and rng.random() < 0.2):
+            nodes[at] = [-1, 0.0, 0, 0, rng.choice([rng.uniform(-2, 2), 0.0, -0.0, 1e-300])]
+        else:
+            feature, threshold = rng.randrange(width), rng.choice([rng.uniform(-1, 1), 0.0])
+            left = grow(level + 1)
+            right = grow(level + 1)
+            nodes[at] = [feature, threshold, left, right, 0.0]
+        return at
+
+    grow(0)
+    return nodes
+
+
+def test_compiled_forest_of_any_depth_matches_python() -> None:
+    """Forests whose trees are at most 6 deep are walked as complete trees, deeper ones node by
+    node: both give the Python walk's sums, for any number of trees (4 are walked side by side),
+    on vectors with NaN, infinities, zeros of both signs and values at the thresholds."""
+    import random
+
+    rng = random.Random(3)
+    width = 7
+    vectors = [[rng.choice([rng.uniform(-1.5, 1.5), 0.0, -0.0, math.nan, math.inf, -math.inf])
+                for _ in range(width)] for _ in range(300)]
+    for depth in (0, 1, 2, 3, 4, 5, 6, 7, 9):
+        for n_trees in (1, 3, 4, 5, 9, 80):
+            trees = [_random_tree(rng, depth, width) for _ in range(n_trees)]
+            base = rng.uniform(-1, 1)
+            python = model._compile_trees(base, trees)
+            compiled = Forest(base, trees).margin
+            for v in vectors:
+                a, b = compiled(v), python(v)
+                assert a == b or (math.isnan(a) and math.isnan(b)), (depth, n_trees)
+                assert math.copysign(1.0, a) == math.copysign(1.0, b)
+
+
 # --- the learned model's feature vectors (learned.rows and _speedups.Rows) -----------------------
 
 Speedups = model.speedups()
