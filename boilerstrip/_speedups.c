@@ -516,10 +516,77 @@ intern_names(void)
     return 0;
 }
 
+/* o.name for the records this module reads and writes (Segment: a slotted dataclass), with the
+ * slot's offset remembered per (type, interned name): the same value PyObject_GetAttr gives (and
+ * the same store PyObject_SetAttr makes) where the type's own dict holds a writable member
+ * descriptor for the name and the type keeps the generic attribute lookup and assignment (a data
+ * descriptor wins over anything else there); the generic calls themselves otherwise, and for a
+ * slot not set (its AttributeError). */
+#define SLOT_CACHE 64
+static struct {
+    PyTypeObject *type;
+    PyObject *name;
+    Py_ssize_t offset;  /* -1: no plain slot */
+} slot_cache[SLOT_CACHE];
+
+/* The offset of the plain slot `name` of o's type, or -1 (NULL on error: -2). */
+static Py_ssize_t
+slot_offset(PyObject *o, PyObject *name)
+{
+    PyTypeObject *tp = Py_TYPE(o);
+    size_t h = (((size_t)tp >> 4) ^ ((size_t)name >> 4)) % SLOT_CACHE;
+    if (slot_cache[h].type == tp && slot_cache[h].name == name)
+        return slot_cache[h].offset;
+    Py_ssize_t off = -1;
+    if (tp->tp_getattro == PyObject_GenericGetAttr && tp->tp_setattro == PyObject_GenericSetAttr
+        && tp->tp_dict != NULL && PyUnicode_CheckExact(name) && PyUnicode_CHECK_INTERNED(name)) {
+        PyObject *d = PyDict_GetItemWithError(tp->tp_dict, name);
+        if (d == NULL && PyErr_Occurred())
+            return -2;
+        if (d != NULL && Py_IS_TYPE(d, &PyMemberDescr_Type)
+            && ((PyMemberDescrObject *)d)->d_member->type == T_OBJECT_EX
+            && !(((PyMemberDescrObject *)d)->d_member->flags & (READONLY | READ_RESTRICTED)))
+            off = ((PyMemberDescrObject *)d)->d_member->offset;
+    }
+    /* (the entry holds the type; the name is one of this module's interned names) */
+    Py_XSETREF(slot_cache[h].type, (PyTypeObject *)Py_NewRef((PyObject *)tp));
+    slot_cache[h].name = name;
+    slot_cache[h].offset = off;
+    return off;
+}
+
+static PyObject *
+seg_attr(PyObject *o, PyObject *name)
+{
+    Py_ssize_t off = slot_offset(o, name);
+    if (off == -2)
+        return NULL;
+    if (off >= 0) {
+        PyObject *v = *(PyObject **)((char *)o + off);
+        if (v != NULL)
+            return Py_NewRef(v);
+    }
+    return PyObject_GetAttr(o, name);
+}
+
+/* o.name = v (a new reference to v is taken), as seg_attr reads it. */
+static int
+seg_setattr(PyObject *o, PyObject *name, PyObject *v)
+{
+    Py_ssize_t off = slot_offset(o, name);
+    if (off == -2)
+        return -1;
+    if (off >= 0) {
+        Py_XSETREF(*(PyObject **)((char *)o + off), Py_NewRef(v));
+        return 0;
+    }
+    return PyObject_SetAttr(o, name, v);
+}
+
 static int
 attr_ll(PyObject *o, PyObject *name, long long *out)
 {
-    PyObject *v = PyObject_GetAttr(o, name);
+    PyObject *v = seg_attr(o, name);
     if (v == NULL)
         return -1;
     *out = PyLong_AsLongLong(v);
@@ -531,7 +598,7 @@ static int
 attr_mask(PyObject *o, PyObject *name, unsigned long long *out)
 {
     /* the low 64 bits, two's complement (what `mask & c` reads for c < 2**63) */
-    PyObject *v = PyObject_GetAttr(o, name);
+    PyObject *v = seg_attr(o, name);
     if (v == NULL)
         return -1;
     *out = PyLong_AsUnsignedLongLongMask(v);
@@ -542,7 +609,7 @@ attr_mask(PyObject *o, PyObject *name, unsigned long long *out)
 static int
 attr_double(PyObject *o, PyObject *name, double *out)
 {
-    PyObject *v = PyObject_GetAttr(o, name);
+    PyObject *v = seg_attr(o, name);
     if (v == NULL)
         return -1;
     *out = PyFloat_CheckExact(v) ? PyFloat_AS_DOUBLE(v) : PyFloat_AsDouble(v);
@@ -553,7 +620,7 @@ attr_double(PyObject *o, PyObject *name, double *out)
 static int
 attr_true(PyObject *o, PyObject *name, int *out)
 {
-    PyObject *v = PyObject_GetAttr(o, name);
+    PyObject *v = seg_attr(o, name);
     if (v == NULL)
         return -1;
     *out = PyObject_IsTrue(v);
@@ -852,7 +919,7 @@ Rows_init(Rows *self, PyObject *args, PyObject *kwds)
             pre[c * np1 + i + 1] = pre[c * np1 + i] + col[c];
         self->meta_count[i + 1] = self->meta_count[i]
             + ((self->flags[i] & self->meta_date) && words <= 16 ? 1 : 0);
-        PyObject *text = PyObject_GetAttr(s, s_text);
+        PyObject *text = seg_attr(s, s_text);
         if (text == NULL) {
             err = 1;
             break;
@@ -870,7 +937,7 @@ Rows_init(Rows *self, PyObject *args, PyObject *kwds)
         Py_DECREF(text);
     }
     for (Py_ssize_t i = 0; i < n && !err; i++) {
-        PyObject *text = PyObject_GetAttr(PyList_GET_ITEM(segs, i), s_text);
+        PyObject *text = seg_attr(PyList_GET_ITEM(segs, i), s_text);
         if (text == NULL) {
             err = 1;
             break;
@@ -916,12 +983,12 @@ own_features(Rows *self, Py_ssize_t j, double *o, int *good)
         || attr_true(s, s_bullet, &bullet) < 0 || attr_true(s, s_blank_before, &blank_before) < 0
         || attr_true(s, s_blank_after, &blank_after) < 0)
         return -1;
-    PyObject *label = PyObject_GetAttr(s, s_label);
+    PyObject *label = seg_attr(s, s_label);
     if (label == NULL)
         return -1;
     int is_comment = label == self->comment_label;
     Py_DECREF(label);
-    PyObject *text = PyObject_GetAttr(s, s_text);
+    PyObject *text = seg_attr(s, s_text);
     if (text == NULL)
         return -1;
     if (!PyUnicode_Check(text)) {
@@ -1021,7 +1088,7 @@ Rows_fill(Rows *self, PyObject *args)
         if (heading) {
             tag = self->h_index;
         } else {
-            PyObject *t = PyObject_GetAttr(s, s_tag);
+            PyObject *t = seg_attr(s, s_tag);
             if (t == NULL)
                 goto fail;
             PyObject *k = PyDict_GetItemWithError(self->tag_index, t);
@@ -1987,7 +2054,7 @@ set_new(PyObject *o, PyObject *name, PyObject *v)
 {
     if (v == NULL)
         return -1;
-    int r = PyObject_SetAttr(o, name, v);
+    int r = seg_setattr(o, name, v);
     Py_DECREF(v);
     return r;
 }
@@ -2155,7 +2222,7 @@ speedups_ascii_features(PyObject *mod, PyObject *args)
     for (; i < stop_at && i < PyList_GET_SIZE(segs); i++) {
         PyObject *s = PyList_GET_ITEM(segs, i);
         Py_INCREF(s);
-        PyObject *t = PyObject_GetAttr(s, s_text);
+        PyObject *t = seg_attr(s, s_text);
         if (t == NULL) {
             Py_DECREF(s);
             return NULL;
@@ -2235,7 +2302,7 @@ speedups_ascii_features(PyObject *mod, PyObject *args)
             err = set_new(s, s_stop_density, sd) < 0;
         }
         if (!err)
-            err = PyObject_SetAttr(s, s_punct_end, punct_end ? Py_True : Py_False) < 0
+            err = seg_setattr(s, s_punct_end, punct_end ? Py_True : Py_False) < 0
                 || set_new(s, s_sentences, PyLong_FromSsize_t(ends + (punct_end ? 0 : 1))) < 0;
         Py_DECREF(s);
         if (err)
@@ -2490,7 +2557,7 @@ speedups_region_values(PyObject *mod, PyObject *args)
         return NULL;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *s = PyList_GET_ITEM(segs, i);
-        PyObject *label = PyObject_GetAttr(s, s_label);
+        PyObject *label = seg_attr(s, s_label);
         if (label == NULL)
             goto fail;
         int is_comment = label == comment;
@@ -2895,16 +2962,16 @@ speedups_make_blocks(PyObject *mod, PyObject *args)
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *s = PyList_GET_ITEM(segs, i);
         PyObject *v[6] = {NULL, NULL, NULL, NULL, NULL, NULL};
-        PyObject *label = PyObject_GetAttr(s, s_label);
+        PyObject *label = seg_attr(s, s_label);
         if (label == NULL)
             goto fail;
-        v[0] = PyObject_GetAttr(s, s_text);
+        v[0] = seg_attr(s, s_text);
         if (v[0] == NULL) {
             Py_DECREF(label);
             goto fail;
         }
         if (!html) {
-            PyObject *bullet = PyObject_GetAttr(s, s_bullet);
+            PyObject *bullet = seg_attr(s, s_bullet);
             int shown = bullet == NULL ? -1 : PyObject_IsTrue(bullet);
             if (shown > 0) {
                 int in = PySequence_Contains(drawn, bullet);
@@ -2930,13 +2997,13 @@ speedups_make_blocks(PyObject *mod, PyObject *args)
             goto fail;
         }
         v[1] = truth ? Py_NewRef(label) : Py_NewRef(nav_label);
-        v[2] = PyObject_GetAttr(s, s_score);
-        v[3] = PyObject_GetAttr(s, s_source);
-        v[4] = PyObject_GetAttr(s, s_is_title);
+        v[2] = seg_attr(s, s_score);
+        v[3] = seg_attr(s, s_source);
+        v[4] = seg_attr(s, s_is_title);
         v[5] = Py_NewRef(Py_None);
         int ok = v[2] != NULL && v[3] != NULL && v[4] != NULL;
         if (ok && label == comment_label) {
-            PyObject *c = PyObject_GetAttr(s, s_comment);
+            PyObject *c = seg_attr(s, s_comment);
             if (c == NULL) {
                 ok = 0;
             } else if (c != Py_None) {

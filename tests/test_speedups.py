@@ -1176,3 +1176,29 @@ def test_compiled_language_hits_of_covered_text() -> None:
                 want[k] += c
         assert n == len(toks) and list(hits) == want, repr(t)
     assert answered > 300
+
+
+def test_compiled_helpers_read_any_record_like_getattr() -> None:
+    """The helpers read a Segment's slots directly; a record of another kind (attributes in a
+    dict, properties), and a slot left unset, go through the generic lookup (its values, its
+    AttributeError)."""
+    import types
+
+    from boilerstrip.classify import region
+
+    doc, _ = prepare("<html><body><p>One paragraph of words here, and a few more.</p></body></html>")
+    seg = doc.segments[0]
+    names = [f.name for f in dataclasses.fields(Segment)]
+    twin = types.SimpleNamespace(**{n: getattr(seg, n) for n in names})
+
+    class Props:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(seg, name)
+
+    want = Speedups.region_values([seg], [0], region._VALUE_CONSTS)
+    assert Speedups.region_values([twin], [0], region._VALUE_CONSTS) == want
+    assert Speedups.region_values([Props()], [0], region._VALUE_CONSTS) == want
+    gone = Segment(seg.text, seg.source)
+    del gone.chars
+    with pytest.raises(AttributeError):
+        Speedups.region_values([gone], [0], region._VALUE_CONSTS)
