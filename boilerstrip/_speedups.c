@@ -2978,7 +2978,7 @@ speedups_make_blocks(PyObject *mod, PyObject *args)
                 shown = in < 0 ? -1 : !in;
             }
             if (shown > 0) {
-                PyObject *t = PyUnicode_FromFormat("%U %U", bullet, v[0]);
+                PyObject *t = PyUnicode_FromFormat("%S %S", bullet, v[0]);
                 Py_SETREF(v[0], t);
                 if (t == NULL)
                     shown = -1;
