@@ -1753,37 +1753,113 @@ ascii_word(Py_UCS1 c)
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
 
-static int
-closing_quote(Py_UCS1 c)
+/* The bits of the character table boilerstrip.features builds from its own patterns (every code
+ * point below the table's length): */
+#define CH_COVER 1   /* the table answers for it (not a wide or CJK character) */
+#define CH_WORD 2    /* \w of the token pattern */
+#define CH_SPACE 4   /* \s of the sentence-end pattern */
+#define CH_END 8     /* a sentence end: [.!?...] */
+#define CH_CLOSE 16  /* a closing quote or bracket */
+#define CH_TERM 32   /* a line end of a sentence: [.!?...:;] */
+
+static inline int
+ch_bits(const unsigned char *table, Py_ssize_t size, Py_UCS4 c)
 {
-    return c == '"' || c == '\'' || c == ')' || c == ']';
+    return (Py_ssize_t)c < size ? table[c] : 0;
 }
 
-/* The words (runs of non-space) and the sentence ends (., ! or ?, then closing quotes, then a
-   space or the end) of ASCII text: boilerstrip.features' word count and sentence count. */
+/* The classes of the ASCII characters, in the same bits: what the patterns give them (\w is
+ * [A-Za-z0-9_], \s the blanks 9-13 and the space); made by ascii_classes_init(). */
+static unsigned char ascii_classes[128];
+
 static void
-ascii_words_ends(const Py_UCS1 *s, Py_ssize_t n, Py_ssize_t *words_out, Py_ssize_t *ends_out)
+ascii_classes_init(void)
+{
+    for (int c = 0; c < 128; c++) {
+        int b = CH_COVER;
+        if (ascii_word((Py_UCS1)c))
+            b |= CH_WORD;
+        if ((c >= 9 && c <= 13) || c == ' ')
+            b |= CH_SPACE;
+        if (c == '.' || c == '!' || c == '?')
+            b |= CH_END | CH_TERM;
+        if (c == ':' || c == ';')
+            b |= CH_TERM;
+        if (c == '"' || c == '\'' || c == ')' || c == ']')
+            b |= CH_CLOSE;
+        ascii_classes[c] = (unsigned char)b;
+    }
+}
+
+/* len(t.split()) (words: runs of what str.isspace() does not take) and
+ * len(_SENTENCE_END.findall(t)) (a sentence end, then closing quotes, then a space or the end) of
+ * text of `kind` whose every character the table answers for: boilerstrip.features' word and
+ * sentence counts. */
+static inline void
+class_words_ends(int kind, const void *d, Py_ssize_t n, const unsigned char *table,
+                 Py_ssize_t size, Py_ssize_t *words_out, Py_ssize_t *ends_out)
 {
     Py_ssize_t words = 0, ends = 0;
     int in_word = 0;
     for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS1 c = s[i];
-        if (ascii_space(c)) {
+        Py_UCS4 c = PyUnicode_READ(kind, d, i);
+        if (Py_UNICODE_ISSPACE(c)) {
             in_word = 0;
         } else if (!in_word) {
             in_word = 1;
             words++;
         }
-        if (c == '.' || c == '!' || c == '?') {
+        if (ch_bits(table, size, c) & CH_END) {
             Py_ssize_t q = i + 1;
-            while (q < n && closing_quote(s[q]))
+            while (q < n && ch_bits(table, size, PyUnicode_READ(kind, d, q)) & CH_CLOSE)
                 q++;
-            if (q == n || (s[q] >= 9 && s[q] <= 13) || s[q] == ' ')
+            if (q == n || ch_bits(table, size, PyUnicode_READ(kind, d, q)) & CH_SPACE)
                 ends++;
         }
     }
     *words_out = words;
     *ends_out = ends;
+}
+
+/* _TERMINAL.search(t[-8:]) is not None for text as above: a line-end character, then at most three
+ * closing quotes, up to the end or up to a newline that ends the text (regex's $). */
+static inline int
+class_terminal(int kind, const void *d, Py_ssize_t n, const unsigned char *table, Py_ssize_t size)
+{
+    Py_ssize_t from = n > 8 ? n - 8 : 0, m = n - from;
+    Py_ssize_t ends[2] = {m, -1};
+    if (m && PyUnicode_READ(kind, d, n - 1) == '\n')
+        ends[1] = m - 1;
+    for (int q = 0; q < 2; q++) {
+        Py_ssize_t e = ends[q];
+        if (e < 0)
+            continue;
+        for (Py_ssize_t k = 0; k <= 3; k++) {
+            Py_ssize_t p = e - k - 1;
+            if (p < 0)
+                break;
+            int b = ch_bits(table, size, PyUnicode_READ(kind, d, from + p));
+            if (b & CH_TERM)
+                return 1;
+            if (!(b & CH_CLOSE))
+                break;  /* longer runs would hold this character too */
+        }
+    }
+    return 0;
+}
+
+/* punct_end of features._features: the text ends in a line-end character, a closing quote or a
+ * newline, and class_terminal says so. */
+static inline int
+class_punct_end(int kind, const void *d, Py_ssize_t n, const unsigned char *table,
+                Py_ssize_t size)
+{
+    if (!n)
+        return 0;
+    Py_UCS4 last = PyUnicode_READ(kind, d, n - 1);
+    if (!(ch_bits(table, size, last) & (CH_TERM | CH_CLOSE)) && last != '\n')
+        return 0;
+    return class_terminal(kind, d, n, table, size);
 }
 
 /* The tokens of t (ASCII): calls back `each(token)` for every one; returns the count or -1. */
@@ -1852,7 +1928,7 @@ speedups_ascii_stats(PyObject *mod, PyObject *args)
     const Py_UCS1 *s = PyUnicode_1BYTE_DATA(t);
     Py_ssize_t n = PyUnicode_GET_LENGTH(t);
     Py_ssize_t words, ends;
-    ascii_words_ends(s, n, &words, &ends);
+    class_words_ends(PyUnicode_1BYTE_KIND, s, n, ascii_classes, 128, &words, &ends);
     StopArg a = {stop, 0};
     Py_ssize_t tokens = each_token(s, n, count_stop, &a);
     if (tokens < 0)
@@ -2024,32 +2100,6 @@ speedups_gutter_counts(PyObject *mod, PyObject *args)
  * up to the end, or up to a newline that ends the text (regex's $).
  * ------------------------------------------------------------------------------------------- */
 static int
-ascii_terminal(const Py_UCS1 *text, Py_ssize_t n)
-{
-    const Py_UCS1 *s = n > 8 ? text + (n - 8) : text;
-    Py_ssize_t m = n > 8 ? 8 : n;
-    Py_ssize_t ends[2] = {m, -1};
-    if (m && s[m - 1] == '\n')
-        ends[1] = m - 1;
-    for (int q = 0; q < 2; q++) {
-        Py_ssize_t e = ends[q];
-        if (e < 0)
-            continue;
-        for (Py_ssize_t k = 0; k <= 3; k++) {
-            Py_ssize_t p = e - k - 1;
-            if (p < 0)
-                break;
-            Py_UCS1 c = s[p];
-            if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';')
-                return 1;
-            if (!closing_quote(c))
-                break;  /* longer runs would hold this character too */
-        }
-    }
-    return 0;
-}
-
-static int
 set_new(PyObject *o, PyObject *name, PyObject *v)
 {
     if (v == NULL)
@@ -2062,21 +2112,6 @@ set_new(PyObject *o, PyObject *name, PyObject *v)
 
 /* --- the text features of non-ASCII text, from a table of character classes ------------------- */
 
-/* The bits of the character table boilerstrip.features builds from its own patterns (every code
- * point below the table's length): */
-#define CH_COVER 1   /* the table answers for it (not a wide or CJK character) */
-#define CH_WORD 2    /* \w of the token pattern */
-#define CH_SPACE 4   /* \s of the sentence-end pattern */
-#define CH_END 8     /* a sentence end: [.!?...] */
-#define CH_CLOSE 16  /* a closing quote or bracket */
-#define CH_TERM 32   /* a line end of a sentence: [.!?...:;] */
-
-static inline int
-ch_bits(const unsigned char *table, Py_ssize_t size, Py_UCS4 c)
-{
-    return (Py_ssize_t)c < size ? table[c] : 0;
-}
-
 /* Every character of t has CH_COVER. */
 static int
 covered(PyObject *t, const unsigned char *table, Py_ssize_t size)
@@ -2088,65 +2123,6 @@ covered(PyObject *t, const unsigned char *table, Py_ssize_t size)
         if (!(ch_bits(table, size, PyUnicode_READ(kind, d, i)) & CH_COVER))
             return 0;
     return 1;
-}
-
-/* len(t.split()) and len(_SENTENCE_END.findall(t)) of covered text. */
-static void
-table_words_ends(PyObject *t, const unsigned char *table, Py_ssize_t size, Py_ssize_t *words_out,
-                 Py_ssize_t *ends_out)
-{
-    int kind = PyUnicode_KIND(t);
-    const void *d = PyUnicode_DATA(t);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(t), words = 0, ends = 0;
-    int in_word = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        Py_UCS4 c = PyUnicode_READ(kind, d, i);
-        if (Py_UNICODE_ISSPACE(c)) {
-            in_word = 0;
-        } else if (!in_word) {
-            in_word = 1;
-            words++;
-        }
-        if (ch_bits(table, size, c) & CH_END) {
-            Py_ssize_t q = i + 1;
-            while (q < n && ch_bits(table, size, PyUnicode_READ(kind, d, q)) & CH_CLOSE)
-                q++;
-            if (q == n || ch_bits(table, size, PyUnicode_READ(kind, d, q)) & CH_SPACE)
-                ends++;
-        }
-    }
-    *words_out = words;
-    *ends_out = ends;
-}
-
-/* _TERMINAL.search(t[-8:]) of covered text: a line-end character, then at most three closing
- * quotes, at the end or before a final newline. */
-static int
-table_terminal(PyObject *t, const unsigned char *table, Py_ssize_t size)
-{
-    int kind = PyUnicode_KIND(t);
-    const void *d = PyUnicode_DATA(t);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(t);
-    Py_ssize_t from = n > 8 ? n - 8 : 0, m = n - from;
-    Py_ssize_t ends[2] = {m, -1};
-    if (m && PyUnicode_READ(kind, d, n - 1) == '\n')
-        ends[1] = m - 1;
-    for (int q = 0; q < 2; q++) {
-        Py_ssize_t e = ends[q];
-        if (e < 0)
-            continue;
-        for (Py_ssize_t k = 0; k <= 3; k++) {
-            Py_ssize_t p = e - k - 1;
-            if (p < 0)
-                break;
-            int b = ch_bits(table, size, PyUnicode_READ(kind, d, from + p));
-            if (b & CH_TERM)
-                return 1;
-            if (!(b & CH_CLOSE))
-                break;
-        }
-    }
-    return 0;
 }
 
 /* The tokens of covered lowered text (the runs of \w): calls back `fn(token)` for every one;
@@ -2236,16 +2212,12 @@ speedups_ascii_features(PyObject *mod, PyObject *args)
         Py_ssize_t words, ends, tokens;
         StopArg a = {stop, 0};
         int punct_end = 0;
+        int kind = PyUnicode_KIND(t);
+        const void *d = PyUnicode_DATA(t);
         if (PyUnicode_IS_ASCII(t)) {
-            const Py_UCS1 *d = PyUnicode_1BYTE_DATA(t);
-            ascii_words_ends(d, n, &words, &ends);
-            tokens = each_token(d, n, count_stop, &a);
-            if (n) {
-                Py_UCS1 last = d[n - 1];
-                if (last == '.' || last == '!' || last == '?' || last == ':' || last == ';'
-                    || closing_quote(last) || last == '\n')
-                    punct_end = ascii_terminal(d, n);
-            }
+            class_words_ends(kind, d, n, ascii_classes, 128, &words, &ends);
+            tokens = each_token((const Py_UCS1 *)d, n, count_stop, &a);
+            punct_end = class_punct_end(kind, d, n, ascii_classes, 128);
         } else {
             /* Text the table answers for, lowered too (a lowered character can be another). */
             PyObject *low = covered_lower(t, table, table_size);
@@ -2260,14 +2232,10 @@ speedups_ascii_features(PyObject *mod, PyObject *args)
                 Py_DECREF(s);
                 break;  /* the caller's turn */
             }
-            table_words_ends(t, table, table_size, &words, &ends);
+            class_words_ends(kind, d, n, table, table_size, &words, &ends);
             tokens = table_each_token(low, table, table_size, count_stop, &a);
             Py_DECREF(low);
-            if (n) {
-                int b = ch_bits(table, table_size, PyUnicode_READ_CHAR(t, n - 1));
-                if (b & (CH_TERM | CH_CLOSE) || PyUnicode_READ_CHAR(t, n - 1) == '\n')
-                    punct_end = table_terminal(t, table, table_size);
-            }
+            punct_end = class_punct_end(kind, d, n, table, table_size);
         }
         Py_DECREF(t);
         long long link_chars;
@@ -3114,6 +3082,7 @@ PyInit__speedups(void)
     if (PyType_Ready(&ForestType) < 0 || PyType_Ready(&RowsType) < 0
         || PyType_Ready(&MakerType) < 0 || intern_names() < 0)
         return NULL;
+    ascii_classes_init();
     PyObject *m = PyModule_Create(&speedups_module);
     if (m == NULL)
         return NULL;
