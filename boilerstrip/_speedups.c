@@ -1911,31 +1911,6 @@ count_stop(PyObject *tok, void *arg)
     return 0;
 }
 
-static PyObject *
-speedups_ascii_stats(PyObject *mod, PyObject *args)
-{
-    PyObject *t, *stop;
-    if (!PyArg_ParseTuple(args, "UO:ascii_stats", &t, &stop))
-        return NULL;
-    if (!PyUnicode_IS_ASCII(t)) {
-        PyErr_SetString(PyExc_ValueError, "ascii_stats() takes ASCII text");
-        return NULL;
-    }
-    if (!PyAnySet_Check(stop)) {
-        PyErr_SetString(PyExc_TypeError, "stop must be a set or frozenset");
-        return NULL;
-    }
-    const Py_UCS1 *s = PyUnicode_1BYTE_DATA(t);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(t);
-    Py_ssize_t words, ends;
-    class_words_ends(PyUnicode_1BYTE_KIND, s, n, ascii_classes, 128, &words, &ends);
-    StopArg a = {stop, 0};
-    Py_ssize_t tokens = each_token(s, n, count_stop, &a);
-    if (tokens < 0)
-        return NULL;
-    return Py_BuildValue("(nnnn)", words, tokens, a.hits, ends);
-}
-
 typedef struct {
     PyObject *index;  /* dict: word -> list of language positions */
     long long *hits;
@@ -2091,9 +2066,10 @@ speedups_gutter_counts(PyObject *mod, PyObject *args)
 }
 
 /* ---------------------------------------------------------------------------------------------
- * ascii_features(segs, stop, floats, start, stop_at) -> int: the loop of
- * boilerstrip.features.compute for the blocks from `start` on whose text is ASCII, up to `stop_at`
- * (the caller's next budget check) or the first other block; returns where it stopped. Per block, as
+ * ascii_features(segs, stop, floats, start, stop_at[, table]) -> int: the loop of
+ * boilerstrip.features.compute for the blocks from `start` on whose text is ASCII (or whose every
+ * character, and lowered character, the features' table answers for), up to `stop_at` (the
+ * caller's next budget check) or the first other block; returns where it stopped. Per block, as
  * there: chars, words (floats[n] for small counts: the shared objects), link_density,
  * stop_density (left as it is without tokens), punct_end and sentences. punct_end is
  * `_TERMINAL.search(text[-8:]) is not None`: a character of . ! ? : ; then at most three of " ' ) ]
@@ -3036,8 +3012,6 @@ static PyMethodDef module_methods[] = {
      "wraps(lines, lengths, indents, page, wide_match, display_width, narrow, wide, max_width, "
      "window, evidence, close, short_share) -> bytes: where each line "
      "continues on the next (boilerstrip.segment_text._continues)."},
-    {"ascii_stats", (PyCFunction)speedups_ascii_stats, METH_VARARGS,
-     "ascii_stats(text, stop) -> (words, tokens, stop tokens, sentence ends) of ASCII text."},
     {"language_hits", (PyCFunction)speedups_language_hits, METH_VARARGS,
      "language_hits(text, index, hits[, table]) -> tokens: the function-word hits of every "
      "language (-1 for non-ASCII text the table does not answer for: nothing counted)."},

@@ -596,17 +596,26 @@ def _ascii_texts() -> list[str]:
     return [t for t in out if t.isascii()]
 
 
-def test_compiled_ascii_stats_match_python() -> None:
-    table = features.function_words()
+def test_compiled_ascii_features_match_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Words, tokens' stop share, sentence ends and punct_end of every ASCII text above, with the
+    English, German and French function words, with and without the helper."""
+    from boilerstrip.compiled import PURE_PYTHON_ENV
+
+    names = ("chars", "words", "stop_density", "punct_end", "sentences")
+    texts = _ascii_texts()
     for lang in ("en", "de", "fr"):
-        stop = table[lang]
-        for t in _ascii_texts():
-            toks = features._ASCII_TOKEN.findall(t.lower())
-            want = (
-                len(t.split()), len(toks), sum(map(stop.__contains__, toks)),
-                len(features._SENTENCE_END.findall(t)),
-            )
-            assert Speedups.ascii_stats(t, stop) == want, repr(t)
+        got = []
+        for pure in (False, True):
+            with monkeypatch.context() as m:
+                if pure:
+                    m.setenv(PURE_PYTHON_ENV, "1")
+                doc = Doc(kind="text")
+                doc.meta.lang = lang
+                doc.segments = [Segment(t, "lines 1-1") for t in texts]
+                compute(doc)
+            got.append([tuple((getattr(s, k), type(getattr(s, k))) for k in names)
+                        for s in doc.segments])
+        assert got[0] == got[1], lang
 
 
 def _python_hits(toks: list[str], n_langs: int) -> list[int]:
