@@ -495,7 +495,7 @@ static PyObject *s_text, *s_chars, *s_words, *s_link_density, *s_stop_density, *
     *s_sentences, *s_cf, *s_heading, *s_list_item, *s_image_before, *s_label, *s_indent,
     *s_bullet, *s_blank_before, *s_blank_after, *s_line_start, *s_line_end, *s_tag, *s_near_cues,
     *s_cues, *s_depth, *s_frame, *s_in_region, *s_score, *s_source, *s_is_title, *s_comment,
-    *s_lower;
+    *s_lower, *s_p_article, *s_line_flags;
 
 static int
 intern_names(void)
@@ -511,7 +511,8 @@ intern_names(void)
     I(s_near_cues, "near_cues"); I(s_cues, "cues"); I(s_depth, "depth"); I(s_frame, "frame");
     I(s_in_region, "in_region"); I(s_link_chars, "link_chars"); I(s_score, "score");
     I(s_source, "source"); I(s_is_title, "is_title"); I(s_comment, "comment");
-    I(s_lower, "lower");
+    I(s_lower, "lower"); I(s_p_article, "p_article");
+    I(s_line_flags, "line_flags");
 #undef I
     return 0;
 }
@@ -522,7 +523,7 @@ intern_names(void)
  * descriptor for the name and the type keeps the generic attribute lookup and assignment (a data
  * descriptor wins over anything else there); the generic calls themselves otherwise, and for a
  * slot not set (its AttributeError). */
-#define SLOT_CACHE 64
+#define SLOT_CACHE 256
 static struct {
     PyTypeObject *type;
     PyObject *name;
@@ -534,7 +535,8 @@ static Py_ssize_t
 slot_offset(PyObject *o, PyObject *name)
 {
     PyTypeObject *tp = Py_TYPE(o);
-    size_t h = (((size_t)tp >> 4) ^ ((size_t)name >> 4)) % SLOT_CACHE;
+    size_t h = (size_t)(((uint64_t)(size_t)tp ^ ((uint64_t)(size_t)name * 0x9E3779B97F4A7C15ull))
+                        * 0xBF58476D1CE4E5B9ull >> 56) % SLOT_CACHE;
     if (slot_cache[h].type == tp && slot_cache[h].name == name)
         return slot_cache[h].offset;
     Py_ssize_t off = -1;
@@ -2979,6 +2981,627 @@ fail:
 }
 
 /* In _speedups_walk.c: the HTML segmenter's callbacks. */
+/* ---------------------------------------------------------------------------------------------
+ * title_blocks: the block candidates of the headline ranker (boilerstrip.classify.title.
+ * block_candidates, the plain-Python form and reference): for each short block from c.lo to
+ * c.last, its texts (the block's, or from c.block_texts for a multi-line block), and for each text
+ * kept its words and its 44 features. The words and the lowered text of an ASCII text are made
+ * here (what str.lower and \w+ give there); of any other text, c.text_words gives them. Every
+ * number is computed as the Python form computes it (int / int as one correctly rounded division,
+ * log1p from the same libm, min/max keeping the first of equals), so the vectors are the same to
+ * the bit; the float fields read off a block (link_density, p_article) and the page's two flags
+ * are put in as the same objects.
+ * ------------------------------------------------------------------------------------------- */
+
+#define TITLE_CTX 30
+#define TITLE_MAX_CHARS 300
+#define TITLE_MAX_WORDS 30
+#define TITLE_PARAGRAPH_WORDS 20
+#define TITLE_DATE_ONLY 0.6
+#define TITLE_N 44
+
+/* t.lower(): made here for ASCII text, str.lower otherwise. */
+static PyObject *
+lowered(PyObject *t)
+{
+    if (!PyUnicode_IS_ASCII(t))
+        return PyObject_CallMethodNoArgs(t, s_lower);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(t);
+    const Py_UCS1 *src = PyUnicode_1BYTE_DATA(t);
+    Py_ssize_t j = 0;
+    while (j < len && !(src[j] >= 'A' && src[j] <= 'Z'))
+        j++;
+    if (j == len && PyUnicode_CheckExact(t))
+        return Py_NewRef(t);  /* (str.lower gives an equal string) */
+    PyObject *low = PyUnicode_New(len, 127);
+    if (low == NULL)
+        return NULL;
+    Py_UCS1 *lo = PyUnicode_1BYTE_DATA(low);
+    for (j = 0; j < len; j++)
+        lo[j] = (src[j] >= 'A' && src[j] <= 'Z') ? (Py_UCS1)(src[j] + 32) : src[j];
+    return low;
+}
+
+/* Words of a text over a set: how many of them are in it (-1 on error). */
+static Py_ssize_t
+words_in(PyObject *words, PyObject *set)
+{
+    Py_ssize_t inter = 0, n = PyList_GET_SIZE(words);
+    for (Py_ssize_t j = 0; j < n; j++) {
+        int r = PySet_Contains(set, PyList_GET_ITEM(words, j));
+        if (r < 0)
+            return -1;
+        inter += r;
+    }
+    return inter;
+}
+
+/* title._overlap(words, set); -1.0 on error */
+static double
+title_overlap(PyObject *words, PyObject *set)
+{
+    Py_ssize_t na = PyList_GET_SIZE(words), nb = PySet_GET_SIZE(set);
+    if (!na || !nb)
+        return 0.0;
+    Py_ssize_t inter = words_in(words, set);
+    if (inter < 0)
+        return -1.0;
+    double x = (double)inter / (double)na, y = 2.0 * (double)inter / (double)nb;
+    return y < x ? y : x;
+}
+
+/* The lowered text and the \w+ words of an ASCII text (title._text_words there); NULL on error. */
+static int
+ascii_text_words(PyObject *t, PyObject **low_out, PyObject **words_out, PyObject **joined_out)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(t);
+    const Py_UCS1 *src = PyUnicode_1BYTE_DATA(t);
+    PyObject *low = PyUnicode_New(len, 127);
+    PyObject *joined = NULL, *words = NULL;
+    if (low == NULL)
+        return -1;
+    Py_UCS1 *lo = PyUnicode_1BYTE_DATA(low);
+    Py_ssize_t word_chars = 0;
+    for (Py_ssize_t j = 0; j < len; j++) {
+        Py_UCS1 ch = src[j];
+        lo[j] = (ch >= 'A' && ch <= 'Z') ? (Py_UCS1)(ch + 32) : ch;
+        word_chars += ascii_word(lo[j]);
+    }
+    words = PyList_New(0);
+    joined = PyUnicode_New(word_chars, 127);
+    if (words == NULL || joined == NULL)
+        goto fail;
+    Py_UCS1 *jo = PyUnicode_1BYTE_DATA(joined);
+    Py_ssize_t at = 0;
+    for (Py_ssize_t j = 0; j < len;) {
+        if (!ascii_word(lo[j])) {
+            j++;
+            continue;
+        }
+        Py_ssize_t a = j;
+        while (j < len && ascii_word(lo[j]))
+            j++;
+        PyObject *w = PyUnicode_New(j - a, 127);
+        if (w == NULL)
+            goto fail;
+        memcpy(PyUnicode_1BYTE_DATA(w), lo + a, (size_t)(j - a));
+        memcpy(jo + at, lo + a, (size_t)(j - a));
+        at += j - a;
+        int r = PyList_Append(words, w);
+        Py_DECREF(w);
+        if (r < 0)
+            goto fail;
+    }
+    *low_out = low;
+    *words_out = words;
+    *joined_out = joined;
+    return 0;
+fail:
+    Py_DECREF(low);
+    Py_XDECREF(words);
+    Py_XDECREF(joined);
+    return -1;
+}
+
+/* _no_date(t, low, joined) of an ASCII t: the joined words all letters, neither "ago" nor
+ * "just now" in the lowered text. */
+static int
+ascii_no_date(PyObject *low, PyObject *joined)
+{
+    Py_ssize_t nj = PyUnicode_GET_LENGTH(joined);
+    const Py_UCS1 *j = PyUnicode_1BYTE_DATA(joined);
+    if (!nj)
+        return 0;
+    for (Py_ssize_t k = 0; k < nj; k++)
+        if (!((j[k] >= 'a' && j[k] <= 'z') || (j[k] >= 'A' && j[k] <= 'Z')))
+            return 0;
+    const char *s = (const char *)PyUnicode_1BYTE_DATA(low);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(low);
+    return !holds(s, n, "ago", 3) && !holds(s, n, "just now", 8);
+}
+
+/* title._SENTENCE_END.search(t) of an ASCII t ([.!]['")\]]*\s*$, \s being [\t\n\v\f\r ] there). */
+static int
+ascii_sentence_end(PyObject *t)
+{
+    const Py_UCS1 *s = PyUnicode_1BYTE_DATA(t);
+    Py_ssize_t k = PyUnicode_GET_LENGTH(t);
+    while (k > 0 && (s[k - 1] == ' ' || (s[k - 1] >= 9 && s[k - 1] <= 13)))
+        k--;
+    while (k > 0 && (s[k - 1] == '\'' || s[k - 1] == '"' || s[k - 1] == ')' || s[k - 1] == ']'))
+        k--;
+    return k > 0 && (s[k - 1] == '.' || s[k - 1] == '!');
+}
+
+/* The whitespace tokens of t (str.split()) and how many start with a capital (str.isupper of
+ * their first character). */
+static void
+title_tokens(PyObject *t, Py_ssize_t *tokens, Py_ssize_t *capitals)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(t), nt = 0, nc = 0;
+    int kind = PyUnicode_KIND(t);
+    const void *data = PyUnicode_DATA(t);
+    int in_word = 0;
+    for (Py_ssize_t j = 0; j < len; j++) {
+        Py_UCS4 ch = PyUnicode_READ(kind, data, j);
+        if (Py_UNICODE_ISSPACE(ch)) {
+            in_word = 0;
+        } else if (!in_word) {
+            in_word = 1;
+            nt++;
+            nc += Py_UNICODE_ISUPPER(ch) != 0;
+        }
+    }
+    *tokens = nt;
+    *capitals = nc;
+}
+
+static int
+ctx_ssize(PyObject *c, int at, Py_ssize_t *out)
+{
+    *out = PyLong_AsSsize_t(PyTuple_GET_ITEM(c, at));
+    return (*out == -1 && PyErr_Occurred()) ? -1 : 0;
+}
+
+/* A float put in a list being filled: a new one, or (for 0.0 and 1.0, most of the features) one
+ * shared object. */
+static PyObject *f_zero, *f_one;
+static inline PyObject *
+title_float(double x)
+{
+    if (x == 0.0 && !signbit(x))
+        return Py_NewRef(f_zero);
+    if (x == 1.0)
+        return Py_NewRef(f_one);
+    return PyFloat_FromDouble(x);
+}
+#define SETF(list, at, x)                       \
+    do {                                        \
+        PyObject *f_ = title_float(x);          \
+        if (f_ == NULL)                         \
+            goto fail;                          \
+        PyList_SET_ITEM(list, at, f_);          \
+    } while (0)
+#define SETO(list, at, o) PyList_SET_ITEM(list, at, Py_NewRef(o))
+
+static PyObject *
+speedups_title_blocks(PyObject *mod, PyObject *args)
+{
+    PyObject *segs, *c;
+    if (!PyArg_ParseTuple(args, "O!O!:title_blocks", &PyList_Type, &segs, &PyTuple_Type, &c))
+        return NULL;
+    if (PyTuple_GET_SIZE(c) != TITLE_CTX) {
+        PyErr_Format(PyExc_TypeError, "title_blocks() wants a BlockPage of %d fields", TITLE_CTX);
+        return NULL;
+    }
+    Py_ssize_t lo, last, first_article, n_article, nearest, first_h1;
+    if (ctx_ssize(c, 0, &lo) < 0 || ctx_ssize(c, 1, &last) < 0 || ctx_ssize(c, 2, &first_article) < 0
+        || ctx_ssize(c, 3, &n_article) < 0 || ctx_ssize(c, 4, &nearest) < 0
+        || ctx_ssize(c, 5, &first_h1) < 0)
+        return NULL;
+#define CT(k) PyTuple_GET_ITEM(c, k)
+    PyObject *meta_words = CT(6), *w_title = CT(7), *w_parts = CT(8), *w_og = CT(9), *w_ld = CT(10),
+             *norm_parts = CT(11), *n_og = CT(12), *n_ld = CT(13), *h1s = CT(14), *same = CT(15),
+             *copyright_lows = CT(16), *page = CT(17), *article = CT(24), *comment = CT(25),
+             *block_texts = CT(26), *text_words = CT(27), *date_share = CT(28),
+             *sentence_end = CT(29);
+    if (!PyAnySet_Check(meta_words) || !PyAnySet_Check(w_title) || !PyList_Check(w_parts)
+        || !PyAnySet_Check(w_og) || !PyAnySet_Check(w_ld) || !PyAnySet_Check(norm_parts)
+        || !PyUnicode_Check(n_og) || !PyUnicode_Check(n_ld) || !PyAnySet_Check(h1s)
+        || !PyDict_Check(same) || !PyList_Check(copyright_lows) || !PyList_Check(page)
+        || PyList_GET_SIZE(page) != 2) {
+        PyErr_SetString(PyExc_TypeError, "title_blocks(): a BlockPage field has the wrong type");
+        return NULL;
+    }
+    Py_ssize_t n_parts = PyList_GET_SIZE(w_parts);
+    for (Py_ssize_t j = 0; j < n_parts; j++)
+        if (!PyAnySet_Check(PyList_GET_ITEM(w_parts, j))) {
+            PyErr_SetString(PyExc_TypeError, "title_blocks(): w_parts holds sets");
+            return NULL;
+        }
+    double log_parts = PyFloat_AsDouble(CT(18)), log_h1s = PyFloat_AsDouble(CT(19));
+    unsigned long long title_cue = PyLong_AsUnsignedLongLongMask(CT(20)),
+                       header_cue = PyLong_AsUnsignedLongLongMask(CT(21)),
+                       boiler_cues = PyLong_AsUnsignedLongLongMask(CT(22)),
+                       body_cues = PyLong_AsUnsignedLongLongMask(CT(23));
+    if (PyErr_Occurred())
+        return NULL;
+#undef CT
+    int has_og = PyUnicode_GET_LENGTH(n_og) > 0, has_ld = PyUnicode_GET_LENGTH(n_ld) > 0;
+    Py_ssize_t n = PyList_GET_SIZE(segs);
+    PyObject *out = PyList_New(0), *out_words = PyList_New(0);
+    PyObject *s = NULL, *label = NULL, *text = NULL, *texts = NULL, *t = NULL, *low = NULL,
+             *tw = NULL, *nt = NULL, *v = NULL, *ld = NULL, *pa = NULL;
+    if (out == NULL || out_words == NULL)
+        goto fail;
+    if (f_zero == NULL && ((f_zero = PyFloat_FromDouble(0.0)) == NULL
+                           || (f_one = PyFloat_FromDouble(1.0)) == NULL))
+        goto fail;
+    for (Py_ssize_t i = lo; i < last && i < PyList_GET_SIZE(segs); i++) {
+        s = Py_NewRef(PyList_GET_ITEM(segs, i));
+        long long chars;
+        double words_f;
+        if ((label = seg_attr(s, s_label)) == NULL || attr_ll(s, s_chars, &chars) < 0
+            || attr_double(s, s_words, &words_f) < 0)
+            goto fail;
+        if (label == comment || chars > TITLE_MAX_CHARS || words_f < 1)
+            goto next_block;
+        if (label == article) {
+            int punct;
+            if (attr_true(s, s_punct_end, &punct) < 0)
+                goto fail;
+            if (n_article == 1 || (words_f > TITLE_PARAGRAPH_WORDS && punct))
+                goto next_block;
+        }
+        if ((text = seg_attr(s, s_text)) == NULL)
+            goto fail;
+        if (!PyUnicode_Check(text)) {
+            PyErr_SetString(PyExc_TypeError, "title_blocks(): a block's text is not a str");
+            goto fail;
+        }
+        Py_ssize_t n_texts, n_lines = 1;
+        Py_ssize_t nl = PyUnicode_FindChar(text, '\n', 0, PyUnicode_GET_LENGTH(text), 1);
+        if (nl == -2)
+            goto fail;
+        if (nl >= 0) {
+            PyObject *got = PyObject_CallOneArg(block_texts, s);
+            if (got == NULL)
+                goto fail;
+            if (!PyTuple_Check(got) || PyTuple_GET_SIZE(got) != 2
+                || !PyList_Check(PyTuple_GET_ITEM(got, 0))) {
+                Py_DECREF(got);
+                PyErr_SetString(PyExc_TypeError, "block_texts() gives (list, int)");
+                goto fail;
+            }
+            texts = Py_NewRef(PyTuple_GET_ITEM(got, 0));
+            n_lines = PyLong_AsSsize_t(PyTuple_GET_ITEM(got, 1));
+            Py_DECREF(got);
+            if (n_lines == -1 && PyErr_Occurred())
+                goto fail;
+            n_texts = PyList_GET_SIZE(texts);
+        } else {
+            n_texts = 1;
+        }
+        Py_ssize_t dist = first_article - i;
+        double markup[13];
+        int have_markup = 0;
+        for (Py_ssize_t k = 0; k < n_texts; k++) {
+            t = Py_NewRef(texts ? PyList_GET_ITEM(texts, k) : text);
+            if (!PyUnicode_Check(t)) {
+                PyErr_SetString(PyExc_TypeError, "title_blocks(): a candidate text is not a str");
+                goto fail;
+            }
+            int ascii = PyUnicode_IS_ASCII(t);
+            if (ascii) {
+                if (ascii_text_words(t, &low, &tw, &nt) < 0)
+                    goto fail;
+            } else {
+                PyObject *got = PyObject_CallOneArg(text_words, t);
+                if (got == NULL)
+                    goto fail;
+                if (!PyTuple_Check(got) || PyTuple_GET_SIZE(got) != 2
+                    || !PyUnicode_Check(PyTuple_GET_ITEM(got, 0))
+                    || !PyList_Check(PyTuple_GET_ITEM(got, 1))) {
+                    Py_DECREF(got);
+                    PyErr_SetString(PyExc_TypeError, "text_words() gives (str, list)");
+                    goto fail;
+                }
+                low = Py_NewRef(PyTuple_GET_ITEM(got, 0));
+                tw = Py_NewRef(PyTuple_GET_ITEM(got, 1));
+                Py_DECREF(got);
+                PyObject *empty = PyUnicode_New(0, 0);
+                if (empty == NULL)
+                    goto fail;
+                nt = PyUnicode_Join(empty, tw);
+                Py_DECREF(empty);
+                if (nt == NULL)
+                    goto fail;
+            }
+            Py_ssize_t n_tokens, capitals;
+            title_tokens(t, &n_tokens, &capitals);
+            double words = k ? (double)n_tokens : words_f;
+            if (PyUnicode_GET_LENGTH(nt) == 0 || words > TITLE_MAX_WORDS)
+                goto next_text;
+            if (!k && !(ascii && ascii_no_date(low, nt))) {
+                PyObject *got = PyObject_CallOneArg(date_share, t);
+                if (got == NULL)
+                    goto fail;
+                double share = PyFloat_AsDouble(got);
+                Py_DECREF(got);
+                if (share == -1.0 && PyErr_Occurred())
+                    goto fail;
+                if (share >= TITLE_DATE_ONLY)
+                    goto next_text;
+            }
+            double m_title = 0.0, m_part = 0.0, m_og = 0.0, m_ld = 0.0;
+            Py_ssize_t shared = words_in(tw, meta_words);
+            if (shared < 0)
+                goto fail;
+            if (shared) {
+                if ((m_title = title_overlap(tw, w_title)) < 0)
+                    goto fail;
+                for (Py_ssize_t j = 0; j < n_parts; j++) {
+                    double o = title_overlap(tw, PyList_GET_ITEM(w_parts, j));
+                    if (o < 0)
+                        goto fail;
+                    if (!j || o > m_part)
+                        m_part = o;
+                }
+                if ((m_og = title_overlap(tw, w_og)) < 0 || (m_ld = title_overlap(tw, w_ld)) < 0)
+                    goto fail;
+            }
+            if (!have_markup) {
+                long long heading;
+                unsigned long long near_cues, cues;
+                if (attr_ll(s, s_heading, &heading) < 0 || attr_mask(s, s_near_cues, &near_cues) < 0
+                    || attr_mask(s, s_cues, &cues) < 0)
+                    goto fail;
+                int next_article = 0;
+                if (i + 1 < n) {
+                    PyObject *nl_ = seg_attr(PyList_GET_ITEM(segs, i + 1), s_label);
+                    if (nl_ == NULL)
+                        goto fail;
+                    next_article = nl_ == article;
+                    Py_DECREF(nl_);
+                }
+                markup[0] = heading == 1;
+                markup[1] = heading == 2;
+                markup[2] = heading == 3;
+                markup[3] = heading >= 4;
+                markup[4] = (near_cues & title_cue) != 0;
+                markup[5] = (cues & header_cue) != 0;
+                markup[6] = (near_cues & boiler_cues) != 0;
+                markup[7] = (cues & body_cues) != 0;
+                markup[8] = dist > 0;
+                markup[9] = log1p((double)(dist < 0 ? -dist : dist));
+                markup[10] = next_article;
+                markup[11] = i == nearest;
+                markup[12] = i == first_h1;
+                have_markup = 1;
+            }
+            double m = m_title;
+            if (m_part > m) m = m_part;
+            if (m_og > m) m = m_og;
+            if (m_ld > m) m = m_ld;
+            int in_parts = PySet_Contains(norm_parts, nt), in_h1 = PySet_Contains(h1s, nt);
+            if (in_parts < 0 || in_h1 < 0)
+                goto fail;
+            int eq_og = has_og ? PyUnicode_Compare(nt, n_og) == 0 : 0;
+            int eq_ld = has_ld ? PyUnicode_Compare(nt, n_ld) == 0 : 0;
+            if (PyErr_Occurred())
+                goto fail;
+            int punct = 0;
+            if (ascii) {
+                punct = ascii_sentence_end(t);
+            } else if (PyUnicode_FindChar(t, '.', 0, PyUnicode_GET_LENGTH(t), 1) >= 0
+                       || PyUnicode_FindChar(t, '!', 0, PyUnicode_GET_LENGTH(t), 1) >= 0) {
+                PyObject *got = PyObject_CallOneArg(sentence_end, t);
+                if (got == NULL)
+                    goto fail;
+                punct = PyObject_IsTrue(got);
+                Py_DECREF(got);
+                if (punct < 0)
+                    goto fail;
+            }
+            if ((ld = seg_attr(s, s_link_density)) == NULL || (pa = seg_attr(s, s_p_article)) == NULL)
+                goto fail;
+            int below = PyFloat_CheckExact(pa) ? 0.0 > PyFloat_AS_DOUBLE(pa)
+                                               : PyObject_RichCompareBool(f_zero, pa, Py_GT);
+            if (below < 0)
+                goto fail;
+            if (below)
+                Py_SETREF(pa, Py_NewRef(f_zero));
+            long long same_count = 1;
+            PyObject *got = PyDict_GetItemWithError(same, low);
+            if (got == NULL && PyErr_Occurred())
+                goto fail;
+            if (got != NULL) {
+                same_count = PyLong_AsLongLong(got);
+                if (same_count == -1 && PyErr_Occurred())
+                    goto fail;
+            }
+            int in_copyright = 0;
+            for (Py_ssize_t j = 0; j < PyList_GET_SIZE(copyright_lows) && !in_copyright; j++) {
+                in_copyright = PyUnicode_Contains(PyList_GET_ITEM(copyright_lows, j), low);
+                if (in_copyright < 0)
+                    goto fail;
+            }
+            if ((v = PyList_New(TITLE_N)) == NULL)
+                goto fail;
+            SETF(v, 0, m_title);
+            SETF(v, 1, m_part);
+            SETF(v, 2, in_parts ? 1.0 : 0.0);
+            SETF(v, 3, m_og);
+            SETF(v, 4, eq_og ? 1.0 : 0.0);
+            SETF(v, 5, m_ld);
+            SETF(v, 6, eq_ld ? 1.0 : 0.0);
+            SETF(v, 7, in_h1 ? 1.0 : 0.0);
+            for (int j = 0; j < 13; j++)
+                SETF(v, 8 + j, markup[j]);
+            SETF(v, 21, log1p(words));
+            SETF(v, 22, punct ? 1.0 : 0.0);
+            SETO(v, 23, ld);
+            SETF(v, 24, text_isupper(t) ? 1.0 : 0.0);
+            SETF(v, 25, label == article ? 1.0 : 0.0);
+            SETO(v, 26, pa);
+            SETF(v, 27, (double)i / (double)n);
+            SETF(v, 28, log_h1s);
+            SETF(v, 29, log1p((double)n_lines));
+            SETF(v, 30, (double)k);
+            SETF(v, 31, m);
+            SETF(v, 32, m);
+            SETO(v, 33, PyList_GET_ITEM(page, 0));
+            SETO(v, 34, PyList_GET_ITEM(page, 1));
+            for (int j = 35; j < 40; j++)
+                SETF(v, j, 0.0);
+            SETF(v, 40, log1p((double)(same_count - 1)));
+            SETF(v, 41, in_copyright ? 1.0 : 0.0);
+            SETF(v, 42, n_tokens ? (double)capitals / (double)n_tokens : 0.0);
+            SETF(v, 43, log_parts);
+            Py_CLEAR(ld);
+            Py_CLEAR(pa);
+            PyObject *row = Py_BuildValue("(nOO)", i, t, v);
+            if (row == NULL || PyList_Append(out_words, tw) < 0) {
+                Py_XDECREF(row);
+                goto fail;
+            }
+            int r = PyList_Append(out, row);
+            Py_DECREF(row);
+            if (r < 0)
+                goto fail;
+            Py_CLEAR(v);
+        next_text:
+            Py_CLEAR(t);
+            Py_CLEAR(low);
+            Py_CLEAR(tw);
+            Py_CLEAR(nt);
+        }
+    next_block:
+        Py_CLEAR(s);
+        Py_CLEAR(label);
+        Py_CLEAR(text);
+        Py_CLEAR(texts);
+    }
+    /* the page's best match: max() of the candidates' own (the first of equals), then each
+     * candidate's gap to it */
+    double best = 0.0;
+    Py_ssize_t n_out = PyList_GET_SIZE(out);
+    for (Py_ssize_t j = 0; j < n_out; j++) {
+        double m = PyFloat_AS_DOUBLE(PyList_GET_ITEM(PyTuple_GET_ITEM(PyList_GET_ITEM(out, j), 2), 31));
+        if (!j || m > best)
+            best = m;
+    }
+    for (Py_ssize_t j = 0; j < n_out; j++) {
+        PyObject *vec = PyTuple_GET_ITEM(PyList_GET_ITEM(out, j), 2);
+        double m = PyFloat_AS_DOUBLE(PyList_GET_ITEM(vec, 32));
+        PyObject *b = title_float(best), *gap = b ? title_float(m - best) : NULL;
+        if (gap == NULL) {
+            Py_XDECREF(b);
+            goto fail;
+        }
+        Py_SETREF(PyList_GET_ITEM(vec, 31), b);
+        Py_SETREF(PyList_GET_ITEM(vec, 32), gap);
+    }
+    PyObject *res = Py_BuildValue("(OOd)", out, out_words, best);
+    Py_DECREF(out);
+    Py_DECREF(out_words);
+    return res;
+fail:
+    Py_XDECREF(out);
+    Py_XDECREF(out_words);
+    Py_XDECREF(s);
+    Py_XDECREF(label);
+    Py_XDECREF(text);
+    Py_XDECREF(texts);
+    Py_XDECREF(t);
+    Py_XDECREF(low);
+    Py_XDECREF(tw);
+    Py_XDECREF(nt);
+    Py_XDECREF(v);
+    Py_XDECREF(ld);
+    Py_XDECREF(pa);
+    return NULL;
+}
+
+/* title.page_texts: what the headline ranker reads off every block of the page. */
+static PyObject *
+speedups_title_page(PyObject *mod, PyObject *args)
+{
+    PyObject *segs, *article, *copyright_of;
+    unsigned long long bit;
+    Py_ssize_t max_chars, max_pattern_chars;
+    if (!PyArg_ParseTuple(args, "O!OOKnn:title_page", &PyList_Type, &segs, &article, &copyright_of,
+                          &bit, &max_chars, &max_pattern_chars))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(segs), first_article = -1, n_article = 0, first_h1 = -1;
+    PyObject *lows = PyList_New(0), *copyright_lows = PyList_New(0);
+    PyObject *s = NULL, *text = NULL, *low = NULL;
+    if (lows == NULL || copyright_lows == NULL)
+        goto fail;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(segs); i++) {
+        s = Py_NewRef(PyList_GET_ITEM(segs, i));
+        PyObject *label = seg_attr(s, s_label);
+        long long heading, chars;
+        if (label == NULL)
+            goto fail;
+        if (label == article) {
+            n_article++;
+            if (first_article < 0)
+                first_article = i;
+        }
+        Py_DECREF(label);
+        if (attr_ll(s, s_heading, &heading) < 0 || attr_ll(s, s_chars, &chars) < 0)
+            goto fail;
+        if (heading == 1 && first_h1 < 0)
+            first_h1 = i;
+        if (chars <= max_chars || chars <= max_pattern_chars) {
+            if ((text = seg_attr(s, s_text)) == NULL)
+                goto fail;
+            if (!PyUnicode_Check(text)) {
+                PyErr_SetString(PyExc_TypeError, "title_page(): a block's text is not a str");
+                goto fail;
+            }
+        }
+        if (chars <= max_chars) {
+            if ((low = lowered(text)) == NULL || PyList_Append(lows, low) < 0)
+                goto fail;
+        }
+        if (chars <= max_pattern_chars) {
+            long long flags;
+            if (attr_ll(s, s_line_flags, &flags) < 0)
+                goto fail;
+            if ((flags & (long long)bit) || PyUnicode_GET_LENGTH(text) > max_pattern_chars) {
+                PyObject *got = PyObject_CallOneArg(copyright_of, s);
+                int yes = got == NULL ? -1 : PyObject_IsTrue(got);
+                Py_XDECREF(got);
+                if (yes < 0)
+                    goto fail;
+                if (yes) {
+                    if (low == NULL && (low = lowered(text)) == NULL)
+                        goto fail;
+                    if (PyList_Append(copyright_lows, low) < 0)
+                        goto fail;
+                }
+            }
+        }
+        Py_CLEAR(s);
+        Py_CLEAR(text);
+        Py_CLEAR(low);
+    }
+    PyObject *res = Py_BuildValue("(nnnNN)", first_article < 0 ? n : first_article, n_article,
+                                  first_h1, lows, copyright_lows);
+    return res;
+fail:
+    Py_XDECREF(lows);
+    Py_XDECREF(copyright_lows);
+    Py_XDECREF(s);
+    Py_XDECREF(text);
+    Py_XDECREF(low);
+    return NULL;
+}
+#undef SETF
+#undef SETO
+
 PyObject *walk_setup(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 int walk_add_type(PyObject *m);
 PyObject *walk_paths(PyObject *module, PyObject *args);
@@ -3034,6 +3657,13 @@ static PyMethodDef module_methods[] = {
      "max_bullet_chars) -> "
      "list of (start, end, indent, bullet, text, blank_before, blank_after): the paragraphs of "
      "boilerstrip.segment_text.segment_text."},
+    {"title_page", (PyCFunction)speedups_title_page, METH_VARARGS,
+     "title_page(segs, article, copyright_of, copyright_bit, max_chars, max_pattern_chars) -> "
+     "(first_article, n_article, first_h1, lows, copyright_lows): what the headline ranker reads "
+     "off every block (boilerstrip.classify.title.page_texts)."},
+    {"title_blocks", (PyCFunction)speedups_title_blocks, METH_VARARGS,
+     "title_blocks(segs, page) -> (candidates, words, best): the block candidates of the "
+     "headline ranker, their words and the best match (boilerstrip.classify.title.block_candidates)."},
     {"context_rows", (PyCFunction)speedups_context_rows, METH_VARARGS,
      "context_rows(p, pre_pw, pre_w, pre_sure, sure_w, next_sure, own, lo, span_lo, span_hi, "
      "p_max, p_mean, total_sure, windows, sure, far, missing, pc, pre_cw, c_max, "
@@ -3067,7 +3697,7 @@ PyInit__speedups(void)
         return NULL;
     }
     /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
-    if (PyModule_AddIntConstant(m, "API", 10) < 0 || walk_add_type(m) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 11) < 0 || walk_add_type(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -1208,3 +1208,116 @@ def test_compiled_helpers_read_any_record_like_getattr() -> None:
     del gone.chars
     with pytest.raises(AttributeError):
         Speedups.region_values([gone], [0], region._VALUE_CONSTS)
+
+
+def _title_inputs(doc: Doc) -> tuple[list[Segment], Any]:
+    """The segments and the BlockPage that title.candidates hands to the block pass."""
+    from boilerstrip.classify import title
+
+    got: list[tuple[list[Segment], Any]] = []
+
+    class Spy:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(Speedups, name)
+
+        def title_blocks(self, segs: list[Segment], page: Any) -> Any:
+            got.append((segs, page))
+            return Speedups.title_blocks(segs, page)
+
+    orig = title.speedups
+    title.speedups = Spy  # type: ignore[assignment]
+    try:
+        title.candidates(doc)
+    finally:
+        title.speedups = orig
+    return got[0]
+
+
+def _bits(x: Any) -> Any:
+    """A candidate list with every float as its bits (so -0.0 and 0.0 differ)."""
+    if isinstance(x, float):
+        return ("f", struct.pack("<d", x))
+    if isinstance(x, (list, tuple)):
+        return [_bits(y) for y in x]
+    return x
+
+
+def _title_check(doc: Doc) -> None:
+    from boilerstrip import patterns as P
+    from boilerstrip.classify import title
+    from boilerstrip.features import COPYRIGHT, segment_copyright
+    from boilerstrip.types import Label
+
+    segs = doc.segments
+    args = (segs, Label.ARTICLE, segment_copyright, COPYRIGHT, title.MAX_CANDIDATE_CHARS,
+            P.MAX_PATTERN_CHARS)
+    assert Speedups.title_page(*args) == title.page_texts(*args)
+    segs, page = _title_inputs(doc)
+    want = title.block_candidates(segs, page)
+    got = Speedups.title_blocks(segs, page)
+    assert _bits(got) == _bits(want)
+    assert [type(x) for _, _, v in got[0] for x in v] == [type(x) for _, _, v in want[0] for x in v]
+
+
+def test_compiled_title_candidates_match_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The headline ranker's page pass and block pass (vectors, words, best match) are the same
+    in C as in Python on every test page, and so is the title chosen."""
+    from boilerstrip.classify import title
+
+    pipe = classify.PIPELINE
+    before = pipe[: next(i for i, s in enumerate(pipe) if isinstance(s, title.Title))]
+    checked = 0
+    for _name, raw, as_kind in _pages():
+        doc, _ = prepare(raw, kind=as_kind)  # type: ignore[arg-type]
+        if doc.kind != "html" or not doc.segments:
+            continue
+        classify.run(doc, before)
+        _title_check(doc)
+        compiled = title.candidates(doc)
+        monkeypatch.setattr(title, "speedups", lambda: None)
+        assert _bits(title.candidates(doc)) == _bits(compiled)
+        monkeypatch.undo()
+        checked += 1
+    assert checked >= 20
+
+
+def test_compiled_title_candidates_odd_blocks() -> None:
+    """Non-ASCII and mixed-case texts, multi-line blocks with datelines, dates, sentence ends with
+    closing quotes, article/comment labels, negative and missing probabilities, word counts as
+    int or float, and a page whose title has parts the blocks repeat."""
+    from boilerstrip import patterns as P
+    from boilerstrip.types import Label
+
+    texts = [
+        "Site Name", "Home | News | Sport", "ÉLECTIONS: le résultat final", "Breaking News!",
+        "The headline of the story\nBy Jane Doe\nMarch 5, 2012", "March 5, 2012 10:30 am",
+        "He said \"no.\")  ", "Straße und Wege", "3 hours ago", "Copyright 2024 Site Name",
+        "A line\nAnother line\nthird", "日本語の見出し", "UPPER CASE TITLE", "x_y 12 z",
+        "  ", "The headline of the story", "Ünïcödé wörds here", "Just now posted",
+        "A paragraph with more than twenty words is not a headline when it is an article block "
+        "and it ends with a full stop at the end of it.",
+    ]
+    html = "<html><head><title>The headline of the story | Site Name</title>"
+    html += '<meta property="og:title" content="The headline of the story"></head><body>'
+    html += "".join(f"<p>{t}</p>" for t in texts) + "</body></html>"
+    doc, _ = prepare(html)
+    from boilerstrip.classify import title
+
+    pipe = classify.PIPELINE
+    classify.run(doc, pipe[: next(i for i, s in enumerate(pipe) if isinstance(s, title.Title))])
+    segs = doc.segments
+    for k in range(4):
+        for i, s in enumerate(segs):
+            j = i + k
+            s.text = texts[j % len(texts)]
+            s.chars = len(s.text.strip())
+            s.words = (float, int)[j % 2](len(s.text.split()))
+            s.label = (None, Label.ARTICLE, Label.COMMENT, Label.ARTICLE, None)[j % 5]
+            s.p_article = (-1.0, 0.25, 0.0, -0.0, 1)[j % 5]
+            s.heading = (0, 1, 2, 3, 5)[j % 5]
+            s.near_cues = (0, P.TITLE, P.NAV, P.AD | P.TITLE)[j % 4]
+            s.cues = (0, P.HEADER, P.BODY, 1 << 40)[j % 4]
+            s.punct_end = j % 3 == 0
+            s.link_density = (0.0, 0.5, 1.0)[j % 3]
+            s.line_flags = -1
+        _title_check(doc)

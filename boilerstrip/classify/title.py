@@ -15,13 +15,15 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from itertools import repeat
 from operator import contains, itemgetter
-from typing import Final
+from typing import Final, NamedTuple
 
 import regex
 
 from .. import patterns as P
+from ..compiled import speedups
 from ..document import Doc, Segment
 from ..features import COPYRIGHT, segment_copyright
 from ..types import Label
@@ -193,73 +195,104 @@ def _cap_ratio(tokens: list[str]) -> float:
     return sum(map(str.isupper, map(_first, tokens))) / len(tokens) if tokens else 0.0
 
 
-def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
-    """Headline candidates of an HTML document: (segment index, text, feature vector) for the short
-    blocks (and the lines of short multi-line blocks) from the top of the page to a little after the
-    first article block, and the metadata names. Every vector is whole when returned; the features
-    of the page's best match (``page_best_match``, ``match_gap``) once all blocks are known."""
-    segs = doc.segments
-    meta = doc.meta
-    n = len(segs)
-    article = Label.ARTICLE
+def page_texts(
+    segs: list[Segment],
+    article: Label,
+    copyright_of: Callable[[Segment], bool],
+    copyright_bit: int,
+    max_chars: int,
+    max_pattern_chars: int,
+) -> tuple[int, int, int, list[str], list[str]]:
+    """What :func:`candidates` reads off every block of the page: the first article block (the
+    number of blocks if none), the number of article blocks, the first ``h1`` block (-1 if none),
+    the lowered texts of the blocks of at most ``max_chars`` characters, and those of the copyright
+    lines (``copyright_of``) of at most ``max_pattern_chars``. The plain-Python form of
+    ``_speedups.title_page``."""
     labels = [s.label for s in segs]
     headings = [s.heading for s in segs]
-    first_article = labels.index(article) if article in labels else n
-    last = min(n, first_article + AFTER_ARTICLE)
-    title = meta.title or ""
-    og = meta.og_title or ""
-    ld = meta.ld_headline or ""
-    parts = title_parts(title) if title else []
-    w_title, w_og, w_ld = set(_words(title)), set(_words(og)), set(_words(ld))
-    w_parts = [set(_words(p)) for p in parts]
-    meta_words = w_title.union(w_og, w_ld, *w_parts)
-    """A text sharing no word with these matches no metadata name (every overlap is 0)."""
-    names = (og, ld, title)
-    name_norms = tuple(map(_norm, names))
-    n_og, n_ld, n_title = name_norms
-    norm_parts = {_norm(p) for p in parts} | ({n_title} if title else set())
-    norm_parts.discard("")
-    h1s = {_norm(h) for h in meta.h1}
-    log_h1s = math.log1p(len(meta.h1))
+    first_article = labels.index(article) if article in labels else len(segs)
     first_h1 = headings.index(1) if 1 in headings else -1
-    nearest = -1
-    for i in range(min(first_article, n) - 1, -1, -1):
-        if segs[i].heading or segs[i].near_cues & P.TITLE:
-            nearest = i
-            break
-    n_article = labels.count(article)
-    # How often a candidate's words recur on the page (a site name does: logo, copyright line).
-    lows = [s.text.lower() for s in segs if s.chars <= MAX_CANDIDATE_CHARS]
-    same = Counter(lows)
+    lows = [s.text.lower() for s in segs if s.chars <= max_chars]
     copyright_lows = [
         s.text.lower() for s in segs
-        if s.chars <= P.MAX_PATTERN_CHARS
+        if s.chars <= max_pattern_chars
         # (first a cheap test: known flags without the copyright bit rule out a short text; -1, not
         # known yet, has every bit)
-        and (s.line_flags & COPYRIGHT or len(s.text) > P.MAX_PATTERN_CHARS)
-        and segment_copyright(s)
+        and (s.line_flags & copyright_bit or len(s.text) > max_pattern_chars)
+        and copyright_of(s)
     ]
-    # The page has a title, an og:title (the features after its best match and a candidate's gap).
-    page = [1.0 if title else 0.0, 1.0 if og else 0.0]
-    log_parts = math.log1p(len(parts))
-    title_cue, boiler_cues, body_cues = P.TITLE, P.BOILER_CUES, P.BODY | P.CONTENT
+    return first_article, labels.count(article), first_h1, lows, copyright_lows
+
+
+class BlockPage(NamedTuple):
+    """What :func:`block_candidates` reads of the page besides its blocks (field order is part of
+    the compiled helper's interface: ``_speedups.title_blocks`` reads them by position)."""
+
+    lo: int
+    """The first block to look at."""
+    last: int
+    """The block after the last one to look at."""
+    first_article: int
+    """The first article block (the number of blocks if none)."""
+    n_article: int
+    nearest: int
+    """The last heading or title-cued block before the first article block, else -1."""
+    first_h1: int
+    meta_words: set[str]
+    """Every word of the metadata names and their parts."""
+    w_title: set[str]
+    w_parts: list[set[str]]
+    w_og: set[str]
+    w_ld: set[str]
+    norm_parts: set[str]
+    n_og: str
+    n_ld: str
+    h1s: set[str]
+    same: Counter[str]
+    """How many short blocks have each lowered text."""
+    copyright_lows: list[str]
+    page: list[float]
+    log_parts: float
+    log_h1s: float
+    title_cue: int
+    header_cue: int
+    boiler_cues: int
+    body_cues: int
+    article: Label
+    comment: Label
+    block_texts: Callable[[Segment], tuple[list[str], int]]
+    text_words: Callable[[str], tuple[str, list[str]]]
+    date_share: Callable[[str], float]
+    sentence_end: Callable[[str], object]
+
+
+def block_candidates(
+    segs: list[Segment], c: BlockPage
+) -> tuple[list[tuple[int, str, list[float]]], list[list[str]], float]:
+    """The block candidates of :func:`candidates`, their words and the page's best match (the
+    highest of the candidates' matches of a metadata name, 0.0 without candidates). The plain-Python
+    form of ``_speedups.title_blocks`` (the same lists, every number to the bit)."""
+    n = len(segs)
+    article, first_article, n_article = c.article, c.first_article, c.n_article
+    meta_words, w_title, w_parts, w_og, w_ld = c.meta_words, c.w_title, c.w_parts, c.w_og, c.w_ld
+    norm_parts, n_og, n_ld, h1s = c.norm_parts, c.n_og, c.n_ld, c.h1s
+    same, copyright_lows, page = c.same, c.copyright_lows, c.page
     log1p = math.log1p
     out: list[tuple[int, str, list[float]]] = []
     out_words: list[list[str]] = []
-    """The words of each block candidate."""
-    for i in range(max(0, min(first_article, n) - LOOKBACK_BLOCKS), last):
+    for i in range(c.lo, c.last):
         s = segs[i]
-        if s.label is Label.COMMENT or s.chars > MAX_CANDIDATE_CHARS or s.words < 1:
+        if s.label is c.comment or s.chars > MAX_CANDIDATE_CHARS or s.words < 1:
             continue
         if s.label is article and (n_article == 1 or (s.words > PARAGRAPH_WORDS and s.punct_end)):
             continue  # the article's only block, or one of its paragraphs: not its headline
-        texts, n_lines = _block_texts(s)
+        texts, n_lines = c.block_texts(s)
         dist = first_article - i
         markup: list[float] = []
         """The features of the block (shared by its lines), once one of its texts is a
         candidate."""
         for k, t in enumerate(texts):
-            low, tw = _text_words(t)
+            low, tw = c.text_words(t)
             nt = "".join(tw)
             tokens = t.split()
             words = len(tokens) if k else s.words
@@ -267,7 +300,7 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
             if (
                 not nt
                 or words > TITLE_MAX_WORDS
-                or (not k and not _no_date(t, low, nt) and date_share(t) >= DATE_ONLY)
+                or (not k and not _no_date(t, low, nt) and c.date_share(t) >= DATE_ONLY)
             ):
                 continue
             if meta_words.isdisjoint(tw):
@@ -284,15 +317,15 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
                     1.0 if s.heading == 2 else 0.0,
                     1.0 if s.heading == 3 else 0.0,
                     1.0 if s.heading >= 4 else 0.0,
-                    1.0 if s.near_cues & title_cue else 0.0,
-                    1.0 if s.cues & P.HEADER else 0.0,
-                    1.0 if s.near_cues & boiler_cues else 0.0,
-                    1.0 if s.cues & body_cues else 0.0,
+                    1.0 if s.near_cues & c.title_cue else 0.0,
+                    1.0 if s.cues & c.header_cue else 0.0,
+                    1.0 if s.near_cues & c.boiler_cues else 0.0,
+                    1.0 if s.cues & c.body_cues else 0.0,
                     1.0 if dist > 0 else 0.0,
                     log1p(abs(dist)),
                     1.0 if nxt is not None and nxt.label is article else 0.0,
-                    1.0 if i == nearest else 0.0,
-                    1.0 if i == first_h1 else 0.0,
+                    1.0 if i == c.nearest else 0.0,
+                    1.0 if i == c.first_h1 else 0.0,
                 ]
             m = max(m_title, m_part, m_og, m_ld)
             v = [
@@ -306,13 +339,13 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
                 1.0 if nt in h1s else 0.0,
                 *markup,
                 log1p(words),
-                1.0 if ("." in t or "!" in t) and _SENTENCE_END.search(t) else 0.0,
+                1.0 if ("." in t or "!" in t) and c.sentence_end(t) else 0.0,
                 s.link_density,
                 1.0 if t.isupper() else 0.0,
                 1.0 if s.label is article else 0.0,
                 max(s.p_article, 0.0),
                 i / n,
-                log_h1s,
+                c.log_h1s,
                 log1p(n_lines),
                 float(k),
                 m,  # to be the page's best match
@@ -322,7 +355,7 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
                 log1p(same.get(low, 1) - 1),
                 1.0 if copyright_lows and any(map(contains, copyright_lows, repeat(low))) else 0.0,
                 _cap_ratio(tokens),
-                log_parts,
+                c.log_parts,
             ]
             out_words.append(tw)
             out.append((i, t, v))
@@ -330,6 +363,59 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
     for _, _, v in out:
         v[PAGE_BEST_MATCH] = best
         v[PAGE_BEST_MATCH + 1] -= best
+    return out, out_words, best
+
+
+def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
+    """Headline candidates of an HTML document: (segment index, text, feature vector) for the short
+    blocks (and the lines of short multi-line blocks) from the top of the page to a little after the
+    first article block, and the metadata names. Every vector is whole when returned; the features
+    of the page's best match (``page_best_match``, ``match_gap``) once all blocks are known."""
+    segs = doc.segments
+    meta = doc.meta
+    n = len(segs)
+    article = Label.ARTICLE
+    mod = speedups()
+    first_article, n_article, first_h1, lows, copyright_lows = (
+        page_texts if mod is None else mod.title_page
+    )(segs, article, segment_copyright, COPYRIGHT, MAX_CANDIDATE_CHARS, P.MAX_PATTERN_CHARS)
+    last = min(n, first_article + AFTER_ARTICLE)
+    title = meta.title or ""
+    og = meta.og_title or ""
+    ld = meta.ld_headline or ""
+    parts = title_parts(title) if title else []
+    w_title, w_og, w_ld = set(_words(title)), set(_words(og)), set(_words(ld))
+    w_parts = [set(_words(p)) for p in parts]
+    meta_words = w_title.union(w_og, w_ld, *w_parts)
+    """A text sharing no word with these matches no metadata name (every overlap is 0)."""
+    names = (og, ld, title)
+    name_norms = tuple(map(_norm, names))
+    n_og, n_ld, n_title = name_norms
+    norm_parts = {_norm(p) for p in parts} | ({n_title} if title else set())
+    norm_parts.discard("")
+    h1s = {_norm(h) for h in meta.h1}
+    log_h1s = math.log1p(len(meta.h1))
+    nearest = -1
+    for i in range(min(first_article, n) - 1, -1, -1):
+        if segs[i].heading or segs[i].near_cues & P.TITLE:
+            nearest = i
+            break
+    # How often a candidate's words recur on the page (a site name does: logo, copyright line).
+    same = Counter(lows)
+    # The page has a title, an og:title (the features after its best match and a candidate's gap).
+    page = [1.0 if title else 0.0, 1.0 if og else 0.0]
+    log_parts = math.log1p(len(parts))
+    ctx = BlockPage(
+        max(0, min(first_article, n) - LOOKBACK_BLOCKS), last, first_article, n_article, nearest,
+        first_h1, meta_words, w_title, w_parts, w_og, w_ld, norm_parts, n_og, n_ld, h1s, same,
+        copyright_lows, page, log_parts, log_h1s, P.TITLE, P.HEADER, P.BOILER_CUES,
+        P.BODY | P.CONTENT, Label.ARTICLE, Label.COMMENT, _block_texts, _text_words, date_share,
+        _SENTENCE_END.search,
+    )
+    out: list[tuple[int, str, list[float]]]
+    out_words: list[list[str]]
+    """The words of each block candidate."""
+    out, out_words, best = (block_candidates if mod is None else mod.title_blocks)(segs, ctx)
     # The metadata names (without the site name) are candidates too: a page may show no headline.
     block_norms = set(map("".join, out_words))
     # A block shows a name when it is not a link (a menu entry "Colophon" does not show that the
