@@ -2981,6 +2981,89 @@ fail:
 }
 
 /* In _speedups_walk.c: the HTML segmenter's callbacks. */
+
+/* linear_probabilities(indices, weights, bias, vectors) -> list[float]: the logistic model of
+ * boilerstrip.classify.model for every vector: sigmoid(bias + total), total the products
+ * weights[j] * x[indices[j]] added one at a time from 0.0 (as the Python form's reduce does; an
+ * int item is taken as the double float * int gives). */
+static PyObject *
+speedups_linear_probabilities(PyObject *mod, PyObject *args)
+{
+    PyObject *indices, *weights, *vectors;
+    double bias;
+    if (!PyArg_ParseTuple(args, "O!O!dO:linear_probabilities", &PyTuple_Type, &indices,
+                          &PyTuple_Type, &weights, &bias, &vectors))
+        return NULL;
+    Py_ssize_t k = PyTuple_GET_SIZE(indices);
+    if (PyTuple_GET_SIZE(weights) != k) {
+        PyErr_SetString(PyExc_ValueError, "linear_probabilities(): as many weights as indices");
+        return NULL;
+    }
+    Py_ssize_t *idx = PyMem_Malloc((size_t)(k ? k : 1) * sizeof(Py_ssize_t));
+    double *w = PyMem_Malloc((size_t)(k ? k : 1) * sizeof(double));
+    PyObject *seq = NULL, *out = NULL;
+    if (idx == NULL || w == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t j = 0; j < k; j++) {
+        idx[j] = PyLong_AsSsize_t(PyTuple_GET_ITEM(indices, j));
+        w[j] = PyFloat_AsDouble(PyTuple_GET_ITEM(weights, j));
+        if (PyErr_Occurred())
+            goto done;
+        if (idx[j] < 0) {
+            PyErr_SetString(PyExc_ValueError, "linear_probabilities(): negative index");
+            goto done;
+        }
+    }
+    if ((seq = PySequence_Fast(vectors, "linear_probabilities() wants a sequence of vectors")) == NULL)
+        goto done;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    if ((out = PyList_New(n)) == NULL)
+        goto done;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *x = PySequence_Fast_GET_ITEM(seq, i);
+        if (!PyList_Check(x) && !PyTuple_Check(x)) {
+            PyErr_SetString(PyExc_TypeError, "linear_probabilities(): a vector is a list or tuple");
+            Py_CLEAR(out);
+            goto done;
+        }
+        Py_ssize_t len = PySequence_Fast_GET_SIZE(x);
+        PyObject **items = PySequence_Fast_ITEMS(x);
+        double total = 0.0;
+        for (Py_ssize_t j = 0; j < k; j++) {
+            if (idx[j] >= len) {
+                PyErr_SetString(PyExc_IndexError, "linear_probabilities(): vector too short");
+                Py_CLEAR(out);
+                goto done;
+            }
+            PyObject *v = items[idx[j]];
+            if (!PyFloat_Check(v) && !PyLong_Check(v)) {  /* (nothing that runs Python code) */
+                PyErr_SetString(PyExc_TypeError, "linear_probabilities(): a feature is a float or int");
+                Py_CLEAR(out);
+                goto done;
+            }
+            double xv = PyFloat_CheckExact(v) ? PyFloat_AS_DOUBLE(v) : PyFloat_AsDouble(v);
+            if (xv == -1.0 && PyErr_Occurred()) {
+                Py_CLEAR(out);
+                goto done;
+            }
+            total += w[j] * xv;
+        }
+        PyObject *p = PyFloat_FromDouble(sigmoid(bias + total));
+        if (p == NULL) {
+            Py_CLEAR(out);
+            goto done;
+        }
+        PyList_SET_ITEM(out, i, p);
+    }
+done:
+    PyMem_Free(idx);
+    PyMem_Free(w);
+    Py_XDECREF(seq);
+    return out;
+}
+
 /* ---------------------------------------------------------------------------------------------
  * title_blocks: the block candidates of the headline ranker (boilerstrip.classify.title.
  * block_candidates, the plain-Python form and reference): for each short block from c.lo to
@@ -3229,10 +3312,10 @@ speedups_title_blocks(PyObject *mod, PyObject *args)
 #undef CT
     int has_og = PyUnicode_GET_LENGTH(n_og) > 0, has_ld = PyUnicode_GET_LENGTH(n_ld) > 0;
     Py_ssize_t n = PyList_GET_SIZE(segs);
-    PyObject *out = PyList_New(0), *out_words = PyList_New(0);
+    PyObject *out = PyList_New(0), *out_words = PyList_New(0), *norms = PyList_New(0);
     PyObject *s = NULL, *label = NULL, *text = NULL, *texts = NULL, *t = NULL, *low = NULL,
              *tw = NULL, *nt = NULL, *v = NULL, *ld = NULL, *pa = NULL;
-    if (out == NULL || out_words == NULL)
+    if (out == NULL || out_words == NULL || norms == NULL)
         goto fail;
     if (f_zero == NULL && ((f_zero = PyFloat_FromDouble(0.0)) == NULL
                            || (f_one = PyFloat_FromDouble(1.0)) == NULL))
@@ -3461,7 +3544,7 @@ speedups_title_blocks(PyObject *mod, PyObject *args)
             Py_CLEAR(ld);
             Py_CLEAR(pa);
             PyObject *row = Py_BuildValue("(nOO)", i, t, v);
-            if (row == NULL || PyList_Append(out_words, tw) < 0) {
+            if (row == NULL || PyList_Append(out_words, tw) < 0 || PyList_Append(norms, nt) < 0) {
                 Py_XDECREF(row);
                 goto fail;
             }
@@ -3502,13 +3585,15 @@ speedups_title_blocks(PyObject *mod, PyObject *args)
         Py_SETREF(PyList_GET_ITEM(vec, 31), b);
         Py_SETREF(PyList_GET_ITEM(vec, 32), gap);
     }
-    PyObject *res = Py_BuildValue("(OOd)", out, out_words, best);
+    PyObject *res = Py_BuildValue("(OOOd)", out, out_words, norms, best);
     Py_DECREF(out);
     Py_DECREF(out_words);
+    Py_DECREF(norms);
     return res;
 fail:
     Py_XDECREF(out);
     Py_XDECREF(out_words);
+    Py_XDECREF(norms);
     Py_XDECREF(s);
     Py_XDECREF(label);
     Py_XDECREF(text);
@@ -3521,6 +3606,40 @@ fail:
     Py_XDECREF(ld);
     Py_XDECREF(pa);
     return NULL;
+}
+
+/* title._best_overlap(texts, name): the best overlap of the texts' word lists with a name's word
+ * set (max() keeps the first of equals; 0.0 for none). */
+static PyObject *
+speedups_title_best_overlap(PyObject *mod, PyObject *args)
+{
+    PyObject *texts, *name;
+    if (!PyArg_ParseTuple(args, "O!O:title_best_overlap", &PyList_Type, &texts, &name))
+        return NULL;
+    if (!PyAnySet_Check(name)) {
+        PyErr_SetString(PyExc_TypeError, "title_best_overlap(): the name's words are a set");
+        return NULL;
+    }
+    double best = 0.0;
+    int any = 0;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(texts); i++) {
+        PyObject *tw = PyList_GET_ITEM(texts, i);
+        if (!PyList_Check(tw)) {
+            PyErr_SetString(PyExc_TypeError, "title_best_overlap(): a text's words are a list");
+            return NULL;
+        }
+        Py_INCREF(tw);
+        Py_ssize_t shared = words_in(tw, name);
+        double o = shared > 0 ? title_overlap(tw, name) : 0.0;
+        Py_DECREF(tw);
+        if (shared < 0 || o < 0)
+            return NULL;
+        if (shared && (!any || o > best)) {
+            best = o;
+            any = 1;
+        }
+    }
+    return PyFloat_FromDouble(best);
 }
 
 /* title.page_texts: what the headline ranker reads off every block of the page. */
@@ -3657,13 +3776,19 @@ static PyMethodDef module_methods[] = {
      "max_bullet_chars) -> "
      "list of (start, end, indent, bullet, text, blank_before, blank_after): the paragraphs of "
      "boilerstrip.segment_text.segment_text."},
+    {"linear_probabilities", (PyCFunction)speedups_linear_probabilities, METH_VARARGS,
+     "linear_probabilities(indices, weights, bias, vectors) -> list[float]: the logistic model of "
+     "boilerstrip.classify.model for every vector."},
+    {"title_best_overlap", (PyCFunction)speedups_title_best_overlap, METH_VARARGS,
+     "title_best_overlap(texts, name) -> float: the best overlap of word lists with a word set "
+     "(boilerstrip.classify.title._best_overlap)."},
     {"title_page", (PyCFunction)speedups_title_page, METH_VARARGS,
      "title_page(segs, article, copyright_of, copyright_bit, max_chars, max_pattern_chars) -> "
      "(first_article, n_article, first_h1, lows, copyright_lows): what the headline ranker reads "
      "off every block (boilerstrip.classify.title.page_texts)."},
     {"title_blocks", (PyCFunction)speedups_title_blocks, METH_VARARGS,
-     "title_blocks(segs, page) -> (candidates, words, best): the block candidates of the "
-     "headline ranker, their words and the best match (boilerstrip.classify.title.block_candidates)."},
+     "title_blocks(segs, page) -> (candidates, words, norms, best): the block candidates of the "
+     "headline ranker, their words, the words joined and the best match (boilerstrip.classify.title.block_candidates)."},
     {"context_rows", (PyCFunction)speedups_context_rows, METH_VARARGS,
      "context_rows(p, pre_pw, pre_w, pre_sure, sure_w, next_sure, own, lo, span_lo, span_hi, "
      "p_max, p_mean, total_sure, windows, sure, far, missing, pc, pre_cw, c_max, "

@@ -1321,3 +1321,38 @@ def test_compiled_title_candidates_odd_blocks() -> None:
             s.link_density = (0.0, 0.5, 1.0)[j % 3]
             s.line_flags = -1
         _title_check(doc)
+
+
+def test_compiled_linear_probabilities_match_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The title ranker's logistic model scores every candidate of the test pages, and odd
+    vectors (ints, signed zeros, huge and infinite values), the same in C as in Python."""
+    from boilerstrip.classify import title
+
+    spec = {"type": "logistic", "features": ["a", "b", "c"], "weights": [0.5, 0.0, -1.25],
+            "bias": 0.125}
+    odd = model.Model(spec)
+    vectors: list[list[Any]] = [
+        [1, 7.0, 2], [0.0, 0.0, -0.0], [1e308, 0.0, -1e308], [math.inf, 0.0, 1.0],
+        [-math.inf, 1.0, 0.0], [1e-320, 3.0, 5e-324], (0.1, 0.2, 0.3),  # type: ignore[list-item]
+    ]
+    models = [odd, model.load("model_title")["title"]]
+    pipe = classify.PIPELINE
+    before = pipe[: next(i for i, s in enumerate(pipe) if isinstance(s, title.Title))]
+    title_vectors = []
+    for _name, raw, as_kind in _pages()[:40]:
+        doc, _ = prepare(raw, kind=as_kind)  # type: ignore[arg-type]
+        if doc.kind == "html" and doc.segments:
+            classify.run(doc, before)
+            title_vectors += [v for _, _, v in title.candidates(doc)]
+    assert len(title_vectors) > 200
+    for m, vecs in zip(models, (vectors, title_vectors), strict=True):
+        got = m.predict(vecs)
+        monkeypatch.setattr(model, "speedups", lambda: None)
+        want = m.predict(vecs)
+        monkeypatch.undo()
+        assert _bits(got) == _bits(want)
+        assert _bits([m.probability(v) for v in vecs]) == _bits(want)
+    with pytest.raises(TypeError):
+        odd.predict([[1.0, 2.0, "x"]])
+    with pytest.raises(IndexError):
+        odd.predict([[1.0]])

@@ -93,6 +93,13 @@ AFTER_ARTICLE: Final = 20
 just below a teaser the article model took)."""
 
 
+def _best_overlap(texts: list[list[str]], name: set[str]) -> float:
+    """The best :func:`_overlap` of the texts' words with a name's word set (0.0 for none). The
+    plain-Python form of ``_speedups.title_best_overlap``."""
+    # (a text sharing no word with the name matches it 0)
+    return max([_overlap(tw, name) for tw in texts if not name.isdisjoint(tw)], default=0.0)
+
+
 def _norm(s: str) -> str:
     return "".join(_words(s))
 
@@ -268,10 +275,11 @@ class BlockPage(NamedTuple):
 
 def block_candidates(
     segs: list[Segment], c: BlockPage
-) -> tuple[list[tuple[int, str, list[float]]], list[list[str]], float]:
-    """The block candidates of :func:`candidates`, their words and the page's best match (the
-    highest of the candidates' matches of a metadata name, 0.0 without candidates). The plain-Python
-    form of ``_speedups.title_blocks`` (the same lists, every number to the bit)."""
+) -> tuple[list[tuple[int, str, list[float]]], list[list[str]], list[str], float]:
+    """The block candidates of :func:`candidates`, their words, their words joined, and the page's
+    best match (the highest of the candidates' matches of a metadata name, 0.0 without candidates).
+    The plain-Python form of ``_speedups.title_blocks`` (the same lists, every number to the
+    bit)."""
     n = len(segs)
     article, first_article, n_article = c.article, c.first_article, c.n_article
     meta_words, w_title, w_parts, w_og, w_ld = c.meta_words, c.w_title, c.w_parts, c.w_og, c.w_ld
@@ -280,6 +288,7 @@ def block_candidates(
     log1p = math.log1p
     out: list[tuple[int, str, list[float]]] = []
     out_words: list[list[str]] = []
+    norms: list[str] = []
     for i in range(c.lo, c.last):
         s = segs[i]
         if s.label is c.comment or s.chars > MAX_CANDIDATE_CHARS or s.words < 1:
@@ -358,12 +367,13 @@ def block_candidates(
                 c.log_parts,
             ]
             out_words.append(tw)
+            norms.append(nt)
             out.append((i, t, v))
     best = max((v[PAGE_BEST_MATCH] for _, _, v in out), default=0.0)
     for _, _, v in out:
         v[PAGE_BEST_MATCH] = best
         v[PAGE_BEST_MATCH + 1] -= best
-    return out, out_words, best
+    return out, out_words, norms, best
 
 
 def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
@@ -415,13 +425,15 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
     out: list[tuple[int, str, list[float]]]
     out_words: list[list[str]]
     """The words of each block candidate."""
-    out, out_words, best = (block_candidates if mod is None else mod.title_blocks)(segs, ctx)
+    norms: list[str]
+    out, out_words, norms, best = (block_candidates if mod is None else mod.title_blocks)(segs, ctx)
+    best_overlap = _best_overlap if mod is None else mod.title_best_overlap
     # The metadata names (without the site name) are candidates too: a page may show no headline.
-    block_norms = set(map("".join, out_words))
+    block_norms = set(norms)
     # A block shows a name when it is not a link (a menu entry "Colophon" does not show that the
     # page title "Daring Fireball: Colophon" ends in a site name).
     shown_blocks = {
-        "".join(tw) for tw, (i, _, _) in zip(out_words, out, strict=True)
+        nt for nt, (i, _, _) in zip(norms, out, strict=True)
         if segs[i].link_density < SHOWN_MAX_LINKS
     }
     shown_or_h1 = shown_blocks | h1s
@@ -438,10 +450,7 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
             continue
         named.add(nt)
         w_name = set(wn)
-        # (a block sharing no word with the name matches it 0)
-        block_match = max(
-            [_overlap(tw, w_name) for tw in out_words if not w_name.isdisjoint(tw)], default=0.0
-        )
+        block_match = best_overlap(out_words, w_name)
         tokens = name.split()
         v = [
             _overlap(wn, w_title),
