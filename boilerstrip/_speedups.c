@@ -3282,6 +3282,10 @@ speedups_title_blocks(PyObject *mod, PyObject *args)
         || ctx_ssize(c, 3, &n_article) < 0 || ctx_ssize(c, 4, &nearest) < 0
         || ctx_ssize(c, 5, &first_h1) < 0)
         return NULL;
+    if (lo < 0) {
+        PyErr_SetString(PyExc_ValueError, "title_blocks(): the first block is at 0 or after");
+        return NULL;
+    }
 #define CT(k) PyTuple_GET_ITEM(c, k)
     PyObject *meta_words = CT(6), *w_title = CT(7), *w_parts = CT(8), *w_og = CT(9), *w_ld = CT(10),
              *norm_parts = CT(11), *n_og = CT(12), *n_ld = CT(13), *h1s = CT(14), *same = CT(15),
@@ -3440,7 +3444,7 @@ speedups_title_blocks(PyObject *mod, PyObject *args)
                     || attr_mask(s, s_cues, &cues) < 0)
                     goto fail;
                 int next_article = 0;
-                if (i + 1 < n) {
+                if (i + 1 < PyList_GET_SIZE(segs)) {
                     PyObject *nl_ = seg_attr(PyList_GET_ITEM(segs, i + 1), s_label);
                     if (nl_ == NULL)
                         goto fail;

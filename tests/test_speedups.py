@@ -1321,6 +1321,11 @@ def test_compiled_title_candidates_odd_blocks() -> None:
             s.link_density = (0.0, 0.5, 1.0)[j % 3]
             s.line_flags = -1
         _title_check(doc)
+    segs, page = _title_inputs(doc)
+    with pytest.raises(ValueError):
+        Speedups.title_blocks(segs, page._replace(lo=-1))
+    with pytest.raises(TypeError):
+        Speedups.title_blocks(segs, tuple(page)[:-1])
 
 
 def test_compiled_linear_probabilities_match_python(monkeypatch: pytest.MonkeyPatch) -> None:
