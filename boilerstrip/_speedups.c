@@ -3792,7 +3792,8 @@ static PyMethodDef module_methods[] = {
      "off every block (boilerstrip.classify.title.page_texts)."},
     {"title_blocks", (PyCFunction)speedups_title_blocks, METH_VARARGS,
      "title_blocks(segs, page) -> (candidates, words, norms, best): the block candidates of the "
-     "headline ranker, their words, the words joined and the best match (boilerstrip.classify.title.block_candidates)."},
+     "headline ranker, their words, the words joined and the best match "
+     "(boilerstrip.classify.title.block_candidates)."},
     {"context_rows", (PyCFunction)speedups_context_rows, METH_VARARGS,
      "context_rows(p, pre_pw, pre_w, pre_sure, sure_w, next_sure, own, lo, span_lo, span_hi, "
      "p_max, p_mean, total_sure, windows, sure, far, missing, pc, pre_cw, c_max, "
