@@ -42,6 +42,9 @@ PIECES = (
     "JUST NOW", "Ago", "٣ days ago", "2\u00a0days ago",
     # "İ", which the patterns read as "i" but which case-folds to "i" and a combining dot
     "Copyr\u0130ght", "ALL R\u0130GHTS RESERVED", "\u0130", "i\u0307", "L\u0130KE", "J\u0130ST NOW",
+    # credits whose literals only the case-folded text shows
+    "\u0130mage by", "\u0130STOCK", "Aſſociated Preß", "ſhutterſtock", "PHOTOſ:", "Bild:",
+    "(A\u0440)", "[REUTERS]", "© Action Images", "FOTO \u212aredit",
 )
 
 

@@ -61,7 +61,8 @@ _CREDIT_ASCII: Final = (
 )
 """On ASCII text (where case-insensitive matching is matching the lowercased text), every match of
 :data:`patterns.CREDIT` or :data:`patterns.AGENCY_CREDIT` holds one of these (the bracketed agency
-credits a bracket; "©" is not ASCII): the searches are skipped where none is there."""
+credits a bracket; "©" is not ASCII): the searches are skipped where none is there. On other text
+the same holds for the case-folded text (:func:`features.pattern_fold`), or the text holds "©"."""
 _NOT_CAPTION_ASCII: Final = ("all rights reserved", "copyright", "may not be")
 _has_credit_word: Final = contains_any(_CREDIT_ASCII)
 _has_not_caption_word: Final = contains_any(_NOT_CAPTION_ASCII)
@@ -98,9 +99,10 @@ def _credit(s: Segment) -> bool:
         return False
     t = s.text
     if t.isascii():
-        low = t.lower()
-        if not _has_credit_word(low):
+        if not _has_credit_word(t.lower()):
             return False
+    elif "©" not in t and not _has_credit_word(F.pattern_fold(t)):
+        return False  # (with full case folding, a match's literal is in the folded text)
     return bool(P.CREDIT.search(t) or P.AGENCY_CREDIT.search(t))
 
 
@@ -196,16 +198,22 @@ class Captions:
                         was[i] = (s.score, s.by)
                     set_label(s, Label.CAPTION, SCORE_CREDIT, self.name)
             else:
-                # Both kinds of text caption below end no sentence: the cheap tests first.
-                if (
-                    s.punct_end
-                    or s.bullet
-                    or s.cf == BAD
-                    or _not_caption(s)
-                    or not _near_article(segs, i)
-                ):
+                # Both kinds of text caption below end no sentence: the cheap tests first. A block
+                # that is no credit line can only be the second kind, an article block of
+                # MIN_TEXT_CAPTION_WORDS words or more.
+                if s.punct_end or s.bullet or s.cf == BAD:
                     continue
-                if _credit(s) and not s.punct_end:
+                if s.label is not article or s.words < MIN_TEXT_CAPTION_WORDS:
+                    credit = _credit(s)
+                    if not credit:
+                        continue
+                    if _not_caption(s) or not _near_article(segs, i):
+                        continue
+                else:
+                    if _not_caption(s) or not _near_article(segs, i):
+                        continue
+                    credit = _credit(s)
+                if credit:
                     set_label(s, Label.CAPTION, SCORE_CREDIT, self.name)
                 elif (
                     s.label is Label.ARTICLE
