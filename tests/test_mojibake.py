@@ -42,3 +42,12 @@ def test_real_letters_before_quotes_and_spaces_are_no_mojibake() -> None:
     assert not misread([german])
     french = "a-t-il déclaré\xa0», puis voilà\xa0», et encore déclaré\xa0»."
     assert repair(french) == french
+
+
+def test_runs_are_counted_within_texts_only() -> None:
+    """Three runs in three texts make a misread document; a lead character at the end of one text
+    and a continuation at the start of the next are no run."""
+    assert misread(["caf\u00c3\u00a9", "d\u00c3\u00a9j\u00c3\u00a0"])
+    assert not misread(["x\u00c3", "\u00a9y\u00c3", "\u00a9z\u00c3", "\u00a9", "caf\u00c3\u00a9"])
+    assert not misread([])
+    assert not misread(["plain ASCII", "more"])
