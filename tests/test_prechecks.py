@@ -12,7 +12,7 @@ from pathlib import Path
 
 from boilerstrip import features
 from boilerstrip import patterns as P
-from boilerstrip.classify import captions
+from boilerstrip.classify import captions, learned
 from boilerstrip.document import Segment
 from boilerstrip.pipeline import prepare
 
@@ -45,6 +45,8 @@ PIECES = (
     # credits whose literals only the case-folded text shows
     "\u0130mage by", "\u0130STOCK", "Aſſociated Preß", "ſhutterſtock", "PHOTOſ:", "Bild:",
     "(A\u0440)", "[REUTERS]", "© Action Images", "FOTO \u212aredit",
+    # comment counts
+    "12 Comments", "3 REPLIES", "1 response", "٣ comments", "7 Re\u017fponses", "4 COMMENT",
 )
 
 
@@ -101,6 +103,7 @@ def test_caption_tests_are_the_plain_searches() -> None:
             and bool(P.CREDIT.search(t) or P.AGENCY_CREDIT.search(t))
         )
         assert captions._credit(s) == want, t
+        assert learned.counts_comments(t) == (P.COMMENT_COUNT.search(t) is not None), t
 
 
 def test_segment_flags_are_the_text_flags() -> None:

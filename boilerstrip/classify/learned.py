@@ -29,7 +29,9 @@ from ..features import (
     META_DATE,
     WIDGET,
     cached_shape,
+    contains_any,
     line_flags,
+    pattern_fold,
 )
 from ..types import Label
 from . import stacked
@@ -646,9 +648,21 @@ def _text_comments_open(segs: Sequence[Segment]) -> int:
     for i, s in enumerate(segs):
         if s.label is Label.COMMENT or (line_flags(s) & COMMENT_HEADER and not s.bullet):
             return i
-        if s.words <= COUNT_LINE_WORDS and P.COMMENT_COUNT.search(s.text):
+        if s.words <= COUNT_LINE_WORDS and counts_comments(s.text):
             return i
     return len(segs)
+
+
+_COUNT_HINT: Final = contains_any(("comment", "replies", "responses"))
+"""Every match of :data:`patterns.COMMENT_COUNT` holds one of these, in the lowered text (ASCII)
+or the case-folded text (:func:`features.pattern_fold`)."""
+
+
+def counts_comments(text: str) -> bool:
+    """``P.COMMENT_COUNT.search(text) is not None``, the search skipped where its words are not
+    there."""
+    fold = text.lower() if text.isascii() else pattern_fold(text)
+    return _COUNT_HINT(fold) and P.COMMENT_COUNT.search(text) is not None
 
 
 def context_own(segs: Sequence[Segment], lo: int, hi: int) -> list[tuple[float, ...]]:
