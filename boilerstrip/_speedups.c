@@ -2379,6 +2379,172 @@ fail:
 #define CONTEXT_OWN 10
 #define CONTEXT_WIDTH (18 + CONTEXT_OWN + 4)
 
+/* context_sums(p, chars, pc, sure, far) -> (pre_cw, c_max, pre_pw, pre_w, pre_sure, sure_w,
+   next_sure, span_lo, span_hi, p_max, p_mean, total_sure): the page-wide sums of
+   stacked.ContextPage.__init__ (its plain-Python form), the arrays as native doubles (next_sure as
+   native long longs). Every sum is added in the same order, every max keeps the first of equals,
+   and the best span is the same Kadane run (region.max_run with positive=False). */
+static PyObject *
+speedups_context_sums(PyObject *mod, PyObject *args)
+{
+    Py_buffer bp, bpc;
+    PyObject *chars;
+    double sure;
+    Py_ssize_t far;
+    if (!PyArg_ParseTuple(args, "y*O!y*dn:context_sums", &bp, &PyList_Type, &chars, &bpc, &sure,
+                          &far))
+        return NULL;
+    PyObject *res = NULL;
+    PyObject *o_cw = NULL, *o_cmax = NULL, *o_pw = NULL, *o_w = NULL, *o_sure = NULL,
+             *o_sw = NULL, *o_next = NULL;
+    double *weight = NULL;
+    Py_ssize_t n = bp.len / (Py_ssize_t)sizeof(double);
+    if (bp.len % (Py_ssize_t)sizeof(double) || bpc.len != bp.len
+        || PyList_GET_SIZE(chars) != n) {
+        PyErr_SetString(PyExc_ValueError, "context_sums(): p, chars and pc are not of one page");
+        goto done;
+    }
+    const double *p = bp.buf, *pc = bpc.buf;
+    weight = PyMem_Malloc((size_t)(n ? n : 1) * sizeof(double));
+    if (weight == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        /* c + 1.0: an int is made a double first (a float is taken as it is) */
+        PyObject *c = PyList_GET_ITEM(chars, i);
+        double x = PyFloat_Check(c) ? PyFloat_AS_DOUBLE(c) : PyLong_AsDouble(c);
+        if (x == -1.0 && PyErr_Occurred())
+            goto done;
+        weight[i] = x + 1.0;
+    }
+#define NEWBUF(o, count, type) \
+    if ((o = PyBytes_FromStringAndSize(NULL, (count) * (Py_ssize_t)sizeof(type))) == NULL) \
+        goto done;
+    NEWBUF(o_cw, n + 1, double)
+    NEWBUF(o_cmax, n, double)
+    NEWBUF(o_pw, n + 1, double)
+    NEWBUF(o_w, n + 1, double)
+    NEWBUF(o_sure, n + 1, double)
+    NEWBUF(o_sw, n, double)
+    NEWBUF(o_next, n, long long)
+#undef NEWBUF
+    double *pre_cw = (double *)PyBytes_AS_STRING(o_cw), *c_max = (double *)PyBytes_AS_STRING(o_cmax),
+           *pre_pw = (double *)PyBytes_AS_STRING(o_pw), *pre_w = (double *)PyBytes_AS_STRING(o_w),
+           *pre_sure = (double *)PyBytes_AS_STRING(o_sure),
+           *sure_w = (double *)PyBytes_AS_STRING(o_sw);
+    long long *next_sure = (long long *)PyBytes_AS_STRING(o_next);
+    pre_cw[0] = pre_pw[0] = pre_w[0] = pre_sure[0] = 0.0;
+    double p_max = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double w = weight[i];
+        pre_cw[i + 1] = pre_cw[i] + pc[i] * w;
+        c_max[i] = (i == 0 || pc[i] > c_max[i - 1]) ? pc[i] : c_max[i - 1];
+        pre_pw[i + 1] = pre_pw[i] + p[i] * w;
+        pre_w[i + 1] = pre_w[i] + w;
+        sure_w[i] = p[i] >= sure ? w : 0.0;
+        pre_sure[i + 1] = pre_sure[i] + sure_w[i];
+        if (i == 0 || p[i] > p_max)
+            p_max = p[i];
+    }
+    long long nxt = (long long)n + far;
+    for (Py_ssize_t i = n - 1; i >= 0; i--) {
+        next_sure[i] = nxt;
+        if (p[i] >= sure)
+            nxt = i;
+    }
+    /* the best span: max_run(((a - sure) * log1p(w) ...), positive=False) */
+    double best = -INFINITY, cur = 0.0;
+    Py_ssize_t best_lo = 0, best_hi = -1, cur_lo = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double v = (p[i] - sure) * log1p(weight[i]);
+        if (cur <= 0) {
+            cur = v;
+            cur_lo = i;
+        } else {
+            cur += v;
+        }
+        if (cur > best) {
+            best = cur;
+            best_lo = cur_lo;
+            best_hi = i;
+        }
+    }
+    double total = pre_sure[n] != 0.0 ? pre_sure[n] : 1.0;
+    double p_mean = n ? pre_pw[n] / pre_w[n] : 0.0;
+    res = Py_BuildValue("(OOOOOOOnnddd)", o_cw, o_cmax, o_pw, o_w, o_sure, o_sw, o_next, best_lo,
+                        best_hi, p_max, p_mean, total);
+done:
+    PyMem_Free(weight);
+    Py_XDECREF(o_cw);
+    Py_XDECREF(o_cmax);
+    Py_XDECREF(o_pw);
+    Py_XDECREF(o_w);
+    Py_XDECREF(o_sure);
+    Py_XDECREF(o_sw);
+    Py_XDECREF(o_next);
+    PyBuffer_Release(&bp);
+    PyBuffer_Release(&bpc);
+    return res;
+}
+
+/* context_own(segs, lo, hi, line_flags, good, date_bit, copyright_bit) -> bytes: the own features
+   of learned.context_own for the blocks lo .. hi - 1, CONTEXT_OWN native doubles a block (a
+   block's line flags from line_flags(s) where they are not known yet). */
+static PyObject *
+speedups_context_own(PyObject *mod, PyObject *args)
+{
+    PyObject *segs, *flags_of;
+    Py_ssize_t lo, hi;
+    long long good, date_bit, copyright_bit;
+    if (!PyArg_ParseTuple(args, "O!nnOLLL:context_own", &PyList_Type, &segs, &lo, &hi, &flags_of,
+                          &good, &date_bit, &copyright_bit))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(segs);
+    if (lo < 0 || hi < lo || hi > n) {
+        PyErr_SetString(PyExc_ValueError, "context_own(): lo .. hi is not within the blocks");
+        return NULL;
+    }
+    PyObject *out = PyBytes_FromStringAndSize(NULL, (hi - lo) * CONTEXT_OWN * (Py_ssize_t)sizeof(double));
+    if (out == NULL)
+        return NULL;
+    double *row = (double *)PyBytes_AS_STRING(out);
+    for (Py_ssize_t i = lo; i < hi; i++, row += CONTEXT_OWN) {
+        PyObject *s = PyList_GET_ITEM(segs, i);
+        Py_INCREF(s);
+        long long chars, cf, heading, bits;
+        double link_density, stop_density;
+        int punct, list_item;
+        int bad = attr_ll(s, s_chars, &chars) < 0 || attr_double(s, s_link_density, &link_density) < 0
+                  || attr_double(s, s_stop_density, &stop_density) < 0
+                  || attr_true(s, s_punct_end, &punct) < 0 || attr_ll(s, s_cf, &cf) < 0
+                  || attr_ll(s, s_heading, &heading) < 0 || attr_true(s, s_list_item, &list_item) < 0
+                  || attr_ll(s, s_line_flags, &bits) < 0;
+        if (!bad && bits < 0) {
+            PyObject *got = PyObject_CallOneArg(flags_of, s);
+            bits = got == NULL ? -1 : PyLong_AsLongLong(got);
+            Py_XDECREF(got);
+            bad = bits == -1 && PyErr_Occurred();
+        }
+        Py_DECREF(s);
+        if (bad) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        row[0] = log1p((double)chars);
+        row[1] = link_density;
+        row[2] = stop_density;
+        row[3] = punct ? 1.0 : 0.0;
+        row[4] = cf == good ? 1.0 : 0.0;
+        row[5] = heading ? 1.0 : 0.0;
+        row[6] = (double)i / (double)n;
+        row[7] = list_item ? 1.0 : 0.0;
+        row[8] = (bits & date_bit) ? 1.0 : 0.0;
+        row[9] = (bits & copyright_bit) ? 1.0 : 0.0;
+    }
+    return out;
+}
+
 /* context_rows(p, pre_pw, pre_w, pre_sure, sure_w, next_sure, own, lo, span_lo, span_hi, p_max,
    p_mean, total_sure, windows, sure, far, missing, pc, pre_cw, c_max, comment_windows) -> bytes:
    ContextPage.rows(lo, own) as native doubles, CONTEXT_WIDTH a row (the same operations in the
@@ -3794,6 +3960,13 @@ static PyMethodDef module_methods[] = {
      "title_blocks(segs, page) -> (candidates, words, norms, best): the block candidates of the "
      "headline ranker, their words, the words joined and the best match "
      "(boilerstrip.classify.title.block_candidates)."},
+    {"context_sums", (PyCFunction)speedups_context_sums, METH_VARARGS,
+     "context_sums(p, chars, pc, sure, far) -> (pre_cw, c_max, pre_pw, pre_w, pre_sure, sure_w, "
+     "next_sure, span_lo, span_hi, p_max, p_mean, total_sure): the page-wide sums of "
+     "boilerstrip.classify.stacked.ContextPage."},
+    {"context_own", (PyCFunction)speedups_context_own, METH_VARARGS,
+     "context_own(segs, lo, hi, line_flags, good, date_bit, copyright_bit) -> bytes: "
+     "boilerstrip.classify.learned.context_own as native doubles."},
     {"context_rows", (PyCFunction)speedups_context_rows, METH_VARARGS,
      "context_rows(p, pre_pw, pre_w, pre_sure, sure_w, next_sure, own, lo, span_lo, span_hi, "
      "p_max, p_mean, total_sure, windows, sure, far, missing, pc, pre_cw, c_max, "
@@ -3827,7 +4000,7 @@ PyInit__speedups(void)
         return NULL;
     }
     /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
-    if (PyModule_AddIntConstant(m, "API", 11) < 0 || walk_add_type(m) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 12) < 0 || walk_add_type(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }

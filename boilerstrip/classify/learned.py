@@ -702,11 +702,14 @@ def _context_probabilities(
     margin = model.margin_function() if model.forest is None else None
     for lo in range(0, n, _CHUNK):
         hi = min(n, lo + _CHUNK)
+        if margin is None and mod is not None and isinstance(pa, array) and isinstance(pc, array):
+            # The own features and the rows in C (the same numbers as context_own and rows).
+            flat = mod.context_own(segs, lo, hi, line_flags, GOOD, DATE, COPYRIGHT)
+            out.extend(model.forest.probabilities(page.compiled_rows(mod, lo, flat), width))
+            continue
         own = context_own(segs, lo, hi)
         if margin is not None:
             out.extend(sigmoid(margin(v)) for v in page.rows(lo, own))
-        elif mod is not None and isinstance(pa, array) and isinstance(pc, array):
-            out.extend(model.forest.probabilities(page.compiled_rows(mod, lo, own), width))
         else:
             vectors = page.rows(lo, own)
             out.extend(model.forest.probabilities(array("d", chain.from_iterable(vectors)), width))

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from itertools import accumulate, chain
 from typing import Any, Final
 
+from ..compiled import speedups
 from .region import max_run
 
 OWN: Final = (
@@ -68,6 +69,23 @@ class ContextPage:
         self.p = p
         self.pc = pc
         self.n = n
+        mod = speedups()
+        if (
+            mod is not None
+            and isinstance(p, array)
+            and isinstance(pc, array)
+            and p.typecode == pc.typecode == "d"
+            and isinstance(chars, list)
+        ):
+            # The sums below in C (the same numbers to the bit).
+            cw, cm, pw, w, ps, sw, ns, lo, hi, self.p_max, self.p_mean, self.total_sure = (
+                mod.context_sums(p, chars, pc, SURE, FAR)
+            )
+            self.pre_cw, self.c_max, self.pre_pw = array("d", cw), array("d", cm), array("d", pw)
+            self.pre_w, self.pre_sure, self.sure_w = array("d", w), array("d", ps), array("d", sw)
+            self.next_sure = array("q", ns)
+            self.span = (lo, hi)
+            return
         weight = [c + 1.0 for c in chars]
         self.pre_cw = array("d", accumulate((c * w for c, w in zip(pc, weight, strict=True)),
                                             initial=0.0))
@@ -94,10 +112,13 @@ class ContextPage:
         self.p_max = max(p, default=0.0)
         self.p_mean = self.pre_pw[n] / self.pre_w[n] if n else 0.0
 
-    def compiled_rows(self, mod: Any, lo: int, own: Sequence[Sequence[float]]) -> bytes:
+    def compiled_rows(
+        self, mod: Any, lo: int, own: Sequence[Sequence[float]] | bytes
+    ) -> bytes:
         """:meth:`rows` as native doubles, by the compiled helper ``mod.context_rows`` (the same
-        numbers to the bit; ``p`` must then be an array of doubles)."""
-        flat = array("d", chain.from_iterable(own))
+        numbers to the bit; ``p`` must then be an array of doubles). ``own`` may also be given
+        as native doubles, :data:`OWN` of them a block (``_speedups.context_own``)."""
+        flat = own if isinstance(own, bytes) else array("d", chain.from_iterable(own))
         got: bytes = mod.context_rows(
             self.p, self.pre_pw, self.pre_w, self.pre_sure, self.sure_w, self.next_sure, flat, lo,
             self.span[0], self.span[1], self.p_max, self.p_mean, self.total_sure, WINDOWS, SURE,
