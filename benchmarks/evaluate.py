@@ -193,7 +193,7 @@ def score_titles(pages: dict[str, list[Page]], outs: dict[str, Output]) -> dict[
     for name in TITLE_SETS:
         if name not in pages:
             continue
-        n = ok = ok_first = multi = 0
+        n = ok = ok_first = ok_site = multi = 0
         for p in pages[name]:
             if not M.norm_title(p.gold_title):
                 continue
@@ -203,10 +203,13 @@ def score_titles(pages: dict[str, list[Page]], outs: dict[str, Output]) -> dict[
             ok += M.title_match(got, p.gold_title)
             lines = [ln for ln in (p.gold_title or "").split("\n") if M.norm_title(ln)]
             multi += len(lines) > 1
-            ok_first += M.title_match(got, lines[0] if lines else p.gold_title)
+            first = lines[0] if lines else p.gold_title
+            ok_first += M.title_match(got, first)
+            ok_site += M.title_match_without_site(got, first)
         res[name] = {
             "exact": ok / n if n else 0.0,
             "first_line": ok_first / n if n else 0.0,
+            "first_line_without_site": ok_site / n if n else 0.0,
             "multi_line_gold": multi,
             "pages": n,
         }

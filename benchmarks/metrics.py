@@ -171,6 +171,34 @@ def title_match(predicted: str | None, gold: str | None) -> bool:
     return bool(g) and norm_title(predicted) == g
 
 
+_TITLE_SEPARATOR = regex.compile(r"\s+(?:[|\-–—·»/]|::)\s+|\s*_\s*|\s+(?=\[[^\]]*\]\s*$)")
+"""Where a page title joins its headline to a site or section name: " | ", " - ", " – ", " — ",
+" · ", " » ", " / ", " :: ", "_" between words (Chinese portals), and a bracketed name at the end
+("… [LWN.net]")."""
+
+
+def title_match_without_site(predicted: str | None, gold: str | None) -> bool:
+    """:func:`title_match` against the gold title, or against it with its first or last parts cut
+    off at a site-name separator (:data:`_TITLE_SEPARATOR`): any last parts ("How to Build a
+    Terrarium | eHow" also matches "How to Build a Terrarium", "Mozilla - Wikipedia" "Mozilla"),
+    or first parts shorter than what is left ("IOL: Trio set for Derby debuts"; "eHow" matches
+    nothing). A diagnostic of the site-name convention, not a score: the cut is made on the gold
+    side only."""
+    if title_match(predicted, gold):
+        return True
+    parts = [norm_title(x) for x in _TITLE_SEPARATOR.split((gold or "").strip())]
+    parts = [x for x in parts if x]
+    p = norm_title(predicted)
+    if not p or len(parts) < 2:
+        return False
+    whole = len("".join(parts))
+    for k in range(1, len(parts)):
+        tail = "".join(parts[k:])
+        if p == "".join(parts[:k]) or (p == tail and 2 * len(tail) > whole):
+            return True
+    return False
+
+
 # --- lines (turku-line-quality) --------------------------------------------------------------
 
 _TERMINAL = regex.compile(r"[.!?…。！？][\"'”’»)\]]*\s*$")

@@ -244,6 +244,13 @@ def title_table(res: dict[str, Any]) -> list[str]:
         for s, per in ti.items()
         if s != "trafilatura+comments"
     ]
+    sites = [
+        [_name(s)]
+        + [f"{100 * per[n]['first_line_without_site']:.1f} %"
+           if "first_line_without_site" in per.get(n, {}) else "–" for n in sets]
+        for s, per in ti.items()
+        if s != "trafilatura+comments"
+    ]
     any_per = next(iter(ti.values()))
     multi = ", ".join(
         f"{n} {any_per[n]['multi_line_gold']}"
@@ -263,6 +270,17 @@ def title_table(res: dict[str, Any]) -> list[str]:
             f"kicker, pages per set: {multi}), while `Article.title` is the one headline. The "
             "same match against the first line of the gold title:\n",
             _table(["system", *sets], firsts),
+        ]
+    if any(r[1:] != ["–"] * len(sets) for r in sites):
+        out += [
+            "\nSome gold titles keep the site or section name that `Article.title` cuts off "
+            "(mozilla-readability's: Readability's own output, \"How to Build a Terrarium | eHow\"). "
+            "The same match against the first line, where the gold may also lose its first or "
+            "last parts at a site-name separator (\" | \", \" - \", \" – \", \" — \", \" · \", "
+            "\" » \", \" / \", \" :: \", \"_\" between words, a bracketed name at the end; "
+            "`benchmarks.metrics.title_match_without_site`): a diagnostic of that convention, "
+            "not the score.\n",
+            _table(["system", *sets], sites),
         ]
     return out
 

@@ -188,3 +188,15 @@ def test_gate_fixture_and_floors() -> None:
     assert sum(sets.values()) == sum(base["pages"].values())
     assert set(sets) == set(base["floors"])
     assert all(0.0 <= f <= 1.0 for f in base["floors"].values())
+
+
+def test_title_match_without_site_cuts_the_gold_only() -> None:
+    assert M.title_match_without_site("How to Build a Terrarium", "How to Build a Terrarium | eHow")
+    assert M.title_match_without_site("Mozilla", "Mozilla - Wikipedia")
+    assert M.title_match_without_site("Trio set for Derby debuts", "IOL - Trio set for Derby debuts")
+    assert M.title_match_without_site("LWN.net Weekly Edition", "LWN.net Weekly Edition [LWN.net]")
+    assert M.title_match_without_site("海外留学生看两会", "海外留学生看两会_教育频道_中国青年网")
+    assert not M.title_match_without_site("eHow", "How to Build a Terrarium | eHow")
+    assert not M.title_match_without_site("How to Build", "How to Build a Terrarium | eHow")
+    assert not M.title_match_without_site("Home | Site", "Headline")
+    assert not M.title_match_without_site(None, "Gold | Site")
