@@ -10,7 +10,8 @@ With ``--context`` it then trains the context stage (boilerstrip/classify/stacke
 held-out article probabilities, cross-validates it on the same folds, and ships it beside them.
 
     python tools/train.py [--data ../shared/data] [--kind html|text] [--folds 5] [--context]
-                          [--cache] [--no-write]
+                          [--cache] [--no-write] [--workers 2] [--seed 0]
+                          [--comment-negatives [--negative-weight 1.0]]
 
 Needs the ``dev`` extra (scikit-learn).
 """
@@ -50,7 +51,18 @@ from boilerstrip.types import Label  # noqa: E402
 GBDT: dict[str, Any] = {"trees": 80, "depth": 4, "rate": 0.15}
 """Tree-ensemble size: small enough for fast plain-Python inference (trees x depth comparisons)."""
 COMMENT_SETS = ("dragnet", "l3s-gn1")
-"""Sets whose gold gives the comments (the comment model trains on these only)."""
+"""Sets whose gold gives the comments: the comment model trains on all their blocks."""
+COMMENT_NEGATIVES = False
+"""``--comment-negatives``: the comment model also trains on the gold article blocks of the other
+sets, as not comment (their gold says what is article, not what is comment: their other blocks are
+left out). Measured on the text model, not shipped: see docs/design.md, "Text mode: comments"."""
+NEGATIVE_WEIGHT = 1.0
+"""``--negative-weight``: the weight of those not-comment blocks, relative to a comment-gold block
+holding the same share of its page."""
+SEED = 0
+"""LightGBM's random state (row and feature subsampling): ``--seed``."""
+THREADS = 2
+"""LightGBM's threads: ``--workers`` (featurizing processes and training threads alike)."""
 TRAIN_SETS = (
     "dragnet", "l3s-gn1", "cleaneval-dev", "cleanportaleval", "mozilla-readability", "trafilatura-eval",
 )
@@ -241,6 +253,7 @@ def evaluate(
 
 
 def main() -> None:
+    global SEED, THREADS, COMMENT_NEGATIVES, NEGATIVE_WEIGHT
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--kind", choices=("html", "text"), default="html")
@@ -251,10 +264,17 @@ def main() -> None:
     ap.add_argument("--no-write", action="store_true")
     ap.add_argument("--trees", type=int, default=GBDT["trees"])
     ap.add_argument("--depth", type=int, default=GBDT["depth"])
+    ap.add_argument("--seed", type=int, default=SEED, help="LightGBM's random state")
+    ap.add_argument("--comment-negatives", action="store_true",
+                    help="also train the comment model on the other sets' gold article blocks")
+    ap.add_argument("--negative-weight", type=float, default=NEGATIVE_WEIGHT)
     ap.add_argument("--context", action="store_true",
                     help="also train the context stage on the held-out first-stage probabilities")
     args = ap.parse_args()
     GBDT["trees"], GBDT["depth"] = args.trees, args.depth
+    SEED, THREADS = args.seed, args.workers
+    COMMENT_NEGATIVES = args.comment_negatives
+    NEGATIVE_WEIGHT = args.negative_weight
 
     import numpy as np
     from sklearn.model_selection import GroupKFold
@@ -400,17 +420,20 @@ def fit(data: list[PageData], kind: str, target: str = "article") -> Any:
     import numpy as np
 
     if target == "comment":
-        data = [d for d in data if d.yc is not None]
-    X = np.array([x for d in data for x in d.X])
-    y = np.array([v for d in data for v in (d.y if target == "article" else d.yc or [])])
-    w = np.array([v for d in data for v in d.w])
+        X, y, w = _comment_rows(data)
+        n = sum(1 for d in data if d.yc is not None or COMMENT_NEGATIVES)
+    else:
+        X = np.array([x for d in data for x in d.X])
+        y = np.array([v for d in data for v in d.y])
+        w = np.array([v for d in data for v in d.w])
+        n = len(data)
     if kind == "lr":
         from sklearn.linear_model import LogisticRegression
         from sklearn.pipeline import make_pipeline
         from sklearn.preprocessing import StandardScaler
 
         m = make_pipeline(StandardScaler(), LogisticRegression(C=1.0, max_iter=2000))
-        m.fit(X, y, logisticregression__sample_weight=w * len(data))
+        m.fit(X, y, logisticregression__sample_weight=w * n)
         return m
     if kind == "lgbm":
         import lightgbm
@@ -418,18 +441,43 @@ def fit(data: list[PageData], kind: str, target: str = "article") -> Any:
         m = lightgbm.LGBMClassifier(
             n_estimators=GBDT["trees"], max_depth=GBDT["depth"], num_leaves=2 ** GBDT["depth"] - 1,
             learning_rate=GBDT["rate"], min_child_samples=40, reg_lambda=1.0,
-            subsample=0.8, subsample_freq=1, colsample_bytree=0.8, verbose=-1, random_state=0,
+            subsample=0.8, subsample_freq=1, colsample_bytree=0.8, verbose=-1, random_state=SEED,
+            n_jobs=THREADS,
         )
-        m.fit(X, y, sample_weight=w * len(data))
+        m.fit(X, y, sample_weight=w * n)
         return m
     from sklearn.ensemble import HistGradientBoostingClassifier
 
     m = HistGradientBoostingClassifier(
         max_iter=GBDT["trees"], max_depth=GBDT["depth"], learning_rate=GBDT["rate"],
-        min_samples_leaf=40, l2_regularization=1.0,
+        min_samples_leaf=40, l2_regularization=1.0, random_state=SEED,
     )
-    m.fit(X, y, sample_weight=w * len(data))
+    m.fit(X, y, sample_weight=w * n)
     return m
+
+
+def _comment_rows(data: list[PageData]) -> tuple[Any, Any, Any]:
+    """The comment model's training rows: every block of the pages with comment gold, labelled by
+    it, and (with :data:`COMMENT_NEGATIVES`) the gold article blocks of the other pages as not
+    comment, each weighted as in the article model (its share of its page's words, or of its
+    page's labelled snippet blocks on trafilatura-eval)."""
+    import numpy as np
+
+    X: list[list[float]] = []
+    y: list[int] = []
+    w: list[float] = []
+    for d in data:
+        if d.yc is not None:
+            X.extend(d.X)
+            y.extend(d.yc)
+            w.extend(d.w)
+        elif COMMENT_NEGATIVES:
+            for x, a, v in zip(d.X, d.y, d.w, strict=True):
+                if a and v > 0:
+                    X.append(x)
+                    y.append(0)
+                    w.append(v * NEGATIVE_WEIGHT)
+    return np.array(X), np.array(y), np.array(w)
 
 
 def predict(model: Any, X: list[list[float]]) -> list[float]:
