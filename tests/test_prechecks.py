@@ -12,7 +12,7 @@ from pathlib import Path
 
 from boilerstrip import features
 from boilerstrip import patterns as P
-from boilerstrip.classify import captions, learned
+from boilerstrip.classify import captions, comments
 from boilerstrip.document import Segment
 from boilerstrip.pipeline import prepare
 
@@ -103,7 +103,7 @@ def test_caption_tests_are_the_plain_searches() -> None:
             and bool(P.CREDIT.search(t) or P.AGENCY_CREDIT.search(t))
         )
         assert captions._credit(s) == want, t
-        assert learned.counts_comments(t) == (P.COMMENT_COUNT.search(t) is not None), t
+        assert comments.counts_comments(t) == (P.COMMENT_COUNT.search(t) is not None), t
 
 
 def test_segment_flags_are_the_text_flags() -> None:
@@ -141,7 +141,7 @@ def test_text_shape_is_its_definition() -> None:
 def test_contains_any_is_any_in() -> None:
     tables = (
         features._COPYRIGHT_ASCII, features._COPYRIGHT_FOLDED, features._HEADER_WORDS,
-        captions._CREDIT_ASCII, captions._NOT_CAPTION_ASCII, ("a'b", 'x"y', "\\", "\n"), (),
+        captions._CREDIT_WORDS, captions._NOT_CAPTION_ASCII, ("a'b", 'x"y', "\\", "\n"), (),
     )
     for lits in tables:
         has = features.contains_any(lits)

@@ -54,17 +54,16 @@ def _near_article(segs: list[Segment], i: int) -> bool:
     return any(segs[j].label is Label.ARTICLE for j in range(lo, hi) if j != i) or segs[i].in_region
 
 
-_CREDIT_ASCII: Final = (
+_CREDIT_WORDS: Final = (
     "photo", "image", "picture", "foto", "bild", "credit", "courtesy", "illustration", "video",
     "graphic", "afp", "reuters", "(ap)", "epa", "shutterstock", "istock", "pa wire",
     "associated press", "(", "[",
 )
-"""On ASCII text (where case-insensitive matching is matching the lowercased text), every match of
-:data:`patterns.CREDIT` or :data:`patterns.AGENCY_CREDIT` holds one of these (the bracketed agency
-credits a bracket; "©" is not ASCII): the searches are skipped where none is there. On other text
-the same holds for the case-folded text (:func:`features.pattern_fold`), or the text holds "©"."""
+"""Every match of :data:`patterns.CREDIT` or :data:`patterns.AGENCY_CREDIT` holds one of these in
+the case-folded text (:func:`features.pattern_fold`; the bracketed agency credits a bracket), or
+holds "©": the searches are skipped where none is there."""
 _NOT_CAPTION_ASCII: Final = ("all rights reserved", "copyright", "may not be")
-_has_credit_word: Final = contains_any(_CREDIT_ASCII)
+_has_credit_word: Final = contains_any(_CREDIT_WORDS)
 _has_not_caption_word: Final = contains_any(_NOT_CAPTION_ASCII)
 _NOT_CAPTION_WORDS: Final = (
     "more", "next", "previous", "prev", "view", "see", "enlarge", "zoom", "click", "type", "enter",
@@ -98,10 +97,7 @@ def _credit(s: Segment) -> bool:
     if s.words > MAX_CREDIT_WORDS or s.chars > P.MAX_PATTERN_CHARS:
         return False
     t = s.text
-    if t.isascii():
-        if not _has_credit_word(t.lower()):
-            return False
-    elif "©" not in t and not _has_credit_word(F.pattern_fold(t)):
+    if "©" not in t and not _has_credit_word(F.pattern_fold(t)):
         return False  # (with full case folding, a match's literal is in the folded text)
     return bool(P.CREDIT.search(t) or P.AGENCY_CREDIT.search(t))
 
@@ -203,23 +199,18 @@ class Captions:
                 # MIN_TEXT_CAPTION_WORDS words or more.
                 if s.punct_end or s.bullet or s.cf == BAD:
                     continue
-                if s.label is not article or s.words < MIN_TEXT_CAPTION_WORDS:
-                    credit = _credit(s)
-                    if not credit:
-                        continue
-                    if _not_caption(s) or not _near_article(segs, i):
-                        continue
-                else:
-                    if _not_caption(s) or not _near_article(segs, i):
-                        continue
-                    credit = _credit(s)
-                if credit:
+                credit_only = s.label is not article or s.words < MIN_TEXT_CAPTION_WORDS
+                if (
+                    (credit_only and not _credit(s))
+                    or _not_caption(s)
+                    or not _near_article(segs, i)
+                ):
+                    continue
+                if credit_only or _credit(s):
                     set_label(s, Label.CAPTION, SCORE_CREDIT, self.name)
                 elif (
-                    s.label is Label.ARTICLE
-                    and not s.punct_end
-                    and s.words >= MIN_TEXT_CAPTION_WORDS
-                    and not F.line_flags(s) & F.META_DATE  # a byline: "Posted by ... on <date>"
+                    # (an article block of MIN_TEXT_CAPTION_WORDS words, no sentence end: above)
+                    not F.line_flags(s) & F.META_DATE  # a byline: "Posted by ... on <date>"
                     and (
                         _repeated_lead(s.text)
                         or (

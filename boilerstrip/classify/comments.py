@@ -19,7 +19,14 @@ import regex
 
 from .. import patterns as P
 from ..document import Doc, Segment
-from ..features import has_date, segment_comment_header, segment_date, segment_widget
+from ..features import (
+    contains_any,
+    has_date,
+    pattern_fold,
+    segment_comment_header,
+    segment_date,
+    segment_widget,
+)
 from ..types import Label
 from .base import set_label
 from .density import GOOD, NEARGOOD
@@ -33,6 +40,17 @@ SCORE_TEXT: Final = 0.8
 
 ITEM_EXCLUDE: Final = P.CONTENT | P.META | P.TITLE | P.FORM | P.NAV | P.SHARE
 
+
+
+_COUNT_HINT: Final = contains_any(("comment", "replies", "responses"))
+"""Every match of :data:`patterns.COMMENT_COUNT` holds one of these in the case-folded text
+(:func:`features.pattern_fold`)."""
+
+
+def counts_comments(text: str) -> bool:
+    """``P.COMMENT_COUNT.search(text) is not None``, the search skipped where its words are not
+    there."""
+    return _COUNT_HINT(pattern_fold(text)) and P.COMMENT_COUNT.search(text) is not None
 
 def _prose(s: Segment) -> float:
     return s.chars * (1.0 - s.link_density) if s.cf in (GOOD, NEARGOOD) else 0.0
@@ -322,7 +340,7 @@ def titles_as_words(comments: list[Segment], roles: list[int]) -> list[int]:
     if len(titles) < MIN_TITLES:
         return roles
     counts = sum(
-        1 for s in comments if s.chars <= P.MAX_PATTERN_CHARS and P.COMMENT_COUNT.search(s.text)
+        1 for s in comments if s.chars <= P.MAX_PATTERN_CHARS and counts_comments(s.text)
     )
     if counts >= MIN_TITLES:
         return roles

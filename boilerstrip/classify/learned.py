@@ -29,14 +29,12 @@ from ..features import (
     META_DATE,
     WIDGET,
     cached_shape,
-    contains_any,
     line_flags,
-    pattern_fold,
 )
 from ..types import Label
 from . import stacked
 from .base import set_label
-from .comments import is_comment_chrome, is_meta_line
+from .comments import counts_comments, is_comment_chrome, is_meta_line
 from .density import BAD, GOOD, NEARGOOD, SHORT
 from .model import Model, load, sigmoid
 from .region import values_of
@@ -652,17 +650,6 @@ def _text_comments_open(segs: Sequence[Segment]) -> int:
             return i
     return len(segs)
 
-
-_COUNT_HINT: Final = contains_any(("comment", "replies", "responses"))
-"""Every match of :data:`patterns.COMMENT_COUNT` holds one of these, in the lowered text (ASCII)
-or the case-folded text (:func:`features.pattern_fold`)."""
-
-
-def counts_comments(text: str) -> bool:
-    """``P.COMMENT_COUNT.search(text) is not None``, the search skipped where its words are not
-    there."""
-    fold = text.lower() if text.isascii() else pattern_fold(text)
-    return _COUNT_HINT(fold) and P.COMMENT_COUNT.search(text) is not None
 
 
 def context_own(segs: Sequence[Segment], lo: int, hi: int) -> list[tuple[float, ...]]:
