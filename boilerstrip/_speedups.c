@@ -3242,11 +3242,7 @@ done:
  * are put in as the same objects.
  * ------------------------------------------------------------------------------------------- */
 
-#define TITLE_CTX 30
-#define TITLE_MAX_CHARS 300
-#define TITLE_MAX_WORDS 30
-#define TITLE_PARAGRAPH_WORDS 20
-#define TITLE_DATE_ONLY 0.6
+#define TITLE_CTX 34
 #define TITLE_N 44
 
 /* t.lower(): made here for ASCII text, str.lower otherwise. */
@@ -3304,18 +3300,14 @@ static int
 ascii_text_words(PyObject *t, PyObject **low_out, PyObject **words_out, PyObject **joined_out)
 {
     Py_ssize_t len = PyUnicode_GET_LENGTH(t);
-    const Py_UCS1 *src = PyUnicode_1BYTE_DATA(t);
-    PyObject *low = PyUnicode_New(len, 127);
+    PyObject *low = lowered(t);
     PyObject *joined = NULL, *words = NULL;
     if (low == NULL)
         return -1;
-    Py_UCS1 *lo = PyUnicode_1BYTE_DATA(low);
+    const Py_UCS1 *lo = PyUnicode_1BYTE_DATA(low);
     Py_ssize_t word_chars = 0;
-    for (Py_ssize_t j = 0; j < len; j++) {
-        Py_UCS1 ch = src[j];
-        lo[j] = (ch >= 'A' && ch <= 'Z') ? (Py_UCS1)(ch + 32) : ch;
+    for (Py_ssize_t j = 0; j < len; j++)
         word_chars += ascii_word(lo[j]);
-    }
     words = PyList_New(0);
     joined = PyUnicode_New(word_chars, 127);
     if (words == NULL || joined == NULL)
@@ -3477,6 +3469,10 @@ speedups_title_blocks(PyObject *mod, PyObject *args)
                        header_cue = PyLong_AsUnsignedLongLongMask(CT(21)),
                        boiler_cues = PyLong_AsUnsignedLongLongMask(CT(22)),
                        body_cues = PyLong_AsUnsignedLongLongMask(CT(23));
+    /* the thresholds of title.py: MAX_CANDIDATE_CHARS, TITLE_MAX_WORDS, PARAGRAPH_WORDS, DATE_ONLY */
+    long long max_chars = PyLong_AsLongLong(CT(30));
+    double max_words = PyFloat_AsDouble(CT(31)), paragraph_words = PyFloat_AsDouble(CT(32)),
+           date_only = PyFloat_AsDouble(CT(33));
     if (PyErr_Occurred())
         return NULL;
 #undef CT
@@ -3497,13 +3493,13 @@ speedups_title_blocks(PyObject *mod, PyObject *args)
         if ((label = seg_attr(s, s_label)) == NULL || attr_ll(s, s_chars, &chars) < 0
             || attr_double(s, s_words, &words_f) < 0)
             goto fail;
-        if (label == comment || chars > TITLE_MAX_CHARS || words_f < 1)
+        if (label == comment || chars > max_chars || words_f < 1)
             goto next_block;
         if (label == article) {
             int punct;
             if (attr_true(s, s_punct_end, &punct) < 0)
                 goto fail;
-            if (n_article == 1 || (words_f > TITLE_PARAGRAPH_WORDS && punct))
+            if (n_article == 1 || (words_f > paragraph_words && punct))
                 goto next_block;
         }
         if ((text = seg_attr(s, s_text)) == NULL)
@@ -3573,7 +3569,7 @@ speedups_title_blocks(PyObject *mod, PyObject *args)
             Py_ssize_t n_tokens, capitals;
             title_tokens(t, &n_tokens, &capitals);
             double words = k ? (double)n_tokens : words_f;
-            if (PyUnicode_GET_LENGTH(nt) == 0 || words > TITLE_MAX_WORDS)
+            if (PyUnicode_GET_LENGTH(nt) == 0 || words > max_words)
                 goto next_text;
             if (!k && !(ascii && ascii_no_date(low, nt))) {
                 PyObject *got = PyObject_CallOneArg(date_share, t);
@@ -3583,7 +3579,7 @@ speedups_title_blocks(PyObject *mod, PyObject *args)
                 Py_DECREF(got);
                 if (share == -1.0 && PyErr_Occurred())
                     goto fail;
-                if (share >= TITLE_DATE_ONLY)
+                if (share >= date_only)
                     goto next_text;
             }
             double m_title = 0.0, m_part = 0.0, m_og = 0.0, m_ld = 0.0;

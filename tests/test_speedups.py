@@ -1294,6 +1294,7 @@ def test_compiled_title_candidates_odd_blocks() -> None:
         "He said \"no.\")  ", "Straße und Wege", "3 hours ago", "Copyright 2024 Site Name",
         "A line\nAnother line\nthird", "日本語の見出し", "UPPER CASE TITLE", "x_y 12 z",
         "  ", "The headline of the story", "Ünïcödé wörds here", "Just now posted",
+        "Updated March 5, 2012 by our sports desk",
         "A paragraph with more than twenty words is not a headline when it is an article block "
         "and it ends with a full stop at the end of it.",
     ]
@@ -1321,7 +1322,21 @@ def test_compiled_title_candidates_odd_blocks() -> None:
             s.link_density = (0.0, 0.5, 1.0)[j % 3]
             s.line_flags = -1
         _title_check(doc)
+    for s in segs:
+        s.punct_end = True  # (so that the paragraph bound decides for the article blocks)
     segs, page = _title_inputs(doc)
+    # the thresholds come from the page record, in C as in Python
+    for change in ({"max_chars": 12}, {"max_words": 2}, {"paragraph_words": 0},
+                   {"date_only": 0.1}):
+        other = page._replace(**change)
+        from boilerstrip.classify import title as title_mod
+
+        assert _bits(Speedups.title_blocks(segs, other)) == _bits(
+            title_mod.block_candidates(segs, other)
+        ), change
+        assert _bits(Speedups.title_blocks(segs, other)) != _bits(
+            Speedups.title_blocks(segs, page)
+        ), change
     with pytest.raises(ValueError):
         Speedups.title_blocks(segs, page._replace(lo=-1))
     with pytest.raises(TypeError):

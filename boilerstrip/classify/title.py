@@ -271,6 +271,10 @@ class BlockPage(NamedTuple):
     text_words: Callable[[str], tuple[str, list[str]]]
     date_share: Callable[[str], float]
     sentence_end: Callable[[str], object]
+    max_chars: int = MAX_CANDIDATE_CHARS
+    max_words: int = TITLE_MAX_WORDS
+    paragraph_words: int = PARAGRAPH_WORDS
+    date_only: float = DATE_ONLY
 
 
 def block_candidates(
@@ -291,9 +295,9 @@ def block_candidates(
     norms: list[str] = []
     for i in range(c.lo, c.last):
         s = segs[i]
-        if s.label is c.comment or s.chars > MAX_CANDIDATE_CHARS or s.words < 1:
+        if s.label is c.comment or s.chars > c.max_chars or s.words < 1:
             continue
-        if s.label is article and (n_article == 1 or (s.words > PARAGRAPH_WORDS and s.punct_end)):
+        if s.label is article and (n_article == 1 or (s.words > c.paragraph_words and s.punct_end)):
             continue  # the article's only block, or one of its paragraphs: not its headline
         texts, n_lines = c.block_texts(s)
         dist = first_article - i
@@ -308,8 +312,8 @@ def block_candidates(
             # (a line kept by _block_texts is not a dateline)
             if (
                 not nt
-                or words > TITLE_MAX_WORDS
-                or (not k and not _no_date(t, low, nt) and c.date_share(t) >= DATE_ONLY)
+                or words > c.max_words
+                or (not k and not _no_date(t, low, nt) and c.date_share(t) >= c.date_only)
             ):
                 continue
             if meta_words.isdisjoint(tw):
