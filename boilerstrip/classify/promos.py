@@ -71,23 +71,21 @@ _RIGHTS_HINT: Final = contains_any(
 """A rights notice holds the longest word of its phrase."""
 
 
-def is_cross_link(s: Segment, fold: str | None = None) -> bool:
-    """A cross-link to another article ("Read more: <headline>", :data:`patterns.SEE_ALSO`).
-    ``fold``: the text's :func:`~boilerstrip.features.pattern_fold`, where the caller has it."""
+def is_cross_link(s: Segment) -> bool:
+    """A cross-link to another article ("Read more: <headline>", :data:`patterns.SEE_ALSO`)."""
     return (
         s.words <= MAX_CROSS_LINK_WORDS
-        and _SEE_ALSO_HINT(pattern_fold(s.text) if fold is None else fold)
+        and _SEE_ALSO_HINT(pattern_fold(s.text))
         and P.SEE_ALSO.search(s.text) is not None
     )
 
 
-def is_sign_up(s: Segment, fold: str | None = None) -> bool:
+def is_sign_up(s: Segment) -> bool:
     """A newsletter or e-mail sign-up call or consent line, a sign-up box's heading, or a call to
-    subscribe (:data:`patterns.SUBSCRIBE_CALL`). ``fold``: as for :func:`is_cross_link`."""
+    subscribe (:data:`patterns.SUBSCRIBE_CALL`)."""
     if s.words > MAX_SIGN_UP_WORDS:
         return False
-    if fold is None:
-        fold = pattern_fold(s.text)
+    fold = pattern_fold(s.text)
     if not _NEWSLETTER_HINT(fold) or P.NEWSLETTER.search(s.text) is None:
         return _SUBSCRIBE_HINT(fold) and P.SUBSCRIBE_CALL.search(s.text) is not None
     if s.words <= MAX_SIGN_UP_BARE_WORDS and s.text.rstrip().lower().endswith("newsletter"):
@@ -95,13 +93,12 @@ def is_sign_up(s: Segment, fold: str | None = None) -> bool:
     return P.SIGN_UP.search(s.text) is not None
 
 
-def is_post_footer(s: Segment, fold: str | None = None) -> bool:
+def is_post_footer(s: Segment) -> bool:
     """A blog post's footer line or share/like widget (:data:`patterns.POST_FOOTER`), or a rights
-    notice (:data:`patterns.RIGHTS_RESERVED`). ``fold``: as for :func:`is_cross_link`."""
+    notice (:data:`patterns.RIGHTS_RESERVED`)."""
     if s.chars > P.MAX_PATTERN_CHARS:
         return False
-    if fold is None:
-        fold = pattern_fold(s.text)
+    fold = pattern_fold(s.text)
     return (_POST_FOOTER_HINT(fold) and P.POST_FOOTER.search(s.text) is not None) or (
         _RIGHTS_HINT(fold) and P.RIGHTS_RESERVED.search(s.text) is not None
     )
@@ -152,11 +149,7 @@ class Promos:
                 continue
             if is_credited_caption(s) or is_told_twice(s):
                 set_label(s, Label.CAPTION, SCORE, self.name)
-            elif (
-                is_cross_link(s, fold := pattern_fold(s.text))
-                or is_sign_up(s, fold)
-                or is_post_footer(s, fold)
-            ):
+            elif is_cross_link(s) or is_sign_up(s) or is_post_footer(s):
                 s.label = None
                 s.score = 0.0
                 s.by = self.name
