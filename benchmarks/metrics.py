@@ -174,7 +174,8 @@ def title_match(predicted: str | None, gold: str | None) -> bool:
 _TITLE_SEPARATOR = regex.compile(r"\s+(?:[|\-–—·»/]|::)\s+|\s*_\s*|\s+(?=\[[^\]]*\]\s*$)")
 """Where a page title joins its headline to a site or section name: " | ", " - ", " – ", " — ",
 " · ", " » ", " / ", " :: ", "_" between words (Chinese portals), and a bracketed name at the end
-("… [LWN.net]")."""
+("… [LWN.net]"). The scorer's own table: boilerstrip's ``title.SITE_SEPARATORS`` is part of what
+is scored."""
 
 
 def title_match_without_site(predicted: str | None, gold: str | None) -> bool:
