@@ -41,9 +41,14 @@ def _byte(ch: str) -> int:
 _CONT: Final = "[\x80-\xbf" + "".join(sorted(_CP1252_HIGH)) + "]"
 """A UTF-8 continuation byte (0x80-0xBF) as Latin-1 or windows-1252 shows it."""
 _RUN: Final = re.compile(
-    f"[\xc2-\xdf]{_CONT}|[\xe0-\xef]{_CONT}{{2}}|[\xf0-\xf4]{_CONT}{{3}}"
+    f"[\xc2-\xf4](?:(?<=[\xc2-\xdf]){_CONT}|(?<=[\xe0-\xef]){_CONT}{{2}}"
+    f"|(?<=[\xf0-\xf4]){_CONT}{{3}})"
 )
-"""The Latin-1 reading of one UTF-8 character: a lead byte and its continuation bytes."""
+"""The Latin-1 reading of one UTF-8 character: a lead byte (0xC2-0xDF, 0xE0-0xEF or 0xF0-0xF4) and
+as many continuation bytes as it announces (1, 2 or 3). Written lead first, the kind of lead then
+told by a look-behind, rather than as three alternatives: ``re`` then skips to the next lead
+character with a set test, where it would try the alternatives at every position (the same
+matches; :func:`misread` took 0.09 s on the 13.6 MB of w3m dumps, 0.02 s so)."""
 _LOST_SHARP_S: Final = re.compile(r"(?<=[^\W\d_])\u00c3(?=[^\W\d_])")
 """A lone "Ã" inside a word (tested for lower case around it by :func:`_sharp_s`)."""
 
