@@ -1997,6 +1997,38 @@ speedups_language_hits(PyObject *mod, PyObject *args)
  * that after-character inside the first `width` characters (the search's end). The run is whole:
  * shorter ones end in a space. Position x counts the gaps [a, b) with a <= x < b - 1.
  * ------------------------------------------------------------------------------------------- */
+/* Add the gaps of line t to the difference array diff (width + 2 entries): +1 at a gap's start a,
+ * -1 at b = its end - 1, where b > a. */
+static void
+gutter_add(PyObject *t, Py_ssize_t width, Py_ssize_t min_gap, long long *diff)
+{
+    Py_ssize_t n = PyUnicode_GET_LENGTH(t);
+    if (n > width)
+        n = width;
+    int kind = PyUnicode_KIND(t);
+    const void *data = PyUnicode_DATA(t);
+    Py_ssize_t k = 1;
+    while (k < n) {
+        if (PyUnicode_READ(kind, data, k) != ' ') {
+            k++;
+            continue;
+        }
+        Py_ssize_t a = k;
+        while (k < n && PyUnicode_READ(kind, data, k) == ' ')
+            k++;
+        /* [a, k) is a run of spaces; k < n: the character after it is within the width */
+        if (k - a >= min_gap && k < n
+            && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, a - 1))
+            && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k))) {
+            Py_ssize_t b = k - 1;
+            if (b > a) {
+                diff[a] += 1;
+                diff[b] -= 1;
+            }
+        }
+    }
+}
+
 static PyObject *
 speedups_gutter_counts(PyObject *mod, PyObject *args)
 {
@@ -2021,31 +2053,7 @@ speedups_gutter_counts(PyObject *mod, PyObject *args)
             PyErr_SetString(PyExc_TypeError, "gutter_counts() takes a list of str");
             return NULL;
         }
-        Py_ssize_t n = PyUnicode_GET_LENGTH(t);
-        if (n > width)
-            n = width;
-        int kind = PyUnicode_KIND(t);
-        const void *data = PyUnicode_DATA(t);
-        Py_ssize_t k = 1;
-        while (k < n) {
-            if (PyUnicode_READ(kind, data, k) != ' ') {
-                k++;
-                continue;
-            }
-            Py_ssize_t a = k;
-            while (k < n && PyUnicode_READ(kind, data, k) == ' ')
-                k++;
-            /* [a, k) is a run of spaces; k < n: the character after it is within the width */
-            if (k - a >= min_gap && k < n
-                && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, a - 1))
-                && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, data, k))) {
-                Py_ssize_t b = k - 1;
-                if (b > a) {
-                    diff[a] += 1;
-                    diff[b] -= 1;
-                }
-            }
-        }
+        gutter_add(t, width, min_gap, diff);
     }
     PyObject *out = PyList_New(width + 1);
     if (out == NULL) {
@@ -2064,6 +2072,552 @@ speedups_gutter_counts(PyObject *mod, PyObject *args)
         PyList_SET_ITEM(out, x, v);
     }
     PyMem_Free(diff);
+    return out;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * maybe_columns(lines, box, sniff_lines, min_gap, min_band_lines) -> bool:
+ * boilerstrip.layout._maybe_columns: among the first sniff_lines lines, one holds a character of
+ * `box`, or min_band_lines hold a gap (gutter_add's: min_gap spaces or more between two
+ * characters that are not Py_UNICODE_ISSPACE, re's \S).
+ * clean_lines(lines, box) -> list[str]: the lines layout.split_columns cuts: right-stripped
+ * (str.rstrip()), and where a line holds a character of `box`, all of them blanked (one space a
+ * character) in the lines of "\n".join(lines).split("\n").
+ * ------------------------------------------------------------------------------------------- */
+typedef struct {
+    PyObject *chars;
+    Py_UCS4 lo, hi;  /* the smallest and largest character of chars */
+} box_set;
+
+static int
+box_init(box_set *b, PyObject *box)
+{
+    b->chars = box;
+    b->lo = 1;
+    b->hi = 0;
+    int kind = PyUnicode_KIND(box);
+    const void *d = PyUnicode_DATA(box);
+    for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(box); i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, d, i);
+        if (b->lo > b->hi)
+            b->lo = b->hi = c;
+        else if (c < b->lo)
+            b->lo = c;
+        else if (c > b->hi)
+            b->hi = c;
+    }
+    return 0;
+}
+
+static int
+box_has(const box_set *b, Py_UCS4 c)
+{
+    return c >= b->lo && c <= b->hi
+           && PyUnicode_FindChar(b->chars, c, 0, PyUnicode_GET_LENGTH(b->chars), 1) >= 0;
+}
+
+/* Whether t holds a character of the box set. */
+static int
+box_in(const box_set *b, PyObject *t)
+{
+    int kind = PyUnicode_KIND(t);
+    if (kind == PyUnicode_1BYTE_KIND && b->lo > 0xff)
+        return 0;
+    const void *d = PyUnicode_DATA(t);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(t);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (box_has(b, PyUnicode_READ(kind, d, i)))
+            return 1;
+    return 0;
+}
+
+/* Whether t holds a gap of min_gap spaces or more between two characters that are not blank. */
+static int
+has_gap(PyObject *t, Py_ssize_t min_gap)
+{
+    int kind = PyUnicode_KIND(t);
+    const void *d = PyUnicode_DATA(t);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(t), k = 1;
+    while (k < n) {
+        if (PyUnicode_READ(kind, d, k) != ' ') {
+            k++;
+            continue;
+        }
+        Py_ssize_t a = k;
+        while (k < n && PyUnicode_READ(kind, d, k) == ' ')
+            k++;
+        if (k - a >= min_gap && k < n && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, d, a - 1))
+            && !Py_UNICODE_ISSPACE(PyUnicode_READ(kind, d, k)))
+            return 1;
+    }
+    return 0;
+}
+
+static PyObject *
+speedups_maybe_columns(PyObject *mod, PyObject *args)
+{
+    PyObject *lines, *box;
+    Py_ssize_t sniff, min_gap, min_band;
+    if (!PyArg_ParseTuple(args, "O!Unnn:maybe_columns", &PyList_Type, &lines, &box, &sniff,
+                          &min_gap, &min_band))
+        return NULL;
+    if (min_gap < 1) {
+        PyErr_SetString(PyExc_ValueError, "maybe_columns(): min_gap >= 1");
+        return NULL;
+    }
+    box_set b;
+    box_init(&b, box);
+    Py_ssize_t n = PyList_GET_SIZE(lines);
+    if (sniff < n)
+        n = sniff > 0 ? sniff : 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *t = PyList_GET_ITEM(lines, k);
+        if (!PyUnicode_Check(t)) {
+            PyErr_SetString(PyExc_TypeError, "maybe_columns() takes a list of str");
+            return NULL;
+        }
+        if (box_in(&b, t))
+            Py_RETURN_TRUE;
+    }
+    Py_ssize_t hits = 0;
+    for (Py_ssize_t k = 0; k < n; k++)
+        if (has_gap(PyList_GET_ITEM(lines, k), min_gap) && ++hits >= min_band)
+            Py_RETURN_TRUE;
+    Py_RETURN_FALSE;
+}
+
+/* t[a:e] with its box characters blanked (when `blank`) and right-stripped. */
+static PyObject *
+clean_piece(PyObject *t, Py_ssize_t a, Py_ssize_t e, const box_set *b, int blank, Py_UCS4 *buf)
+{
+    int kind = PyUnicode_KIND(t);
+    const void *d = PyUnicode_DATA(t);
+    int boxed = 0;
+    if (blank)
+        for (Py_ssize_t i = a; i < e && !boxed; i++)
+            boxed = box_has(b, PyUnicode_READ(kind, d, i));
+    if (!boxed) {
+        while (e > a && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, d, e - 1)))
+            e--;
+        return PyUnicode_Substring(t, a, e);
+    }
+    Py_ssize_t m = 0;
+    for (Py_ssize_t i = a; i < e; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, d, i);
+        buf[m++] = box_has(b, c) ? ' ' : c;
+    }
+    while (m > 0 && Py_UNICODE_ISSPACE(buf[m - 1]))
+        m--;
+    return PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, buf, m);
+}
+
+static PyObject *
+speedups_clean_lines(PyObject *mod, PyObject *args)
+{
+    PyObject *lines, *box;
+    if (!PyArg_ParseTuple(args, "O!U:clean_lines", &PyList_Type, &lines, &box))
+        return NULL;
+    box_set b;
+    box_init(&b, box);
+    PyObject *held = PyList_AsTuple(lines);
+    if (held == NULL)
+        return NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(held), longest = 0;
+    int blank = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *t = PyTuple_GET_ITEM(held, k);
+        if (!PyUnicode_Check(t)) {
+            Py_DECREF(held);
+            PyErr_SetString(PyExc_TypeError, "clean_lines() takes a list of str");
+            return NULL;
+        }
+        if (PyUnicode_GET_LENGTH(t) > longest)
+            longest = PyUnicode_GET_LENGTH(t);
+        if (!blank)
+            blank = box_in(&b, t);
+    }
+    Py_UCS4 *buf = blank ? PyMem_Malloc((longest > 0 ? longest : 1) * sizeof(Py_UCS4)) : NULL;
+    PyObject *out = PyList_New(0);
+    if ((blank && buf == NULL) || out == NULL) {
+        if (out != NULL)
+            PyErr_NoMemory();
+        PyMem_Free(buf);
+        Py_XDECREF(out);
+        Py_DECREF(held);
+        return NULL;
+    }
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *t = PyTuple_GET_ITEM(held, k);
+        int kind = PyUnicode_KIND(t);
+        const void *d = PyUnicode_DATA(t);
+        Py_ssize_t len = PyUnicode_GET_LENGTH(t), a = 0;
+        for (;;) {
+            /* the lines of the joined text: with borders, each line's pieces between newlines */
+            Py_ssize_t e = a;
+            if (blank)
+                while (e < len && PyUnicode_READ(kind, d, e) != '\n')
+                    e++;
+            else
+                e = len;
+            PyObject *got = clean_piece(t, a, e, &b, blank, buf);
+            if (got == NULL || PyList_Append(out, got) < 0) {
+                Py_XDECREF(got);
+                Py_DECREF(out);
+                PyMem_Free(buf);
+                Py_DECREF(held);
+                return NULL;
+            }
+            Py_DECREF(got);
+            if (e >= len)
+                break;
+            a = e + 1;
+        }
+    }
+    PyMem_Free(buf);
+    Py_DECREF(held);
+    return out;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * split_columns(lines, overrun, min_gap, min_band_lines, min_sided_lines, max_tries, max_depth,
+ * max_width) -> list of (str, int): boilerstrip.layout._split(lines, list(range(len(lines))), 0,
+ * overrun) with the module's constants, the same lines in the same order. Each level counts the
+ * gaps as gutter_counts() does, orders the positions with at least min_sided_lines gaps by
+ * (count, position), both descending, tries at most max_tries of them (skipping one within
+ * 2 * min_gap of a position tried) as layout._bands does, and cuts the bands of the first that
+ * makes one. Blank means U+0020 where layout tests `== " "`, and Py_UNICODE_ISSPACE (str.strip())
+ * where it strips.
+ * ------------------------------------------------------------------------------------------- */
+typedef struct {
+    Py_ssize_t min_gap, min_band, min_sided, max_tries, max_depth, max_width;
+    int overrun;
+    PyObject *space;  /* " " */
+    PyObject *empty;  /* "" */
+} split_params;
+
+typedef struct {
+    long long count;
+    Py_ssize_t x;
+} gutter_cand;
+
+static int
+gutter_cand_cmp(const void *pa, const void *pb)
+{
+    const gutter_cand *a = pa, *b = pb;
+    if (a->count != b->count)
+        return a->count > b->count ? -1 : 1;
+    if (a->x != b->x)
+        return a->x > b->x ? -1 : 1;
+    return 0;
+}
+
+/* Whether t holds a character that is not Py_UNICODE_ISSPACE (t.strip() is not empty). */
+static int
+split_has_text(PyObject *t)
+{
+    int kind = PyUnicode_KIND(t);
+    const void *d = PyUnicode_DATA(t);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(t);
+    for (Py_ssize_t i = 0; i < n; i++)
+        if (!Py_UNICODE_ISSPACE(PyUnicode_READ(kind, d, i)))
+            return 1;
+    return 0;
+}
+
+/* Append (texts[k], src[k]) for every k. */
+static int
+split_emit(PyObject *const *texts, const Py_ssize_t *src, Py_ssize_t n, PyObject *out)
+{
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *i = PyLong_FromSsize_t(src[k]);
+        if (i == NULL)
+            return -1;
+        PyObject *pair = PyTuple_Pack(2, texts[k], i);
+        Py_DECREF(i);
+        if (pair == NULL)
+            return -1;
+        int r = PyList_Append(out, pair);
+        Py_DECREF(pair);
+        if (r < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* layout._bands at x for the n lines: 1 in cut[k] for every line of a band that qualifies; returns
+ * how many lines got one. state and plain: n bytes of room. */
+static Py_ssize_t
+split_bands(PyObject *const *texts, Py_ssize_t n, Py_ssize_t x, const Py_ssize_t *lengths,
+            const Py_ssize_t *lefts, const split_params *p, unsigned char *state,
+            unsigned char *plain, unsigned char *cut)
+{
+    Py_ssize_t x1 = x + 1;
+    int sided_any = 0;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *t = texts[k];
+        int kind = PyUnicode_KIND(t);
+        const void *d = PyUnicode_DATA(t);
+        Py_ssize_t ln = lengths[k];
+        unsigned char st;
+        if (ln <= x)
+            st = 1;
+        else if (PyUnicode_READ(kind, d, x) != ' ')
+            st = 0;
+        else if (ln > x1 && lefts[k] < x && PyUnicode_READ(kind, d, x - 1) == ' '
+                 && PyUnicode_READ(kind, d, x1) == ' ')
+            st = 2;  /* lefts[k] >= 0: x >= 1 here */
+        else
+            st = 1;
+        state[k] = st;
+        sided_any |= st == 2;
+    }
+    if (!sided_any)
+        return 0;
+    if (p->overrun) {
+        memcpy(plain, state, n);
+        for (Py_ssize_t k = 0; k < n; k++) {
+            if (plain[k])
+                continue;
+            PyObject *t = texts[k];  /* not free: longer than x */
+            if (!(lengths[k] == x1 || PyUnicode_READ(PyUnicode_KIND(t), PyUnicode_DATA(t), x1) == ' '))
+                continue;
+            if ((k > 0 && plain[k - 1] && lengths[k - 1] > 0)
+                || (k + 1 < n && plain[k + 1] && lengths[k + 1] > 0))
+                state[k] = 3;
+        }
+    }
+    Py_ssize_t done = 0, i = 0;
+    while (i < n) {
+        if (!state[i]) {
+            i++;
+            continue;
+        }
+        Py_ssize_t j = i, sided = 0;
+        while (j < n && state[j]) {
+            sided += state[j] == 2;
+            j++;
+        }
+        if (j - i >= p->min_band && sided >= p->min_sided) {
+            memset(cut + i, 1, j - i);
+            done += j - i;
+        }
+        i = j;
+    }
+    return done;
+}
+
+/* The left (part 0) or right (part 1) piece of line t of a band cut at x (layout._split). */
+static PyObject *
+split_piece(PyObject *t, Py_ssize_t ln, Py_ssize_t x, int part, const split_params *p)
+{
+    int kind = PyUnicode_KIND(t);
+    const void *d = PyUnicode_DATA(t);
+    int free_ = ln <= x || PyUnicode_READ(kind, d, x) == ' ';
+    if (part == 0) {
+        if (!free_)
+            return PyUnicode_Substring(t, 0, x + 1);
+        Py_ssize_t end = ln < x ? ln : x;
+        while (end > 0 && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, d, end - 1)))
+            end--;
+        return PyUnicode_Substring(t, 0, end);
+    }
+    if (free_)
+        return PyUnicode_Substring(t, x, ln);
+    PyObject *rest = PyUnicode_Substring(t, x + 1, ln);
+    if (rest == NULL)
+        return NULL;
+    PyObject *got = PyUnicode_Concat(p->space, rest);
+    Py_DECREF(rest);
+    return got;
+}
+
+static int
+split_level(PyObject *const *texts, const Py_ssize_t *src, Py_ssize_t n, Py_ssize_t depth,
+            const split_params *p, PyObject *out)
+{
+    if (depth >= p->max_depth || n < p->min_band)
+        return split_emit(texts, src, n, out);
+    int rc = -1;
+    Py_ssize_t *lengths = NULL, *lefts = NULL, *tried = NULL;
+    long long *diff = NULL;
+    gutter_cand *cands = NULL;
+    unsigned char *bytes = NULL;
+    PyObject **piece = NULL;
+    Py_ssize_t m = n > 0 ? n : 1, top = 0;
+    lengths = PyMem_Malloc(m * sizeof(Py_ssize_t));
+    lefts = PyMem_Malloc(m * sizeof(Py_ssize_t));
+    if (lengths == NULL || lefts == NULL)
+        goto nomem;
+    for (Py_ssize_t k = 0; k < n; k++) {
+        lengths[k] = PyUnicode_GET_LENGTH(texts[k]);
+        if (lengths[k] > top)
+            top = lengths[k];
+    }
+    Py_ssize_t width = top + 1;
+    if (width > p->max_width)
+        width = p->max_width;
+    if (width < 0)
+        width = 0;
+    diff = PyMem_Calloc(width + 2, sizeof(long long));
+    cands = PyMem_Malloc((width + 1) * sizeof(gutter_cand));
+    if (diff == NULL || cands == NULL)
+        goto nomem;
+    for (Py_ssize_t k = 0; k < n; k++)
+        gutter_add(texts[k], width, p->min_gap, diff);
+    Py_ssize_t n_cands = 0;
+    long long run = 0;
+    for (Py_ssize_t x = 0; x <= width; x++) {
+        run += diff[x];
+        if (run >= p->min_sided) {
+            cands[n_cands].count = run;
+            cands[n_cands].x = x;
+            n_cands++;
+        }
+    }
+    if (n_cands == 0) {
+        rc = split_emit(texts, src, n, out);
+        goto done;
+    }
+    qsort(cands, n_cands, sizeof(gutter_cand), gutter_cand_cmp);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        PyObject *t = texts[k];
+        int kind = PyUnicode_KIND(t);
+        const void *d = PyUnicode_DATA(t);
+        Py_ssize_t a = 0;
+        while (a < lengths[k] && Py_UNICODE_ISSPACE(PyUnicode_READ(kind, d, a)))
+            a++;
+        lefts[k] = a;
+    }
+    bytes = PyMem_Calloc(3 * m, 1);  /* state, plain, cut */
+    tried = PyMem_Malloc((p->max_tries > 0 ? p->max_tries : 1) * sizeof(Py_ssize_t));
+    if (bytes == NULL || tried == NULL)
+        goto nomem;
+    unsigned char *cut = bytes + 2 * m;
+    Py_ssize_t x = -1, n_tried = 0;
+    for (Py_ssize_t c = 0; c < n_cands; c++) {
+        if (n_tried >= p->max_tries)
+            break;
+        Py_ssize_t cand = cands[c].x;
+        int near = 0;
+        for (Py_ssize_t u = 0; u < n_tried; u++) {
+            Py_ssize_t dist = cand > tried[u] ? cand - tried[u] : tried[u] - cand;
+            if (dist <= p->min_gap * 2) {
+                near = 1;
+                break;
+            }
+        }
+        if (near)
+            continue;
+        tried[n_tried++] = cand;
+        if (split_bands(texts, n, cand, lengths, lefts, p, bytes, bytes + m, cut)) {
+            x = cand;
+            break;
+        }
+    }
+    if (x < 0) {
+        rc = split_emit(texts, src, n, out);
+        goto done;
+    }
+    piece = PyMem_Malloc(m * sizeof(PyObject *));
+    if (piece == NULL)
+        goto nomem;
+    Py_ssize_t i = 0;
+    while (i < n) {
+        unsigned char banded = cut[i];
+        Py_ssize_t j = i;
+        while (j < n && cut[j] == banded)
+            j++;
+        if (!banded) {
+            if (split_level(texts + i, src + i, j - i, depth + 1, p, out) < 0)
+                goto done;
+        }
+        else {
+            for (int part = 0; part < 2; part++) {
+                Py_ssize_t made = 0;
+                int any = 0;
+                for (Py_ssize_t k = i; k < j; k++) {
+                    PyObject *got = split_piece(texts[k], lengths[k], x, part, p);
+                    if (got == NULL)
+                        break;
+                    piece[made++] = got;
+                    any = any || split_has_text(got);
+                }
+                int r = made == j - i ? 0 : -1;
+                if (r == 0 && any) {
+                    r = split_level(piece, src + i, j - i, depth + 1, p, out);
+                    if (r == 0)  /* a blank line after the part */
+                        r = split_emit(&p->empty, src + j - 1, 1, out);
+                }
+                for (Py_ssize_t k = 0; k < made; k++)
+                    Py_DECREF(piece[k]);
+                if (r < 0)
+                    goto done;
+            }
+        }
+        i = j;
+    }
+    rc = 0;
+    goto done;
+nomem:
+    PyErr_NoMemory();
+done:
+    PyMem_Free(lengths);
+    PyMem_Free(lefts);
+    PyMem_Free(diff);
+    PyMem_Free(cands);
+    PyMem_Free(bytes);
+    PyMem_Free(tried);
+    PyMem_Free(piece);
+    return rc;
+}
+
+static PyObject *
+speedups_split_columns(PyObject *mod, PyObject *args)
+{
+    PyObject *lines;
+    int overrun;
+    split_params p;
+    if (!PyArg_ParseTuple(args, "O!pnnnnnn:split_columns", &PyList_Type, &lines, &overrun,
+                          &p.min_gap, &p.min_band, &p.min_sided, &p.max_tries, &p.max_depth,
+                          &p.max_width))
+        return NULL;
+    if (p.min_gap < 1 || p.min_band < 1 || p.min_sided < 1 || p.max_tries < 0 || p.max_depth < 0
+        || p.max_depth > 64 || p.max_width < 0) {
+        PyErr_SetString(PyExc_ValueError, "split_columns(): constants out of range");
+        return NULL;
+    }
+    p.overrun = overrun;
+    PyObject *held = PyList_AsTuple(lines);  /* the lines, held while they are read */
+    if (held == NULL)
+        return NULL;
+    Py_ssize_t n = PyTuple_GET_SIZE(held);
+    for (Py_ssize_t k = 0; k < n; k++) {
+        if (!PyUnicode_Check(PyTuple_GET_ITEM(held, k))) {
+            Py_DECREF(held);
+            PyErr_SetString(PyExc_TypeError, "split_columns() takes a list of str");
+            return NULL;
+        }
+    }
+    Py_ssize_t *src = PyMem_Malloc((n > 0 ? n : 1) * sizeof(Py_ssize_t));
+    PyObject *out = PyList_New(0);
+    p.space = PyUnicode_FromString(" ");
+    p.empty = PyUnicode_New(0, 0);
+    int rc = -1;
+    if (src == NULL)
+        PyErr_NoMemory();
+    else if (out != NULL && p.space != NULL && p.empty != NULL) {
+        for (Py_ssize_t k = 0; k < n; k++)
+            src[k] = k;
+        rc = split_level(PySequence_Fast_ITEMS(held), src, n, 0, &p, out);
+    }
+    PyMem_Free(src);
+    Py_XDECREF(p.space);
+    Py_XDECREF(p.empty);
+    Py_DECREF(held);
+    if (rc < 0) {
+        Py_XDECREF(out);
+        return NULL;
+    }
     return out;
 }
 
@@ -3933,6 +4487,16 @@ static PyMethodDef module_methods[] = {
     {"gutter_counts", (PyCFunction)speedups_gutter_counts, METH_VARARGS,
      "gutter_counts(lines, width, min_gap, max_width) -> list[int]: "
      "boilerstrip.layout._gutter_counts."},
+    {"maybe_columns", (PyCFunction)speedups_maybe_columns, METH_VARARGS,
+     "maybe_columns(lines, box, sniff_lines, min_gap, min_band_lines) -> bool: "
+     "boilerstrip.layout._maybe_columns."},
+    {"clean_lines", (PyCFunction)speedups_clean_lines, METH_VARARGS,
+     "clean_lines(lines, box) -> list[str]: the lines right-stripped, borders blanked "
+     "(boilerstrip.layout._clean)."},
+    {"split_columns", (PyCFunction)speedups_split_columns, METH_VARARGS,
+     "split_columns(lines, overrun, min_gap, min_band_lines, min_sided_lines, max_tries, "
+     "max_depth, max_width) -> list of (str, int): the lines in reading order with their "
+     "indices (boilerstrip.layout._split)."},
     {"display_widths", (PyCFunction)speedups_display_widths, METH_VARARGS,
      "display_widths(lines, display_width[, table]) -> (lengths, indents): the display widths of "
      "the lines and of their indents (boilerstrip.segment_text.segment_text); table[c] & 2: c is "
@@ -3996,7 +4560,7 @@ PyInit__speedups(void)
         return NULL;
     }
     /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
-    if (PyModule_AddIntConstant(m, "API", 12) < 0 || walk_add_type(m) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 13) < 0 || walk_add_type(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }

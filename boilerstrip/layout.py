@@ -60,6 +60,9 @@ SNIFF_LINES: Final = 5000
 
 def _maybe_columns(lines: list[str]) -> bool:
     """Cheap test: borders, or several lines with a wide gap between two pieces of text."""
+    mod = speedups()
+    if mod is not None:
+        return bool(mod.maybe_columns(lines, BOX, SNIFF_LINES, MIN_GAP, MIN_BAND_LINES))
     head = lines[:SNIFF_LINES]
     if _HAS_BOX.search("\n".join(head)):
         return True
@@ -186,6 +189,18 @@ def _bands(
     return done
 
 
+def _clean(lines: list[str]) -> list[str]:
+    """The lines right-stripped, with the borders blanked out (one space for one character)."""
+    mod = speedups()
+    if mod is not None:
+        got: list[str] = mod.clean_lines(lines, BOX)
+        return got
+    joined = "\n".join(lines)
+    if _HAS_BOX.search(joined):
+        return [line.rstrip() for line in _HAS_BOX.sub(" ", joined).split("\n")]
+    return [line.rstrip() for line in lines]
+
+
 def split_columns(
     lines: list[str], wrapped: Callable[[list[str]], bool] | None = None
 ) -> list[tuple[str, int]]:
@@ -194,12 +209,15 @@ def split_columns(
     lines that are :func:`_overrun` at a gutter can be cut too."""
     if not _maybe_columns(lines):
         return [(line, i) for i, line in enumerate(lines)]
-    joined = "\n".join(lines)
-    if _HAS_BOX.search(joined):  # borders blanked out (one space for one character)
-        clean = [line.rstrip() for line in _HAS_BOX.sub(" ", joined).split("\n")]
-    else:
-        clean = [line.rstrip() for line in lines]
+    clean = _clean(lines)
     overrun = wrapped is not None and wrapped(clean)
+    mod = speedups()
+    if mod is not None:  # the compiled _split: the same lines
+        got: list[tuple[str, int]] = mod.split_columns(
+            clean, overrun, MIN_GAP, MIN_BAND_LINES, MIN_SIDED_LINES, MAX_TRIES, MAX_DEPTH,
+            MAX_WIDTH,
+        )
+        return got
     return _split(clean, list(range(len(clean))), 0, overrun)
 
 

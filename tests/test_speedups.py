@@ -721,6 +721,101 @@ def test_compiled_column_split_matches_python(monkeypatch: pytest.MonkeyPatch) -
     assert split >= 5
 
 
+def _column_inputs() -> list[list[str]]:
+    """Lines for the column finder: the dumps side by side as in test_compiled_column_split_match
+    python, with borders, and random lines of words, gaps, borders, newlines, tabs, wide and odd
+    characters (not right-stripped), some of them very long."""
+    import random
+
+    dumps = [d for d in _dumps() if len(d) > 20]
+    out: list[list[str]] = [[], [""], ["   "], ["\n"], ["│"], ["a   b"] * 5]
+    for k in range(len(dumps) - 1):
+        w = 20 + k % 31
+        out.append([
+            (a[:w].ljust(w) + " " * (1 + k % 5) + b).rstrip() + ("│" if k % 4 == 1 else "")
+            for a, b in zip(dumps[k], dumps[k + 1], strict=False)
+        ])
+    rng = random.Random(11)
+    pieces = ["word", "x", "中文字", "é", " ", "  ", "   ", "    ", "       ", "\t", "\x1c",
+              "\u3000", "\u00a0", "│", "┼", "═", "╭", "\u2500", "\n", ".", "\ud800", "\U0001f600",
+              "Menu", "1", "\x85", "ÿ"]
+    for _ in range(600):
+        lines = []
+        for _ in range(rng.randrange(0, 16)):
+            line = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 24)))
+            if rng.random() < 0.02:
+                line = line * 300  # far past MAX_WIDTH
+            lines.append(line)
+        out.append(lines)
+    for k in range(60):  # columns of random words with one gutter, some lines overrunning it
+        x = 10 + k % 17
+        lines = []
+        for j in range(rng.randrange(3, 20)):
+            left = "".join(rng.choice(["ab ", "cd", "e ", "中"]) for _ in range(x // 2))
+            left = left[: x + (j % 3 == 0)].ljust(x + 1 + (k % 3))
+            lines.append(left + rng.choice(["Side", "", "bar  b", "│x"]))
+        out.append(lines)
+    return out
+
+
+def test_compiled_column_finder_matches_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    """_maybe_columns, _clean and the split itself (_speedups.maybe_columns, clean_lines,
+    split_columns) give what the plain-Python forms give, with and without overrun, and with
+    other constants (but MIN_GAP: the plain forms test for its three spaces with a literal)."""
+    from boilerstrip import layout
+    from boilerstrip.compiled import PURE_PYTHON_ENV, speedups
+
+    inputs = _column_inputs()
+
+    def run(lines: list[str], wrapped: bool) -> tuple[Any, ...]:
+        mod = speedups()
+        cut = (  # the split alone, on lines as they are (not right-stripped)
+            mod.split_columns(lines, wrapped, layout.MIN_GAP, layout.MIN_BAND_LINES,
+                              layout.MIN_SIDED_LINES, layout.MAX_TRIES, layout.MAX_DEPTH,
+                              layout.MAX_WIDTH)
+            if mod is not None
+            else layout._split(lines, list(range(len(lines))), 0, wrapped)
+        )
+        return (
+            layout._maybe_columns(lines),
+            layout._clean(lines),
+            layout.split_columns(lines, lambda _: wrapped),
+            layout.split_columns(lines),
+            cut,
+        )
+
+    constants = [{}, {"MIN_BAND_LINES": 2, "MIN_SIDED_LINES": 1, "MAX_TRIES": 1},
+                 {"MAX_DEPTH": 8, "MAX_WIDTH": 12, "SNIFF_LINES": 3},
+                 {"MAX_TRIES": 0, "MAX_DEPTH": 0}]
+    split = 0
+    for change in constants:
+        with monkeypatch.context() as c:
+            for name, value in change.items():
+                c.setattr(layout, name, value)
+            for lines in inputs:
+                for wrapped in (False, True):
+                    got = run(lines, wrapped)
+                    with monkeypatch.context() as m:
+                        m.setenv(PURE_PYTHON_ENV, "1")
+                        want = run(lines, wrapped)
+                    assert got == want, (change, lines, wrapped)
+                    assert [type(t) for t, _ in got[2]] == [str] * len(got[2])
+                    split += got[2] != [(ln, i) for i, ln in enumerate(lines)]
+    assert split >= 100
+
+
+def test_compiled_column_finder_rejects_what_is_not_str() -> None:
+    for bad in ([b"a   b"] * 5, [None], ["a", 3]):
+        with pytest.raises(TypeError):
+            Speedups.split_columns(bad, False, 3, 4, 3, 4, 4, 4000)
+        with pytest.raises(TypeError):
+            Speedups.clean_lines(bad, "│")
+    with pytest.raises(TypeError):
+        Speedups.maybe_columns([None], "│", 10, 3, 4)
+    with pytest.raises(ValueError):
+        Speedups.split_columns(["a"], False, 0, 4, 3, 4, 4, 4000)
+
+
 def test_a_stale_build_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
     from boilerstrip import compiled
 
