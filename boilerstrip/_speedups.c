@@ -2702,6 +2702,387 @@ covered_lower(PyObject *t, const unsigned char *table, Py_ssize_t size)
     return low;
 }
 
+/* ---------------------------------------------------------------------------------------------
+ * WordTable(words): the words of a dict {word: positions} (or of a set: position 0 each) in a hash
+ * table of their code points, so that the tokens of a text are looked up where they lie, without
+ * a str made for each. A token is found exactly where `token in words` is true, and then counts
+ * one for every entry of words[token] (language_sample(): the function-word hits of
+ * boilerstrip.features._compiled_pick; ascii_features(): the stop words).
+ * ------------------------------------------------------------------------------------------- */
+typedef struct {
+    Py_UCS4 *key;      /* NULL: an empty slot */
+    Py_ssize_t len;
+    unsigned long long hash;
+    Py_ssize_t *pos;
+    Py_ssize_t n_pos;
+} wt_entry;
+
+typedef struct {
+    PyObject_HEAD
+    wt_entry *slots;
+    Py_ssize_t cap;     /* a power of two, at least twice the words */
+    Py_ssize_t top;     /* 1 + the largest position */
+} WordTable;
+
+#define WT_FNV_OFFSET 1469598103934665603ULL
+#define WT_FNV_PRIME 1099511628211ULL
+
+static void
+WordTable_dealloc(WordTable *self)
+{
+    if (self->slots != NULL) {
+        for (Py_ssize_t i = 0; i < self->cap; i++) {
+            PyMem_Free(self->slots[i].key);
+            PyMem_Free(self->slots[i].pos);
+        }
+        PyMem_Free(self->slots);
+    }
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+/* The slot of the word of code points key[0..len) (ASCII capitals read as small letters when
+ * `fold`), or of the empty slot where it would go. */
+static wt_entry *
+wt_slot(const WordTable *w, int kind, const void *d, Py_ssize_t a, Py_ssize_t b, int fold)
+{
+    unsigned long long h = WT_FNV_OFFSET;
+    for (Py_ssize_t i = a; i < b; i++) {
+        Py_UCS4 c = PyUnicode_READ(kind, d, i);
+        if (fold && c >= 'A' && c <= 'Z')
+            c += 32;
+        h = (h ^ c) * WT_FNV_PRIME;
+    }
+    Py_ssize_t mask = w->cap - 1, at = (Py_ssize_t)(h & (unsigned long long)mask);
+    for (;;) {
+        wt_entry *e = &w->slots[at];
+        if (e->key == NULL)
+            return e;
+        if (e->hash == h && e->len == b - a) {
+            Py_ssize_t i = 0;
+            for (; i < e->len; i++) {
+                Py_UCS4 c = PyUnicode_READ(kind, d, a + i);
+                if (fold && c >= 'A' && c <= 'Z')
+                    c += 32;
+                if (c != e->key[i])
+                    break;
+            }
+            if (i == e->len)
+                return e;
+        }
+        at = (at + 1) & mask;
+    }
+}
+
+static int
+wt_add(WordTable *w, PyObject *word, PyObject *positions)
+{
+    if (!PyUnicode_Check(word)) {
+        PyErr_SetString(PyExc_TypeError, "WordTable: the words are str");
+        return -1;
+    }
+    int kind = PyUnicode_KIND(word);
+    const void *d = PyUnicode_DATA(word);
+    Py_ssize_t len = PyUnicode_GET_LENGTH(word);
+    wt_entry *e = wt_slot(w, kind, d, 0, len, 0);
+    if (e->key != NULL) {  /* (a dict's or a set's words are distinct) */
+        PyErr_SetString(PyExc_ValueError, "WordTable: a word twice");
+        return -1;
+    }
+    PyObject *fast = positions == NULL ? NULL : PySequence_Fast(positions, "positions: a sequence");
+    if (positions != NULL && fast == NULL)
+        return -1;
+    Py_ssize_t n_pos = fast == NULL ? 1 : PySequence_Fast_GET_SIZE(fast);
+    e->key = PyMem_Malloc((len > 0 ? len : 1) * sizeof(Py_UCS4));
+    e->pos = PyMem_Malloc((n_pos > 0 ? n_pos : 1) * sizeof(Py_ssize_t));
+    if (e->key == NULL || e->pos == NULL) {
+        Py_XDECREF(fast);
+        PyErr_NoMemory();
+        return -1;  /* (the slot's memory is freed with the table) */
+    }
+    unsigned long long h = WT_FNV_OFFSET;
+    for (Py_ssize_t i = 0; i < len; i++) {
+        e->key[i] = PyUnicode_READ(kind, d, i);
+        h = (h ^ e->key[i]) * WT_FNV_PRIME;
+    }
+    e->len = len;
+    e->hash = h;
+    e->n_pos = n_pos;
+    for (Py_ssize_t j = 0; j < n_pos; j++) {
+        Py_ssize_t k = fast == NULL ? 0 : PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(fast, j));
+        if (k < 0) {
+            Py_XDECREF(fast);
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_ValueError, "WordTable: a position below 0");
+            return -1;
+        }
+        e->pos[j] = k;
+        if (k + 1 > w->top)
+            w->top = k + 1;
+    }
+    Py_XDECREF(fast);
+    return 0;
+}
+
+static int
+WordTable_init(WordTable *self, PyObject *args, PyObject *kwds)
+{
+    PyObject *words;
+    if (kwds != NULL && PyDict_GET_SIZE(kwds)) {
+        PyErr_SetString(PyExc_TypeError, "WordTable(words)");
+        return -1;
+    }
+    if (!PyArg_ParseTuple(args, "O:WordTable", &words))
+        return -1;
+    if (self->slots != NULL) {
+        PyErr_SetString(PyExc_TypeError, "a WordTable is made once");
+        return -1;
+    }
+    if (!PyDict_Check(words) && !PyAnySet_Check(words)) {
+        PyErr_SetString(PyExc_TypeError, "WordTable takes a dict of positions or a set");
+        return -1;
+    }
+    Py_ssize_t n = PyObject_Length(words), cap = 8;
+    if (n < 0)
+        return -1;
+    while (cap < 2 * n + 2)
+        cap *= 2;
+    self->slots = PyMem_Calloc(cap, sizeof(wt_entry));
+    if (self->slots == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    self->cap = cap;
+    self->top = 0;
+    if (PyDict_Check(words)) {
+        Py_ssize_t at = 0;
+        PyObject *word, *positions;
+        while (PyDict_Next(words, &at, &word, &positions))
+            if (wt_add(self, word, positions) < 0)
+                return -1;
+        return 0;
+    }
+    PyObject *it = PyObject_GetIter(words), *word;
+    if (it == NULL)
+        return -1;
+    while ((word = PyIter_Next(it)) != NULL) {
+        int r = wt_add(self, word, NULL);
+        Py_DECREF(word);
+        if (r < 0) {
+            Py_DECREF(it);
+            return -1;
+        }
+    }
+    Py_DECREF(it);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+static PyObject *
+WordTable_contains_(WordTable *self, PyObject *word)
+{
+    if (self->slots == NULL || !PyUnicode_Check(word)) {
+        PyErr_SetString(PyExc_TypeError, "a WordTable looks up str");
+        return NULL;
+    }
+    wt_entry *e = wt_slot(self, PyUnicode_KIND(word), PyUnicode_DATA(word), 0,
+                          PyUnicode_GET_LENGTH(word), 0);
+    if (e->key == NULL)
+        Py_RETURN_NONE;
+    PyObject *out = PyTuple_New(e->n_pos);
+    for (Py_ssize_t j = 0; out != NULL && j < e->n_pos; j++) {
+        PyObject *k = PyLong_FromSsize_t(e->pos[j]);
+        if (k == NULL) {
+            Py_CLEAR(out);
+            break;
+        }
+        PyTuple_SET_ITEM(out, j, k);
+    }
+    return out;
+}
+
+static PyMethodDef WordTable_methods[] = {
+    {"get", (PyCFunction)WordTable_contains_, METH_O,
+     "get(word) -> tuple of positions, or None where the word is not in the table."},
+    {NULL, NULL, 0, NULL},
+};
+
+static PyTypeObject WordTableType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "boilerstrip._speedups.WordTable",
+    .tp_basicsize = sizeof(WordTable),
+    .tp_dealloc = (destructor)WordTable_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "WordTable(words): a dict's words and positions (or a set's words) for the token "
+              "counts of language_sample() and ascii_features().",
+    .tp_methods = WordTable_methods,
+    .tp_init = (initproc)WordTable_init,
+    .tp_new = PyType_GenericNew,
+};
+
+/* The tokens of t[0..n) (kind/d): the runs of word characters (ASCII letters, digits and "_"
+ * where `table` is NULL, else the characters table gives CH_WORD), each looked up in w (ASCII
+ * capitals read as small letters) and counted at its positions in hits. Returns the tokens. */
+static Py_ssize_t
+wt_count(const WordTable *w, int kind, const void *d, Py_ssize_t n, const unsigned char *table,
+         Py_ssize_t size, long long *hits)
+{
+    Py_ssize_t count = 0, i = 0;
+    while (i < n) {
+        Py_UCS4 c = PyUnicode_READ(kind, d, i);
+        int word = table == NULL ? (c < 128 && ascii_word((Py_UCS1)c))
+                                 : (ch_bits(table, size, c) & CH_WORD) != 0;
+        if (!word) {
+            i++;
+            continue;
+        }
+        Py_ssize_t a = i;
+        i++;
+        while (i < n) {
+            c = PyUnicode_READ(kind, d, i);
+            word = table == NULL ? (c < 128 && ascii_word((Py_UCS1)c))
+                                 : (ch_bits(table, size, c) & CH_WORD) != 0;
+            if (!word)
+                break;
+            i++;
+        }
+        count++;
+        const wt_entry *e = wt_slot(w, kind, d, a, i, 1);
+        for (Py_ssize_t j = 0; e->key != NULL && j < e->n_pos; j++)
+            hits[e->pos[j]]++;
+    }
+    return count;
+}
+
+/* language_sample(segs, order, start, words, hits, table, limit, sampled) -> (stop, sampled):
+ * the loop of boilerstrip.features._compiled_pick from order[start] on: each block's tokens (its
+ * text ASCII, or lowered where the table answers for every character, as language_hits() reads
+ * them) counted into hits by `words` (a WordTable of the language index), the tokens added to
+ * sampled, until sampled reaches limit (stop: the next position) or a text the table does not
+ * answer for (stop: its position, not counted) or the end. */
+static PyObject *
+speedups_language_sample(PyObject *mod, PyObject *args)
+{
+    PyObject *segs, *order, *words_obj, *table_obj;
+    Py_ssize_t start, limit, sampled;
+    Py_buffer view;
+    if (!PyArg_ParseTuple(args, "O!O!nO!w*O!nn:language_sample", &PyList_Type, &segs,
+                          &PyList_Type, &order, &start, &WordTableType, &words_obj, &view,
+                          &PyBytes_Type, &table_obj, &limit, &sampled))
+        return NULL;
+    WordTable *words = (WordTable *)words_obj;
+    if (words->slots == NULL || view.itemsize != 8 || view.len % 8 || view.len / 8 < words->top) {
+        PyBuffer_Release(&view);
+        PyErr_SetString(PyExc_ValueError, "language_sample(): int64 counts for every position");
+        return NULL;
+    }
+    long long *hits = (long long *)view.buf;
+    const unsigned char *table = (const unsigned char *)PyBytes_AS_STRING(table_obj);
+    Py_ssize_t size = PyBytes_GET_SIZE(table_obj);
+    Py_ssize_t k = start < 0 ? 0 : start;
+    for (; k < PyList_GET_SIZE(order) && sampled < limit; k++) {
+        Py_ssize_t i = PyLong_AsSsize_t(PyList_GET_ITEM(order, k));
+        if (i == -1 && PyErr_Occurred())
+            goto fail;
+        if (i < 0 || i >= PyList_GET_SIZE(segs)) {
+            PyErr_SetString(PyExc_IndexError, "language_sample(): a block out of range");
+            goto fail;
+        }
+        PyObject *s = PyList_GET_ITEM(segs, i);
+        Py_INCREF(s);
+        PyObject *t = seg_attr(s, s_text);
+        Py_DECREF(s);
+        if (t == NULL)
+            goto fail;
+        if (!PyUnicode_Check(t)) {
+            Py_DECREF(t);
+            PyErr_SetString(PyExc_TypeError, "language_sample(): a text that is not str");
+            goto fail;
+        }
+        Py_ssize_t got;
+        if (PyUnicode_IS_ASCII(t)) {
+            got = wt_count(words, PyUnicode_1BYTE_KIND, PyUnicode_DATA(t), PyUnicode_GET_LENGTH(t),
+                           NULL, 0, hits);
+        } else {
+            PyObject *low = covered_lower(t, table, size);
+            if (low == NULL || low == Py_None) {
+                Py_DECREF(t);
+                if (low == NULL)
+                    goto fail;
+                Py_DECREF(low);
+                break;  /* the caller's turn */
+            }
+            got = wt_count(words, PyUnicode_KIND(low), PyUnicode_DATA(low),
+                           PyUnicode_GET_LENGTH(low), table, size, hits);
+            Py_DECREF(low);
+        }
+        Py_DECREF(t);
+        sampled += got;
+    }
+    PyBuffer_Release(&view);
+    return Py_BuildValue("(nn)", k, sampled);
+fail:
+    PyBuffer_Release(&view);
+    return NULL;
+}
+
+/* longest_first(segs) -> list[int]: the blocks' positions by the length of their text, longest
+ * first, the order of the blocks among texts of one length (sorted(..., reverse=True)). */
+typedef struct {
+    Py_ssize_t len, at;
+} len_at;
+
+static int
+len_at_cmp(const void *pa, const void *pb)
+{
+    const len_at *a = pa, *b = pb;
+    if (a->len != b->len)
+        return a->len > b->len ? -1 : 1;
+    return a->at < b->at ? -1 : a->at > b->at;
+}
+
+static PyObject *
+speedups_longest_first(PyObject *mod, PyObject *segs)
+{
+    if (!PyList_Check(segs)) {
+        PyErr_SetString(PyExc_TypeError, "longest_first() takes a list");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(segs);
+    len_at *v = PyMem_Malloc((n > 0 ? n : 1) * sizeof(len_at));
+    if (v == NULL)
+        return PyErr_NoMemory();
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *s = PyList_GET_ITEM(segs, i);
+        Py_INCREF(s);
+        PyObject *t = seg_attr(s, s_text);
+        Py_DECREF(s);
+        Py_ssize_t len = t == NULL ? -1 : PyObject_Length(t);
+        Py_XDECREF(t);
+        if (len < 0) {
+            PyMem_Free(v);
+            return NULL;
+        }
+        if (n != PyList_GET_SIZE(segs)) {
+            PyMem_Free(v);
+            PyErr_SetString(PyExc_RuntimeError, "longest_first(): the list changed");
+            return NULL;
+        }
+        v[i].len = len;
+        v[i].at = i;
+    }
+    qsort(v, n, sizeof(len_at), len_at_cmp);
+    PyObject *out = PyList_New(n);
+    for (Py_ssize_t i = 0; out != NULL && i < n; i++) {
+        PyObject *k = PyLong_FromSsize_t(v[i].at);
+        if (k == NULL) {
+            Py_CLEAR(out);
+            break;
+        }
+        PyList_SET_ITEM(out, i, k);
+    }
+    PyMem_Free(v);
+    return out;
+}
+
 static PyObject *
 speedups_ascii_features(PyObject *mod, PyObject *args)
 {
@@ -2712,8 +3093,11 @@ speedups_ascii_features(PyObject *mod, PyObject *args)
         return NULL;
     const unsigned char *table = table_obj ? (const unsigned char *)PyBytes_AS_STRING(table_obj) : NULL;
     Py_ssize_t table_size = table_obj ? PyBytes_GET_SIZE(table_obj) : 0;
-    if (!PyAnySet_Check(stop)) {
-        PyErr_SetString(PyExc_TypeError, "stop must be a set or frozenset");
+    /* The stop words: a set, or a WordTable of one (the tokens looked up where they lie). */
+    WordTable *stop_words = PyObject_TypeCheck(stop, &WordTableType) ? (WordTable *)stop : NULL;
+    if (stop_words != NULL ? stop_words->slots == NULL || stop_words->top > 1
+                           : !PyAnySet_Check(stop)) {
+        PyErr_SetString(PyExc_TypeError, "stop must be a set, a frozenset or a WordTable of one");
         return NULL;
     }
     Py_ssize_t n_floats = PyTuple_GET_SIZE(floats);
@@ -2748,7 +3132,13 @@ speedups_ascii_features(PyObject *mod, PyObject *args)
         const void *d = PyUnicode_DATA(t);
         if (PyUnicode_IS_ASCII(t)) {
             class_words_ends(kind, d, n, ascii_classes, 128, &words, &ends);
-            tokens = each_token((const Py_UCS1 *)d, n, count_stop, &a);
+            if (stop_words != NULL) {
+                long long h = 0;
+                tokens = wt_count(stop_words, kind, d, n, NULL, 0, &h);
+                a.hits = (Py_ssize_t)h;
+            } else {
+                tokens = each_token((const Py_UCS1 *)d, n, count_stop, &a);
+            }
             punct_end = class_punct_end(kind, d, n, ascii_classes, 128);
         } else {
             /* Text the table answers for, lowered too (a lowered character can be another). */
@@ -2765,7 +3155,14 @@ speedups_ascii_features(PyObject *mod, PyObject *args)
                 break;  /* the caller's turn */
             }
             class_words_ends(kind, d, n, table, table_size, &words, &ends);
-            tokens = table_each_token(low, table, table_size, count_stop, &a);
+            if (stop_words != NULL) {
+                long long h = 0;
+                tokens = wt_count(stop_words, PyUnicode_KIND(low), PyUnicode_DATA(low),
+                                  PyUnicode_GET_LENGTH(low), table, table_size, &h);
+                a.hits = (Py_ssize_t)h;
+            } else {
+                tokens = table_each_token(low, table, table_size, count_stop, &a);
+            }
             Py_DECREF(low);
             punct_end = class_punct_end(kind, d, n, table, table_size);
         }
@@ -4477,6 +4874,13 @@ static PyMethodDef module_methods[] = {
     {"language_hits", (PyCFunction)speedups_language_hits, METH_VARARGS,
      "language_hits(text, index, hits[, table]) -> tokens: the function-word hits of every "
      "language (-1 for non-ASCII text the table does not answer for: nothing counted)."},
+    {"language_sample", (PyCFunction)speedups_language_sample, METH_VARARGS,
+     "language_sample(segs, order, start, words, hits, table, limit, sampled) -> (stop, sampled): "
+     "the function-word hits of the blocks in order from start on "
+     "(boilerstrip.features._compiled_pick)."},
+    {"longest_first", (PyCFunction)speedups_longest_first, METH_O,
+     "longest_first(segs) -> list[int]: the blocks' positions, longest text first (a stable "
+     "order)."},
     {"ascii_line_hints", (PyCFunction)speedups_ascii_line_hints, METH_VARARGS,
      "ascii_line_hints(text, copyright, widget_starts, footer_starts, header_words) -> int: the "
      "prechecks of boilerstrip.features._line_bits on ASCII text, as bits."},
@@ -4547,7 +4951,8 @@ PyMODINIT_FUNC
 PyInit__speedups(void)
 {
     if (PyType_Ready(&ForestType) < 0 || PyType_Ready(&RowsType) < 0
-        || PyType_Ready(&MakerType) < 0 || intern_names() < 0)
+        || PyType_Ready(&MakerType) < 0 || PyType_Ready(&WordTableType) < 0
+        || intern_names() < 0)
         return NULL;
     ascii_classes_init();
     PyObject *m = PyModule_Create(&speedups_module);
@@ -4560,7 +4965,7 @@ PyInit__speedups(void)
         return NULL;
     }
     /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
-    if (PyModule_AddIntConstant(m, "API", 13) < 0 || walk_add_type(m) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 14) < 0 || walk_add_type(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }
@@ -4573,6 +4978,12 @@ PyInit__speedups(void)
     Py_INCREF(&MakerType);
     if (PyModule_AddObject(m, "Maker", (PyObject *)&MakerType) < 0) {
         Py_DECREF(&MakerType);
+        Py_DECREF(m);
+        return NULL;
+    }
+    Py_INCREF(&WordTableType);
+    if (PyModule_AddObject(m, "WordTable", (PyObject *)&WordTableType) < 0) {
+        Py_DECREF(&WordTableType);
         Py_DECREF(m);
         return NULL;
     }

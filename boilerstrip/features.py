@@ -93,11 +93,11 @@ def pick_language(
         code = hint.split("-")[0].split("_")[0].lower()
         if code in table:
             return table[code]
-    lengths = [len(s.text) for s in segs]
-    longest = sorted(range(len(segs)), key=lengths.__getitem__, reverse=True)
     mod = speedups()
     if mod is not None:
-        return table[_compiled_pick(mod, segs, longest, known)]
+        return table[_compiled_pick(mod, segs, known)]
+    lengths = [len(s.text) for s in segs]
+    longest = sorted(range(len(segs)), key=lengths.__getitem__, reverse=True)
     sample: list[str] = []
     for i in longest:
         toks = tokens(segs[i].text)
@@ -126,37 +126,48 @@ def _best_language(sample: list[str], hits: MutableSequence[int]) -> str:
     return best
 
 
-def _compiled_pick(
-    mod: Any, segs: list[Segment], longest: list[int], known: dict[int, list[str]] | None
-) -> str:
-    """The language :func:`pick_language` picks from the sample, the hits of ASCII blocks (and of
-    the others :func:`_char_table` answers for) counted by the compiled helper (the same integer
-    counts: a word's count added to every language that lists it, one at a time instead of after a
-    Counter)."""
-    langs, index = _language_index()
+def _compiled_pick(mod: Any, segs: list[Segment], known: dict[int, list[str]] | None) -> str:
+    """The language :func:`pick_language` picks from the sample, the blocks taken longest first
+    (``longest_first``: the same stable order) and the hits of ASCII blocks (and of the others
+    :func:`_char_table` answers for) counted by the compiled helper (``language_sample``: the same
+    tokens, looked up in :func:`_language_words`, the same integer counts: a word's count added to
+    every language that lists it, one at a time instead of after a Counter); the tokens of the
+    other blocks are counted here, as :func:`pick_language` counts them."""
+    langs, _ = _language_index()
+    words = _language_words(mod)
     hits = array("q", bytes(8 * len(langs)))
-    sampled = 0
-    sample: list[str] = []  # the tokens of the other blocks, counted as pick_language does
+    sample: list[str] = []
     table = _char_table()
-    for i in longest:
-        text = segs[i].text
-        # (-1: a non-ASCII text the table does not answer for, nothing counted)
-        got = mod.language_hits(text, index, hits) if text.isascii() else mod.language_hits(
-            text, index, hits, table
+    order = mod.longest_first(segs)
+    k, n, sampled = 0, len(order), 0
+    while k < n and sampled < LANG_SAMPLE_TOKENS:
+        k, sampled = mod.language_sample(
+            segs, order, k, words, hits, table, LANG_SAMPLE_TOKENS, sampled
         )
-        if got >= 0:
-            sampled += got
-        else:
-            toks = tokens(text)
+        if k < n and sampled < LANG_SAMPLE_TOKENS:  # a text the table does not answer for
+            i = order[k]
+            toks = tokens(segs[i].text)
             if known is not None:
                 known[i] = toks
             sampled += len(toks)
             sample.extend(toks)
-        if sampled >= LANG_SAMPLE_TOKENS:
-            break
+            k += 1
     if not sampled:
         return "en"
     return _best_language(sample, hits)
+
+
+@lru_cache(maxsize=1)
+def _language_words(mod: Any) -> Any:
+    """The words of :func:`_language_index` with their languages' positions, as the compiled
+    helper's ``WordTable`` (made once)."""
+    return mod.WordTable(_language_index()[1])
+
+
+@lru_cache(maxsize=64)
+def _stop_words(mod: Any, stop: frozenset[str]) -> Any:
+    """A function-word list as the compiled helper's ``WordTable`` (one per language picked)."""
+    return mod.WordTable(stop)
 
 
 @lru_cache(maxsize=1)
@@ -224,11 +235,12 @@ def compute(doc: Doc) -> None:
         # check; the other blocks here.
         ascii_features = mod.ascii_features
         table = _char_table()
+        stop_words = _stop_words(mod, stop)
         i, n = 0, len(segs)
         while i < n:
             if not i & CHECK_MASK and budget.over():
                 break  # time budget spent: the rest keep zero features
-            j = ascii_features(segs, stop, _FLOATS, i, (i | CHECK_MASK) + 1, table)
+            j = ascii_features(segs, stop_words, _FLOATS, i, (i | CHECK_MASK) + 1, table)
             if j == i:
                 _features(segs[i], known.get(i), is_stop)
                 j += 1

@@ -1279,6 +1279,77 @@ def test_compiled_language_hits_of_covered_text() -> None:
     assert answered > 300
 
 
+def test_word_table_finds_what_the_dict_finds() -> None:
+    """WordTable.get(word) is index.get(word) as a tuple (a set's words at position 0), for the
+    function words, their case variants, near misses and odd words; bad tables are refused."""
+    import random
+
+    langs, index = features._language_index()
+    words = Speedups.WordTable(index)
+    odd = {"": [3], "Upper": [1, 1], "straße": [0], "İ": [2], "i\u0307": [4], "\ud800": [5],
+           "\U0001f600x": [6], "中文": [7, 0]}
+    table = Speedups.WordTable(odd)
+    stop = Speedups.WordTable(frozenset(["the", "und", "Ünd", "a"]))
+    rng = random.Random(5)
+    probes = list(index) + list(odd) + ["", "x", "THE", "The", "upper", "Upper", "straße",
+                                        "strasse", "i", "\ud800", "中", "中文"]
+    probes += ["".join(rng.choice("aeiouthnsr中ßİ") for _ in range(rng.randrange(1, 6)))
+               for _ in range(3000)]
+    for w in probes:
+        got = words.get(w)
+        assert got == (None if w not in index else tuple(index[w])), w
+        assert table.get(w) == (None if w not in odd else tuple(odd[w])), w
+        assert stop.get(w) == ((0,) if w in {"the", "und", "Ünd", "a"} else None), w
+    assert Speedups.WordTable({}).get("x") is None
+    for bad in ({1: [0]}, {"a": [-1]}, {"a": ["x"]}, {"a": 3}, ["a"], "abc", {b"a"}):
+        with pytest.raises((TypeError, ValueError)):
+            Speedups.WordTable(bad)
+
+
+def test_compiled_language_sample_matches_python() -> None:
+    """language_sample() from every start, with small and large limits, counts what the language
+    pick's loop counts (language_hits() of each block, longest first), and stops where it stops:
+    at the limit, or before a text the table does not answer for; longest_first() is the sorted
+    order."""
+    from array import array
+
+    langs, index = features._language_index()
+    table = features._char_table()
+    words = features._language_words(Speedups)
+    texts = _covered_texts(400) + [t for t in _ascii_texts()[::25]] + ODD_TEXTS
+    texts += ["", "中文 the", "\ud800 und der", "the " * 500]
+    segs = [Segment(t, "lines 1-1") for t in texts]
+    order = Speedups.longest_first(segs)
+    lengths = [len(t) for t in texts]
+    assert order == sorted(range(len(texts)), key=lengths.__getitem__, reverse=True)
+    assert Speedups.longest_first([]) == []
+    for limit in (1, 7, 50, 4000, 10**9):
+        for start in (0, 1, 5, 100, len(order) - 1, len(order), len(order) + 3):
+            hits = array("q", bytes(8 * len(langs)))
+            stop, sampled = Speedups.language_sample(segs, order, start, words, hits, table, limit,
+                                                     2)
+            want = array("q", bytes(8 * len(langs)))
+            k, total = start, 2
+            while k < len(order) and total < limit:
+                n = Speedups.language_hits(texts[order[k]], index, want, table)
+                if n < 0:
+                    break
+                total += n
+                k += 1
+            assert (stop, sampled) == (min(k, max(start, len(order))), total), (limit, start)
+            assert hits == want, (limit, start)
+    hits = array("q", bytes(8))  # too few counts for the languages' positions
+    with pytest.raises(ValueError):
+        Speedups.language_sample(segs, order, 0, words, hits, table, 10, 0)
+    with pytest.raises(TypeError):
+        Speedups.language_sample(segs, order, 0, index, hits, table, 10, 0)
+    with pytest.raises(IndexError):
+        Speedups.language_sample(segs, [len(segs)], 0, words, array("q", bytes(8 * len(langs))),
+                                 table, 10, 0)
+    with pytest.raises(TypeError):  # a stop-word table holds no other positions
+        Speedups.ascii_features(segs, words, features._FLOATS, 0, 10, table)
+
+
 def test_compiled_helpers_read_any_record_like_getattr() -> None:
     """The helpers read a Segment's slots directly; a record of another kind (attributes in a
     dict, properties), and a slot left unset, go through the generic lookup (its values, its
