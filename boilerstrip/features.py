@@ -324,6 +324,9 @@ a digit (``regex``'s ``\d``, the pattern's own). "ago" and "just now" are matche
 folding, so the case-folded text holds them (see :data:`_COPYRIGHT_FOLDED`; neither has an "i" or a
 "k", which the patterns also match in "İ" and the Kelvin sign: "K" case-folds to "k", but "İ" to "i"
 and a combining dot)."""
+_DIGIT_FIRST: Final = regex.compile(r"\d").match
+r"""Whether a text starts with a digit (``regex``'s ``\d``, that of :data:`patterns.WIDGET`'s
+``(?:\d+\s+)?likes?``)."""
 _WIDGET_STARTS: Final = (
     "rate this", "reply", "report", "recommend", "like", "dislike", "share", "tweet", "email",
     "e-mail", "print", "permalink", "flag", "point", "vote", "up", "down", "read more",
@@ -340,7 +343,8 @@ _FOOTER_STARTS: Final = (
 )
 """How a text that :data:`patterns.FOOTER_LINE` matches starts (ASCII text, lowercased)."""
 _HEADER_WORDS: Final = ("comment", "repl", "respons", "discussion", "closed")
-"""What every text :data:`patterns.COMMENT_HEADER` matches holds (ASCII text, lowercased)."""
+"""What every text :data:`patterns.COMMENT_HEADER` or :data:`patterns.COMMENT_COUNT` matches holds
+(lowercased ASCII text, case-folded text)."""
 
 
 def pattern_fold(t: str) -> str:
@@ -378,6 +382,8 @@ COMMENT_HEADER: Final = 8
 WIDGET: Final = 16
 META_DATE: Final = 32
 """A date, and a word around it that marks a header line (:data:`patterns.META_LINE`)."""
+COMMENT_COUNT: Final = 64
+"""A comment count somewhere in the line (:data:`patterns.COMMENT_COUNT`: "8 comments")."""
 
 _bits_cache: dict[str, int] = {}
 _BITS_CACHE_MAX: Final = 8192
@@ -437,14 +443,18 @@ def _line_bits(t: str) -> int:
         maybe_footer = bool(hints & 8)
         maybe_header = bool(hints & 16)
     else:
-        # A case-insensitive match of a literal is a substring of the case-folded text.
+        # A case-insensitive match of a literal is a substring of the case-folded text, and a match
+        # at the start a prefix of it (the case folding of a text is that of its characters one
+        # after the other): the tables of the ASCII hints hold there too.
         fold = pattern_fold(t)
         copyright_ = (
             ("©" in t or _has_copyright_folded(fold))
             and P.COPYRIGHT.search(t) is not None
         )
         maybe_date = _ANY_DIGIT(t) is not None or "ago" in fold or "just now" in fold
-        maybe_widget = maybe_footer = maybe_header = True
+        maybe_widget = fold.startswith(_WIDGET_STARTS) or _DIGIT_FIRST(t) is not None
+        maybe_footer = fold.startswith(_FOOTER_STARTS)
+        maybe_header = _has_header_word(fold)
     bits = 0
     if copyright_:
         bits = BOILER | COPYRIGHT
@@ -456,8 +466,11 @@ def _line_bits(t: str) -> int:
         bits |= DATE
         if P.META_LINE.search(t) is not None:
             bits |= META_DATE
-    if maybe_header and P.COMMENT_HEADER.match(t) is not None:
-        bits |= COMMENT_HEADER
+    if maybe_header:  # (the header words hold the words of a comment count too)
+        if P.COMMENT_HEADER.match(t) is not None:
+            bits |= COMMENT_HEADER
+        if P.COMMENT_COUNT.search(t) is not None:
+            bits |= COMMENT_COUNT
     if len(_bits_cache) >= _BITS_CACHE_MAX:
         _bits_cache.clear()
     _bits_cache[t] = bits

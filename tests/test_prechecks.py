@@ -47,7 +47,21 @@ PIECES = (
     "(A\u0440)", "[REUTERS]", "© Action Images", "FOTO \u212aredit",
     # comment counts
     "12 Comments", "3 REPLIES", "1 response", "٣ comments", "7 Re\u017fponses", "4 COMMENT",
+    # the anchored patterns at the start of non-ASCII text: ligatures and letters whose case
+    # folding is ASCII, other digits, near misses
+    "\ufb02ag", "\uff32eply", "\u0661 likes", "\u0663 points", "Reply \u2713", "Privacy \u2713",
+    "\u017fhare this:", "\u00dcber uns", "Comments (\u0663)", "\u0130mpressum", "Daten\u017fchutz",
+    "S\u0131te map", "\u212aeep", "Ré", "\u0130 like", "\u1e9e", "SSS", "Le\u017f",
+    "\u0130\u0130", "Discu\u017f\u017fion", "\u00e9 ",
+    # the words of the meta line, whole and in other words
+    "Posted", "WROTE", "said:", "Says", "submitted", "written", "onto", "attic", "amp", "pm.",
+    "ago.", "@", "|", ": ", ":\n", "\u017faid", "\u212a", "by\u0301",
 )
+_OLD_META_LINE = (
+    r"(?:\bposted\b|\bwritten\b|\bsubmitted\b|\bby\b|\bsays\b|\bsaid\b|\bwrote\b|\bat\b|\bon\b|"
+    r"\||@|\bam\b|\bpm\b|\bago\b|:\s*$)"
+)
+""":data:`patterns.META_LINE` as it was written before its words shared their ``\b``."""
 
 
 def _texts() -> list[str]:
@@ -84,6 +98,15 @@ def _plain_flags(t: str) -> features.TextFlags:
     )
 
 
+def test_the_meta_line_pattern_finds_what_its_first_form_found() -> None:
+    import regex
+
+    old = regex.compile(_OLD_META_LINE, regex.IGNORECASE | regex.VERSION1)
+    assert P.META_LINE.flags == old.flags
+    for t in TEXTS:
+        assert (P.META_LINE.search(t) is None) is (old.search(t) is None), t
+
+
 def test_text_flags_are_the_plain_searches() -> None:
     for t in TEXTS:
         features._bits_cache.clear()
@@ -118,6 +141,9 @@ def test_segment_flags_are_the_text_flags() -> None:
         assert features.segment_date(s) == (P.DATE.search(t) is not None), t
         assert features.segment_comment_header(s) == (P.COMMENT_HEADER.match(t) is not None), t
         assert features.segment_widget(s) == (P.WIDGET.match(t) is not None), t
+        assert bool(bits & features.COMMENT_COUNT) == (
+            len(t) <= P.MAX_PATTERN_CHARS and P.COMMENT_COUNT.search(t) is not None
+        ), t
 
 
 def test_text_shape_is_its_definition() -> None:

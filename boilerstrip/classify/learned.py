@@ -23,6 +23,7 @@ from ..compiled import speedups
 from ..document import Doc, Segment
 from ..features import (
     BOILER,
+    COMMENT_COUNT,
     COMMENT_HEADER,
     COPYRIGHT,
     DATE,
@@ -644,9 +645,12 @@ def _text_comments_open(segs: Sequence[Segment]) -> int:
     archive-of-our-own, keeps a story paragraph it gave the comments but loses 0.003 on its title
     line."""
     for i, s in enumerate(segs):
-        if s.label is Label.COMMENT or (line_flags(s) & COMMENT_HEADER and not s.bullet):
+        bits = line_flags(s)
+        if s.label is Label.COMMENT or (bits & COMMENT_HEADER and not s.bullet):
             return i
-        if s.words <= COUNT_LINE_WORDS and counts_comments(s.text):
+        if s.words <= COUNT_LINE_WORDS and (
+            bits & COMMENT_COUNT if len(s.text) <= P.MAX_PATTERN_CHARS else counts_comments(s.text)
+        ):
             return i
     return len(segs)
 
