@@ -53,6 +53,11 @@ PIECES = (
     "\u017fhare this:", "\u00dcber uns", "Comments (\u0663)", "\u0130mpressum", "Daten\u017fchutz",
     "S\u0131te map", "\u212aeep", "Ré", "\u0130 like", "\u1e9e", "SSS", "Le\u017f",
     "\u0130\u0130", "Discu\u017f\u017fion", "\u00e9 ",
+    # bracketed agencies at the line's end, with blanks after (and blanks str.rstrip() strips
+    # but the pattern's \s does not)
+    "(AP) ", "[ Reuters ]\u3000", "(AFP/Getty Images)", "(pa)\x1c", "[dpa]\n", "(Xinhua)\x85",
+    "(ANSA photo)", "[Bloomberg/ x]", "(getty images) \t", "(\u0130STOCK)", "(AA\u017f)", ")", "]",
+    "(", "[", "(x)", "[12]",
     # the words of the meta line, whole and in other words
     "Posted", "WROTE", "said:", "Says", "submitted", "written", "onto", "attic", "amp", "pm.",
     "ago.", "@", "|", ": ", ":\n", "\u017faid", "\u212a", "by\u0301",
@@ -127,6 +132,22 @@ def test_caption_tests_are_the_plain_searches() -> None:
         )
         assert captions._credit(s) == want, t
         assert comments.counts_comments(t) == (P.COMMENT_COUNT.search(t) is not None), t
+
+
+def test_near_article_is_its_definition() -> None:
+    from boilerstrip.types import Label
+
+    rng = random.Random(9)
+    labels = [Label.ARTICLE, Label.NAVIGATION, Label.CAPTION, Label.COMMENT, None, None]
+    for _ in range(500):
+        segs = [Segment(text="x", source="/") for _ in range(rng.randrange(1, 12))]
+        for s in segs:
+            s.label = rng.choice(labels)
+            s.in_region = rng.random() < 0.2
+        for i in range(len(segs)):
+            lo, hi = max(0, i - captions.NEAR_ARTICLE), min(len(segs), i + captions.NEAR_ARTICLE + 1)
+            want = any(segs[j].label is Label.ARTICLE for j in range(lo, hi) if j != i)
+            assert captions._near_article(segs, i) == (want or segs[i].in_region)
 
 
 def test_segment_flags_are_the_text_flags() -> None:

@@ -50,18 +50,30 @@ SCORE_TEXT: Final = 0.65
 
 
 def _near_article(segs: list[Segment], i: int) -> bool:
-    lo, hi = max(0, i - NEAR_ARTICLE), min(len(segs), i + NEAR_ARTICLE + 1)
-    return any(segs[j].label is Label.ARTICLE for j in range(lo, hi) if j != i) or segs[i].in_region
+    """An article block within NEAR_ARTICLE blocks of block ``i`` (before or after it), or block
+    ``i`` in the main region."""
+    if segs[i].in_region:
+        return True
+    article = Label.ARTICLE
+    for s in segs[max(0, i - NEAR_ARTICLE) : i] + segs[i + 1 : i + NEAR_ARTICLE + 1]:
+        if s.label is article:
+            break
+    else:
+        return False
+    return True  # (a loop: any() over a generator took a quarter of the step's time more)
 
 
 _CREDIT_WORDS: Final = (
     "photo", "image", "picture", "foto", "bild", "credit", "courtesy", "illustration", "video",
     "graphic", "afp", "reuters", "(ap)", "epa", "shutterstock", "istock", "pa wire",
-    "associated press", "(", "[",
+    "associated press",
 )
-"""Every match of :data:`patterns.CREDIT` or :data:`patterns.AGENCY_CREDIT` holds one of these in
-the case-folded text (:func:`features.pattern_fold`; the bracketed agency credits a bracket), or
-holds "©": the searches are skipped where none is there."""
+"""Every match of :data:`patterns.CREDIT`, and of :data:`patterns.AGENCY_CREDIT` but its bracketed
+agency at the end of the line ("[EPA]", "(AAP)"), holds one of these in the case-folded text
+(:func:`features.pattern_fold`) or holds "©": elsewhere only that bracketed agency is looked for."""
+_CLOSING_BRACKETS: Final = (")", "]")
+"""How a line that ends in a bracketed agency (:data:`patterns.AGENCY_CREDIT`) ends, but for the
+blanks after it (``regex``'s ``\\s``: blanks that ``str.rstrip()`` strips too)."""
 _NOT_CAPTION_ASCII: Final = ("all rights reserved", "copyright", "may not be")
 _has_credit_word: Final = contains_any(_CREDIT_WORDS)
 _has_not_caption_word: Final = contains_any(_NOT_CAPTION_ASCII)
@@ -97,9 +109,12 @@ def _credit(s: Segment) -> bool:
     if s.words > MAX_CREDIT_WORDS or s.chars > P.MAX_PATTERN_CHARS:
         return False
     t = s.text
-    if "©" not in t and not _has_credit_word(F.pattern_fold(t)):
-        return False  # (with full case folding, a match's literal is in the folded text)
-    return bool(P.CREDIT.search(t) or P.AGENCY_CREDIT.search(t))
+    if "©" in t or _has_credit_word(F.pattern_fold(t)):
+        # (with full case folding, a match's literal is in the folded text)
+        return bool(P.CREDIT.search(t) or P.AGENCY_CREDIT.search(t))
+    # Without them (CREDIT has none of its words) only a bracketed agency at the line's end can
+    # match: the search is skipped where the line does not end in a bracket.
+    return t.rstrip().endswith(_CLOSING_BRACKETS) and P.AGENCY_CREDIT.search(t) is not None
 
 
 def _not_caption(s: Segment) -> bool:
@@ -201,9 +216,9 @@ class Captions:
                     continue
                 credit_only = s.label is not article or s.words < MIN_TEXT_CAPTION_WORDS
                 if (
-                    (credit_only and not _credit(s))
+                    not _near_article(segs, i)  # (the cheapest test first)
+                    or (credit_only and not _credit(s))
                     or _not_caption(s)
-                    or not _near_article(segs, i)
                 ):
                     continue
                 if credit_only or _credit(s):
