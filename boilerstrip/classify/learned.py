@@ -178,7 +178,7 @@ class _Page(NamedTuple):
     are."""
 
     flags: list[int]
-    values: list[float]
+    values: Sequence[float]
     frames: list[int]
     share: Sequence[float]
     linkd: Sequence[float]
@@ -225,7 +225,7 @@ def _page(doc: Doc) -> _Page:
 
 
 def _page_sums(
-    doc: Doc, values: list[float]
+    doc: Doc, values: Sequence[float]
 ) -> tuple[int, int, int, int, float, array[float], array[float], list[int]]:
     """The subtree sums of :func:`_page`: the best region's first and last frame, the first and last
     block inside it (HTML), the page's prose, every frame's prose share and link density, and every
@@ -521,6 +521,7 @@ class LearnedArticle:
                 got = fa.probabilities(chunk, width)
                 pa.extend(got)
                 pc.extend(fc.probabilities(chunk, width) if fc is not None else [0.0] * len(got))
+            maker = None  # (its page-wide arrays are let go of before the blocks take floats)
         else:
             article = models["article"].margin_function()
             comment = models["comment"].margin_function() if "comment" in models else None
