@@ -1262,6 +1262,37 @@ Walk_clear_elements(Walk *self, PyObject *unused)
     Py_RETURN_NONE;
 }
 
+static PyTypeObject WalkType;
+
+/* _move_records(other): the element records and the blocks' records go to ``other`` (a Walk, whose
+ * own are dropped), this walk is left with none (segment_html._Walk._move_records). */
+static PyObject *
+Walk_move_records(Walk *self, PyObject *other)
+{
+    if (!PyObject_TypeCheck(other, &WalkType) || other == (PyObject *)self) {
+        PyErr_SetString(PyExc_TypeError, "_move_records: another Walk");
+        return NULL;
+    }
+    Walk *o = (Walk *)other;
+    clear_elements(o);
+    o->el_tag = self->el_tag;
+    o->el_path = self->el_path;
+    o->el_parent = self->el_parent;
+    o->el_index = self->el_index;
+    o->el_twin = self->el_twin;
+    o->n_el = self->n_el;
+    o->cap_el = self->cap_el;
+    o->sn = self->sn;
+    o->n_sn = self->n_sn;
+    o->cap_sn = self->cap_sn;
+    self->el_tag = self->el_path = NULL;
+    self->el_parent = self->el_index = self->sn = NULL;
+    self->el_twin = NULL;
+    self->n_el = self->cap_el = self->n_sn = self->cap_sn = 0;
+    clear_elements(self); /* (the open elements and blocks: they pointed at the records) */
+    Py_RETURN_NONE;
+}
+
 static PyObject *
 Walk_clear_blocks(Walk *self, PyObject *unused)
 {
@@ -1359,18 +1390,19 @@ fail:
     return NULL;
 }
 
-/* _write_paths(segs, top, shorten, max_chars, keep_chars, keep_every): every segment with an
- * element record gets its path as ``source`` (segment_html._Walk._write_paths). */
+/* _write_paths(segs, lo, top, shorten, max_chars, keep_chars, keep_every): every segment (the
+ * page's blocks from the lo-th on) with an element record gets its path as ``source``
+ * (segment_html._Walk._write_paths). */
 static PyObject *
 Walk_write_paths(Walk *self, PyObject *args)
 {
     PyObject *segs, *top, *shorten;
-    Py_ssize_t max_chars, keep_chars, keep_every;
-    if (!PyArg_ParseTuple(args, "O!OOnnn", &PyList_Type, &segs, &top, &shorten, &max_chars,
+    Py_ssize_t lo, max_chars, keep_chars, keep_every;
+    if (!PyArg_ParseTuple(args, "O!nOOnnn", &PyList_Type, &segs, &lo, &top, &shorten, &max_chars,
                           &keep_chars, &keep_every))
         return NULL;
-    if (PyList_GET_SIZE(segs) != self->n_sn) {
-        PyErr_SetString(PyExc_ValueError, "as many element records as segments");
+    if (lo < 0 || lo > self->n_sn || PyList_GET_SIZE(segs) > self->n_sn - lo) {
+        PyErr_SetString(PyExc_ValueError, "more segments than element records");
         return NULL;
     }
     if (keep_every < 1) {
@@ -1378,8 +1410,8 @@ Walk_write_paths(Walk *self, PyObject *args)
         return NULL;
     }
     Kept kept = {NULL, 0, 0};
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(segs) && i < self->n_sn; i++) {
-        int32_t node = self->sn[i];
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(segs) && lo + i < self->n_sn; i++) {
+        int32_t node = self->sn[lo + i];
         if (node < 0)
             continue;
         if (node >= self->n_el) {
@@ -1429,6 +1461,8 @@ static PyMethodDef Walk_methods[] = {
      "The record of the outermost open element (-1: none)."},
     {"_clear_elements", (PyCFunction)Walk_clear_elements, METH_NOARGS,
      "Drop every element record and open element (and the blocks' records)."},
+    {"_move_records", (PyCFunction)Walk_move_records, METH_O,
+     "The element records and the blocks' records go to another Walk; none are left here."},
     {"_clear_blocks", (PyCFunction)Walk_clear_blocks, METH_NOARGS,
      "Drop the records of the open blocks and of the blocks made."},
     {"_write_paths", (PyCFunction)Walk_write_paths, METH_VARARGS,

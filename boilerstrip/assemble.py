@@ -115,16 +115,19 @@ BLOCKS_CHUNK: Final = 4096
 made: a page's segments (some 300 bytes each) and its blocks are never all held at once."""
 
 
-def _blocks(segs: list[Segment], kind: str, position: dict[int, int]) -> list[Block]:
+def _blocks(doc: Doc, position: dict[int, int]) -> list[Block]:
     """The public block of every segment (``position``: a comment's index in ``Article.comments``
     by its segments' comment index), made by the compiled helper where it is built (the same
-    blocks, taken off the cyclic collector's lists: see :func:`.compiled.untrack`). ``segs``
-    is emptied: the segments are dropped :data:`BLOCKS_CHUNK` at a time from its end as their
-    blocks are made."""
+    blocks, taken off the cyclic collector's lists: see :func:`.compiled.untrack`).
+    ``doc.segments`` is emptied: the segments are dropped :data:`BLOCKS_CHUNK` at a time from its
+    end as their blocks are made (their sources written just before, where the segmenter left
+    them to write: see :meth:`.Doc.write_sources`)."""
     mod = speedups()
+    segs, kind = doc.segments, doc.kind
     chunks: list[list[Block]] = []
     while segs:
         lo = max(0, len(segs) - BLOCKS_CHUNK)
+        doc.write_sources(lo)
         part = segs[lo:]
         del segs[lo:]
         if mod is not None:
@@ -168,7 +171,7 @@ def assemble(doc: Doc, *, encoding: str | None, url: str | None) -> Article:
             doc.meta.title = read_back(doc.meta.title)
     # Block.comment is the position in Article.comments, which lists the comment indices in order.
     comments, position = _comments(segs)
-    blocks = _blocks(segs, doc.kind, position)  # (empties doc.segments)
+    blocks = _blocks(doc, position)  # (empties doc.segments)
     text = "\n\n".join(b.text for b in blocks if b.label is Label.ARTICLE and not b.is_title)
     return Article(
         title=doc.meta.title,

@@ -534,6 +534,15 @@ class _Walk:
         self.kids = []
         self._clear_blocks()
 
+    def _move_records(self, other: _Walk) -> None:
+        """The element records and the blocks' records go to ``other`` (whose own are dropped);
+        none are left here."""
+        if other is self:
+            raise TypeError("_move_records: another walk")
+        other.el_tag, other.el_parent, other.el_index = self.el_tag, self.el_parent, self.el_index
+        other.el_twin, other.el_path, other.seg_nodes = self.el_twin, self.el_path, self.seg_nodes
+        self._clear_elements()
+
     def _clear_blocks(self) -> None:
         """Drop the records of the open blocks and of the blocks made."""
         self.block_nodes = []
@@ -542,27 +551,30 @@ class _Walk:
     def _write_paths(
         self,
         segs: list[Segment],
+        lo: int,
         top: dict[str, int],
         shorten: Callable[[str], str],
         max_chars: int,
         keep_chars: int,
         keep_every: int,
     ) -> None:
-        """Every block with an element record gets its element's path as ``source``, as lxml's
+        """Every block of ``segs`` (the page's blocks from the ``lo`` th on) with an element record
+        gets its element's path as ``source``, as lxml's
         ``getpath()`` writes it (see :mod:`.paths`; ``top``: the count of the document's
         top-level elements per tag). The path of an element is kept for the next block below it
         when it has at most ``keep_chars`` characters, and every ``keep_every`` th element of a
         deeper chain; and only while the blocks are below it (the blocks come in document order:
         once one is not, no later one is), so that the kept paths are those of one chain of
         ancestors, not of every element of the page."""
-        if len(segs) != len(self.seg_nodes):
-            raise ValueError("as many element records as segments")
+        if lo < 0 or lo + len(segs) > len(self.seg_nodes):
+            raise ValueError("more segments than element records")
         el_tag, el_parent, el_index, el_twin, el_path = (
             self.el_tag, self.el_parent, self.el_index, self.el_twin, self.el_path
         )
         kept: list[int] = []
         """The elements whose paths are kept, each an ancestor of the next."""
-        for seg, node in zip(segs, self.seg_nodes, strict=True):
+        # (the segments past the cap of blocks are cut, their records are not)
+        for seg, node in zip(segs, self.seg_nodes[lo : lo + len(segs)], strict=True):
             if node < 0:
                 continue
             got = el_path[node]
@@ -935,12 +947,16 @@ class _Rare(_WalkBase):
                 self.sink = _SINK_HEAD_LD
 
     def finish(self) -> None:
-        """The page is over (or cut): last block, paths, JSON-LD headline."""
+        """The page is over (or cut): last block, JSON-LD headline; the element records go to the
+        document, to write the blocks' paths when they are asked for (:meth:`.Doc.write_sources`:
+        the paths weigh as much as the blocks' texts, and only the comment items and the output
+        read them)."""
         if self.mode == _WALK:
             self._end_walk()
-        self._write_paths(
-            self.segs, self.top, shorten_path, MAX_PATH_CHARS, _KEEP_PATH_CHARS, _KEEP_PATH_EVERY
-        )
+        if self.doc.sources is None:  # (the parser may close a page its budget stopped)
+            records = _Walk() if isinstance(self, _Walk) else _WalkType()  # (of the same form)
+            self._move_records(records)
+            self.doc.sources = _SourceWriter(records, self.top)
         meta = self.doc.meta
         ld = self.ld_head + self.ld_walk
         if ld and meta.ld_headline is None:
@@ -954,7 +970,26 @@ class _PySegmenter(_Rare, _Walk):
     __slots__ = _RARE_SLOTS
 
 
+class _SourceWriter:
+    """Writes the element paths of a page's blocks as their sources, from the element records the
+    segmenter left (``write(segs, lo)``: ``segs`` are the page's blocks from the ``lo`` th on)."""
+
+    __slots__ = ("records", "top")
+
+    def __init__(self, records: _Walk, top: dict[str, int]) -> None:
+        self.records = records
+        self.top = top
+
+    def __call__(self, segs: list[Segment], lo: int) -> None:
+        self.records._write_paths(
+            segs, lo, self.top, shorten_path, MAX_PATH_CHARS, _KEEP_PATH_CHARS, _KEEP_PATH_EVERY
+        )
+
+
 _speedups = speedups()
+_WalkType: type[_Walk] = _Walk
+"""The bare walk (of the compiled form where it is built) that holds a page's element records once
+the segmenter is done."""
 Segmenter: type[_Rare] = _PySegmenter
 """The segmenter: :class:`_Rare` with the compiled callbacks where the helpers are built, else
 :class:`_PySegmenter`."""
@@ -969,6 +1004,7 @@ if _speedups is not None:
         __slots__ = _RARE_SLOTS
 
     Segmenter = _CSegmenter
+    _WalkType = _speedups.Walk
 
 _KEEP_PATH_CHARS: Final = 300
 _KEEP_PATH_EVERY: Final = 32
@@ -1047,8 +1083,8 @@ def segment_page(text: str, doc: Doc, utf8: bytes | None = None) -> None:
         flat = Doc(kind=doc.kind, truncated=doc.truncated, budget=budget)
         found, _, _ = _parse_into(again.encode("utf-8", "replace"), flat, budget)
         if found:
-            doc.segments, doc.meta, doc.parent, doc.frame_cues = (
-                flat.segments, flat.meta, flat.parent, flat.frame_cues
+            doc.segments, doc.meta, doc.parent, doc.frame_cues, doc.sources = (
+                flat.segments, flat.meta, flat.parent, flat.frame_cues, flat.sources
             )
     if _chars(doc) < REPAIR_BELOW_CHARS and not budget.over(PARSE_SHARE):
         _rescue_misplaced(text, doc)
@@ -1101,8 +1137,8 @@ def _rescue_misplaced(text: str, doc: Doc) -> None:
     fixed = Doc(kind=doc.kind, truncated=doc.truncated, budget=doc.budget)
     segment_html(root, fixed)
     if _chars(fixed) > _chars(doc):
-        doc.segments, doc.meta, doc.parent, doc.frame_cues = (
-            fixed.segments, fixed.meta, fixed.parent, fixed.frame_cues
+        doc.segments, doc.meta, doc.parent, doc.frame_cues, doc.sources = (
+            fixed.segments, fixed.meta, fixed.parent, fixed.frame_cues, fixed.sources
         )
 
 
@@ -1111,6 +1147,7 @@ def _clear(doc: Doc) -> None:
     doc.parent.clear()
     doc.frame_cues.clear()
     doc.meta = Meta()
+    doc.sources = None
 
 
 def segment_html(root: Any, doc: Doc) -> None:

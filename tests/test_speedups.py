@@ -839,6 +839,7 @@ def _html_segments(raw: str | bytes, python: bool, monkeypatch: pytest.MonkeyPat
     text = decode(raw).text if isinstance(raw, bytes) else raw
     doc = Doc(kind="html", budget=Budget(None))
     segment_html.segment_page(text, doc)
+    doc.write_sources()
     out: list[Any] = [
         (s.text, s.source, s.tag, s.frame, s.cues, s.near_cues, s.link_chars, s.heading,
          s.list_item, s.image_before, s.depth)
@@ -917,8 +918,10 @@ def test_compiled_walk_records_refuse_bad_calls() -> None:
         with pytest.raises(ValueError):
             seg._push("p", True)  # the innermost open element has no record
         with pytest.raises((IndexError, ValueError)):
-            seg._write_paths([object()], {}, segment_html.shorten_path, 2000, 300, 32)
-        seg._write_paths([], {"html": 1}, segment_html.shorten_path, 2000, 300, 32)
+            seg._write_paths([object()], 0, {}, segment_html.shorten_path, 2000, 300, 32)
+        with pytest.raises(ValueError):
+            seg._write_paths([], -1, {}, segment_html.shorten_path, 2000, 300, 32)
+        seg._write_paths([], 0, {"html": 1}, segment_html.shorten_path, 2000, 300, 32)
         seg._clear_elements()
         assert seg._bottom() == -1
         seg.end_use()
