@@ -760,6 +760,24 @@ Rows_dealloc(Rows *self)
 static int
 read_numbers(PyObject *seq, Py_ssize_t n, double *dout, Py_ssize_t *iout, const char *what)
 {
+    if (dout != NULL && PyObject_CheckBuffer(seq)) { /* array('d'): copied as it is */
+        Py_buffer view;
+        if (PyObject_GetBuffer(seq, &view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
+            return -1;
+        if (view.format != NULL && strcmp(view.format, "d") == 0
+            && view.itemsize == (Py_ssize_t)sizeof(double)) {
+            int ok = view.len == n * (Py_ssize_t)sizeof(double);
+            if (ok && n)
+                memcpy(dout, view.buf, (size_t)n * sizeof(double));
+            PyBuffer_Release(&view);
+            if (!ok) {
+                PyErr_Format(PyExc_ValueError, "%s: wrong length", what);
+                return -1;
+            }
+            return 0;
+        }
+        PyBuffer_Release(&view);
+    }
     PyObject *fast = PySequence_Fast(seq, what);
     if (fast == NULL)
         return -1;
@@ -785,6 +803,58 @@ read_numbers(PyObject *seq, Py_ssize_t n, double *dout, Py_ssize_t *iout, const 
     }
     Py_DECREF(fast);
     return 0;
+}
+
+/* repeats[i]: the number of blocks of segs with the text of block i (a dict of the texts, let go
+ * of before the caller makes its other arrays: a page's texts and its vectors' sums are not all
+ * held at once). -1 with an exception on error. */
+static int
+count_repeats(PyObject *segs, Py_ssize_t n, long long *repeats)
+{
+    PyObject *counts = PyDict_New();
+    if (counts == NULL)
+        return -1;
+    PyObject *one = PyLong_FromLong(1);
+    int err = one == NULL;
+    for (Py_ssize_t i = 0; i < n && !err; i++) {
+        PyObject *text = seg_attr(PyList_GET_ITEM(segs, i), s_text);
+        if (text == NULL) {
+            err = 1;
+            break;
+        }
+        PyObject *got = PyDict_GetItemWithError(counts, text);
+        if (got == NULL && PyErr_Occurred()) {
+            Py_DECREF(text);
+            err = 1;
+            break;
+        }
+        PyObject *nv = got == NULL ? (Py_INCREF(one), one) : PyNumber_Add(got, one);
+        if (nv == NULL || PyDict_SetItem(counts, text, nv) < 0)
+            err = 1;
+        Py_XDECREF(nv);
+        Py_DECREF(text);
+    }
+    for (Py_ssize_t i = 0; i < n && !err; i++) {
+        PyObject *text = seg_attr(PyList_GET_ITEM(segs, i), s_text);
+        if (text == NULL) {
+            err = 1;
+            break;
+        }
+        PyObject *got = PyDict_GetItemWithError(counts, text);
+        Py_DECREF(text);
+        if (got == NULL) {
+            if (!PyErr_Occurred())
+                PyErr_SetString(PyExc_RuntimeError, "a block's text changed");
+            err = 1;
+            break;
+        }
+        repeats[i] = PyLong_AsLongLong(got);
+        if (repeats[i] == -1 && PyErr_Occurred())
+            err = 1;
+    }
+    Py_XDECREF(one);
+    Py_DECREF(counts);
+    return err ? -1 : 0;
 }
 
 /* Rows(segs, flags, values, share, linkd, parent, page, consts)
@@ -851,10 +921,16 @@ Rows_init(Rows *self, PyObject *args, PyObject *kwds)
         return -1;
     self->nf = nf;
     Py_ssize_t n1 = n ? n : 1, nf1 = nf ? nf : 1;
+    self->repeats = PyMem_Calloc(n1, sizeof(long long));
+    if (self->repeats == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    if (count_repeats(segs, n, self->repeats) < 0)
+        return -1;
     self->flags = PyMem_Calloc(n1, sizeof(unsigned long long));
     self->values = PyMem_Calloc(n1, sizeof(double));
     self->frames = PyMem_Calloc(n1, sizeof(Py_ssize_t));
-    self->repeats = PyMem_Calloc(n1, sizeof(long long));
     self->pos_chars = PyMem_Calloc(n1, sizeof(long long));
     self->meta_count = PyMem_Calloc(n + 1, sizeof(long long));
     self->prefix = PyMem_Calloc((size_t)N_WINCOLS * (size_t)(n + 1), sizeof(double));
@@ -888,11 +964,7 @@ Rows_init(Rows *self, PyObject *args, PyObject *kwds)
     }
     Py_DECREF(ffast);
     /* One pass: the prefix sums of the window columns, the meta-line counts, the characters
-     * before each block, the frames, and the text counts. */
-    PyObject *counts = PyDict_New();
-    if (counts == NULL)
-        return -1;
-    PyObject *one = PyLong_FromLong(1);
+     * before each block, and the frames (the text counts are made above). */
     Py_ssize_t np1 = n + 1;
     double *pre = self->prefix;
     long long pos = 0;
@@ -921,41 +993,7 @@ Rows_init(Rows *self, PyObject *args, PyObject *kwds)
             pre[c * np1 + i + 1] = pre[c * np1 + i] + col[c];
         self->meta_count[i + 1] = self->meta_count[i]
             + ((self->flags[i] & self->meta_date) && words <= 16 ? 1 : 0);
-        PyObject *text = seg_attr(s, s_text);
-        if (text == NULL) {
-            err = 1;
-            break;
-        }
-        PyObject *got = PyDict_GetItemWithError(counts, text);
-        if (got == NULL && PyErr_Occurred()) {
-            Py_DECREF(text);
-            err = 1;
-            break;
-        }
-        PyObject *nv = got == NULL ? (Py_INCREF(one), one) : PyNumber_Add(got, one);
-        if (nv == NULL || PyDict_SetItem(counts, text, nv) < 0)
-            err = 1;
-        Py_XDECREF(nv);
-        Py_DECREF(text);
     }
-    for (Py_ssize_t i = 0; i < n && !err; i++) {
-        PyObject *text = seg_attr(PyList_GET_ITEM(segs, i), s_text);
-        if (text == NULL) {
-            err = 1;
-            break;
-        }
-        PyObject *got = PyDict_GetItemWithError(counts, text);
-        Py_DECREF(text);
-        if (got == NULL) {
-            if (!PyErr_Occurred())
-                PyErr_SetString(PyExc_RuntimeError, "a block's text changed");
-            err = 1;
-            break;
-        }
-        self->repeats[i] = PyLong_AsLongLong(got);
-    }
-    Py_DECREF(one);
-    Py_DECREF(counts);
     if (err)
         return -1;
     if (pos != total_chars && !(pos == 0 && total_chars == 1)) {
@@ -2631,6 +2669,23 @@ speedups_split_columns(PyObject *mod, PyObject *args)
  * `_TERMINAL.search(text[-8:]) is not None`: a character of . ! ? : ; then at most three of " ' ) ]
  * up to the end, or up to a newline that ends the text (regex's $).
  * ------------------------------------------------------------------------------------------- */
+/* hits / tokens as a float: one object per ratio of small counts (the stop densities of a page's
+ * short blocks: a million blocks, a few hundred values), a new one else. New reference. */
+#define RATIO_MAX 64
+static PyObject *ratios[RATIO_MAX + 1][RATIO_MAX + 1];
+
+static PyObject *
+small_ratio(Py_ssize_t hits, Py_ssize_t tokens)
+{
+    if (hits < 0 || tokens <= 0 || hits > RATIO_MAX || tokens > RATIO_MAX)
+        return PyFloat_FromDouble((double)hits / (double)tokens);
+    PyObject **slot = &ratios[tokens][hits];
+    if (*slot == NULL && (*slot = PyFloat_FromDouble((double)hits / (double)tokens)) == NULL)
+        return NULL;
+    Py_INCREF(*slot);
+    return *slot;
+}
+
 static int
 set_new(PyObject *o, PyObject *name, PyObject *v)
 {
@@ -3191,7 +3246,7 @@ speedups_ascii_features(PyObject *mod, PyObject *args)
         if (!err && tokens) {
             PyObject *sd;
             if (a.hits) {
-                sd = PyFloat_FromDouble((double)a.hits / (double)tokens);
+                sd = small_ratio(a.hits, tokens);
             } else {
                 Py_INCREF(zero);
                 sd = zero;
@@ -3594,7 +3649,29 @@ done:
 
 /* --- the main region's block values and subtree sums (boilerstrip.classify.region) ---------- */
 
-/* region_values(segs, flags, consts) -> list[float]: classify.region.value_of of every block, with
+/* array('d') of the n doubles at v. New reference. */
+static PyObject *
+double_array(const double *v, Py_ssize_t n)
+{
+    static PyObject *array_type;
+    if (array_type == NULL) {
+        PyObject *m = PyImport_ImportModule("array");
+        if (m == NULL)
+            return NULL;
+        array_type = PyObject_GetAttrString(m, "array");
+        Py_DECREF(m);
+        if (array_type == NULL)
+            return NULL;
+    }
+    PyObject *bytes = PyBytes_FromStringAndSize((const char *)v, n * (Py_ssize_t)sizeof(double));
+    if (bytes == NULL)
+        return NULL;
+    PyObject *r = PyObject_CallFunction(array_type, "sO", "d", bytes);
+    Py_DECREF(bytes);
+    return r;
+}
+
+/* region_values(segs, flags, consts) -> array('d'): classify.region.value_of of every block, with
  * flags[i] & boiler_bit as its boilerplate-line test. consts: (comment_label, good, neargood, short,
  * good_weight, neargood_weight, short_penalty, bad_weight, chrome_factor, body_bonus, boiler_cues,
  * body_cue, boiler_bit). The same double operations in the same order as the plain-Python form. */
@@ -3615,9 +3692,9 @@ speedups_region_values(PyObject *mod, PyObject *args)
         PyErr_SetString(PyExc_ValueError, "region_values: one flag per block");
         return NULL;
     }
-    PyObject *out = PyList_New(n);
+    double *out = PyMem_Malloc((n ? n : 1) * sizeof(double));
     if (out == NULL)
-        return NULL;
+        return PyErr_NoMemory();
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *s = PyList_GET_ITEM(segs, i);
         PyObject *label = seg_attr(s, s_label);
@@ -3670,14 +3747,15 @@ speedups_region_values(PyObject *mod, PyObject *args)
                 }
             }
         }
-        PyObject *x = PyFloat_FromDouble(v);
-        if (x == NULL)
-            goto fail;
-        PyList_SET_ITEM(out, i, x);
+        out[i] = v;
     }
-    return out;
+    {
+        PyObject *arr = double_array(out, n);
+        PyMem_Free(out);
+        return arr;
+    }
 fail:
-    Py_DECREF(out);
+    PyMem_Free(out);
     return NULL;
 }
 
@@ -3687,22 +3765,19 @@ fail:
  * second) to its parent's, in that order; best is the first frame of the highest sum (-1 for no
  * frame), last_best the last frame of its subtree; first_in/last_in the first and last block whose
  * frame is in best..last_best (len(segs) and -1 when none). With prose true: page_prose (the sum
- * of the positive values), and per frame the share of the page's prose in its subtree (positive
- * values only, over page_prose or 1.0) and its link density (link characters over characters);
+ * of the positive values), and per frame (as array('d')) the share of the page's prose in its
+ * subtree (positive values only, over page_prose or 1.0) and its link density (link characters
+ * over characters);
  * else those three are None. */
 static PyObject *
 speedups_region_sums(PyObject *mod, PyObject *args)
 {
     PyObject *segs, *values, *parent;
     int want_prose;
-    if (!PyArg_ParseTuple(args, "O!O!O!p:region_sums", &PyList_Type, &segs, &PyList_Type, &values,
+    if (!PyArg_ParseTuple(args, "O!OO!p:region_sums", &PyList_Type, &segs, &values,
                           &PyList_Type, &parent, &want_prose))
         return NULL;
     Py_ssize_t n = PyList_GET_SIZE(segs), nf = PyList_GET_SIZE(parent);
-    if (PyList_GET_SIZE(values) != n) {
-        PyErr_SetString(PyExc_ValueError, "region_sums: one value per block");
-        return NULL;
-    }
     PyObject *result = NULL, *share = NULL, *linkd = NULL;
     double *net = PyMem_Calloc(nf ? nf : 1, sizeof(double));
     double *prose = want_prose ? PyMem_Calloc(nf ? nf : 1, sizeof(double)) : NULL;
@@ -3711,11 +3786,14 @@ speedups_region_sums(PyObject *mod, PyObject *args)
     Py_ssize_t *last = PyMem_Malloc((nf ? nf : 1) * sizeof(Py_ssize_t));
     Py_ssize_t *par = PyMem_Malloc((nf ? nf : 1) * sizeof(Py_ssize_t));
     long long *frames = PyMem_Malloc((n ? n : 1) * sizeof(long long));
-    if (net == NULL || last == NULL || par == NULL || frames == NULL
+    double *vals = PyMem_Malloc((n ? n : 1) * sizeof(double));
+    if (net == NULL || last == NULL || par == NULL || frames == NULL || vals == NULL
         || (want_prose && (prose == NULL || chars == NULL || links == NULL))) {
         PyErr_NoMemory();
         goto done;
     }
+    if (read_numbers(values, n, vals, NULL, "region_sums: one value per block") < 0)
+        goto done;
     for (Py_ssize_t f = 0; f < nf; f++) {
         last[f] = f;
         par[f] = PyLong_AsSsize_t(PyList_GET_ITEM(parent, f));
@@ -3729,10 +3807,7 @@ speedups_region_sums(PyObject *mod, PyObject *args)
     double page_prose = 0.0;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *s = PyList_GET_ITEM(segs, i);
-        PyObject *vo = PyList_GET_ITEM(values, i);
-        double v = PyFloat_CheckExact(vo) ? PyFloat_AS_DOUBLE(vo) : PyFloat_AsDouble(vo);
-        if (v == -1.0 && PyErr_Occurred())
-            goto done;
+        double v = vals[i];
         long long f;
         if (attr_ll(s, s_frame, &f) < 0)
             goto done;
@@ -3788,22 +3863,16 @@ speedups_region_sums(PyObject *mod, PyObject *args)
         }
     }
     if (want_prose) {
+        /* (as arrays of doubles: a float object per frame weighed four times as much) */
         double pp = page_prose != 0.0 ? page_prose : 1.0;
-        share = PyList_New(nf);
-        linkd = PyList_New(nf);
+        for (Py_ssize_t f = 0; f < nf; f++) {
+            prose[f] = prose[f] / pp;
+            links[f] = chars[f] != 0.0 ? links[f] / chars[f] : 0.0;
+        }
+        share = double_array(prose, nf);
+        linkd = double_array(links, nf);
         if (share == NULL || linkd == NULL)
             goto done;
-        for (Py_ssize_t f = 0; f < nf; f++) {
-            PyObject *a = PyFloat_FromDouble(prose[f] / pp);
-            PyObject *b = PyFloat_FromDouble(chars[f] != 0.0 ? links[f] / chars[f] : 0.0);
-            if (a == NULL || b == NULL) {
-                Py_XDECREF(a);
-                Py_XDECREF(b);
-                goto done;
-            }
-            PyList_SET_ITEM(share, f, a);
-            PyList_SET_ITEM(linkd, f, b);
-        }
         result = Py_BuildValue("(nndnndOO)", best, last_best, best_total, first_in, last_in,
                                page_prose, share, linkd);
     } else {
@@ -3820,6 +3889,7 @@ done:
     PyMem_Free(last);
     PyMem_Free(par);
     PyMem_Free(frames);
+    PyMem_Free(vals);
     return result;
 }
 
@@ -4840,16 +4910,12 @@ fail:
 
 PyObject *walk_setup(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 int walk_add_type(PyObject *m);
-PyObject *walk_paths(PyObject *module, PyObject *args);
 PyObject *walk_untrack(PyObject *module, PyObject *items);
 
 static PyMethodDef module_methods[] = {
     {"untrack", (PyCFunction)walk_untrack, METH_O,
      "untrack(items): the objects of the list (records of atomic fields: Segment, Block) taken off "
      "the cyclic garbage collector's lists."},
-    {"walk_paths", (PyCFunction)walk_paths, METH_VARARGS,
-     "walk_paths(segs, nodes, top, shorten, max_chars, keep_chars, keep_every): the element "
-     "paths of the blocks (boilerstrip.segment_html._path)."},
     {"walk_setup", (PyCFunction)(void (*)(void))walk_setup, METH_FASTCALL,
      "walk_setup(tag_infos, tag_info, attrs, cue_cache, token_cues, attr_cues, element_cues, "
      "masks, masks_max, headings, segment, br, pre_join, clean_join, check_mask, near_levels, "
@@ -4965,7 +5031,7 @@ PyInit__speedups(void)
         return NULL;
     }
     /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
-    if (PyModule_AddIntConstant(m, "API", 14) < 0 || walk_add_type(m) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 15) < 0 || walk_add_type(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -12,6 +12,7 @@
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <structmember.h>
+#include <stdint.h>
 
 /* segment_html's constants (same values). */
 #define SINK_NONE 0
@@ -29,7 +30,7 @@
 #define F_MEDIA 64
 #define A_TOKENS 1
 #define TOKEN_VALUE_CHARS 300
-#define COUNTS 3
+#define NAMES_MAX 10000
 
 /* Set by walk_setup(): borrowed for the life of the module (references kept here). */
 static PyObject *g_tag_infos, *g_tag_info, *g_attrs, *g_cue_cache, *g_token_cues, *g_attr_cues,
@@ -37,22 +38,42 @@ static PyObject *g_tag_infos, *g_tag_info, *g_attrs, *g_cue_cache, *g_token_cues
     *g_token_cache, *g_new_token_cues;
 static Py_ssize_t g_masks_max, g_check_mask, g_near_levels, g_cache_max, g_max_token_chars;
 static PyObject *s_type, *s_get, *s_items, *s_slash, *s_empty, *s_ld_json, *s_start_other,
-    *s_reset_walk, *s_tick, *s_sink_text, *s_h1_done, *s_end_walk, *zero;
+    *s_reset_walk, *s_tick, *s_sink_text, *s_h1_done, *s_end_walk, *zero, *s_source;
+/* One string per tag name (segment_html._names): the element records share them. */
+static PyObject *g_names;
+
+/* An open element (segment_html._Walk.nodes and .kids): its record (-1: none) and the counts of
+ * its children so far, per tag: those of the first child's tag inline, the others in a dict
+ * (tag -> count << 32 | record of the first such child + 1). */
+typedef struct {
+    int32_t el, first_count, first_el;
+    PyObject *first_tag; /* NULL until a child is counted */
+    PyObject *more;      /* NULL until a child of another tag */
+} OpenEl;
 
 typedef struct {
     PyObject_HEAD
-    PyObject *pend, *data, *buf, *nodes, *segs, *parent, *cum, *frame_cues, *frame_stack,
-        *block_nodes, *seg_nodes, *h1_text;
+    PyObject *pend, *data, *buf, *segs, *parent, *cum, *frame_cues, *frame_stack, *h1_text;
     int depth, mode, skip, last_depth, head, walk_depth, sink, pre, h1_open, link_depth;
     Py_ssize_t ticks, link_chars;
     long inline_cues;
     char root_mode, ws, has_br, br_run, image_pending;
+    /* The element records (segment_html._Walk.el_*): n_el of them, room for cap_el. */
+    PyObject **el_tag, **el_path;
+    int32_t *el_parent, *el_index;
+    unsigned char *el_twin;
+    Py_ssize_t n_el, cap_el;
+    OpenEl *open; /* the open elements */
+    Py_ssize_t n_open, cap_open;
+    int32_t *bn; /* block_nodes: the records of the open blocks */
+    Py_ssize_t n_bn, cap_bn;
+    int32_t *sn; /* seg_nodes: the record of every block made (-1: none) */
+    Py_ssize_t n_sn, cap_sn;
 } Walk;
 
 /* The list fields, and all object fields (``data`` is the parser's data callback, pend.append). */
 #define LIST_FIELDS(X) \
-    X(pend) X(buf) X(nodes) X(segs) X(parent) X(cum) X(frame_cues) X(frame_stack) \
-    X(block_nodes) X(seg_nodes) X(h1_text)
+    X(pend) X(buf) X(segs) X(parent) X(cum) X(frame_cues) X(frame_stack) X(h1_text)
 #define OBJ_FIELDS(X) LIST_FIELDS(X) X(data)
 
 static int
@@ -64,12 +85,250 @@ Walk_traverse(Walk *self, visitproc visit, void *arg)
     return 0;
 }
 
+/* --- element records ------------------------------------------------------------------- */
+
+/* Room for `need` items in a buffer of `size`-byte items (doubling). */
+static int
+grow(void **buf, Py_ssize_t *cap, Py_ssize_t need, size_t size)
+{
+    if (need <= *cap)
+        return 0;
+    Py_ssize_t c = *cap ? *cap : 64;
+    while (c < need)
+        c *= 2;
+    if ((size_t)c > PY_SSIZE_T_MAX / size) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    void *more = PyMem_Realloc(*buf, (size_t)c * size);
+    if (more == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    *buf = more;
+    *cap = c;
+    return 0;
+}
+
+static void
+open_drop(OpenEl *o)
+{
+    Py_CLEAR(o->first_tag);
+    Py_CLEAR(o->more);
+}
+
+/* Drop the records of the open blocks and of the blocks made. */
+static void
+clear_blocks(Walk *self)
+{
+    self->n_bn = 0;
+    self->n_sn = 0;
+}
+
+/* Drop every element record and open element (and the blocks' records); the buffers are freed. */
+static void
+clear_elements(Walk *self)
+{
+    for (Py_ssize_t i = 0; i < self->n_el; i++) {
+        Py_XDECREF(self->el_tag[i]);
+        Py_XDECREF(self->el_path[i]);
+    }
+    for (Py_ssize_t i = 0; i < self->n_open; i++)
+        open_drop(&self->open[i]);
+    PyMem_Free(self->el_tag);
+    PyMem_Free(self->el_path);
+    PyMem_Free(self->el_parent);
+    PyMem_Free(self->el_index);
+    PyMem_Free(self->el_twin);
+    PyMem_Free(self->open);
+    PyMem_Free(self->bn);
+    PyMem_Free(self->sn);
+    self->el_tag = self->el_path = NULL;
+    self->el_parent = self->el_index = self->bn = self->sn = NULL;
+    self->el_twin = NULL;
+    self->open = NULL;
+    self->n_el = self->cap_el = self->n_open = self->cap_open = 0;
+    self->n_bn = self->cap_bn = self->n_sn = self->cap_sn = 0;
+}
+
+/* A new record (segment_html._Walk._record): its number, or -1 with an exception. */
+static int32_t
+new_record(Walk *self, PyObject *tag, int32_t par, int32_t index)
+{
+    Py_ssize_t n = self->n_el;
+    if (n >= INT32_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "too many elements");
+        return -1;
+    }
+    if (n == self->cap_el) {
+        Py_ssize_t c1 = self->cap_el, c2 = c1, c3 = c1, c4 = c1, c5 = c1;
+        if (grow((void **)&self->el_tag, &c1, n + 1, sizeof(PyObject *)) < 0
+            || grow((void **)&self->el_path, &c2, n + 1, sizeof(PyObject *)) < 0
+            || grow((void **)&self->el_parent, &c3, n + 1, sizeof(int32_t)) < 0
+            || grow((void **)&self->el_index, &c4, n + 1, sizeof(int32_t)) < 0
+            || grow((void **)&self->el_twin, &c5, n + 1, 1) < 0)
+            return -1;
+        self->cap_el = c1; /* (all grew to the same size, or the record is not added) */
+        if (c2 != c1 || c3 != c1 || c4 != c1 || c5 != c1) {
+            PyErr_SetString(PyExc_SystemError, "element buffers out of step");
+            return -1;
+        }
+    }
+    /* The one shared string of the tag's name. */
+    if (PyDict_GET_SIZE(g_names) >= NAMES_MAX)
+        PyDict_Clear(g_names);
+    PyObject *name = PyDict_SetDefault(g_names, tag, tag);
+    if (name == NULL)
+        return -1;
+    Py_INCREF(name);
+    self->el_tag[n] = name;
+    self->el_path[n] = NULL;
+    self->el_parent[n] = par;
+    self->el_index[n] = index;
+    self->el_twin[n] = index > 1;
+    self->n_el = n + 1;
+    return (int32_t)n;
+}
+
+/* Count a child ``tag`` of the open element ``o`` (which has a record): its index among the
+ * children of that tag, or -1 with an exception. */
+static long
+count_child(Walk *self, OpenEl *o, PyObject *tag)
+{
+    if (o->first_tag == NULL) {
+        Py_INCREF(tag);
+        o->first_tag = tag;
+        o->first_count = 1;
+        o->first_el = -1;
+        return 1;
+    }
+    int same = o->first_tag == tag;
+    if (!same) {
+        same = PyObject_RichCompareBool(o->first_tag, tag, Py_EQ);
+        if (same < 0)
+            return -1;
+    }
+    if (same) {
+        if (o->first_count == INT32_MAX) {
+            PyErr_SetString(PyExc_OverflowError, "too many children");
+            return -1;
+        }
+        long i = ++o->first_count;
+        if (i == 2 && o->first_el >= 0)
+            self->el_twin[o->first_el] = 1; /* the first child of its tag has a twin after all */
+        return i;
+    }
+    if (o->more == NULL && (o->more = PyDict_New()) == NULL)
+        return -1;
+    PyObject *c = PyDict_GetItemWithError(o->more, tag);
+    long long v = 0;
+    if (c != NULL) {
+        v = PyLong_AsLongLong(c);
+        if (v == -1 && PyErr_Occurred())
+            return -1;
+    } else if (PyErr_Occurred()) {
+        return -1;
+    }
+    long long count = (v >> 32) + 1, first_el = (v & 0xffffffffLL) - 1;
+    if (count > INT32_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "too many children");
+        return -1;
+    }
+    if (count == 2 && first_el >= 0)
+        self->el_twin[first_el] = 1;
+    PyObject *nv = PyLong_FromLongLong((count << 32) | (first_el + 1));
+    if (nv == NULL)
+        return -1;
+    int r = PyDict_SetItem(o->more, tag, nv);
+    Py_DECREF(nv);
+    return r < 0 ? -1 : (long)count;
+}
+
+/* The first child of its tag got record ``el``: note it in the counts of the open element ``o``
+ * (segment_html._Walk._push: got[1] = el). */
+static int
+note_first(OpenEl *o, PyObject *tag, int32_t el)
+{
+    if (o->first_tag == tag || o->more == NULL) {
+        o->first_el = el;
+        return 0;
+    }
+    int same = PyObject_RichCompareBool(o->first_tag, tag, Py_EQ);
+    if (same < 0)
+        return -1;
+    if (same) {
+        o->first_el = el;
+        return 0;
+    }
+    PyObject *nv = PyLong_FromLongLong((1LL << 32) | ((long long)el + 1));
+    if (nv == NULL)
+        return -1;
+    int r = PyDict_SetItem(o->more, tag, nv);
+    Py_DECREF(nv);
+    return r;
+}
+
+/* segment_html._Walk._push: ``tag`` (NULL: not counted) opens below the innermost open element;
+ * a record when ``record``. Its record number (-1: none), or -2 with an exception. */
+static int32_t
+push_el(Walk *self, PyObject *tag, int record)
+{
+    int32_t par = self->n_open ? self->open[self->n_open - 1].el : -1;
+    long index = 0;
+    if (par >= 0 && tag != NULL) {
+        index = count_child(self, &self->open[self->n_open - 1], tag);
+        if (index < 0)
+            return -2;
+    } else if (record) {
+        PyErr_SetString(PyExc_ValueError, "an element record needs its parent's");
+        return -2;
+    }
+    int32_t el = -1;
+    if (record) {
+        el = new_record(self, tag, par, (int32_t)index);
+        if (el < 0)
+            return -2;
+        if (index == 1 && note_first(&self->open[self->n_open - 1], tag, el) < 0)
+            return -2;
+    }
+    if (grow((void **)&self->open, &self->cap_open, self->n_open + 1, sizeof(OpenEl)) < 0)
+        return -2;
+    OpenEl *o = &self->open[self->n_open++];
+    o->el = el;
+    o->first_count = 0;
+    o->first_el = -1;
+    o->first_tag = NULL;
+    o->more = NULL;
+    return el;
+}
+
+static int
+pop_el(Walk *self)
+{
+    if (self->n_open == 0) {
+        PyErr_SetString(PyExc_IndexError, "pop from empty list");
+        return -1;
+    }
+    open_drop(&self->open[--self->n_open]);
+    return 0;
+}
+
+static int
+push_i32(int32_t **buf, Py_ssize_t *n, Py_ssize_t *cap, int32_t v)
+{
+    if (grow((void **)buf, cap, *n + 1, sizeof(int32_t)) < 0)
+        return -1;
+    (*buf)[(*n)++] = v;
+    return 0;
+}
+
 static int
 Walk_clear(Walk *self)
 {
 #define CLEAR(f) Py_CLEAR(self->f);
     OBJ_FIELDS(CLEAR)
 #undef CLEAR
+    clear_elements(self);
     return 0;
 }
 
@@ -251,6 +510,43 @@ static int
 append_long(PyObject *list, long v)
 {
     PyObject *o = PyLong_FromLong(v);
+    if (o == NULL)
+        return -1;
+    int r = PyList_Append(list, o);
+    Py_DECREF(o);
+    return r;
+}
+
+/* The one int object of a cue mask (segment_html._shared_mask). New reference. */
+static PyObject *
+shared_mask(long v)
+{
+    PyObject *key = PyLong_FromLong(v);
+    if (key == NULL)
+        return NULL;
+    PyObject *got = PyDict_GetItemWithError(g_masks, key);
+    if (got != NULL) {
+        Py_INCREF(got);
+        Py_DECREF(key);
+        return got;
+    }
+    if (PyErr_Occurred()) {
+        Py_DECREF(key);
+        return NULL;
+    }
+    if (PyDict_GET_SIZE(g_masks) >= g_masks_max)
+        PyDict_Clear(g_masks);
+    if (PyDict_SetItem(g_masks, key, key) < 0) {
+        Py_DECREF(key);
+        return NULL;
+    }
+    return key;
+}
+
+static int
+append_mask(PyObject *list, long v)
+{
+    PyObject *o = shared_mask(v);
     if (o == NULL)
         return -1;
     int r = PyList_Append(list, o);
@@ -544,24 +840,28 @@ walk_flush(Walk *self)
         Py_DECREF(text);
         return 0;
     }
-    PyObject *frame_stack = self->frame_stack, *node, *tag, *near = NULL, *cues = NULL,
-             *frame = NULL, *seg = NULL;
+    PyObject *frame_stack = self->frame_stack, *tag, *near = NULL, *cues = NULL, *frame = NULL,
+             *seg = NULL;
+    int32_t node;
     Py_ssize_t depth = PyList_GET_SIZE(frame_stack);
     int r = -1;
     if (depth) {
         frame = PyList_GET_ITEM(frame_stack, depth - 1);
         Py_INCREF(frame);
-        Py_ssize_t nb = PyList_GET_SIZE(self->block_nodes);
-        if (nb == 0) {
+        if (self->n_bn == 0) {
             PyErr_SetString(PyExc_IndexError, "no open block element");
             goto done;
         }
-        node = PyList_GET_ITEM(self->block_nodes, nb - 1);
-        if (!PyList_CheckExact(node) || PyList_GET_SIZE(node) < 1) {
-            PyErr_SetString(PyExc_TypeError, "element records must be lists");
+        node = self->bn[self->n_bn - 1];
+        if (node < 0 || node >= self->n_el) {
+            PyErr_SetString(PyExc_IndexError, "element record out of range");
             goto done;
         }
-        tag = PyList_GET_ITEM(node, 0);
+        tag = self->el_tag[node];
+        if (!PyUnicode_Check(tag)) {
+            PyErr_SetString(PyExc_TypeError, "tag must be str");
+            goto done;
+        }
         long f = PyLong_AsLong(frame);
         if (f == -1 && PyErr_Occurred())
             goto done;
@@ -575,26 +875,9 @@ walk_flush(Walk *self)
             if (f == -1 && PyErr_Occurred())
                 goto done;
         }
-        /* One int object per distinct mask (a page of a million blocks has a few hundred). */
-        PyObject *key = PyLong_FromLong(near_mask);
-        if (key == NULL)
+        near = shared_mask(near_mask);
+        if (near == NULL)
             goto done;
-        near = PyDict_GetItemWithError(g_masks, key);
-        if (near != NULL) {
-            Py_INCREF(near);
-            Py_DECREF(key);
-        } else if (PyErr_Occurred()) {
-            Py_DECREF(key);
-            goto done;
-        } else {
-            if (PyDict_GET_SIZE(g_masks) >= g_masks_max)
-                PyDict_Clear(g_masks);
-            if (PyDict_SetItem(g_masks, key, key) < 0) {
-                Py_DECREF(key);
-                goto done;
-            }
-            near = key;
-        }
         Py_ssize_t fi = PyLong_AsSsize_t(frame);
         if (fi < 0 || fi >= PyList_GET_SIZE(self->cum)) {
             if (!PyErr_Occurred())
@@ -606,7 +889,7 @@ walk_flush(Walk *self)
             long c = PyLong_AsLong(cum);
             if (c == -1 && PyErr_Occurred())
                 goto done;
-            cues = PyLong_FromLong(c | inline_cues);
+            cues = shared_mask(c | inline_cues);
             if (cues == NULL)
                 goto done;
         } else {
@@ -614,7 +897,7 @@ walk_flush(Walk *self)
             Py_INCREF(cues);
         }
     } else {
-        node = Py_None;
+        node = -1;
         tag = s_empty;
         frame = PyLong_FromLong(-1);
         near = PyLong_FromLong(inline_cues);
@@ -645,7 +928,8 @@ walk_flush(Walk *self)
     }
     Py_XDECREF(lco);
     Py_XDECREF(deptho);
-    if (seg == NULL || PyList_Append(self->segs, seg) < 0 || PyList_Append(self->seg_nodes, node) < 0)
+    if (seg == NULL || PyList_Append(self->segs, seg) < 0
+        || push_i32(&self->sn, &self->n_sn, &self->cap_sn, node) < 0)
         goto done;
     self->image_pending = 0;
     r = 0;
@@ -660,7 +944,7 @@ done:
 
 /* The start of an element of the walk (``node`` is its record). */
 static int
-walk_start(Walk *self, PyObject *raw, PyObject *attrib, PyObject *node)
+walk_start(Walk *self, PyObject *raw, PyObject *attrib, int32_t node)
 {
     PyObject *info = tag_info(raw);
     if (info == NULL)
@@ -718,16 +1002,16 @@ walk_start(Walk *self, PyObject *raw, PyObject *attrib, PyObject *node)
                 goto done;
             long c = list_long(cum, pfi);
             if ((c == -1 && PyErr_Occurred()) || PyList_Append(parent, pf) < 0
-                || append_long(cum, c | cues) < 0)
+                || append_mask(cum, c | cues) < 0)
                 goto done;
-        } else if (append_long(parent, -1) < 0 || append_long(cum, cues) < 0) {
+        } else if (append_long(parent, -1) < 0 || append_mask(cum, cues) < 0) {
             goto done;
         }
         PyObject *fido = PyLong_FromSsize_t(fid);
         if (fido == NULL)
             goto done;
-        int bad = append_long(self->frame_cues, cues) < 0 || PyList_Append(frame_stack, fido) < 0
-                  || PyList_Append(self->block_nodes, node) < 0;
+        int bad = append_mask(self->frame_cues, cues) < 0 || PyList_Append(frame_stack, fido) < 0
+                  || push_i32(&self->bn, &self->n_bn, &self->cap_bn, node) < 0;
         Py_DECREF(fido);
         if (bad)
             goto done;
@@ -791,7 +1075,7 @@ Walk_start(Walk *self, PyObject *const *args, Py_ssize_t nargs)
         self->sink = SINK_NONE;
         self->skip++;
         self->last_depth = depth;
-        if (PyList_Append(self->nodes, Py_None) < 0)
+        if (push_el(self, NULL, 0) < -1)
             return NULL;
         Py_RETURN_NONE;
     }
@@ -807,74 +1091,12 @@ Walk_start(Walk *self, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_TypeError, "tag must be str");
         return NULL;
     }
-    PyObject *nodes = self->nodes;
-    Py_ssize_t nn = PyList_GET_SIZE(nodes);
-    PyObject *par = nn ? PyList_GET_ITEM(nodes, nn - 1) : NULL;
-    if (par == NULL || !PyList_CheckExact(par) || PyList_GET_SIZE(par) != 5) {
-        PyErr_SetString(PyExc_TypeError, "the walk's parent record must be a list");
+    if (self->n_open == 0 || self->open[self->n_open - 1].el < 0) {
+        PyErr_SetString(PyExc_TypeError, "the walk's parent element has no record");
         return NULL;
     }
-    PyObject *counts = PyList_GET_ITEM(par, COUNTS);
-    long i;
-    if (counts == Py_None) { /* the first child: its tag stands for {tag: 1} */
-        Py_INCREF(tag);
-        PyList_SetItem(par, COUNTS, tag);
-        i = 1;
-    } else if (PyDict_CheckExact(counts)) {
-        PyObject *c = PyDict_GetItemWithError(counts, tag);
-        if (c == NULL && PyErr_Occurred())
-            return NULL;
-        i = c == NULL ? 1 : PyLong_AsLong(c) + 1;
-        if (i == 0 && PyErr_Occurred())
-            return NULL;
-        PyObject *io = PyLong_FromLong(i);
-        if (io == NULL || PyDict_SetItem(counts, tag, io) < 0) {
-            Py_XDECREF(io);
-            return NULL;
-        }
-        Py_DECREF(io);
-    } else { /* the second child: the counts become a dict */
-        int same = PyObject_RichCompareBool(counts, tag, Py_EQ);
-        if (same < 0)
-            return NULL;
-        PyObject *d = PyDict_New();
-        if (d == NULL)
-            return NULL;
-        PyObject *one = PyLong_FromLong(1), *two = PyLong_FromLong(2);
-        int bad = one == NULL || two == NULL;
-        if (!bad && same)
-            bad = PyDict_SetItem(d, tag, two) < 0;
-        else if (!bad)
-            bad = PyDict_SetItem(d, counts, one) < 0 || PyDict_SetItem(d, tag, one) < 0;
-        Py_XDECREF(one);
-        Py_XDECREF(two);
-        if (bad) {
-            Py_DECREF(d);
-            return NULL;
-        }
-        PyList_SetItem(par, COUNTS, d); /* steals d, drops the old counts */
-        i = same ? 2 : 1;
-    }
-    PyObject *node = PyList_New(5);
-    PyObject *io = PyLong_FromLong(i);
-    if (node == NULL || io == NULL) {
-        Py_XDECREF(node);
-        Py_XDECREF(io);
-        return NULL;
-    }
-    Py_INCREF(tag);
-    Py_INCREF(par);
-    Py_INCREF(Py_None);
-    Py_INCREF(Py_None);
-    PyList_SET_ITEM(node, 0, tag);
-    PyList_SET_ITEM(node, 1, par);
-    PyList_SET_ITEM(node, 2, io);
-    PyList_SET_ITEM(node, 3, Py_None);
-    PyList_SET_ITEM(node, 4, Py_None);
-    /* A record points at its parent and holds strings, ints and a dict of them: no cycle runs
-     * through it, and the cyclic collector need not walk the page's records (see untrack). */
-    PyObject_GC_UnTrack(node);
-    int bad = PyList_Append(nodes, node) < 0;
+    int32_t node = push_el(self, tag, 1);
+    int bad = node < 0;
     self->last_depth = depth;
     if (!bad && depth == 1) {
         if (self->root_mode && PyUnicode_CompareWithASCIIString(tag, "body") == 0) {
@@ -890,7 +1112,6 @@ Walk_start(Walk *self, PyObject *const *args, Py_ssize_t nargs)
     }
     if (!bad)
         bad = tick(self) < 0 || check_lists(self) < 0 || walk_start(self, tag, attrib, node) < 0;
-    Py_DECREF(node);
     if (bad)
         return NULL;
     Py_RETURN_NONE;
@@ -909,7 +1130,7 @@ Walk_end(Walk *self, PyObject *const *args, Py_ssize_t nargs)
         return NULL;
     int depth = self->depth - 1;
     self->depth = depth;
-    if (list_pop(self->nodes) < 0)
+    if (pop_el(self) < 0)
         return NULL;
     self->sink = SINK_NONE;
     if (self->head == 1 && depth == 1)
@@ -940,8 +1161,13 @@ Walk_end(Walk *self, PyObject *const *args, Py_ssize_t nargs)
             self->inline_cues = 0;
             self->ws = 0;
         }
-        if (list_pop(self->frame_stack) < 0 || list_pop(self->block_nodes) < 0)
+        if (list_pop(self->frame_stack) < 0)
             return NULL;
+        if (self->n_bn == 0) {
+            PyErr_SetString(PyExc_IndexError, "pop from empty list");
+            return NULL;
+        }
+        self->n_bn--;
         if (flags & F_PRE) {
             self->pre--;
         } else if (flags & F_H1) {
@@ -969,8 +1195,239 @@ Walk_walk_start(Walk *self, PyObject *const *args, Py_ssize_t nargs)
         PyErr_SetString(PyExc_TypeError, "_walk_start(tag, attrib, node)");
         return NULL;
     }
-    if (check_lists(self) < 0 || walk_start(self, args[0], args[1], args[2]) < 0)
+    long node = PyLong_AsLong(args[2]);
+    if (node == -1 && PyErr_Occurred())
         return NULL;
+    if (node < 0 || node >= self->n_el) {
+        PyErr_SetString(PyExc_IndexError, "element record out of range");
+        return NULL;
+    }
+    if (check_lists(self) < 0 || walk_start(self, args[0], args[1], (int32_t)node) < 0)
+        return NULL;
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+Walk_push(Walk *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "_push(tag, record)");
+        return NULL;
+    }
+    int record = PyObject_IsTrue(args[1]);
+    if (record < 0)
+        return NULL;
+    int32_t el = push_el(self, args[0] == Py_None ? NULL : args[0], record);
+    return el < -1 ? NULL : PyLong_FromLong(el);
+}
+
+static PyObject *
+Walk_push_root(Walk *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "_push_root(tag, index)");
+        return NULL;
+    }
+    long index = PyLong_AsLong(args[1]);
+    if (index == -1 && PyErr_Occurred())
+        return NULL;
+    if (index < 0 || index > INT32_MAX) {
+        PyErr_SetString(PyExc_ValueError, "_push_root: index out of range");
+        return NULL;
+    }
+    if (grow((void **)&self->open, &self->cap_open, self->n_open + 1, sizeof(OpenEl)) < 0)
+        return NULL;
+    int32_t el = new_record(self, args[0], -1, (int32_t)index);
+    if (el < 0)
+        return NULL;
+    OpenEl *o = &self->open[self->n_open++];
+    o->el = el;
+    o->first_count = 0;
+    o->first_el = -1;
+    o->first_tag = NULL;
+    o->more = NULL;
+    return PyLong_FromLong(el);
+}
+
+static PyObject *
+Walk_bottom(Walk *self, PyObject *unused)
+{
+    return PyLong_FromLong(self->n_open ? self->open[0].el : -1);
+}
+
+static PyObject *
+Walk_clear_elements(Walk *self, PyObject *unused)
+{
+    clear_elements(self);
+    Py_RETURN_NONE;
+}
+
+static PyTypeObject WalkType;
+
+/* _move_records(other): the element records and the blocks' records go to ``other`` (a Walk, whose
+ * own are dropped), this walk is left with none (segment_html._Walk._move_records). */
+static PyObject *
+Walk_move_records(Walk *self, PyObject *other)
+{
+    if (!PyObject_TypeCheck(other, &WalkType) || other == (PyObject *)self) {
+        PyErr_SetString(PyExc_TypeError, "_move_records: another Walk");
+        return NULL;
+    }
+    Walk *o = (Walk *)other;
+    clear_elements(o);
+    o->el_tag = self->el_tag;
+    o->el_path = self->el_path;
+    o->el_parent = self->el_parent;
+    o->el_index = self->el_index;
+    o->el_twin = self->el_twin;
+    o->n_el = self->n_el;
+    o->cap_el = self->cap_el;
+    o->sn = self->sn;
+    o->n_sn = self->n_sn;
+    o->cap_sn = self->cap_sn;
+    self->el_tag = self->el_path = NULL;
+    self->el_parent = self->el_index = self->sn = NULL;
+    self->el_twin = NULL;
+    self->n_el = self->cap_el = self->n_sn = self->cap_sn = 0;
+    clear_elements(self); /* (the open elements and blocks: they pointed at the records) */
+    Py_RETURN_NONE;
+}
+
+static PyObject *
+Walk_clear_blocks(Walk *self, PyObject *unused)
+{
+    clear_blocks(self);
+    Py_RETURN_NONE;
+}
+
+/* The elements whose paths are kept (segment_html._Walk._write_paths), each an ancestor of the
+ * next. */
+typedef struct {
+    int32_t *el;
+    Py_ssize_t n, cap;
+} Kept;
+
+/* The path of record ``node`` (segment_html._Walk._write_paths: the same caching of the paths of
+ * its ancestors). New reference. */
+static PyObject *
+el_path(Walk *self, int32_t node, PyObject *top, PyObject *shorten, Py_ssize_t max_chars,
+        Py_ssize_t keep_chars, Py_ssize_t keep_every, Kept *kept)
+{
+    PyObject *got = self->el_path[node];
+    if (got != NULL) {
+        Py_INCREF(got);
+        return got;
+    }
+    Py_ssize_t n = 0, cap = 0;
+    int32_t *chain = NULL, cur = node;
+    PyObject *path = NULL;
+    while (cur >= 0 && self->el_path[cur] == NULL) {
+        if (push_i32(&chain, &n, &cap, cur) < 0)
+            goto fail;
+        if (n > self->n_el) {
+            PyErr_SetString(PyExc_SystemError, "element records in a loop");
+            goto fail;
+        }
+        cur = self->el_parent[cur];
+    }
+    /* The kept paths below the nearest kept ancestor are of elements the blocks have left. */
+    while (kept->n && kept->el[kept->n - 1] != cur) {
+        int32_t e = kept->el[--kept->n];
+        if (e < self->n_el) /* (the records may have been dropped by a callback) */
+            Py_CLEAR(self->el_path[e]);
+    }
+    path = cur >= 0 ? self->el_path[cur] : s_empty;
+    Py_INCREF(path);
+    for (Py_ssize_t k = 1; k <= n; k++) {
+        int32_t nd = chain[n - k];
+        if (nd >= self->n_el) { /* the records were dropped by a callback (shorten) */
+            PyErr_SetString(PyExc_RuntimeError, "element records dropped while in use");
+            goto fail;
+        }
+        PyObject *tag = self->el_tag[nd], *next;
+        if (!PyUnicode_Check(tag)) {
+            PyErr_SetString(PyExc_TypeError, "tag must be str");
+            goto fail;
+        }
+        if (self->el_parent[nd] < 0) { /* the root: "/html", or "/html[1]" beside another */
+            PyObject *c = PyDict_CheckExact(top) ? PyDict_GetItemWithError(top, tag) : NULL;
+            if (c == NULL && PyErr_Occurred())
+                goto fail;
+            long cnt = c == NULL ? 0 : PyLong_AsLong(c);
+            if (cnt == -1 && PyErr_Occurred())
+                goto fail;
+            next = cnt > 1 ? PyUnicode_FromFormat("/%U[%d]", tag, (int)self->el_index[nd])
+                           : PyUnicode_FromFormat("/%U", tag);
+        } else {
+            next = self->el_twin[nd]
+                       ? PyUnicode_FromFormat("%U/%U[%d]", path, tag, (int)self->el_index[nd])
+                       : PyUnicode_FromFormat("%U/%U", path, tag);
+            if (next != NULL && PyUnicode_GET_LENGTH(next) > max_chars) {
+                PyObject *cut = PyObject_CallOneArg(shorten, next);
+                Py_DECREF(next);
+                next = cut;
+            }
+        }
+        if (next == NULL)
+            goto fail;
+        Py_SETREF(path, next);
+        if (!PyUnicode_Check(path)) {
+            PyErr_SetString(PyExc_TypeError, "paths must be str");
+            goto fail;
+        }
+        if (PyUnicode_GET_LENGTH(path) <= keep_chars || k % keep_every == 0) {
+            if (push_i32(&kept->el, &kept->n, &kept->cap, nd) < 0)
+                goto fail;
+            Py_INCREF(path);
+            Py_XSETREF(self->el_path[nd], path);
+        }
+    }
+    PyMem_Free(chain);
+    return path;
+fail:
+    PyMem_Free(chain);
+    Py_XDECREF(path);
+    return NULL;
+}
+
+/* _write_paths(segs, lo, top, shorten, max_chars, keep_chars, keep_every): every segment (the
+ * page's blocks from the lo-th on) with an element record gets its path as ``source``
+ * (segment_html._Walk._write_paths). */
+static PyObject *
+Walk_write_paths(Walk *self, PyObject *args)
+{
+    PyObject *segs, *top, *shorten;
+    Py_ssize_t lo, max_chars, keep_chars, keep_every;
+    if (!PyArg_ParseTuple(args, "O!nOOnnn", &PyList_Type, &segs, &lo, &top, &shorten, &max_chars,
+                          &keep_chars, &keep_every))
+        return NULL;
+    if (lo < 0 || lo > self->n_sn || PyList_GET_SIZE(segs) > self->n_sn - lo) {
+        PyErr_SetString(PyExc_ValueError, "more segments than element records");
+        return NULL;
+    }
+    if (keep_every < 1) {
+        PyErr_SetString(PyExc_ValueError, "_write_paths: keep_every must be >= 1");
+        return NULL;
+    }
+    Kept kept = {NULL, 0, 0};
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(segs) && lo + i < self->n_sn; i++) {
+        int32_t node = self->sn[lo + i];
+        if (node < 0)
+            continue;
+        if (node >= self->n_el) {
+            PyErr_SetString(PyExc_IndexError, "element record out of range");
+            PyMem_Free(kept.el);
+            return NULL;
+        }
+        PyObject *path = el_path(self, node, top, shorten, max_chars, keep_chars, keep_every, &kept);
+        int bad = path == NULL || PyObject_SetAttr(PyList_GET_ITEM(segs, i), s_source, path) < 0;
+        Py_XDECREF(path);
+        if (bad) {
+            PyMem_Free(kept.el);
+            return NULL;
+        }
+    }
+    PyMem_Free(kept.el);
     Py_RETURN_NONE;
 }
 
@@ -996,6 +1453,20 @@ static PyMethodDef Walk_methods[] = {
     {"_take_pending", (PyCFunction)Walk_take_pending, METH_NOARGS,
      "Hand the pending text to its sink (whitespace between tags, quickly)."},
     {"_flush", (PyCFunction)Walk_flush, METH_NOARGS, "Make a block of the pending text."},
+    {"_push", (PyCFunction)(void (*)(void))Walk_push, METH_FASTCALL,
+     "An element opens below the innermost open one (a record or not); its record number."},
+    {"_push_root", (PyCFunction)(void (*)(void))Walk_push_root, METH_FASTCALL,
+     "The root element opens; its record number."},
+    {"_bottom", (PyCFunction)Walk_bottom, METH_NOARGS,
+     "The record of the outermost open element (-1: none)."},
+    {"_clear_elements", (PyCFunction)Walk_clear_elements, METH_NOARGS,
+     "Drop every element record and open element (and the blocks' records)."},
+    {"_move_records", (PyCFunction)Walk_move_records, METH_O,
+     "The element records and the blocks' records go to another Walk; none are left here."},
+    {"_clear_blocks", (PyCFunction)Walk_clear_blocks, METH_NOARGS,
+     "Drop the records of the open blocks and of the blocks made."},
+    {"_write_paths", (PyCFunction)Walk_write_paths, METH_VARARGS,
+     "Every block with an element record gets its element's path as its source."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -1037,152 +1508,6 @@ static PyTypeObject WalkType = {
     .tp_members = Walk_members,
     .tp_new = Walk_new,
 };
-
-/* --- element paths (segment_html._path) --------------------------------------------------- */
-
-#define NODE_PATH 4
-
-/* "tag" or "tag[index]": the step of an element whose parent has ``n_same`` children of its tag
- * (the index printed when it is not the only one). */
-static PyObject *
-path_step(PyObject *prefix, PyObject *tag, PyObject *index, int numbered)
-{
-    if (numbered)
-        return PyUnicode_FromFormat("%U/%U[%S]", prefix, tag, index);
-    return PyUnicode_FromFormat("%U/%U", prefix, tag);
-}
-
-/* The path of a node record [tag, parent, index, counts, path], as segment_html._path writes it
- * (the same caching of the paths of its ancestors). New reference. */
-static PyObject *
-node_path(PyObject *node, PyObject *top, PyObject *shorten, Py_ssize_t max_chars,
-          Py_ssize_t keep_chars, Py_ssize_t keep_every)
-{
-    PyObject *got = PyList_GET_ITEM(node, NODE_PATH);
-    if (got != Py_None) {
-        Py_INCREF(got);
-        return got;
-    }
-    Py_ssize_t n = 0, cap = 16;
-    PyObject **chain = PyMem_Malloc(cap * sizeof(PyObject *));
-    if (chain == NULL)
-        return PyErr_NoMemory();
-    PyObject *cur = node, *path = NULL;
-    while (cur != Py_None) {
-        if (!PyList_CheckExact(cur) || PyList_GET_SIZE(cur) != 5) {
-            PyErr_SetString(PyExc_TypeError, "element records must be lists of 5");
-            goto fail;
-        }
-        if (PyList_GET_ITEM(cur, NODE_PATH) != Py_None)
-            break;
-        if (n == cap) {
-            cap *= 2;
-            PyObject **more = PyMem_Realloc(chain, cap * sizeof(PyObject *));
-            if (more == NULL) {
-                PyErr_NoMemory();
-                goto fail;
-            }
-            chain = more;
-        }
-        chain[n++] = cur;
-        cur = PyList_GET_ITEM(cur, 1);
-    }
-    path = cur != Py_None ? PyList_GET_ITEM(cur, NODE_PATH) : s_empty;
-    Py_INCREF(path);
-    for (Py_ssize_t k = 1; k <= n; k++) {
-        PyObject *nd = chain[n - k], *tag = PyList_GET_ITEM(nd, 0), *par = PyList_GET_ITEM(nd, 1),
-                 *index = PyList_GET_ITEM(nd, 2), *next;
-        if (par == Py_None) { /* the root: "/html", or "/html[1]" beside another "html" */
-            PyObject *c = PyDict_CheckExact(top) ? PyDict_GetItemWithError(top, tag) : NULL;
-            if (c == NULL && PyErr_Occurred())
-                goto fail;
-            long cnt = c == NULL ? 0 : PyLong_AsLong(c);
-            if (cnt == -1 && PyErr_Occurred())
-                goto fail;
-            next = path_step(s_empty, tag, index, cnt > 1);
-        } else {
-            PyObject *counts = PyList_GET_ITEM(par, COUNTS);
-            int numbered = 0;
-            if (PyDict_CheckExact(counts)) {
-                PyObject *c = PyDict_GetItemWithError(counts, tag);
-                if (c == NULL) {
-                    if (!PyErr_Occurred())
-                        PyErr_SetObject(PyExc_KeyError, tag);
-                    goto fail;
-                }
-                long cnt = PyLong_AsLong(c);
-                if (cnt == -1 && PyErr_Occurred())
-                    goto fail;
-                numbered = cnt != 1;
-            }
-            next = path_step(path, tag, index, numbered);
-            if (next != NULL && PyUnicode_GET_LENGTH(next) > max_chars) {
-                PyObject *cut = PyObject_CallOneArg(shorten, next);
-                Py_DECREF(next);
-                next = cut;
-            }
-        }
-        if (next == NULL)
-            goto fail;
-        Py_SETREF(path, next);
-        if (!PyUnicode_Check(path)) {
-            PyErr_SetString(PyExc_TypeError, "paths must be str");
-            goto fail;
-        }
-        if (PyUnicode_GET_LENGTH(path) <= keep_chars || k % keep_every == 0) {
-            Py_INCREF(path);
-            PyList_SetItem(nd, NODE_PATH, path); /* steals; drops the None */
-        }
-    }
-    PyMem_Free(chain);
-    return path;
-fail:
-    PyMem_Free(chain);
-    Py_XDECREF(path);
-    return NULL;
-}
-
-/* walk_paths(segs, nodes, top, shorten, max_chars, keep_chars, keep_every): every segment with an
- * element record gets its path as ``source`` (segment_html.Segmenter.finish). */
-PyObject *
-walk_paths(PyObject *module, PyObject *args)
-{
-    PyObject *segs, *nodes, *top, *shorten, *source = NULL;
-    Py_ssize_t max_chars, keep_chars, keep_every;
-    if (!PyArg_ParseTuple(args, "O!O!OOnnn", &PyList_Type, &segs, &PyList_Type, &nodes, &top,
-                          &shorten, &max_chars, &keep_chars, &keep_every))
-        return NULL;
-    if (PyList_GET_SIZE(segs) != PyList_GET_SIZE(nodes)) {
-        PyErr_SetString(PyExc_ValueError, "walk_paths: as many nodes as segments");
-        return NULL;
-    }
-    if (keep_every < 1) {
-        PyErr_SetString(PyExc_ValueError, "walk_paths: keep_every must be >= 1");
-        return NULL;
-    }
-    source = PyUnicode_InternFromString("source");
-    if (source == NULL)
-        return NULL;
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(segs); i++) {
-        PyObject *node = PyList_GET_ITEM(nodes, i);
-        if (node == Py_None)
-            continue;
-        if (!PyList_CheckExact(node) || PyList_GET_SIZE(node) != 5) {
-            PyErr_SetString(PyExc_TypeError, "element records must be lists of 5");
-            Py_DECREF(source);
-            return NULL;
-        }
-        PyObject *path = node_path(node, top, shorten, max_chars, keep_chars, keep_every);
-        int bad = path == NULL || PyObject_SetAttr(PyList_GET_ITEM(segs, i), source, path) < 0;
-        Py_XDECREF(path);
-        if (bad) {
-            Py_DECREF(source);
-            return NULL;
-        }
-    }
-    Py_DECREF(source);
-    Py_RETURN_NONE;
-}
 
 /* untrack(items): take every object of the list off the cyclic collector's lists. For the records
  * of a page (Segment, Block) whose fields are strings, numbers, enum members and None: no reference
@@ -1251,7 +1576,7 @@ intern_walk_names(void)
         {&s_type, "type"}, {&s_get, "get"}, {&s_items, "items"}, {&s_slash, "/"}, {&s_empty, ""},
         {&s_ld_json, "ld+json"}, {&s_start_other, "_start_other"}, {&s_reset_walk, "_reset_walk"},
         {&s_tick, "_tick"}, {&s_sink_text, "_sink_text"}, {&s_h1_done, "_h1_done"},
-        {&s_end_walk, "_end_walk"},
+        {&s_end_walk, "_end_walk"}, {&s_source, "source"},
     };
     for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
         *names[k].slot = PyUnicode_InternFromString(names[k].s);
@@ -1259,7 +1584,8 @@ intern_walk_names(void)
             return -1;
     }
     zero = PyLong_FromLong(0);
-    return zero == NULL ? -1 : 0;
+    g_names = PyDict_New();
+    return zero == NULL || g_names == NULL ? -1 : 0;
 }
 
 /* Called from PyInit__speedups: add Walk to the module. */

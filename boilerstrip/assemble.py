@@ -6,7 +6,7 @@ from typing import Final
 
 from . import patterns as P
 from .classify.comments import is_header_text
-from .compiled import speedups, untrack
+from .compiled import speedups
 from .document import Doc, Segment
 from .mojibake import misread, read_back
 from .types import Article, Block, Comment, Label
@@ -110,33 +110,51 @@ def _comments(segs: list[Segment]) -> tuple[list[Comment], dict[int, int]]:
     return out, position
 
 
-def _blocks(segs: list[Segment], kind: str, position: dict[int, int]) -> list[Block]:
+BLOCKS_CHUNK: Final = 4096
+"""The blocks are made this many segments at a time, the segments let go of as their blocks are
+made: a page's segments (some 300 bytes each) and its blocks are never all held at once."""
+
+
+def _blocks(doc: Doc, position: dict[int, int]) -> list[Block]:
     """The public block of every segment (``position``: a comment's index in ``Article.comments``
     by its segments' comment index), made by the compiled helper where it is built (the same
-    blocks), and taken off the cyclic collector's lists (see :func:`.compiled.untrack`)."""
+    blocks, taken off the cyclic collector's lists: see :func:`.compiled.untrack`).
+    ``doc.segments`` is emptied: the segments are dropped :data:`BLOCKS_CHUNK` at a time from its
+    end as their blocks are made (their sources written just before, where the segmenter left
+    them to write: see :meth:`.Doc.write_sources`)."""
     mod = speedups()
-    if mod is not None:
-        made: list[Block] = mod.make_blocks(
-            segs, Block, kind == "html", DRAWN_BULLETS, position, Label.COMMENT, Label.NAVIGATION
-        )
-        return made
-    blocks = [
-        Block(
-            text=shown_text(s, kind),
-            label=s.label or Label.NAVIGATION,
-            score=s.score,
-            source=s.source,
-            is_title=s.is_title,
-            comment=(
-                position.get(s.comment)
-                if s.label is Label.COMMENT and s.comment is not None
-                else None
-            ),
-        )
-        for s in segs
-    ]
-    untrack(blocks)
-    return blocks
+    segs, kind = doc.segments, doc.kind
+    chunks: list[list[Block]] = []
+    while segs:
+        lo = max(0, len(segs) - BLOCKS_CHUNK)
+        doc.write_sources(lo)
+        part = segs[lo:]
+        del segs[lo:]
+        if mod is not None:
+            made: list[Block] = mod.make_blocks(
+                part, Block, kind == "html", DRAWN_BULLETS, position, Label.COMMENT,
+                Label.NAVIGATION,
+            )
+        else:
+            made = [
+                Block(
+                    text=shown_text(s, kind),
+                    label=s.label or Label.NAVIGATION,
+                    score=s.score,
+                    source=s.source,
+                    is_title=s.is_title,
+                    comment=(
+                        position.get(s.comment)
+                        if s.label is Label.COMMENT and s.comment is not None
+                        else None
+                    ),
+                )
+                for s in part
+            ]
+        del part
+        chunks.append(made)
+    chunks.reverse()
+    return [b for made in chunks for b in made]
 
 
 def assemble(doc: Doc, *, encoding: str | None, url: str | None) -> Article:
@@ -153,7 +171,7 @@ def assemble(doc: Doc, *, encoding: str | None, url: str | None) -> Article:
             doc.meta.title = read_back(doc.meta.title)
     # Block.comment is the position in Article.comments, which lists the comment indices in order.
     comments, position = _comments(segs)
-    blocks = _blocks(segs, doc.kind, position)
+    blocks = _blocks(doc, position)  # (empties doc.segments)
     text = "\n\n".join(b.text for b in blocks if b.label is Label.ARTICLE and not b.is_title)
     return Article(
         title=doc.meta.title,

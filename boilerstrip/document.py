@@ -7,6 +7,7 @@ set their labels and scores, and :mod:`boilerstrip.assemble` turns them into pub
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -95,3 +96,17 @@ class Doc:
     truncated: bool = False
     budget: Budget = field(default_factory=lambda: Budget(None))
     """Time budget of the call; long loops check ``budget.over()`` every ``CHECK_EVERY`` steps."""
+    sources: Callable[[list[Segment], int], None] | None = None
+    """HTML: writes the blocks' element paths as their ``source`` (see :meth:`write_sources`),
+    until it has: the HTML segmenter leaves the paths of a page's blocks unwritten (they weigh as
+    much as the blocks' texts, and few steps read them)."""
+
+    def write_sources(self, lo: int = 0) -> None:
+        """Give the blocks from the ``lo`` th on their sources where they are not written yet
+        (HTML: the element paths; every step that reads ``Segment.source`` calls this first). Once
+        the first block's is written (``lo`` 0), nothing is left to write."""
+        writer = self.sources
+        if writer is not None:
+            if lo <= 0:
+                self.sources = None
+            writer(self.segments[lo:] if lo > 0 else self.segments, max(lo, 0))

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import json
 import threading
+from array import array
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Final
 
 from lxml import etree
@@ -63,6 +65,7 @@ MAX_JSONLD_CHARS: Final = 500_000
 
 _BR: Final = object()
 _masks: dict[int, int] = {}
+"""One int object per distinct cue mask (a page of a million elements has a few hundred masks)."""
 _MASKS_MAX: Final = 4096
 
 _cue_cache: dict[str, int] = {}
@@ -167,6 +170,16 @@ def _attr_cues(kind: int, value: str) -> int:
     return 0
 
 
+def _shared_mask(mask: int) -> int:
+    """The one int object of ``mask`` (see :data:`_masks`)."""
+    got = _masks.get(mask)
+    if got is None:
+        if len(_masks) >= _MASKS_MAX:
+            _masks.clear()
+        got = _masks[mask] = mask
+    return got
+
+
 def _clean_join(pieces: list[object]) -> str:
     """Join text pieces, collapse whitespace, and turn ``<br>`` markers into newlines."""
     lines: list[str] = []
@@ -248,32 +261,28 @@ def _tag_info(raw: object) -> _TagInfo:
     return info
 
 
-_Node = list[Any]
-"""An element that may be an ancestor of a block, enough to write its path after the parse: a list
-``[tag, parent node, index, counts, path]``: the index is 1-based among the element children of the
-parent with the same tag, the counts are the element children seen so far per tag (None until
-one, the first child's tag alone while it is the only one, then a dict; complete once the element
-has closed), and the path is filled when first asked for."""
-_COUNTS: Final = 3
-_PATH: Final = 4
+_names: dict[str, str] = {}
+"""One string per tag name: lxml hands a new ``str`` for the tag of every event, and a page's
+element records keep a tag each (a page of 400,000 elements held 400,000 copies of ``div``)."""
 
 
-def _count_child(node: _Node, tag: str) -> int:
-    """Count a child ``tag`` of ``node`` in its counts; its 1-based index among the children of
-    that tag (the counts: None, then the first child's tag alone, then a dict)."""
-    counts = node[_COUNTS]
-    if counts is None:  # the first child: its tag stands for {tag: 1}
-        node[_COUNTS] = tag
-        return 1
-    if counts.__class__ is dict:
-        i: int = counts.get(tag, 0) + 1
-        counts[tag] = i
-        return i
-    if counts == tag:  # the second child: the counts become a dict
-        node[_COUNTS] = {tag: 2}
-        return 2
-    node[_COUNTS] = {counts: 1, tag: 1}
-    return 1
+def _name(tag: str) -> str:
+    """The one shared string of the tag name ``tag``."""
+    got = _names.get(tag)
+    if got is None:
+        if len(_names) >= _TAG_INFOS_MAX:
+            _names.clear()
+        got = _names[tag] = tag
+    return got
+
+
+# Element records. Every element of the walk that may be an ancestor of a block has a record,
+# numbered from 0 in document order, kept in arrays (a few bytes an element, not an object each):
+# its tag, its parent's number (-1: the root, a child of the document), its 1-based index among the
+# element children of its parent with the same tag, whether that parent has another child of its
+# tag (then the path step is numbered, ``p[3]``; known once the parent has closed), and its path
+# once asked for. The open elements are a stack of record numbers (-1 where no block can be below)
+# beside the counts of their children so far: tag -> [count, number of the first such child].
 
 
 class _Stop(Exception):
@@ -302,17 +311,23 @@ class _Walk:
     :class:`Segmenter`'s methods from both forms."""
 
     __slots__ = (
-        "block_nodes", "br_run", "buf", "cum", "data", "depth", "frame_cues", "frame_stack",
-        "h1_open", "h1_text", "has_br", "head", "image_pending", "inline_cues", "last_depth",
-        "link_chars", "link_depth", "mode", "nodes", "parent", "pend", "pre", "root_mode",
-        "seg_nodes", "segs", "sink", "skip", "ticks", "walk_depth", "ws",
+        "block_nodes", "br_run", "buf", "cum", "data", "depth", "el_index", "el_parent", "el_path",
+        "el_tag", "el_twin", "frame_cues", "frame_stack", "h1_open", "h1_text", "has_br", "head",
+        "image_pending", "inline_cues", "kids", "last_depth", "link_chars", "link_depth", "mode",
+        "nodes", "parent", "pend", "pre", "root_mode", "seg_nodes", "segs", "sink", "skip",
+        "ticks", "walk_depth", "ws",
     )
-    block_nodes: list[_Node]
+    block_nodes: list[int]
     br_run: bool
     buf: list[object]
     cum: list[int]
     data: Any
     depth: int
+    el_index: array[int]
+    el_parent: array[int]
+    el_path: list[str | None]
+    el_tag: list[str]
+    el_twin: bytearray
     frame_cues: list[int]
     frame_stack: list[int]
     h1_open: int
@@ -321,16 +336,17 @@ class _Walk:
     head: int
     image_pending: bool
     inline_cues: int
+    kids: list[dict[str, list[int]] | None]
     last_depth: int
     link_chars: int
     link_depth: int
     mode: int
-    nodes: list[_Node | None]
+    nodes: list[int]
     parent: list[int]
     pend: list[str]
     pre: int
     root_mode: bool
-    seg_nodes: list[_Node | None]
+    seg_nodes: array[int]
     segs: list[Segment]
     sink: int
     skip: int
@@ -387,11 +403,7 @@ class _Walk:
         if self.mode != _WALK or self.skip:
             self._start_other(tag, attrib, depth)
             return
-        nodes = self.nodes
-        par = nodes[-1]
-        assert par is not None
-        node = [tag, par, _count_child(par, tag), None, None]
-        nodes.append(node)
+        node = self._push(tag, True)
         self.last_depth = depth
         if depth == 1:
             if tag == "body" and self.root_mode:
@@ -413,6 +425,7 @@ class _Walk:
         depth = self.depth - 1
         self.depth = depth
         self.nodes.pop()
+        self.kids.pop()
         self.sink = _SINK_NONE
         if self.head == 1 and depth == 1:
             self.head = 2
@@ -453,9 +466,146 @@ class _Walk:
         else:
             self.sink = _SINK_WALK
 
+    # --- element records (see above _Stop) ------------------------------------------------------
+
+    def _push(self, tag: str | None, record: bool) -> int:
+        """An element ``tag`` opens: it is counted among the children of the innermost open element
+        when that one has a record (and ``tag`` is not None: the children of a skipped element
+        need no counts), and gets a record of its own when ``record`` (which needs the parent's);
+        its number is pushed on the open elements and returned (-1: no record)."""
+        nodes = self.nodes
+        kids = self.kids
+        par = nodes[-1] if nodes else -1
+        index = 0
+        got: list[int] | None = None
+        if par >= 0 and tag is not None:
+            counts = kids[-1]
+            if counts is None:
+                counts = kids[-1] = {}
+            got = counts.get(tag)
+            if got is None:
+                index = 1
+                got = counts[tag] = [1, -1]
+            else:
+                index = got[0] = got[0] + 1
+                if index == 2 and got[1] >= 0:
+                    self.el_twin[got[1]] = 1  # the first child of its tag has a twin after all
+        elif record:
+            raise ValueError("an element record needs its parent's")
+        el = -1
+        if record:
+            assert tag is not None
+            el = self._record(tag, par, index)
+            if got is not None and index == 1:
+                got[1] = el
+        nodes.append(el)
+        kids.append(None)
+        return el
+
+    def _push_root(self, tag: str, index: int) -> int:
+        """The root element opens (``index``: its index among the document's elements of its tag):
+        a record without a parent, pushed on the open elements; its number."""
+        el = self._record(tag, -1, index)
+        self.nodes.append(el)
+        self.kids.append(None)
+        return el
+
+    def _record(self, tag: str, par: int, index: int) -> int:
+        el = len(self.el_tag)
+        self.el_tag.append(_name(tag))
+        self.el_parent.append(par)
+        self.el_index.append(index)
+        self.el_twin.append(1 if index > 1 else 0)
+        self.el_path.append(None)
+        return el
+
+    def _bottom(self) -> int:
+        """The record of the outermost open element (-1: none)."""
+        return self.nodes[0] if self.nodes else -1
+
+    def _clear_elements(self) -> None:
+        """Drop every element record and open element (and the blocks' records)."""
+        self.el_tag = []
+        self.el_parent = array("i")
+        self.el_index = array("i")
+        self.el_twin = bytearray()
+        self.el_path = []
+        self.nodes = []
+        self.kids = []
+        self._clear_blocks()
+
+    def _move_records(self, other: _Walk) -> None:
+        """The element records and the blocks' records go to ``other`` (whose own are dropped);
+        none are left here."""
+        if other is self:
+            raise TypeError("_move_records: another walk")
+        other.el_tag, other.el_parent, other.el_index = self.el_tag, self.el_parent, self.el_index
+        other.el_twin, other.el_path, other.seg_nodes = self.el_twin, self.el_path, self.seg_nodes
+        self._clear_elements()
+
+    def _clear_blocks(self) -> None:
+        """Drop the records of the open blocks and of the blocks made."""
+        self.block_nodes = []
+        self.seg_nodes = array("i")
+
+    def _write_paths(
+        self,
+        segs: list[Segment],
+        lo: int,
+        top: dict[str, int],
+        shorten: Callable[[str], str],
+        max_chars: int,
+        keep_chars: int,
+        keep_every: int,
+    ) -> None:
+        """Every block of ``segs`` (the page's blocks from the ``lo`` th on) with an element record
+        gets its element's path as ``source``, as lxml's
+        ``getpath()`` writes it (see :mod:`.paths`; ``top``: the count of the document's
+        top-level elements per tag). The path of an element is kept for the next block below it
+        when it has at most ``keep_chars`` characters, and every ``keep_every`` th element of a
+        deeper chain; and only while the blocks are below it (the blocks come in document order:
+        once one is not, no later one is), so that the kept paths are those of one chain of
+        ancestors, not of every element of the page."""
+        if lo < 0 or lo + len(segs) > len(self.seg_nodes):
+            raise ValueError("more segments than element records")
+        el_tag, el_parent, el_index, el_twin, el_path = (
+            self.el_tag, self.el_parent, self.el_index, self.el_twin, self.el_path
+        )
+        kept: list[int] = []
+        """The elements whose paths are kept, each an ancestor of the next."""
+        # (the segments past the cap of blocks are cut, their records are not)
+        for seg, node in zip(segs, self.seg_nodes[lo : lo + len(segs)], strict=True):
+            if node < 0:
+                continue
+            got = el_path[node]
+            if got is None:
+                chain = []
+                cur = node
+                while cur >= 0 and el_path[cur] is None:
+                    chain.append(cur)
+                    cur = el_parent[cur]
+                # The kept paths below the nearest kept ancestor are of elements the blocks have
+                # left.
+                while kept and kept[-1] != cur:
+                    el_path[kept.pop()] = None
+                path = el_path[cur] or "" if cur >= 0 else ""
+                for k, n in enumerate(reversed(chain), 1):
+                    tag = el_tag[n]
+                    if el_parent[n] < 0:  # the root: "/html", or "/html[1]" beside another html
+                        path = "/" + tag if top.get(tag, 0) <= 1 else f"/{tag}[{el_index[n]}]"
+                    else:
+                        path = path + "/" + (f"{tag}[{el_index[n]}]" if el_twin[n] else tag)
+                        if len(path) > max_chars:
+                            path = shorten(path)
+                    if len(path) <= keep_chars or not k % keep_every:
+                        el_path[n] = path
+                        kept.append(n)
+                got = path
+            seg.source = got
+
     # --- the walk ------------------------------------------------------------------------------
 
-    def _walk_start(self, raw: str, attrib: Any, node: _Node) -> None:
+    def _walk_start(self, raw: str, attrib: Any, node: int) -> None:
         info = _tag_infos.get(raw)
         if info is None:
             info = _tag_info(raw)
@@ -485,11 +635,11 @@ class _Walk:
             if frame_stack:
                 pf = frame_stack[-1]
                 parent.append(pf)
-                cum.append(cum[pf] | cues)
+                cum.append(_shared_mask(cum[pf] | cues))
             else:
                 parent.append(-1)
-                cum.append(cues)
-            self.frame_cues.append(cues)
+                cum.append(_shared_mask(cues))
+            self.frame_cues.append(_shared_mask(cues))
             frame_stack.append(fid)
             self.block_nodes.append(node)
             if flags:
@@ -554,11 +704,10 @@ class _Walk:
         if not text:
             return
         frame_stack = self.frame_stack
-        node: _Node | None
         if frame_stack:
             frame = frame_stack[-1]
             node = self.block_nodes[-1]
-            tag = node[0]
+            tag = self.el_tag[node]
             near = inline
             f = frame
             frame_cues = self.frame_cues
@@ -568,16 +717,10 @@ class _Walk:
                     break
                 near |= frame_cues[f]
                 f = parent[f]
-            # One int object per distinct mask (a page of a million blocks has a few hundred).
-            got = _masks.get(near)
-            if got is None:
-                if len(_masks) >= _MASKS_MAX:
-                    _masks.clear()
-                got = _masks[near] = near
-            near = got
-            cues = self.cum[frame] | inline if inline else self.cum[frame]
+            near = _shared_mask(near)
+            cues = _shared_mask(self.cum[frame] | inline) if inline else self.cum[frame]
         else:
-            frame, tag, near, cues, node = -1, "", inline, inline, None
+            frame, tag, near, cues, node = -1, "", inline, inline, -1
         self.segs.append(
             Segment(
                 text,
@@ -629,11 +772,9 @@ class _Rare(_WalkBase):
     doc: Doc
     ld_head: list[str]
     ld_walk: list[str]
-    root: _Node | None
+    root: int
     runaway_title: bool
-    top: _Node
-    compiled_paths: Any = None
-    """``_speedups.walk_paths`` where the callbacks are compiled: the blocks' paths in C."""
+    top: dict[str, int]
 
     def __init__(self) -> None:
         self.pend: list[str] = []
@@ -652,11 +793,11 @@ class _Rare(_WalkBase):
         self.depth = 0
         self.last_depth = 0
         """Depth of the last element started inside the root (libxml2's depth limit shows there)."""
-        self.top: _Node = ["", None, 0, {}, ""]
-        """Stands for the document: its children are the top-level elements."""
-        self.root: _Node | None = None
-        self.nodes: list[_Node | None] = []
-        """The records of the open elements (None where no block can be below)."""
+        self.top: dict[str, int] = {}
+        """The document's top-level elements so far, per tag."""
+        self.root = -1
+        """The root element's record (-1: none yet)."""
+        self._clear_elements()
         self.head = 0
         """0: no ``head`` seen yet; 1: inside the root's first ``head``; 2: after it."""
         self.ld_head: list[str] = []
@@ -684,8 +825,7 @@ class _Rare(_WalkBase):
         doc.meta.h1.clear()
         self.cum: list[int] = []
         self.frame_stack: list[int] = []
-        self.block_nodes: list[_Node] = []
-        self.seg_nodes: list[_Node | None] = []
+        self._clear_blocks()
         self.ld_walk.clear()
         self.buf: list[object] = []
         self.ws = False
@@ -706,9 +846,9 @@ class _Rare(_WalkBase):
         """Drop every reference to the page (the object is kept for the next one)."""
         self.doc = Doc(kind="html")
         self._reset_walk()
-        self.top = ["", None, 0, {}, ""]
-        self.root = None
-        self.nodes = []
+        self.top = {}
+        self.root = -1
+        self._clear_elements()
         self.ld_head = []
         self.pend.clear()
 
@@ -716,7 +856,7 @@ class _Rare(_WalkBase):
         if self.pend:
             self._text()
         self.finish()
-        return self.root is not None
+        return self.root >= 0
 
     def _tick(self) -> None:
         """Every :data:`~.budget.CHECK_EVERY` elements of the walk: stop when the budget says so."""
@@ -726,27 +866,24 @@ class _Rare(_WalkBase):
 
     def _start_other(self, tag: str, attrib: Any, depth: int) -> None:
         """A start outside the walk: inside a skipped element, before the root, after the walk."""
-        nodes = self.nodes
         self.sink = _SINK_NONE
         if self.mode == _WALK:  # inside a skipped element
             self.skip += 1
-            nodes.append(None)
+            self._push(None, False)
             self.last_depth = depth
             if self.head == 1:
                 self._head_start(tag, attrib)
             return
-        par = nodes[-1] if nodes else (self.top if depth == 0 else None)
-        if par is not None:
-            i = _count_child(par, tag)
-        in_root = self.root is not None and bool(nodes) and nodes[0] is self.root
+        # (The open elements are as many as the depth: none at depth 0.)
+        in_root = self.root >= 0 and self._bottom() == self.root
         if in_root:
             self.last_depth = depth
-        if depth == 0 and self.root is None:
+        if depth == 0:
+            i = self.top[tag] = self.top.get(tag, 0) + 1
+        if depth == 0 and self.root < 0:
             # The root: the walk starts here (and moves to its first body child, if it has one).
-            assert par is not None
-            node: _Node = [tag, None, i, None, None]
+            node = self._push_root(tag, i)
             self.root = node
-            nodes.append(node)
             lang = attrib.get("lang")
             if lang:
                 self.doc.meta.lang = lang.strip()[:20] or None
@@ -755,7 +892,7 @@ class _Rare(_WalkBase):
             self.walk_depth = 0
             self._walk_start(tag, attrib, node)
             return
-        nodes.append(None)
+        self._push(tag, False)
         if in_root and (self.head == 1 or (depth == 1 and tag == "head" and not self.head)):
             self._head_start(tag, attrib)
 
@@ -810,19 +947,16 @@ class _Rare(_WalkBase):
                 self.sink = _SINK_HEAD_LD
 
     def finish(self) -> None:
-        """The page is over (or cut): last block, paths, JSON-LD headline."""
+        """The page is over (or cut): last block, JSON-LD headline; the element records go to the
+        document, to write the blocks' paths when they are asked for (:meth:`.Doc.write_sources`:
+        the paths weigh as much as the blocks' texts, and only the comment items and the output
+        read them)."""
         if self.mode == _WALK:
             self._end_walk()
-        top = self.top[_COUNTS]
-        if self.compiled_paths is not None:
-            self.compiled_paths(
-                self.segs, self.seg_nodes, top, shorten_path, MAX_PATH_CHARS, _KEEP_PATH_CHARS,
-                _KEEP_PATH_EVERY,
-            )
-        else:
-            for seg, node in zip(self.segs, self.seg_nodes, strict=True):
-                if node is not None:
-                    seg.source = _path(node, top)
+        if self.doc.sources is None:  # (the parser may close a page its budget stopped)
+            records = _Walk() if isinstance(self, _Walk) else _WalkType()  # (of the same form)
+            self._move_records(records)
+            self.doc.sources = _SourceWriter(records, self.top)
         meta = self.doc.meta
         ld = self.ld_head + self.ld_walk
         if ld and meta.ld_headline is None:
@@ -836,7 +970,26 @@ class _PySegmenter(_Rare, _Walk):
     __slots__ = _RARE_SLOTS
 
 
+class _SourceWriter:
+    """Writes the element paths of a page's blocks as their sources, from the element records the
+    segmenter left (``write(segs, lo)``: ``segs`` are the page's blocks from the ``lo`` th on)."""
+
+    __slots__ = ("records", "top")
+
+    def __init__(self, records: _Walk, top: dict[str, int]) -> None:
+        self.records = records
+        self.top = top
+
+    def __call__(self, segs: list[Segment], lo: int) -> None:
+        self.records._write_paths(
+            segs, lo, self.top, shorten_path, MAX_PATH_CHARS, _KEEP_PATH_CHARS, _KEEP_PATH_EVERY
+        )
+
+
 _speedups = speedups()
+_WalkType: type[_Walk] = _Walk
+"""The bare walk (of the compiled form where it is built) that holds a page's element records once
+the segmenter is done."""
 Segmenter: type[_Rare] = _PySegmenter
 """The segmenter: :class:`_Rare` with the compiled callbacks where the helpers are built, else
 :class:`_PySegmenter`."""
@@ -849,35 +1002,9 @@ if _speedups is not None:
 
     class _CSegmenter(_Rare, _speedups.Walk):  # type: ignore[misc,name-defined]
         __slots__ = _RARE_SLOTS
-        compiled_paths = staticmethod(_speedups.walk_paths)
 
     Segmenter = _CSegmenter
-
-def _path(node: _Node, top: dict[str, int]) -> str:
-    """The element path of ``node``, as lxml's ``getpath()`` writes it (see :mod:`.paths`)."""
-    got: str | None = node[_PATH]
-    if got is not None:
-        return got
-    chain = []
-    cur: _Node | None = node
-    while cur is not None and cur[_PATH] is None:
-        chain.append(cur)
-        cur = cur[1]
-    path: str = cur[_PATH] if cur is not None else ""
-    for k, n in enumerate(reversed(chain), 1):
-        tag, par, index = n[0], n[1], n[2]
-        if par is None:  # the root: "/html", or "/html[1]" beside another top-level "html"
-            path = "/" + tag if top.get(tag, 0) <= 1 else f"/{tag}[{index}]"
-        else:
-            counts = par[_COUNTS]
-            step = tag if counts.__class__ is str or counts[tag] == 1 else f"{tag}[{index}]"
-            path = path + "/" + step
-            if len(path) > MAX_PATH_CHARS:
-                path = shorten_path(path)
-        if len(path) <= _KEEP_PATH_CHARS or not k % _KEEP_PATH_EVERY:
-            n[_PATH] = path
-    return path
-
+    _WalkType = _speedups.Walk
 
 _KEEP_PATH_CHARS: Final = 300
 _KEEP_PATH_EVERY: Final = 32
@@ -917,7 +1044,7 @@ def _parse_into(data: bytes, doc: Doc, budget: Budget | None) -> tuple[bool, boo
             found = bool(parser.close())
         ok = True
     except _Stop:
-        found = seg.root is not None  # cut short: the blocks so far stand
+        found = seg.root >= 0  # cut short: the blocks so far stand
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         ok = True  # the parser closed itself; it can be reused
         found = False
@@ -956,8 +1083,8 @@ def segment_page(text: str, doc: Doc, utf8: bytes | None = None) -> None:
         flat = Doc(kind=doc.kind, truncated=doc.truncated, budget=budget)
         found, _, _ = _parse_into(again.encode("utf-8", "replace"), flat, budget)
         if found:
-            doc.segments, doc.meta, doc.parent, doc.frame_cues = (
-                flat.segments, flat.meta, flat.parent, flat.frame_cues
+            doc.segments, doc.meta, doc.parent, doc.frame_cues, doc.sources = (
+                flat.segments, flat.meta, flat.parent, flat.frame_cues, flat.sources
             )
     if _chars(doc) < REPAIR_BELOW_CHARS and not budget.over(PARSE_SHARE):
         _rescue_misplaced(text, doc)
@@ -1010,8 +1137,8 @@ def _rescue_misplaced(text: str, doc: Doc) -> None:
     fixed = Doc(kind=doc.kind, truncated=doc.truncated, budget=doc.budget)
     segment_html(root, fixed)
     if _chars(fixed) > _chars(doc):
-        doc.segments, doc.meta, doc.parent, doc.frame_cues = (
-            fixed.segments, fixed.meta, fixed.parent, fixed.frame_cues
+        doc.segments, doc.meta, doc.parent, doc.frame_cues, doc.sources = (
+            fixed.segments, fixed.meta, fixed.parent, fixed.frame_cues, fixed.sources
         )
 
 
@@ -1020,6 +1147,7 @@ def _clear(doc: Doc) -> None:
     doc.parent.clear()
     doc.frame_cues.clear()
     doc.meta = Meta()
+    doc.sources = None
 
 
 def segment_html(root: Any, doc: Doc) -> None:

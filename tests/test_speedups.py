@@ -934,6 +934,7 @@ def _html_segments(raw: str | bytes, python: bool, monkeypatch: pytest.MonkeyPat
     text = decode(raw).text if isinstance(raw, bytes) else raw
     doc = Doc(kind="html", budget=Budget(None))
     segment_html.segment_page(text, doc)
+    doc.write_sources()
     out: list[Any] = [
         (s.text, s.source, s.tag, s.frame, s.cues, s.near_cues, s.link_chars, s.heading,
          s.list_item, s.image_before, s.depth)
@@ -973,6 +974,14 @@ HOSTILE_HTML = [
             "m\u00e9nu", "hidden", "sr-only", "SHARE-tools", "adSlot1", "Ad", "taboolaWidget",
         ])
     ),
+    # Sibling numbering: a first child of its tag numbered once a twin comes, after other tags;
+    # children of skipped elements; elements after the walk; a second top-level element.
+    "<div><p>a</p><span>s</span><i>i</i><p>b</p><span><p>c</p></span><i>x<p>y</p></i><p>d</p>"
+    "<script>s</script><p>e</p><template><p>t</p><p>u</p></template></div><div>z</div>",
+    "<ul><li>1</li></ul><ol><li>x<ul><li>2<li>3</ul></ol><ul><li>4</ul>" + "<p>q</p>" * 3,
+    "<html><body><p>a</p></body><p>after body</p></html><html><p>second root</p></html>",
+    "<html><head><title>t</title></head><head><p>in a second head</p></head><p>b</p></html>",
+    "<body><div>" + "<section><h2>h</h2><p>p</p></section>" * 5 + "</div></body>",
 ]
 
 
@@ -984,6 +993,38 @@ def test_compiled_walk_matches_python(monkeypatch: pytest.MonkeyPatch) -> None:
         assert _html_segments(raw, False, monkeypatch) == _html_segments(raw, True, monkeypatch), name
     for raw in HOSTILE_HTML:
         assert _html_segments(raw, False, monkeypatch) == _html_segments(raw, True, monkeypatch), raw
+
+
+def test_compiled_walk_records_refuse_bad_calls() -> None:
+    """The compiled element records raise on what the walk never asks (no crash)."""
+    from boilerstrip import segment_html
+
+    if not hasattr(segment_html, "_CSegmenter"):
+        pytest.skip("the compiled walk is not built")
+    for cls in (segment_html._CSegmenter, segment_html._PySegmenter):
+        seg = cls()
+        with pytest.raises(ValueError):
+            seg._push("p", True)  # no open element to hold the record
+        root = seg._push_root("html", 1)
+        assert root == 0 and seg._bottom() == 0
+        assert seg._push("body", True) == 1
+        assert seg._push(None, False) == -1
+        assert seg._push("p", False) == -1
+        with pytest.raises(ValueError):
+            seg._push("p", True)  # the innermost open element has no record
+        with pytest.raises((IndexError, ValueError)):
+            seg._write_paths([object()], 0, {}, segment_html.shorten_path, 2000, 300, 32)
+        with pytest.raises(ValueError):
+            seg._write_paths([], -1, {}, segment_html.shorten_path, 2000, 300, 32)
+        seg._write_paths([], 0, {"html": 1}, segment_html.shorten_path, 2000, 300, 32)
+        seg._clear_elements()
+        assert seg._bottom() == -1
+        seg.end_use()
+    seg = segment_html._CSegmenter()
+    with pytest.raises(IndexError):
+        seg._walk_start("p", {}, 5)  # no such record
+    with pytest.raises(ValueError):
+        seg._push_root("html", -1)
 
 
 def test_compiled_walk_stops_at_the_block_cap(monkeypatch: pytest.MonkeyPatch) -> None:

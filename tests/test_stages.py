@@ -47,6 +47,27 @@ def test_sniff(text: str, kind: str) -> None:
 # --- HTML segmentation -----------------------------------------------------------------------
 
 
+def test_sources_written_in_chunks_are_the_same() -> None:
+    """The output's sources, written chunk by chunk from the end as the blocks are made, are the
+    paths written all at once (more blocks than a chunk, ancestors shared across chunks)."""
+    from boilerstrip.assemble import BLOCKS_CHUNK
+    from boilerstrip.pipeline import prepare
+
+    page = "<html><body>" + "".join(
+        f"<div class='d'><section><p>para {k} {'x' * (k % 7)}</p>"
+        + ("<ul><li>item one</li><li>item two</li></ul>" if k % 3 else "<p>tail</p>")
+        + "</section></div>"
+        for k in range(BLOCKS_CHUNK + 500)
+    ) + "</body></html>"
+    doc, _ = prepare(page, kind="html")
+    assert doc.sources is not None and len(doc.segments) > BLOCKS_CHUNK
+    doc.write_sources()
+    want = [s.source for s in doc.segments]
+    got = [b.source for b in boilerstrip.extract(page, kind="html").blocks]
+    assert got == want
+    assert want[:2] == ["/html/body/div[1]/section/p[1]", "/html/body/div[1]/section/p[2]"]
+
+
 def test_blocks_and_paths() -> None:
     doc = html_doc(
         "<html><head><title>T</title></head><body><div id='nav'><ul><li><a href='/'>Home</a></li></ul></div>"
@@ -55,6 +76,9 @@ def test_blocks_and_paths() -> None:
     )
     texts = [s.text for s in doc.segments]
     assert texts == ["Home", "Sub head", "First bold para.", "Second para."]
+    assert doc.segments[0].source == "/"  # the paths are written when asked for
+    doc.write_sources()
+    assert doc.sources is None
     assert doc.segments[0].source == "/html/body/div[1]/ul/li"
     assert doc.segments[2].source == "/html/body/div[2]/p[1]"
     assert doc.segments[0].link_density == 1.0

@@ -507,6 +507,8 @@ class CommentItems:
         roles = [comment_role(s, _local_cues(doc, s) if html else 0) for s in comments]
         if html:
             roles = titles_as_words(comments, hidden_copies_as_chrome(comments, roles))
+        if html:
+            doc.write_sources()  # (the items' element paths, read by _item_keys)
         keys = _item_keys(comments, roles) if html else None
         opens = _opens(roles, keys)
         pieces: list[list[int]] = []

@@ -179,10 +179,10 @@ class _Page(NamedTuple):
     are."""
 
     flags: list[int]
-    values: list[float]
+    values: Sequence[float]
     frames: list[int]
-    share: list[float]
-    linkd: list[float]
+    share: Sequence[float]
+    linkd: Sequence[float]
     best: int
     last_best: int
     first_in: int
@@ -226,8 +226,8 @@ def _page(doc: Doc) -> _Page:
 
 
 def _page_sums(
-    doc: Doc, values: list[float]
-) -> tuple[int, int, int, int, float, list[float], list[float], list[int]]:
+    doc: Doc, values: Sequence[float]
+) -> tuple[int, int, int, int, float, array[float], array[float], list[int]]:
     """The subtree sums of :func:`_page`: the best region's first and last frame, the first and last
     block inside it (HTML), the page's prose, every frame's prose share and link density, and every
     block's frame."""
@@ -271,8 +271,8 @@ def _page_sums(
     del inside
     pp = page_prose or 1.0
     # The prose share and link density of every frame, once (4 ancestor levels per block).
-    share = [x / pp for x in prose]
-    linkd = [lk / c if c else 0.0 for lk, c in zip(links, chars, strict=True)]
+    share = array("d", (x / pp for x in prose))
+    linkd = array("d", (lk / c if c else 0.0 for lk, c in zip(links, chars, strict=True)))
     return best, last_best, first_in, last_in, page_prose, share, linkd, frames
 
 
@@ -522,6 +522,7 @@ class LearnedArticle:
                 got = fa.probabilities(chunk, width)
                 pa.extend(got)
                 pc.extend(fc.probabilities(chunk, width) if fc is not None else [0.0] * len(got))
+            maker = None  # (its page-wide arrays are let go of before the blocks take floats)
         else:
             article = models["article"].margin_function()
             comment = models["comment"].margin_function() if "comment" in models else None
@@ -536,7 +537,10 @@ class LearnedArticle:
         # Before a text dump's comment section, a block both models claim is the article's.
         opens = 0 if doc.kind == "html" else _text_comments_open(segs)
         comment_label, article_label = Label.COMMENT, Label.ARTICLE  # (read for every block)
+        same = decide is pa
         for i, (s, a, c, d) in enumerate(zip(segs, pa, pc, decide, strict=True)):
+            if same:
+                d = a  # one float object for the block's probability and its score, not two
             s.p_article = a
             if c >= COMMENT_THRESHOLD and (i >= opens or d < threshold):
                 if s.label is not comment_label:

@@ -9,7 +9,8 @@ blocks with chrome cues (nav, footer, aside, share, ads) do not add prose to any
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Sequence
 from typing import Final
 
 from .. import patterns as P
@@ -66,14 +67,15 @@ _VALUE_CONSTS: Final = (
 """What the compiled ``region_values`` needs of this module (:func:`value_of` in C)."""
 
 
-def values_of(segs: list[Segment], flags: list[int]) -> list[float]:
-    """:func:`value_of` of every block, given their line flags (:func:`line_flags`); in the
-    compiled helper where it is built (the same numbers)."""
+def values_of(segs: list[Segment], flags: list[int]) -> array[float]:
+    """:func:`value_of` of every block, given their line flags (:func:`line_flags`), as an array of
+    doubles (not a float object each); in the compiled helper where it is built (the same
+    numbers)."""
     mod = speedups()
     if mod is not None:
-        got: list[float] = mod.region_values(segs, flags, _VALUE_CONSTS)
+        got: array[float] = mod.region_values(segs, flags, _VALUE_CONSTS)
         return got
-    return [value_of(s, bool(f & BOILER)) for s, f in zip(segs, flags, strict=True)]
+    return array("d", (value_of(s, bool(f & BOILER)) for s, f in zip(segs, flags, strict=True)))
 
 
 class MainRegion:
@@ -103,7 +105,7 @@ class MainRegion:
             for s in segs[lo : hi + 1]:
                 s.in_region = True
 
-    def _html(self, doc: Doc, values: list[float]) -> None:
+    def _html(self, doc: Doc, values: Sequence[float]) -> None:
         parent = doc.parent
         n = len(parent)
         total = [0.0] * n
