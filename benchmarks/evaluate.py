@@ -449,6 +449,10 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
             log=log,
         )
         result["turku"] = score_turku(pages["turku-line-quality"], outs)
+        # The text model trains on the set's ``train`` split (tools/train.py): its ``dev`` split
+        # is the held-out figure.
+        held = [p for p in pages["turku-line-quality"] if p.record.get("split") != "train"]
+        result["turku_dev"] = score_turku(held, outs)
 
     if cache is not None:
         cache.close()
