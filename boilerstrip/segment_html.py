@@ -17,7 +17,7 @@ import json
 import threading
 from array import array
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from lxml import etree
 
@@ -170,14 +170,22 @@ def _attr_cues(kind: int, value: str) -> int:
     return 0
 
 
+_H = TypeVar("_H", int, str)
+
+
+def _shared(table: dict[_H, _H], value: _H, cap: int) -> _H:
+    """The one object of ``value`` kept in ``table`` (emptied when it reaches ``cap`` entries)."""
+    got = table.get(value)
+    if got is None:
+        if len(table) >= cap:
+            table.clear()
+        got = table[value] = value
+    return got
+
+
 def _shared_mask(mask: int) -> int:
     """The one int object of ``mask`` (see :data:`_masks`)."""
-    got = _masks.get(mask)
-    if got is None:
-        if len(_masks) >= _MASKS_MAX:
-            _masks.clear()
-        got = _masks[mask] = mask
-    return got
+    return _shared(_masks, mask, _MASKS_MAX)
 
 
 def _clean_join(pieces: list[object]) -> str:
@@ -268,12 +276,7 @@ element records keep a tag each (a page of 400,000 elements held 400,000 copies 
 
 def _name(tag: str) -> str:
     """The one shared string of the tag name ``tag``."""
-    got = _names.get(tag)
-    if got is None:
-        if len(_names) >= _TAG_INFOS_MAX:
-            _names.clear()
-        got = _names[tag] = tag
-    return got
+    return _shared(_names, tag, _TAG_INFOS_MAX)
 
 
 # Element records. Every element of the walk that may be an ancestor of a block has a record,
