@@ -3264,11 +3264,12 @@ speedups_ascii_features(PyObject *mod, PyObject *args)
 }
 
 /* ---------------------------------------------------------------------------------------------
- * ascii_line_hints(text, copyright, widget_starts, footer_starts, header_words) -> int: the cheap
- * tests boilerstrip.features._line_bits runs on ASCII text before its patterns, as bits:
+ * ascii_line_hints(text, copyright, widget_starts, footer_starts, header_words, months) -> int:
+ * the cheap tests boilerstrip.features._line_bits runs on ASCII text before its patterns, as bits:
  *   1: lowered text holds one of `copyright`;
- *   2: _DATE_HINT finds something (\d[-/.:]\d, \s\d or \d(?:st|nd|rd|th)?\s, case-insensitive,
- *      re's \s being the blanks str.isspace() takes), or the lowered text holds "ago" or "just now";
+ *   2: _DATE_DIGITS finds something (\d[-/.:]\d), or the lowered text holds "ago" or "just now",
+ *      or it holds one of `months` and _DATE_HINT finds something (\d[-/.:]\d, \s\d or
+ *      \d(?:st|nd|rd|th)?\s, case-insensitive, re's \s being the blanks str.isspace() takes);
  *   4: lowered text starts with one of `widget_starts`, or with a digit;
  *   8: lowered text starts with one of `footer_starts`;
  *   16: lowered text holds one of `header_words`.
@@ -3336,12 +3337,25 @@ date_hint(const char *s, Py_ssize_t n)
     return 0;
 }
 
+/* \d[-/.:]\d */
+static int
+date_digits(const char *s, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i + 2 < n; i++)
+        if (is_digit(s[i])
+            && (s[i + 1] == '-' || s[i + 1] == '/' || s[i + 1] == '.' || s[i + 1] == ':')
+            && is_digit(s[i + 2]))
+            return 1;
+    return 0;
+}
+
 static PyObject *
 speedups_ascii_line_hints(PyObject *mod, PyObject *args)
 {
-    PyObject *t, *copyright, *widget, *footer, *header;
-    if (!PyArg_ParseTuple(args, "UO!O!O!O!:ascii_line_hints", &t, &PyTuple_Type, &copyright,
-                          &PyTuple_Type, &widget, &PyTuple_Type, &footer, &PyTuple_Type, &header))
+    PyObject *t, *copyright, *widget, *footer, *header, *months;
+    if (!PyArg_ParseTuple(args, "UO!O!O!O!O!:ascii_line_hints", &t, &PyTuple_Type, &copyright,
+                          &PyTuple_Type, &widget, &PyTuple_Type, &footer, &PyTuple_Type, &header,
+                          &PyTuple_Type, &months))
         return NULL;
     if (!PyUnicode_IS_ASCII(t)) {
         PyErr_SetString(PyExc_ValueError, "ascii_line_hints() takes ASCII text");
@@ -3360,8 +3374,14 @@ speedups_ascii_line_hints(PyObject *mod, PyObject *args)
     if ((r = any_literal(low, n, copyright, 0)) < 0)
         goto fail;
     bits |= r ? 1 : 0;
-    if (date_hint(low, n) || holds(low, n, "ago", 3) || holds(low, n, "just now", 8))
+    if (date_digits(low, n) || holds(low, n, "ago", 3) || holds(low, n, "just now", 8))
         bits |= 2;
+    else {
+        if ((r = any_literal(low, n, months, 0)) < 0)
+            goto fail;
+        if (r && date_hint(low, n))
+            bits |= 2;
+    }
     if ((r = any_literal(low, n, widget, 1)) < 0)
         goto fail;
     bits |= (r || (n && is_digit(low[0]))) ? 4 : 0;
@@ -4948,7 +4968,7 @@ static PyMethodDef module_methods[] = {
      "longest_first(segs) -> list[int]: the blocks' positions, longest text first (a stable "
      "order)."},
     {"ascii_line_hints", (PyCFunction)speedups_ascii_line_hints, METH_VARARGS,
-     "ascii_line_hints(text, copyright, widget_starts, footer_starts, header_words) -> int: the "
+     "ascii_line_hints(text, copyright, widget_starts, footer_starts, header_words, months) -> int: the "
      "prechecks of boilerstrip.features._line_bits on ASCII text, as bits."},
     {"ascii_features", (PyCFunction)speedups_ascii_features, METH_VARARGS,
      "ascii_features(segs, stop, floats, start, stop_at[, table]) -> int: the text features of "
@@ -5031,7 +5051,7 @@ PyInit__speedups(void)
         return NULL;
     }
     /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
-    if (PyModule_AddIntConstant(m, "API", 15) < 0 || walk_add_type(m) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 16) < 0 || walk_add_type(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }

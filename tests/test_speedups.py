@@ -852,18 +852,25 @@ def test_compiled_line_hints_match_python() -> None:
 
     import test_prechecks
 
+    from boilerstrip import patterns as P
+
     rng = random.Random(9)
     pieces = [chr(c) for c in range(128)] + [
         "1st ", "2ND\t", "3rd", "4Th\x1c", "12/3", "10:45", "9-9", "1.2", " 7", "\x1f8", "ago",
         "AGO", "Just Now", "just  now", "(c)", "&COPY;", "Copyright", "Reply", "LOG", "sitemap",
         "Site Map", "Terms", "comment", "REPL", "Respons", "discussion", "CLOSED", "about",
+        "Jan", "MAY", "sept", "Se", "pt", "dec ", " 3 ", "ma", "y", "\t12", "5th\n",
     ]
     texts = [t for t in test_prechecks.TEXTS if t.isascii()]
     for _ in range(20000):
         texts.append("".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8))))
     texts.append("x" * 600 + " 5")
+    texts += ["", "may", "May 3", "3 may", "x" * 5000 + "Dec 12", "12:" + "x" * 5000, "Sep\x0b9"]
+    texts += [ln.strip() for d in _dumps() for ln in d if ln.isascii()]
     for t in texts:
         assert features._ascii_hints(t) == features._ascii_line_hints(t), repr(t)
+        if not features._ascii_hints(t) & 2:  # the date hint holds wherever the pattern matches
+            assert P.DATE.search(t) is None, repr(t)
     assert features._ascii_hints is not features._ascii_line_hints  # the compiled one is in use
 
 

@@ -31,6 +31,7 @@ from ..features import (
     WIDGET,
     cached_shape,
     line_flags,
+    segments_flags,
 )
 from ..types import Label
 from . import stacked
@@ -198,7 +199,7 @@ class _Page(NamedTuple):
 def _page(doc: Doc) -> _Page:
     segs = doc.segments
     n = len(segs)
-    flags = [line_flags(s) for s in segs]
+    flags = segments_flags(segs)
     total_chars = sum(s.chars for s in segs) or 1
     values = values_of(segs, flags)
     html = doc.kind == "html"
