@@ -3264,8 +3264,8 @@ speedups_ascii_features(PyObject *mod, PyObject *args)
 }
 
 /* ---------------------------------------------------------------------------------------------
- * ascii_line_hints(text, copyright, widget_starts, footer_starts, header_words, months) -> int:
- * the cheap tests boilerstrip.features._line_bits runs on ASCII text before its patterns, as bits:
+ * ascii_line_hints(copyright, widget_starts, footer_starts, header_words, months, text) -> int:
+ * (the tables first, to be bound once) the cheap tests boilerstrip.features._line_bits runs on ASCII text before its patterns, as bits:
  *   1: lowered text holds one of `copyright`;
  *   2: _DATE_DIGITS finds something (\d[-/.:]\d), or the lowered text holds "ago" or "just now",
  *      or it holds one of `months` and _DATE_HINT finds something (\d[-/.:]\d, \s\d or
@@ -3353,9 +3353,9 @@ static PyObject *
 speedups_ascii_line_hints(PyObject *mod, PyObject *args)
 {
     PyObject *t, *copyright, *widget, *footer, *header, *months;
-    if (!PyArg_ParseTuple(args, "UO!O!O!O!O!:ascii_line_hints", &t, &PyTuple_Type, &copyright,
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!U:ascii_line_hints", &PyTuple_Type, &copyright,
                           &PyTuple_Type, &widget, &PyTuple_Type, &footer, &PyTuple_Type, &header,
-                          &PyTuple_Type, &months))
+                          &PyTuple_Type, &months, &t))
         return NULL;
     if (!PyUnicode_IS_ASCII(t)) {
         PyErr_SetString(PyExc_ValueError, "ascii_line_hints() takes ASCII text");
@@ -4968,7 +4968,7 @@ static PyMethodDef module_methods[] = {
      "longest_first(segs) -> list[int]: the blocks' positions, longest text first (a stable "
      "order)."},
     {"ascii_line_hints", (PyCFunction)speedups_ascii_line_hints, METH_VARARGS,
-     "ascii_line_hints(text, copyright, widget_starts, footer_starts, header_words, months) -> int: the "
+     "ascii_line_hints(copyright, widget_starts, footer_starts, header_words, months, text) -> int: the "
      "prechecks of boilerstrip.features._line_bits on ASCII text, as bits."},
     {"ascii_features", (PyCFunction)speedups_ascii_features, METH_VARARGS,
      "ascii_features(segs, stop, floats, start, stop_at[, table]) -> int: the text features of "

@@ -12,7 +12,7 @@ import re
 from array import array
 from collections import Counter
 from collections.abc import Callable, MutableSequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib import resources
 from operator import attrgetter, itemgetter
 from typing import Any, Final
@@ -423,20 +423,15 @@ def _ascii_line_hints(t: str) -> int:
 
 
 def _compiled_hints() -> Callable[[str], int]:
-    """The compiled helper's ``ascii_line_hints`` with this module's tables, where it is built (and
-    not turned off when this module is imported: like the models' trees, chosen once), else
-    :func:`_ascii_line_hints` itself."""
+    """The compiled helper's ``ascii_line_hints`` with this module's tables bound (a ``partial``: no
+    Python frame per call), where it is built (and not turned off when this module is imported:
+    like the models' trees, chosen once), else :func:`_ascii_line_hints` itself."""
     mod = speedups()
     if mod is None:
         return _ascii_line_hints
-    hints = mod.ascii_line_hints
     tables = (_COPYRIGHT_ASCII, _WIDGET_STARTS, _FOOTER_STARTS, _HEADER_WORDS, _MONTHS_ASCII)
-
-    def ascii_hints(t: str) -> int:
-        got: int = hints(t, *tables)
-        return got
-
-    return ascii_hints
+    hints: Callable[[str], int] = partial(mod.ascii_line_hints, *tables)
+    return hints
 
 
 _ascii_hints: Final = _compiled_hints()
@@ -447,40 +442,37 @@ def _line_bits(t: str) -> int:
     got = _bits_cache.get(t)
     if got is not None:
         return got
+    # The cheap tests first, as the bits of _ascii_line_hints: the two costliest searches skipped
+    # where they cannot match (see _COPYRIGHT_ASCII), and the anchored patterns where the text does
+    # not start (or hold) what they need.
     if t.isascii():
-        # The two costliest searches, skipped where they cannot match (see _COPYRIGHT_ASCII), and
-        # the anchored patterns where the text does not start (or hold) what they need.
         hints = _ascii_hints(t)
-        copyright_ = bool(hints & 1) and P.COPYRIGHT.search(t) is not None
-        maybe_date = bool(hints & 2)
-        maybe_widget = bool(hints & 4)
-        maybe_footer = bool(hints & 8)
-        maybe_header = bool(hints & 16)
     else:
         # A case-insensitive match of a literal is a substring of the case-folded text, and a match
         # at the start a prefix of it (the case folding of a text is that of its characters one
         # after the other): the tables of the ASCII hints hold there too.
         fold = pattern_fold(t)
-        copyright_ = (
-            ("©" in t or _has_copyright_folded(fold))
-            and P.COPYRIGHT.search(t) is not None
-        )
-        maybe_date = _ANY_DIGIT(t) is not None or "ago" in fold or "just now" in fold
-        maybe_widget = fold.startswith(_WIDGET_STARTS) or _DIGIT_FIRST(t) is not None
-        maybe_footer = fold.startswith(_FOOTER_STARTS)
-        maybe_header = _has_header_word(fold)
+        hints = 1 if "©" in t or _has_copyright_folded(fold) else 0
+        if _ANY_DIGIT(t) is not None or "ago" in fold or "just now" in fold:
+            hints |= 2
+        if fold.startswith(_WIDGET_STARTS) or _DIGIT_FIRST(t) is not None:
+            hints |= 4
+        if fold.startswith(_FOOTER_STARTS):
+            hints |= 8
+        if _has_header_word(fold):
+            hints |= 16
     bits = 0
-    if copyright_:
+    if hints & 1 and P.COPYRIGHT.search(t) is not None:
         bits = BOILER | COPYRIGHT
-    if maybe_widget and P.WIDGET.match(t) is not None:
+    if hints & 4 and P.WIDGET.match(t) is not None:
         bits |= BOILER | WIDGET
-    elif not bits and maybe_footer and P.FOOTER_LINE.match(t) is not None:
+    elif not bits and hints & 8 and P.FOOTER_LINE.match(t) is not None:
         bits = BOILER
-    if maybe_date and P.DATE.search(t) is not None:
+    if hints & 2 and P.DATE.search(t) is not None:
         bits |= DATE
         if P.META_LINE.search(t) is not None:
             bits |= META_DATE
-    if maybe_header:  # (the header words hold the words of a comment count too)
+    if hints & 16:  # (the header words hold the words of a comment count too)
         if P.COMMENT_HEADER.match(t) is not None:
             bits |= COMMENT_HEADER
         if P.COMMENT_COUNT.search(t) is not None:
