@@ -3915,6 +3915,96 @@ done:
 
 
 
+/* --- text_segments: the text dump's blocks as Segments ------------------------------------------ */
+
+/* text_segments(blocks, origin, new, tag) -> list: the loop of boilerstrip.segment_text._make_segments
+ * (its plain-Python form): for each record (start, j, indent, bullet, text, blank_before,
+ * blank_after) of text_blocks(), new(text, f"lines {a}-{b}", tag=tag, line_start=a, line_end=b,
+ * indent=indent, bullet=bullet, list_item=bool(bullet), blank_before=blank_before,
+ * blank_after=blank_after) with a, b = origin[start], origin[j - 1]. Made from the last record back,
+ * each record let go (None in its place) once its Segment is made. */
+static PyObject *
+speedups_text_segments(PyObject *mod, PyObject *args)
+{
+    PyObject *blocks, *origin, *maker, *tag;
+    if (!PyArg_ParseTuple(args, "O!O!OU:text_segments", &PyList_Type, &blocks, &PyList_Type,
+                          &origin, &maker, &tag))
+        return NULL;
+    static const char *names[] = {"tag", "line_start", "line_end", "indent", "bullet",
+                                  "list_item", "blank_before", "blank_after"};
+    PyObject *kwnames = PyTuple_New(8);
+    if (kwnames == NULL)
+        return NULL;
+    for (Py_ssize_t k = 0; k < 8; k++) {
+        PyObject *name = PyUnicode_InternFromString(names[k]);
+        if (name == NULL) {
+            Py_DECREF(kwnames);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(kwnames, k, name);
+    }
+    Py_ssize_t nb = PyList_GET_SIZE(blocks);
+    PyObject *out = PyList_New(nb);
+    if (out == NULL) {
+        Py_DECREF(kwnames);
+        return NULL;
+    }
+    for (Py_ssize_t k = nb - 1; k >= 0; k--) {
+        if (k >= PyList_GET_SIZE(blocks)) {
+            PyErr_SetString(PyExc_ValueError, "text_segments(): the blocks changed");
+            goto fail;
+        }
+        PyObject *rec = PyList_GET_ITEM(blocks, k);
+        Py_INCREF(rec);
+        if (!PyTuple_Check(rec) || PyTuple_GET_SIZE(rec) != 7) {
+            Py_DECREF(rec);
+            PyErr_SetString(PyExc_TypeError, "text_segments(): a block is a 7-tuple");
+            goto fail;
+        }
+        Py_ssize_t start = PyLong_AsSsize_t(PyTuple_GET_ITEM(rec, 0));
+        Py_ssize_t j = start == -1 && PyErr_Occurred() ? -1
+                                                      : PyLong_AsSsize_t(PyTuple_GET_ITEM(rec, 1));
+        if (PyErr_Occurred()) {
+            Py_DECREF(rec);
+            goto fail;
+        }
+        Py_ssize_t n = PyList_GET_SIZE(origin);
+        if (start < 0 || start >= n || j < 1 || j > n) {
+            Py_DECREF(rec);
+            PyErr_SetString(PyExc_ValueError, "text_segments(): a block outside the lines");
+            goto fail;
+        }
+        PyObject *a = PyList_GET_ITEM(origin, start), *b = PyList_GET_ITEM(origin, j - 1);
+        Py_INCREF(a);
+        Py_INCREF(b);
+        PyObject *bullet = PyTuple_GET_ITEM(rec, 3);
+        int truthy = PyObject_IsTrue(bullet);
+        PyObject *source = truthy < 0 ? NULL : PyUnicode_FromFormat("lines %S-%S", a, b);
+        PyObject *seg = NULL;
+        if (source != NULL) {
+            PyObject *argv[10] = {PyTuple_GET_ITEM(rec, 4), source, tag, a, b,
+                                  PyTuple_GET_ITEM(rec, 2), bullet, truthy ? Py_True : Py_False,
+                                  PyTuple_GET_ITEM(rec, 5), PyTuple_GET_ITEM(rec, 6)};
+            seg = PyObject_Vectorcall(maker, argv, 2, kwnames);
+            Py_DECREF(source);
+        }
+        Py_DECREF(a);
+        Py_DECREF(b);
+        Py_DECREF(rec);
+        if (seg == NULL)
+            goto fail;
+        PyList_SET_ITEM(out, k, seg);
+        if (k < PyList_GET_SIZE(blocks) && PyList_SetItem(blocks, k, Py_NewRef(Py_None)) < 0)
+            goto fail;
+    }
+    Py_DECREF(kwnames);
+    return out;
+fail:
+    Py_DECREF(kwnames);
+    Py_DECREF(out);  /* (the slots not yet filled are NULL: list_dealloc skips them) */
+    return NULL;
+}
+
 /* --- Maker: records of a slotted dataclass, made without its __init__ -------------------------- */
 
 /* Maker(type, template, fields, required): a callable that makes `type(*args, **kwargs)` the way the
@@ -4991,6 +5081,9 @@ static PyMethodDef module_methods[] = {
      "display_widths(lines, display_width[, table]) -> (lengths, indents): the display widths of "
      "the lines and of their indents (boilerstrip.segment_text.segment_text); table[c] & 2: c is "
      "wide, for the code points below its length (display_width is called for the other lines)."},
+    {"text_segments", (PyCFunction)speedups_text_segments, METH_VARARGS,
+     "text_segments(blocks, origin, new, tag) -> list: the Segments of text_blocks()'s records, "
+     "as boilerstrip.segment_text._make_segments makes them."},
     {"text_blocks", (PyCFunction)speedups_text_blocks, METH_VARARGS,
      "text_blocks(lines, wrapped, bullet_match, wide_match, stop, before, check_mask, "
      "max_bullet_chars) -> "

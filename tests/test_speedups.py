@@ -555,6 +555,46 @@ def _bulleted(lines: list[str]) -> list[str]:
     ]
 
 
+def test_compiled_text_segments_match_python() -> None:
+    """text_segments() makes the Segments _make_segments makes, field for field, from the records
+    text_blocks() gives for the dumps and from odd hand-made ones; bad records raise."""
+    from boilerstrip import patterns as P
+    from boilerstrip.compiled import maker
+    from boilerstrip.segment_text import _WIDE, _make_segments
+
+    def fields(segs: list[Segment]) -> list[tuple[Any, ...]]:
+        return [tuple((type(v), v) for v in dataclasses.astuple(s)) for s in segs]
+
+    records: list[list[Any]] = []
+    for lines in _dumps():
+        lines = [ln.rstrip() for ln in lines]
+        wrapped = bytes(k % 3 != 2 for k in range(len(lines)))
+        records.append(
+            Speedups.text_blocks(lines, wrapped, P.BULLET.match, _WIDE.match, lambda n: False, 0,
+                                 1023, 20000)
+        )
+    odd = ["", "字字", "\ud800", "x" * 100000, "a\tb", "é" * 3, "\U0001f600"]
+    records.append([(k % 5, k % 5 + 1, k, odd[k % 7], odd[(k + 3) % 7], k % 2 == 0, k % 3 == 0)
+                    for k in range(40)])
+    records.append([])
+    new = maker(Segment)
+    assert new is not Segment  # the compiled Maker
+    for recs in records:
+        origin = [k * 2 + 1 for k in range(max([r[1] for r in recs], default=0) + 1)]
+        want = fields(_make_segments(list(recs), origin, Segment))
+        copy = list(recs)
+        got = Speedups.text_segments(copy, origin, new, "line")
+        assert fields(got) == want
+        assert all(r is None for r in copy)
+        assert fields(_make_segments(list(recs), origin, new)) == want
+    for bad in ([(0, 1)], [(0, 5, 0, "", "x", True, True)], [(-1, 1, 0, "", "x", True, True)],
+                [("0", 1, 0, "", "x", True, True)], [None], [(0, 1, 0, "", "x", True, True, 1)]):
+        with pytest.raises((TypeError, ValueError)):
+            Speedups.text_segments(list(bad), [1, 2], new, "line")
+    with pytest.raises(TypeError):
+        Speedups.text_segments([(0, 1, 0, "", "x", True, True)], [1], new, b"line")
+
+
 def test_compiled_segment_text_matches_python(monkeypatch: pytest.MonkeyPatch) -> None:
     for lines in _dumps():
         for variant in (lines, _bulleted(lines)):
