@@ -11,7 +11,7 @@ import json
 import re
 from array import array
 from collections import Counter
-from collections.abc import Callable, MutableSequence
+from collections.abc import Callable, MutableSequence, Sequence
 from functools import lru_cache, partial
 from importlib import resources
 from operator import attrgetter, itemgetter
@@ -496,7 +496,7 @@ def line_flags(s: Segment) -> int:
 _stored_flags: Final = attrgetter("line_flags")
 
 
-def segments_flags(segs: list[Segment]) -> list[int]:
+def segments_flags(segs: Sequence[Segment]) -> list[int]:
     """``[line_flags(s) for s in segs]``: the flags already computed read in one pass (most are, by
     the time a step asks for all of them), :func:`line_flags` called for the others only."""
     flags = list(map(_stored_flags, segs))
