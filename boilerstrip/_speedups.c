@@ -3264,11 +3264,12 @@ speedups_ascii_features(PyObject *mod, PyObject *args)
 }
 
 /* ---------------------------------------------------------------------------------------------
- * ascii_line_hints(text, copyright, widget_starts, footer_starts, header_words) -> int: the cheap
- * tests boilerstrip.features._line_bits runs on ASCII text before its patterns, as bits:
+ * ascii_line_hints(copyright, widget_starts, footer_starts, header_words, months, text) -> int:
+ * (the tables first, to be bound once) the cheap tests boilerstrip.features._line_bits runs on ASCII text before its patterns, as bits:
  *   1: lowered text holds one of `copyright`;
- *   2: _DATE_HINT finds something (\d[-/.:]\d, \s\d or \d(?:st|nd|rd|th)?\s, case-insensitive,
- *      re's \s being the blanks str.isspace() takes), or the lowered text holds "ago" or "just now";
+ *   2: _DATE_DIGITS finds something (\d[-/.:]\d), or the lowered text holds "ago" or "just now",
+ *      or it holds one of `months` and _DATE_HINT finds something (\d[-/.:]\d, \s\d or
+ *      \d(?:st|nd|rd|th)?\s, case-insensitive, re's \s being the blanks str.isspace() takes);
  *   4: lowered text starts with one of `widget_starts`, or with a digit;
  *   8: lowered text starts with one of `footer_starts`;
  *   16: lowered text holds one of `header_words`.
@@ -3336,12 +3337,25 @@ date_hint(const char *s, Py_ssize_t n)
     return 0;
 }
 
+/* \d[-/.:]\d */
+static int
+date_digits(const char *s, Py_ssize_t n)
+{
+    for (Py_ssize_t i = 0; i + 2 < n; i++)
+        if (is_digit(s[i])
+            && (s[i + 1] == '-' || s[i + 1] == '/' || s[i + 1] == '.' || s[i + 1] == ':')
+            && is_digit(s[i + 2]))
+            return 1;
+    return 0;
+}
+
 static PyObject *
 speedups_ascii_line_hints(PyObject *mod, PyObject *args)
 {
-    PyObject *t, *copyright, *widget, *footer, *header;
-    if (!PyArg_ParseTuple(args, "UO!O!O!O!:ascii_line_hints", &t, &PyTuple_Type, &copyright,
-                          &PyTuple_Type, &widget, &PyTuple_Type, &footer, &PyTuple_Type, &header))
+    PyObject *t, *copyright, *widget, *footer, *header, *months;
+    if (!PyArg_ParseTuple(args, "O!O!O!O!O!U:ascii_line_hints", &PyTuple_Type, &copyright,
+                          &PyTuple_Type, &widget, &PyTuple_Type, &footer, &PyTuple_Type, &header,
+                          &PyTuple_Type, &months, &t))
         return NULL;
     if (!PyUnicode_IS_ASCII(t)) {
         PyErr_SetString(PyExc_ValueError, "ascii_line_hints() takes ASCII text");
@@ -3360,8 +3374,14 @@ speedups_ascii_line_hints(PyObject *mod, PyObject *args)
     if ((r = any_literal(low, n, copyright, 0)) < 0)
         goto fail;
     bits |= r ? 1 : 0;
-    if (date_hint(low, n) || holds(low, n, "ago", 3) || holds(low, n, "just now", 8))
+    if (date_digits(low, n) || holds(low, n, "ago", 3) || holds(low, n, "just now", 8))
         bits |= 2;
+    else {
+        if ((r = any_literal(low, n, months, 0)) < 0)
+            goto fail;
+        if (r && date_hint(low, n))
+            bits |= 2;
+    }
     if ((r = any_literal(low, n, widget, 1)) < 0)
         goto fail;
     bits |= (r || (n && is_digit(low[0]))) ? 4 : 0;
@@ -3894,6 +3914,96 @@ done:
 }
 
 
+
+/* --- text_segments: the text dump's blocks as Segments ------------------------------------------ */
+
+/* text_segments(blocks, origin, new, tag) -> list: the loop of boilerstrip.segment_text._make_segments
+ * (its plain-Python form): for each record (start, j, indent, bullet, text, blank_before,
+ * blank_after) of text_blocks(), new(text, f"lines {a}-{b}", tag=tag, line_start=a, line_end=b,
+ * indent=indent, bullet=bullet, list_item=bool(bullet), blank_before=blank_before,
+ * blank_after=blank_after) with a, b = origin[start], origin[j - 1]. Made from the last record back,
+ * each record let go (None in its place) once its Segment is made. */
+static PyObject *
+speedups_text_segments(PyObject *mod, PyObject *args)
+{
+    PyObject *blocks, *origin, *maker, *tag;
+    if (!PyArg_ParseTuple(args, "O!O!OU:text_segments", &PyList_Type, &blocks, &PyList_Type,
+                          &origin, &maker, &tag))
+        return NULL;
+    static const char *names[] = {"tag", "line_start", "line_end", "indent", "bullet",
+                                  "list_item", "blank_before", "blank_after"};
+    PyObject *kwnames = PyTuple_New(8);
+    if (kwnames == NULL)
+        return NULL;
+    for (Py_ssize_t k = 0; k < 8; k++) {
+        PyObject *name = PyUnicode_InternFromString(names[k]);
+        if (name == NULL) {
+            Py_DECREF(kwnames);
+            return NULL;
+        }
+        PyTuple_SET_ITEM(kwnames, k, name);
+    }
+    Py_ssize_t nb = PyList_GET_SIZE(blocks);
+    PyObject *out = PyList_New(nb);
+    if (out == NULL) {
+        Py_DECREF(kwnames);
+        return NULL;
+    }
+    for (Py_ssize_t k = nb - 1; k >= 0; k--) {
+        if (k >= PyList_GET_SIZE(blocks)) {
+            PyErr_SetString(PyExc_ValueError, "text_segments(): the blocks changed");
+            goto fail;
+        }
+        PyObject *rec = PyList_GET_ITEM(blocks, k);
+        Py_INCREF(rec);
+        if (!PyTuple_Check(rec) || PyTuple_GET_SIZE(rec) != 7) {
+            Py_DECREF(rec);
+            PyErr_SetString(PyExc_TypeError, "text_segments(): a block is a 7-tuple");
+            goto fail;
+        }
+        Py_ssize_t start = PyLong_AsSsize_t(PyTuple_GET_ITEM(rec, 0));
+        Py_ssize_t j = start == -1 && PyErr_Occurred() ? -1
+                                                      : PyLong_AsSsize_t(PyTuple_GET_ITEM(rec, 1));
+        if (PyErr_Occurred()) {
+            Py_DECREF(rec);
+            goto fail;
+        }
+        Py_ssize_t n = PyList_GET_SIZE(origin);
+        if (start < 0 || start >= n || j < 1 || j > n) {
+            Py_DECREF(rec);
+            PyErr_SetString(PyExc_ValueError, "text_segments(): a block outside the lines");
+            goto fail;
+        }
+        PyObject *a = PyList_GET_ITEM(origin, start), *b = PyList_GET_ITEM(origin, j - 1);
+        Py_INCREF(a);
+        Py_INCREF(b);
+        PyObject *bullet = PyTuple_GET_ITEM(rec, 3);
+        int truthy = PyObject_IsTrue(bullet);
+        PyObject *source = truthy < 0 ? NULL : PyUnicode_FromFormat("lines %S-%S", a, b);
+        PyObject *seg = NULL;
+        if (source != NULL) {
+            PyObject *argv[10] = {PyTuple_GET_ITEM(rec, 4), source, tag, a, b,
+                                  PyTuple_GET_ITEM(rec, 2), bullet, truthy ? Py_True : Py_False,
+                                  PyTuple_GET_ITEM(rec, 5), PyTuple_GET_ITEM(rec, 6)};
+            seg = PyObject_Vectorcall(maker, argv, 2, kwnames);
+            Py_DECREF(source);
+        }
+        Py_DECREF(a);
+        Py_DECREF(b);
+        Py_DECREF(rec);
+        if (seg == NULL)
+            goto fail;
+        PyList_SET_ITEM(out, k, seg);
+        if (k < PyList_GET_SIZE(blocks) && PyList_SetItem(blocks, k, Py_NewRef(Py_None)) < 0)
+            goto fail;
+    }
+    Py_DECREF(kwnames);
+    return out;
+fail:
+    Py_DECREF(kwnames);
+    Py_DECREF(out);  /* (the slots not yet filled are NULL: list_dealloc skips them) */
+    return NULL;
+}
 
 /* --- Maker: records of a slotted dataclass, made without its __init__ -------------------------- */
 
@@ -4948,7 +5058,7 @@ static PyMethodDef module_methods[] = {
      "longest_first(segs) -> list[int]: the blocks' positions, longest text first (a stable "
      "order)."},
     {"ascii_line_hints", (PyCFunction)speedups_ascii_line_hints, METH_VARARGS,
-     "ascii_line_hints(text, copyright, widget_starts, footer_starts, header_words) -> int: the "
+     "ascii_line_hints(copyright, widget_starts, footer_starts, header_words, months, text) -> int: the "
      "prechecks of boilerstrip.features._line_bits on ASCII text, as bits."},
     {"ascii_features", (PyCFunction)speedups_ascii_features, METH_VARARGS,
      "ascii_features(segs, stop, floats, start, stop_at[, table]) -> int: the text features of "
@@ -4971,6 +5081,9 @@ static PyMethodDef module_methods[] = {
      "display_widths(lines, display_width[, table]) -> (lengths, indents): the display widths of "
      "the lines and of their indents (boilerstrip.segment_text.segment_text); table[c] & 2: c is "
      "wide, for the code points below its length (display_width is called for the other lines)."},
+    {"text_segments", (PyCFunction)speedups_text_segments, METH_VARARGS,
+     "text_segments(blocks, origin, new, tag) -> list: the Segments of text_blocks()'s records, "
+     "as boilerstrip.segment_text._make_segments makes them."},
     {"text_blocks", (PyCFunction)speedups_text_blocks, METH_VARARGS,
      "text_blocks(lines, wrapped, bullet_match, wide_match, stop, before, check_mask, "
      "max_bullet_chars) -> "
@@ -5031,7 +5144,7 @@ PyInit__speedups(void)
         return NULL;
     }
     /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
-    if (PyModule_AddIntConstant(m, "API", 15) < 0 || walk_add_type(m) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 16) < 0 || walk_add_type(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -89,8 +89,9 @@ def _comments(segs: list[Segment]) -> tuple[list[Comment], dict[int, int]]:
     in that list (a comment left with no words once its widget and header lines are taken out is
     not listed, and its blocks belong to none)."""
     groups: dict[int, tuple[list[str], list[str]]] = {}
+    comment = Label.COMMENT
     for s in segs:
-        if s.label is Label.COMMENT and s.comment is not None:
+        if s.label is comment and s.comment is not None:
             words, meta = groups.setdefault(s.comment, ([], []))
             if s.comment_meta:
                 meta.append(s.text)
@@ -159,9 +160,10 @@ def _blocks(doc: Doc, position: dict[int, int]) -> list[Block]:
 
 def assemble(doc: Doc, *, encoding: str | None, url: str | None) -> Article:
     segs = doc.segments
+    navigation = Label.NAVIGATION
     for s in segs:
         if s.label is None:  # not reached by the classifiers (time budget spent): page chrome
-            s.label = Label.NAVIGATION
+            s.label = navigation
     if doc.kind == "text" and misread(s.text for s in segs):
         # A dump of a UTF-8 page its browser read as Latin-1 (see boilerstrip.mojibake): the
         # output is read back; the blocks were classified as the dump spells them.

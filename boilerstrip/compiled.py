@@ -15,7 +15,7 @@ T = TypeVar("T")
 
 PURE_PYTHON_ENV: Final = "BOILERSTRIP_PURE_PYTHON"
 """Set to ``1`` to run the plain-Python forms even where the compiled helpers are built."""
-API: Final = 15
+API: Final = 16
 """The version of ``_speedups.c`` this code calls (its ``API`` constant): a stale build (an older
 source built in place) is left unused rather than called with what it does not have."""
 

@@ -11,10 +11,10 @@ import json
 import re
 from array import array
 from collections import Counter
-from collections.abc import Callable, MutableSequence
-from functools import lru_cache
+from collections.abc import Callable, MutableSequence, Sequence
+from functools import lru_cache, partial
 from importlib import resources
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 from typing import Any, Final
 
 import regex
@@ -318,6 +318,14 @@ _DATE_HINT: Final = re.compile(r"\d[-/.:]\d|\s\d|\d(?:st|nd|rd|th)?\s", re.IGNOR
 """On ASCII text, what every alternative of :data:`patterns.DATE` but "... ago" holds: digits
 around a separator ("12/3", "10:45"), a space before a number ("May 3") or after one ("3rd May").
 (``re``'s ``\\s`` takes a few more ASCII control characters than ``regex``'s: a superset.)"""
+_DATE_DIGITS: Final = re.compile(r"\d[-/.:]\d").search
+"""What the alternatives of :data:`patterns.DATE` without a month in words hold (``12/3/2020``,
+``10:45``) besides "ago" and "just now": where :data:`_DATE_HINT` finds only a space next to a
+number, the date needs a month word as well (:data:`_has_month`)."""
+_MONTHS_ASCII: Final = tuple(
+    m for m in P.DATE_MONTHS if not any(k in m for k in P.DATE_MONTHS if k != m)
+)
+""":data:`patterns.DATE_MONTHS` without those that hold another ("sept" holds "sep")."""
 _ANY_DIGIT: Final = regex.compile(r"\d").search
 r"""What every alternative of :data:`patterns.DATE` but "... ago" and "just now" holds, on any text:
 a digit (``regex``'s ``\d``, the pattern's own). "ago" and "just now" are matched with full case
@@ -368,6 +376,7 @@ def contains_any(literals: tuple[str, ...]) -> Callable[[str], bool]:
 _has_copyright_ascii: Final = contains_any(_COPYRIGHT_ASCII)
 _has_copyright_folded: Final = contains_any(_COPYRIGHT_FOLDED)
 _has_header_word: Final = contains_any(_HEADER_WORDS)
+_has_month: Final = contains_any(_MONTHS_ASCII)
 _DIGITS: Final = b"0123456789"
 _ASCII_SPACE: Final = bytes(b for b in range(128) if chr(b).isspace())
 """The ASCII characters ``str.split()`` splits at."""
@@ -397,7 +406,12 @@ def _ascii_line_hints(t: str) -> int:
     gives the same bits)."""
     low = t.lower()
     bits = 1 if _has_copyright_ascii(low) else 0
-    if _DATE_HINT(t) is not None or "ago" in low or "just now" in low:
+    if (
+        _DATE_DIGITS(t) is not None
+        or "ago" in low
+        or "just now" in low
+        or (_has_month(low) and _DATE_HINT(t) is not None)
+    ):
         bits |= 2
     if low.startswith(_WIDGET_STARTS) or low[:1].isdigit():
         bits |= 4
@@ -409,20 +423,15 @@ def _ascii_line_hints(t: str) -> int:
 
 
 def _compiled_hints() -> Callable[[str], int]:
-    """The compiled helper's ``ascii_line_hints`` with this module's tables, where it is built (and
-    not turned off when this module is imported: like the models' trees, chosen once), else
-    :func:`_ascii_line_hints` itself."""
+    """The compiled helper's ``ascii_line_hints`` with this module's tables bound (a ``partial``: no
+    Python frame per call), where it is built (and not turned off when this module is imported:
+    like the models' trees, chosen once), else :func:`_ascii_line_hints` itself."""
     mod = speedups()
     if mod is None:
         return _ascii_line_hints
-    hints = mod.ascii_line_hints
-    tables = (_COPYRIGHT_ASCII, _WIDGET_STARTS, _FOOTER_STARTS, _HEADER_WORDS)
-
-    def ascii_hints(t: str) -> int:
-        got: int = hints(t, *tables)
-        return got
-
-    return ascii_hints
+    tables = (_COPYRIGHT_ASCII, _WIDGET_STARTS, _FOOTER_STARTS, _HEADER_WORDS, _MONTHS_ASCII)
+    hints: Callable[[str], int] = partial(mod.ascii_line_hints, *tables)
+    return hints
 
 
 _ascii_hints: Final = _compiled_hints()
@@ -433,40 +442,37 @@ def _line_bits(t: str) -> int:
     got = _bits_cache.get(t)
     if got is not None:
         return got
+    # The cheap tests first, as the bits of _ascii_line_hints: the two costliest searches skipped
+    # where they cannot match (see _COPYRIGHT_ASCII), and the anchored patterns where the text does
+    # not start (or hold) what they need.
     if t.isascii():
-        # The two costliest searches, skipped where they cannot match (see _COPYRIGHT_ASCII), and
-        # the anchored patterns where the text does not start (or hold) what they need.
         hints = _ascii_hints(t)
-        copyright_ = bool(hints & 1) and P.COPYRIGHT.search(t) is not None
-        maybe_date = bool(hints & 2)
-        maybe_widget = bool(hints & 4)
-        maybe_footer = bool(hints & 8)
-        maybe_header = bool(hints & 16)
     else:
         # A case-insensitive match of a literal is a substring of the case-folded text, and a match
         # at the start a prefix of it (the case folding of a text is that of its characters one
         # after the other): the tables of the ASCII hints hold there too.
         fold = pattern_fold(t)
-        copyright_ = (
-            ("©" in t or _has_copyright_folded(fold))
-            and P.COPYRIGHT.search(t) is not None
-        )
-        maybe_date = _ANY_DIGIT(t) is not None or "ago" in fold or "just now" in fold
-        maybe_widget = fold.startswith(_WIDGET_STARTS) or _DIGIT_FIRST(t) is not None
-        maybe_footer = fold.startswith(_FOOTER_STARTS)
-        maybe_header = _has_header_word(fold)
+        hints = 1 if "©" in t or _has_copyright_folded(fold) else 0
+        if _ANY_DIGIT(t) is not None or "ago" in fold or "just now" in fold:
+            hints |= 2
+        if fold.startswith(_WIDGET_STARTS) or _DIGIT_FIRST(t) is not None:
+            hints |= 4
+        if fold.startswith(_FOOTER_STARTS):
+            hints |= 8
+        if _has_header_word(fold):
+            hints |= 16
     bits = 0
-    if copyright_:
+    if hints & 1 and P.COPYRIGHT.search(t) is not None:
         bits = BOILER | COPYRIGHT
-    if maybe_widget and P.WIDGET.match(t) is not None:
+    if hints & 4 and P.WIDGET.match(t) is not None:
         bits |= BOILER | WIDGET
-    elif not bits and maybe_footer and P.FOOTER_LINE.match(t) is not None:
+    elif not bits and hints & 8 and P.FOOTER_LINE.match(t) is not None:
         bits = BOILER
-    if maybe_date and P.DATE.search(t) is not None:
+    if hints & 2 and P.DATE.search(t) is not None:
         bits |= DATE
         if P.META_LINE.search(t) is not None:
             bits |= META_DATE
-    if maybe_header:  # (the header words hold the words of a comment count too)
+    if hints & 16:  # (the header words hold the words of a comment count too)
         if P.COMMENT_HEADER.match(t) is not None:
             bits |= COMMENT_HEADER
         if P.COMMENT_COUNT.search(t) is not None:
@@ -485,6 +491,23 @@ def line_flags(s: Segment) -> int:
         t = s.text
         bits = s.line_flags = _line_bits(t) if len(t) <= P.MAX_PATTERN_CHARS else 0
     return bits
+
+
+_stored_flags: Final = attrgetter("line_flags")
+
+
+def segments_flags(segs: Sequence[Segment]) -> list[int]:
+    """``[line_flags(s) for s in segs]``: the flags already computed read in one pass (most are, by
+    the time a step asks for all of them), :func:`line_flags` called for the others only."""
+    flags = list(map(_stored_flags, segs))
+    if min(flags, default=0) < 0:
+        max_chars = P.MAX_PATTERN_CHARS
+        for i, bits in enumerate(flags):
+            if bits < 0:  # line_flags(s), written out
+                s = segs[i]
+                t = s.text
+                flags[i] = s.line_flags = _line_bits(t) if len(t) <= max_chars else 0
+    return flags
 
 
 def text_flags(t: str) -> TextFlags:

@@ -260,11 +260,16 @@ DUMP_FIELD: regex.Pattern[str]
 _LAZY["DUMP_FIELD"] = (r"_{5,}|\((?:BUTTON|RADIO|CHECKBOX|submit|reset)\)", 0)
 """What lynx writes for a text field (a run of underscores) or a button (``(BUTTON)``)."""
 
+DATE_MONTHS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
+                      "nov", "dec")
+"""The month names of :data:`DATE`, cut short: its date forms with a month in words hold one."""
+_DATE_MONTH: Final = "(?:" + "|".join(DATE_MONTHS) + ")"
+
 DATE: regex.Pattern[str]
 _LAZY["DATE"] = (
     r"(?:\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|"
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|"
-    r"\b\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b|"
+    r"\b" + _DATE_MONTH + r"[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)?\s+" + _DATE_MONTH + r"[a-z]*\.?,?\s+\d{4}\b|"
     r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|"
     r"\b(?:(?:\d+|an?|one|a few)\s+(?:second|minute|hour|day|week|month|year)s?|"
     r"seconds|moments)\s+ago\b|\bjust now\b)",

@@ -15,6 +15,7 @@ Bolton") where a line next to it continues by the ordinary rules: a paragraph, n
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any, Final
 
@@ -348,10 +349,19 @@ def _compiled_blocks(
         CHECK_MASK, P.MAX_PATTERN_CHARS * 50,
     )
     del lengths, indents, wrapped
-    # Built from the last block back, each block's record dropped as its Segment is made: the
-    # records and the Segments of a huge dump are not all alive at once.
+    segs += mod.text_segments(blocks, origin, maker(Segment), "line")
+
+
+def _make_segments(
+    blocks: list[tuple[int, int, int, str, str, bool, bool]],
+    origin: list[int],
+    new: Callable[..., Segment],
+) -> list[Segment]:
+    """The Segments of ``text_blocks()``'s records (the plain-Python form of the compiled helper's
+    ``text_segments``, which :func:`_compiled_blocks` calls). Built from the last block back, each
+    block's record dropped as its Segment is made: the records and the Segments of a huge dump are
+    not all alive at once."""
     made: list[Segment] = []
-    new = maker(Segment)
     while blocks:
         start, j, indent, bullet, text, blank_before, blank_after = blocks.pop()
         a, b = origin[start], origin[j - 1]
@@ -370,4 +380,4 @@ def _compiled_blocks(
             )
         )
     made.reverse()
-    segs += made
+    return made

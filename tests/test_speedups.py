@@ -555,6 +555,46 @@ def _bulleted(lines: list[str]) -> list[str]:
     ]
 
 
+def test_compiled_text_segments_match_python() -> None:
+    """text_segments() makes the Segments _make_segments makes, field for field, from the records
+    text_blocks() gives for the dumps and from odd hand-made ones; bad records raise."""
+    from boilerstrip import patterns as P
+    from boilerstrip.compiled import maker
+    from boilerstrip.segment_text import _WIDE, _make_segments
+
+    def fields(segs: list[Segment]) -> list[tuple[Any, ...]]:
+        return [tuple((type(v), v) for v in dataclasses.astuple(s)) for s in segs]
+
+    records: list[list[Any]] = []
+    for lines in _dumps():
+        lines = [ln.rstrip() for ln in lines]
+        wrapped = bytes(k % 3 != 2 for k in range(len(lines)))
+        records.append(
+            Speedups.text_blocks(lines, wrapped, P.BULLET.match, _WIDE.match, lambda n: False, 0,
+                                 1023, 20000)
+        )
+    odd = ["", "字字", "\ud800", "x" * 100000, "a\tb", "é" * 3, "\U0001f600"]
+    records.append([(k % 5, k % 5 + 1, k, odd[k % 7], odd[(k + 3) % 7], k % 2 == 0, k % 3 == 0)
+                    for k in range(40)])
+    records.append([])
+    new = maker(Segment)
+    assert new is not Segment  # the compiled Maker
+    for recs in records:
+        origin = [k * 2 + 1 for k in range(max([r[1] for r in recs], default=0) + 1)]
+        want = fields(_make_segments(list(recs), origin, Segment))
+        copy = list(recs)
+        got = Speedups.text_segments(copy, origin, new, "line")
+        assert fields(got) == want
+        assert all(r is None for r in copy)
+        assert fields(_make_segments(list(recs), origin, new)) == want
+    for bad in ([(0, 1)], [(0, 5, 0, "", "x", True, True)], [(-1, 1, 0, "", "x", True, True)],
+                [("0", 1, 0, "", "x", True, True)], [None], [(0, 1, 0, "", "x", True, True, 1)]):
+        with pytest.raises((TypeError, ValueError)):
+            Speedups.text_segments(list(bad), [1, 2], new, "line")
+    with pytest.raises(TypeError):
+        Speedups.text_segments([(0, 1, 0, "", "x", True, True)], [1], new, b"line")
+
+
 def test_compiled_segment_text_matches_python(monkeypatch: pytest.MonkeyPatch) -> None:
     for lines in _dumps():
         for variant in (lines, _bulleted(lines)):
@@ -852,18 +892,25 @@ def test_compiled_line_hints_match_python() -> None:
 
     import test_prechecks
 
+    from boilerstrip import patterns as P
+
     rng = random.Random(9)
     pieces = [chr(c) for c in range(128)] + [
         "1st ", "2ND\t", "3rd", "4Th\x1c", "12/3", "10:45", "9-9", "1.2", " 7", "\x1f8", "ago",
         "AGO", "Just Now", "just  now", "(c)", "&COPY;", "Copyright", "Reply", "LOG", "sitemap",
         "Site Map", "Terms", "comment", "REPL", "Respons", "discussion", "CLOSED", "about",
+        "Jan", "MAY", "sept", "Se", "pt", "dec ", " 3 ", "ma", "y", "\t12", "5th\n",
     ]
     texts = [t for t in test_prechecks.TEXTS if t.isascii()]
     for _ in range(20000):
         texts.append("".join(rng.choice(pieces) for _ in range(rng.randrange(0, 8))))
     texts.append("x" * 600 + " 5")
+    texts += ["", "may", "May 3", "3 may", "x" * 5000 + "Dec 12", "12:" + "x" * 5000, "Sep\x0b9"]
+    texts += [ln.strip() for d in _dumps() for ln in d if ln.isascii()]
     for t in texts:
         assert features._ascii_hints(t) == features._ascii_line_hints(t), repr(t)
+        if not features._ascii_hints(t) & 2:  # the date hint holds wherever the pattern matches
+            assert P.DATE.search(t) is None, repr(t)
     assert features._ascii_hints is not features._ascii_line_hints  # the compiled one is in use
 
 

@@ -12,7 +12,7 @@ from typing import Final
 
 from .. import patterns as P
 from ..document import Doc, Segment
-from ..features import BOILER, COPYRIGHT, line_flags, segment_copyright
+from ..features import BOILER, COPYRIGHT, line_flags, segment_copyright, segments_flags
 from ..types import Label
 from .base import set_label
 from .density import BAD, GOOD, NEARGOOD, SHORT
@@ -52,18 +52,30 @@ class Chrome:
             if s.label is None and (_footer_line(s) or s.cues & P.FOOTER):
                 footer_from = i
                 break
+        # The names read once, and the flags of all blocks (segment_copyright(s) is the flag where
+        # the text is short enough); the scores are all within 0..1, as set_label keeps them.
+        footer_cue, body_cue, boiler_cues = P.FOOTER, P.BODY, P.BOILER_CUES
+        max_chars = P.MAX_PATTERN_CHARS
+        footer, navigation, by = Label.FOOTER, Label.NAVIGATION, self.name
+        score_of = SCORE_BY_CLASS.get
+        flags = segments_flags(segs)
         for i, s in enumerate(segs):
             if s.label is not None:
                 continue
-            if s.cues & P.FOOTER and not s.cues & P.BODY:
-                set_label(s, Label.FOOTER, SCORE_CUE, self.name)
+            cues = s.cues
+            if cues & footer_cue and not cues & body_cue:
+                set_label(s, footer, SCORE_CUE, by)
             elif (i >= footer_from and not s.near_cues & LINK_LIST_CUES) or (
-                s.chars <= P.MAX_PATTERN_CHARS and segment_copyright(s)
+                s.chars <= max_chars
+                and (flags[i] & COPYRIGHT or len(s.text) > max_chars)
+                and segment_copyright(s)
             ):
-                set_label(s, Label.FOOTER, SCORE_CUE if _footer_line(s) else 0.7, self.name)
-            elif s.near_cues & P.BOILER_CUES:
-                set_label(s, Label.NAVIGATION, SCORE_CUE, self.name)
+                set_label(s, footer, SCORE_CUE if _footer_line(s) else 0.7, by)
+            elif s.near_cues & boiler_cues:
+                set_label(s, navigation, SCORE_CUE, by)
             else:
-                set_label(s, Label.NAVIGATION, SCORE_BY_CLASS.get(s.cf, 0.6), self.name)
+                s.label = navigation
+                s.score = score_of(s.cf, 0.6)
+                s.by = by
 
 

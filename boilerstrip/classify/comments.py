@@ -20,12 +20,14 @@ import regex
 from .. import patterns as P
 from ..document import Doc, Segment
 from ..features import (
+    COMMENT_HEADER,
     contains_any,
     has_date,
     pattern_fold,
     segment_comment_header,
     segment_date,
     segment_widget,
+    segments_flags,
 )
 from ..types import Label
 from .base import set_label
@@ -131,9 +133,13 @@ class CommentSection:
         n = len(segs)
         start = -1
         seen_prose = 0
+        # The flags of every block at once (the next steps read them all: the same numbers); where
+        # the text is short enough, segment_comment_header(s) is the flag.
+        flags = segments_flags(segs)
         for i, s in enumerate(segs):
             if (
                 s.chars <= P.MAX_PATTERN_CHARS
+                and (flags[i] & COMMENT_HEADER or len(s.text) > P.MAX_PATTERN_CHARS)
                 and segment_comment_header(s)
                 and seen_prose >= 2
             ):

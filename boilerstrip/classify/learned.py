@@ -31,6 +31,7 @@ from ..features import (
     WIDGET,
     cached_shape,
     line_flags,
+    segments_flags,
 )
 from ..types import Label
 from . import stacked
@@ -198,7 +199,7 @@ class _Page(NamedTuple):
 def _page(doc: Doc) -> _Page:
     segs = doc.segments
     n = len(segs)
-    flags = [line_flags(s) for s in segs]
+    flags = segments_flags(segs)
     total_chars = sum(s.chars for s in segs) or 1
     values = values_of(segs, flags)
     html = doc.kind == "html"
@@ -648,9 +649,9 @@ def _text_comments_open(segs: Sequence[Segment]) -> int:
     lynx 0.32 -> 0.87). The only other page that moved, mozilla-readability's
     archive-of-our-own, keeps a story paragraph it gave the comments but loses 0.003 on its title
     line."""
-    for i, s in enumerate(segs):
-        bits = line_flags(s)
-        if s.label is Label.COMMENT or (bits & COMMENT_HEADER and not s.bullet):
+    comment = Label.COMMENT
+    for i, (s, bits) in enumerate(zip(segs, segments_flags(segs), strict=True)):
+        if s.label is comment or (bits & COMMENT_HEADER and not s.bullet):
             return i
         if s.words <= COUNT_LINE_WORDS and (
             bits & COMMENT_COUNT if len(s.text) <= P.MAX_PATTERN_CHARS else counts_comments(s.text)

@@ -144,8 +144,9 @@ class Promos:
     def __call__(self, doc: Doc) -> None:
         if doc.kind == "html":
             return
+        article = Label.ARTICLE
         for s in doc.segments:
-            if s.label is not Label.ARTICLE or s.is_title:
+            if s.label is not article or s.is_title:
                 continue
             if is_credited_caption(s) or is_told_twice(s):
                 set_label(s, Label.CAPTION, SCORE, self.name)

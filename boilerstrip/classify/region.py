@@ -16,7 +16,7 @@ from typing import Final
 from .. import patterns as P
 from ..compiled import speedups
 from ..document import Doc, Segment
-from ..features import BOILER, line_flags
+from ..features import BOILER, segments_flags
 from ..types import Label
 from .density import GOOD, NEARGOOD, SHORT
 
@@ -87,7 +87,7 @@ class MainRegion:
         segs = doc.segments
         if not segs:
             return
-        values = values_of(segs, [line_flags(s) for s in segs])
+        values = values_of(segs, segments_flags(segs))
         if doc.kind == "html" and doc.parent:
             mod = speedups()
             if mod is not None:  # the sums below in C (the same numbers)
