@@ -522,7 +522,8 @@ def _turku_rows(tk: dict[str, Any] | None, title: str, intro: bool) -> list[str]
         "footer are noise; the article-only column counts article and headline lines alone) "
         "against the terminal-punctuation baseline (clean "
         "when the line ends with . ! ? … or 。！？, closing quotes allowed) and the all-clean "
-        "baseline. Counts pooled over the pages of each language.\n",
+        "baseline. Counts pooled over the pages of each language, all pages of the set (the "
+        "text model trained on those of its `train` split: see the held-out table below).\n",
         _table(
             [
                 "lang",
