@@ -42,6 +42,8 @@ _HAS_BOX: Final = re.compile(f"[{BOX}]")
 MIN_GAP: Final = 3
 """Spaces between two pieces of text on a line that can be a gutter (one or two occur in prose)."""
 _GAP: Final = re.compile(rf"(?<=\S) {{{MIN_GAP},}}(?=\S)")
+_GAP_RUN: Final = " " * MIN_GAP
+"""A line without this run of spaces has no gap (the cheap test before :data:`_GAP`)."""
 
 MIN_BAND_LINES: Final = 4
 """A band must span at least this many lines (two short lines side by side are more often a form
@@ -69,7 +71,7 @@ def _maybe_columns(lines: list[str]) -> bool:
     hits = 0
     gap = _GAP.search
     for line in head:
-        if "   " in line and gap(line):  # a gap is MIN_GAP spaces or more
+        if _GAP_RUN in line and gap(line):
             hits += 1
             if hits >= MIN_BAND_LINES:
                 return True
@@ -87,8 +89,8 @@ def _gutter_counts(lines: list[str], width: int) -> list[int]:
     diff = [0] * (width + 2)
     gaps = _GAP.finditer
     for line in lines:
-        if "   " not in line:
-            continue  # no run of MIN_GAP spaces: no gap
+        if _GAP_RUN not in line:
+            continue  # no gap
         for m in gaps(line, 0, width):
             a, b = m.start(), m.end() - 1  # x in [a, b) has x and x + 1 inside the gap
             if b > a:

@@ -9,6 +9,7 @@ import dataclasses
 import gzip
 import json
 import math
+import re
 import struct
 import sys
 from importlib import resources
@@ -801,7 +802,7 @@ def _column_inputs() -> list[list[str]]:
 def test_compiled_column_finder_matches_python(monkeypatch: pytest.MonkeyPatch) -> None:
     """_maybe_columns, _clean and the split itself (_speedups.maybe_columns, clean_lines,
     split_columns) give what the plain-Python forms give, with and without overrun, and with
-    other constants (but MIN_GAP: the plain forms test for its three spaces with a literal)."""
+    other constants (MIN_GAP with the gap pattern and pre-test made from it)."""
     from boilerstrip import layout
     from boilerstrip.compiled import PURE_PYTHON_ENV, speedups
 
@@ -827,6 +828,9 @@ def test_compiled_column_finder_matches_python(monkeypatch: pytest.MonkeyPatch) 
     constants = [{}, {"MIN_BAND_LINES": 2, "MIN_SIDED_LINES": 1, "MAX_TRIES": 1},
                  {"MAX_DEPTH": 8, "MAX_WIDTH": 12, "SNIFF_LINES": 3},
                  {"MAX_TRIES": 0, "MAX_DEPTH": 0}]
+    for gap in (2, 4):
+        constants.append({"MIN_GAP": gap, "_GAP_RUN": " " * gap,
+                          "_GAP": re.compile(rf"(?<=\S) {{{gap},}}(?=\S)")})
     split = 0
     for change in constants:
         with monkeypatch.context() as c:
