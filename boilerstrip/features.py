@@ -501,12 +501,9 @@ def segments_flags(segs: Sequence[Segment]) -> list[int]:
     the time a step asks for all of them), :func:`line_flags` called for the others only."""
     flags = list(map(_stored_flags, segs))
     if min(flags, default=0) < 0:
-        max_chars = P.MAX_PATTERN_CHARS
         for i, bits in enumerate(flags):
-            if bits < 0:  # line_flags(s), written out
-                s = segs[i]
-                t = s.text
-                flags[i] = s.line_flags = _line_bits(t) if len(t) <= max_chars else 0
+            if bits < 0:
+                flags[i] = line_flags(segs[i])
     return flags
 
 

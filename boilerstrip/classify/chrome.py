@@ -53,7 +53,7 @@ class Chrome:
                 footer_from = i
                 break
         # The names read once, and the flags of all blocks (segment_copyright(s) is the flag where
-        # the text is short enough); the scores are all within 0..1, as set_label keeps them.
+        # the text is short enough).
         footer_cue, body_cue, boiler_cues = P.FOOTER, P.BODY, P.BOILER_CUES
         max_chars = P.MAX_PATTERN_CHARS
         footer, navigation, by = Label.FOOTER, Label.NAVIGATION, self.name
@@ -74,8 +74,6 @@ class Chrome:
             elif s.near_cues & boiler_cues:
                 set_label(s, navigation, SCORE_CUE, by)
             else:
-                s.label = navigation
-                s.score = score_of(s.cf, 0.6)
-                s.by = by
+                set_label(s, navigation, score_of(s.cf, 0.6), by)
 
 
