@@ -517,54 +517,74 @@ intern_names(void)
     return 0;
 }
 
-/* o.name for the records this module reads and writes (Segment: a slotted dataclass), with the
- * slot's offset remembered per (type, interned name): the same value PyObject_GetAttr gives (and
- * the same store PyObject_SetAttr makes) where the type's own dict holds a writable member
- * descriptor for the name and the type keeps the generic attribute lookup and assignment (a data
- * descriptor wins over anything else there); the generic calls themselves otherwise, and for a
- * slot not set (its AttributeError). */
+/* o.name for the records this module reads and writes (the dataclass Segment, its compiled form,
+ * Block), with the member's definition remembered per (type, interned name): the same value
+ * PyObject_GetAttr gives (and the same store PyObject_SetAttr makes) where the type's own dict holds
+ * a writable member descriptor for the name and the type keeps the generic attribute lookup and
+ * assignment (a data descriptor wins over anything else there); the generic calls themselves
+ * otherwise, and for an object slot not set (its AttributeError). The readers of numbers below read
+ * a C field of the member's kind directly. */
 #define SLOT_CACHE 256
 static struct {
     PyTypeObject *type;
     PyObject *name;
-    Py_ssize_t offset;  /* -1: no plain slot */
+    PyMemberDef *member;  /* NULL: no plain member */
 } slot_cache[SLOT_CACHE];
 
-/* The offset of the plain slot `name` of o's type, or -1 (NULL on error: -2). */
-static Py_ssize_t
-slot_offset(PyObject *o, PyObject *name)
+/* The member kinds read and written here. */
+static int
+plain_kind(int kind)
+{
+    switch (kind) {
+    case T_OBJECT_EX: case T_OBJECT: case T_DOUBLE: case T_LONGLONG: case T_PYSSIZET: case T_INT:
+    case T_BYTE: case T_BOOL:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* The plain member `name` of o's type in *out (NULL where there is none); -1 on error. */
+static int
+slot_member(PyObject *o, PyObject *name, PyMemberDef **out)
 {
     PyTypeObject *tp = Py_TYPE(o);
     size_t h = (size_t)(((uint64_t)(size_t)tp ^ ((uint64_t)(size_t)name * 0x9E3779B97F4A7C15ull))
                         * 0xBF58476D1CE4E5B9ull >> 56) % SLOT_CACHE;
-    if (slot_cache[h].type == tp && slot_cache[h].name == name)
-        return slot_cache[h].offset;
-    Py_ssize_t off = -1;
+    if (slot_cache[h].type == tp && slot_cache[h].name == name) {
+        *out = slot_cache[h].member;
+        return 0;
+    }
+    PyMemberDef *m = NULL;
     if (tp->tp_getattro == PyObject_GenericGetAttr && tp->tp_setattro == PyObject_GenericSetAttr
         && tp->tp_dict != NULL && PyUnicode_CheckExact(name) && PyUnicode_CHECK_INTERNED(name)) {
         PyObject *d = PyDict_GetItemWithError(tp->tp_dict, name);
         if (d == NULL && PyErr_Occurred())
-            return -2;
+            return -1;
         if (d != NULL && Py_IS_TYPE(d, &PyMemberDescr_Type)
-            && ((PyMemberDescrObject *)d)->d_member->type == T_OBJECT_EX
+            && plain_kind(((PyMemberDescrObject *)d)->d_member->type)
             && !(((PyMemberDescrObject *)d)->d_member->flags & (READONLY | READ_RESTRICTED)))
-            off = ((PyMemberDescrObject *)d)->d_member->offset;
+            m = ((PyMemberDescrObject *)d)->d_member;
     }
-    /* (the entry holds the type; the name is one of this module's interned names) */
+    /* (the entry holds the type, which holds its members; the name is one of this module's
+     * interned names) */
     Py_XSETREF(slot_cache[h].type, (PyTypeObject *)Py_NewRef((PyObject *)tp));
     slot_cache[h].name = name;
-    slot_cache[h].offset = off;
-    return off;
+    slot_cache[h].member = m;
+    *out = m;
+    return 0;
 }
 
 static PyObject *
 seg_attr(PyObject *o, PyObject *name)
 {
-    Py_ssize_t off = slot_offset(o, name);
-    if (off == -2)
+    PyMemberDef *m;
+    if (slot_member(o, name, &m) < 0)
         return NULL;
-    if (off >= 0) {
-        PyObject *v = *(PyObject **)((char *)o + off);
+    if (m != NULL) {
+        if (m->type != T_OBJECT_EX)
+            return PyMember_GetOne((const char *)o, m);
+        PyObject *v = *(PyObject **)((char *)o + m->offset);
         if (v != NULL)
             return Py_NewRef(v);
     }
@@ -575,19 +595,41 @@ seg_attr(PyObject *o, PyObject *name)
 static int
 seg_setattr(PyObject *o, PyObject *name, PyObject *v)
 {
-    Py_ssize_t off = slot_offset(o, name);
-    if (off == -2)
+    PyMemberDef *m;
+    if (slot_member(o, name, &m) < 0)
         return -1;
-    if (off >= 0) {
-        Py_XSETREF(*(PyObject **)((char *)o + off), Py_NewRef(v));
+    if (m != NULL) {
+        if (m->type != T_OBJECT_EX)
+            return PyMember_SetOne((char *)o, m, v);
+        Py_XSETREF(*(PyObject **)((char *)o + m->offset), Py_NewRef(v));
         return 0;
     }
     return PyObject_SetAttr(o, name, v);
 }
 
+/* The integer member m of o in *out: 1 where m is a C integer field (or flag), else 0. */
+static int
+int_field(PyObject *o, PyMemberDef *m, long long *out)
+{
+    const char *at = (const char *)o + m->offset;
+    switch (m->type) {
+    case T_LONGLONG: *out = *(const long long *)at; return 1;
+    case T_PYSSIZET: *out = *(const Py_ssize_t *)at; return 1;
+    case T_INT: *out = *(const int *)at; return 1;
+    case T_BYTE: *out = *(const char *)at; return 1;
+    case T_BOOL: *out = *(const char *)at != 0; return 1;
+    default: return 0;
+    }
+}
+
 static int
 attr_ll(PyObject *o, PyObject *name, long long *out)
 {
+    PyMemberDef *m;
+    if (slot_member(o, name, &m) < 0)
+        return -1;
+    if (m != NULL && int_field(o, m, out))
+        return 0;
     PyObject *v = seg_attr(o, name);
     if (v == NULL)
         return -1;
@@ -600,6 +642,14 @@ static int
 attr_mask(PyObject *o, PyObject *name, unsigned long long *out)
 {
     /* the low 64 bits, two's complement (what `mask & c` reads for c < 2**63) */
+    PyMemberDef *m;
+    long long c;
+    if (slot_member(o, name, &m) < 0)
+        return -1;
+    if (m != NULL && int_field(o, m, &c)) {
+        *out = (unsigned long long)c;
+        return 0;
+    }
     PyObject *v = seg_attr(o, name);
     if (v == NULL)
         return -1;
@@ -611,6 +661,18 @@ attr_mask(PyObject *o, PyObject *name, unsigned long long *out)
 static int
 attr_double(PyObject *o, PyObject *name, double *out)
 {
+    PyMemberDef *m;
+    if (slot_member(o, name, &m) < 0)
+        return -1;
+    long long c;
+    if (m != NULL && m->type == T_DOUBLE) {
+        *out = *(const double *)((const char *)o + m->offset);
+        return 0;
+    }
+    if (m != NULL && int_field(o, m, &c)) {
+        *out = (double)c;  /* (what float(int) gives) */
+        return 0;
+    }
     PyObject *v = seg_attr(o, name);
     if (v == NULL)
         return -1;
@@ -622,6 +684,14 @@ attr_double(PyObject *o, PyObject *name, double *out)
 static int
 attr_true(PyObject *o, PyObject *name, int *out)
 {
+    PyMemberDef *m;
+    long long c;
+    if (slot_member(o, name, &m) < 0)
+        return -1;
+    if (m != NULL && int_field(o, m, &c)) {
+        *out = c != 0;
+        return 0;
+    }
     PyObject *v = seg_attr(o, name);
     if (v == NULL)
         return -1;
@@ -4005,169 +4075,218 @@ fail:
     return NULL;
 }
 
-/* --- Maker: records of a slotted dataclass, made without its __init__ -------------------------- */
+/* --- Segment: a block's record with its numbers and flags in C fields --------------------------- */
 
-/* Maker(type, template, fields, required): a callable that makes `type(*args, **kwargs)` the way the
- * dataclass's generated __init__ does when every field has a plain default and nothing runs after
- * it (boilerstrip.compiled.maker checks both): every slot starts as the template's value, then the
- * positional arguments fill `fields` in order and the keyword arguments the slots they name. */
+/* The compiled form of boilerstrip.document.Segment: the same fields in the same order, with the
+ * same defaults, made by the same call (text and source first, the rest by position or name), read
+ * and written by name from Python as the dataclass's slots are. Numbers and flags are C numbers and
+ * chars: the dataclass holds a 33-slot record plus an int or float object for many of its values (a
+ * frame index, a probability, a score, a line number), some 400 bytes a block; this record is some
+ * 200, which is what a page of a million blocks weighs in the segments. Strings, the label and the
+ * comment index stay objects (the label and the comment index None where unset). A float field
+ * written an int reads back as a float; a bool field takes only True or False. The record is not
+ * tracked by the cyclic collector: strings, numbers, enum members and None make no cycle. */
 typedef struct {
     PyObject_HEAD
-    PyTypeObject *type;
-    Py_ssize_t n;
-    Py_ssize_t *offsets;   /* of fields[i] */
-    PyObject **defaults;   /* the template's value of fields[i] */
-    PyObject *fields;      /* tuple of str */
-    Py_ssize_t required;   /* the first `required` fields have no default: given positionally */
-    vectorcallfunc vectorcall;
-} Maker;
+    PyObject *text, *source, *tag, *bullet, *label, *by, *comment;
+    long long cues, near_cues, line_flags;
+    double words, link_density, stop_density, p_article, score;
+    Py_ssize_t link_chars, line_start, line_end, chars;
+    int frame, depth, indent, sentences;
+    char heading, cf;
+    char list_item, image_before, blank_before, blank_after, punct_end, in_region, is_title,
+        comment_meta;
+} Seg;
+
+#define SEG_MEMBER(name, kind) {#name, kind, offsetof(Seg, name), 0, NULL}
+/* In the order of the dataclass's fields (a test checks the names, the order and the defaults). */
+static PyMemberDef Seg_members[] = {
+    SEG_MEMBER(text, T_OBJECT_EX), SEG_MEMBER(source, T_OBJECT_EX), SEG_MEMBER(tag, T_OBJECT_EX),
+    SEG_MEMBER(frame, T_INT), SEG_MEMBER(cues, T_LONGLONG), SEG_MEMBER(near_cues, T_LONGLONG),
+    SEG_MEMBER(link_chars, T_PYSSIZET), SEG_MEMBER(heading, T_BYTE),
+    SEG_MEMBER(list_item, T_BOOL), SEG_MEMBER(image_before, T_BOOL), SEG_MEMBER(depth, T_INT),
+    SEG_MEMBER(line_start, T_PYSSIZET), SEG_MEMBER(line_end, T_PYSSIZET),
+    SEG_MEMBER(indent, T_INT), SEG_MEMBER(bullet, T_OBJECT_EX), SEG_MEMBER(blank_before, T_BOOL),
+    SEG_MEMBER(blank_after, T_BOOL), SEG_MEMBER(chars, T_PYSSIZET), SEG_MEMBER(words, T_DOUBLE),
+    SEG_MEMBER(link_density, T_DOUBLE), SEG_MEMBER(stop_density, T_DOUBLE),
+    SEG_MEMBER(punct_end, T_BOOL), SEG_MEMBER(sentences, T_INT),
+    SEG_MEMBER(line_flags, T_LONGLONG), SEG_MEMBER(cf, T_BYTE), SEG_MEMBER(in_region, T_BOOL),
+    SEG_MEMBER(p_article, T_DOUBLE), SEG_MEMBER(label, T_OBJECT), SEG_MEMBER(score, T_DOUBLE),
+    SEG_MEMBER(by, T_OBJECT_EX), SEG_MEMBER(is_title, T_BOOL), SEG_MEMBER(comment, T_OBJECT),
+    SEG_MEMBER(comment_meta, T_BOOL),
+    {NULL, 0, 0, 0, NULL},
+};
+#undef SEG_MEMBER
+#define SEG_FIELDS ((Py_ssize_t)(sizeof(Seg_members) / sizeof(Seg_members[0]) - 1))
+#define SEG_REQUIRED 2  /* text, source */
+
+static PyObject *seg_names[SEG_FIELDS];  /* the members' names, interned (Segment_ready) */
+static PyObject *seg_empty;              /* "" */
 
 static void
-Maker_dealloc(Maker *self)
+Seg_dealloc(Seg *self)
 {
-    for (Py_ssize_t i = 0; i < self->n; i++)
-        Py_XDECREF(self->defaults ? self->defaults[i] : NULL);
-    PyMem_Free(self->defaults);
-    PyMem_Free(self->offsets);
-    Py_XDECREF(self->fields);
-    Py_XDECREF(self->type);
+    Py_XDECREF(self->text);
+    Py_XDECREF(self->source);
+    Py_XDECREF(self->tag);
+    Py_XDECREF(self->bullet);
+    Py_XDECREF(self->label);
+    Py_XDECREF(self->by);
+    Py_XDECREF(self->comment);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
-static PyObject *
-Maker_vectorcall(PyObject *callable, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+/* The index of the field `name`, or -1 (-2 on error). */
+static Py_ssize_t
+seg_index(PyObject *name)
 {
-    Maker *self = (Maker *)callable;
+    for (Py_ssize_t i = 0; i < SEG_FIELDS; i++)
+        if (seg_names[i] == name)
+            return i;
+    if (!PyUnicode_Check(name))
+        return -1;
+    for (Py_ssize_t i = 0; i < SEG_FIELDS; i++) {
+        int eq = PyUnicode_Compare(seg_names[i], name);
+        if (eq == 0)
+            return i;
+        if (eq == -1 && PyErr_Occurred())
+            return -2;
+    }
+    return -1;
+}
+
+static PyObject *
+Seg_vectorcall(PyObject *type, PyObject *const *args, size_t nargsf, PyObject *kwnames)
+{
     Py_ssize_t nargs = PyVectorcall_NARGS(nargsf);
     Py_ssize_t nkw = kwnames ? PyTuple_GET_SIZE(kwnames) : 0;
-    if (nargs > self->n || nargs < self->required) {
-        PyErr_Format(PyExc_TypeError, "%s takes %zd to %zd positional arguments",
-                     self->type->tp_name, self->required, self->n);
+    if (nargs > SEG_FIELDS) {
+        PyErr_Format(PyExc_TypeError, "Segment() takes at most %zd positional arguments (%zd given)",
+                     SEG_FIELDS, nargs);
         return NULL;
     }
-    PyObject *obj = self->type->tp_alloc(self->type, 0);
-    if (obj == NULL)
+    Seg *self = (Seg *)((PyTypeObject *)type)->tp_alloc((PyTypeObject *)type, 0);
+    if (self == NULL)
         return NULL;
-    char *base = (char *)obj;
-    for (Py_ssize_t i = 0; i < self->n; i++)
-        *(PyObject **)(base + self->offsets[i]) = Py_NewRef(self->defaults[i]);
+    self->tag = Py_NewRef(seg_empty);
+    self->bullet = Py_NewRef(seg_empty);
+    self->by = Py_NewRef(seg_empty);
+    self->frame = -1;
+    self->line_flags = -1;
+    self->blank_before = self->blank_after = 1;
+    self->p_article = -1.0;
+    self->score = 0.5;
     for (Py_ssize_t i = 0; i < nargs; i++)
-        Py_SETREF(*(PyObject **)(base + self->offsets[i]), Py_NewRef(args[i]));
+        if (PyMember_SetOne((char *)self, &Seg_members[i], args[i]) < 0)
+            goto fail;
     for (Py_ssize_t k = 0; k < nkw; k++) {
         PyObject *name = PyTuple_GET_ITEM(kwnames, k);
-        Py_ssize_t at = -1;
-        for (Py_ssize_t i = 0; i < self->n; i++) {
-            if (PyTuple_GET_ITEM(self->fields, i) == name) {
-                at = i;
-                break;
-            }
-        }
-        if (at < 0) {
-            for (Py_ssize_t i = 0; i < self->n; i++) {
-                int eq = PyUnicode_Compare(PyTuple_GET_ITEM(self->fields, i), name) == 0;
-                if (eq) {
-                    at = i;
-                    break;
-                }
-            }
-            if (PyErr_Occurred()) {
-                Py_DECREF(obj);
-                return NULL;
-            }
-        }
+        Py_ssize_t at = seg_index(name);
+        if (at == -2)
+            goto fail;
         if (at < 0 || at < nargs) {
             PyErr_Format(PyExc_TypeError,
-                         at < 0 ? "%s got an unexpected keyword argument %R"
-                                : "%s got multiple values for argument %R",
-                         self->type->tp_name, name);
-            Py_DECREF(obj);
-            return NULL;
+                         at < 0 ? "Segment() got an unexpected keyword argument %R"
+                                : "Segment() got multiple values for argument %R",
+                         name);
+            goto fail;
         }
-        Py_SETREF(*(PyObject **)(base + self->offsets[at]), Py_NewRef(args[nargs + k]));
+        if (PyMember_SetOne((char *)self, &Seg_members[at], args[nargs + k]) < 0)
+            goto fail;
     }
-    return obj;
+    if (self->text == NULL || self->source == NULL) {
+        PyErr_Format(PyExc_TypeError, "Segment() missing required argument '%s'",
+                     self->text == NULL ? "text" : "source");
+        goto fail;
+    }
+    return (PyObject *)self;
+fail:
+    Py_DECREF(self);
+    return NULL;
 }
 
-static int
-Maker_init(Maker *self, PyObject *args, PyObject *kwds)
+/* Segment(*args, **kwargs) where the call does not go through the vectorcall above. */
+static PyObject *
+Seg_new(PyTypeObject *type, PyObject *args, PyObject *kwds)
 {
-    PyTypeObject *type;
-    PyObject *template, *fields;
-    if (kwds != NULL && PyDict_GET_SIZE(kwds)) {
-        PyErr_SetString(PyExc_TypeError, "Maker(type, template, fields, required)");
-        return -1;
-    }
-    if (self->type != NULL) {
-        PyErr_SetString(PyExc_TypeError, "a Maker is made once");
-        return -1;
-    }
-    Py_ssize_t required;
-    if (!PyArg_ParseTuple(args, "O!OO!n:Maker", &PyType_Type, &type, &template, &PyTuple_Type,
-                          &fields, &required))
-        return -1;
-    if (required < 0 || required > PyTuple_GET_SIZE(fields)) {
-        PyErr_SetString(PyExc_ValueError, "Maker: required out of range");
-        return -1;
-    }
-    self->required = required;
-    if (!PyObject_TypeCheck(template, type)) {
-        PyErr_SetString(PyExc_TypeError, "Maker: the template is not of the type");
-        return -1;
-    }
-    Py_ssize_t n = PyTuple_GET_SIZE(fields);
-    self->offsets = PyMem_Calloc(n ? n : 1, sizeof(Py_ssize_t));
-    self->defaults = PyMem_Calloc(n ? n : 1, sizeof(PyObject *));
-    if (self->offsets == NULL || self->defaults == NULL) {
+    Py_ssize_t nargs = PyTuple_GET_SIZE(args);
+    Py_ssize_t nkw = kwds != NULL ? PyDict_GET_SIZE(kwds) : 0;
+    PyObject **argv = PyMem_Malloc((size_t)(nargs + nkw + 1) * sizeof(PyObject *));
+    PyObject *kwnames = nkw ? PyTuple_New(nkw) : NULL;
+    PyObject *out = NULL;
+    if (argv == NULL || (nkw && kwnames == NULL)) {
         PyErr_NoMemory();
-        return -1;
+        goto done;
     }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        PyObject *name = PyTuple_GET_ITEM(fields, i);
-        PyObject *d = PyUnicode_Check(name) ? PyDict_GetItemWithError(type->tp_dict, name) : NULL;
-        if (d == NULL || !Py_IS_TYPE(d, &PyMemberDescr_Type)
-            || ((PyMemberDescrObject *)d)->d_member->type != T_OBJECT_EX) {
-            if (!PyErr_Occurred())
-                PyErr_Format(PyExc_TypeError, "Maker: %s has no slot %R", type->tp_name, name);
-            return -1;
-        }
-        self->offsets[i] = ((PyMemberDescrObject *)d)->d_member->offset;
-        PyObject *v = *(PyObject **)((char *)template + self->offsets[i]);
-        if (v == NULL) {
-            PyErr_Format(PyExc_TypeError, "Maker: the template has no %R", name);
-            return -1;
-        }
-        self->defaults[i] = Py_NewRef(v);
-        self->n = i + 1;
+    for (Py_ssize_t i = 0; i < nargs; i++)
+        argv[i] = PyTuple_GET_ITEM(args, i);
+    Py_ssize_t pos = 0, k = 0;
+    PyObject *key, *value;
+    while (nkw && PyDict_Next(kwds, &pos, &key, &value)) {
+        PyTuple_SET_ITEM(kwnames, k, Py_NewRef(key));
+        argv[nargs + k++] = value;
     }
-    self->fields = Py_NewRef(fields);
-    self->type = (PyTypeObject *)Py_NewRef((PyObject *)type);
-    self->vectorcall = Maker_vectorcall;
-    return 0;
+    out = Seg_vectorcall((PyObject *)type, argv, (size_t)nargs, kwnames);
+done:
+    PyMem_Free(argv);
+    Py_XDECREF(kwnames);
+    return out;
 }
 
 static PyObject *
-Maker_call(PyObject *self, PyObject *args, PyObject *kwargs)
+Seg_repr(PyObject *self)
 {
-    if (((Maker *)self)->type == NULL) {
-        PyErr_SetString(PyExc_TypeError, "the Maker was not set up");
+    PyObject *parts = PyList_New(SEG_FIELDS);
+    if (parts == NULL)
         return NULL;
+    for (Py_ssize_t i = 0; i < SEG_FIELDS; i++) {
+        PyObject *v = PyMember_GetOne((const char *)self, &Seg_members[i]);
+        PyObject *s = v == NULL ? NULL : PyUnicode_FromFormat("%s=%R", Seg_members[i].name, v);
+        Py_XDECREF(v);
+        if (s == NULL) {
+            Py_DECREF(parts);
+            return NULL;
+        }
+        PyList_SET_ITEM(parts, i, s);
     }
-    return PyVectorcall_Call(self, args, kwargs);
+    PyObject *sep = PyUnicode_FromString(", ");
+    PyObject *body = sep == NULL ? NULL : PyUnicode_Join(sep, parts);
+    Py_XDECREF(sep);
+    Py_DECREF(parts);
+    if (body == NULL)
+        return NULL;
+    PyObject *out = PyUnicode_FromFormat("Segment(%U)", body);
+    Py_DECREF(body);
+    return out;
 }
 
-static PyTypeObject MakerType = {
+static PyTypeObject SegType = {
     PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = "boilerstrip._speedups.Maker",
-    .tp_basicsize = sizeof(Maker),
-    .tp_dealloc = (destructor)Maker_dealloc,
-    .tp_flags = Py_TPFLAGS_DEFAULT | Py_TPFLAGS_HAVE_VECTORCALL,
-    .tp_vectorcall_offset = offsetof(Maker, vectorcall),
-    .tp_call = Maker_call,
-    .tp_doc = "Maker(type, template, fields, required): makes records of a slotted dataclass from its "
-              "template's values and the arguments, without running its __init__.",
-    .tp_init = (initproc)Maker_init,
-    .tp_new = PyType_GenericNew,
+    .tp_name = "boilerstrip._speedups.Segment",
+    .tp_basicsize = sizeof(Seg),
+    .tp_dealloc = (destructor)Seg_dealloc,
+    .tp_repr = Seg_repr,
+    .tp_getattro = PyObject_GenericGetAttr,
+    .tp_setattro = PyObject_GenericSetAttr,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "Segment(text, source, ...): boilerstrip.document.Segment with its numbers and flags "
+              "in C fields.",
+    .tp_members = Seg_members,
+    .tp_new = Seg_new,
+    .tp_vectorcall = Seg_vectorcall,
 };
+
+static int
+Segment_ready(void)
+{
+    seg_empty = PyUnicode_New(0, 0);
+    if (seg_empty == NULL)
+        return -1;
+    for (Py_ssize_t i = 0; i < SEG_FIELDS; i++)
+        if ((seg_names[i] = PyUnicode_InternFromString(Seg_members[i].name)) == NULL)
+            return -1;
+    return PyType_Ready(&SegType);
+}
 
 /* --- the public blocks of a page (boilerstrip.assemble) ---------------------------------------- */
 
@@ -5130,7 +5249,7 @@ PyMODINIT_FUNC
 PyInit__speedups(void)
 {
     if (PyType_Ready(&ForestType) < 0 || PyType_Ready(&RowsType) < 0
-        || PyType_Ready(&MakerType) < 0 || PyType_Ready(&WordTableType) < 0
+        || Segment_ready() < 0 || PyType_Ready(&WordTableType) < 0
         || intern_names() < 0)
         return NULL;
     ascii_classes_init();
@@ -5144,7 +5263,7 @@ PyInit__speedups(void)
         return NULL;
     }
     /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
-    if (PyModule_AddIntConstant(m, "API", 16) < 0 || walk_add_type(m) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 17) < 0 || walk_add_type(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }
@@ -5154,9 +5273,9 @@ PyInit__speedups(void)
         Py_DECREF(m);
         return NULL;
     }
-    Py_INCREF(&MakerType);
-    if (PyModule_AddObject(m, "Maker", (PyObject *)&MakerType) < 0) {
-        Py_DECREF(&MakerType);
+    Py_INCREF(&SegType);
+    if (PyModule_AddObject(m, "Segment", (PyObject *)&SegType) < 0) {
+        Py_DECREF(&SegType);
         Py_DECREF(m);
         return NULL;
     }

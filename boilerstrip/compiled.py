@@ -6,16 +6,12 @@ helpers are built.
 
 from __future__ import annotations
 
-import dataclasses
 import os
-from collections.abc import Callable
-from typing import Any, Final, TypeVar
-
-T = TypeVar("T")
+from typing import Any, Final
 
 PURE_PYTHON_ENV: Final = "BOILERSTRIP_PURE_PYTHON"
 """Set to ``1`` to run the plain-Python forms even where the compiled helpers are built."""
-API: Final = 16
+API: Final = 17
 """The version of ``_speedups.c`` this code calls (its ``API`` constant): a stale build (an older
 source built in place) is left unused rather than called with what it does not have."""
 
@@ -54,25 +50,4 @@ def untrack(records: list[Any]) -> None:
         mod.untrack(records)
 
 
-def maker(cls: type[T]) -> Callable[..., T]:
-    """A constructor of the slotted dataclass ``cls`` that makes the same records as ``cls(...)``
-    without running the generated ``__init__`` (``_speedups.Maker``: the defaults copied from a
-    template record, then the arguments written in), where the helper is built; else ``cls``. Only
-    for a dataclass whose fields are all set by ``__init__`` from plain defaults (no
-    ``default_factory``, no ``__post_init__``) and whose fields without a default come first and are
-    always passed by position; for any other class ``cls`` itself is returned."""
-    mod = speedups()
-    if mod is None or not dataclasses.is_dataclass(cls) or hasattr(cls, "__post_init__"):
-        return cls
-    fields = dataclasses.fields(cls)
-    if any(f.default_factory is not dataclasses.MISSING or not f.init for f in fields):
-        return cls
-    required = [f.name for f in fields if f.default is dataclasses.MISSING]
-    if [f.name for f in fields[: len(required)]] != required:
-        return cls
-    template = cls(*[None] * len(required))
-    made: Callable[..., T] = mod.Maker(cls, template, tuple(f.name for f in fields), len(required))
-    return made
-
-
-__all__ = ["API", "PURE_PYTHON_ENV", "maker", "speedups", "untrack"]
+__all__ = ["API", "PURE_PYTHON_ENV", "speedups", "untrack"]

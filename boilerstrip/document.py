@@ -17,7 +17,14 @@ from .types import Label
 
 @dataclass(slots=True, eq=False)
 class Segment:
-    """One block while it goes through the pipeline (mutable, with features)."""
+    """One block while it goes through the pipeline (mutable, with features).
+
+    Where the compiled helpers are built, the segmenters make ``boilerstrip._speedups.Segment``
+    records instead: the same fields in the same order with the same defaults, read and written
+    by name the same way, with the numbers and flags held as C numbers (half the memory of a page
+    of blocks). A float field of that form reads back a float when written an int, and a bool field
+    takes only ``True`` or ``False``. Code here treats the two alike.
+    """
 
     text: str
     source: str

@@ -23,7 +23,7 @@ from lxml import etree
 
 from . import patterns as P
 from .budget import CHECK_MASK, COLLECT_SHARE, PARSE_SHARE, Budget
-from .compiled import maker, speedups
+from .compiled import speedups
 from .document import Doc, Meta, Segment
 from .parse import (
     DEEP,
@@ -999,7 +999,7 @@ Segmenter: type[_Rare] = _PySegmenter
 if _speedups is not None:
     _speedups.walk_setup(
         _tag_infos, _tag_info, _ATTRS, _cue_cache, _token_cues, _attr_cues, _element_cues,
-        _masks, _MASKS_MAX, HEADINGS, maker(Segment), _BR, _pre_join, _clean_join, CHECK_MASK,
+        _masks, _MASKS_MAX, HEADINGS, _speedups.Segment, _BR, _pre_join, _clean_join, CHECK_MASK,
         NEAR_LEVELS, _token_cache, _new_token_cues, _CUE_CACHE_MAX, MAX_TOKEN_CHARS,
     )
 

@@ -23,7 +23,7 @@ import regex
 
 from . import patterns as P
 from .budget import CHECK_MASK
-from .compiled import maker, speedups
+from .compiled import speedups
 from .document import Doc, Segment
 from .layout import split_columns
 
@@ -349,7 +349,7 @@ def _compiled_blocks(
         CHECK_MASK, P.MAX_PATTERN_CHARS * 50,
     )
     del lengths, indents, wrapped
-    segs += mod.text_segments(blocks, origin, maker(Segment), "line")
+    segs += mod.text_segments(blocks, origin, mod.Segment, "line")
 
 
 def _make_segments(

@@ -560,11 +560,12 @@ def test_compiled_text_segments_match_python() -> None:
     """text_segments() makes the Segments _make_segments makes, field for field, from the records
     text_blocks() gives for the dumps and from odd hand-made ones; bad records raise."""
     from boilerstrip import patterns as P
-    from boilerstrip.compiled import maker
     from boilerstrip.segment_text import _WIDE, _make_segments
 
-    def fields(segs: list[Segment]) -> list[tuple[Any, ...]]:
-        return [tuple((type(v), v) for v in dataclasses.astuple(s)) for s in segs]
+    names = [f.name for f in dataclasses.fields(Segment)]
+
+    def fields(segs: list[Any]) -> list[tuple[Any, ...]]:
+        return [tuple((type(getattr(s, n)), getattr(s, n)) for n in names) for s in segs]
 
     records: list[list[Any]] = []
     for lines in _dumps():
@@ -578,8 +579,7 @@ def test_compiled_text_segments_match_python() -> None:
     records.append([(k % 5, k % 5 + 1, k, odd[k % 7], odd[(k + 3) % 7], k % 2 == 0, k % 3 == 0)
                     for k in range(40)])
     records.append([])
-    new = maker(Segment)
-    assert new is not Segment  # the compiled Maker
+    new = Speedups.Segment
     for recs in records:
         origin = [k * 2 + 1 for k in range(max([r[1] for r in recs], default=0) + 1)]
         want = fields(_make_segments(list(recs), origin, Segment))
@@ -1232,61 +1232,55 @@ def test_make_blocks_wants_a_slotted_type() -> None:
         speedups().make_blocks([], NoSlots, True, frozenset(), {}, Label.COMMENT, Label.NAVIGATION)
 
 
-def test_maker_makes_the_same_records() -> None:
-    from boilerstrip.compiled import maker
-    from boilerstrip.types import Block, Label
+def test_compiled_segment_is_the_dataclass() -> None:
+    """_speedups.Segment has the dataclass's fields, in its order, with its defaults; it is made by
+    the same calls (by position and by name) and refuses the calls the generated __init__ refuses;
+    its numbers and flags are stored as C numbers (a float field written an int reads back as the
+    float; a bool field takes only a bool)."""
+    from boilerstrip.types import Label
 
-    new = maker(Segment)
-    assert new is not Segment
+    new = Speedups.Segment
     names = [f.name for f in dataclasses.fields(Segment)]
+    members = [n for n in dir(new) if not n.startswith("_")]
+    assert sorted(members) == sorted(names)
     cases: list[tuple[tuple[Any, ...], dict[str, Any]]] = [
         (("x", "/"), {}),
         (("x", "/", "p", 1, 5, 3, 2, 1, True, False, 7), {}),
         (("t", "lines 1-2"), {"tag": "line", "line_start": 1, "bullet": "•", "blank_after": False}),
         (("t", "s"), {"label": Label.COMMENT, "score": 0.25, "comment": 3, "p_article": 0.5}),
+        (("t", "s"), {"words": 2.5, "line_flags": 6, "cf": 3, "chars": 10**12, "by": "rule"}),
+        (tuple(getattr(Segment("a", "b"), n) for n in names), {}),
     ]
     for args, kwargs in cases:
         a, b = new(*args, **kwargs), Segment(*args, **kwargs)
-        assert type(a) is Segment
-        assert [getattr(a, n) for n in names] == [getattr(b, n) for n in names]
-        assert [type(getattr(a, n)) for n in names] == [type(getattr(b, n)) for n in names]
+        for n in names:
+            va, vb = getattr(a, n), getattr(b, n)
+            assert va == vb and type(va) is type(vb), n
+    a = new("x", "/")
+    a.words = 3  # an int into a float field
+    assert a.words == 3.0 and type(a.words) is float
+    a.label, a.comment = Label.ARTICLE, 2
+    assert a.label is Label.ARTICLE and a.comment == 2
+    a.label = a.comment = None
+    assert a.label is None and a.comment is None
+    assert repr(a).startswith("Segment(text='x', source='/', tag=''")
+    with pytest.raises(TypeError):
+        a.list_item = 1  # type: ignore[assignment]
+    with pytest.raises(TypeError):
+        a.frame = "2"  # type: ignore[assignment]
+    with pytest.raises(AttributeError):
+        a.nope = 1  # type: ignore[attr-defined]
     # The same checks as the generated __init__.
     with pytest.raises(TypeError):
         new("only text")
+    with pytest.raises(TypeError):
+        new(source="only source")
     with pytest.raises(TypeError):
         new("x", "/", nope=1)
     with pytest.raises(TypeError):
         new("x", "/", text="twice")
     with pytest.raises(TypeError):
         new(*range(len(names) + 1))
-    block = maker(Block)("t", Label.ARTICLE, 0.5, "/p")
-    assert block == Block("t", Label.ARTICLE, 0.5, "/p")
-
-
-def test_maker_leaves_other_classes_alone() -> None:
-    from boilerstrip.compiled import maker
-
-    @dataclasses.dataclass(slots=True)
-    class WithFactory:
-        items: list[int] = dataclasses.field(default_factory=list)
-
-    @dataclasses.dataclass(slots=True)
-    class WithPost:
-        x: int = 0
-
-        def __post_init__(self) -> None:
-            self.x += 1
-
-    @dataclasses.dataclass(slots=True)
-    class NotInit:
-        x: int = 0
-        y: int = dataclasses.field(default=0, init=False)
-
-    class Plain:
-        pass
-
-    for cls in (WithFactory, WithPost, NotInit, Plain):
-        assert maker(cls) is cls
 
 
 def _covered_texts(n: int = 3000) -> list[str]:
