@@ -797,14 +797,20 @@ typedef struct {
     double pp, page_prose_log, n_log, total_chars;
     unsigned long long *flags; /* n */
     double *values;            /* n */
-    Py_ssize_t *frames;        /* n */
-    long long *repeats;        /* n: blocks of the page with the same text */
-    long long *pos_chars;      /* n: characters of the blocks before */
-    long long *meta_count;     /* n + 1: prefix counts of meta lines */
-    double *prefix;            /* N_WINCOLS * (n + 1): prefix sums of the window columns */
+    int32_t *repeats;          /* n: blocks of the page with the same text */
+    /* The running sums the vectors read - the window columns' prefix sums, the meta lines and the
+     * characters before a block - kept only at every ROWS_MARK-th block (fill() carries them on
+     * from there, adding the same numbers in the same order: the same doubles as sums kept for
+     * every block, at a few bytes a block instead of 64). */
+    Py_ssize_t n_marks;        /* n / ROWS_MARK + 1 */
+    double *mark_prefix;       /* N_WINCOLS * n_marks */
+    long long *mark_meta;      /* n_marks */
+    long long *mark_pos;       /* n_marks */
     double *share, *linkd;     /* nf */
     Py_ssize_t *parent;        /* nf */
 } Rows;
+
+#define ROWS_MARK 256
 
 static void
 Rows_dealloc(Rows *self)
@@ -814,11 +820,10 @@ Rows_dealloc(Rows *self)
     Py_XDECREF(self->tag_index);
     PyMem_Free(self->flags);
     PyMem_Free(self->values);
-    PyMem_Free(self->frames);
     PyMem_Free(self->repeats);
-    PyMem_Free(self->pos_chars);
-    PyMem_Free(self->meta_count);
-    PyMem_Free(self->prefix);
+    PyMem_Free(self->mark_prefix);
+    PyMem_Free(self->mark_meta);
+    PyMem_Free(self->mark_pos);
     PyMem_Free(self->share);
     PyMem_Free(self->linkd);
     PyMem_Free(self->parent);
@@ -875,56 +880,95 @@ read_numbers(PyObject *seq, Py_ssize_t n, double *dout, Py_ssize_t *iout, const 
     return 0;
 }
 
-/* repeats[i]: the number of blocks of segs with the text of block i (a dict of the texts, let go
- * of before the caller makes its other arrays: a page's texts and its vectors' sums are not all
- * held at once). -1 with an exception on error. */
+/* repeats[i]: the number of blocks of segs with the text of block i, counted in an open-addressing
+ * table of block indices (the texts' own hashes, compared as a dict compares its keys: the same
+ * counts as a dict of the texts, at 12 bytes a block for the time of the count instead of ~60).
+ * -1 with an exception on error. */
 static int
-count_repeats(PyObject *segs, Py_ssize_t n, long long *repeats)
+count_repeats(PyObject *segs, Py_ssize_t n, int32_t *repeats)
 {
-    PyObject *counts = PyDict_New();
-    if (counts == NULL)
+    if (n > INT32_MAX / 2) {
+        PyErr_SetString(PyExc_OverflowError, "too many blocks");
         return -1;
-    PyObject *one = PyLong_FromLong(1);
-    int err = one == NULL;
+    }
+    size_t cap = 8;
+    while (cap < (size_t)n * 2)
+        cap <<= 1;
+    int32_t *table = PyMem_Malloc(cap * sizeof(int32_t));
+    int32_t *count = PyMem_Calloc(n ? (size_t)n : 1, sizeof(int32_t));
+    if (table == NULL || count == NULL) {
+        PyMem_Free(table);
+        PyMem_Free(count);
+        PyErr_NoMemory();
+        return -1;
+    }
+    memset(table, 0xff, cap * sizeof(int32_t));  /* -1: empty */
+    int err = 0;
     for (Py_ssize_t i = 0; i < n && !err; i++) {
         PyObject *text = seg_attr(PyList_GET_ITEM(segs, i), s_text);
-        if (text == NULL) {
+        Py_hash_t h = text == NULL ? -1 : PyObject_Hash(text);
+        if (h == -1) {
+            Py_XDECREF(text);
             err = 1;
             break;
         }
-        PyObject *got = PyDict_GetItemWithError(counts, text);
-        if (got == NULL && PyErr_Occurred()) {
-            Py_DECREF(text);
-            err = 1;
-            break;
+        size_t at = (size_t)h & (cap - 1);
+        for (;;) {
+            int32_t k = table[at];
+            if (k < 0) {
+                table[at] = (int32_t)i;
+                repeats[i] = (int32_t)i;
+                break;
+            }
+            PyObject *other = seg_attr(PyList_GET_ITEM(segs, k), s_text);
+            Py_hash_t oh = other == NULL ? -1 : PyObject_Hash(other);
+            int eq = oh == -1 ? -1 : oh != h ? 0 : PyObject_RichCompareBool(text, other, Py_EQ);
+            Py_XDECREF(other);
+            if (eq < 0) {
+                err = 1;
+                break;
+            }
+            if (eq) {
+                repeats[i] = k;
+                break;
+            }
+            at = (at + 1) & (cap - 1);
         }
-        PyObject *nv = got == NULL ? (Py_INCREF(one), one) : PyNumber_Add(got, one);
-        if (nv == NULL || PyDict_SetItem(counts, text, nv) < 0)
-            err = 1;
-        Py_XDECREF(nv);
         Py_DECREF(text);
+        if (!err)
+            count[repeats[i]]++;
     }
-    for (Py_ssize_t i = 0; i < n && !err; i++) {
-        PyObject *text = seg_attr(PyList_GET_ITEM(segs, i), s_text);
-        if (text == NULL) {
-            err = 1;
-            break;
-        }
-        PyObject *got = PyDict_GetItemWithError(counts, text);
-        Py_DECREF(text);
-        if (got == NULL) {
-            if (!PyErr_Occurred())
-                PyErr_SetString(PyExc_RuntimeError, "a block's text changed");
-            err = 1;
-            break;
-        }
-        repeats[i] = PyLong_AsLongLong(got);
-        if (repeats[i] == -1 && PyErr_Occurred())
-            err = 1;
-    }
-    Py_XDECREF(one);
-    Py_DECREF(counts);
+    for (Py_ssize_t i = 0; i < n && !err; i++)
+        repeats[i] = count[repeats[i]];
+    PyMem_Free(table);
+    PyMem_Free(count);
     return err ? -1 : 0;
+}
+
+/* The window columns of block i (chars, link density, stop density, punctuation at the end, GOOD,
+ * SHORT), whether it is a short meta line, and its characters. */
+static int
+row_columns(Rows *self, Py_ssize_t i, double col[N_WINCOLS], int *meta, long long *chars_out)
+{
+    PyObject *s = PyList_GET_ITEM(self->segs, i);
+    long long chars, cf;
+    double words, link_density, stop_density;
+    int punct_end;
+    if (attr_ll(s, s_chars, &chars) < 0 || attr_ll(s, s_cf, &cf) < 0
+        || attr_double(s, s_words, &words) < 0
+        || attr_double(s, s_link_density, &link_density) < 0
+        || attr_double(s, s_stop_density, &stop_density) < 0
+        || attr_true(s, s_punct_end, &punct_end) < 0)
+        return -1;
+    col[0] = log1p((double)chars);
+    col[1] = link_density;
+    col[2] = stop_density;
+    col[3] = punct_end ? 1.0 : 0.0;
+    col[4] = cf == self->good ? 1.0 : 0.0;
+    col[5] = cf == self->short_ ? 1.0 : 0.0;
+    *meta = (self->flags[i] & self->meta_date) && words <= 16;
+    *chars_out = chars;
+    return 0;
 }
 
 /* Rows(segs, flags, values, share, linkd, parent, page, consts)
@@ -991,7 +1035,7 @@ Rows_init(Rows *self, PyObject *args, PyObject *kwds)
         return -1;
     self->nf = nf;
     Py_ssize_t n1 = n ? n : 1, nf1 = nf ? nf : 1;
-    self->repeats = PyMem_Calloc(n1, sizeof(long long));
+    self->repeats = PyMem_Calloc(n1, sizeof(int32_t));
     if (self->repeats == NULL) {
         PyErr_NoMemory();
         return -1;
@@ -1000,15 +1044,16 @@ Rows_init(Rows *self, PyObject *args, PyObject *kwds)
         return -1;
     self->flags = PyMem_Calloc(n1, sizeof(unsigned long long));
     self->values = PyMem_Calloc(n1, sizeof(double));
-    self->frames = PyMem_Calloc(n1, sizeof(Py_ssize_t));
-    self->pos_chars = PyMem_Calloc(n1, sizeof(long long));
-    self->meta_count = PyMem_Calloc(n + 1, sizeof(long long));
-    self->prefix = PyMem_Calloc((size_t)N_WINCOLS * (size_t)(n + 1), sizeof(double));
+    Py_ssize_t nm = n / ROWS_MARK + 1;
+    self->n_marks = nm;
+    self->mark_prefix = PyMem_Calloc((size_t)N_WINCOLS * (size_t)nm, sizeof(double));
+    self->mark_meta = PyMem_Calloc((size_t)nm, sizeof(long long));
+    self->mark_pos = PyMem_Calloc((size_t)nm, sizeof(long long));
     self->share = PyMem_Calloc(nf1, sizeof(double));
     self->linkd = PyMem_Calloc(nf1, sizeof(double));
     self->parent = PyMem_Calloc(nf1, sizeof(Py_ssize_t));
-    if (!self->flags || !self->values || !self->frames || !self->repeats || !self->pos_chars
-        || !self->meta_count || !self->prefix || !self->share || !self->linkd || !self->parent) {
+    if (!self->flags || !self->values || !self->repeats || !self->mark_prefix || !self->mark_meta
+        || !self->mark_pos || !self->share || !self->linkd || !self->parent) {
         PyErr_NoMemory();
         return -1;
     }
@@ -1033,39 +1078,29 @@ Rows_init(Rows *self, PyObject *args, PyObject *kwds)
         }
     }
     Py_DECREF(ffast);
-    /* One pass: the prefix sums of the window columns, the meta-line counts, the characters
-     * before each block, and the frames (the text counts are made above). */
-    Py_ssize_t np1 = n + 1;
-    double *pre = self->prefix;
-    long long pos = 0;
-    int err = 0;
-    for (Py_ssize_t i = 0; i < n && !err; i++) {
-        PyObject *s = PyList_GET_ITEM(segs, i);
-        long long chars, cf, frame;
-        double words, link_density, stop_density;
-        int punct_end;
-        if (attr_ll(s, s_chars, &chars) < 0 || attr_ll(s, s_cf, &cf) < 0
-            || attr_ll(s, s_frame, &frame) < 0 || attr_double(s, s_words, &words) < 0
-            || attr_double(s, s_link_density, &link_density) < 0
-            || attr_double(s, s_stop_density, &stop_density) < 0
-            || attr_true(s, s_punct_end, &punct_end) < 0) {
-            err = 1;
-            break;
+    /* One pass: the running sums, kept at every ROWS_MARK-th block. */
+    double pre[N_WINCOLS] = {0.0};
+    long long pos = 0, meta_n = 0;
+    for (Py_ssize_t i = 0; i <= n; i++) {
+        if (i % ROWS_MARK == 0) {
+            Py_ssize_t k = i / ROWS_MARK;
+            for (int c = 0; c < N_WINCOLS; c++)
+                self->mark_prefix[c * nm + k] = pre[c];
+            self->mark_meta[k] = meta_n;
+            self->mark_pos[k] = pos;
         }
-        self->frames[i] = (Py_ssize_t)frame;
-        self->pos_chars[i] = pos;
-        pos += chars;
-        double col[N_WINCOLS] = {
-            log1p((double)chars), link_density, stop_density, punct_end ? 1.0 : 0.0,
-            cf == self->good ? 1.0 : 0.0, cf == self->short_ ? 1.0 : 0.0,
-        };
+        if (i == n)
+            break;
+        double col[N_WINCOLS];
+        int meta;
+        long long chars;
+        if (row_columns(self, i, col, &meta, &chars) < 0)
+            return -1;
         for (int c = 0; c < N_WINCOLS; c++)
-            pre[c * np1 + i + 1] = pre[c * np1 + i] + col[c];
-        self->meta_count[i + 1] = self->meta_count[i]
-            + ((self->flags[i] & self->meta_date) && words <= 16 ? 1 : 0);
+            pre[c] += col[c];
+        meta_n += meta;
+        pos += chars;
     }
-    if (err)
-        return -1;
     if (pos != total_chars && !(pos == 0 && total_chars == 1)) {
         PyErr_SetString(PyExc_ValueError, "total_chars is not the blocks' characters");
         return -1;
@@ -1166,31 +1201,59 @@ Rows_fill(Rows *self, PyObject *args)
     Py_ssize_t a0 = lo > 2 ? lo - 2 : 0;
     Py_ssize_t b0 = hi + 2 < n ? hi + 2 : n;
     Py_ssize_t m = b0 - a0;
+    /* The running sums at blocks u0 .. u1 (the reach of the widest window and of the meta-line
+     * span), carried on from the mark at or before u0. */
+    Py_ssize_t reach = WINDOWS[1] > 4 ? WINDOWS[1] : 4;
+    Py_ssize_t u1 = hi + reach < n ? hi + reach : n;
+    Py_ssize_t u0 = (lo > reach ? lo - reach : 0) / ROWS_MARK * ROWS_MARK;
+    Py_ssize_t L = u1 - u0 + 1;
     PyObject *out = PyBytes_FromStringAndSize(NULL, (hi - lo) * N_FEATURES * (Py_ssize_t)sizeof(double));
     double *own = PyMem_Malloc((m ? m : 1) * N_OWN * sizeof(double));
     int *good = PyMem_Malloc((m ? m : 1) * sizeof(int));
-    if (out == NULL || own == NULL || good == NULL) {
+    double *lpre = PyMem_Malloc((size_t)N_WINCOLS * (size_t)L * sizeof(double));
+    long long *lmeta = PyMem_Malloc((size_t)L * sizeof(long long));
+    long long *lpos = PyMem_Malloc((size_t)L * sizeof(long long));
+    if (out == NULL || own == NULL || good == NULL || lpre == NULL || lmeta == NULL
+        || lpos == NULL) {
         Py_XDECREF(out);
         PyMem_Free(own);
         PyMem_Free(good);
+        PyMem_Free(lpre);
+        PyMem_Free(lmeta);
+        PyMem_Free(lpos);
         return out == NULL ? NULL : PyErr_NoMemory();
     }
-    for (Py_ssize_t j = a0; j < b0; j++) {
-        if (own_features(self, j, own + (j - a0) * N_OWN, good + (j - a0)) < 0) {
-            Py_DECREF(out);
-            PyMem_Free(own);
-            PyMem_Free(good);
-            return NULL;
+    {
+        Py_ssize_t k = u0 / ROWS_MARK;
+        for (int c = 0; c < N_WINCOLS; c++)
+            lpre[c * L] = self->mark_prefix[c * self->n_marks + k];
+        lmeta[0] = self->mark_meta[k];
+        lpos[0] = self->mark_pos[k];
+        for (Py_ssize_t j = u0; j < u1; j++) {
+            double col[N_WINCOLS];
+            int meta;
+            long long chars;
+            if (row_columns(self, j, col, &meta, &chars) < 0)
+                goto fail;
+            Py_ssize_t t = j - u0;
+            for (int c = 0; c < N_WINCOLS; c++)
+                lpre[c * L + t + 1] = lpre[c * L + t] + col[c];
+            lmeta[t + 1] = lmeta[t] + meta;
+            lpos[t + 1] = lpos[t] + chars;
         }
     }
+    for (Py_ssize_t j = a0; j < b0; j++) {
+        if (own_features(self, j, own + (j - a0) * N_OWN, good + (j - a0)) < 0)
+            goto fail;
+    }
     double *row = (double *)PyBytes_AS_STRING(out);
-    Py_ssize_t np1 = n + 1;
     for (Py_ssize_t i = lo; i < hi; i++, row += N_FEATURES) {
         PyObject *s = PyList_GET_ITEM(self->segs, i);
-        long long heading, depth;
+        long long heading, depth, frame;
         unsigned long long near_cues, cues;
         int in_region;
         if (attr_ll(s, s_heading, &heading) < 0 || attr_ll(s, s_depth, &depth) < 0
+            || attr_ll(s, s_frame, &frame) < 0
             || attr_mask(s, s_near_cues, &near_cues) < 0 || attr_mask(s, s_cues, &cues) < 0
             || attr_true(s, s_in_region, &in_region) < 0)
             goto fail;
@@ -1222,7 +1285,7 @@ Rows_fill(Rows *self, PyObject *args)
         for (int c = 0; c < N_CUES; c++)
             x[c] = cues & self->cues[c] ? 1.0 : 0.0;
         x += N_CUES;
-        Py_ssize_t f = self->frames[i];
+        Py_ssize_t f = (Py_ssize_t)frame;
         int in_best = self->best <= f && f <= self->last_best;
         double sh[4] = {0.0, 0.0, 0.0, 0.0}, ld[4] = {0.0, 0.0, 0.0, 0.0};
         for (int lv = 0; lv < 4 && f >= 0; lv++) {
@@ -1235,7 +1298,7 @@ Rows_fill(Rows *self, PyObject *args)
             f = self->parent[f];
         }
         x[0] = (double)i / (double)n;
-        x[1] = (double)self->pos_chars[i] / self->total_chars;
+        x[1] = (double)lpos[i - u0] / self->total_chars;
         x[2] = (double)(depth < 40 ? depth : 40) / 40.0;
         x[3] = self->n_log;
         for (int lv = 0; lv < 4; lv++) {
@@ -1245,14 +1308,14 @@ Rows_fill(Rows *self, PyObject *args)
         x += 12;
         double value = self->values[i];
         Py_ssize_t a = i > 3 ? i - 3 : 0, b = i + 4 < n ? i + 4 : n;
-        x[0] = self->frames[i] == self->best ? 1.0 : 0.0;
+        x[0] = (Py_ssize_t)frame == self->best ? 1.0 : 0.0;
         x[1] = self->html ? (in_best ? 1.0 : 0.0) : (in_region ? 1.0 : 0.0);
         x[2] = self->page_prose_log;
         x[3] = value > 0 ? value / self->pp : 0.0;
         x[4] = i < self->first_in ? 1.0 : 0.0;
         x[5] = i > self->last_in ? 1.0 : 0.0;
         x[6] = i > self->header_at ? 1.0 : 0.0;
-        x[7] = self->meta_count[b] - self->meta_count[a] - (o[22] != 0.0 ? 1 : 0) ? 1.0 : 0.0;
+        x[7] = lmeta[b - u0] - lmeta[a - u0] - (o[22] != 0.0 ? 1 : 0) ? 1.0 : 0.0;
         x += 8;
         static const int offs[4] = {-1, -2, 1, 2};
         for (int q = 0; q < 4; q++, x += 6) {
@@ -1275,7 +1338,7 @@ Rows_fill(Rows *self, PyObject *args)
             Py_ssize_t wa = i > W ? i - W : 0, wb = i + W + 1 < n ? i + W + 1 : n;
             Py_ssize_t others = wb - wa - 1;
             for (int c = 0; c < N_WINCOLS; c++) {
-                const double *pre = self->prefix + c * np1;
+                const double *pre = lpre + c * L - u0;
                 *x++ = others ? (pre[wb] - pre[wa] - o[WIN_IDX[c]]) / (double)others : 0.0;
             }
         }
@@ -1287,11 +1350,17 @@ Rows_fill(Rows *self, PyObject *args)
     }
     PyMem_Free(own);
     PyMem_Free(good);
+    PyMem_Free(lpre);
+    PyMem_Free(lmeta);
+    PyMem_Free(lpos);
     return out;
 fail:
     Py_DECREF(out);
     PyMem_Free(own);
     PyMem_Free(good);
+    PyMem_Free(lpre);
+    PyMem_Free(lmeta);
+    PyMem_Free(lpos);
     return NULL;
 }
 

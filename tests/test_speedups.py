@@ -228,6 +228,35 @@ def test_compiled_vectors_odd_texts(monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.undo()
 
 
+def test_compiled_vectors_any_range_of_a_long_page(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows keeps its running sums (window prefix sums, meta lines, characters before) at every
+    256th block only and carries them on in fill(): any range, in any order, gives the vectors of
+    the whole page's run, bit for bit, on a page of several marks."""
+    import random
+
+    texts = [f"{t} {k}" if k % 9 else t for k, t in enumerate(ODD_TEXTS * 40)]
+    texts += ["Posted on 12 May 2011", "Copyright 2015 Example"] * 20
+    doc = _text_doc(texts)
+    _before_learned(doc)
+    n = len(doc.segments)
+    assert n > 3 * 256
+    want = _flat(list(learned.rows(doc)))
+    assert _flat(_compiled_vectors(doc)) == want
+    for chunk in (7, 255, 256, 257, n):
+        monkeypatch.setattr(learned, "_CHUNK", chunk)
+        assert _flat(_compiled_vectors(doc)) == want
+    monkeypatch.undo()
+    rows = learned._compiled_rows(doc)
+    width = len(learned.FEATURE_NAMES) * 8
+    rng = random.Random(5)
+    for _ in range(40):
+        lo = rng.randrange(n + 1)
+        hi = rng.randrange(lo, min(n, lo + 600) + 1)
+        assert rows.fill(lo, hi) == want[lo * width : hi * width]
+    with pytest.raises(IndexError):
+        rows.fill(5, n + 1)
+
+
 def test_compiled_vectors_hand_set_fields() -> None:
     """Fields at and past the bounds the features clip at, and a comment label."""
     from boilerstrip.types import Label
