@@ -4056,18 +4056,19 @@ done:
 
 /* --- text_segments: the text dump's blocks as Segments ------------------------------------------ */
 
-/* text_segments(blocks, origin, new, tag) -> list: the loop of boilerstrip.segment_text._make_segments
- * (its plain-Python form): for each record (start, j, indent, bullet, text, blank_before,
- * blank_after) of text_blocks(), new(text, f"lines {a}-{b}", tag=tag, line_start=a, line_end=b,
+/* text_segments(blocks, origin, new, tag, source) -> list: the loop of
+ * boilerstrip.segment_text._make_segments (its plain-Python form): for each record (start, j, indent,
+ * bullet, text, blank_before, blank_after) of text_blocks(), new(text, source, tag=tag, line_start=a,
+ * line_end=b,
  * indent=indent, bullet=bullet, list_item=bool(bullet), blank_before=blank_before,
  * blank_after=blank_after) with a, b = origin[start], origin[j - 1]. Made from the last record back,
  * each record let go (None in its place) once its Segment is made. */
 static PyObject *
 speedups_text_segments(PyObject *mod, PyObject *args)
 {
-    PyObject *blocks, *origin, *maker, *tag;
-    if (!PyArg_ParseTuple(args, "O!O!OU:text_segments", &PyList_Type, &blocks, &PyList_Type,
-                          &origin, &maker, &tag))
+    PyObject *blocks, *origin, *maker, *tag, *source;
+    if (!PyArg_ParseTuple(args, "O!O!OUU:text_segments", &PyList_Type, &blocks, &PyList_Type,
+                          &origin, &maker, &tag, &source))
         return NULL;
     static const char *names[] = {"tag", "line_start", "line_end", "indent", "bullet",
                                   "list_item", "blank_before", "blank_after"};
@@ -4118,14 +4119,12 @@ speedups_text_segments(PyObject *mod, PyObject *args)
         Py_INCREF(b);
         PyObject *bullet = PyTuple_GET_ITEM(rec, 3);
         int truthy = PyObject_IsTrue(bullet);
-        PyObject *source = truthy < 0 ? NULL : PyUnicode_FromFormat("lines %S-%S", a, b);
         PyObject *seg = NULL;
-        if (source != NULL) {
+        if (truthy >= 0) {
             PyObject *argv[10] = {PyTuple_GET_ITEM(rec, 4), source, tag, a, b,
                                   PyTuple_GET_ITEM(rec, 2), bullet, truthy ? Py_True : Py_False,
                                   PyTuple_GET_ITEM(rec, 5), PyTuple_GET_ITEM(rec, 6)};
             seg = PyObject_Vectorcall(maker, argv, 2, kwnames);
-            Py_DECREF(source);
         }
         Py_DECREF(a);
         Py_DECREF(b);
@@ -5270,7 +5269,7 @@ static PyMethodDef module_methods[] = {
      "the lines and of their indents (boilerstrip.segment_text.segment_text); table[c] & 2: c is "
      "wide, for the code points below its length (display_width is called for the other lines)."},
     {"text_segments", (PyCFunction)speedups_text_segments, METH_VARARGS,
-     "text_segments(blocks, origin, new, tag) -> list: the Segments of text_blocks()'s records, "
+     "text_segments(blocks, origin, new, tag, source) -> list: the Segments of text_blocks()'s records, "
      "as boilerstrip.segment_text._make_segments makes them."},
     {"text_blocks", (PyCFunction)speedups_text_blocks, METH_VARARGS,
      "text_blocks(lines, wrapped, bullet_match, wide_match, stop, before, check_mask, "
@@ -5332,7 +5331,7 @@ PyInit__speedups(void)
         return NULL;
     }
     /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
-    if (PyModule_AddIntConstant(m, "API", 17) < 0 || walk_add_type(m) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 18) < 0 || walk_add_type(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -105,8 +105,7 @@ def prepare(
         truncated = True
     encoding: str | None = None
     if isinstance(raw, bytes):
-        decoded = decode(raw, transport=charset)
-        text, encoding = decoded.text, decoded.encoding
+        text, encoding = decode(raw, transport=charset)[:2]
     else:
         text = raw
     text, utf8 = clean_utf8(text)
@@ -119,7 +118,7 @@ def prepare(
             segment_page(text, doc, utf8)
         else:
             segment_text(text, doc)
-    del utf8
+    del utf8, text  # (the page's decoded text is not held while the features are computed)
     del doc.segments[MAX_BLOCKS:]  # the segmenters check the cap every CHECK_EVERY steps
     untrack(doc.segments)
     if not budget.over():

@@ -219,11 +219,25 @@ def _page_wrapped(lines: list[str]) -> bool:
     return page_width(widths) > 0
 
 
+UNWRITTEN: Final = ""
+"""A text block's ``source`` until :func:`write_sources` writes it."""
+
+
 def segment_text(text: str, doc: Doc) -> None:
-    """Fill ``doc.segments`` with one segment per paragraph of ``text``."""
+    """Fill ``doc.segments`` with one segment per paragraph of ``text``. Their sources are written
+    when asked for (:meth:`.Doc.write_sources`, at assembly: :func:`write_sources`)."""
     first = len(doc.segments)
     _segment_lines(text, doc)
     _strip_dump_marks(doc.segments, first)
+    doc.sources = write_sources
+
+
+def write_sources(segs: list[Segment], lo: int) -> None:
+    """The sources of a dump's blocks, ``lines a-b`` (their first and last line, 1-based): written
+    when the blocks are assembled (a dump of a million lines holds no million source strings while
+    it is classified)."""
+    for s in segs:
+        s.source = f"lines {s.line_start}-{s.line_end}"
 
 
 def _strip_dump_marks(segs: list[Segment], first: int) -> None:
@@ -252,6 +266,7 @@ def _segment_lines(text: str, doc: Doc) -> None:
     wide = any(seen)  # the lines were wrapped page-wide before their columns were cut
     stripped = [ln.rstrip() for ln, _ in placed]
     origin = [k + 1 for _, k in placed]
+    del placed
     mod = speedups()
     if mod is not None:
         _compiled_blocks(mod, stripped, origin, doc, wide)
@@ -312,7 +327,7 @@ def _segment_lines(text: str, doc: Doc) -> None:
         segs.append(
             Segment(
                 text=joined or line.strip(),
-                source=f"lines {origin[start]}-{origin[j - 1]}",
+                source=UNWRITTEN,
                 tag="line",
                 line_start=origin[start],
                 line_end=origin[j - 1],
@@ -349,7 +364,7 @@ def _compiled_blocks(
         CHECK_MASK, P.MAX_PATTERN_CHARS * 50,
     )
     del lengths, indents, wrapped
-    segs += mod.text_segments(blocks, origin, mod.Segment, "line")
+    segs += mod.text_segments(blocks, origin, mod.Segment, "line", UNWRITTEN)
 
 
 def _make_segments(
@@ -368,7 +383,7 @@ def _make_segments(
         made.append(
             new(
                 text,
-                f"lines {a}-{b}",
+                UNWRITTEN,
                 tag="line",
                 line_start=a,
                 line_end=b,

@@ -569,6 +569,7 @@ def _segments(text: str, pure: bool, monkeypatch: pytest.MonkeyPatch) -> list[tu
             m.setenv(PURE_PYTHON_ENV, "1")
         doc = Doc(kind="text")
         segment_text(text, doc)
+        doc.write_sources()
     return [
         (s.text, s.source, s.tag, s.line_start, s.line_end, s.indent, s.bullet, s.list_item,
          s.blank_before, s.blank_after, type(s.text), type(s.bullet), type(s.blank_before))
@@ -613,16 +614,16 @@ def test_compiled_text_segments_match_python() -> None:
         origin = [k * 2 + 1 for k in range(max([r[1] for r in recs], default=0) + 1)]
         want = fields(_make_segments(list(recs), origin, Segment))
         copy = list(recs)
-        got = Speedups.text_segments(copy, origin, new, "line")
+        got = Speedups.text_segments(copy, origin, new, "line", "")
         assert fields(got) == want
         assert all(r is None for r in copy)
         assert fields(_make_segments(list(recs), origin, new)) == want
     for bad in ([(0, 1)], [(0, 5, 0, "", "x", True, True)], [(-1, 1, 0, "", "x", True, True)],
                 [("0", 1, 0, "", "x", True, True)], [None], [(0, 1, 0, "", "x", True, True, 1)]):
         with pytest.raises((TypeError, ValueError)):
-            Speedups.text_segments(list(bad), [1, 2], new, "line")
+            Speedups.text_segments(list(bad), [1, 2], new, "line", "")
     with pytest.raises(TypeError):
-        Speedups.text_segments([(0, 1, 0, "", "x", True, True)], [1], new, b"line")
+        Speedups.text_segments([(0, 1, 0, "", "x", True, True)], [1], new, b"line", "")
 
 
 def test_compiled_segment_text_matches_python(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -162,6 +162,7 @@ def test_pre_keeps_lines() -> None:
 def test_text_lines_bullets_and_blanks() -> None:
     doc = Doc(kind="text")
     segment_text("Title line\n\n  • rate this\n\n    Comment number 12.\nnext line\n", doc)
+    doc.write_sources()  # (written at assembly; asked for here)
     got = [(s.text, s.source, s.bullet, s.indent, s.blank_before, s.blank_after) for s in doc.segments]
     assert got == [
         ("Title line", "lines 1-1", "", 0, True, True),
@@ -180,6 +181,7 @@ def test_wrapped_paragraphs_are_joined() -> None:
     text = "\n".join([para] * 6)
     doc = Doc(kind="text")
     segment_text(text, doc)
+    doc.write_sources()  # (written at assembly; asked for here)
     assert len(doc.segments) == 6
     assert doc.segments[0].source == "lines 1-3"
     assert doc.segments[0].text.endswith("cost in the end.")
@@ -198,6 +200,7 @@ def test_narrow_columns_join_only_lower_case_continuations() -> None:
     menu = "Local News and Weather\nNational Politics Desk\nSports and Recreation\nOpinion and Editorials\n"
     doc = Doc(kind="text")
     segment_text(prose + "\n" + menu, doc)
+    doc.write_sources()  # (written at assembly; asked for here)
     assert [s.source for s in doc.segments] == ["lines 1-5", "lines 7-7", "lines 8-8", "lines 9-9", "lines 10-10"]
     assert doc.segments[0].text.startswith("Fat Head: One of the reasons I recommend")
 
@@ -472,6 +475,7 @@ def test_a_narrow_column_of_a_dump_wrapped_page_wide_is_rejoined() -> None:
         "U.N. tribunal has since judged unlawful, according to officials involved."
     )
     assert texts[-2].endswith("they can use that loudmouthed cretin John Bolton to do it:")
+    doc.write_sources()
     assert doc.segments[-1].source == "lines 15-27"
 
 
@@ -523,6 +527,7 @@ def test_short_paragraphs_of_a_dump_wrapped_page_wide_are_joined() -> None:
     text = "Home | Events | Contact\n\n" + wrapped + "\nShort line one.\nShort line two.\n\n" + other
     doc = Doc(kind="text")
     segment_text(text, doc)
+    doc.write_sources()  # (written at assembly; asked for here)
     sources = [s.source for s in doc.segments]
     assert sources == ["lines 1-1", "lines 3-6", "lines 8-8", "lines 9-9", "lines 11-13"]
     assert doc.segments[1].text.endswith("More details here.")
@@ -551,6 +556,7 @@ def test_wide_characters_are_unwrapped_by_columns_without_spaces() -> None:
     )
     doc = Doc(kind="text")
     segment_text("中国青年网\n\n" + para + "\n" + other, doc)
+    doc.write_sources()  # (written at assembly; asked for here)
     assert [s.source for s in doc.segments] == ["lines 1-1", "lines 3-4", "lines 6-8"]
     assert "但是，随着年龄" in doc.segments[1].text  # no space put into the sentence
     assert doc.segments[2].text.endswith("比如中等收入陷阱、供给侧改革、创意创新产业的发展等议题。")
@@ -587,6 +593,7 @@ def test_short_lines_of_a_column_continue_only_into_lower_case() -> None:
     )
     doc = Doc(kind="text")
     segment_text(body + "\n" + menu, doc)
+    doc.write_sources()  # (written at assembly; asked for here)
     assert [s.source for s in doc.segments] == [
         "lines 1-7", "lines 9-9", "lines 10-10", "lines 11-11", "lines 12-12", "lines 13-13",
         "lines 14-14",
