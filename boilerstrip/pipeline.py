@@ -108,7 +108,7 @@ def prepare(
         text, encoding = decode(raw, transport=charset)[:2]
     else:
         text = raw
-    text, utf8 = clean_utf8(text)
+    text, utf8 = clean_utf8(text, raw if isinstance(raw, bytes) else None)
     k: Literal["html", "text"] = sniff(text) if kind == "auto" else kind
     doc = Doc(kind=k, truncated=truncated, budget=budget)
     if k != "html":

@@ -44,14 +44,42 @@ def clean(text: str) -> str:
     return clean_utf8(text)[0]
 
 
-def clean_utf8(text: str) -> tuple[str, bytes | None]:
+SAME_CHUNK: Final = 1 << 20
+"""Characters compared at a time by :func:`is_utf8_of`."""
+
+
+def is_utf8_of(raw: bytes, text: str) -> bool:
+    """Whether ``raw`` is exactly the UTF-8 of ``text``, compared :data:`SAME_CHUNK` characters at
+    a time (no copy of the whole page is made)."""
+    if not len(text) <= len(raw) <= 4 * len(text):
+        return len(raw) == len(text) == 0
+    view = memoryview(raw)
+    at = 0
+    for i in range(0, len(text), SAME_CHUNK):
+        try:
+            part = text[i : i + SAME_CHUNK].encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate: no bytes are its UTF-8
+            return False
+        if view[at : at + len(part)] != part:
+            return False
+        at += len(part)
+    return at == len(raw)
+
+
+def clean_utf8(text: str, raw: bytes | None = None) -> tuple[str, bytes | None]:
     """:func:`clean`, and the UTF-8 bytes of the result where they were made on the way (the HTML
-    parser reads them), else None."""
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:
-        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-        data = text.encode("utf-8")
+    parser reads them), else None. ``raw``: the page's bytes, where ``text`` was decoded from them;
+    when they are the text's UTF-8 (:func:`is_utf8_of`) and cleaning changes nothing they are
+    handed back instead of a copy (a page's bytes, its text and a second copy of the bytes are not
+    all held while it is parsed)."""
+    if raw is not None and is_utf8_of(raw, text):
+        data = raw
+    else:
+        try:
+            data = text.encode("utf-8")
+        except UnicodeEncodeError:
+            text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+            data = text.encode("utf-8")
     if text.isprintable():
         return text, data
     changed = False

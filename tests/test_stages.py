@@ -642,3 +642,21 @@ def test_a_dump_wrapped_page_wide_is_rejoined_after_its_columns_are_cut() -> Non
     assert wrapped == b"\x01\x01\x01\x00\x00\x00"
     assert _rejoin(lines, lengths, indents, 0, wrapped, False) == wrapped
     assert _rejoin(lines, lengths, indents, 0, wrapped, True) == b"\x01\x01\x01\x01\x00\x00"
+
+
+def test_clean_utf8_hands_back_the_page_bytes_only_when_they_are_its_utf8() -> None:
+    from boilerstrip.sniff import SAME_CHUNK, clean_utf8, is_utf8_of
+
+    for text in ("", "plain", "café ünïcode 海外 \U0001f600", "x" * (SAME_CHUNK + 3) + "é"):
+        raw = text.encode("utf-8")
+        got, data = clean_utf8(text, raw)
+        assert got == text and data is raw
+        assert not is_utf8_of(raw + b" ", text)
+        assert not text or not is_utf8_of(raw[:-1], text)
+    assert not is_utf8_of("é".encode("latin-1"), "é")
+    assert not is_utf8_of(b"\xed\xa0\x80", "\ud800")  # a lone surrogate has no UTF-8
+    # cleaning changes the text: the bytes made from the clean text, not the page's
+    got, data = clean_utf8("a\r\nb\x00c", b"a\r\nb\x00c")
+    assert got == "a\nbc" and data is None
+    got, data = clean_utf8("a\ud800b", None)
+    assert got == "a\ufffdb" and data == got.encode("utf-8")
