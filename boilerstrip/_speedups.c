@@ -537,7 +537,7 @@ plain_kind(int kind)
 {
     switch (kind) {
     case T_OBJECT_EX: case T_OBJECT: case T_DOUBLE: case T_LONGLONG: case T_PYSSIZET: case T_INT:
-    case T_BYTE: case T_BOOL:
+    case T_UINT: case T_BYTE: case T_BOOL:
         return 1;
     default:
         return 0;
@@ -616,6 +616,7 @@ int_field(PyObject *o, PyMemberDef *m, long long *out)
     case T_LONGLONG: *out = *(const long long *)at; return 1;
     case T_PYSSIZET: *out = *(const Py_ssize_t *)at; return 1;
     case T_INT: *out = *(const int *)at; return 1;
+    case T_UINT: *out = *(const unsigned int *)at; return 1;
     case T_BYTE: *out = *(const char *)at; return 1;
     case T_BOOL: *out = *(const char *)at != 0; return 1;
     default: return 0;
@@ -783,6 +784,15 @@ speedups_isupper(PyObject *mod, PyObject *t)
     return PyBool_FromLong(text_isupper(t));
 }
 
+/* n doubles read from a sequence (dvec_take). */
+typedef struct {
+    double *p;
+    Py_buffer view;  /* .obj NULL: p is a copy */
+} dvec;
+
+static int dvec_take(dvec *v, PyObject *seq, Py_ssize_t n, const char *what);
+static void dvec_free(dvec *v);
+
 typedef struct {
     PyObject_HEAD
     PyObject *segs;          /* the list of segments */
@@ -796,7 +806,7 @@ typedef struct {
     int html;
     double pp, page_prose_log, n_log, total_chars;
     unsigned long long *flags; /* n */
-    double *values;            /* n */
+    dvec values;               /* n */
     int32_t *repeats;          /* n: blocks of the page with the same text */
     /* The running sums the vectors read - the window columns' prefix sums, the meta lines and the
      * characters before a block - kept only at every ROWS_MARK-th block (fill() carries them on
@@ -806,7 +816,7 @@ typedef struct {
     double *mark_prefix;       /* N_WINCOLS * n_marks */
     long long *mark_meta;      /* n_marks */
     long long *mark_pos;       /* n_marks */
-    double *share, *linkd;     /* nf */
+    dvec share, linkd;         /* nf */
     Py_ssize_t *parent;        /* nf */
 } Rows;
 
@@ -819,15 +829,59 @@ Rows_dealloc(Rows *self)
     Py_XDECREF(self->comment_label);
     Py_XDECREF(self->tag_index);
     PyMem_Free(self->flags);
-    PyMem_Free(self->values);
+    dvec_free(&self->values);
     PyMem_Free(self->repeats);
     PyMem_Free(self->mark_prefix);
     PyMem_Free(self->mark_meta);
     PyMem_Free(self->mark_pos);
-    PyMem_Free(self->share);
-    PyMem_Free(self->linkd);
+    dvec_free(&self->share);
+    dvec_free(&self->linkd);
     PyMem_Free(self->parent);
     Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+/* n doubles read from a sequence: the buffer of an array('d') of that length itself (held, not
+ * copied: a page's per-block and per-frame arrays are not held twice), else a copy
+ * (read_numbers). */
+static int read_numbers(PyObject *seq, Py_ssize_t n, double *dout, Py_ssize_t *iout,
+                        const char *what);
+
+static int
+dvec_take(dvec *v, PyObject *seq, Py_ssize_t n, const char *what)
+{
+    v->p = NULL;
+    v->view.obj = NULL;
+    if (PyObject_CheckBuffer(seq)) {
+        if (PyObject_GetBuffer(seq, &v->view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0) {
+            v->view.obj = NULL;
+            return -1;
+        }
+        if (v->view.format != NULL && strcmp(v->view.format, "d") == 0
+            && v->view.itemsize == (Py_ssize_t)sizeof(double)
+            && v->view.len == n * (Py_ssize_t)sizeof(double)) {
+            v->p = (double *)v->view.buf;
+            return 0;
+        }
+        PyBuffer_Release(&v->view);
+        v->view.obj = NULL;
+    }
+    v->p = PyMem_Calloc(n ? (size_t)n : 1, sizeof(double));
+    if (v->p == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    return read_numbers(seq, n, v->p, NULL, what);
+}
+
+static void
+dvec_free(dvec *v)
+{
+    if (v->view.obj != NULL)
+        PyBuffer_Release(&v->view);
+    else
+        PyMem_Free(v->p);
+    v->p = NULL;
+    v->view.obj = NULL;
 }
 
 /* The n numbers of a sequence into `dout` (as doubles) or `iout` (as Py_ssize_t), whichever is not
@@ -1043,23 +1097,20 @@ Rows_init(Rows *self, PyObject *args, PyObject *kwds)
     if (count_repeats(segs, n, self->repeats) < 0)
         return -1;
     self->flags = PyMem_Calloc(n1, sizeof(unsigned long long));
-    self->values = PyMem_Calloc(n1, sizeof(double));
     Py_ssize_t nm = n / ROWS_MARK + 1;
     self->n_marks = nm;
     self->mark_prefix = PyMem_Calloc((size_t)N_WINCOLS * (size_t)nm, sizeof(double));
     self->mark_meta = PyMem_Calloc((size_t)nm, sizeof(long long));
     self->mark_pos = PyMem_Calloc((size_t)nm, sizeof(long long));
-    self->share = PyMem_Calloc(nf1, sizeof(double));
-    self->linkd = PyMem_Calloc(nf1, sizeof(double));
     self->parent = PyMem_Calloc(nf1, sizeof(Py_ssize_t));
-    if (!self->flags || !self->values || !self->repeats || !self->mark_prefix || !self->mark_meta
-        || !self->mark_pos || !self->share || !self->linkd || !self->parent) {
+    if (!self->flags || !self->repeats || !self->mark_prefix || !self->mark_meta
+        || !self->mark_pos || !self->parent) {
         PyErr_NoMemory();
         return -1;
     }
-    if (read_numbers(values, n, self->values, NULL, "values") < 0
-        || read_numbers(share, nf, self->share, NULL, "share") < 0
-        || read_numbers(linkd, nf, self->linkd, NULL, "linkd") < 0
+    if (dvec_take(&self->values, values, n, "values") < 0
+        || dvec_take(&self->share, share, nf, "share") < 0
+        || dvec_take(&self->linkd, linkd, nf, "linkd") < 0
         || read_numbers(parent, nf, NULL, self->parent, "parent") < 0)
         return -1;
     PyObject *ffast = PySequence_Fast(flags, "flags must be a sequence");
@@ -1293,8 +1344,8 @@ Rows_fill(Rows *self, PyObject *args)
                 PyErr_SetString(PyExc_IndexError, "a frame is outside the page's frames");
                 goto fail;
             }
-            sh[lv] = self->share[f];
-            ld[lv] = self->linkd[f];
+            sh[lv] = self->share.p[f];
+            ld[lv] = self->linkd.p[f];
             f = self->parent[f];
         }
         x[0] = (double)i / (double)n;
@@ -1306,7 +1357,7 @@ Rows_fill(Rows *self, PyObject *args)
             x[8 + lv] = ld[lv];
         }
         x += 12;
-        double value = self->values[i];
+        double value = self->values.p[i];
         Py_ssize_t a = i > 3 ? i - 3 : 0, b = i + 4 < n ? i + 4 : n;
         x[0] = (Py_ssize_t)frame == self->best ? 1.0 : 0.0;
         x[1] = self->html ? (in_best ? 1.0 : 0.0) : (in_region ? 1.0 : 0.0);
@@ -3938,39 +3989,44 @@ speedups_region_sums(PyObject *mod, PyObject *args)
         return NULL;
     Py_ssize_t n = PyList_GET_SIZE(segs), nf = PyList_GET_SIZE(parent);
     PyObject *result = NULL, *share = NULL, *linkd = NULL;
+    dvec vals = {NULL, {0}};
+    if (nf >= INT32_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "region_sums: too many frames");
+        return NULL;
+    }
+    /* (frame indices as 32-bit numbers, the values read where they are: a page of a million
+     * blocks holds a few arrays of its frames here, not ten) */
     double *net = PyMem_Calloc(nf ? nf : 1, sizeof(double));
     double *prose = want_prose ? PyMem_Calloc(nf ? nf : 1, sizeof(double)) : NULL;
     double *chars = want_prose ? PyMem_Calloc(nf ? nf : 1, sizeof(double)) : NULL;
     double *links = want_prose ? PyMem_Calloc(nf ? nf : 1, sizeof(double)) : NULL;
-    Py_ssize_t *last = PyMem_Malloc((nf ? nf : 1) * sizeof(Py_ssize_t));
-    Py_ssize_t *par = PyMem_Malloc((nf ? nf : 1) * sizeof(Py_ssize_t));
-    long long *frames = PyMem_Malloc((n ? n : 1) * sizeof(long long));
-    double *vals = PyMem_Malloc((n ? n : 1) * sizeof(double));
-    if (net == NULL || last == NULL || par == NULL || frames == NULL || vals == NULL
+    int32_t *last = PyMem_Malloc((nf ? nf : 1) * sizeof(int32_t));
+    int32_t *par = PyMem_Malloc((nf ? nf : 1) * sizeof(int32_t));
+    if (net == NULL || last == NULL || par == NULL
         || (want_prose && (prose == NULL || chars == NULL || links == NULL))) {
         PyErr_NoMemory();
         goto done;
     }
-    if (read_numbers(values, n, vals, NULL, "region_sums: one value per block") < 0)
+    if (dvec_take(&vals, values, n, "region_sums: one value per block") < 0)
         goto done;
     for (Py_ssize_t f = 0; f < nf; f++) {
-        last[f] = f;
-        par[f] = PyLong_AsSsize_t(PyList_GET_ITEM(parent, f));
-        if (par[f] == -1 && PyErr_Occurred())
+        last[f] = (int32_t)f;
+        Py_ssize_t p = PyLong_AsSsize_t(PyList_GET_ITEM(parent, f));
+        if (p == -1 && PyErr_Occurred())
             goto done;
-        if (par[f] >= nf) {
+        if (p >= nf || p < -1) {
             PyErr_SetString(PyExc_ValueError, "region_sums: a parent out of range");
             goto done;
         }
+        par[f] = (int32_t)p;
     }
     double page_prose = 0.0;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *s = PyList_GET_ITEM(segs, i);
-        double v = vals[i];
+        double v = vals.p[i];
         long long f;
         if (attr_ll(s, s_frame, &f) < 0)
             goto done;
-        frames[i] = f;
         if (f >= nf) {
             PyErr_SetString(PyExc_ValueError, "region_sums: a frame out of range");
             goto done;
@@ -3991,7 +4047,7 @@ speedups_region_sums(PyObject *mod, PyObject *args)
             page_prose += v;
     }
     for (Py_ssize_t f = nf - 1; f >= 1; f--) {
-        Py_ssize_t p = par[f];
+        int32_t p = par[f];
         if (p >= 0) {
             if (want_prose) {
                 prose[p] += prose[f];
@@ -4015,7 +4071,10 @@ speedups_region_sums(PyObject *mod, PyObject *args)
         last_best = last[best];
     Py_ssize_t first_in = n, last_in = -1;
     for (Py_ssize_t i = 0; i < n; i++) {
-        if (best <= frames[i] && frames[i] <= last_best) {
+        long long f;
+        if (attr_ll(PyList_GET_ITEM(segs, i), s_frame, &f) < 0)
+            goto done;
+        if (best <= f && f <= last_best) {
             if (first_in == n)
                 first_in = i;
             last_in = i;
@@ -4028,8 +4087,18 @@ speedups_region_sums(PyObject *mod, PyObject *args)
             prose[f] = prose[f] / pp;
             links[f] = chars[f] != 0.0 ? links[f] / chars[f] : 0.0;
         }
+        /* (what the arrays are made from is all that is left held) */
+        PyMem_Free(net);
+        PyMem_Free(chars);
+        PyMem_Free(last);
+        PyMem_Free(par);
+        net = chars = NULL;
+        last = par = NULL;
+        dvec_free(&vals);
         share = double_array(prose, nf);
-        linkd = double_array(links, nf);
+        PyMem_Free(prose);
+        prose = NULL;
+        linkd = share == NULL ? NULL : double_array(links, nf);
         if (share == NULL || linkd == NULL)
             goto done;
         result = Py_BuildValue("(nndnndOO)", best, last_best, best_total, first_in, last_in,
@@ -4047,8 +4116,7 @@ done:
     PyMem_Free(links);
     PyMem_Free(last);
     PyMem_Free(par);
-    PyMem_Free(frames);
-    PyMem_Free(vals);
+    dvec_free(&vals);
     return result;
 }
 
@@ -4152,12 +4220,14 @@ fail:
  * frame index, a probability, a score, a line number), some 400 bytes a block; this record is some
  * 200, which is what a page of a million blocks weighs in the segments. Strings, the label and the
  * comment index stay objects (the label and the comment index None where unset). A float field
- * written an int reads back as a float; a bool field takes only True or False. The record is not
+ * written an int reads back as a float; a bool field takes only True or False; the cue masks are
+ * 32-bit (a wider mask is cut to its low 32 bits, with a RuntimeWarning). The record is not
  * tracked by the cyclic collector: strings, numbers, enum members and None make no cycle. */
 typedef struct {
     PyObject_HEAD
     PyObject *text, *source, *tag, *bullet, *label, *by, *comment;
-    long long cues, near_cues, line_flags;
+    unsigned int cues, near_cues;  /* (the cue masks of boilerstrip.patterns take 19 bits) */
+    long long line_flags;
     double words, link_density, stop_density, p_article, score;
     Py_ssize_t link_chars, line_start, line_end, chars;
     int frame, depth, indent, sentences;
@@ -4170,7 +4240,7 @@ typedef struct {
 /* In the order of the dataclass's fields (a test checks the names, the order and the defaults). */
 static PyMemberDef Seg_members[] = {
     SEG_MEMBER(text, T_OBJECT_EX), SEG_MEMBER(source, T_OBJECT_EX), SEG_MEMBER(tag, T_OBJECT_EX),
-    SEG_MEMBER(frame, T_INT), SEG_MEMBER(cues, T_LONGLONG), SEG_MEMBER(near_cues, T_LONGLONG),
+    SEG_MEMBER(frame, T_INT), SEG_MEMBER(cues, T_UINT), SEG_MEMBER(near_cues, T_UINT),
     SEG_MEMBER(link_chars, T_PYSSIZET), SEG_MEMBER(heading, T_BYTE),
     SEG_MEMBER(list_item, T_BOOL), SEG_MEMBER(image_before, T_BOOL), SEG_MEMBER(depth, T_INT),
     SEG_MEMBER(line_start, T_PYSSIZET), SEG_MEMBER(line_end, T_PYSSIZET),
