@@ -1437,8 +1437,8 @@ def test_compiled_language_sample_matches_python() -> None:
     segs = [Segment(t, "lines 1-1") for t in texts]
     order = Speedups.longest_first(segs)
     lengths = [len(t) for t in texts]
-    assert order == sorted(range(len(texts)), key=lengths.__getitem__, reverse=True)
-    assert Speedups.longest_first([]) == []
+    assert list(order) == sorted(range(len(texts)), key=lengths.__getitem__, reverse=True)
+    assert order.typecode == "q" and list(Speedups.longest_first([])) == []
     for limit in (1, 7, 50, 4000, 10**9):
         for start in (0, 1, 5, 100, len(order) - 1, len(order), len(order) + 3):
             hits = array("q", bytes(8 * len(langs)))
@@ -1460,7 +1460,10 @@ def test_compiled_language_sample_matches_python() -> None:
     with pytest.raises(TypeError):
         Speedups.language_sample(segs, order, 0, index, hits, table, 10, 0)
     with pytest.raises(IndexError):
-        Speedups.language_sample(segs, [len(segs)], 0, words, array("q", bytes(8 * len(langs))),
+        Speedups.language_sample(segs, array("q", [len(segs)]), 0, words,
+                                 array("q", bytes(8 * len(langs))), table, 10, 0)
+    with pytest.raises(TypeError):  # the order is an array of int64
+        Speedups.language_sample(segs, list(order), 0, words, array("q", bytes(8 * len(langs))),
                                  table, 10, 0)
     with pytest.raises(TypeError):  # a stop-word table holds no other positions
         Speedups.ascii_features(segs, words, features._FLOATS, 0, 10, table)
@@ -1534,6 +1537,11 @@ def _title_check(doc: Doc) -> None:
     args = (segs, Label.ARTICLE, segment_copyright, COPYRIGHT, title.MAX_CANDIDATE_CHARS,
             P.MAX_PATTERN_CHARS)
     assert Speedups.title_page(*args) == title.page_texts(*args)
+    texts = [s.text.lower() for s in segs[:40]] + ["", "x", "é", segs[0].text.upper() if segs else "a"]
+    for equal, within in ((set(texts), texts[:6]), (set(), ["the", "", " ", "zzz"]), (set(), [])):
+        want_counts = title.text_counts(segs, title.MAX_CANDIDATE_CHARS, equal, within)
+        assert Speedups.title_counts(segs, title.MAX_CANDIDATE_CHARS, equal, within) == want_counts
+        assert all(v > 0 for v in want_counts[0].values())
     segs, page = _title_inputs(doc)
     want = title.block_candidates(segs, page)
     got = Speedups.title_blocks(segs, page)

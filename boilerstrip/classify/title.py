@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Callable
 from itertools import repeat
 from operator import contains, itemgetter
@@ -209,17 +208,15 @@ def page_texts(
     copyright_bit: int,
     max_chars: int,
     max_pattern_chars: int,
-) -> tuple[int, int, int, list[str], list[str]]:
+) -> tuple[int, int, int, list[str]]:
     """What :func:`candidates` reads off every block of the page: the first article block (the
     number of blocks if none), the number of article blocks, the first ``h1`` block (-1 if none),
-    the lowered texts of the blocks of at most ``max_chars`` characters, and those of the copyright
-    lines (``copyright_of``) of at most ``max_pattern_chars``. The plain-Python form of
-    ``_speedups.title_page``."""
+    and the lowered texts of the copyright lines (``copyright_of``) of at most
+    ``max_pattern_chars``. The plain-Python form of ``_speedups.title_page``."""
     labels = [s.label for s in segs]
     headings = [s.heading for s in segs]
     first_article = labels.index(article) if article in labels else len(segs)
     first_h1 = headings.index(1) if 1 in headings else -1
-    lows = [s.text.lower() for s in segs if s.chars <= max_chars]
     copyright_lows = [
         s.text.lower() for s in segs
         if s.chars <= max_pattern_chars
@@ -228,7 +225,29 @@ def page_texts(
         and (s.line_flags & copyright_bit or len(s.text) > max_pattern_chars)
         and copyright_of(s)
     ]
-    return first_article, labels.count(article), first_h1, lows, copyright_lows
+    return first_article, labels.count(article), first_h1, copyright_lows
+
+
+def text_counts(
+    segs: list[Segment], max_chars: int, equal: set[str], within: list[str]
+) -> tuple[dict[str, int], list[int]]:
+    """How many blocks of at most ``max_chars`` characters have each lowered text of ``equal`` (only
+    the texts some block has are keys), and how many have each text of ``within`` in their lowered
+    text. Asked for the few texts that matter (the candidates', the metadata names'), in a pass
+    over the blocks: the lowered texts of a page's blocks are never all held (a page of a million
+    short blocks would hold a million strings and a dict of them). The plain-Python form of
+    ``_speedups.title_counts``."""
+    same: dict[str, int] = {}
+    hits = [0] * len(within)
+    for s in segs:
+        if s.chars <= max_chars:
+            low = s.text.lower()
+            if low in equal:
+                same[low] = same.get(low, 0) + 1
+            for k, w in enumerate(within):
+                if w in low:
+                    hits[k] += 1
+    return same, hits
 
 
 class BlockPage(NamedTuple):
@@ -255,8 +274,8 @@ class BlockPage(NamedTuple):
     n_og: str
     n_ld: str
     h1s: set[str]
-    same: Counter[str]
-    """How many short blocks have each lowered text."""
+    same: dict[str, int]
+    """How many short blocks have each lowered text (for the texts of the blocks looked at)."""
     copyright_lows: list[str]
     page: list[float]
     log_parts: float
@@ -390,10 +409,12 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
     n = len(segs)
     article = Label.ARTICLE
     mod = speedups()
-    first_article, n_article, first_h1, lows, copyright_lows = (
+    first_article, n_article, first_h1, copyright_lows = (
         page_texts if mod is None else mod.title_page
     )(segs, article, segment_copyright, COPYRIGHT, MAX_CANDIDATE_CHARS, P.MAX_PATTERN_CHARS)
+    counts = text_counts if mod is None else mod.title_counts
     last = min(n, first_article + AFTER_ARTICLE)
+    lo = max(0, min(first_article, n) - LOOKBACK_BLOCKS)
     title = meta.title or ""
     og = meta.og_title or ""
     ld = meta.ld_headline or ""
@@ -414,13 +435,18 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
         if segs[i].heading or segs[i].near_cues & P.TITLE:
             nearest = i
             break
-    # How often a candidate's words recur on the page (a site name does: logo, copyright line).
-    same = Counter(lows)
+    # How often a candidate's words recur on the page (a site name does: logo, copyright line): the
+    # texts the block pass may ask about are those of the blocks it looks at, and their lines.
+    asked = {
+        t.lower() for i in range(lo, last) if segs[i].chars <= MAX_CANDIDATE_CHARS
+        for t in _block_texts(segs[i])[0]
+    }
+    same = counts(segs, MAX_CANDIDATE_CHARS, asked, [])[0]
     # The page has a title, an og:title (the features after its best match and a candidate's gap).
     page = [1.0 if title else 0.0, 1.0 if og else 0.0]
     log_parts = math.log1p(len(parts))
     ctx = BlockPage(
-        max(0, min(first_article, n) - LOOKBACK_BLOCKS), last, first_article, n_article, nearest,
+        lo, last, first_article, n_article, nearest,
         first_h1, meta_words, w_title, w_parts, w_og, w_ld, norm_parts, n_og, n_ld, h1s, same,
         copyright_lows, page, log_parts, log_h1s, P.TITLE, P.HEADER, P.BOILER_CUES,
         P.BODY | P.CONTENT, Label.ARTICLE, Label.COMMENT, _block_texts, _text_words, date_share,
@@ -443,6 +469,7 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
     shown_or_h1 = shown_blocks | h1s
     named: set[str] = set()
     """The normalized metadata names that are candidates."""
+    name_lows: list[str] = []
     for kind, name in enumerate(names):
         if not name:
             continue
@@ -475,12 +502,17 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
         v += [1.0 if kind == 0 else 0.0, 1.0 if kind == 1 else 0.0, 1.0 if kind == 2 else 0.0]
         v += [1.0 if nt in block_norms else 0.0, block_match]
         v += [
-            math.log1p(sum(map(contains, lows, repeat(low)))),
+            0.0,  # (the blocks holding the name: counted below for all names at once)
             1.0 if any(map(contains, copyright_lows, repeat(low))) else 0.0,
             _cap_ratio(tokens),
             log_parts,
         ]
         out.append((-1, name, v))
+        name_lows.append(low)
+    if name_lows:
+        held = counts(segs, MAX_CANDIDATE_CHARS, set(), name_lows)[1]
+        for (_, _, v), c in zip(out[len(out) - len(name_lows):], held, strict=True):
+            v[-4] = math.log1p(c)
     return out
 
 
