@@ -817,7 +817,7 @@ typedef struct {
     long long *mark_meta;      /* n_marks */
     long long *mark_pos;       /* n_marks */
     dvec share, linkd;         /* nf */
-    Py_ssize_t *parent;        /* nf */
+    int32_t *parent;           /* nf */
 } Rows;
 
 #define ROWS_MARK 256
@@ -1025,7 +1025,8 @@ row_columns(Rows *self, Py_ssize_t i, double col[N_WINCOLS], int *meta, long lon
     return 0;
 }
 
-/* Rows(segs, flags, values, share, linkd, parent, page, consts)
+/* Rows(segs, values, share, linkd, parent, page, consts): the blocks' line flags are their own
+ * (Segment.line_flags, computed by then: learned._page asks for them all)
  *   page: (best, last_best, first_in, last_in, header_at, html, pp, page_prose_log, n_log,
  *          total_chars, comment_label, tag_index, h_index)
  *   consts: (BAD, SHORT, NEARGOOD, GOOD, BOILER, COPYRIGHT, DATE, COMMENT_HEADER, WIDGET, META_DATE,
@@ -1033,8 +1034,8 @@ row_columns(Rows *self, Py_ssize_t i, double col[N_WINCOLS], int *meta, long lon
 static int
 Rows_init(Rows *self, PyObject *args, PyObject *kwds)
 {
-    PyObject *segs, *flags, *values, *share, *linkd, *parent, *page, *consts;
-    if (!PyArg_ParseTuple(args, "O!OOOOOO!O!:Rows", &PyList_Type, &segs, &flags, &values, &share,
+    PyObject *segs, *values, *share, *linkd, *parent, *page, *consts;
+    if (!PyArg_ParseTuple(args, "O!OOOOO!O!:Rows", &PyList_Type, &segs, &values, &share,
                           &linkd, &parent, &PyTuple_Type, &page, &PyTuple_Type, &consts))
         return -1;
     if (self->segs != NULL) {
@@ -1102,7 +1103,11 @@ Rows_init(Rows *self, PyObject *args, PyObject *kwds)
     self->mark_prefix = PyMem_Calloc((size_t)N_WINCOLS * (size_t)nm, sizeof(double));
     self->mark_meta = PyMem_Calloc((size_t)nm, sizeof(long long));
     self->mark_pos = PyMem_Calloc((size_t)nm, sizeof(long long));
-    self->parent = PyMem_Calloc(nf1, sizeof(Py_ssize_t));
+    if (nf >= INT32_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "Rows: too many frames");
+        return -1;
+    }
+    self->parent = PyMem_Calloc(nf1, sizeof(int32_t));
     if (!self->flags || !self->repeats || !self->mark_prefix || !self->mark_meta
         || !self->mark_pos || !self->parent) {
         PyErr_NoMemory();
@@ -1110,25 +1115,39 @@ Rows_init(Rows *self, PyObject *args, PyObject *kwds)
     }
     if (dvec_take(&self->values, values, n, "values") < 0
         || dvec_take(&self->share, share, nf, "share") < 0
-        || dvec_take(&self->linkd, linkd, nf, "linkd") < 0
-        || read_numbers(parent, nf, NULL, self->parent, "parent") < 0)
+        || dvec_take(&self->linkd, linkd, nf, "linkd") < 0)
         return -1;
-    PyObject *ffast = PySequence_Fast(flags, "flags must be a sequence");
-    if (ffast == NULL)
-        return -1;
-    if (PySequence_Fast_GET_SIZE(ffast) != n) {
-        Py_DECREF(ffast);
-        PyErr_SetString(PyExc_ValueError, "flags: wrong length");
-        return -1;
-    }
-    for (Py_ssize_t i = 0; i < n; i++) {
-        self->flags[i] = PyLong_AsUnsignedLongLongMask(PySequence_Fast_GET_ITEM(ffast, i));
-        if (self->flags[i] == (unsigned long long)-1 && PyErr_Occurred()) {
-            Py_DECREF(ffast);
+    {
+        PyObject *pfast = PySequence_Fast(parent, "parent must be a sequence");
+        if (pfast == NULL)
+            return -1;
+        if (PySequence_Fast_GET_SIZE(pfast) != nf) {
+            Py_DECREF(pfast);
+            PyErr_SetString(PyExc_ValueError, "parent: wrong length");
             return -1;
         }
+        for (Py_ssize_t f = 0; f < nf; f++) {
+            Py_ssize_t p = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(pfast, f));
+            if (p == -1 && PyErr_Occurred()) {
+                Py_DECREF(pfast);
+                return -1;
+            }
+            /* (a parent out of range is refused where it is read, as before) */
+            self->parent[f] = p < INT32_MIN ? INT32_MIN : p > INT32_MAX ? INT32_MAX : (int32_t)p;
+        }
+        Py_DECREF(pfast);
     }
-    Py_DECREF(ffast);
+    /* each block's own line flags (computed: features.segments_flags stores them) */
+    for (Py_ssize_t i = 0; i < n; i++) {
+        long long f;
+        if (attr_ll(PyList_GET_ITEM(segs, i), s_line_flags, &f) < 0)
+            return -1;
+        if (f < 0) {
+            PyErr_SetString(PyExc_ValueError, "Rows: a block's line flags are not computed");
+            return -1;
+        }
+        self->flags[i] = (unsigned long long)f;
+    }
     /* One pass: the running sums, kept at every ROWS_MARK-th block. */
     double pre[N_WINCOLS] = {0.0};
     long long pos = 0, meta_n = 0;
@@ -1424,7 +1443,7 @@ static PyMethodDef Rows_methods[] = {
 static PyTypeObject RowsType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "boilerstrip._speedups.Rows",
-    .tp_doc = "Rows(segs, flags, values, share, linkd, parent, page, consts): the learned model's "
+    .tp_doc = "Rows(segs, values, share, linkd, parent, page, consts): the learned model's "
               "feature vectors of a page (see boilerstrip.classify.learned).",
     .tp_basicsize = sizeof(Rows),
     .tp_itemsize = 0,
@@ -5514,7 +5533,7 @@ PyInit__speedups(void)
         return NULL;
     }
     /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
-    if (PyModule_AddIntConstant(m, "API", 19) < 0 || walk_add_type(m) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 20) < 0 || walk_add_type(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }

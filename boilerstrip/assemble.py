@@ -173,6 +173,8 @@ def assemble(doc: Doc, *, encoding: str | None, url: str | None) -> Article:
             doc.meta.title = read_back(doc.meta.title)
     # Block.comment is the position in Article.comments, which lists the comment indices in order.
     comments, position = _comments(segs)
+    # The frames' parents and cues are not read any more: let go of before the blocks are made.
+    doc.parent, doc.frame_cues = [], []
     blocks = _blocks(doc, position)  # (empties doc.segments)
     text = "\n\n".join(b.text for b in blocks if b.label is Label.ARTICLE and not b.is_title)
     return Article(

@@ -289,7 +289,9 @@ def _compiled_rows(doc: Doc) -> Any:
         pg.best, pg.last_best, pg.first_in, pg.last_in, pg.header_at, pg.html, pg.pp,
         pg.page_prose_log, pg.n_log, pg.total_chars, Label.COMMENT, _TAG_INDEX, TAGS.index("h"),
     )
-    return mod.Rows(segs, pg.flags, pg.values, pg.share, pg.linkd, doc.parent, page, _CONSTS)
+    values, share, linkd = pg.values, pg.share, pg.linkd
+    del pg  # (its list of flags: Rows reads each block's own, which _page had computed)
+    return mod.Rows(segs, values, share, linkd, doc.parent, page, _CONSTS)
 
 
 def _chunks(maker: Any, n: int) -> Iterator[bytes]:
@@ -517,13 +519,19 @@ class LearnedArticle:
         compiled = fa is not None and (fc is not None or "comment" not in models)
         maker = _compiled_rows(doc) if compiled else None
         if maker is not None:
-            # The compiled vectors, a chunk at a time, scored by the compiled trees.
+            # The compiled vectors, a chunk at a time, scored by the compiled trees (into arrays
+            # made at their size: grown, they would be copied, twice their size for a moment).
             width = len(FEATURE_NAMES)
+            pa = array("d", bytes(8 * len(segs)))
+            pc = array("d", bytes(8 * len(segs)))
+            at = 0
             for chunk in _chunks(maker, len(segs)):
-                got = fa.probabilities(chunk, width)
-                pa.extend(got)
-                pc.extend(fc.probabilities(chunk, width) if fc is not None else [0.0] * len(got))
-            maker = None  # (its page-wide arrays are let go of before the blocks take floats)
+                got = array("d", fa.probabilities(chunk, width))
+                pa[at : at + len(got)] = got
+                if fc is not None:
+                    pc[at : at + len(got)] = array("d", fc.probabilities(chunk, width))
+                at += len(got)
+            maker = None  # (its page-wide arrays are let go of)
         else:
             article = models["article"].margin_function()
             comment = models["comment"].margin_function() if "comment" in models else None
