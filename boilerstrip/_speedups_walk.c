@@ -110,6 +110,18 @@ grow(void **buf, Py_ssize_t *cap, Py_ssize_t need, size_t size)
     return 0;
 }
 
+/* *buf cut down to n items of `size` bytes (a shorter realloc: the room grow() left past the last
+ * record is given back once no record is added). */
+static void
+shrink(void **buf, Py_ssize_t n, size_t size)
+{
+    if (*buf == NULL)
+        return;
+    void *less = PyMem_Realloc(*buf, (size_t)(n ? n : 1) * size);
+    if (less != NULL)
+        *buf = less;
+}
+
 static void
 open_drop(OpenEl *o)
 {
@@ -1275,6 +1287,17 @@ Walk_move_records(Walk *self, PyObject *other)
     }
     Walk *o = (Walk *)other;
     clear_elements(o);
+    /* (the records are complete: no room is needed past them) */
+    shrink((void **)&self->el_tag, self->n_el, sizeof(PyObject *));
+    shrink((void **)&self->el_path, self->n_el, sizeof(PyObject *));
+    shrink((void **)&self->el_parent, self->n_el, sizeof(int32_t));
+    shrink((void **)&self->el_index, self->n_el, sizeof(int32_t));
+    shrink((void **)&self->el_twin, self->n_el, 1);
+    shrink((void **)&self->sn, self->n_sn, sizeof(int32_t));
+    if (self->el_tag != NULL)
+        self->cap_el = self->n_el;
+    if (self->sn != NULL)
+        self->cap_sn = self->n_sn;
     o->el_tag = self->el_tag;
     o->el_path = self->el_path;
     o->el_parent = self->el_parent;

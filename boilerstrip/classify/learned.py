@@ -196,12 +196,17 @@ class _Page(NamedTuple):
     total_chars: int
 
 
-def _page(doc: Doc) -> _Page:
+def _page(doc: Doc, keep_flags: bool = True) -> _Page:
+    """What the vectors share (``keep_flags`` false: without the list of the blocks' flags, which
+    the compiled vectors read off the blocks; let go of before the subtree sums are made)."""
     segs = doc.segments
     n = len(segs)
     flags = segments_flags(segs)
     total_chars = sum(s.chars for s in segs) or 1
     values = values_of(segs, flags)
+    headers = [i for i, f in enumerate(flags) if f & COMMENT_HEADER]
+    if not keep_flags:
+        flags = []
     html = doc.kind == "html"
     mod = speedups()
     if mod is not None:  # the sums of _page_sums in C (the same numbers)
@@ -218,7 +223,7 @@ def _page(doc: Doc) -> _Page:
         first_in = inside.index(True) if True in inside else n
         last_in = n - 1 - inside[::-1].index(True) if first_in < n else -1
         del inside
-    header_at = next((i for i in range(first_in + 1, n) if flags[i] & COMMENT_HEADER), n)
+    header_at = next((i for i in headers if i > first_in), n)
     pp = page_prose or 1.0
     return _Page(
         flags, values, frames, share, linkd, best, last_best, first_in, last_in, header_at, html,
@@ -284,13 +289,13 @@ def _compiled_rows(doc: Doc) -> Any:
     segs = doc.segments
     if mod is None or not segs:
         return None
-    pg = _page(doc)
+    pg = _page(doc, keep_flags=False)
     page = (
         pg.best, pg.last_best, pg.first_in, pg.last_in, pg.header_at, pg.html, pg.pp,
         pg.page_prose_log, pg.n_log, pg.total_chars, Label.COMMENT, _TAG_INDEX, TAGS.index("h"),
     )
     values, share, linkd = pg.values, pg.share, pg.linkd
-    del pg  # (its list of flags: Rows reads each block's own, which _page had computed)
+    del pg  # (Rows reads each block's own flags, which _page had computed)
     return mod.Rows(segs, values, share, linkd, doc.parent, page, _CONSTS)
 
 
