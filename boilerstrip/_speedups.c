@@ -805,7 +805,6 @@ typedef struct {
     Py_ssize_t best, last_best, first_in, last_in, header_at;
     int html;
     double pp, page_prose_log, n_log, total_chars;
-    unsigned long long *flags; /* n */
     dvec values;               /* n */
     int32_t *repeats;          /* n: blocks of the page with the same text */
     /* The running sums the vectors read - the window columns' prefix sums, the meta lines and the
@@ -828,7 +827,6 @@ Rows_dealloc(Rows *self)
     Py_XDECREF(self->segs);
     Py_XDECREF(self->comment_label);
     Py_XDECREF(self->tag_index);
-    PyMem_Free(self->flags);
     dvec_free(&self->values);
     PyMem_Free(self->repeats);
     PyMem_Free(self->mark_prefix);
@@ -843,7 +841,7 @@ Rows_dealloc(Rows *self)
 /* n doubles read from a sequence: the buffer of an array('d') of that length itself (held, not
  * copied: a page's per-block and per-frame arrays are not held twice), else a copy
  * (read_numbers). */
-static int read_numbers(PyObject *seq, Py_ssize_t n, double *dout, Py_ssize_t *iout,
+static int read_numbers(PyObject *seq, Py_ssize_t n, double *dout, int32_t *iout,
                         const char *what);
 
 static int
@@ -884,11 +882,30 @@ dvec_free(dvec *v)
     v->view.obj = NULL;
 }
 
-/* The n numbers of a sequence into `dout` (as doubles) or `iout` (as Py_ssize_t), whichever is not
- * NULL; -1 with an exception set on a wrong length or a non-number. */
+/* The n numbers of a sequence into `dout` (as doubles) or `iout` (as 32-bit integers, clamped: a
+ * frame index out of range stays out of range), whichever is not NULL; -1 with an exception set
+ * on a wrong length or a non-number. */
 static int
-read_numbers(PyObject *seq, Py_ssize_t n, double *dout, Py_ssize_t *iout, const char *what)
+read_numbers(PyObject *seq, Py_ssize_t n, double *dout, int32_t *iout, const char *what)
 {
+    if (iout != NULL && PyObject_CheckBuffer(seq)) { /* array('i'): copied as it is */
+        Py_buffer view;
+        if (PyObject_GetBuffer(seq, &view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
+            return -1;
+        if (view.format != NULL && strcmp(view.format, "i") == 0
+            && view.itemsize == (Py_ssize_t)sizeof(int32_t)) {
+            int ok = view.len == n * (Py_ssize_t)sizeof(int32_t);
+            if (ok && n)
+                memcpy(iout, view.buf, (size_t)n * sizeof(int32_t));
+            PyBuffer_Release(&view);
+            if (!ok) {
+                PyErr_Format(PyExc_ValueError, "%s: wrong length", what);
+                return -1;
+            }
+            return 0;
+        }
+        PyBuffer_Release(&view);
+    }
     if (dout != NULL && PyObject_CheckBuffer(seq)) { /* array('d'): copied as it is */
         Py_buffer view;
         if (PyObject_GetBuffer(seq, &view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
@@ -922,8 +939,9 @@ read_numbers(PyObject *seq, Py_ssize_t n, double *dout, Py_ssize_t *iout, const 
             dout[i] = PyFloat_AsDouble(items[i]);
             bad = dout[i] == -1.0 && PyErr_Occurred();
         } else {
-            iout[i] = PyLong_AsSsize_t(items[i]);
-            bad = iout[i] == -1 && PyErr_Occurred();
+            Py_ssize_t v = PyLong_AsSsize_t(items[i]);
+            bad = v == -1 && PyErr_Occurred();
+            iout[i] = v < INT32_MIN ? INT32_MIN : v > INT32_MAX ? INT32_MAX : (int32_t)v;
         }
         if (bad) {
             Py_DECREF(fast);
@@ -999,6 +1017,21 @@ count_repeats(PyObject *segs, Py_ssize_t n, int32_t *repeats)
     return err ? -1 : 0;
 }
 
+/* The line flags of block i (its own, computed by then: features.segments_flags stores them). */
+static int
+block_flags(Rows *self, Py_ssize_t i, unsigned long long *out)
+{
+    long long f;
+    if (attr_ll(PyList_GET_ITEM(self->segs, i), s_line_flags, &f) < 0)
+        return -1;
+    if (f < 0) {
+        PyErr_SetString(PyExc_ValueError, "Rows: a block's line flags are not computed");
+        return -1;
+    }
+    *out = (unsigned long long)f;
+    return 0;
+}
+
 /* The window columns of block i (chars, link density, stop density, punctuation at the end, GOOD,
  * SHORT), whether it is a short meta line, and its characters. */
 static int
@@ -1020,7 +1053,10 @@ row_columns(Rows *self, Py_ssize_t i, double col[N_WINCOLS], int *meta, long lon
     col[3] = punct_end ? 1.0 : 0.0;
     col[4] = cf == self->good ? 1.0 : 0.0;
     col[5] = cf == self->short_ ? 1.0 : 0.0;
-    *meta = (self->flags[i] & self->meta_date) && words <= 16;
+    unsigned long long bits;
+    if (block_flags(self, i, &bits) < 0)
+        return -1;
+    *meta = (bits & self->meta_date) && words <= 16;
     *chars_out = chars;
     return 0;
 }
@@ -1097,7 +1133,6 @@ Rows_init(Rows *self, PyObject *args, PyObject *kwds)
     }
     if (count_repeats(segs, n, self->repeats) < 0)
         return -1;
-    self->flags = PyMem_Calloc(n1, sizeof(unsigned long long));
     Py_ssize_t nm = n / ROWS_MARK + 1;
     self->n_marks = nm;
     self->mark_prefix = PyMem_Calloc((size_t)N_WINCOLS * (size_t)nm, sizeof(double));
@@ -1108,7 +1143,7 @@ Rows_init(Rows *self, PyObject *args, PyObject *kwds)
         return -1;
     }
     self->parent = PyMem_Calloc(nf1, sizeof(int32_t));
-    if (!self->flags || !self->repeats || !self->mark_prefix || !self->mark_meta
+    if (!self->repeats || !self->mark_prefix || !self->mark_meta
         || !self->mark_pos || !self->parent) {
         PyErr_NoMemory();
         return -1;
@@ -1117,37 +1152,9 @@ Rows_init(Rows *self, PyObject *args, PyObject *kwds)
         || dvec_take(&self->share, share, nf, "share") < 0
         || dvec_take(&self->linkd, linkd, nf, "linkd") < 0)
         return -1;
-    {
-        PyObject *pfast = PySequence_Fast(parent, "parent must be a sequence");
-        if (pfast == NULL)
-            return -1;
-        if (PySequence_Fast_GET_SIZE(pfast) != nf) {
-            Py_DECREF(pfast);
-            PyErr_SetString(PyExc_ValueError, "parent: wrong length");
-            return -1;
-        }
-        for (Py_ssize_t f = 0; f < nf; f++) {
-            Py_ssize_t p = PyLong_AsSsize_t(PySequence_Fast_GET_ITEM(pfast, f));
-            if (p == -1 && PyErr_Occurred()) {
-                Py_DECREF(pfast);
-                return -1;
-            }
-            /* (a parent out of range is refused where it is read, as before) */
-            self->parent[f] = p < INT32_MIN ? INT32_MIN : p > INT32_MAX ? INT32_MAX : (int32_t)p;
-        }
-        Py_DECREF(pfast);
-    }
-    /* each block's own line flags (computed: features.segments_flags stores them) */
-    for (Py_ssize_t i = 0; i < n; i++) {
-        long long f;
-        if (attr_ll(PyList_GET_ITEM(segs, i), s_line_flags, &f) < 0)
-            return -1;
-        if (f < 0) {
-            PyErr_SetString(PyExc_ValueError, "Rows: a block's line flags are not computed");
-            return -1;
-        }
-        self->flags[i] = (unsigned long long)f;
-    }
+    /* (a parent out of range is refused where it is read) */
+    if (read_numbers(parent, nf, NULL, self->parent, "parent") < 0)
+        return -1;
     /* One pass: the running sums, kept at every ROWS_MARK-th block. */
     double pre[N_WINCOLS] = {0.0};
     long long pos = 0, meta_n = 0;
@@ -1215,7 +1222,9 @@ own_features(Rows *self, Py_ssize_t j, double *o, int *good)
     text_shape_of(text, shape);
     int upper_text = text_isupper(text);
     Py_DECREF(text);
-    unsigned long long bits = self->flags[j];
+    unsigned long long bits;
+    if (block_flags(self, j, &bits) < 0)
+        return -1;
     double avg = shape[2];
     o[0] = log1p((double)chars);
     o[1] = log1p(words);
@@ -4033,10 +4042,12 @@ speedups_region_sums(PyObject *mod, PyObject *args)
 {
     PyObject *segs, *values, *parent;
     int want_prose;
-    if (!PyArg_ParseTuple(args, "O!OO!p:region_sums", &PyList_Type, &segs, &values,
-                          &PyList_Type, &parent, &want_prose))
+    if (!PyArg_ParseTuple(args, "O!OOp:region_sums", &PyList_Type, &segs, &values, &parent,
+                          &want_prose))
         return NULL;
-    Py_ssize_t n = PyList_GET_SIZE(segs), nf = PyList_GET_SIZE(parent);
+    Py_ssize_t n = PyList_GET_SIZE(segs), nf = PyObject_Length(parent);
+    if (nf < 0)
+        return NULL;
     PyObject *result = NULL, *share = NULL, *linkd = NULL;
     dvec vals = {NULL, {0}};
     if (nf >= INT32_MAX) {
@@ -4056,18 +4067,15 @@ speedups_region_sums(PyObject *mod, PyObject *args)
         PyErr_NoMemory();
         goto done;
     }
-    if (dvec_take(&vals, values, n, "region_sums: one value per block") < 0)
+    if (dvec_take(&vals, values, n, "region_sums: one value per block") < 0
+        || read_numbers(parent, nf, NULL, par, "region_sums: parent") < 0)
         goto done;
     for (Py_ssize_t f = 0; f < nf; f++) {
         last[f] = (int32_t)f;
-        Py_ssize_t p = PyLong_AsSsize_t(PyList_GET_ITEM(parent, f));
-        if (p == -1 && PyErr_Occurred())
-            goto done;
-        if (p >= nf || p < -1) {
+        if (par[f] >= nf || par[f] < -1) {
             PyErr_SetString(PyExc_ValueError, "region_sums: a parent out of range");
             goto done;
         }
-        par[f] = (int32_t)p;
     }
     double page_prose = 0.0;
     for (Py_ssize_t i = 0; i < n; i++) {

@@ -59,10 +59,11 @@ typedef struct {
     long inline_cues;
     char root_mode, ws, has_br, br_run, image_pending;
     /* The element records (segment_html._Walk.el_*): n_el of them, room for cap_el. */
-    PyObject **el_tag, **el_path;
+    PyObject **el_tag;
+    PyObject **el_path; /* the paths written so far: made (n_path long) when the first is asked */
     int32_t *el_parent, *el_index;
     unsigned char *el_twin;
-    Py_ssize_t n_el, cap_el;
+    Py_ssize_t n_el, cap_el, n_path;
     OpenEl *open; /* the open elements */
     Py_ssize_t n_open, cap_open;
     int32_t *bn; /* block_nodes: the records of the open blocks */
@@ -141,10 +142,10 @@ clear_blocks(Walk *self)
 static void
 clear_elements(Walk *self)
 {
-    for (Py_ssize_t i = 0; i < self->n_el; i++) {
+    for (Py_ssize_t i = 0; i < self->n_el; i++)
         Py_XDECREF(self->el_tag[i]);
+    for (Py_ssize_t i = 0; i < self->n_path; i++)
         Py_XDECREF(self->el_path[i]);
-    }
     for (Py_ssize_t i = 0; i < self->n_open; i++)
         open_drop(&self->open[i]);
     PyMem_Free(self->el_tag);
@@ -159,7 +160,7 @@ clear_elements(Walk *self)
     self->el_parent = self->el_index = self->bn = self->sn = NULL;
     self->el_twin = NULL;
     self->open = NULL;
-    self->n_el = self->cap_el = self->n_open = self->cap_open = 0;
+    self->n_el = self->cap_el = self->n_path = self->n_open = self->cap_open = 0;
     self->n_bn = self->cap_bn = self->n_sn = self->cap_sn = 0;
 }
 
@@ -173,15 +174,14 @@ new_record(Walk *self, PyObject *tag, int32_t par, int32_t index)
         return -1;
     }
     if (n == self->cap_el) {
-        Py_ssize_t c1 = self->cap_el, c2 = c1, c3 = c1, c4 = c1, c5 = c1;
+        Py_ssize_t c1 = self->cap_el, c3 = c1, c4 = c1, c5 = c1;
         if (grow((void **)&self->el_tag, &c1, n + 1, sizeof(PyObject *)) < 0
-            || grow((void **)&self->el_path, &c2, n + 1, sizeof(PyObject *)) < 0
             || grow((void **)&self->el_parent, &c3, n + 1, sizeof(int32_t)) < 0
             || grow((void **)&self->el_index, &c4, n + 1, sizeof(int32_t)) < 0
             || grow((void **)&self->el_twin, &c5, n + 1, 1) < 0)
             return -1;
         self->cap_el = c1; /* (all grew to the same size, or the record is not added) */
-        if (c2 != c1 || c3 != c1 || c4 != c1 || c5 != c1) {
+        if (c3 != c1 || c4 != c1 || c5 != c1) {
             PyErr_SetString(PyExc_SystemError, "element buffers out of step");
             return -1;
         }
@@ -194,7 +194,6 @@ new_record(Walk *self, PyObject *tag, int32_t par, int32_t index)
         return -1;
     Py_INCREF(name);
     self->el_tag[n] = name;
-    self->el_path[n] = NULL;
     self->el_parent[n] = par;
     self->el_index[n] = index;
     self->el_twin[n] = index > 1;
@@ -1289,7 +1288,6 @@ Walk_move_records(Walk *self, PyObject *other)
     clear_elements(o);
     /* (the records are complete: no room is needed past them) */
     shrink((void **)&self->el_tag, self->n_el, sizeof(PyObject *));
-    shrink((void **)&self->el_path, self->n_el, sizeof(PyObject *));
     shrink((void **)&self->el_parent, self->n_el, sizeof(int32_t));
     shrink((void **)&self->el_index, self->n_el, sizeof(int32_t));
     shrink((void **)&self->el_twin, self->n_el, 1);
@@ -1300,6 +1298,7 @@ Walk_move_records(Walk *self, PyObject *other)
         self->cap_sn = self->n_sn;
     o->el_tag = self->el_tag;
     o->el_path = self->el_path;
+    o->n_path = self->n_path;
     o->el_parent = self->el_parent;
     o->el_index = self->el_index;
     o->el_twin = self->el_twin;
@@ -1311,7 +1310,7 @@ Walk_move_records(Walk *self, PyObject *other)
     self->el_tag = self->el_path = NULL;
     self->el_parent = self->el_index = self->sn = NULL;
     self->el_twin = NULL;
-    self->n_el = self->cap_el = self->n_sn = self->cap_sn = 0;
+    self->n_el = self->cap_el = self->n_path = self->n_sn = self->cap_sn = 0;
     clear_elements(self); /* (the open elements and blocks: they pointed at the records) */
     Py_RETURN_NONE;
 }
@@ -1431,6 +1430,15 @@ Walk_write_paths(Walk *self, PyObject *args)
     if (keep_every < 1) {
         PyErr_SetString(PyExc_ValueError, "_write_paths: keep_every must be >= 1");
         return NULL;
+    }
+    if (self->n_path < self->n_el) {  /* (room for every record's path, the new ones unwritten) */
+        PyObject **more = PyMem_Realloc(self->el_path, (size_t)self->n_el * sizeof(PyObject *));
+        if (more == NULL)
+            return PyErr_NoMemory();
+        for (Py_ssize_t e = self->n_path; e < self->n_el; e++)
+            more[e] = NULL;
+        self->el_path = more;
+        self->n_path = self->n_el;
     }
     Kept kept = {NULL, 0, 0};
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(segs) && lo + i < self->n_sn; i++) {

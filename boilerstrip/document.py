@@ -7,7 +7,7 @@ set their labels and scores, and :mod:`boilerstrip.assemble` turns them into pub
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -96,9 +96,9 @@ class Doc:
     kind: Literal["html", "text"]
     segments: list[Segment] = field(default_factory=list)
     meta: Meta = field(default_factory=Meta)
-    parent: list[int] = field(default_factory=list)
+    parent: Sequence[int] = field(default_factory=list)
     """HTML: parent frame index of every block-level element seen (-1 for the root)."""
-    frame_cues: list[int] = field(default_factory=list)
+    frame_cues: Sequence[int] = field(default_factory=list)
     """HTML: own cue flags of every frame (same indexing as :attr:`parent`)."""
     truncated: bool = False
     budget: Budget = field(default_factory=lambda: Budget(None))

@@ -821,10 +821,10 @@ class _Rare(_WalkBase):
         doc = self.doc
         self.segs = doc.segments
         self.segs.clear()
-        self.parent = doc.parent
-        self.parent.clear()
-        self.frame_cues = doc.frame_cues
-        self.frame_cues.clear()
+        self.parent = []
+        doc.parent = self.parent
+        self.frame_cues = []
+        doc.frame_cues = self.frame_cues
         doc.meta.h1.clear()
         self.cum: list[int] = []
         self.frame_stack: list[int] = []
@@ -1066,7 +1066,22 @@ def _parse_into(data: bytes, doc: Doc, budget: Budget | None) -> tuple[bool, boo
 def segment_page(text: str, doc: Doc, utf8: bytes | None = None) -> None:
     """Parse the HTML ``text`` and fill ``doc.segments`` and ``doc.meta`` (see :mod:`.parse` for
     how the page is parsed safely, and :class:`Segmenter` for the walk). ``utf8``: the UTF-8 bytes
-    of ``text`` where the caller has them (not made again)."""
+    of ``text`` where the caller has them (not made again). ``doc.parent`` and ``doc.frame_cues``
+    come out as arrays of 32-bit numbers (:func:`_pack`)."""
+    _segment_page(text, doc, utf8)
+    _pack(doc)
+
+
+def _pack(doc: Doc) -> None:
+    """The frames' parents and cue masks as arrays of 32-bit numbers (a list holds a pointer, and
+    for a parent often an int object, per frame: a page of a million frames weighs 20 MB less).
+    The cue masks of :mod:`.patterns` fit in 32 bits, as :class:`.Segment`'s compiled form keeps
+    them."""
+    doc.parent = array("i", doc.parent)
+    doc.frame_cues = array("I", doc.frame_cues)
+
+
+def _segment_page(text: str, doc: Doc, utf8: bytes | None) -> None:
     budget = doc.budget
     tamed = tame_tags(text)
     data = utf8 if utf8 is not None and tamed is text else tamed.encode("utf-8", "replace")
@@ -1147,8 +1162,8 @@ def _rescue_misplaced(text: str, doc: Doc) -> None:
 
 def _clear(doc: Doc) -> None:
     doc.segments.clear()
-    doc.parent.clear()
-    doc.frame_cues.clear()
+    doc.parent = []
+    doc.frame_cues = []
     doc.meta = Meta()
     doc.sources = None
 
