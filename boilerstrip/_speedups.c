@@ -4268,6 +4268,28 @@ fail:
     return NULL;
 }
 
+/* text_sources(segs): segment_text.write_sources, every block's source "lines {line_start}-{line_end}". */
+static PyObject *
+speedups_text_sources(PyObject *mod, PyObject *segs)
+{
+    if (!PyList_Check(segs)) {
+        PyErr_SetString(PyExc_TypeError, "text_sources() takes a list");
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(segs); i++) {
+        PyObject *s = PyList_GET_ITEM(segs, i);
+        long long a, b;
+        if (attr_ll(s, s_line_start, &a) < 0 || attr_ll(s, s_line_end, &b) < 0)
+            return NULL;
+        PyObject *source = PyUnicode_FromFormat("lines %lld-%lld", a, b);
+        int bad = source == NULL || seg_setattr(s, s_source, source) < 0;
+        Py_XDECREF(source);
+        if (bad)
+            return NULL;
+    }
+    Py_RETURN_NONE;
+}
+
 /* --- Segment: a block's record with its numbers and flags in C fields --------------------------- */
 
 /* The compiled form of boilerstrip.document.Segment: the same fields in the same order, with the
@@ -5322,17 +5344,61 @@ fail:
     Py_XDECREF(low);
     return NULL;
 }
-/* title.text_counts: how many blocks of at most max_chars characters have each lowered text of
- * `equal` (a set; only the texts some block has are keys), and how many have each text of `within`
- * (a list) in their lowered text. */
+/* title.text_counts: how many blocks of at most max_chars characters have each lowered text of the
+ * blocks lo .. last - 1 (of at most max_chars), or of one of their lines, or "" (only the texts some
+ * block has are keys), and how many have each text of `within` (a list) in their lowered text. */
 static PyObject *
 speedups_title_counts(PyObject *mod, PyObject *args)
 {
-    PyObject *segs, *equal, *within;
-    Py_ssize_t max_chars;
-    if (!PyArg_ParseTuple(args, "O!nO!O!:title_counts", &PyList_Type, &segs, &max_chars,
-                          &PySet_Type, &equal, &PyList_Type, &within))
+    PyObject *segs, *within;
+    Py_ssize_t max_chars, lo, last;
+    if (!PyArg_ParseTuple(args, "O!nnnO!:title_counts", &PyList_Type, &segs, &max_chars, &lo,
+                          &last, &PyList_Type, &within))
         return NULL;
+    static PyObject *s_newline;
+    if (s_newline == NULL && (s_newline = PyUnicode_InternFromString("\n")) == NULL)
+        return NULL;
+    PyObject *equal = PySet_New(NULL);
+    if (equal == NULL)
+        return NULL;
+    if (lo < 0)
+        lo = 0;
+    if (last > PyList_GET_SIZE(segs))
+        last = PyList_GET_SIZE(segs);
+    if (lo < last && PySet_Add(equal, seg_empty) < 0) {
+        Py_DECREF(equal);
+        return NULL;
+    }
+    for (Py_ssize_t i = lo; i < last; i++) {
+        PyObject *s = PyList_GET_ITEM(segs, i);
+        long long chars;
+        if (attr_ll(s, s_chars, &chars) < 0) {
+            Py_DECREF(equal);
+            return NULL;
+        }
+        if (chars > max_chars)
+            continue;
+        PyObject *text = seg_attr(s, s_text);
+        PyObject *low = text == NULL || !PyUnicode_Check(text) ? NULL : lowered(text);
+        int bad = low == NULL || PySet_Add(equal, low) < 0;
+        if (!bad && PyUnicode_FindChar(low, '\n', 0, PyUnicode_GET_LENGTH(low), 1) >= 0) {
+            /* (the lowered lines are the lines of the lowered text: no case mapping reads
+             * across a line feed) */
+            PyObject *lines = PyUnicode_Split(low, s_newline, -1);
+            bad = lines == NULL;
+            for (Py_ssize_t k = 0; !bad && k < PyList_GET_SIZE(lines); k++)
+                bad = PySet_Add(equal, PyList_GET_ITEM(lines, k)) < 0;
+            Py_XDECREF(lines);
+        }
+        if (text != NULL && !PyUnicode_Check(text) && !PyErr_Occurred())
+            PyErr_SetString(PyExc_TypeError, "title_counts(): a block's text is not a str");
+        Py_XDECREF(text);
+        Py_XDECREF(low);
+        if (bad) {
+            Py_DECREF(equal);
+            return NULL;
+        }
+    }
     Py_ssize_t nw = PyList_GET_SIZE(within);
     for (Py_ssize_t k = 0; k < nw; k++) {
         if (!PyUnicode_Check(PyList_GET_ITEM(within, k))) {
@@ -5349,6 +5415,31 @@ speedups_title_counts(PyObject *mod, PyObject *args)
         goto done;
     }
     int any = PySet_GET_SIZE(equal) > 0;
+    /* An ASCII text's lowered text is as long as it: one of a length no key has equals none, and
+     * one shorter than every text of `within` holds none (not lowered at all). Other texts are
+     * lowered and compared (lowering may lengthen them: U+0130). */
+    Py_ssize_t min_within = PY_SSIZE_T_MAX;
+    for (Py_ssize_t k = 0; k < nw; k++) {
+        Py_ssize_t len = PyUnicode_GET_LENGTH(PyList_GET_ITEM(within, k));
+        if (len < min_within)
+            min_within = len;
+    }
+    unsigned char key_len[256] = {0};  /* key lengths below 255; 255: any longer */
+    {
+        PyObject *it = PyObject_GetIter(equal), *key;
+        if (it == NULL)
+            goto done;
+        while ((key = PyIter_Next(it)) != NULL) {
+            if (PyUnicode_Check(key)) {  /* (no lowered text equals another object) */
+                Py_ssize_t len = PyUnicode_GET_LENGTH(key);
+                key_len[len < 255 ? len : 255] = 1;
+            }
+            Py_DECREF(key);
+        }
+        Py_DECREF(it);
+        if (PyErr_Occurred())
+            goto done;
+    }
     for (Py_ssize_t i = 0; i < PyList_GET_SIZE(segs) && (any || nw); i++) {
         long long chars;
         PyObject *s = PyList_GET_ITEM(segs, i);
@@ -5361,6 +5452,13 @@ speedups_title_counts(PyObject *mod, PyObject *args)
         if (!PyUnicode_Check(text)) {
             PyErr_SetString(PyExc_TypeError, "title_counts(): a block's text is not a str");
             goto done;
+        }
+        if (PyUnicode_IS_ASCII(text)) {
+            Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+            if (!key_len[len < 255 ? len : 255] && len < min_within) {
+                Py_CLEAR(text);
+                continue;
+            }
         }
         if ((low = lowered(text)) == NULL)
             goto done;
@@ -5403,6 +5501,7 @@ speedups_title_counts(PyObject *mod, PyObject *args)
     out = PyTuple_Pack(2, same, counts);
     Py_DECREF(counts);
 done:
+    Py_DECREF(equal);
     Py_XDECREF(same);
     Py_XDECREF(text);
     Py_XDECREF(low);
@@ -5493,9 +5592,13 @@ static PyMethodDef module_methods[] = {
      "title_page(segs, article, copyright_of, copyright_bit, max_chars, max_pattern_chars) -> "
      "(first_article, n_article, first_h1, copyright_lows): what the headline ranker reads "
      "off every block (boilerstrip.classify.title.page_texts)."},
+    {"text_sources", (PyCFunction)speedups_text_sources, METH_O,
+     "text_sources(segs): every block's source, lines {line_start}-{line_end} "
+     "(boilerstrip.segment_text.write_sources)."},
     {"title_counts", (PyCFunction)speedups_title_counts, METH_VARARGS,
-     "title_counts(segs, max_chars, equal, within) -> (dict, list): the short blocks with each "
-     "lowered text, and with each text in theirs (boilerstrip.classify.title.text_counts)."},
+     "title_counts(segs, max_chars, lo, last, within) -> (dict, list): the short blocks with each "
+     "lowered text of blocks lo..last-1 (and their lines), and with each text of within in theirs "
+     "(boilerstrip.classify.title.text_counts)."},
     {"title_blocks", (PyCFunction)speedups_title_blocks, METH_VARARGS,
      "title_blocks(segs, page) -> (candidates, words, norms, best): the block candidates of the "
      "headline ranker, their words, the words joined and the best match "
@@ -5541,7 +5644,7 @@ PyInit__speedups(void)
         return NULL;
     }
     /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
-    if (PyModule_AddIntConstant(m, "API", 20) < 0 || walk_add_type(m) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 21) < 0 || walk_add_type(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -235,7 +235,12 @@ def segment_text(text: str, doc: Doc) -> None:
 def write_sources(segs: list[Segment], lo: int) -> None:
     """The sources of a dump's blocks, ``lines a-b`` (their first and last line, 1-based): written
     when the blocks are assembled (a dump of a million lines holds no million source strings while
-    it is classified)."""
+    it is classified). In the compiled helper where it is built (``text_sources``: the same
+    strings)."""
+    mod = speedups()
+    if mod is not None:
+        mod.text_sources(segs)
+        return
     for s in segs:
         s.source = f"lines {s.line_start}-{s.line_end}"
 

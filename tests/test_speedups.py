@@ -1538,9 +1538,12 @@ def _title_check(doc: Doc) -> None:
             P.MAX_PATTERN_CHARS)
     assert Speedups.title_page(*args) == title.page_texts(*args)
     texts = [s.text.lower() for s in segs[:40]] + ["", "x", "é", segs[0].text.upper() if segs else "a"]
-    for equal, within in ((set(texts), texts[:6]), (set(), ["the", "", " ", "zzz"]), (set(), [])):
-        want_counts = title.text_counts(segs, title.MAX_CANDIDATE_CHARS, equal, within)
-        assert Speedups.title_counts(segs, title.MAX_CANDIDATE_CHARS, equal, within) == want_counts
+    n = len(segs)
+    for lo, last, within in ((0, 40, texts[:6]), (5, n + 3, ["the", "", " ", "zzz"]), (-2, 3, []),
+                             (0, 0, texts), (n, n, [])):
+        want_counts = title.text_counts(segs, title.MAX_CANDIDATE_CHARS, lo, last, within)
+        got_counts = Speedups.title_counts(segs, title.MAX_CANDIDATE_CHARS, lo, last, within)
+        assert got_counts == want_counts
         assert all(v > 0 for v in want_counts[0].values())
     segs, page = _title_inputs(doc)
     want = title.block_candidates(segs, page)

@@ -229,14 +229,23 @@ def page_texts(
 
 
 def text_counts(
-    segs: list[Segment], max_chars: int, equal: set[str], within: list[str]
+    segs: list[Segment], max_chars: int, lo: int, last: int, within: list[str]
 ) -> tuple[dict[str, int], list[int]]:
-    """How many blocks of at most ``max_chars`` characters have each lowered text of ``equal`` (only
-    the texts some block has are keys), and how many have each text of ``within`` in their lowered
-    text. Asked for the few texts that matter (the candidates', the metadata names'), in a pass
-    over the blocks: the lowered texts of a page's blocks are never all held (a page of a million
-    short blocks would hold a million strings and a dict of them). The plain-Python form of
+    """How many blocks of at most ``max_chars`` characters have each lowered text of the blocks
+    ``lo .. last - 1`` (those of at most ``max_chars``), of one of their lines, or ``""`` (only the
+    texts some block has are keys: the texts :func:`block_candidates` may ask about, and a few
+    more), and how many have each text of ``within`` in their lowered text. Asked for the few
+    texts that matter (the candidates', the metadata names'), in a pass over the blocks: the
+    lowered texts of a page's blocks are never all held (a page of a million short blocks would
+    hold a million strings and a dict of them). The plain-Python form of
     ``_speedups.title_counts``."""
+    equal = {""} if max(lo, 0) < min(last, len(segs)) else set()
+    for s in segs[max(lo, 0) : last]:
+        if s.chars <= max_chars:
+            low = s.text.lower()
+            equal.add(low)
+            if "\n" in low:
+                equal.update(low.split("\n"))
     same: dict[str, int] = {}
     hits = [0] * len(within)
     for s in segs:
@@ -437,11 +446,7 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
             break
     # How often a candidate's words recur on the page (a site name does: logo, copyright line): the
     # texts the block pass may ask about are those of the blocks it looks at, and their lines.
-    asked = {
-        t.lower() for i in range(lo, last) if segs[i].chars <= MAX_CANDIDATE_CHARS
-        for t in _block_texts(segs[i])[0]
-    }
-    same = counts(segs, MAX_CANDIDATE_CHARS, asked, [])[0]
+    same = counts(segs, MAX_CANDIDATE_CHARS, lo, last, [])[0]
     # The page has a title, an og:title (the features after its best match and a candidate's gap).
     page = [1.0 if title else 0.0, 1.0 if og else 0.0]
     log_parts = math.log1p(len(parts))
@@ -510,7 +515,7 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
         out.append((-1, name, v))
         name_lows.append(low)
     if name_lows:
-        held = counts(segs, MAX_CANDIDATE_CHARS, set(), name_lows)[1]
+        held = counts(segs, MAX_CANDIDATE_CHARS, 0, 0, name_lows)[1]
         for (_, _, v), c in zip(out[len(out) - len(name_lows):], held, strict=True):
             v[-4] = math.log1p(c)
     return out
