@@ -4281,13 +4281,75 @@ speedups_text_sources(PyObject *mod, PyObject *segs)
         long long a, b;
         if (attr_ll(s, s_line_start, &a) < 0 || attr_ll(s, s_line_end, &b) < 0)
             return NULL;
-        PyObject *source = PyUnicode_FromFormat("lines %lld-%lld", a, b);
+        char buf[64];
+        int len = snprintf(buf, sizeof buf, "lines %lld-%lld", a, b);
+        PyObject *source = PyUnicode_FromStringAndSize(buf, len);
         int bad = source == NULL || seg_setattr(s, s_source, source) < 0;
         Py_XDECREF(source);
         if (bad)
             return NULL;
     }
     Py_RETURN_NONE;
+}
+
+/* density_classes(segs, consts): classify.density.classify_block of every block, written to its cf.
+ * consts: (max_link_density, length_low, length_high, stop_low, stop_high, bad, short, neargood,
+ * good). The same comparisons of the same doubles. */
+static PyObject *
+speedups_density_classes(PyObject *mod, PyObject *args)
+{
+    PyObject *segs;
+    double max_link, stop_low, stop_high;
+    long long length_low, length_high, bad, shortc, neargood, good;
+    if (!PyArg_ParseTuple(args, "O!(dLLddLLLL):density_classes", &PyList_Type, &segs, &max_link,
+                          &length_low, &length_high, &stop_low, &stop_high, &bad, &shortc,
+                          &neargood, &good))
+        return NULL;
+    PyObject *classes[4] = {NULL, NULL, NULL, NULL};
+    long long values[4] = {bad, shortc, neargood, good};
+    for (int k = 0; k < 4; k++)
+        if ((classes[k] = PyLong_FromLongLong(values[k])) == NULL)
+            goto fail;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(segs); i++) {
+        PyObject *s = PyList_GET_ITEM(segs, i);
+        long long chars, sentences;
+        double words, link_density, stop_density;
+        int punct_end;
+        if (attr_double(s, s_link_density, &link_density) < 0)
+            goto fail;
+        int k;
+        if (link_density > max_link) {
+            k = 0;
+        } else {
+            if (attr_ll(s, s_chars, &chars) < 0 || attr_double(s, s_words, &words) < 0
+                || attr_double(s, s_stop_density, &stop_density) < 0)
+                goto fail;
+            /* int(words * 5.5) compared with whole thresholds: its truncation as a double */
+            double length = words * 4 <= (double)chars * 1.2 || chars < 8 ? (double)chars
+                                                                          : trunc(words * 5.5);
+            if (length < (double)length_low) {
+                k = link_density > 0 ? 0 : 1;
+            } else if (stop_density >= stop_high) {
+                k = length >= (double)length_high ? 3 : 2;
+            } else if (stop_density >= stop_low) {
+                k = 2;
+            } else {
+                if (attr_true(s, s_punct_end, &punct_end) < 0
+                    || attr_ll(s, s_sentences, &sentences) < 0)
+                    goto fail;
+                k = length >= (double)length_high && punct_end && sentences >= 2 ? 2 : 0;
+            }
+        }
+        if (seg_setattr(s, s_cf, classes[k]) < 0)
+            goto fail;
+    }
+    for (int k = 0; k < 4; k++)
+        Py_DECREF(classes[k]);
+    Py_RETURN_NONE;
+fail:
+    for (int k = 0; k < 4; k++)
+        Py_XDECREF(classes[k]);
+    return NULL;
 }
 
 /* --- Segment: a block's record with its numbers and flags in C fields --------------------------- */
@@ -5592,6 +5654,9 @@ static PyMethodDef module_methods[] = {
      "title_page(segs, article, copyright_of, copyright_bit, max_chars, max_pattern_chars) -> "
      "(first_article, n_article, first_h1, copyright_lows): what the headline ranker reads "
      "off every block (boilerstrip.classify.title.page_texts)."},
+    {"density_classes", (PyCFunction)speedups_density_classes, METH_VARARGS,
+     "density_classes(segs, consts): the context-free class of every block, in its cf "
+     "(boilerstrip.classify.density.classify_block)."},
     {"text_sources", (PyCFunction)speedups_text_sources, METH_O,
      "text_sources(segs): every block's source, lines {line_start}-{line_end} "
      "(boilerstrip.segment_text.write_sources)."},
@@ -5644,7 +5709,7 @@ PyInit__speedups(void)
         return NULL;
     }
     /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
-    if (PyModule_AddIntConstant(m, "API", 21) < 0 || walk_add_type(m) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 22) < 0 || walk_add_type(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }

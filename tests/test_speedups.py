@@ -1730,3 +1730,31 @@ def test_compiled_context_sums_and_own_match_python(monkeypatch: pytest.MonkeyPa
         Speedups.context_own(segs, 0, len(segs) + 1, line_flags, GOOD, DATE, COPYRIGHT)
     with pytest.raises(ValueError):
         Speedups.context_sums(array("d", [0.5]), [1, 2], array("d", [0.5]), 0.5, 1000)
+
+
+def test_compiled_density_classes_match_python() -> None:
+    """density_classes() writes classify_block's class for every block: at and around each
+    threshold, CJK-like word counts, link text, and the real pages' blocks."""
+    import itertools
+
+    from boilerstrip.classify import density
+
+    segs: list[Segment] = []
+    for chars, words, link, stop, punct, sents in itertools.product(
+        (0, 7, 8, 69, 70, 71, 199, 200, 201, 5000),
+        (0.0, 1.0, 12.5, 12.7, 36.3, 36.4, 60.0, 1e6),
+        (0.0, 0.01, 0.33, 0.34, 1.0),
+        (0.0, 0.21999, 0.22, 0.27999, 0.28, 0.9),
+        (False, True),
+        (1, 2),
+    ):
+        segs.append(Segment("x", "/", chars=chars, words=words, link_density=link,
+                            stop_density=stop, punct_end=punct, sentences=sents))
+    for _, raw, as_kind in _pages()[:4]:
+        doc, _ = prepare(raw, kind=as_kind)  # type: ignore[arg-type]
+        segs += doc.segments
+    want = [density.classify_block(s) for s in segs]
+    Speedups.density_classes(segs, density.CONSTS)
+    assert [s.cf for s in segs] == want
+    with pytest.raises(TypeError):
+        Speedups.density_classes(segs, density.CONSTS[:-1])

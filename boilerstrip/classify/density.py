@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from ..compiled import speedups
 from ..document import Doc, Segment
 
 BAD: Final = 0
@@ -54,11 +55,22 @@ def classify_block(s: Segment) -> int:
     return BAD
 
 
+CONSTS: Final = (
+    MAX_LINK_DENSITY, LENGTH_LOW, LENGTH_HIGH, STOP_LOW, STOP_HIGH, BAD, SHORT, NEARGOOD, GOOD
+)
+"""What the compiled form of :func:`classify_block` is given (``_speedups.density_classes``)."""
+
+
 class Density:
-    """Set ``Segment.cf`` for every block."""
+    """Set ``Segment.cf`` for every block (in the compiled helper where it is built: the same
+    classes)."""
 
     name = "density"
 
     def __call__(self, doc: Doc) -> None:
+        mod = speedups()
+        if mod is not None:
+            mod.density_classes(doc.segments, CONSTS)
+            return
         for s in doc.segments:
             s.cf = classify_block(s)
