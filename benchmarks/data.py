@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 import tarfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -76,6 +76,21 @@ class Page:
     gold_blocks: list[dict[str, str]] | None = None
     record: dict[str, Any] = field(default_factory=dict)
     """The whole docs.jsonl record, for set-specific fields."""
+
+
+def require_data(data: Path, sets: Iterable[str]) -> None:
+    """Stop with a clear message (``SystemExit``) when ``data`` lacks a set's archive: the
+    benchmarks read the sets in worker processes, whose errors would otherwise show only as a
+    crashed worker."""
+    missing = [s for s in sets if not (Path(data) / f"{s}.tar.gz").exists()]
+    if missing:
+        where = "is not a directory" if not Path(data).is_dir() else "has no " + ", ".join(
+            f"{s}.tar.gz" for s in missing
+        )
+        raise SystemExit(
+            f"data: {data} {where}; pass --data pointing at ../shared/data "
+            f"(the default is looked for from {REPO})"
+        )
 
 
 def unpack(data: Path, name: str) -> Path:

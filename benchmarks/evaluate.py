@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from . import metrics as M
-from .data import DEFAULT_DATA, HTML_SETS, REPO, SETS, Page, load_set, work_cache
+from .data import DEFAULT_DATA, HTML_SETS, REPO, SETS, Page, load_set, require_data, work_cache
 from .runner import TIMEOUT, Cache, Task, run_system
 from .systems import PEERS, SYSTEMS, TEXT_SYSTEMS, Output, PageInput, version
 from .textdump import VARIANTS, renders
@@ -333,6 +333,7 @@ def _git() -> dict[str, str]:
 def evaluate(args: argparse.Namespace) -> dict[str, Any]:
     t_start = time.monotonic()
     sets = [s for s in args.sets if s in SETS]
+    require_data(args.data, sets)
     systems = [s for s in args.systems if s in SYSTEMS]
     bootstrap = 200 if args.quick else M.BOOTSTRAP
     pages = load_pages(args.data, sets, args.quick)

@@ -36,7 +36,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from .data import DEFAULT_DATA, HTML_SETS, REPO, load_set, unpack
+from .data import DEFAULT_DATA, HTML_SETS, REPO, load_set, require_data, unpack
 from .systems import RUNNERS, SYSTEMS, PageInput, parse_lxml, peer_input, version
 
 SPEED_PAGES = 150
@@ -327,6 +327,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--no-text", action="store_true", help="skip boilerstrip's text mode")
     ap.add_argument("--out", type=Path, default=REPO / "benchmarks" / "results" / "speed.json")
     args = ap.parse_args(argv)
+    require_data(args.data, args.sets)
     res = run_speed(
         args.data,
         systems=args.systems,

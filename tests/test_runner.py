@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -45,3 +46,14 @@ def test_pool_survives_hangs_and_crashes(fake_system: str) -> None:
 def test_output_round_trip() -> None:
     o = Output(text="t", title="T", comments=["c"], blocks=[("article", "t", "lines 1-1")])
     assert Output.from_dict(o.to_dict()) == o
+
+
+def test_a_missing_data_folder_is_named_not_crashed_on(tmp_path: Path) -> None:
+    from benchmarks.data import require_data
+
+    with pytest.raises(SystemExit, match="is not a directory"):
+        require_data(Path(tmp_path) / "nowhere", ["dragnet"])
+    (Path(tmp_path) / "dragnet.tar.gz").write_bytes(b"")
+    require_data(Path(tmp_path), ["dragnet"])
+    with pytest.raises(SystemExit, match=r"has no l3s-gn1\.tar\.gz"):
+        require_data(Path(tmp_path), ["dragnet", "l3s-gn1"])
