@@ -745,7 +745,23 @@ class _Walk:
 
 _LIST_ITEM_TAGS: Final = frozenset(("li", "dd", "dt"))
 
-_RARE_SLOTS: Final = ("budget", "doc", "ld_head", "ld_walk", "root", "runaway_title", "top")
+META_TITLE_NAMES: Final = (
+    ("dc:title", "dc.title", "dcterms:title", "dcterms.title", "dcterm:title"),
+    ("og:title",),
+    ("twitter:title",),
+    ("parsely-title",),
+)
+"""The names (``property`` or ``name`` of a ``<meta>``; RDFa lets one ``property`` list several,
+space-separated) under which a page declares its title, best first: Dublin Core's, Open Graph's,
+Twitter's, Parse.ly's (Readability's order, and its test pages'). The best the head holds, the
+first of its rank, is ``Meta.og_title``: the declared title the headline ranker weighs. On real
+pages these names agree almost always; where they do not, the Dublin Core title is the document's
+own (an IETF draft's name against its file name)."""
+_META_TITLE_RANK: Final = {n: k for k, names in enumerate(META_TITLE_NAMES) for n in names}
+
+_RARE_SLOTS: Final = (
+    "budget", "doc", "ld_head", "ld_walk", "meta_rank", "root", "runaway_title", "top"
+)
 
 # For the type checker the rare part is a _Walk (its state and callbacks); at run time it is
 # combined with _Walk or with its compiled form (see Segmenter).
@@ -805,6 +821,8 @@ class _Rare(_WalkBase):
         """0: no ``head`` seen yet; 1: inside the root's first ``head``; 2: after it."""
         self.ld_head: list[str] = []
         self.ld_walk: list[str] = []
+        self.meta_rank = len(META_TITLE_NAMES)
+        """Rank in :data:`META_TITLE_NAMES` of the name that gave ``meta.og_title`` (none yet)."""
         self.pend.clear()
         self.sink = _SINK_NONE
         self.runaway_title = False
@@ -940,10 +958,14 @@ class _Rare(_WalkBase):
             if meta.title is None:
                 self.sink = _SINK_TITLE
         elif tag == "meta":
-            prop = (attrib.get("property") or attrib.get("name") or "").lower()
-            if prop in ("og:title", "twitter:title") and meta.og_title is None:
-                c = " ".join((attrib.get("content") or "").split())
-                meta.og_title = c[:MAX_META_CHARS] or None
+            props = (attrib.get("property") or attrib.get("name") or "").lower().split()
+            rank = min((_META_TITLE_RANK.get(p, len(META_TITLE_NAMES)) for p in props),
+                       default=len(META_TITLE_NAMES))
+            if rank < self.meta_rank:
+                c = " ".join((attrib.get("content") or "").split())[:MAX_META_CHARS]
+                if c:
+                    meta.og_title = c
+                    self.meta_rank = rank
         elif tag == "script":
             typ = attrib.get("type")
             if typ and "ld+json" in typ:

@@ -660,3 +660,26 @@ def test_clean_utf8_hands_back_the_page_bytes_only_when_they_are_its_utf8() -> N
     assert got == "a\nbc" and data is None
     got, data = clean_utf8("a\ud800b", None)
     assert got == "a\ufffdb" and data == got.encode("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("metas", "want"),
+    [
+        # one name each: the first of the best rank wins, whatever the order in the head
+        ('<meta name="twitter:title" content="Tw - Site"><meta property="og:title" content="OG">',
+         "OG"),
+        ('<meta property="og:title" content="OG"><meta name="DC.title" content="DC">', "DC"),
+        ('<meta name="parsely-title" content="Parsely">', "Parsely"),
+        ('<meta name="twitter:title" content="T1"><meta name="twitter:title" content="T2">', "T1"),
+        # RDFa: one property may list several names, space-separated
+        ('<meta property="x:title dc:title" content="Listed"><meta property="og:title" '
+         'content="OG">', "Listed"),
+        ('<meta property="og:title twitter:title" content="Both">', "Both"),
+        # an empty declaration does not count; other names are not titles
+        ('<meta property="dc:title" content="  "><meta property="og:title" content="OG">', "OG"),
+        ('<meta name="title" content="Plain"><meta name="description" content="D">', None),
+    ],
+)
+def test_the_declared_title_is_the_best_named_meta(metas: str, want: str | None) -> None:
+    doc = html_doc(f"<html><head><title>T</title>{metas}</head><body><p>x</p></body></html>")
+    assert doc.meta.og_title == want
