@@ -888,33 +888,17 @@ dvec_free(dvec *v)
 static int
 read_numbers(PyObject *seq, Py_ssize_t n, double *dout, int32_t *iout, const char *what)
 {
-    if (iout != NULL && PyObject_CheckBuffer(seq)) { /* array('i'): copied as it is */
+    if (PyObject_CheckBuffer(seq)) { /* array('d') for dout, array('i') for iout: copied as it is */
+        const char *format = dout != NULL ? "d" : "i";
+        size_t size = dout != NULL ? sizeof(double) : sizeof(int32_t);
         Py_buffer view;
         if (PyObject_GetBuffer(seq, &view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
             return -1;
-        if (view.format != NULL && strcmp(view.format, "i") == 0
-            && view.itemsize == (Py_ssize_t)sizeof(int32_t)) {
-            int ok = view.len == n * (Py_ssize_t)sizeof(int32_t);
+        if (view.format != NULL && strcmp(view.format, format) == 0
+            && view.itemsize == (Py_ssize_t)size) {
+            int ok = view.len == n * (Py_ssize_t)size;
             if (ok && n)
-                memcpy(iout, view.buf, (size_t)n * sizeof(int32_t));
-            PyBuffer_Release(&view);
-            if (!ok) {
-                PyErr_Format(PyExc_ValueError, "%s: wrong length", what);
-                return -1;
-            }
-            return 0;
-        }
-        PyBuffer_Release(&view);
-    }
-    if (dout != NULL && PyObject_CheckBuffer(seq)) { /* array('d'): copied as it is */
-        Py_buffer view;
-        if (PyObject_GetBuffer(seq, &view, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
-            return -1;
-        if (view.format != NULL && strcmp(view.format, "d") == 0
-            && view.itemsize == (Py_ssize_t)sizeof(double)) {
-            int ok = view.len == n * (Py_ssize_t)sizeof(double);
-            if (ok && n)
-                memcpy(dout, view.buf, (size_t)n * sizeof(double));
+                memcpy(dout != NULL ? (void *)dout : (void *)iout, view.buf, (size_t)n * size);
             PyBuffer_Release(&view);
             if (!ok) {
                 PyErr_Format(PyExc_ValueError, "%s: wrong length", what);
@@ -3895,9 +3879,9 @@ done:
 
 /* --- the main region's block values and subtree sums (boilerstrip.classify.region) ---------- */
 
-/* array('d') of the n doubles at v. New reference. */
+/* array(typecode) of the n items of `size` bytes at v. New reference. */
 static PyObject *
-double_array(const double *v, Py_ssize_t n)
+make_array(const char *typecode, const void *v, Py_ssize_t n, size_t size)
 {
     static PyObject *array_type;
     if (array_type == NULL) {
@@ -3909,34 +3893,26 @@ double_array(const double *v, Py_ssize_t n)
         if (array_type == NULL)
             return NULL;
     }
-    PyObject *bytes = PyBytes_FromStringAndSize((const char *)v, n * (Py_ssize_t)sizeof(double));
+    PyObject *bytes = PyBytes_FromStringAndSize((const char *)v, n * (Py_ssize_t)size);
     if (bytes == NULL)
         return NULL;
-    PyObject *r = PyObject_CallFunction(array_type, "sO", "d", bytes);
+    PyObject *r = PyObject_CallFunction(array_type, "sO", typecode, bytes);
     Py_DECREF(bytes);
     return r;
 }
 
-/* array('q') of n int64 numbers */
+/* array('d') of the n doubles at v. New reference. */
+static PyObject *
+double_array(const double *v, Py_ssize_t n)
+{
+    return make_array("d", v, n, sizeof(double));
+}
+
+/* array('q') of the n int64 numbers at v. New reference. */
 static PyObject *
 int64_array(const long long *v, Py_ssize_t n)
 {
-    static PyObject *array_type;
-    if (array_type == NULL) {
-        PyObject *m = PyImport_ImportModule("array");
-        if (m == NULL)
-            return NULL;
-        array_type = PyObject_GetAttrString(m, "array");
-        Py_DECREF(m);
-        if (array_type == NULL)
-            return NULL;
-    }
-    PyObject *bytes = PyBytes_FromStringAndSize((const char *)v, n * (Py_ssize_t)sizeof(long long));
-    if (bytes == NULL)
-        return NULL;
-    PyObject *r = PyObject_CallFunction(array_type, "sO", "q", bytes);
-    Py_DECREF(bytes);
-    return r;
+    return make_array("q", v, n, sizeof(long long));
 }
 
 /* region_values(segs, flags, consts) -> array('d'): classify.region.value_of of every block, with
