@@ -5551,12 +5551,8 @@ done:
 
 PyObject *walk_setup(PyObject *module, PyObject *const *args, Py_ssize_t nargs);
 int walk_add_type(PyObject *m);
-PyObject *walk_untrack(PyObject *module, PyObject *items);
 
 static PyMethodDef module_methods[] = {
-    {"untrack", (PyCFunction)walk_untrack, METH_O,
-     "untrack(items): the objects of the list (records of atomic fields: Segment, Block) taken off "
-     "the cyclic garbage collector's lists."},
     {"walk_setup", (PyCFunction)(void (*)(void))walk_setup, METH_FASTCALL,
      "walk_setup(tag_infos, tag_info, attrs, cue_cache, token_cues, attr_cues, element_cues, "
      "masks, masks_max, headings, segment, br, pre_join, clean_join, check_mask, near_levels, "
@@ -5685,7 +5681,7 @@ PyInit__speedups(void)
         return NULL;
     }
     /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
-    if (PyModule_AddIntConstant(m, "API", 22) < 0 || walk_add_type(m) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 23) < 0 || walk_add_type(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -528,6 +528,16 @@ append_long(PyObject *list, long v)
     return r;
 }
 
+/* d[key] = value in a cache of at most `max` entries (emptied when full, as the Python side's
+ * caches are). */
+static int
+cache_put(PyObject *d, Py_ssize_t max, PyObject *key, PyObject *value)
+{
+    if (PyDict_GET_SIZE(d) >= max)
+        PyDict_Clear(d);
+    return PyDict_SetItem(d, key, value);
+}
+
 /* The one int object of a cue mask (segment_html._shared_mask). New reference. */
 static PyObject *
 shared_mask(long v)
@@ -545,9 +555,7 @@ shared_mask(long v)
         Py_DECREF(key);
         return NULL;
     }
-    if (PyDict_GET_SIZE(g_masks) >= g_masks_max)
-        PyDict_Clear(g_masks);
-    if (PyDict_SetItem(g_masks, key, key) < 0) {
+    if (cache_put(g_masks, g_masks_max, key, key) < 0) {
         Py_DECREF(key);
         return NULL;
     }
@@ -663,9 +671,7 @@ ascii_token_cues(PyObject *value)
     PyObject *res = PyLong_FromLong(mask);
     if (res == NULL)
         return NULL;
-    if (PyDict_GET_SIZE(g_cue_cache) >= g_cache_max)
-        PyDict_Clear(g_cue_cache);
-    if (PyDict_SetItem(g_cue_cache, value, res) < 0) {
+    if (cache_put(g_cue_cache, g_cache_max, value, res) < 0) {
         Py_DECREF(res);
         return NULL;
     }
@@ -933,9 +939,7 @@ walk_flush(Walk *self)
             text, s_slash, tag, frame, cues, near, lco, heading,
             list_item ? Py_True : Py_False, self->image_pending ? Py_True : Py_False, deptho,
         };
-        seg = PyObject_Vectorcall(g_segment, args, 11, NULL);
-        if (seg != NULL && PyObject_GC_IsTracked(seg))
-            PyObject_GC_UnTrack(seg); /* its fields are strings, numbers and labels */
+        seg = PyObject_Vectorcall(g_segment, args, 11, NULL); /* (no GC type: see SegType) */
     }
     Py_XDECREF(lco);
     Py_XDECREF(deptho);
@@ -1539,26 +1543,6 @@ static PyTypeObject WalkType = {
     .tp_members = Walk_members,
     .tp_new = Walk_new,
 };
-
-/* untrack(items): take every object of the list off the cyclic collector's lists. For the records
- * of a page (Segment, Block) whose fields are strings, numbers, enum members and None: no reference
- * cycle can run through them, and a page of a million blocks would otherwise have the collector walk
- * them all again at every full collection while the page is made (time per MB growing with the
- * page). Reference counting still frees them. */
-PyObject *
-walk_untrack(PyObject *module, PyObject *items)
-{
-    if (!PyList_Check(items)) {
-        PyErr_SetString(PyExc_TypeError, "untrack(items): a list");
-        return NULL;
-    }
-    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(items); i++) {
-        PyObject *o = PyList_GET_ITEM(items, i);
-        if (PyObject_GC_IsTracked(o))
-            PyObject_GC_UnTrack(o);
-    }
-    Py_RETURN_NONE;
-}
 
 /* walk_setup(tag_infos, tag_info, attrs, cue_cache, token_cues, attr_cues, element_cues, masks,
  *            masks_max, headings, segment, br, pre_join, clean_join, check_mask, near_levels,

@@ -113,13 +113,15 @@ def _comments(segs: list[Segment]) -> tuple[list[Comment], dict[int, int]]:
 
 BLOCKS_CHUNK: Final = 4096
 """The blocks are made this many segments at a time, the segments let go of as their blocks are
-made: a page's segments (some 300 bytes each) and its blocks are never all held at once."""
+made: a page's segments (some 200 bytes each compiled, 400 in plain Python) and its blocks are
+never all held at once."""
 
 
 def _blocks(doc: Doc, position: dict[int, int]) -> list[Block]:
     """The public block of every segment (``position``: a comment's index in ``Article.comments``
     by its segments' comment index), made by the compiled helper where it is built (the same
-    blocks, taken off the cyclic collector's lists: see :func:`.compiled.untrack`).
+    blocks, taken off the cyclic collector's lists: strings, numbers and labels make no cycle, and a
+million tracked blocks would be walked again at every full collection).
     ``doc.segments`` is emptied: the segments are dropped :data:`BLOCKS_CHUNK` at a time from its
     end as their blocks are made (their sources written just before, where the segmenter left
     them to write: see :meth:`.Doc.write_sources`)."""

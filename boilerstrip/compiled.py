@@ -11,7 +11,7 @@ from typing import Any, Final
 
 PURE_PYTHON_ENV: Final = "BOILERSTRIP_PURE_PYTHON"
 """Set to ``1`` to run the plain-Python forms even where the compiled helpers are built."""
-API: Final = 22
+API: Final = 23
 """The version of ``_speedups.c`` this code calls (its ``API`` constant): a stale build (an older
 source built in place) is left unused rather than called with what it does not have."""
 
@@ -39,15 +39,4 @@ def speedups() -> Any:
     return mod
 
 
-def untrack(records: list[Any]) -> None:
-    """Take a page's records (``Segment``, ``Block``: fields of strings, numbers, labels) off the
-    cyclic garbage collector's lists, where the compiled helpers are built: no reference cycle runs
-    through them, and a page of a million blocks would otherwise be walked again at every full
-    collection while the page is made (the time per MB grew by half from 0.1 to 50 MB pages).
-    Reference counting frees them as before. In plain Python, nothing is done."""
-    mod = speedups()
-    if mod is not None:
-        mod.untrack(records)
-
-
-__all__ = ["API", "PURE_PYTHON_ENV", "speedups", "untrack"]
+__all__ = ["API", "PURE_PYTHON_ENV", "speedups"]

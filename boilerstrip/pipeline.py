@@ -9,7 +9,6 @@ from . import features
 from .assemble import assemble
 from .budget import COLLECT_SHARE, MAX_BLOCKS, Budget
 from .classify import run
-from .compiled import untrack
 from .decode import decode
 from .document import Doc
 from .segment_html import segment_page
@@ -120,7 +119,6 @@ def prepare(
             segment_text(text, doc)
     del utf8, text  # (the page's decoded text is not held while the features are computed)
     del doc.segments[MAX_BLOCKS:]  # the segmenters check the cap every CHECK_EVERY steps
-    untrack(doc.segments)
     if not budget.over():
         features.compute(doc)
     return doc, encoding

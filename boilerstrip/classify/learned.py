@@ -204,7 +204,6 @@ def _page(doc: Doc, keep_flags: bool = True) -> _Page:
     flags = segments_flags(segs)
     total_chars = sum(s.chars for s in segs) or 1
     values = values_of(segs, flags)
-    headers = [i for i, f in enumerate(flags) if f & COMMENT_HEADER]
     if not keep_flags:
         flags = []
     html = doc.kind == "html"
@@ -223,7 +222,8 @@ def _page(doc: Doc, keep_flags: bool = True) -> _Page:
         first_in = inside.index(True) if True in inside else n
         last_in = n - 1 - inside[::-1].index(True) if first_in < n else -1
         del inside
-    header_at = next((i for i in headers if i > first_in), n)
+    # (every block's flags are stored by now: segments_flags computed those not yet known)
+    header_at = next((i for i in range(first_in + 1, n) if segs[i].line_flags & COMMENT_HEADER), n)
     pp = page_prose or 1.0
     return _Page(
         flags, values, frames, share, linkd, best, last_best, first_in, last_in, header_at, html,
@@ -517,8 +517,8 @@ class LearnedArticle:
         if not segs:
             return
         models = _models(doc.kind)
-        pa = array("d")
-        pc = array("d")
+        pa: array[float]
+        pc: array[float]
         fa = models["article"].forest
         fc = models["comment"].forest if "comment" in models else None
         compiled = fa is not None and (fc is not None or "comment" not in models)
@@ -541,6 +541,7 @@ class LearnedArticle:
             article = models["article"].margin_function()
             comment = models["comment"].margin_function() if "comment" in models else None
             # Vector by vector: a page's vectors are never all held at once.
+            pa, pc = array("d"), array("d")
             for x in rows(doc):
                 pa.append(sigmoid(article(x)))
                 pc.append(sigmoid(comment(x)) if comment is not None else 0.0)
