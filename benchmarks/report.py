@@ -84,7 +84,9 @@ def _speed_of(res: dict[str, Any], system: str, name: str | None) -> dict[str, A
     return got
 
 
-def html_tables(res: dict[str, Any]) -> list[str]:
+def html_tables(res: dict[str, Any], held_out: dict[str, float] | None = None) -> list[str]:
+    """The overview and per-set HTML tables; ``held_out``: boilerstrip's whole-pipeline held-out
+    figures (``cv_pipeline`` of ``cv_html.json``), shown as a row under boilerstrip's."""
     html = res["html"]
     out: list[str] = []
     systems = [s for s in html if s != "trafilatura+comments"]
@@ -96,10 +98,19 @@ def html_tables(res: dict[str, Any]) -> list[str]:
             [f"**{_name(s)}**" if s == "boilerstrip" else _name(s)]
             + [_f(html[s][n]["f1"]) if n in html[s] else "–" for n in sets]
         )
+        if s == "boilerstrip" and held_out:
+            rows.append(["boilerstrip, held out (CV by site)"]
+                        + [_f(held_out.get(n)) for n in sets])
     out.append("## Overview: F1 of the article text (HTML input)\n")
     out.append(
         "Shingle F1 on the sets with a gold text; snippet F1 on trafilatura-eval. "
-        "Per-set tables below give ±, precision, recall and speed.\n"
+        "Per-set tables below give ±, precision, recall and speed."
+        + (" boilerstrip's learned models were trained on these very pages: its first row is "
+           "in-sample. The *held out* row runs the same pipeline on each page with models "
+           "trained without the page's site (5-fold cross-validation grouped by site, see "
+           "[Held-out figures](#held-out-figures-of-the-learned-block-models)): the figure to "
+           "expect on new sites." if held_out else "")
+        + "\n"
     )
     out.append(_table(["system", *sets], rows))
     for name in sets:
@@ -453,8 +464,8 @@ def cv_table(results_dir: Path) -> list[str]:
                 "pages with comment gold: "
                 + ", ".join(f"{k[: -len(' comments')]} {_f(v)}" for k, v in pipe.items()
                             if k.endswith(" comments"))
-                + ". The rule steps and the title ranker are the shipped ones in both: they were "
-                "written and tuned on these dev pages.\n"
+                + ". The pipeline's rule steps and its title ranker are the shipped ones: they "
+                "were written and tuned on these dev pages.\n"
             )
     return out
 
@@ -729,7 +740,10 @@ def render(res: dict[str, Any], results_path: Path, plot_name: str | None) -> st
     ]
     if plot_name:
         parts.append(f"![F1 against speed]({plot_name})\n")
-    parts += html_tables(res)
+    cv_path = results_path.resolve().parent / "cv_html.json"
+    held_out = (json.loads(cv_path.read_text(encoding="utf-8")).get("cv_pipeline")
+                if cv_path.exists() else None)
+    parts += html_tables(res, held_out)
     parts += language_table(res)
     parts += cv_table(results_path.resolve().parent)
     parts += sanity_table(res)

@@ -1,0 +1,55 @@
+"""The benchmark report puts the held-out figures beside the in-sample ones."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from benchmarks import report
+
+
+def _html(f1: float) -> dict[str, float]:
+    return {"f1": f1, "p": f1, "r": f1, "pages": 2}
+
+
+def test_overview_has_a_held_out_row_under_boilerstrip() -> None:
+    res = {"html": {"boilerstrip": {"dragnet": _html(0.94)},
+                    "readability": {"dragnet": _html(0.92)}}}
+    plain = "\n".join(report.html_tables(res))
+    assert "held out" not in plain
+    text = "\n".join(report.html_tables(res, {"dragnet": 0.916}))
+    rows = [line for line in text.splitlines() if line.startswith("|")]
+    names = [r.split("|")[1].strip() for r in rows]
+    at = names.index("**boilerstrip**")
+    assert names[at + 1] == "boilerstrip, held out (CV by site)"
+    assert "0.916" in rows[at + 1] and "0.940" in rows[at]
+    assert "in-sample" in text
+
+
+def test_cv_table_shows_seed_mean_and_whole_pipeline(tmp_path: Path) -> None:
+    (tmp_path / "cv_html.json").write_text(json.dumps({
+        "command": "python tools/train.py --kind html --cv-seeds 3 --pipeline-cv",
+        "date": "2026-11-29",
+        "cv_by_site": {"dragnet": 0.92},
+        "cv_by_site_seeds": {"0": {"dragnet": 0.92}, "1": {"dragnet": 0.91},
+                             "2": {"dragnet": 0.93}},
+        "cv_by_site_seed_mean": {"dragnet": 0.92},
+        "cv_pipeline": {"dragnet": 0.916, "dragnet comments": 0.886},
+        "full_fit": {"dragnet": 0.948},
+    }))
+    text = "\n".join(report.cv_table(tmp_path))
+    assert "mean of 3 seeds" in text and "whole pipeline" in text
+    row = next(line for line in text.splitlines() if line.startswith("| dragnet"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells == ["dragnet", "0.920", "0.920", "0.916", "0.948"]
+    assert "dragnet 0.886" in text  # held-out comment F1
+
+
+def test_cv_table_without_the_new_fields_keeps_its_columns(tmp_path: Path) -> None:
+    (tmp_path / "cv_text.json").write_text(json.dumps({
+        "command": "python tools/train.py --kind text", "date": "2026-11-29",
+        "cv_by_site": {"dragnet/w3m": 0.86}, "full_fit": {"dragnet/w3m": 0.88},
+    }))
+    text = "\n".join(report.cv_table(tmp_path))
+    row = next(line for line in text.splitlines() if line.startswith("| dragnet/w3m"))
+    assert [c.strip() for c in row.strip("|").split("|")] == ["dragnet/w3m", "0.860", "0.880"]
