@@ -635,3 +635,34 @@ def test_credited_and_twice_told_captions_become_captions_in_text() -> None:
     assert not is_told_twice(one(lorem))  # said three times: prose that repeats itself
     assert not is_told_twice(one("Hi hi hi hi. Hi hi hi hi. And then the long story went on and on."))
     assert is_told_twice(one("Der Anwalt ist beeindruckt. Der Anwalt ist beeindruckt. Foto: X"))
+
+
+def _claimed(text: str, label: Label, by: str, cues: int = 0) -> Segment:
+    s = Segment(text=text, source="/x", tag="p", cues=cues, near_cues=cues)
+    s.words = float(len(text.split()))
+    s.label, s.by = label, by
+    return s
+
+
+def test_story_goes_on_takes_back_model_comments_inside_the_story() -> None:
+    """A block the comment model claimed with a paragraph of story after it is the story's, also
+    under a comment-marked wrapper the markup rule rejected; a block the markup rule labelled, or
+    a claim with no story after it, stays a comment."""
+    from boilerstrip.classify import learned
+
+    by = LearnedArticle.name
+    segs = [
+        _claimed(PROSE, Label.ARTICLE, by, P.COMMENT | P.BODY),
+        _claimed("Color: stores use red labels to make prices look low.", Label.COMMENT, by,
+                 P.COMMENT | P.BODY),  # under the page-wide wrapper the markup rule rejected
+        _claimed("Scents: upbeat music makes you linger.", Label.COMMENT, by),  # no markup
+        _claimed(PROSE2 + " " + PROSE, Label.ARTICLE, by, P.COMMENT | P.BODY),
+        _claimed("Great article, thanks!", Label.COMMENT, "CommentSection", P.COMMENT),
+        _claimed("I disagree with the second point.", Label.COMMENT, by),  # nothing after it
+    ]
+    pa = [0.9, 0.8, 0.3, 0.95, 0.2, 0.1]
+    learned._story_goes_on(segs, pa, by)
+    assert [s.label for s in segs] == [
+        Label.ARTICLE, Label.ARTICLE, None, Label.ARTICLE, Label.COMMENT, Label.COMMENT,
+    ]
+    assert segs[1].score == pytest.approx(0.8)
