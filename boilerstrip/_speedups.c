@@ -266,15 +266,28 @@ forest_sum(Forest *self, const double *x, double *out)
         const int *f = self->full_feature;
         const double *th = self->full_threshold, *v = self->full_value;
         Py_ssize_t t = 0;
-        /* eight trees at a time, walked side by side (independent loads), added in order */
-        for (; t + 8 <= self->n_trees; t += 8, f += 8 * inner, th += 8 * inner, v += 8 * leaves) {
-            int k[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-            for (int d = 0; d < depth; d++)
-                for (int j = 0; j < 8; j++)
-                    k[j] = 2 * k[j] + 2 - (x[f[j * inner + k[j]]] <= th[j * inner + k[j]]);
-            for (int j = 0; j < 8; j++)
-                s += v[j * leaves + k[j] - inner];
+        /* eight trees at a time, walked side by side (independent loads), added in order; the
+         * shipped models' depths (4, 6) get their own copy of the loop, unrolled by the compiler */
+#define WALK8(DEPTH)                                                                           \
+        for (; t + 8 <= self->n_trees;                                                         \
+             t += 8, f += 8 * ((1 << (DEPTH)) - 1), th += 8 * ((1 << (DEPTH)) - 1),            \
+             v += 8 * (1 << (DEPTH))) {                                                        \
+            const int in_ = (1 << (DEPTH)) - 1, lv_ = 1 << (DEPTH);                            \
+            int k[8] = {0, 0, 0, 0, 0, 0, 0, 0};                                               \
+            for (int d = 0; d < (DEPTH); d++)                                                  \
+                for (int j = 0; j < 8; j++)                                                    \
+                    k[j] = 2 * k[j] + 2 - (x[f[j * in_ + k[j]]] <= th[j * in_ + k[j]]);        \
+            for (int j = 0; j < 8; j++)                                                        \
+                s += v[j * lv_ + k[j] - in_];                                                  \
         }
+        if (depth == 6) {
+            WALK8(6)
+        } else if (depth == 4) {
+            WALK8(4)
+        } else {
+            WALK8(depth)
+        }
+#undef WALK8
         for (; t < self->n_trees; t++, f += inner, th += inner, v += leaves) {
             int i = 0;
             for (int d = 0; d < depth; d++)
