@@ -405,8 +405,10 @@ def language_table(res: dict[str, Any]) -> list[str]:
         return []
     langs = sorted(
         {lg for x in systems for lg in html[x]["trafilatura-eval"]["by_lang"]},
-        key=lambda lg: -html[systems[0]]["trafilatura-eval"]["by_lang"].get(lg, {}).get("pages", 0),
-    )
+        key=lambda lg: (
+            -html[systems[0]]["trafilatura-eval"]["by_lang"].get(lg, {}).get("pages", 0), lg
+        ),
+    )  # (ties by name: a set's order changes from run to run)
     rows = []
     for lg in langs:
         per = [html[x]["trafilatura-eval"]["by_lang"].get(lg) for x in systems]
@@ -421,15 +423,23 @@ def language_table(res: dict[str, Any]) -> list[str]:
     ]
 
 
+def cv_results(results_dir: Path, kind: str) -> dict[str, Any] | None:
+    """The cross-validation record of the shipped ``kind`` model (``tools/train.py`` writes
+    ``benchmarks/results/cv_<kind>.json``), or None."""
+    path = results_dir / f"cv_{kind}.json"
+    if not path.exists():
+        return None
+    got: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    return got
+
+
 def cv_table(results_dir: Path) -> list[str]:
-    """The held-out figures of the shipped models: cross-validation grouped by site
-    (``tools/train.py`` writes ``benchmarks/results/cv_<kind>.json``)."""
+    """The held-out figures of the shipped models: cross-validation grouped by site."""
     out: list[str] = []
     for kind in ("html", "text"):
-        path = results_dir / f"cv_{kind}.json"
-        if not path.exists():
+        cv = cv_results(results_dir, kind)
+        if cv is None:
             continue
-        cv = json.loads(path.read_text(encoding="utf-8"))
         full = cv.get("full_fit", {})
         mean = cv.get("cv_by_site_seed_mean", {})
         seeds = len(cv.get("cv_by_site_seeds", {}))
@@ -740,10 +750,8 @@ def render(res: dict[str, Any], results_path: Path, plot_name: str | None) -> st
     ]
     if plot_name:
         parts.append(f"![F1 against speed]({plot_name})\n")
-    cv_path = results_path.resolve().parent / "cv_html.json"
-    held_out = (json.loads(cv_path.read_text(encoding="utf-8")).get("cv_pipeline")
-                if cv_path.exists() else None)
-    parts += html_tables(res, held_out)
+    cv_html = cv_results(results_path.resolve().parent, "html")
+    parts += html_tables(res, cv_html.get("cv_pipeline") if cv_html else None)
     parts += language_table(res)
     parts += cv_table(results_path.resolve().parent)
     parts += sanity_table(res)

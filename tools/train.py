@@ -443,11 +443,7 @@ def main() -> None:
     for seed in range(SEED + 1, SEED + args.cv_seeds):
         # The same folds with other seeds: the first stage's held-out figures, their spread
         SEED = seed
-        held_s: list[list[float]] = [[] for _ in data]
-        for tr, te in folds.split(np.zeros(len(data)), groups=groups):
-            ms = fit([data[i] for i in tr], args.model, "article")
-            for i in te:
-                held_s[i] = predict(ms, data[i].X)
+        held_s = held_out(data, folds.split(np.zeros(len(data)), groups=groups), args.model)
         by_seed[seed] = evaluate(data, held_s, held_c, 0.5)
         print(f"CV by site, seed {seed}: "
               + "  ".join(f"{k} {v:.3f}" for k, v in by_seed[seed].items()))
@@ -464,12 +460,9 @@ def main() -> None:
         # The context stage, trained and cross-validated (same folds) on held-out probabilities.
         ctx = [replace(d, X=context_rows(d, a, c))
                for d, a, c in zip(data, held_a, held_c, strict=True)]
-        held_x: list[list[float]] = [[] for _ in data]
-        for k, (tr, te) in enumerate(folds.split(np.zeros(len(data)), groups=groups)):
-            mx = fit([ctx[i] for i in tr], args.model, "context")
-            for i in te:
-                held_x[i] = predict(mx, ctx[i].X)
-            print(f"context fold {k} ({time.time() - t0:.0f}s)")
+        held_x = held_out(ctx, folds.split(np.zeros(len(data)), groups=groups), args.model,
+                          "context")
+        print(f"context stage cross-validated ({time.time() - t0:.0f}s)")
         for thr in sorted({0.4, learned.CONTEXT_THRESHOLD, 0.5, 0.6}):
             res = evaluate(data, held_x, held_c, thr)
             print(f"CV by site, context stage, threshold {thr}: "
@@ -520,45 +513,48 @@ def main() -> None:
 _CONTEXT_OWN = [learned.FEATURE_NAMES.index(name) for name in stacked.OWN]
 
 
+def held_out(
+    data: list[PageData], folds: Iterator[tuple[Any, Any]], kind: str, target: str = "article"
+) -> list[list[float]]:
+    """Each page's probabilities for ``target`` from the model fitted on the other folds."""
+    out: list[list[float]] = [[] for _ in data]
+    for tr, te in folds:
+        m = fit([data[i] for i in tr], kind, target)
+        for i in te:
+            out[i] = predict(m, data[i].X)
+    return out
+
+
 def pipeline_cv(
     data: Path, fold_models: list[tuple[dict[str, Any], set[tuple[str, str]]]]
 ) -> dict[str, float]:
-    """Held-out figures of the whole pipeline (HTML): every page run through
-    ``boilerstrip.extract`` with the article and comment models of the fold that held its site
-    out, its text scored against the gold as ``benchmarks.evaluate`` scores it (shingle F1,
-    trafilatura-eval's snippet F1), and the comment F1 on the pages with comment gold (the output's
-    comments joined as the benchmark joins them). The rule steps and the title ranker are the
-    shipped ones: they were written and tuned on the same dev pages."""
-    from benchmarks.systems import PageInput, run
+    """Held-out figures of the whole pipeline (HTML): every page of the folds run through
+    ``boilerstrip.extract`` (as ``benchmarks.evaluate`` runs it) with the article and comment
+    models of the fold that held its site out, scored by the benchmark's own functions: text F1
+    per set (trafilatura-eval's snippet F1), and the comment F1 as ``<set> comments``. The rule
+    steps and the title ranker are the shipped ones: they were written and tuned on the same dev
+    pages."""
+    from benchmarks.evaluate import load_pages, score_comments, score_text_sets
+    from benchmarks.systems import Output, PageInput, run
     from boilerstrip.classify import model as model_mod
 
     fold_of = {key: k for k, (_, keys) in enumerate(fold_models) for key in keys}
     loaded = [{stage: model_mod.Model(spec) for stage, spec in specs.items()}
               for specs, _ in fold_models]
+    pages = {name: [p for p in plist if (name, p.id) in fold_of]
+             for name, plist in load_pages(data, TRAIN_SETS, quick=False).items()}
+    outs: dict[str, Output] = {}
     shipped = learned._models
-    scores: dict[str, list[Any]] = {}
-    snippets: dict[str, list[tuple[int, int, int, int]]] = {}
-    comments: dict[str, list[Any]] = {}
     try:
-        for job in pages(data, "html"):
-            k = fold_of.get((job.set, job.id))
-            if k is None:
-                continue
-            learned._models = lambda kind, k=k: loaded[k]  # type: ignore[misc]
-            out = run("boilerstrip", PageInput(job.raw, job.html))
-            if job.with_ is not None:
-                snippets.setdefault(job.set, []).append(
-                    snippet_counts(out.text, job.with_, job.without or []))
-            else:
-                scores.setdefault(job.set, []).append(page_score(out.text, job.gold))
-            if job.set in COMMENT_SETS and job.comments_gold and job.comments_gold.strip():
-                got = "\n".join(c for c in (out.comments or []) if c.strip())
-                comments.setdefault(job.set, []).append(page_score(got, job.comments_gold))
+        for name, plist in pages.items():
+            for p in plist:
+                k = fold_of[(name, p.id)]
+                learned._models = lambda kind, k=k: loaded[k]  # type: ignore[misc]
+                outs[f"{name}/{p.id}"] = run("boilerstrip", PageInput(p.raw or "", p.html, p.lang))
     finally:
         learned._models = shipped  # type: ignore[misc]
-    res = {k: corpus_score(v, bootstrap=0).f1 for k, v in scores.items()}
-    res.update({k: snippet_score(v)[0] for k, v in snippets.items()})
-    res.update({f"{k} comments": corpus_score(v, bootstrap=0).f1 for k, v in comments.items()})
+    res = {k: v["f1"] for k, v in score_text_sets(pages, outs, bootstrap=0).items()}
+    res.update({f"{k} comments": v["f1"] for k, v in score_comments(pages, outs, 0).items()})
     return res
 
 
