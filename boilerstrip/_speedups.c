@@ -488,7 +488,7 @@ static PyTypeObject ForestType = {
 #define N_OWN 30
 #define N_TAGS 12
 #define N_CUES 19
-#define N_FEATURES 137
+#define N_FEATURES 141
 #define N_WINCOLS 6
 static const int WIN_IDX[N_WINCOLS] = {0, 2, 3, 4, 9, 7};  /* WINDOW_FEATURES: log_chars,
     link_density, stop_density, punct_end, cf_good, cf_short (indices in the own features) */
@@ -823,6 +823,12 @@ typedef struct {
     long long *mark_pos;       /* n_marks */
     dvec share, linkd;         /* nf */
     int32_t *parent;           /* nf */
+    /* classify.candidates.find's result: per frame the score (nf, or 0 without a top) and the
+     * output bytes, the top container's span, its score, the page's share */
+    dvec cand_score;
+    PyObject *cand_output;
+    Py_ssize_t cand_top, cand_last;
+    double cand_top_score, cand_share;
 } Rows;
 
 #define ROWS_MARK 256
@@ -841,6 +847,8 @@ Rows_dealloc(Rows *self)
     dvec_free(&self->share);
     dvec_free(&self->linkd);
     PyMem_Free(self->parent);
+    dvec_free(&self->cand_score);
+    Py_XDECREF(self->cand_output);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
@@ -1051,18 +1059,21 @@ row_columns(Rows *self, Py_ssize_t i, double col[N_WINCOLS], int *meta, long lon
     return 0;
 }
 
-/* Rows(segs, values, share, linkd, parent, page, consts): the blocks' line flags are their own
+/* Rows(segs, values, share, linkd, parent, page, consts, cand): the blocks' line flags are their own
  * (Segment.line_flags, computed by then: learned._page asks for them all)
  *   page: (best, last_best, first_in, last_in, header_at, html, pp, page_prose_log, n_log,
  *          total_chars, comment_label, tag_index, h_index)
  *   consts: (BAD, SHORT, NEARGOOD, GOOD, BOILER, COPYRIGHT, DATE, COMMENT_HEADER, WIDGET, META_DATE,
- *            cues (19 masks), n_features) */
+ *            cues (19 masks), n_features)
+ *   cand: classify.candidates.Candidates (score, output, top, last_top, top_score, share) */
 static int
 Rows_init(Rows *self, PyObject *args, PyObject *kwds)
 {
-    PyObject *segs, *values, *share, *linkd, *parent, *page, *consts;
-    if (!PyArg_ParseTuple(args, "O!OOOOO!O!:Rows", &PyList_Type, &segs, &values, &share,
-                          &linkd, &parent, &PyTuple_Type, &page, &PyTuple_Type, &consts))
+    PyObject *segs, *values, *share, *linkd, *parent, *page, *consts, *cand_score, *cand_output;
+    if (!PyArg_ParseTuple(args, "O!OOOOO!O!(OSnndd):Rows", &PyList_Type, &segs, &values, &share,
+                          &linkd, &parent, &PyTuple_Type, &page, &PyTuple_Type, &consts,
+                          &cand_score, &cand_output, &self->cand_top, &self->cand_last,
+                          &self->cand_top_score, &self->cand_share))
         return -1;
     if (self->segs != NULL) {
         PyErr_SetString(PyExc_RuntimeError, "Rows is initialised once");
@@ -1145,6 +1156,17 @@ Rows_init(Rows *self, PyObject *args, PyObject *kwds)
     /* (a parent out of range is refused where it is read) */
     if (read_numbers(parent, nf, NULL, self->parent, "parent") < 0)
         return -1;
+    if (self->cand_top >= 0) {
+        if (self->cand_top > self->cand_last || self->cand_last >= nf
+            || PyBytes_GET_SIZE(cand_output) != nf || !(self->cand_top_score > 0.0)) {
+            PyErr_SetString(PyExc_ValueError, "Rows: candidates of another page");
+            return -1;
+        }
+        if (dvec_take(&self->cand_score, cand_score, nf, "candidate scores") < 0)
+            return -1;
+    }
+    Py_INCREF(cand_output);
+    self->cand_output = cand_output;
     /* One pass: the running sums, kept at every ROWS_MARK-th block. */
     double pre[N_WINCOLS] = {0.0};
     long long pos = 0, meta_n = 0;
@@ -1412,6 +1434,24 @@ Rows_fill(Rows *self, PyObject *args)
             }
         }
         *x++ = log1p((double)(self->repeats[i] - 1));
+        /* classify.candidates.block_features */
+        if (self->cand_top < 0 || frame < 0) {
+            x[0] = x[1] = x[2] = 0.0;
+        } else {
+            double best = 0.0;
+            Py_ssize_t g = (Py_ssize_t)frame;
+            for (int lv = 0; lv < 4 && g >= 0; lv++) {
+                if (self->cand_score.p[g] > best)
+                    best = self->cand_score.p[g];
+                g = self->parent[g];
+            }
+            const char *out = PyBytes_AS_STRING(self->cand_output);
+            x[0] = self->cand_top <= frame && frame <= self->cand_last ? 1.0 : 0.0;
+            x[1] = out[frame] ? 1.0 : 0.0;
+            x[2] = best / self->cand_top_score;
+        }
+        x[3] = self->cand_share;
+        x += 4;
         if (x != row + N_FEATURES) {
             PyErr_SetString(PyExc_SystemError, "feature layout");
             goto fail;
@@ -1442,7 +1482,7 @@ static PyMethodDef Rows_methods[] = {
 static PyTypeObject RowsType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "boilerstrip._speedups.Rows",
-    .tp_doc = "Rows(segs, values, share, linkd, parent, page, consts): the learned model's "
+    .tp_doc = "Rows(segs, values, share, linkd, parent, page, consts, cand): the learned model's "
               "feature vectors of a page (see boilerstrip.classify.learned).",
     .tp_basicsize = sizeof(Rows),
     .tp_itemsize = 0,
@@ -4161,6 +4201,207 @@ done:
 
 
 
+/* --- candidates: classify.candidates._find ---------------------------------------------------- */
+
+/* A prose block's vote (classify.candidates.vote): 1 + commas + min(chars / 100, 3), the commas
+ * being U+002C, U+FF0C and U+3001. */
+static double
+candidate_vote(PyObject *text, long long chars)
+{
+    Py_ssize_t len = PyUnicode_GET_LENGTH(text), commas = 0;
+    int kind = PyUnicode_KIND(text);
+    const void *data = PyUnicode_DATA(text);
+    if (kind == PyUnicode_1BYTE_KIND) {
+        const char *p = data, *end = p + len;
+        while ((p = memchr(p, ',', (size_t)(end - p))) != NULL) {
+            commas++;
+            p++;
+        }
+    } else {
+        for (Py_ssize_t k = 0; k < len; k++) {
+            Py_UCS4 c = PyUnicode_READ(kind, data, k);
+            commas += c == ',' || c == 0xFF0C || c == 0x3001;
+        }
+    }
+    double size = (double)chars / 100.0;
+    return 1.0 + (double)commas + (3.0 < size ? 3.0 : size);
+}
+
+/* The vote of block s, or 0 for a block that casts none (no frame, short, a heading); -1 with an
+ * exception on error. *frame gets its frame. */
+static double
+block_vote(PyObject *s, long long min_chars, long long *frame)
+{
+    long long chars, heading;
+    if (attr_ll(s, s_frame, frame) < 0 || attr_ll(s, s_chars, &chars) < 0
+        || attr_ll(s, s_heading, &heading) < 0)
+        return -1.0;
+    if (*frame < 0 || chars < min_chars || heading)
+        return 0.0;
+    PyObject *text = seg_attr(s, s_text);
+    if (text == NULL)
+        return -1.0;
+    if (!PyUnicode_Check(text)) {
+        Py_DECREF(text);
+        PyErr_SetString(PyExc_TypeError, "a block's text must be a str");
+        return -1.0;
+    }
+    double v = candidate_vote(text, chars);
+    Py_DECREF(text);
+    return v;
+}
+
+/* candidates(segs, parent, frame_cues, linkd, consts) -> (score, output, top, last_top, top_score,
+ * share): classify.candidates._find (the same numbers: the votes added to each ancestor in block
+ * order, each divided as there). score: array('d') per frame; output: bytes per frame; output is
+ * b"" where no candidate scored above 0.
+ *   consts: (MIN_CHARS, LEVELS, CUE_WEIGHT, GOOD_CUES, BAD_CUES, SIBLING_SHARE, SIBLING_FLOOR) */
+static PyObject *
+speedups_candidates(PyObject *mod, PyObject *args)
+{
+    PyObject *segs, *parent, *frame_cues, *linkd_seq;
+    long long min_chars, levels;
+    double cue_weight, sibling_share, sibling_floor;
+    long long good_cues, bad_cues;
+    if (!PyArg_ParseTuple(args, "O!OOO(LLdLLdd):candidates", &PyList_Type, &segs, &parent,
+                          &frame_cues, &linkd_seq, &min_chars, &levels, &cue_weight, &good_cues,
+                          &bad_cues, &sibling_share, &sibling_floor))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(segs), nf = PyObject_Length(parent);
+    if (nf < 0)
+        return NULL;
+    if (nf >= INT32_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "candidates: too many frames");
+        return NULL;
+    }
+    PyObject *result = NULL, *score_arr = NULL, *output = NULL;
+    dvec linkd = {NULL, {0}};
+    Py_ssize_t nf1 = nf ? nf : 1;
+    double *score = PyMem_Calloc(nf1, sizeof(double));
+    int32_t *par = PyMem_Malloc(nf1 * sizeof(int32_t));
+    int32_t *cues = PyMem_Malloc(nf1 * sizeof(int32_t));
+    int32_t *last = NULL;
+    unsigned char *voted = PyMem_Calloc(nf1, 1);
+    if (score == NULL || par == NULL || cues == NULL || voted == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (read_numbers(parent, nf, NULL, par, "candidates: parent") < 0
+        || read_numbers(frame_cues, nf, NULL, cues, "candidates: frame_cues") < 0
+        || dvec_take(&linkd, linkd_seq, nf, "candidates: linkd") < 0)
+        goto done;
+    for (Py_ssize_t f = 0; f < nf; f++) {
+        if (par[f] >= f || par[f] < -1) {  /* (frames are numbered in document order) */
+            PyErr_SetString(PyExc_ValueError, "candidates: a parent out of range");
+            goto done;
+        }
+    }
+    double total = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        long long f;
+        double v = block_vote(PyList_GET_ITEM(segs, i), min_chars, &f);
+        if (v < 0.0)
+            goto done;
+        if (v == 0.0)
+            continue;
+        if (f >= nf) {
+            PyErr_SetString(PyExc_ValueError, "candidates: a frame out of range");
+            goto done;
+        }
+        total += v;
+        int32_t p = par[f];
+        for (long long level = 0; p >= 0 && level < levels; level++) {
+            score[p] += v / (level == 0 ? 1.0 : level == 1 ? 2.0 : (double)level * 3.0);
+            voted[p] = 1;
+            p = par[p];
+        }
+    }
+    Py_ssize_t top = -1;
+    double top_score = 0.0;
+    for (Py_ssize_t f = 0; f < nf; f++) {
+        if (voted[f]) {
+            long long c = cues[f];
+            double w = ((c & good_cues) ? cue_weight : 0.0) - ((c & bad_cues) ? cue_weight : 0.0);
+            score[f] = (score[f] + w) * (1.0 - linkd.p[f]);
+            if (score[f] > top_score) {
+                top = f;
+                top_score = score[f];
+            }
+        } else {
+            score[f] = 0.0;
+        }
+    }
+    PyMem_Free(cues);
+    cues = NULL;
+    if (top < 0) {
+        score_arr = double_array(score, 0);
+        if (score_arr != NULL)
+            result = Py_BuildValue("(Oy#nndd)", score_arr, "", (Py_ssize_t)0, (Py_ssize_t)-1,
+                                   (Py_ssize_t)-1, 0.0, 0.0);
+        goto done;
+    }
+    last = PyMem_Malloc(nf1 * sizeof(int32_t));
+    output = PyBytes_FromStringAndSize(NULL, nf);
+    if (last == NULL || output == NULL) {
+        if (last == NULL)
+            PyErr_NoMemory();
+        goto done;
+    }
+    for (Py_ssize_t f = 0; f < nf; f++)
+        last[f] = (int32_t)f;
+    for (Py_ssize_t f = nf - 1; f >= 1; f--) {
+        int32_t p = par[f];
+        if (p >= 0 && last[f] > last[p])
+            last[p] = last[f];
+    }
+    unsigned char *out = (unsigned char *)PyBytes_AS_STRING(output);
+    memset(out, 0, (size_t)nf);
+    memset(out + top, 1, (size_t)(last[top] + 1 - top));
+    double floor = sibling_share * top_score;
+    if (floor < sibling_floor)
+        floor = sibling_floor;
+    int32_t tp = par[top];
+    if (tp >= 0) {
+        for (Py_ssize_t f = tp + 1; f <= last[tp]; f = last[f] + 1) {
+            if (f != top && score[f] >= floor)
+                memset(out + f, 1, (size_t)(last[f] + 1 - f));
+        }
+    }
+    Py_ssize_t last_top = last[top];
+    double inside = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *s = PyList_GET_ITEM(segs, i);
+        long long f;
+        if (attr_ll(s, s_frame, &f) < 0)
+            goto done;
+        if (top <= f && f <= last_top) {
+            double v = block_vote(s, min_chars, &f);
+            if (v < 0.0)
+                goto done;
+            inside += v;
+        }
+    }
+    PyMem_Free(last);
+    last = NULL;
+    PyMem_Free(par);
+    par = NULL;
+    score_arr = double_array(score, nf);
+    if (score_arr != NULL)
+        result = Py_BuildValue("(OOnndd)", score_arr, output, top, last_top, top_score,
+                               inside / total);
+done:
+    Py_XDECREF(score_arr);
+    Py_XDECREF(output);
+    PyMem_Free(score);
+    PyMem_Free(par);
+    PyMem_Free(cues);
+    PyMem_Free(last);
+    PyMem_Free(voted);
+    dvec_free(&linkd);
+    return result;
+}
+
+
 /* --- text_segments: the text dump's blocks as Segments ------------------------------------------ */
 
 /* text_segments(blocks, origin, new, tag, source) -> list: the loop of
@@ -5570,6 +5811,9 @@ static PyMethodDef module_methods[] = {
     {"region_values", (PyCFunction)speedups_region_values, METH_VARARGS,
      "region_values(segs, flags, consts) -> list[float]: boilerstrip.classify.region.value_of of "
      "every block."},
+    {"candidates", (PyCFunction)speedups_candidates, METH_VARARGS,
+     "candidates(segs, parent, frame_cues, linkd, consts) -> (score, output, top, last_top, "
+     "top_score, share): classify.candidates' container scores."},
     {"region_sums", (PyCFunction)speedups_region_sums, METH_VARARGS,
      "region_sums(segs, values, parent, prose) -> (best, last_best, best_total, first_in, "
      "last_in, page_prose, share, linkd): the subtree sums of the main region."},
@@ -5687,7 +5931,7 @@ PyInit__speedups(void)
         return NULL;
     }
     /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
-    if (PyModule_AddIntConstant(m, "API", 23) < 0 || walk_add_type(m) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 24) < 0 || walk_add_type(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }

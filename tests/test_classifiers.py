@@ -144,6 +144,79 @@ def test_html_region_picks_the_container_with_most_prose() -> None:
     assert [s.in_region for s in doc.segments] == [False, False, True, True, False]
 
 
+def _framed(parent: list[int], frame_cues: list[int], blocks: list[tuple[str, int]]) -> Doc:
+    doc = Doc(kind="html", parent=parent, frame_cues=frame_cues)
+    for text, frame in blocks:
+        doc.segments.append(Segment(text=text, source="/x", tag="p", frame=frame))
+    compute(doc)
+    return doc
+
+
+def test_candidates_vote_for_the_container_of_the_paragraphs() -> None:
+    from boilerstrip.classify import candidates
+
+    # frames: 0 body; 1 div.story (2-4 its paragraphs); 5 div.box (6-9 its paragraphs);
+    # 10 div.more (11 its paragraph); 12 nav (13 a link line)
+    parent = [-1, 0, 1, 1, 1, 0, 5, 5, 5, 5, 0, 10, 0, 12]
+    cues = [0, P.CONTENT] + [0] * 10 + [P.NAV, 0]
+    short = "More, from the desk, today."
+    doc = _framed(parent, cues, [
+        (PROSE, 2), (PROSE2, 3), (PROSE, 4), (PROSE2, 6), (PROSE2, 7), (PROSE2, 8), (PROSE2, 9),
+        (short, 11), ("Home", 13),
+    ])
+    c = candidates._find(doc, [0.0] * len(parent))
+    v1, v2, v3 = (candidates.vote(t, len(t)) for t in (PROSE, PROSE2, short))
+    # Every story paragraph gives div.story its full vote, plus the article-body cue weight; the
+    # body gets half of every vote.
+    assert c.top == 1 and c.last_top == 4
+    assert c.score[1] == v1 + v2 + v1 + candidates.CUE_WEIGHT
+    assert c.score[0] == pytest.approx((2 * v1 + 5 * v2 + v3) / 2)
+    # The box of four paragraphs scores over the sibling floor and joins the output; the short
+    # box does not.
+    assert c.score[5] >= candidates.SIBLING_FLOOR > c.score[10] > 0
+    assert [c.output[f] for f in (0, 1, 2, 5, 6, 10, 11, 12)] == [0, 1, 1, 1, 1, 0, 0, 0]
+    feats = [candidates.block_features(c, s.frame, parent) for s in doc.segments]
+    assert [f[0] for f in feats] == [1.0] * 3 + [0.0] * 6
+    assert [f[1] for f in feats] == [1.0] * 7 + [0.0] * 2
+    # The best score among the element and its ancestors, over the top score.
+    assert c.score[0] > c.score[5] > c.score[10]
+    assert feats[0][2] == 1.0 and feats[3][2] == feats[7][2] == c.score[0] / c.top_score
+    assert candidates.block_features(c, 5, parent)[2] == c.score[0] / c.top_score
+    assert candidates.block_features(c, 10, [-1] * len(parent))[2] == c.score[10] / c.top_score
+    # The share of all votes cast inside the top container, the same for every block.
+    assert len({f[3] for f in feats}) == 1
+    assert feats[0][3] == pytest.approx((2 * v1 + v2) / (2 * v1 + v2 + 4 * v2 + v3))
+
+
+def test_candidates_weigh_links_and_chrome_markup() -> None:
+    from boilerstrip.classify import candidates
+
+    # frames: 0 body; 1 div (2, 3 its paragraphs); 4 aside (5, 6 its paragraphs)
+    parent = [-1, 0, 1, 1, 0, 4, 4]
+    blocks = [(PROSE, 2), (PROSE, 3), (PROSE, 5), (PROSE, 6)]
+    doc = _framed(parent, [0, 0, 0, 0, P.ASIDE, 0, 0], blocks)
+    v = candidates.vote(PROSE, len(PROSE))
+    c = candidates._find(doc, [0.0] * 7)
+    assert c.score[1] == 2 * v and c.score[4] == 2 * v - candidates.CUE_WEIGHT
+    # A subtree of links keeps the share of its score that is not link text.
+    c = candidates._find(doc, [0.0, 0.9, 0.0, 0.0, 0.0, 0.0, 0.0])
+    assert c.score[1] == pytest.approx(0.1 * 2 * v)
+    assert c.top == 0  # the body now: half of every vote
+
+
+def test_candidates_need_prose() -> None:
+    from boilerstrip.classify import candidates
+
+    # Short lines and headings cast no vote: no candidate, every feature 0.
+    doc = _framed([-1, 0, 1], [0, 0, 0], [("Home", 2), ("News", 2)])
+    c = candidates._find(doc, [0.0] * 3)
+    assert c == candidates.NONE
+    assert candidates.block_features(c, 2, doc.parent) == (0.0, 0.0, 0.0, 0.0)
+    assert candidates.find(Doc(kind="text"), []) == candidates.NONE
+    # CJK commas count.
+    assert candidates.vote("\u4e00\u3001\u4e8c\uff0c\u4e09,", 100) == 1.0 + 3 + 1.0
+
+
 # --- captions, title, chrome --------------------------------------------------------------
 
 
@@ -375,7 +448,7 @@ def test_window_features_do_not_depend_on_the_chunks(monkeypatch: pytest.MonkeyP
             assert col(s) == own[c]
     # and they are the window means by definition (up to rounding: the code sums by prefix sums)
     n, own = len(whole), [v[:30] for v in whole]
-    at = len(whole[0]) - 1 - len(learned.WINDOWS) * len(learned.WINDOW_FEATURES)
+    at = learned.FEATURE_NAMES.index(f"win{learned.WINDOWS[0]}_{learned.WINDOW_FEATURES[0]}")
     for i, v in enumerate(whole):
         k = at
         for w in learned.WINDOWS:
@@ -404,10 +477,12 @@ def test_logistic_model() -> None:
 def test_learned_step_labels_prose_article() -> None:
     step = LearnedArticle()
     assert step.available("html")
-    doc = Doc(kind="html", parent=[-1, 0, 0], frame_cues=[0, P.NAV, P.BODY | P.CONTENT])
+    # frames: 0 body, 1 nav (2, 3 its items), 4 article (5, 6 its paragraphs)
+    doc = Doc(kind="html", parent=[-1, 0, 1, 1, 0, 4, 4],
+              frame_cues=[0, P.NAV, 0, 0, P.BODY | P.CONTENT, 0, 0])
     for text, frame, cues, link in (
-        ("Home", 1, P.NAV, True), ("World news", 1, P.NAV, True),
-        (PROSE, 2, P.BODY | P.CONTENT, False), (PROSE2, 2, P.BODY | P.CONTENT, False),
+        ("Home", 2, P.NAV, True), ("World news", 3, P.NAV, True),
+        (PROSE, 5, P.BODY | P.CONTENT, False), (PROSE2, 6, P.BODY | P.CONTENT, False),
     ):
         s = Segment(text=text, source="/x", tag="li" if link else "p", frame=frame, cues=cues, near_cues=cues)
         s.link_chars = len(text) if link else 0

@@ -1184,6 +1184,72 @@ def test_compiled_region_matches_python(monkeypatch: pytest.MonkeyPatch) -> None
     assert checked >= 5
 
 
+def _candidates_check(doc: Doc) -> None:
+    """The compiled candidate scores against the plain-Python form, bit for bit."""
+    from boilerstrip.classify import candidates, region
+    from boilerstrip.compiled import speedups
+    from boilerstrip.features import BOILER, segments_flags
+
+    mod = speedups()
+    values = [
+        region.value_of(s, bool(f & BOILER))
+        for s, f in zip(doc.segments, segments_flags(doc.segments), strict=True)
+    ]
+    linkd = learned._page_sums(doc, values)[6]
+    want = candidates._find(doc, linkd)
+    got = candidates.find(doc, linkd)
+    assert got[1:] == want[1:]
+    assert _flat([got.score]) == _flat([want.score])
+    raw = mod.candidates(doc.segments, doc.parent, doc.frame_cues, linkd, candidates._CONSTS)
+    assert (raw[1] == b"") == (want.top < 0)
+
+
+def test_compiled_candidates_match_python() -> None:
+    from boilerstrip.classify import candidates
+    from boilerstrip.classify.region import MainRegion
+
+    pipe = classify.PIPELINE
+    before = pipe[: next(i for i, s in enumerate(pipe) if isinstance(s, MainRegion))]
+    checked = tops = 0
+    for _name, raw, as_kind in _pages():
+        doc, _ = prepare(raw, kind=as_kind)  # type: ignore[arg-type]
+        if not doc.segments or doc.kind != "html":
+            continue
+        classify.run(doc, before)
+        _candidates_check(doc)
+        checked += 1
+        linkd = learned._page_sums(doc, [0.0] * len(doc.segments))[6]
+        tops += candidates.find(doc, linkd).top >= 0
+    assert checked >= 5 and tops >= 5
+    # Commas of every width, headings and short blocks (no vote), blocks outside every element.
+    doc, _ = prepare(
+        "<html><body><div><p>"
+        + "\u4e00\u3001\u4e8c\uff0c\u4e09, " * 20
+        + "</p><h2>A heading, long enough to vote, if headings voted</h2><p>short</p></div>"
+        "<div class=comments><p>" + "word, " * 40 + "</p></div></body></html>"
+    )
+    for s in doc.segments[:1]:
+        s.frame = -1
+    _candidates_check(doc)
+
+
+def test_compiled_candidates_refuse_bad_frames() -> None:
+    from boilerstrip.classify import candidates
+    from boilerstrip.compiled import speedups
+
+    mod = speedups()
+    doc, _ = prepare("<html><body><div><p>" + "word, " * 40 + "</p></div></body></html>")
+    nf = len(doc.parent)
+    with pytest.raises(ValueError):
+        mod.candidates(doc.segments, [0] * nf, doc.frame_cues, [0.0] * nf, candidates._CONSTS)
+    with pytest.raises(ValueError):
+        mod.candidates(doc.segments, doc.parent, doc.frame_cues, [0.0] * (nf + 1),
+                       candidates._CONSTS)
+    doc.segments[0].frame = nf
+    with pytest.raises(ValueError):
+        mod.candidates(doc.segments, doc.parent, doc.frame_cues, [0.0] * nf, candidates._CONSTS)
+
+
 def test_compiled_region_hand_set_fields(monkeypatch: pytest.MonkeyPatch) -> None:
     """Comment labels, every density class, links, headings, chrome and body cues, blocks outside
     every element, and a page whose sums are all negative."""

@@ -34,7 +34,7 @@ from ..features import (
     segments_flags,
 )
 from ..types import Label
-from . import stacked
+from . import candidates, stacked
 from .base import set_label
 from .comments import counts_comments, is_comment_chrome, is_meta_line
 from .density import BAD, GOOD, NEARGOOD, SHORT
@@ -84,6 +84,7 @@ FEATURE_NAMES: Final[tuple[str, ...]] = tuple(
        for f in ("log_chars", "link_density", "stop_density", "punct_end", "good", "heading")]
     + [f"win{w}_{f}" for w in WINDOWS for f in WINDOW_FEATURES]
     + ["repeats"]
+    + list(candidates.NAMES)
 )
 
 
@@ -295,8 +296,9 @@ def _compiled_rows(doc: Doc) -> Any:
         pg.page_prose_log, pg.n_log, pg.total_chars, Label.COMMENT, _TAG_INDEX, TAGS.index("h"),
     )
     values, share, linkd = pg.values, pg.share, pg.linkd
+    cand = candidates.find(doc, linkd) if pg.html else candidates.NONE
     del pg  # (Rows reads each block's own flags, which _page had computed)
-    return mod.Rows(segs, values, share, linkd, doc.parent, page, _CONSTS)
+    return mod.Rows(segs, values, share, linkd, doc.parent, page, _CONSTS, cand)
 
 
 def _chunks(maker: Any, n: int) -> Iterator[bytes]:
@@ -308,7 +310,7 @@ def _chunks(maker: Any, n: int) -> Iterator[bytes]:
 
 def rows(doc: Doc) -> Iterator[list[float]]:
     """The vectors of :func:`vectors`, one at a time, in plain Python (the reference of the
-    compiled form; a page of 200,000 blocks need not hold them all: 137 floats a block). The
+    compiled form; a page of 200,000 blocks need not hold them all: 141 floats a block). The
     page-wide sums are kept in arrays of doubles (the same numbers, without an object each), and
     the blocks' own features are made :data:`_CHUNK` blocks at a time."""
     segs = doc.segments
@@ -337,6 +339,7 @@ def rows(doc: Doc) -> Iterator[list[float]]:
     counts: dict[str, int] = {}
     for s in segs:
         counts[s.text] = counts.get(s.text, 0) + 1
+    cand = candidates.find(doc, linkd) if html else candidates.NONE
     pos_chars = 0
     for lo in range(0, n, _CHUNK):
         hi = min(n, lo + _CHUNK)
@@ -401,6 +404,7 @@ def rows(doc: Doc) -> Iterator[list[float]]:
                 *(nb[k + 2] if i + 2 < n else _ZERO6),
                 *win[i - lo],
                 math.log1p(counts[s.text] - 1),
+                *candidates.block_features(cand, frames[i], parent),
             ]
             pos_chars += s.chars
             yield row
