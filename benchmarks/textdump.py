@@ -7,7 +7,10 @@ Variants (the input of boilerstrip's text mode; the gold stays the page's gold):
 - ``w3m-80``: ``w3m -dump -cols 80``, the same renderer wrapping at 80 columns (robustness check).
 
 The browsers read the page as UTF-8 text (the data set's decoding), so the render does not depend on
-their charset guesses. Renders live under ``<bench cache>/renders/<variant>/<set>/<id>.txt``.
+their charset guesses. Renders live under ``<bench cache>/renders/<variant>/<set>/<id>.txt``. Only a
+render the browser finished is cached: a page it timed out on gives an empty text for this run, and
+a browser that is not installed is an error (not a set of empty dumps, which would be cached and
+scored as such by every later run).
 """
 
 from __future__ import annotations
@@ -43,18 +46,31 @@ def _path(variant: str, page: Page) -> Path:
     return work_cache() / "renders" / variant / page.set / f"{safe}.txt"
 
 
-def render(variant: str, html: str) -> str:
-    """Render ``html`` to text with the variant's browser (empty text on failure)."""
+class BrowserMissing(RuntimeError):
+    """The text browser of a variant is not installed."""
+
+
+def render(variant: str, html: str) -> str | None:
+    """Render ``html`` to text with the variant's browser; None where it timed out or failed
+    without output (not to be cached). Raises :class:`BrowserMissing` where the browser is not
+    installed."""
+    cmd = VARIANTS[variant]
     try:
         proc = subprocess.run(
-            VARIANTS[variant],
+            cmd,
             input=html.encode("utf-8"),
             capture_output=True,
             timeout=RENDER_TIMEOUT,
             env={"TERM": "dumb", "LANG": "C.UTF-8", "HOME": "/tmp", "PATH": "/usr/bin:/bin"},
         )
+    except FileNotFoundError as e:
+        raise BrowserMissing(
+            f"{cmd[0]} is not installed (the {variant!r} renders need it: apt-get install {cmd[0]})"
+        ) from e
     except (subprocess.TimeoutExpired, OSError):
-        return ""
+        return None
+    if proc.returncode != 0 and not proc.stdout:
+        return None
     return proc.stdout.decode("utf-8", errors="replace")
 
 
@@ -72,6 +88,8 @@ def renders(variant: str, pages: Iterable[Page], *, workers: int = 2) -> dict[st
     def one(p: Page) -> tuple[str, str]:
         assert p.html is not None
         text = render(variant, p.html)
+        if text is None:
+            return p.id, ""
         path = _path(variant, p)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
