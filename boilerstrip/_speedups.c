@@ -629,6 +629,20 @@ int_field(PyObject *o, PyMemberDef *m, long long *out)
     }
 }
 
+/* A block's text (a new reference), or NULL with an exception set (TypeError for a text that is
+ * not a str). */
+static PyObject *
+seg_text(PyObject *s)
+{
+    PyObject *text = seg_attr(s, s_text);
+    if (text != NULL && !PyUnicode_Check(text)) {
+        Py_DECREF(text);
+        PyErr_SetString(PyExc_TypeError, "a block's text must be a str");
+        return NULL;
+    }
+    return text;
+}
+
 static int
 attr_ll(PyObject *o, PyObject *name, long long *out)
 {
@@ -1222,14 +1236,9 @@ own_features(Rows *self, Py_ssize_t j, double *o, int *good)
         return -1;
     int is_comment = label == self->comment_label;
     Py_DECREF(label);
-    PyObject *text = seg_attr(s, s_text);
+    PyObject *text = seg_text(s);
     if (text == NULL)
         return -1;
-    if (!PyUnicode_Check(text)) {
-        Py_DECREF(text);
-        PyErr_SetString(PyExc_TypeError, "a block's text must be a str");
-        return -1;
-    }
     double shape[3];
     text_shape_of(text, shape);
     int upper_text = text_isupper(text);
@@ -4238,14 +4247,9 @@ block_vote(PyObject *s, long long min_chars, long long *frame)
         return -1.0;
     if (*frame < 0 || chars < min_chars || heading)
         return 0.0;
-    PyObject *text = seg_attr(s, s_text);
+    PyObject *text = seg_text(s);
     if (text == NULL)
         return -1.0;
-    if (!PyUnicode_Check(text)) {
-        Py_DECREF(text);
-        PyErr_SetString(PyExc_TypeError, "a block's text must be a str");
-        return -1.0;
-    }
     double v = candidate_vote(text, chars);
     Py_DECREF(text);
     return v;
