@@ -1388,6 +1388,10 @@ Rows_fill(Rows *self, PyObject *args)
         Py_ssize_t f = (Py_ssize_t)frame;
         int in_best = self->best <= f && f <= self->last_best;
         double sh[4] = {0.0, 0.0, 0.0, 0.0}, ld[4] = {0.0, 0.0, 0.0, 0.0};
+        /* (the same 4 levels give classify.candidates.block_features its best ancestor score:
+         * candidates.ANCESTORS == learned.LEVELS, tests check it) */
+        int cand = self->cand_top >= 0 && f >= 0;
+        double cand_best = 0.0;
         for (int lv = 0; lv < 4 && f >= 0; lv++) {
             if (f >= self->nf) {
                 PyErr_SetString(PyExc_IndexError, "a frame is outside the page's frames");
@@ -1395,6 +1399,8 @@ Rows_fill(Rows *self, PyObject *args)
             }
             sh[lv] = self->share.p[f];
             ld[lv] = self->linkd.p[f];
+            if (cand && self->cand_score.p[f] > cand_best)
+                cand_best = self->cand_score.p[f];
             f = self->parent[f];
         }
         x[0] = (double)i / (double)n;
@@ -1444,20 +1450,13 @@ Rows_fill(Rows *self, PyObject *args)
         }
         *x++ = log1p((double)(self->repeats[i] - 1));
         /* classify.candidates.block_features */
-        if (self->cand_top < 0 || frame < 0) {
+        if (!cand) {
             x[0] = x[1] = x[2] = 0.0;
         } else {
-            double best = 0.0;
-            Py_ssize_t g = (Py_ssize_t)frame;
-            for (int lv = 0; lv < 4 && g >= 0; lv++) {
-                if (self->cand_score.p[g] > best)
-                    best = self->cand_score.p[g];
-                g = self->parent[g];
-            }
             const char *out = PyBytes_AS_STRING(self->cand_output);
             x[0] = self->cand_top <= frame && frame <= self->cand_last ? 1.0 : 0.0;
             x[1] = out[frame] ? 1.0 : 0.0;
-            x[2] = best / self->cand_top_score;
+            x[2] = cand_best / self->cand_top_score;
         }
         x[3] = self->cand_share;
         x += 4;
@@ -4361,13 +4360,13 @@ speedups_candidates(PyObject *mod, PyObject *args)
     unsigned char *out = (unsigned char *)PyBytes_AS_STRING(output);
     memset(out, 0, (size_t)nf);
     memset(out + top, 1, (size_t)(last[top] + 1 - top));
-    double floor = sibling_share * top_score;
-    if (floor < sibling_floor)
-        floor = sibling_floor;
+    double sibling_min = sibling_share * top_score;
+    if (sibling_min < sibling_floor)
+        sibling_min = sibling_floor;
     int32_t tp = par[top];
     if (tp >= 0) {
         for (Py_ssize_t f = tp + 1; f <= last[tp]; f = last[f] + 1) {
-            if (f != top && score[f] >= floor)
+            if (f != top && score[f] >= sibling_min)
                 memset(out + f, 1, (size_t)(last[f] + 1 - f));
         }
     }

@@ -1231,6 +1231,13 @@ def test_compiled_candidates_match_python() -> None:
     for s in doc.segments[:1]:
         s.frame = -1
     _candidates_check(doc)
+    # No block votes (short lines only): no candidate, from both forms.
+    doc, _ = prepare("<html><body><ul><li>Home</li><li>News</li></ul><p>Short.</p></body></html>")
+    _candidates_check(doc)
+    linkd = learned._page_sums(doc, [0.0] * len(doc.segments))[6]
+    assert candidates.find(doc, linkd) == candidates._find(doc, linkd) == candidates.NONE
+    # The compiled vectors walk the ancestors once for the prose shares and the candidate scores.
+    assert candidates.ANCESTORS == learned.LEVELS
 
 
 def test_compiled_candidates_refuse_bad_frames() -> None:

@@ -296,7 +296,7 @@ def _compiled_rows(doc: Doc) -> Any:
         pg.page_prose_log, pg.n_log, pg.total_chars, Label.COMMENT, _TAG_INDEX, TAGS.index("h"),
     )
     values, share, linkd = pg.values, pg.share, pg.linkd
-    cand = candidates.find(doc, linkd) if pg.html else candidates.NONE
+    cand = candidates.find(doc, linkd)  # (NONE for a page without elements: text)
     del pg  # (Rows reads each block's own flags, which _page had computed)
     return mod.Rows(segs, values, share, linkd, doc.parent, page, _CONSTS, cand)
 
@@ -339,7 +339,7 @@ def rows(doc: Doc) -> Iterator[list[float]]:
     counts: dict[str, int] = {}
     for s in segs:
         counts[s.text] = counts.get(s.text, 0) + 1
-    cand = candidates.find(doc, linkd) if html else candidates.NONE
+    cand = candidates.find(doc, linkd)  # (NONE for a page without elements: text)
     pos_chars = 0
     for lo in range(0, n, _CHUNK):
         hi = min(n, lo + _CHUNK)
