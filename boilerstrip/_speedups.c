@@ -488,7 +488,7 @@ static PyTypeObject ForestType = {
 #define N_OWN 30
 #define N_TAGS 12
 #define N_CUES 19
-#define N_FEATURES 141
+#define N_FEATURES 146
 #define N_WINCOLS 6
 static const int WIN_IDX[N_WINCOLS] = {0, 2, 3, 4, 9, 7};  /* WINDOW_FEATURES: log_chars,
     link_density, stop_density, punct_end, cf_good, cf_short (indices in the own features) */
@@ -843,6 +843,14 @@ typedef struct {
     PyObject *cand_output;
     Py_ssize_t cand_top, cand_last;
     double cand_top_score, cand_share;
+    /* classify.headline.find's result: the anchor block (-1: none), its overlap, the characters
+     * before it and its own, per frame the levels up to the common ancestor (bytes; nf of them,
+     * or none without an anchor), and headline.MAX_UP */
+    Py_ssize_t hl_at;
+    double hl_score;
+    long long hl_before, hl_chars;
+    PyObject *hl_up;
+    int hl_max_up;
 } Rows;
 
 #define ROWS_MARK 256
@@ -863,6 +871,7 @@ Rows_dealloc(Rows *self)
     PyMem_Free(self->parent);
     dvec_free(&self->cand_score);
     Py_XDECREF(self->cand_output);
+    Py_XDECREF(self->hl_up);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
@@ -1073,21 +1082,27 @@ row_columns(Rows *self, Py_ssize_t i, double col[N_WINCOLS], int *meta, long lon
     return 0;
 }
 
-/* Rows(segs, values, share, linkd, parent, page, consts, cand): the blocks' line flags are their own
+/* Rows(segs, values, share, linkd, parent, page, consts, cand, head): the blocks' line flags are their own
  * (Segment.line_flags, computed by then: learned._page asks for them all)
  *   page: (best, last_best, first_in, last_in, header_at, html, pp, page_prose_log, n_log,
  *          total_chars, comment_label, tag_index, h_index)
  *   consts: (BAD, SHORT, NEARGOOD, GOOD, BOILER, COPYRIGHT, DATE, COMMENT_HEADER, WIDGET, META_DATE,
  *            cues (19 masks), n_features)
- *   cand: classify.candidates.Candidates (score, output, top, last_top, top_score, share) */
+ *   cand: classify.candidates.Candidates (score, output, top, last_top, top_score, share)
+ *   head: classify.headline.Headline (at, score, before, chars, up) and MAX_UP */
 static int
 Rows_init(Rows *self, PyObject *args, PyObject *kwds)
 {
     PyObject *segs, *values, *share, *linkd, *parent, *page, *consts, *cand_score, *cand_output;
-    if (!PyArg_ParseTuple(args, "O!OOOOO!O!(OSnndd):Rows", &PyList_Type, &segs, &values, &share,
-                          &linkd, &parent, &PyTuple_Type, &page, &PyTuple_Type, &consts,
+    PyObject *hl_up;
+    Py_ssize_t hl_at;
+    double hl_score;
+    long long hl_before, hl_chars;
+    if (!PyArg_ParseTuple(args, "O!OOOOO!O!(OSnndd)(ndLLSi):Rows", &PyList_Type, &segs, &values,
+                          &share, &linkd, &parent, &PyTuple_Type, &page, &PyTuple_Type, &consts,
                           &cand_score, &cand_output, &self->cand_top, &self->cand_last,
-                          &self->cand_top_score, &self->cand_share))
+                          &self->cand_top_score, &self->cand_share, &hl_at, &hl_score,
+                          &hl_before, &hl_chars, &hl_up, &self->hl_max_up))
         return -1;
     if (self->segs != NULL) {
         PyErr_SetString(PyExc_RuntimeError, "Rows is initialised once");
@@ -1181,6 +1196,18 @@ Rows_init(Rows *self, PyObject *args, PyObject *kwds)
     }
     Py_INCREF(cand_output);
     self->cand_output = cand_output;
+    if (hl_at >= 0) {
+        if (hl_at >= n || PyBytes_GET_SIZE(hl_up) != nf) {
+            PyErr_SetString(PyExc_ValueError, "Rows: a headline of another page");
+            return -1;
+        }
+    }
+    self->hl_at = hl_at < 0 ? -1 : hl_at;
+    self->hl_score = hl_score;
+    self->hl_before = hl_before;
+    self->hl_chars = hl_chars;
+    Py_INCREF(hl_up);
+    self->hl_up = hl_up;
     /* One pass: the running sums, kept at every ROWS_MARK-th block. */
     double pre[N_WINCOLS] = {0.0};
     long long pos = 0, meta_n = 0;
@@ -1460,6 +1487,23 @@ Rows_fill(Rows *self, PyObject *args)
         }
         x[3] = self->cand_share;
         x += 4;
+        /* classify.headline.block_features */
+        if (self->hl_at < 0) {
+            x[0] = x[1] = x[2] = x[4] = 0.0;
+            x[3] = (double)self->hl_max_up;
+        } else {
+            Py_ssize_t d = i - self->hl_at;
+            long long before = lpos[i - u0], chars = lpos[i + 1 - u0] - before;
+            double between = d > 0 ? (double)(before - self->hl_before - self->hl_chars)
+                             : d < 0 ? (double)(-(self->hl_before - before - chars)) : 0.0;
+            x[0] = 1.0;
+            x[1] = d ? copysign(log1p(fabs((double)d)), (double)d) : 0.0;
+            x[2] = between != 0.0 ? copysign(log1p(fabs(between)), between) : 0.0;
+            x[3] = frame < 0 ? (double)self->hl_max_up
+                   : (double)((const unsigned char *)PyBytes_AS_STRING(self->hl_up))[frame];
+            x[4] = self->hl_score;
+        }
+        x += 5;
         if (x != row + N_FEATURES) {
             PyErr_SetString(PyExc_SystemError, "feature layout");
             goto fail;
@@ -1490,7 +1534,7 @@ static PyMethodDef Rows_methods[] = {
 static PyTypeObject RowsType = {
     PyVarObject_HEAD_INIT(NULL, 0)
     .tp_name = "boilerstrip._speedups.Rows",
-    .tp_doc = "Rows(segs, values, share, linkd, parent, page, consts, cand): the learned model's "
+    .tp_doc = "Rows(segs, values, share, linkd, parent, page, consts, cand, head): the learned model's "
               "feature vectors of a page (see boilerstrip.classify.learned).",
     .tp_basicsize = sizeof(Rows),
     .tp_itemsize = 0,
@@ -4405,6 +4449,173 @@ done:
 }
 
 
+/* --- headline: classify.headline._frames and _scan ---------------------------------------------- */
+
+/* headline_frames(parent, frame, max_up) -> bytes: per frame, the levels from it up to its lowest
+ * common ancestor with `frame` (at most max_up; a frame under another root counts its levels to
+ * that root, 1). */
+static PyObject *
+speedups_headline_frames(PyObject *mod, PyObject *args)
+{
+    PyObject *parent;
+    Py_ssize_t frame;
+    int max_up;
+    if (!PyArg_ParseTuple(args, "Oni:headline_frames", &parent, &frame, &max_up))
+        return NULL;
+    Py_ssize_t nf = PyObject_Length(parent);
+    if (nf < 0)
+        return NULL;
+    if (nf >= INT32_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "headline_frames: too many frames");
+        return NULL;
+    }
+    if (frame < 0 || frame >= nf || max_up < 1 || max_up > 255) {
+        PyErr_SetString(PyExc_ValueError, "headline_frames: frame or max_up out of range");
+        return NULL;
+    }
+    PyObject *result = NULL;
+    Py_ssize_t nf1 = nf ? nf : 1;
+    int32_t *par = PyMem_Malloc(nf1 * sizeof(int32_t));
+    unsigned char *chain = PyMem_Calloc(nf1, 1);
+    if (par == NULL || chain == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (read_numbers(parent, nf, NULL, par, "headline_frames: parent") < 0)
+        goto done;
+    for (Py_ssize_t f = 0; f < nf; f++) {
+        if (par[f] >= f || par[f] < -1) {  /* (frames are numbered in document order) */
+            PyErr_SetString(PyExc_ValueError, "headline_frames: a parent out of range");
+            goto done;
+        }
+    }
+    for (Py_ssize_t f = frame; f >= 0; f = par[f])
+        chain[f] = 1;
+    result = PyBytes_FromStringAndSize(NULL, nf);
+    if (result == NULL)
+        goto done;
+    unsigned char *up = (unsigned char *)PyBytes_AS_STRING(result);
+    for (Py_ssize_t f = 0; f < nf; f++) {
+        int32_t p = par[f];
+        if (chain[f])
+            up[f] = 0;
+        else if (p >= 0)
+            up[f] = up[p] + 1 < max_up ? (unsigned char)(up[p] + 1) : (unsigned char)max_up;
+        else
+            up[f] = 1;
+    }
+done:
+    PyMem_Free(par);
+    PyMem_Free(chain);
+    return result;
+}
+
+
+/* headline_scan(segs, most, keys) -> list: classify.headline._scan, the indices of the blocks of
+ * at most `most` characters, inside an element, whose lowered text holds one of `keys` (str). An
+ * ASCII text is lowered here (A-Z only, as str.lower() lowers ASCII) and only ASCII keys are
+ * looked for in it; any other text is lowered by str.lower(). */
+static int
+ascii_holds(const char *hay, Py_ssize_t n, const char *needle, Py_ssize_t m)
+{
+    if (m == 0)
+        return 1;
+    for (Py_ssize_t k = 0; k + m <= n; k++) {
+        if (hay[k] == needle[0] && memcmp(hay + k, needle, (size_t)m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static PyObject *
+speedups_headline_scan(PyObject *mod, PyObject *args)
+{
+    PyObject *segs, *keys;
+    long long most;
+    if (!PyArg_ParseTuple(args, "O!LO!:headline_scan", &PyList_Type, &segs, &most, &PyList_Type,
+                          &keys))
+        return NULL;
+    Py_ssize_t nk = PyList_GET_SIZE(keys);
+    for (Py_ssize_t k = 0; k < nk; k++) {
+        if (!PyUnicode_Check(PyList_GET_ITEM(keys, k))) {
+            PyErr_SetString(PyExc_TypeError, "headline_scan: a key is not a str");
+            return NULL;
+        }
+    }
+    PyObject *out = PyList_New(0);
+    char *buf = NULL;
+    Py_ssize_t cap = 0;
+    if (out == NULL)
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(segs);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *s = PyList_GET_ITEM(segs, i);
+        long long chars, frame;
+        if (attr_ll(s, s_chars, &chars) < 0 || attr_ll(s, s_frame, &frame) < 0)
+            goto fail;
+        if (chars > most || frame < 0)
+            continue;
+        PyObject *text = seg_text(s);
+        if (text == NULL)
+            goto fail;
+        int hit = 0;
+        if (PyUnicode_IS_ASCII(text)) {
+            Py_ssize_t len = PyUnicode_GET_LENGTH(text);
+            if (len > cap) {
+                char *nb = PyMem_Realloc(buf, (size_t)len);
+                if (nb == NULL) {
+                    Py_DECREF(text);
+                    PyErr_NoMemory();
+                    goto fail;
+                }
+                buf = nb;
+                cap = len;
+            }
+            const char *src = (const char *)PyUnicode_1BYTE_DATA(text);
+            for (Py_ssize_t k = 0; k < len; k++)
+                buf[k] = src[k] >= 'A' && src[k] <= 'Z' ? (char)(src[k] + ('a' - 'A')) : src[k];
+            for (Py_ssize_t k = 0; k < nk && !hit; k++) {
+                PyObject *key = PyList_GET_ITEM(keys, k);
+                if (PyUnicode_IS_ASCII(key))
+                    hit = ascii_holds(buf, len, (const char *)PyUnicode_1BYTE_DATA(key),
+                                      PyUnicode_GET_LENGTH(key));
+            }
+        } else {
+            PyObject *low = PyObject_CallMethod(text, "lower", NULL);
+            if (low == NULL) {
+                Py_DECREF(text);
+                goto fail;
+            }
+            for (Py_ssize_t k = 0; k < nk && !hit; k++) {
+                int r = PySequence_Contains(low, PyList_GET_ITEM(keys, k));
+                if (r < 0) {
+                    Py_DECREF(low);
+                    Py_DECREF(text);
+                    goto fail;
+                }
+                hit = r;
+            }
+            Py_DECREF(low);
+        }
+        Py_DECREF(text);
+        if (hit) {
+            PyObject *idx = PyLong_FromSsize_t(i);
+            if (idx == NULL || PyList_Append(out, idx) < 0) {
+                Py_XDECREF(idx);
+                goto fail;
+            }
+            Py_DECREF(idx);
+        }
+    }
+    PyMem_Free(buf);
+    return out;
+fail:
+    PyMem_Free(buf);
+    Py_DECREF(out);
+    return NULL;
+}
+
+
 /* --- text_segments: the text dump's blocks as Segments ------------------------------------------ */
 
 /* text_segments(blocks, origin, new, tag, source) -> list: the loop of
@@ -5814,6 +6025,11 @@ static PyMethodDef module_methods[] = {
     {"region_values", (PyCFunction)speedups_region_values, METH_VARARGS,
      "region_values(segs, flags, consts) -> list[float]: boilerstrip.classify.region.value_of of "
      "every block."},
+    {"headline_scan", (PyCFunction)speedups_headline_scan, METH_VARARGS,
+     "headline_scan(segs, most, keys) -> list: classify.headline's blocks worth matching."},
+    {"headline_frames", (PyCFunction)speedups_headline_frames, METH_VARARGS,
+     "headline_frames(parent, frame, max_up) -> bytes: classify.headline's per-frame levels to "
+     "the common ancestor with the anchor."},
     {"candidates", (PyCFunction)speedups_candidates, METH_VARARGS,
      "candidates(segs, parent, frame_cues, linkd, consts) -> (score, output, top, last_top, "
      "top_score, share): classify.candidates' container scores."},
@@ -5934,7 +6150,7 @@ PyInit__speedups(void)
         return NULL;
     }
     /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
-    if (PyModule_AddIntConstant(m, "API", 24) < 0 || walk_add_type(m) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 25) < 0 || walk_add_type(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }

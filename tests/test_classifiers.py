@@ -217,6 +217,79 @@ def test_candidates_need_prose() -> None:
     assert candidates.vote("\u4e00\u3001\u4e8c\uff0c\u4e09,", 100) == 1.0 + 3 + 1.0
 
 
+def _headline_doc(title: str | None, og: str | None = None) -> Doc:
+    from boilerstrip.document import Meta
+
+    # frames: 0 body; 1 header (2 its logo line); 3 div.post (4 h2, 5 its one line, 6 a date);
+    # 7 aside (8 the site's description, 9 a link to the post)
+    parent = [-1, 0, 1, 0, 3, 3, 3, 0, 7, 7]
+    doc = Doc(kind="html", parent=parent, frame_cues=[0, P.HEADER, 0, 0, 0, 0, 0, P.ASIDE, 0, 0],
+              meta=Meta(title=title, og_title=og))
+    blocks = [
+        ("The Quiet Garden", 2, 0), ("A walk along the canal at dawn", 4, 2),
+        ("Took this one before the rain.", 5, 0), ("12 May 2011", 6, 0),
+        (PROSE, 8, 0), ("A walk along the canal at dawn", 9, 0),
+    ]
+    for text, frame, heading in blocks:
+        doc.segments.append(Segment(text=text, source="/x", tag="h" if heading else "p",
+                                    frame=frame, heading=heading))
+    doc.segments[-1].near_cues = P.ASIDE
+    compute(doc)
+    return doc
+
+
+def test_headline_anchor_is_the_block_showing_the_declared_headline() -> None:
+    from boilerstrip.classify import headline
+
+    doc = _headline_doc("A walk along the canal at dawn | The Quiet Garden")
+    sets, longest = headline.names(doc)
+    # The title's parts and the title itself; the site name matches too, but fewer words.
+    assert {"walk", "canal", "dawn"} <= sets[0] and sets[1] == {"the", "quiet", "garden"}
+    assert longest == len("A walk along the canal at dawn | The Quiet Garden")
+    h = headline.find(doc)
+    # The heading wins over the logo (fewer words) and over the same words in the aside's link.
+    assert h.at == 1 and h.score == 1.0
+    segs = doc.segments
+    feats = [
+        headline.block_features(h, i, s.frame, sum(t.chars for t in segs[:i]), s.chars)
+        for i, s in enumerate(segs)
+    ]
+    assert [f[0] for f in feats] == [1.0] * 6
+    assert [f[1] for f in feats] == [-math.log1p(1), 0.0, math.log1p(1), math.log1p(2),
+                                     math.log1p(3), math.log1p(4)]
+    # The characters between the block and the anchor, signed.
+    line = len("Took this one before the rain.")
+    assert feats[2][2] == 0.0 and feats[3][2] == math.log1p(line)
+    assert feats[0][2] == 0.0
+    # The post's line shares the post container with the headline: one level up to the common
+    # ancestor; the description and the aside's link share only the body with it, two up.
+    assert [f[3] for f in feats] == [2.0, 0.0, 1.0, 1.0, 2.0, 2.0]
+    assert [f[4] for f in feats] == [1.0] * 6
+    assert headline.block_features(h, 2, -1, 0, 0)[3] == headline.MAX_UP
+
+
+def test_headline_anchor_needs_a_name_the_page_shows() -> None:
+    from boilerstrip.classify import headline
+
+    # No metadata; a title no block shows; a site name alone (shown, so it anchors).
+    for declared in (None, "Something else entirely different"):
+        doc = _headline_doc(declared)
+        h = headline.find(doc)
+        assert h == headline.NONE
+        assert headline.block_features(h, 2, 5, 0, 10) == headline.NONE_ROW
+    assert headline.find(_headline_doc("The Quiet Garden")).at == 0
+    # og:title counts; a text page has no anchor.
+    assert headline.find(_headline_doc(None, og="A walk along the canal at dawn")).at == 1
+    assert headline.find(Doc(kind="text", segments=[Segment(text="A walk", source="1")])) == (
+        headline.NONE
+    )
+    # A block far longer than every name is not looked at (a paragraph quoting the headline).
+    doc = _headline_doc("Took this one before the rain")
+    doc.segments[2].text = "Took this one before the rain. " + PROSE
+    compute(doc)
+    assert headline.find(doc) == headline.NONE
+
+
 # --- captions, title, chrome --------------------------------------------------------------
 
 

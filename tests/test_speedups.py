@@ -1257,6 +1257,92 @@ def test_compiled_candidates_refuse_bad_frames() -> None:
         mod.candidates(doc.segments, doc.parent, doc.frame_cues, [0.0] * nf, candidates._CONSTS)
 
 
+def test_compiled_headline_frames_match_python() -> None:
+    from boilerstrip.classify import headline
+    from boilerstrip.compiled import speedups
+
+    mod = speedups()
+    checked = 0
+    for _name, raw, as_kind in _pages():
+        doc, _ = prepare(raw, kind=as_kind)  # type: ignore[arg-type]
+        if not doc.segments or doc.kind != "html":
+            continue
+        names, longest = headline.names(doc)
+        keys = sorted(set().union(*names), key=len, reverse=True) if names else []
+        for most in (0, 40, 300):
+            want = headline._scan(doc.segments, most, keys)
+            assert mod.headline_scan(doc.segments, most, keys) == want
+        at, _score = headline.anchor(doc.segments, names, longest)
+        if at < 0:
+            continue
+        frame = doc.segments[at].frame
+        up = headline._frames(doc.parent, frame)
+        assert mod.headline_frames(doc.parent, frame, headline.MAX_UP) == up
+        assert headline.find(doc).up == up
+        checked += 1
+    assert checked >= 5
+    # Several roots (a frame under none of the anchor's ancestors), levels past MAX_UP.
+    parent = [-1, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, -1, 11]
+    for frame in (1, 10, 12):
+        want = headline._frames(parent, frame)
+        assert mod.headline_frames(parent, frame, headline.MAX_UP) == want
+    assert headline._frames(parent, 12)[0] == 1
+    assert max(headline._frames(parent, 12)) == headline.MAX_UP
+    # Bad frames, parents and bounds are refused.
+    with pytest.raises(ValueError):
+        mod.headline_frames(parent, len(parent), 8)
+    with pytest.raises(ValueError):
+        mod.headline_frames(parent, 1, 0)
+    with pytest.raises(ValueError):
+        mod.headline_frames([0] * len(parent), 1, 8)
+    # The scan: ASCII and other texts, keys of both kinds, case, blocks outside every element.
+    doc = Doc(kind="html", parent=[-1, 0], frame_cues=[0, 0])
+    texts = ["The CANAL walk", "Über den Kanal", "ÜBER DEN KANAL", "canal", "İstanbul", "x" * 50]
+    for t in texts:
+        doc.segments.append(Segment(text=t, source="/x", tag="p", frame=1))
+    doc.segments.append(Segment(text="canal, outside", source="/x", tag="p", frame=-1))
+    compute(doc)
+    for keys in (["canal"], ["über", "kanal"], ["i̇stanbul"], [], ["xx"], ["canal", "über"]):
+        for most in (5, 14, 60):
+            got = mod.headline_scan(doc.segments, most, keys)
+            assert got == headline._scan(doc.segments, most, keys), (keys, most)
+    assert mod.headline_scan(doc.segments, 60, ["canal"]) == [0, 3]
+    with pytest.raises(TypeError):
+        mod.headline_scan(doc.segments, 60, [b"canal"])
+
+
+def test_compiled_vectors_refuse_a_headline_of_another_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from boilerstrip.classify import headline
+    from boilerstrip.compiled import speedups
+
+    mod = speedups()
+    doc, _ = prepare(
+        "<html><head><title>Canal walk | Garden</title></head><body><h1>Canal walk</h1><p>"
+        + "word, " * 40 + "</p></body></html>"
+    )
+    _before_learned(doc)
+    h = headline.find(doc)
+    assert h.at == 0 and h.up[doc.segments[1].frame] == 1
+    assert _flat(_compiled_vectors(doc)) == _flat(list(learned.rows(doc)))
+    captured: list[tuple[Any, ...]] = []
+    rows_type = mod.Rows
+
+    def spy(*args: Any) -> Any:
+        captured.append(args)
+        return rows_type(*args)
+
+    monkeypatch.setattr(mod, "Rows", spy)
+    learned._compiled_rows(doc)
+    args = list(captured[0])
+    assert args[-1] == (*h, headline.MAX_UP)
+    for bad in ((len(doc.segments), *h[1:]), (*h[:4], h.up + b"\0")):
+        args[-1] = (*bad, headline.MAX_UP)
+        with pytest.raises(ValueError):
+            rows_type(*args)
+
+
 def test_compiled_region_hand_set_fields(monkeypatch: pytest.MonkeyPatch) -> None:
     """Comment labels, every density class, links, headings, chrome and body cues, blocks outside
     every element, and a page whose sums are all negative."""

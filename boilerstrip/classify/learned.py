@@ -34,7 +34,7 @@ from ..features import (
     segments_flags,
 )
 from ..types import Label
-from . import candidates, stacked
+from . import candidates, headline, stacked
 from .base import set_label
 from .comments import counts_comments, is_comment_chrome, is_meta_line
 from .density import BAD, GOOD, NEARGOOD, SHORT
@@ -85,6 +85,7 @@ FEATURE_NAMES: Final[tuple[str, ...]] = tuple(
     + [f"win{w}_{f}" for w in WINDOWS for f in WINDOW_FEATURES]
     + ["repeats"]
     + list(candidates.NAMES)
+    + list(headline.NAMES)
 )
 
 
@@ -297,8 +298,9 @@ def _compiled_rows(doc: Doc) -> Any:
     )
     values, share, linkd = pg.values, pg.share, pg.linkd
     cand = candidates.find(doc, linkd)  # (NONE for a page without elements: text)
+    head = (*headline.find(doc), headline.MAX_UP)
     del pg  # (Rows reads each block's own flags, which _page had computed)
-    return mod.Rows(segs, values, share, linkd, doc.parent, page, _CONSTS, cand)
+    return mod.Rows(segs, values, share, linkd, doc.parent, page, _CONSTS, cand, head)
 
 
 def _chunks(maker: Any, n: int) -> Iterator[bytes]:
@@ -310,7 +312,7 @@ def _chunks(maker: Any, n: int) -> Iterator[bytes]:
 
 def rows(doc: Doc) -> Iterator[list[float]]:
     """The vectors of :func:`vectors`, one at a time, in plain Python (the reference of the
-    compiled form; a page of 200,000 blocks need not hold them all: 141 floats a block). The
+    compiled form; a page of 200,000 blocks need not hold them all: 146 floats a block). The
     page-wide sums are kept in arrays of doubles (the same numbers, without an object each), and
     the blocks' own features are made :data:`_CHUNK` blocks at a time."""
     segs = doc.segments
@@ -340,6 +342,7 @@ def rows(doc: Doc) -> Iterator[list[float]]:
     for s in segs:
         counts[s.text] = counts.get(s.text, 0) + 1
     cand = candidates.find(doc, linkd)  # (NONE for a page without elements: text)
+    head = headline.find(doc)  # (NONE for a page without elements: text)
     pos_chars = 0
     for lo in range(0, n, _CHUNK):
         hi = min(n, lo + _CHUNK)
@@ -405,6 +408,7 @@ def rows(doc: Doc) -> Iterator[list[float]]:
                 *win[i - lo],
                 math.log1p(counts[s.text] - 1),
                 *candidates.block_features(cand, frames[i], parent),
+                *headline.block_features(head, i, frames[i], pos_chars, s.chars),
             ]
             pos_chars += s.chars
             yield row
