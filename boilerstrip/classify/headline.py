@@ -9,8 +9,8 @@ small container. The page declares its headline in its metadata (``og:title``, J
 that shows one of those names: a block of at most :data:`MAX_CHARS` characters whose words cover at
 least :data:`MIN_OVERLAP` of the name (as :func:`boilerstrip.classify.title._overlap` measures it).
 Where several blocks do, the one matching the most of a name's words wins (so the headline part of
-``"Headline | Site"`` beats the site name in the logo), then the better overlap, a heading, a block
-outside chrome markup, and the earlier block.
+``"Headline | Site"`` beats the site name in the logo), then a heading, a block outside chrome
+markup, and the earlier block (a story's headline comes before its repeats in the comment form).
 
 The learned model reads five numbers per block (:data:`NAMES`): whether the page has an anchor, the
 signed log distance to it in blocks and in characters (of the blocks between), how many levels above
@@ -108,7 +108,7 @@ def anchor(
     keys = {w for w in every if len(w) >= KEY_CHARS or not w.isascii()} or every
     # (a block sharing a key word with a name holds it in its lowered text: the cheap test first)
     key_list = sorted(keys, key=len, reverse=True)
-    best: tuple[int, float, int, int, int] | None = None
+    best: tuple[int, int, int, int] | None = None
     at, score = -1, 0.0
     most = min(MAX_CHARS, LENGTH_FACTOR * longest + LENGTH_SLACK)
     mod = speedups()
@@ -130,10 +130,7 @@ def anchor(
                     got, matched = o, m
         if not matched:
             continue
-        key = (
-            matched, round(got, 1), 1 if s.heading else 0,
-            0 if s.near_cues & P.BOILER_CUES else 1, -i,
-        )
+        key = (matched, 1 if s.heading else 0, 0 if s.near_cues & P.BOILER_CUES else 1, -i)
         if best is None or key > best:
             best, at, score = key, i, got
     return at, score
