@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from itertools import islice
 from typing import Final, NamedTuple
 
 from .. import patterns as P
@@ -163,7 +164,7 @@ def find(doc: Doc) -> Headline:
     mod = speedups()
     frame = segs[at].frame
     up = _frames(parent, frame) if mod is None else mod.headline_frames(parent, frame, MAX_UP)
-    before = sum(s.chars for s in segs[:at])
+    before = sum(s.chars for s in islice(segs, at))  # (no copy of a long page's list)
     return Headline(at, score, before, segs[at].chars, up)
 
 
