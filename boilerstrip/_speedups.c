@@ -4511,10 +4511,18 @@ done:
 }
 
 
-/* headline_scan(segs, most, keys) -> list: classify.headline._scan, the indices of the blocks of
- * at most `most` characters, inside an element, whose lowered text holds one of `keys` (str). An
- * ASCII text is lowered here (A-Z only, as str.lower() lowers ASCII) and only ASCII keys are
- * looked for in it; any other text is lowered by str.lower(). */
+/* headline_scan(segs, most, keys, every, min_share) -> list: classify.headline._scan, the indices
+ * of the blocks of at most `most` characters, inside an element, whose lowered text holds one of
+ * `keys` (str) and, for an ASCII text, whose words (runs of [a-z0-9_]) are at least min_share in
+ * the set `every`. An ASCII text is lowered here (A-Z only, as str.lower() lowers ASCII) and only
+ * ASCII keys are looked for in it; any other text is lowered by str.lower() and its words are left
+ * to the caller. */
+static int
+word_byte(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
+
 static int
 ascii_holds(const char *hay, Py_ssize_t n, const char *needle, Py_ssize_t m)
 {
@@ -4530,10 +4538,11 @@ ascii_holds(const char *hay, Py_ssize_t n, const char *needle, Py_ssize_t m)
 static PyObject *
 speedups_headline_scan(PyObject *mod, PyObject *args)
 {
-    PyObject *segs, *keys;
+    PyObject *segs, *keys, *every;
     long long most;
-    if (!PyArg_ParseTuple(args, "O!LO!:headline_scan", &PyList_Type, &segs, &most, &PyList_Type,
-                          &keys))
+    double min_share;
+    if (!PyArg_ParseTuple(args, "O!LO!O!d:headline_scan", &PyList_Type, &segs, &most,
+                          &PyList_Type, &keys, &PySet_Type, &every, &min_share))
         return NULL;
     Py_ssize_t nk = PyList_GET_SIZE(keys);
     for (Py_ssize_t k = 0; k < nk; k++) {
@@ -4579,6 +4588,28 @@ speedups_headline_scan(PyObject *mod, PyObject *args)
                 if (PyUnicode_IS_ASCII(key))
                     hit = ascii_holds(buf, len, (const char *)PyUnicode_1BYTE_DATA(key),
                                       PyUnicode_GET_LENGTH(key));
+            }
+            if (hit) {  /* the share of its words that some name holds */
+                Py_ssize_t words = 0, shared = 0;
+                for (Py_ssize_t k = 0; k < len;) {
+                    if (!word_byte(buf[k])) {
+                        k++;
+                        continue;
+                    }
+                    Py_ssize_t a = k;
+                    while (k < len && word_byte(buf[k]))
+                        k++;
+                    PyObject *w = PyUnicode_FromStringAndSize(buf + a, k - a);
+                    int r = w == NULL ? -1 : PySet_Contains(every, w);
+                    Py_XDECREF(w);
+                    if (r < 0) {
+                        Py_DECREF(text);
+                        goto fail;
+                    }
+                    words++;
+                    shared += r;
+                }
+                hit = !((double)shared < min_share * (double)words);
             }
         } else {
             PyObject *low = PyObject_CallMethod(text, "lower", NULL);
@@ -6026,7 +6057,8 @@ static PyMethodDef module_methods[] = {
      "region_values(segs, flags, consts) -> list[float]: boilerstrip.classify.region.value_of of "
      "every block."},
     {"headline_scan", (PyCFunction)speedups_headline_scan, METH_VARARGS,
-     "headline_scan(segs, most, keys) -> list: classify.headline's blocks worth matching."},
+     "headline_scan(segs, most, keys, every, min_share) -> list: classify.headline's blocks worth "
+     "matching."},
     {"headline_frames", (PyCFunction)speedups_headline_frames, METH_VARARGS,
      "headline_frames(parent, frame, max_up) -> bytes: classify.headline's per-frame levels to "
      "the common ancestor with the anchor."},

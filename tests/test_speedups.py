@@ -1268,10 +1268,16 @@ def test_compiled_headline_frames_match_python() -> None:
         if not doc.segments or doc.kind != "html":
             continue
         names, longest = headline.names(doc)
-        keys = sorted(set().union(*names), key=len, reverse=True) if names else []
+        every: set[str] = set().union(*names)
+        keys = sorted(every, key=len, reverse=True)
         for most in (0, 40, 300):
-            want = headline._scan(doc.segments, most, keys)
-            assert mod.headline_scan(doc.segments, most, keys) == want
+            got = mod.headline_scan(doc.segments, most, keys, every, headline.MIN_OVERLAP)
+            assert got == headline._scan(doc.segments, most, keys, every)
+            # (a stricter share keeps fewer blocks, none it would not keep at 0)
+            stricter = mod.headline_scan(doc.segments, most, keys, every, 1.0)
+            assert set(stricter) <= set(got) <= set(
+                mod.headline_scan(doc.segments, most, keys, every, 0.0)
+            )
         at, _score = headline.anchor(doc.segments, names, longest)
         if at < 0:
             continue
@@ -1295,20 +1301,26 @@ def test_compiled_headline_frames_match_python() -> None:
         mod.headline_frames(parent, 1, 0)
     with pytest.raises(ValueError):
         mod.headline_frames([0] * len(parent), 1, 8)
-    # The scan: ASCII and other texts, keys of both kinds, case, blocks outside every element.
+    # The scan: ASCII and other texts (one that lowers to ASCII: the Kelvin sign), keys of both
+    # kinds, case, words in the names or not, blocks outside every element.
     doc = Doc(kind="html", parent=[-1, 0], frame_cues=[0, 0])
-    texts = ["The CANAL walk", "Über den Kanal", "ÜBER DEN KANAL", "canal", "İstanbul", "x" * 50]
+    texts = ["The CANAL walk", "Über den Kanal", "ÜBER DEN KANAL", "canal", "İstanbul", "x" * 50,
+             "\u212aanal walk", "canal_walk, 2 a.m.", "a b c canal"]
     for t in texts:
         doc.segments.append(Segment(text=t, source="/x", tag="p", frame=1))
     doc.segments.append(Segment(text="canal, outside", source="/x", tag="p", frame=-1))
     compute(doc)
-    for keys in (["canal"], ["über", "kanal"], ["i̇stanbul"], [], ["xx"], ["canal", "über"]):
-        for most in (5, 14, 60):
-            got = mod.headline_scan(doc.segments, most, keys)
-            assert got == headline._scan(doc.segments, most, keys), (keys, most)
-    assert mod.headline_scan(doc.segments, 60, ["canal"]) == [0, 3]
+    for keys in (["canal"], ["über", "kanal"], ["i̇stanbul"], [], ["xx"], ["canal", "über"],
+                 ["kanal"]):
+        for every in (set(keys), {"the", "canal", "walk", "kanal", "2", "a", "m"}, set()):
+            for most in (5, 14, 60):
+                got = mod.headline_scan(doc.segments, most, keys, every, headline.MIN_OVERLAP)
+                assert got == headline._scan(doc.segments, most, keys, every), (keys, most)
+    assert mod.headline_scan(doc.segments, 60, ["canal"], {"the", "canal", "walk"}, 0.6) == [0, 3]
+    # (the Kelvin sign's text is not ASCII: its words are left to the caller)
+    assert 6 in mod.headline_scan(doc.segments, 60, ["kanal"], set(), 0.6)
     with pytest.raises(TypeError):
-        mod.headline_scan(doc.segments, 60, [b"canal"])
+        mod.headline_scan(doc.segments, 60, [b"canal"], set(), 0.6)
 
 
 def test_compiled_vectors_refuse_a_headline_of_another_page(

@@ -35,7 +35,7 @@ from typing import Final, NamedTuple
 from .. import patterns as P
 from ..compiled import speedups
 from ..document import Doc, Segment
-from .title import MAX_CANDIDATE_CHARS, _overlap, _words, title_parts
+from .title import _ASCII_WORD, MAX_CANDIDATE_CHARS, _overlap, _words, title_parts
 
 NAMES: Final = ("hl_has", "hl_dist", "hl_between", "hl_up", "hl_score")
 """The block features, in the order the learned vector holds them."""
@@ -113,8 +113,8 @@ def anchor(
     at, score = -1, 0.0
     most = min(MAX_CHARS, LENGTH_FACTOR * longest + LENGTH_SLACK)
     mod = speedups()
-    for i in _scan(segs, most, key_list) if mod is None else mod.headline_scan(
-        segs, most, key_list
+    for i in _scan(segs, most, key_list, every) if mod is None else mod.headline_scan(
+        segs, most, key_list, every, MIN_OVERLAP
     ):
         s = segs[i]
         low = s.text.lower()
@@ -137,16 +137,27 @@ def anchor(
     return at, score
 
 
-def _scan(segs: Sequence[Segment], most: int, keys: list[str]) -> list[int]:
+def _scan(
+    segs: Sequence[Segment], most: int, keys: list[str], every: set[str]
+) -> list[int]:
     """The blocks worth matching: of at most ``most`` characters, inside an element, their lowered
-    text holding one of ``keys``. The plain-Python form of ``_speedups.headline_scan``."""
+    text holding one of ``keys``, and (an ASCII text) at least :data:`MIN_OVERLAP` of their words
+    in ``every`` (no name can cover more of a block's words than all the names' words do; the words
+    of other texts are left to :func:`anchor`). The plain-Python form of
+    ``_speedups.headline_scan``."""
     out = []
     for i, s in enumerate(segs):
         if s.chars > most or s.frame < 0:
             continue
-        low = s.text.lower()
-        if any(k in low for k in keys):
-            out.append(i)
+        text = s.text
+        low = text.lower()
+        if not any(k in low for k in keys):
+            continue
+        if text.isascii():
+            w = _ASCII_WORD.findall(low)
+            if sum(map(every.__contains__, w)) < MIN_OVERLAP * len(w):
+                continue
+        out.append(i)
     return out
 
 
