@@ -54,7 +54,8 @@ LENGTH_SLACK: Final = 20
 """Nor are blocks longer than twice the longest name plus this many characters (a headline shown
 with a kicker or a date still fits; the paragraphs and most menus are not looked at)."""
 NONE_ROW: Final = (0.0, 0.0, 0.0, float(MAX_UP), 0.0)
-"""The features of a block on a page without an anchor, or of a block outside every element."""
+"""The features of every block of a page without an anchor. (On a page with one, a block outside
+every element counts :data:`MAX_UP` levels to the common ancestor.)"""
 
 
 class Headline(NamedTuple):
