@@ -53,3 +53,29 @@ def test_cv_table_without_the_new_fields_keeps_its_columns(tmp_path: Path) -> No
     text = "\n".join(report.cv_table(tmp_path))
     row = next(line for line in text.splitlines() if line.startswith("| dragnet/w3m"))
     assert [c.strip() for c in row.strip("|").split("|")] == ["dragnet/w3m", "0.860", "0.880"]
+
+
+def test_held_out_seed_mean_of_the_whole_pipeline(tmp_path: Path) -> None:
+    res = {"html": {"boilerstrip": {"dragnet": _html(0.94)}}}
+    text = "\n".join(report.html_tables(res, {"dragnet": 0.916}, (3, {"dragnet": 0.921})))
+    rows = [line for line in text.splitlines() if line.startswith("|")]
+    names = [r.split("|")[1].strip() for r in rows]
+    at = names.index("boilerstrip, held out (CV by site)")
+    assert names[at + 1] == "boilerstrip, held out, mean of 3 training seeds"
+    assert "0.921" in rows[at + 1] and "steadier" in text
+    (tmp_path / "cv_html.json").write_text(json.dumps({
+        "command": "python tools/train.py --kind html --cv-seeds 2 --pipeline-cv",
+        "date": "2026-11-30",
+        "cv_by_site": {"dragnet": 0.92},
+        "cv_by_site_seeds": {"0": {"dragnet": 0.92}, "1": {"dragnet": 0.93}},
+        "cv_by_site_seed_mean": {"dragnet": 0.925},
+        "cv_pipeline": {"dragnet": 0.916},
+        "cv_pipeline_seeds": {"0": {"dragnet": 0.916}, "1": {"dragnet": 0.926}},
+        "cv_pipeline_seed_mean": {"dragnet": 0.921},
+        "full_fit": {"dragnet": 0.948},
+    }))
+    text = "\n".join(report.cv_table(tmp_path))
+    assert "whole pipeline, mean of 2 seeds" in text
+    row = next(line for line in text.splitlines() if line.startswith("| dragnet"))
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert cells == ["dragnet", "0.920", "0.925", "0.916", "0.921", "0.948"]

@@ -16,7 +16,8 @@ held-out article probabilities, cross-validates it on the same folds, and ships 
 ``--cv-seeds N`` repeats the first stage's cross-validation with N LightGBM seeds and reports their
 mean (the small sets move by 0.01-0.02 with the seed alone); ``--pipeline-cv`` (HTML) runs
 ``boilerstrip.extract`` on every page with the models of the fold that held its site out and scores
-its text as the benchmark does: the held-out figure comparable with the benchmark's tables.
+its text as the benchmark does: the held-out figure comparable with the benchmark's tables (with
+``--cv-seeds N``, for each seed, and their mean).
 
     python tools/train.py [--data ../shared/data] [--kind html|text] [--folds 5] [--context]
                           [--cache] [--no-write] [--workers 2] [--seed 0] [--cv-seeds 1]
@@ -440,22 +441,39 @@ def main() -> None:
     first_cv = cv
     by_seed = {SEED: cv}
     shipped_seed = SEED
+    pipe_by_seed: dict[int, dict[str, float]] = {}
     for seed in range(SEED + 1, SEED + args.cv_seeds):
-        # The same folds with other seeds: the first stage's held-out figures, their spread
+        # The same folds with other seeds: the first stage's held-out figures, their spread (and
+        # with --pipeline-cv the whole pipeline's, with that seed's article and comment models)
         SEED = seed
-        held_s = held_out(data, folds.split(np.zeros(len(data)), groups=groups), args.model)
+        split = folds.split(np.zeros(len(data)), groups=groups)
+        if args.pipeline_cv:
+            held_s, seed_models = fold_models_of(data, split, args.model)
+            pipe_by_seed[seed] = pipeline_cv(args.data, seed_models)
+        else:
+            held_s = held_out(data, split, args.model)
         by_seed[seed] = evaluate(data, held_s, held_c, 0.5)
         print(f"CV by site, seed {seed}: "
               + "  ".join(f"{k} {v:.3f}" for k, v in by_seed[seed].items()))
+        if seed in pipe_by_seed:
+            print(f"CV by site, whole pipeline, seed {seed}: "
+                  + "  ".join(f"{k} {v:.3f}" for k, v in pipe_by_seed[seed].items()))
     SEED = shipped_seed
     seed_mean = {k: sum(r[k] for r in by_seed.values()) / len(by_seed) for k in cv}
     if len(by_seed) > 1:
         print(f"CV by site, mean of {len(by_seed)} seeds: "
               + "  ".join(f"{k} {v:.3f}" for k, v in seed_mean.items()))
     pipe: dict[str, float] = {}
+    pipe_mean: dict[str, float] = {}
     if fold_models:
         pipe = pipeline_cv(args.data, fold_models)
         print("CV by site, whole pipeline: " + "  ".join(f"{k} {v:.3f}" for k, v in pipe.items()))
+        if pipe_by_seed:
+            pipe_by_seed = {SEED: pipe, **pipe_by_seed}
+            pipe_mean = {k: sum(r[k] for r in pipe_by_seed.values()) / len(pipe_by_seed)
+                         for k in pipe}
+            print(f"CV by site, whole pipeline, mean of {len(pipe_by_seed)} seeds: "
+                  + "  ".join(f"{k} {v:.3f}" for k, v in pipe_mean.items()))
     if args.context:
         # The context stage, trained and cross-validated (same folds) on held-out probabilities.
         ctx = [replace(d, X=context_rows(d, a, c))
@@ -501,6 +519,10 @@ def main() -> None:
         **({"cv_by_site_first_stage": {k: round(v, 3) for k, v in first_cv.items()}}
            if args.context else {}),
         **({"cv_pipeline": {k: round(v, 4) for k, v in pipe.items()}} if pipe else {}),
+        **({"cv_pipeline_seeds": {str(s): {k: round(v, 4) for k, v in r.items()}
+                                  for s, r in pipe_by_seed.items()},
+            "cv_pipeline_seed_mean": {k: round(v, 4) for k, v in pipe_mean.items()}}
+           if pipe_mean else {}),
         **({"cv_by_site_seeds": {str(s): {k: round(v, 4) for k, v in r.items()}
                                  for s, r in by_seed.items()},
             "cv_by_site_seed_mean": {k: round(v, 4) for k, v in seed_mean.items()}}
@@ -523,6 +545,25 @@ def held_out(
         for i in te:
             out[i] = predict(m, data[i].X)
     return out
+
+
+def fold_models_of(
+    data: list[PageData], folds: Iterator[tuple[Any, Any]], kind: str
+) -> tuple[list[list[float]], list[tuple[dict[str, Any], set[tuple[str, str]]]]]:
+    """:func:`held_out` for the article stage, and every fold's article and comment models
+    exported (with the pages the fold held out) for :func:`pipeline_cv`."""
+    out: list[list[float]] = [[] for _ in data]
+    models: list[tuple[dict[str, Any], set[tuple[str, str]]]] = []
+    names = list(learned.FEATURE_NAMES)
+    for tr, te in folds:
+        train = [data[i] for i in tr]
+        ma = fit(train, kind, "article")
+        mc = fit(train, kind, "comment")
+        for i in te:
+            out[i] = predict(ma, data[i].X)
+        models.append(({"article": export(ma, kind, names), "comment": export(mc, kind, names)},
+                       {(data[i].set, data[i].id) for i in te}))
+    return out, models
 
 
 def pipeline_cv(
