@@ -4513,16 +4513,10 @@ done:
 
 /* headline_scan(segs, most, keys, every, min_share) -> list: classify.headline._scan, the indices
  * of the blocks of at most `most` characters, inside an element, whose lowered text holds one of
- * `keys` (str) and, for an ASCII text, whose words (runs of [a-z0-9_]) are at least min_share in
+ * `keys` (str) and, for an ASCII text, whose words (runs of ascii_word) are at least min_share in
  * the set `every`. An ASCII text is lowered here (A-Z only, as str.lower() lowers ASCII) and only
  * ASCII keys are looked for in it; any other text is lowered by str.lower() and its words are left
  * to the caller. */
-static int
-word_byte(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-}
-
 static int
 ascii_holds(const char *hay, Py_ssize_t n, const char *needle, Py_ssize_t m)
 {
@@ -4592,12 +4586,12 @@ speedups_headline_scan(PyObject *mod, PyObject *args)
             if (hit) {  /* the share of its words that some name holds */
                 Py_ssize_t words = 0, shared = 0;
                 for (Py_ssize_t k = 0; k < len;) {
-                    if (!word_byte(buf[k])) {
+                    if (!ascii_word((Py_UCS1)buf[k])) {
                         k++;
                         continue;
                     }
                     Py_ssize_t a = k;
-                    while (k < len && word_byte(buf[k]))
+                    while (k < len && ascii_word((Py_UCS1)buf[k]))
                         k++;
                     PyObject *w = PyUnicode_FromStringAndSize(buf + a, k - a);
                     int r = w == NULL ? -1 : PySet_Contains(every, w);
