@@ -973,6 +973,22 @@ read_numbers(PyObject *seq, Py_ssize_t n, double *dout, int32_t *iout, const cha
     return 0;
 }
 
+/* The parent frame of each of nf frames, read into par, each before its frame (frames are numbered
+ * in document order) or -1; -1 with a ValueError ("<what>: a parent out of range") otherwise. */
+static int
+read_parents(PyObject *seq, Py_ssize_t nf, int32_t *par, const char *what)
+{
+    if (read_numbers(seq, nf, NULL, par, what) < 0)
+        return -1;
+    for (Py_ssize_t f = 0; f < nf; f++) {
+        if (par[f] >= f || par[f] < -1) {
+            PyErr_Format(PyExc_ValueError, "%s: a parent out of range", what);
+            return -1;
+        }
+    }
+    return 0;
+}
+
 /* repeats[i]: the number of blocks of segs with the text of block i, counted in an open-addressing
  * table of block indices (the texts' own hashes, compared as a dict compares its keys: the same
  * counts as a dict of the texts, at 12 bytes a block for the time of the count instead of ~60).
@@ -4333,16 +4349,10 @@ speedups_candidates(PyObject *mod, PyObject *args)
         PyErr_NoMemory();
         goto done;
     }
-    if (read_numbers(parent, nf, NULL, par, "candidates: parent") < 0
+    if (read_parents(parent, nf, par, "candidates: parent") < 0
         || read_numbers(frame_cues, nf, NULL, cues, "candidates: frame_cues") < 0
         || dvec_take(&linkd, linkd_seq, nf, "candidates: linkd") < 0)
         goto done;
-    for (Py_ssize_t f = 0; f < nf; f++) {
-        if (par[f] >= f || par[f] < -1) {  /* (frames are numbered in document order) */
-            PyErr_SetString(PyExc_ValueError, "candidates: a parent out of range");
-            goto done;
-        }
-    }
     double total = 0.0;
     for (Py_ssize_t i = 0; i < n; i++) {
         long long f;
@@ -4481,14 +4491,8 @@ speedups_headline_frames(PyObject *mod, PyObject *args)
         PyErr_NoMemory();
         goto done;
     }
-    if (read_numbers(parent, nf, NULL, par, "headline_frames: parent") < 0)
+    if (read_parents(parent, nf, par, "headline_frames: parent") < 0)
         goto done;
-    for (Py_ssize_t f = 0; f < nf; f++) {
-        if (par[f] >= f || par[f] < -1) {  /* (frames are numbered in document order) */
-            PyErr_SetString(PyExc_ValueError, "headline_frames: a parent out of range");
-            goto done;
-        }
-    }
     for (Py_ssize_t f = frame; f >= 0; f = par[f])
         chain[f] = 1;
     result = PyBytes_FromStringAndSize(NULL, nf);

@@ -416,22 +416,9 @@ def main() -> None:
 
     groups = np.array([d.site for d in data])
     folds = GroupKFold(n_splits=args.folds)
-    held_a: list[list[float]] = [[] for _ in data]
-    held_c: list[list[float]] = [[] for _ in data]
-    fold_models: list[tuple[dict[str, Any], set[tuple[str, str]]]] = []
-    for k, (tr, te) in enumerate(folds.split(np.zeros(len(data)), groups=groups)):
-        train = [data[i] for i in tr]
-        ma = fit(train, args.model, "article")
-        mc = fit(train, args.model, "comment")
-        for i in te:
-            held_a[i] = predict(ma, data[i].X)
-            held_c[i] = predict(mc, data[i].X)
-        if args.pipeline_cv:
-            names = list(learned.FEATURE_NAMES)
-            fold_models.append(({"article": export(ma, args.model, names),
-                                 "comment": export(mc, args.model, names)},
-                                {(data[i].set, data[i].id) for i in te}))
-        print(f"fold {k}: {len(te)} pages held out ({time.time() - t0:.0f}s)")
+    held_a, held_c, fold_models = cross_fit(
+        data, folds.split(np.zeros(len(data)), groups=groups), args.model, args.pipeline_cv, t0
+    )
     (CACHE / f"{args.kind}_heldout.pkl").write_bytes(pickle.dumps((held_a, held_c)))
     for thr in (0.4, 0.5, 0.6):
         res = evaluate(data, held_a, held_c, thr)
@@ -448,7 +435,7 @@ def main() -> None:
         SEED = seed
         split = folds.split(np.zeros(len(data)), groups=groups)
         if args.pipeline_cv:
-            held_s, seed_models = fold_models_of(data, split, args.model)
+            held_s, _, seed_models = cross_fit(data, split, args.model, True)
             pipe_by_seed[seed] = pipeline_cv(args.data, seed_models)
         else:
             held_s = held_out(data, split, args.model)
@@ -547,28 +534,36 @@ def held_out(
     return out
 
 
-def fold_models_of(
-    data: list[PageData], folds: Iterator[tuple[Any, Any]], kind: str
-) -> tuple[list[list[float]], list[tuple[dict[str, Any], set[tuple[str, str]]]]]:
-    """:func:`held_out` for the article stage, and every fold's article and comment models
-    exported (with the pages the fold held out) for :func:`pipeline_cv`."""
-    out: list[list[float]] = [[] for _ in data]
-    models: list[tuple[dict[str, Any], set[tuple[str, str]]]] = []
+FoldModels = list[tuple[dict[str, Any], set[tuple[str, str]]]]
+"""Per fold: its article and comment models, exported, and the (set, id) of the pages it held out."""
+
+
+def cross_fit(
+    data: list[PageData], folds: Iterator[tuple[Any, Any]], kind: str, keep: bool,
+    t0: float | None = None,
+) -> tuple[list[list[float]], list[list[float]], FoldModels]:
+    """Each page's article and comment probabilities from the models fitted on the other folds,
+    and (``keep``) every fold's two models for :func:`pipeline_cv`; with ``t0``, a line per fold."""
+    held_a: list[list[float]] = [[] for _ in data]
+    held_c: list[list[float]] = [[] for _ in data]
+    models: FoldModels = []
     names = list(learned.FEATURE_NAMES)
-    for tr, te in folds:
+    for k, (tr, te) in enumerate(folds):
         train = [data[i] for i in tr]
         ma = fit(train, kind, "article")
         mc = fit(train, kind, "comment")
         for i in te:
-            out[i] = predict(ma, data[i].X)
-        models.append(({"article": export(ma, kind, names), "comment": export(mc, kind, names)},
-                       {(data[i].set, data[i].id) for i in te}))
-    return out, models
+            held_a[i] = predict(ma, data[i].X)
+            held_c[i] = predict(mc, data[i].X)
+        if keep:
+            models.append(({"article": export(ma, kind, names), "comment": export(mc, kind, names)},
+                           {(data[i].set, data[i].id) for i in te}))
+        if t0 is not None:
+            print(f"fold {k}: {len(te)} pages held out ({time.time() - t0:.0f}s)")
+    return held_a, held_c, models
 
 
-def pipeline_cv(
-    data: Path, fold_models: list[tuple[dict[str, Any], set[tuple[str, str]]]]
-) -> dict[str, float]:
+def pipeline_cv(data: Path, fold_models: FoldModels) -> dict[str, float]:
     """Held-out figures of the whole pipeline (HTML): every page of the folds run through
     ``boilerstrip.extract`` (as ``benchmarks.evaluate`` runs it) with the article and comment
     models of the fold that held its site out, scored by the benchmark's own functions: text F1

@@ -118,11 +118,14 @@ def anchor(
         segs, most, key_list, every, MIN_OVERLAP
     ):
         s = segs[i]
-        low = s.text.lower()
-        w = _words(low)
-        shared = sum(map(every.__contains__, w))
-        if shared < MIN_OVERLAP * len(w) or keys.isdisjoint(w):
-            continue  # (no name can cover more of the block's words than all of them do)
+        text = s.text
+        w = _words(text.lower())
+        if keys.isdisjoint(w) or (
+            # (the scan checked this for ASCII text: no name can cover more of the block's words
+            # than all of them do)
+            not text.isascii() and sum(map(every.__contains__, w)) < MIN_OVERLAP * len(w)
+        ):
+            continue
         got, matched = 0.0, 0
         for name in name_sets:
             o = _overlap(w, name)
