@@ -816,11 +816,11 @@ def test_story_goes_on_takes_back_model_comments_inside_the_story() -> None:
     assert segs[1].score == pytest.approx(0.8)
 
 
-# --- page threshold (HTML) ------------------------------------------------------------------
+# --- doubtful blocks a page takes (HTML) -----------------------------------------------------
 
 
 def _worded(*words: float) -> list[Segment]:
-    """Blocks of the given word counts (only ``words`` is read by the page threshold)."""
+    """Blocks of the given word counts (only ``words`` is read by ``take_doubtful``)."""
     segs = []
     for i, w in enumerate(words):
         s = Segment(text=f"block {i}", source=f"/p[{i + 1}]", tag="p")
@@ -829,54 +829,50 @@ def _worded(*words: float) -> list[Segment]:
     return segs
 
 
-def test_page_threshold_keeps_half_on_a_page_the_model_is_sure_of() -> None:
+def test_a_page_the_model_is_sure_of_takes_no_doubtful_block() -> None:
     from boilerstrip.classify import learned
 
     segs = _worded(120, 80, 5, 30)
     # the story is sure; a 5-word line at 0.4 between its paragraphs is not worth the doubt here
-    pa = [0.99, 0.98, 0.4, 0.01]
-    assert learned.page_threshold(segs, pa, [0.0] * 4) == learned.ARTICLE_THRESHOLD
+    assert learned.take_doubtful(segs, [0.99, 0.98, 0.4, 0.01], [0.0] * 4) == set()
 
 
-def test_page_threshold_takes_a_doubted_paragraph_inside_the_story() -> None:
+def test_a_doubted_story_takes_its_doubted_paragraphs() -> None:
     from boilerstrip.classify import learned
 
     segs = _worded(40, 60, 50, 40, 200)
     # the model doubts the whole story (0.45-0.6), and a long sidebar after it is unlikely
     pa = [0.6, 0.45, 0.35, 0.55, 0.05]
-    t = learned.page_threshold(segs, pa, [0.0] * 5)
-    assert t == pytest.approx(0.35)  # both doubted paragraphs between the sure ones come in
-    # one at 0.3 is under half the F1 expected with the other (0.61): it stays out
+    assert learned.take_doubtful(segs, pa, [0.0] * 5) == {1, 2}
+    # at 0.3 the second is under half the F1 expected with the first (0.61): it stays out
     pa[2] = 0.3
-    assert learned.page_threshold(segs, pa, [0.0] * 5) == pytest.approx(0.45)
+    assert learned.take_doubtful(segs, pa, [0.0] * 5) == {1}
 
 
-def test_page_threshold_leaves_a_thread_after_the_story_out() -> None:
+def test_a_thread_after_the_story_is_not_weighed_block_by_block() -> None:
     from boilerstrip.classify import learned
 
-    # a short sure story, then a long run of comment-like blocks at 0.3-0.45 that the comment
-    # model does not claim: they are in or out together, so they are not weighed one by one
-    segs = _worded(15, 60, *([30] * 12))
-    pa = [0.7, 0.9] + [0.45, 0.3] * 6
-    assert learned.page_threshold(segs, pa, [0.1] * 14) == learned.ARTICLE_THRESHOLD
+    # a short sure story, then comment-like blocks at 0.3-0.45 that the comment model does not
+    # claim (in or out together), and one doubted line inside the story
+    segs = _worded(15, 40, 60, *([30] * 12))
+    pa = [0.7, 0.45, 0.6] + [0.45, 0.3] * 6
+    assert learned.take_doubtful(segs, pa, [0.1] * 15) == {1}
 
 
-def test_page_threshold_without_a_sure_block_takes_the_likeliest() -> None:
+def test_a_page_without_a_sure_block_takes_its_likeliest() -> None:
     from boilerstrip.classify import learned
 
     segs = _worded(3, 40, 25, 30)
-    pa = [0.15, 0.45, 0.4, 0.25]  # a short post the model doubts from end to end
-    t = learned.page_threshold(segs, pa, [0.0] * 4)
-    assert learned.PAGE_FLOOR <= t < learned.ARTICLE_THRESHOLD
-    assert t == pytest.approx(0.4)  # 0.25 is under half the F1 expected by then
+    # a short post the model doubts from end to end: 0.25 is under half the F1 expected by then
+    assert learned.take_doubtful(segs, [0.15, 0.45, 0.4, 0.25], [0.0] * 4) == {1, 2}
     # nothing at or over the floor: nothing to take
-    assert learned.page_threshold(segs, [0.1, 0.05, 0.1, 0.02], [0.0] * 4) == 0.5
+    assert learned.take_doubtful(segs, [0.1, 0.05, 0.1, 0.02], [0.0] * 4) == set()
 
 
-def test_page_threshold_skips_blocks_the_comment_model_claims() -> None:
+def test_take_doubtful_skips_blocks_the_comment_model_claims() -> None:
     from boilerstrip.classify import learned
 
     segs = _worded(40, 60, 50, 40)
     pa = [0.6, 0.3, 0.45, 0.55]
     pc = [0.0, 0.9, 0.0, 0.0]  # the 0.3 block is a comment: it neither comes in nor counts
-    assert learned.page_threshold(segs, pa, pc) == pytest.approx(0.45)
+    assert learned.take_doubtful(segs, pa, pc) == {2}

@@ -486,44 +486,46 @@ cleaneval-dev 0.007 for a 0.008 gain on cleanportaleval."""
 
 
 PAGE_FLOOR: Final = 0.2
-"""HTML: the lowest article probability from which :func:`page_threshold` may take a block; on a
+"""HTML: the lowest article probability from which :func:`take_doubtful` may take a block; on a
 page where no block reaches :data:`ARTICLE_THRESHOLD`, what the page may still give (the rule
 this replaced took the blocks within 0.6 of the best probability, from 0.2). Held out (the whole
-pipeline, site-grouped folds, the fold models of 3 training seeds), 0.1 against 0.2: three pages
-move, cleaneval-dev 52 up (0 -> 0.58 and 0.28 in two seeds), a synthetic mozilla-readability
-fixture up (one seed), and two pages whose gold is empty (a cleanportaleval section index, in one
-seed; cleaneval-dev's blog archive, 32, in-sample) give a line of menu where they gave nothing.
-0.05 scores as 0.1, 0.15 as 0.2, 0.3 loses 0.001 on dragnet."""
+pipeline, site-grouped folds, the fold models of 3 training seeds, mean change), 0.1 against
+0.2: cleaneval-dev +0.006 (its page 52), mozilla-readability +0.0025 (a synthetic fixture), and
+pages whose gold is empty (a cleanportaleval section index, -0.003 of that set; cleaneval-dev's
+blog archive, 32, in-sample) give a line of menu where they gave nothing; 0.3: mozilla-readability
+-0.005, cleaneval-dev -0.001."""
 PAGE_SURE: Final = 0.9
-"""HTML: a page whose expected F1 at :data:`ARTICLE_THRESHOLD` reaches this keeps that threshold
-(:func:`page_threshold`). Held out as above: at 0.8, dragnet -0.0002 and cleaneval-dev +0.006
-against 0.9's +0.0003 and +0.008; with no such bound (every page), l3s-gn1 -0.0008 against
--0.0004 (its pages' doubtful blocks are the supplemental text its gold leaves out)."""
+"""HTML: a page whose expected F1 from its blocks at :data:`ARTICLE_THRESHOLD` reaches this takes
+nothing more (:func:`take_doubtful`). Held out as above, against 0.9: at 0.8 every set gains less
+(cleaneval-dev -0.0014, dragnet -0.0003); with no bound l3s-gn1 loses 0.0004 more (its pages'
+doubtful blocks are the supplemental text its gold leaves out) for mozilla-readability +0.0005
+and cleaneval-dev +0.0004."""
 
 
-def page_threshold(segs: Sequence[Segment], pa: Sequence[float], pc: Sequence[float]) -> float:
-    """HTML: this page's article threshold, at most :data:`ARTICLE_THRESHOLD`.
+def take_doubtful(segs: Sequence[Segment], pa: Sequence[float], pc: Sequence[float]) -> set[int]:
+    """HTML: the blocks under :data:`ARTICLE_THRESHOLD` that this page's article takes as well.
 
     Reading each block's article probability as the chance that it is in the gold, the expected
     F1 of keeping a set of blocks is about ``2 * sum(p * w) / (sum(w) + sum_all(p * w))`` over the
     kept blocks (``w`` their words; the second sum over every block). Keeping one more block
-    raises it when its probability is above half the F1 already expected, so on a page the model
-    is sure of the threshold stays at 0.5 and on a page it doubts the likelier doubtful blocks
-    (from :data:`PAGE_FLOOR`) come in, the likeliest first, while the expected F1 grows. Pages
-    whose expected F1 at 0.5 reaches :data:`PAGE_SURE` are left alone.
+    raises it when its probability is above half the F1 already expected (the F1-optimal threshold
+    of calibrated probabilities is half the F1 it reaches). So on a page the model is sure of
+    nothing is added, and on a page it doubts the doubtful blocks (from :data:`PAGE_FLOOR`) are
+    added likeliest first for as long as the expected F1 grows. Pages whose expected F1 from the
+    blocks at the threshold alone reaches :data:`PAGE_SURE` are left alone.
 
     The reading holds for blocks that are in or out of the article each on its own, as a short
     paragraph among the story's paragraphs is, and not for a run of blocks that are in or out
     together: a comment thread or a list of stories after the article, each block at 0.2-0.5,
     would all come in (on dragnet, Slashdot stories fell from 0.95 to 0.25). So where the page has
-    blocks of 0.5 or more only the doubtful blocks between the first and the last of them count;
-    where it has none, every doubtful block does (a short post the model doubts from end to end).
-    Blocks the comment model claims count for neither side.
+    blocks at the threshold only the doubtful blocks between the first and the last of them are
+    weighed and taken; where it has none, every doubtful block is (a short post the model doubts
+    from end to end). Blocks the comment model claims count for neither side.
 
     Measured held out (site-grouped CV, the whole pipeline, the fold models of 3 training seeds;
-    against the fixed threshold and its best-guess rule): cleaneval-dev +0.008, mozilla-readability
-    +0.0015, trafilatura-eval +0.0014, dragnet +0.0003, cleanportaleval 0, l3s-gn1 -0.0004
-    (docs/design.md, section 4, item 14)."""
+    against the fixed threshold and its best-guess rule): cleaneval-dev +0.005,
+    mozilla-readability +0.0015, trafilatura-eval +0.0013, dragnet +0.0007, cleanportaleval 0,
+    l3s-gn1 -0.0002 (docs/design.md, section 4, item 14)."""
     top = ARTICLE_THRESHOLD
     expected_all = sure_p = sure_w = 0.0
     first = last = -1
@@ -544,19 +546,23 @@ def page_threshold(segs: Sequence[Segment], pa: Sequence[float], pc: Sequence[fl
     if first >= 0:
         doubtful = [x for x in doubtful if first < x[2] < last]
     if not doubtful:
-        return top
+        return set()
     best = 2.0 * sure_p / (sure_w + expected_all) if sure_w else 0.0
     if best >= PAGE_SURE:
-        return top
-    threshold = top
+        return set()
     doubtful.sort(reverse=True)
-    for a, w, _ in doubtful:
+    taken: set[int] = set()
+    pending: list[int] = []  # (blocks of equal probability come in together or not at all)
+    for a, w, i in doubtful:
         sure_p += a * w
         sure_w += w
+        pending.append(i)
         f1 = 2.0 * sure_p / (sure_w + expected_all)
         if f1 > best:
-            best, threshold = f1, a
-    return threshold
+            best = f1
+            taken.update(pending)
+            pending.clear()
+    return taken
 
 
 class LearnedArticle:
@@ -620,8 +626,8 @@ class LearnedArticle:
         decide, threshold = pa, ARTICLE_THRESHOLD
         if context is not None:
             decide, threshold = _context_probabilities(doc, pa, pc, context), CONTEXT_THRESHOLD
-        elif doc.kind == "html":
-            threshold = page_threshold(segs, pa, pc)
+        # HTML: a page the model doubts takes its likelier doubtful blocks too
+        taken = take_doubtful(segs, pa, pc) if context is None and doc.kind == "html" else set()
         # Before a text dump's comment section, a block both models claim is the article's.
         opens = 0 if doc.kind == "html" else _text_comments_open(segs)
         comment_label, article_label = Label.COMMENT, Label.ARTICLE  # (read for every block)
@@ -633,7 +639,7 @@ class LearnedArticle:
             if c >= COMMENT_THRESHOLD and (i >= opens or d < threshold):
                 if s.label is not comment_label:
                     set_label(s, comment_label, c, self.name)
-            elif d >= threshold:
+            elif d >= threshold or i in taken:
                 set_label(s, article_label, d, self.name)
                 s.comment = None
                 s.comment_meta = False
@@ -650,7 +656,7 @@ class LearnedArticle:
                 s.comment = None
                 s.comment_meta = False
         if doc.kind == "html":
-            _story_goes_on(segs, pa, self.name, threshold)
+            _story_goes_on(segs, pa, self.name)
             _drop_hidden_copies(segs)
         own_words = sum(s.words * (1.0 - s.link_density) for s in segs if s.label is article_label)
         if own_words < MIN_ARTICLE_WORDS:
@@ -659,9 +665,7 @@ class LearnedArticle:
                     s.label = None
 
 
-def _story_goes_on(
-    segs: Sequence[Segment], pa: Sequence[float], by: str, threshold: float = ARTICLE_THRESHOLD
-) -> None:
+def _story_goes_on(segs: Sequence[Segment], pa: Sequence[float], by: str) -> None:
     """HTML: a block the comment model claimed (``by``) where the comment markup rule had not
     (outside comment markup, or under a comment-marked element the rule judged a wrapper of the
     whole page), with at least :data:`STORY_AFTER_WORDS` words of article prose after it, is not
@@ -687,7 +691,7 @@ def _story_goes_on(
         ):
             s.comment = None
             s.comment_meta = False
-            if pa[i] >= threshold:
+            if pa[i] >= ARTICLE_THRESHOLD:
                 set_label(s, article, pa[i], by)
             else:
                 s.label = None
