@@ -876,3 +876,16 @@ def test_take_doubtful_skips_blocks_the_comment_model_claims() -> None:
     pa = [0.6, 0.3, 0.45, 0.55]
     pc = [0.0, 0.9, 0.0, 0.0]  # the 0.3 block is a comment: it neither comes in nor counts
     assert learned.take_doubtful(segs, pa, pc) == {2}
+
+
+def test_a_one_word_block_does_not_stretch_the_story() -> None:
+    from boilerstrip.classify import learned
+
+    # two story paragraphs and a doubted line between them, then a thread the comment model does
+    # not claim, then a comment-score widget's digit at 0.6 ("0"): the digit is too short to mark
+    # where the story ends, so the thread is not weighed
+    segs = _worded(40, 20, 40, 30, 30, 1)
+    pa = [0.9, 0.45, 0.9, 0.4, 0.4, 0.6]
+    assert learned.take_doubtful(segs, pa, [0.0] * 6) == {1}
+    segs[5].words = 3  # a block of 3 words does mark it
+    assert learned.take_doubtful(segs, pa, [0.0] * 6) == {1, 3, 4}

@@ -501,6 +501,15 @@ nothing more (:func:`take_doubtful`). Held out as above, against 0.9: at 0.8 eve
 doubtful blocks are the supplemental text its gold leaves out) for mozilla-readability +0.0005
 and cleaneval-dev +0.0004."""
 
+SPAN_MIN_WORDS: Final = 3.0
+"""HTML: the words a block at :data:`ARTICLE_THRESHOLD` needs to mark where the article starts or
+ends for :func:`take_doubtful`. Slashdot's comment-score widget ("5", "4", ... "0", "-1", a block
+per digit) sits between the story and its thread, and its digits at 0.55-0.6 stretched the span
+over the thread's first blocks. Held out (whole pipeline, seeds 0-2), against every block: dragnet
++0.0005 (four Slashdot pages and short post 83 up, none down), cleaneval-dev -0.0005 (page 43 in
+one seed), the others unchanged; 8 or 15 words: cleanportaleval's empty-gold index page gives text
+again."""
+
 
 def take_doubtful(segs: Sequence[Segment], pa: Sequence[float], pc: Sequence[float]) -> set[int]:
     """HTML: the blocks under :data:`ARTICLE_THRESHOLD` that this page's article takes as well.
@@ -518,13 +527,14 @@ def take_doubtful(segs: Sequence[Segment], pa: Sequence[float], pc: Sequence[flo
     paragraph among the story's paragraphs is, and not for a run of blocks that are in or out
     together: a comment thread or a list of stories after the article, each block at 0.2-0.5,
     would all come in (on dragnet, Slashdot stories fell from 0.95 to 0.25). So where the page has
-    blocks at the threshold only the doubtful blocks between the first and the last of them are
-    weighed and taken; where it has none, every doubtful block is (a short post the model doubts
-    from end to end). Blocks the comment model claims count for neither side.
+    blocks at the threshold (of :data:`SPAN_MIN_WORDS` or more) only the doubtful blocks between
+    the first and the last of them are weighed and taken; where it has none, every doubtful block
+    is (a short post the model doubts from end to end). Blocks the comment model claims count for
+    neither side.
 
     Measured held out (site-grouped CV, the whole pipeline, the fold models of 3 training seeds;
     against the fixed threshold and its best-guess rule): cleaneval-dev +0.005,
-    mozilla-readability +0.0015, trafilatura-eval +0.0013, dragnet +0.0007, cleanportaleval 0,
+    mozilla-readability +0.0015, trafilatura-eval +0.0014, dragnet +0.0012, cleanportaleval 0,
     l3s-gn1 -0.0002 (docs/design.md, section 4, item 14)."""
     top = ARTICLE_THRESHOLD
     expected_all = sure_p = sure_w = 0.0
@@ -538,9 +548,10 @@ def take_doubtful(segs: Sequence[Segment], pa: Sequence[float], pc: Sequence[flo
         if a >= top:
             sure_p += a * w
             sure_w += w
-            if first < 0:
-                first = i
-            last = i
+            if s.words >= SPAN_MIN_WORDS:
+                if first < 0:
+                    first = i
+                last = i
         elif a >= PAGE_FLOOR:
             doubtful.append((a, w, i))
     if first >= 0:
