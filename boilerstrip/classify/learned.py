@@ -563,16 +563,14 @@ def take_doubtful(segs: Sequence[Segment], pa: Sequence[float], pc: Sequence[flo
         return set()
     doubtful.sort(reverse=True)
     taken: set[int] = set()
-    pending: list[int] = []  # (blocks of equal probability come in together or not at all)
     for a, w, i in doubtful:
-        sure_p += a * w
-        sure_w += w
-        pending.append(i)
-        f1 = 2.0 * sure_p / (sure_w + expected_all)
-        if f1 > best:
-            best = f1
-            taken.update(pending)
-            pending.clear()
+        # (once a block lowers the expected F1, every less likely one does: it stays above twice
+        # their probability)
+        f1 = 2.0 * (sure_p + a * w) / (sure_w + w + expected_all)
+        if f1 <= best:
+            break
+        best, sure_p, sure_w = f1, sure_p + a * w, sure_w + w
+        taken.add(i)
     return taken
 
 
