@@ -842,10 +842,12 @@ def test_a_doubted_story_takes_its_doubted_paragraphs() -> None:
 
     segs = _worded(40, 60, 50, 40, 200)
     # the model doubts the whole story (0.45-0.6), and a long sidebar after it is unlikely
-    pa = [0.6, 0.45, 0.35, 0.55, 0.05]
+    pa = [0.6, 0.45, 0.3, 0.55, 0.05]
     assert learned.take_doubtful(segs, pa, [0.0] * 5) == {1, 2}
-    # at 0.3 the second is under half the F1 expected with the first (0.61): it stays out
-    pa[2] = 0.3
+    # where much of what the page may hold lies outside the story (a long block at 0.15 after
+    # it), a block at 0.2 adds too little recall for the precision it costs; one at 0.45 does not
+    segs[4].words = 2000
+    pa[2], pa[4] = 0.2, 0.15
     assert learned.take_doubtful(segs, pa, [0.0] * 5) == {1}
 
 
@@ -863,8 +865,12 @@ def test_a_page_without_a_sure_block_takes_its_likeliest() -> None:
     from boilerstrip.classify import learned
 
     segs = _worded(3, 40, 25, 30)
-    # a short post the model doubts from end to end: 0.25 is under half the F1 expected by then
-    assert learned.take_doubtful(segs, [0.15, 0.45, 0.4, 0.25], [0.0] * 4) == {1, 2}
+    # a short post the model doubts from end to end: what is over the floor comes in
+    assert learned.take_doubtful(segs, [0.15, 0.45, 0.4, 0.25], [0.0] * 4) == {1, 2, 3}
+    # but where most of what the page may hold is in a long block under the floor, a short line
+    # at the floor brings too little of it for the precision it costs
+    segs[2].words, segs[3].words = 2000, 5
+    assert learned.take_doubtful(segs, [0.02, 0.45, 0.15, 0.2], [0.0] * 4) == {1}
     # nothing at or over the floor: nothing to take
     assert learned.take_doubtful(segs, [0.1, 0.05, 0.1, 0.02], [0.0] * 4) == set()
 
