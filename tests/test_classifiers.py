@@ -895,3 +895,50 @@ def test_a_one_word_block_does_not_stretch_the_story() -> None:
     assert learned.take_doubtful(segs, pa, [0.0] * 6) == {1}
     segs[5].words = 3  # a block of 3 words does mark it
     assert learned.take_doubtful(segs, pa, [0.0] * 6) == {1, 3, 4}
+
+
+# --- a signed comment thread the markup did not mark (HTML) ----------------------------------
+
+
+def _thread_page(signatures: int, label: Label | None = Label.ARTICLE) -> list[Segment]:
+    """A story of two paragraphs, a "Comments" header, then ``signatures`` comments each followed
+    by its TypePad-style signed line, all labelled ``label`` (the story is article)."""
+    lines = [PROSE, PROSE2, "Comments"]
+    words = [
+        "Wow, that is terrible news, and I hope the police find whoever did this soon.",
+        "I have read this blog for years and this is the saddest post I have seen here.",
+        "Hang in there, we are all behind you and we want to keep reading what you write.",
+        "This is exactly why so many people stop writing online, and it is a real loss.",
+    ]
+    names = ["Andrew", "Robby Russell", "Nicholas", "Trey"]
+    for k in range(signatures):
+        lines.append(words[k])
+        lines.append(f"Posted by: {names[k]} | Mar 26, 2007 2:0{k}:18 PM")
+    doc = text_doc(*lines)
+    Density()(doc)
+    for i, s in enumerate(doc.segments):
+        s.label = Label.ARTICLE if i < 2 else label
+    return doc.segments
+
+
+def test_a_signed_thread_after_a_comment_header_becomes_comments() -> None:
+    from boilerstrip.classify.comments import signed_thread
+
+    segs = _thread_page(3)
+    signed_thread(segs, 20, 14)
+    assert [s.label for s in segs[:2]] == [Label.ARTICLE] * 2
+    assert all(s.label is Label.COMMENT for s in segs[2:])
+
+
+def test_two_signed_lines_or_a_thread_the_article_did_not_take_stay_as_they_are() -> None:
+    from boilerstrip.classify.comments import signed_thread
+
+    segs = _thread_page(2)
+    signed_thread(segs, 20, 14)  # two signatures are not yet a thread
+    assert all(s.label is Label.ARTICLE for s in segs)
+    segs = _thread_page(3, label=None)  # a sidebar's recent comments: not the page's text
+    signed_thread(segs, 20, 14)
+    assert all(s.label is None for s in segs[2:])
+    segs = _thread_page(3)
+    signed_thread(segs, 200, 14)  # no story before the header: nothing to tell the thread from
+    assert all(s.label is Label.ARTICLE for s in segs)

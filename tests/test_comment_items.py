@@ -371,3 +371,35 @@ def test_title_is_never_the_only_article_block() -> None:
     Title()(doc)
     assert not doc.segments[0].is_title
     assert doc.meta.title == "Notes"
+
+
+def test_a_signed_thread_the_markup_did_not_mark_comes_out_as_comments() -> None:
+    """A blog whose comments sit in the post's own ``div`` as plain paragraphs (no comment class),
+    which the article decision took: the signed lines after the "Comments" header make them a
+    thread, split into comments with their authors and dates."""
+    from boilerstrip.classify.comments import signed_thread
+    from boilerstrip.classify.density import Density
+
+    story = (
+        "The council said on Tuesday that the new bridge would open to traffic in the spring, "
+        "after two years of work and a long argument about who should pay for it and when."
+    )
+    doc = html_doc(
+        ("/html/body/div/p[1]", story),
+        ("/html/body/div/h2", "Comments"),
+        ("/html/body/div/p[2]", WORDS_1),
+        ("/html/body/div/p[3]", "Posted by: Natasha | Apr 6, 2007 2:10:39 PM"),
+        ("/html/body/div/p[4]", WORDS_2),
+        ("/html/body/div/p[5]", "Posted by: Mike | Apr 6, 2007 2:19:47 PM"),
+        ("/html/body/div/p[6]", WORDS_3),
+        ("/html/body/div/p[7]", "Posted by: Ann | Apr 6, 2007 3:01:02 PM"),
+        label=Label.ARTICLE,
+    )
+    Density()(doc)
+    signed_thread(doc.segments, 20, 14)
+    CommentItems()(doc)
+    art = assemble(doc, encoding=None, url=None)
+    assert art.text == story
+    assert [(c.text, c.author) for c in art.comments] == [
+        (WORDS_1, "Natasha"), (WORDS_2, "Mike"), (WORDS_3, "Ann"),
+    ]

@@ -36,7 +36,7 @@ from ..features import (
 from ..types import Label
 from . import candidates, headline, stacked
 from .base import set_label
-from .comments import counts_comments, is_comment_chrome, is_meta_line
+from .comments import counts_comments, is_comment_chrome, is_meta_line, signed_thread
 from .density import BAD, GOOD, NEARGOOD, SHORT
 from .model import Model, load, sigmoid
 from .region import values_of
@@ -685,6 +685,7 @@ class LearnedArticle:
         if doc.kind == "html":
             _story_goes_on(segs, pa, self.name)
             _drop_hidden_copies(segs)
+            signed_thread(segs, STORY_AFTER_WORDS, COUNT_LINE_WORDS)
         own_words = sum(s.words * (1.0 - s.link_density) for s in segs if s.label is article_label)
         if own_words < MIN_ARTICLE_WORDS:
             for s in segs:
