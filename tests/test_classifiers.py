@@ -942,3 +942,25 @@ def test_two_signed_lines_or_a_thread_the_article_did_not_take_stay_as_they_are(
     segs = _thread_page(3)
     signed_thread(segs, 200, 14)  # no story before the header: nothing to tell the thread from
     assert all(s.label is Label.ARTICLE for s in segs)
+
+
+def test_dated_links_under_a_comment_count_are_no_thread() -> None:
+    from boilerstrip.classify.comments import signed_thread
+
+    # a "Comments" count link, then the story's paragraphs, then a list of dated links to other
+    # stories: no signed line is a link, so nothing here is a thread
+    doc = text_doc(PROSE, PROSE2, "Comments", PROSE, PROSE2,
+                   "11.11.12 Gift Guide: Explore Shakespeare iPad Apps",
+                   "11.4.12 Gift Guide: Motorola Razr i", "10.28.12 Gift Guide: Kindle Fire HD")
+    Density()(doc)
+    segs = doc.segments
+    for s in segs[5:]:
+        s.link_chars, s.link_density = s.chars, 1.0
+    for s in segs:
+        s.label = Label.ARTICLE
+    signed_thread(segs, 20, 14)
+    assert all(s.label is Label.ARTICLE for s in segs)
+    for s in segs[5:]:  # the same lines as plain text would be signed lines
+        s.link_chars, s.link_density = 0, 0.0
+    signed_thread(segs, 20, 14)
+    assert [s.label for s in segs] == [Label.ARTICLE] * 2 + [Label.COMMENT] * 6
