@@ -964,3 +964,19 @@ def test_dated_links_under_a_comment_count_are_no_thread() -> None:
         s.link_chars, s.link_density = 0, 0.0
     signed_thread(segs, 20, 14)
     assert [s.label for s in segs] == [Label.ARTICLE] * 2 + [Label.COMMENT] * 6
+
+
+def test_a_list_of_posts_with_their_comment_counts_is_no_thread() -> None:
+    from boilerstrip.classify.comments import signed_thread
+
+    # a blog's front page: the first post, then more posts, each signed and with its own
+    # (unlinked) comment count: the signed lines are the posts' bylines, not readers'
+    lines = [PROSE, PROSE2, "3 Comments"]
+    for k in range(4):
+        lines += [f"Posted by Ann on March {k + 2}, 2007 10:00 AM", PROSE, f"{k + 1} Comments"]
+    doc = text_doc(*lines)
+    Density()(doc)
+    for s in doc.segments:
+        s.label = Label.ARTICLE
+    signed_thread(doc.segments, 20, 14)
+    assert all(s.label is Label.ARTICLE for s in doc.segments)

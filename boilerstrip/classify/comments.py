@@ -204,6 +204,8 @@ SIGNED_MAX_LINKS: Final = 0.5
 signed thread: a list of dated links ("11.11.12 Gift Guide: ...") under a "Comments" count link
 is no thread. The signed lines of the dev sets' threads (their names linked) hold at most 0.33."""
 SCORE_SIGNED: Final = 0.6
+"""The score of a block :func:`signed_thread` makes a comment (below the markup rule's: the
+thread is read from its words alone)."""
 SIGNED_ARTICLE_SHARE: Final = 0.5
 """HTML: the share of a signed thread's words the article decision must have taken for
 :func:`signed_thread` to relabel it: a thread the page shows as its text, not a sidebar's list of
@@ -232,11 +234,13 @@ def signed_thread(segs: Sequence[Segment], story_words: float, header_words: flo
     article, comment = Label.ARTICLE, Label.COMMENT
     flags = segments_flags(segs)
     seen = 0.0
+    resume = 0  # (headers inside a run already read open no run of their own: linear time)
     for i, s in enumerate(segs):
         if s.label is article:
             seen += s.words * (1.0 - s.link_density)
         if (
-            seen < story_words
+            i < resume
+            or seen < story_words
             or s.words > header_words
             or s.chars > P.MAX_PATTERN_CHARS
             or s.link_density > SIGNED_MAX_LINKS
@@ -245,6 +249,7 @@ def signed_thread(segs: Sequence[Segment], story_words: float, header_words: flo
         if not (flags[i] & COMMENT_HEADER or counts_comments(s.text)):
             continue
         signed: list[int] = []
+        counts: list[int] = []
         words_first = False
         last = i
         j = i + 1
@@ -255,12 +260,22 @@ def signed_thread(segs: Sequence[Segment], story_words: float, header_words: flo
             if _signed(t):
                 signed.append(j)
                 last = j
-            elif not signed and t.words >= PROSE_WORDS and t.cf in (GOOD, NEARGOOD):
-                words_first = True
+            else:
+                if not signed and t.words >= PROSE_WORDS and t.cf in (GOOD, NEARGOOD):
+                    words_first = True
+                if t.words <= header_words and t.chars <= P.MAX_PATTERN_CHARS and (
+                    flags[j] & COMMENT_HEADER or counts_comments(t.text)
+                ):
+                    counts.append(j)
             j += 1
         if len(signed) < SIGNED_MIN:
             continue
         end = signed[-1]
+        if any(signed[0] < k < end for k in counts):
+            # comment counts between the signed lines: a list of posts ("Posted by ann on ...",
+            # "3 Comments"), each with its own thread elsewhere, not one thread
+            resume = end + 1
+            continue
         if not words_first:  # the signed lines lead their comments: take the last one's words
             k = end + 1
             while (
@@ -274,6 +289,7 @@ def signed_thread(segs: Sequence[Segment], story_words: float, header_words: flo
         run = segs[i : end + 1]
         total = sum(t.words for t in run) or 1.0
         if sum(t.words for t in run if t.label is article) / total < SIGNED_ARTICLE_SHARE:
+            resume = end + 1
             continue
         for t in run:
             if t.label is article or t.label is None:
