@@ -24,6 +24,7 @@ from ..features import (
     COMMENT_HEADER,
     contains_any,
     has_date,
+    line_flags,
     pattern_fold,
     segment_comment_header,
     segment_date,
@@ -232,7 +233,6 @@ def signed_thread(segs: Sequence[Segment], story_words: float, header_words: flo
     decision did not mostly take is left alone."""
     n = len(segs)
     article, comment = Label.ARTICLE, Label.COMMENT
-    flags = segments_flags(segs)
     seen = 0.0
     resume = 0  # (headers inside a run already read open no run of their own: linear time)
     for i, s in enumerate(segs):
@@ -246,7 +246,7 @@ def signed_thread(segs: Sequence[Segment], story_words: float, header_words: flo
             or s.link_density > SIGNED_MAX_LINKS
         ):
             continue
-        if not (flags[i] & COMMENT_HEADER or counts_comments(s.text)):
+        if not (line_flags(s) & COMMENT_HEADER or counts_comments(s.text)):
             continue
         signed: list[int] = []
         counts: list[int] = []
@@ -264,7 +264,7 @@ def signed_thread(segs: Sequence[Segment], story_words: float, header_words: flo
                 if not signed and t.words >= PROSE_WORDS and t.cf in (GOOD, NEARGOOD):
                     words_first = True
                 if t.words <= header_words and t.chars <= P.MAX_PATTERN_CHARS and (
-                    flags[j] & COMMENT_HEADER or counts_comments(t.text)
+                    line_flags(t) & COMMENT_HEADER or counts_comments(t.text)
                 ):
                     counts.append(j)
             j += 1
