@@ -21,6 +21,7 @@ import regex
 from .. import patterns as P
 from ..document import Doc, Segment
 from ..features import (
+    COMMENT_COUNT,
     COMMENT_HEADER,
     contains_any,
     has_date,
@@ -214,10 +215,17 @@ recent comments (which stays whatever it was)."""
 
 
 def _signed(s: Segment) -> bool:
+    """A signed line of a thread: a comment's header or footer line, not mostly a link."""
+    return s.link_density <= SIGNED_MAX_LINKS and _header_line(s, 0)
+
+
+def _count_line(s: Segment, most_words: float) -> bool:
+    """A short comment header or comment count ("Comments", "12 Responses to ...", "3 comments"),
+    from the block's cached flags."""
     return (
-        s.chars <= 200
-        and s.link_density <= SIGNED_MAX_LINKS
-        and is_header_text(s.text, s.words, segment_date(s))
+        s.words <= most_words
+        and s.chars <= P.MAX_PATTERN_CHARS
+        and bool(line_flags(s) & (COMMENT_HEADER | COMMENT_COUNT))
     )
 
 
@@ -241,12 +249,9 @@ def signed_thread(segs: Sequence[Segment], story_words: float, header_words: flo
         if (
             i < resume
             or seen < story_words
-            or s.words > header_words
-            or s.chars > P.MAX_PATTERN_CHARS
             or s.link_density > SIGNED_MAX_LINKS
+            or not _count_line(s, header_words)
         ):
-            continue
-        if not (line_flags(s) & COMMENT_HEADER or counts_comments(s.text)):
             continue
         signed: list[int] = []
         counts: list[int] = []
@@ -260,18 +265,15 @@ def signed_thread(segs: Sequence[Segment], story_words: float, header_words: flo
             if _signed(t):
                 signed.append(j)
                 last = j
-            else:
-                if not signed and t.words >= PROSE_WORDS and t.cf in (GOOD, NEARGOOD):
-                    words_first = True
-                if t.words <= header_words and t.chars <= P.MAX_PATTERN_CHARS and (
-                    line_flags(t) & COMMENT_HEADER or counts_comments(t.text)
-                ):
-                    counts.append(j)
+            elif not signed:
+                words_first = words_first or (t.words >= PROSE_WORDS and t.cf in (GOOD, NEARGOOD))
+            elif _count_line(t, header_words):
+                counts.append(j)
             j += 1
         if len(signed) < SIGNED_MIN:
             continue
         end = signed[-1]
-        if any(signed[0] < k < end for k in counts):
+        if any(k < end for k in counts):
             # comment counts between the signed lines: a list of posts ("Posted by ann on ...",
             # "3 Comments"), each with its own thread elsewhere, not one thread
             resume = end + 1
