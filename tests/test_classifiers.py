@@ -980,3 +980,105 @@ def test_a_list_of_posts_with_their_comment_counts_is_no_thread() -> None:
         s.label = Label.ARTICLE
     signed_thread(doc.segments, 20, 14)
     assert all(s.label is Label.ARTICLE for s in doc.segments)
+
+
+# --- data tables in the story ------------------------------------------------------------------
+
+
+def _table_doc(
+    cells: list[tuple[str, str, Label | None]],
+    *,
+    story_before: bool = True,
+    link_cells: bool = False,
+) -> Doc:
+    """body (0) > div.story (1) > table (2) > tr (3) > one frame per cell (4...); a story paragraph
+    before the table (or a short line) and one after it."""
+    parent = [-1, 0, 1, 2] + [3] * len(cells) + [1]
+    cues = [0, P.CONTENT, P.TABLE, 0] + [0] * len(cells) + [0]
+    doc = Doc(kind="html", parent=parent, frame_cues=cues)
+    segs = doc.segments
+    segs.append(Segment(text=PROSE if story_before else "Share", source="/x", tag="p", frame=1))
+    for k, (text, tag, _) in enumerate(cells):
+        segs.append(Segment(text=text, source="/x", tag=tag, frame=4 + k, cues=P.TABLE,
+                            link_chars=len(text) if link_cells else 0))
+    segs.append(Segment(text=PROSE2, source="/x", tag="p", frame=len(parent) - 1))
+    compute(doc)
+    segs[0].label = Label.ARTICLE if story_before else None
+    segs[-1].label = Label.ARTICLE
+    for s, (_, _, label) in zip(segs[1:], cells, strict=False):
+        s.label = label
+    return doc
+
+
+_FILMS = [
+    ("Film", "th", None), ("Year", "th", None), ("Plot", "th", None),
+    ("Groundhog Day", "th", None), ("1993", "td", None),
+    ("A weatherman relives the same day in a small town until he learns to care for others.",
+     "td", Label.ARTICLE),
+    ("Source Code", "th", None), ("2011", "td", None),
+    ("A soldier wakes up again and again in the last eight minutes of a commuter on a train.",
+     "td", Label.ARTICLE),
+]
+
+
+def test_a_data_table_in_the_story_is_taken_whole() -> None:
+    from boilerstrip.classify.tables import StoryTables
+
+    doc = _table_doc(_FILMS)
+    StoryTables()(doc)
+    cells = doc.segments[1:-1]
+    assert all(s.label is Label.ARTICLE for s in cells)
+    taken = [s for s in cells if s.by == "story-tables"]
+    assert [s.text for s in taken] == ["Film", "Year", "Plot", "Groundhog Day", "1993",
+                                       "Source Code", "2011"]
+    words = sum(s.words for s in cells)
+    share = sum(s.words for s in cells if s.by != "story-tables") / words
+    assert all(s.score == pytest.approx(share) for s in taken)
+
+
+def test_tables_the_story_does_not_hold_are_left_alone() -> None:
+    from boilerstrip.classify.tables import MIN_ARTICLE_SHARE, StoryTables
+
+    def untouched(doc: Doc) -> bool:
+        before = [s.label for s in doc.segments]
+        StoryTables()(doc)
+        return [s.label for s in doc.segments] == before
+
+    # a layout table: no story before it (the page is the table)
+    assert untouched(_table_doc(_FILMS, story_before=False))
+    # a table of links (headlines, a menu laid out in cells)
+    assert untouched(_table_doc(_FILMS, link_cells=True))
+    # a table the article decision did not take a fair share of
+    few = [(t, g, None) for t, g, _ in _FILMS[:-1]] + [("Plot", "td", Label.ARTICLE)]
+    doc = _table_doc(few)
+    cells = doc.segments[1:-1]
+    assert sum(s.words for s in cells if s.label) < MIN_ARTICLE_SHARE * sum(s.words for s in cells)
+    assert untouched(doc)
+    # too few blocks, and a table of paragraphs rather than cells
+    assert untouched(_table_doc(_FILMS[-3:]))
+    assert untouched(_table_doc([(t, "p", lab) for t, _, lab in _FILMS]))
+    # text dumps have no tables
+    text = text_doc(PROSE, "| Film | Year |", PROSE2)
+    assert untouched(text)
+
+
+def test_a_table_nested_in_a_cell_is_a_table_of_its_own() -> None:
+    from boilerstrip.classify.tables import StoryTables
+
+    # body (0) > div.story (1) > table (2) > td (3) > table (4) > td (5-10); the outer table's
+    # other cells (11-13) are a menu. Counted with the inner table's cells the outer one would
+    # qualify; on their own its three menu cells are too few.
+    parent = [-1, 0, 1, 2, 3] + [4] * 6 + [2] * 3
+    cues = [0, P.CONTENT, P.TABLE, 0, P.TABLE] + [0] * 9
+    doc = Doc(kind="html", parent=parent, frame_cues=cues)
+    doc.segments.append(Segment(text=PROSE, source="/x", tag="p", frame=1))
+    inner = ["Name", "Height", "Anna", "1.72", "Ben", PROSE2]
+    for k, t in enumerate(inner):
+        doc.segments.append(Segment(text=t, source="/x", tag="td", frame=5 + k, cues=P.TABLE))
+    for k, t in enumerate(["Home", "About us", "Contact"]):
+        doc.segments.append(Segment(text=t, source="/x", tag="td", frame=11 + k, cues=P.TABLE))
+    compute(doc)
+    doc.segments[0].label = doc.segments[6].label = Label.ARTICLE
+    StoryTables()(doc)
+    assert [s.label for s in doc.segments[1:7]] == [Label.ARTICLE] * 6
+    assert [s.label for s in doc.segments[7:]] == [None] * 3

@@ -5,14 +5,15 @@
 3. :class:`MainRegion` - the region that holds the article's prose;
 4. :class:`LearnedArticle` - article or not, from a two-stage learned model over block features
    and their context (or, where no model is shipped, :class:`ContextLabels`' rules);
-5. :class:`DataRows` - text only: a table's data rows (cells between pipes) are not article;
-6. :class:`Placeholders` - text only: a line of bracketed placeholders ("[logo]") is not article;
-7. :class:`Promos` - text only: cross-links ("Read more: ..."), sign-up calls and post footers are
+5. :class:`StoryTables` - HTML only: a data table inside the story is article, every cell of it;
+6. :class:`DataRows` - text only: a table's data rows (cells between pipes) are not article;
+7. :class:`Placeholders` - text only: a line of bracketed placeholders ("[logo]") is not article;
+8. :class:`Promos` - text only: cross-links ("Read more: ..."), sign-up calls and post footers are
    not article, a caption ending in its photo credit is a caption;
-8. :class:`CommentItems` - the comment blocks split into reader comments;
-9. :class:`Captions` - captions and credits at the article;
-10. :class:`Title` - the headline;
-11. :class:`Chrome` - footer or navigation for everything left.
+9. :class:`CommentItems` - the comment blocks split into reader comments;
+10. :class:`Captions` - captions and credits at the article;
+11. :class:`Title` - the headline;
+12. :class:`Chrome` - footer or navigation for everything left.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from .learned import LearnedArticle
 from .placeholders import Placeholders
 from .promos import Promos
 from .region import MainRegion
+from .tables import StoryTables
 from .title import Title
 
 _LEARNED = LearnedArticle()
@@ -38,6 +40,7 @@ PIPELINE: tuple[Classifier, ...] = (
     CommentSection(),
     MainRegion(),
     _LEARNED,
+    StoryTables(),
     DataRows(),
     Placeholders(),
     Promos(),
