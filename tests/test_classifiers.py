@@ -897,6 +897,59 @@ def test_a_one_word_block_does_not_stretch_the_story() -> None:
     assert learned.take_doubtful(segs, pa, [0.0] * 6) == {1, 3, 4}
 
 
+def _doubtful_as_written(segs: list[Segment], pa: list[float], pc: list[float]) -> set[int]:
+    """``take_doubtful``'s rule read plainly: a tuple per doubtful block, sorted."""
+    from boilerstrip.classify import learned
+
+    expected_all = kept_p = kept_w = 0.0
+    sure: list[int] = []
+    doubtful: list[tuple[float, float, int]] = []
+    for i, (s, a, c) in enumerate(zip(segs, pa, pc, strict=True)):
+        if c >= learned.COMMENT_THRESHOLD:
+            continue
+        w = max(s.words, 1.0)
+        expected_all += a * w
+        if a >= learned.ARTICLE_THRESHOLD:
+            kept_p, kept_w = kept_p + a * w, kept_w + w
+            if s.words >= learned.SPAN_MIN_WORDS:
+                sure.append(i)
+        elif a >= learned.PAGE_FLOOR:
+            doubtful.append((a, w, i))
+    if sure:
+        doubtful = [x for x in doubtful if sure[0] < x[2] < sure[-1]]
+    if not doubtful or (kept_w and 2 * kept_p / (kept_w + expected_all) >= learned.PAGE_SURE):
+        return set()
+    doubtful.sort(reverse=True)
+    best = (kept_p / kept_w if kept_w else 0.0) + learned.RECALL_WEIGHT * kept_p / expected_all
+    n = 0
+    for k, (a, w, _) in enumerate(doubtful, 1):
+        kept_p, kept_w = kept_p + a * w, kept_w + w
+        promise = kept_p / kept_w + learned.RECALL_WEIGHT * kept_p / expected_all
+        if promise > best:
+            best, n = promise, k
+    return {i for _, _, i in doubtful[:n]}
+
+
+def test_take_doubtful_orders_ties_as_its_rule_reads() -> None:
+    import random
+
+    from boilerstrip.classify import learned
+
+    # random pages with many equal probabilities and word counts, where the cut often falls
+    # among equals: the likelier block first, then the longer, then the later
+    cuts = 0
+    for seed in range(200):
+        rng = random.Random(seed)
+        n = rng.randint(5, 120)
+        segs = _worded(*(rng.choice([0.5, 1, 2, 3, 5, 8, 40]) for _ in range(n)))
+        pa = [rng.choice([0.9, 0.6, 0.45, 0.3, 0.3, 0.25, 0.21, 0.1]) for _ in range(n)]
+        pc = [rng.choice([0.0, 0.0, 0.0, 0.7]) for _ in range(n)]
+        got = learned.take_doubtful(segs, pa, pc)
+        assert got == _doubtful_as_written(segs, pa, pc)
+        cuts += 0 < len(got) < sum(1 for a, c in zip(pa, pc) if 0.2 <= a < 0.5 and c < 0.5)
+    assert cuts > 50
+
+
 # --- a signed comment thread the markup did not mark (HTML) ----------------------------------
 
 

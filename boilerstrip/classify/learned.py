@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate, chain
 from typing import Any, Final, NamedTuple
@@ -557,7 +558,9 @@ def take_doubtful(segs: Sequence[Segment], pa: Sequence[float], pc: Sequence[flo
     top = ARTICLE_THRESHOLD
     expected_all = kept_p = kept_w = 0.0
     first = last = -1
-    doubtful: list[tuple[float, float, int]] = []
+    # the doubtful blocks' indices, in page order (an array: on a page of a million table cells,
+    # a tuple per block would be the peak of the whole extraction)
+    doubtful = array("q")
     for i, (s, a, c) in enumerate(zip(segs, pa, pc, strict=True)):
         if c >= COMMENT_THRESHOLD:
             continue
@@ -571,25 +574,36 @@ def take_doubtful(segs: Sequence[Segment], pa: Sequence[float], pc: Sequence[flo
                     first = i
                 last = i
         elif a >= PAGE_FLOOR:
-            doubtful.append((a, w, i))
+            doubtful.append(i)
     if first >= 0:
-        doubtful = [x for x in doubtful if first < x[2] < last]
+        doubtful = doubtful[bisect_right(doubtful, first) : bisect_left(doubtful, last)]
     if not doubtful:
         return set()
     if kept_w and 2.0 * kept_p / (kept_w + expected_all) >= PAGE_SURE:
         return set()
-    doubtful.sort(reverse=True)
+
+    def weight(i: int) -> float:
+        words = segs[i].words
+        return words if words > 1.0 else 1.0
+
+    # likeliest first; among equal probabilities the longer block, then the later one (three
+    # stable sorts, last key first)
+    order = list(reversed(doubtful))
+    del doubtful
+    order.sort(key=weight, reverse=True)
+    order.sort(key=pa.__getitem__, reverse=True)
     # (not a stop at the first block that lowers the promise: a long block further down may
     # raise it again, its recall outweighing the precision it costs)
     best = (kept_p / kept_w if kept_w else 0.0) + RECALL_WEIGHT * kept_p / expected_all
     n = 0
-    for k, (a, w, _) in enumerate(doubtful, 1):
-        kept_p += a * w
+    for k, i in enumerate(order, 1):
+        w = weight(i)
+        kept_p += pa[i] * w
         kept_w += w
         promise = kept_p / kept_w + RECALL_WEIGHT * kept_p / expected_all
         if promise > best:
             best, n = promise, k
-    return {i for _, _, i in doubtful[:n]}
+    return set(order[:n])
 
 
 class LearnedArticle:
