@@ -474,6 +474,43 @@ def test_title_candidates_skip_datelines() -> None:
     assert not doc.segments[1].is_title  # a line of the block, not the block
 
 
+def test_a_candidate_no_reader_calls_a_headline_is_passed_over(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from boilerstrip.classify.title import is_headline_text
+
+    assert is_headline_text("Sprint lays off 4,000")
+    assert is_headline_text("Ваше здоровье: 10 советов")
+    assert not is_headline_text("+1")
+    assert not is_headline_text("1/12")
+    assert not is_headline_text("20080101T064242Zafp.com20080101080101062849.77i9bh871urn:newsml:"
+                                "afp.com:20080101:080101062849.77i9bh87:1Lifestyle New York")
+    # ZDNet's vote widget ("+1") is the ranker's first choice on a page it has not seen; the
+    # headline after it is taken instead, and where nothing is readable the ranker's choice stays
+    doc = Doc(kind="html")
+    doc.segments = [
+        Segment(text="+1", source="/div[1]", tag="div"),
+        Segment(text="Sprint lays off 4,000", source="/h1", tag="h", heading=1),
+        Segment(text=PROSE, source="/p[1]", tag="p"),
+    ]
+    compute(doc)
+
+    class Ranker:
+        def predict(self, rows: list[list[float]]) -> list[float]:
+            return [0.9, 0.6][: len(rows)]
+
+    cands: list[tuple[int, str, list[float]]] = [(0, "+1", []), (1, "Sprint lays off 4,000", [])]
+    monkeypatch.setattr(title, "_title_model", Ranker)
+    monkeypatch.setattr(title, "candidates", lambda d: cands)
+    Title()(doc)
+    assert doc.meta.title == "Sprint lays off 4,000"
+    assert doc.segments[1].is_title and not doc.segments[0].is_title
+    cands.pop()
+    doc.segments[1].is_title = False
+    Title()(doc)
+    assert doc.meta.title == "+1"
+
+
 def test_strip_site_name() -> None:
     assert strip_site_name("New bridge to open in spring | The Daily Example") == "New bridge to open in spring"
     assert strip_site_name("BBC News - Syria crisis: Russia won't pressure Assad") == (

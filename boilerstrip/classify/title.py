@@ -46,6 +46,12 @@ _ASCII_WORD: Final = re.compile(r"\w+")
 _SENTENCE_END: Final = regex.compile(r"[.!]['\"”’)\]]*\s*$")
 SCORE_MATCH: Final = 0.9
 SCORE_TEXT: Final = 0.7
+MAX_TOKEN_CHARS: Final = 80
+"""A headline candidate with a run of more than this many characters without a space is a feed's
+identifiers run together ("20080101T064242Zafp.com20080101080101062849.77i9bh871urn:newsml:..."),
+not a headline (the longest words of German compounds stay under 70)."""
+_LETTER: Final = regex.compile(r"\p{L}")
+_LONG_TOKEN: Final = regex.compile(rf"\S{{{MAX_TOKEN_CHARS + 1}}}")
 
 
 def _text_words(s: str) -> tuple[str, list[str]]:
@@ -521,6 +527,12 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
     return out
 
 
+def is_headline_text(text: str) -> bool:
+    """Whether ``text`` can be read as a headline at all: it has a letter (not "+1", "1/12",
+    "***"), and no run of more than :data:`MAX_TOKEN_CHARS` characters without a space."""
+    return _LETTER.search(text) is not None and _LONG_TOKEN.search(text) is None
+
+
 def _title_model() -> Model | None:
     try:
         return load("model_title")["title"]
@@ -546,7 +558,9 @@ class Title:
         cands = candidates(doc)
         if model is not None and cands:
             probs = model.predict([v for _, _, v in cands])
-            k = max(range(len(cands)), key=probs.__getitem__)
+            # (a candidate no reader would call a headline is passed over while another is left)
+            readable = [k for k, (_, text, _) in enumerate(cands) if is_headline_text(text)]
+            k = max(readable or range(len(cands)), key=probs.__getitem__)
             i, text, _ = cands[k]
             if i >= 0 and text == doc.segments[i].text:
                 _mark(doc.segments[i], probs[k], self.name)
