@@ -584,7 +584,9 @@ def _many(args: argparse.Namespace) -> int:
                     out.write(line + "\n")
                     if out is sys.stdout or stats.done % 64 == 0:
                         out.flush()
-                stats.done += 1
+                    # (counted inside: a signal during the write is raised after the count, so the
+                    # "interrupted after N pages" message counts every record in the file)
+                    stats.done += 1
                 progress.update()
         except KeyboardInterrupt:
             interrupted = True
