@@ -529,6 +529,11 @@ leaves out, in doubtful blocks); at 1 (precision and recall counted alike), drag
 mozilla-readability gain half as much and cleaneval-dev 0.0017."""
 
 
+def _weight(words: float) -> float:
+    """What a block weighs in :func:`take_doubtful`'s sums: its words, at least one."""
+    return words if words > 1.0 else 1.0
+
+
 def take_doubtful(segs: Sequence[Segment], pa: Sequence[float], pc: Sequence[float]) -> set[int]:
     """HTML: the blocks under :data:`ARTICLE_THRESHOLD` that this page's article takes as well.
 
@@ -564,7 +569,7 @@ def take_doubtful(segs: Sequence[Segment], pa: Sequence[float], pc: Sequence[flo
     for i, (s, a, c) in enumerate(zip(segs, pa, pc, strict=True)):
         if c >= COMMENT_THRESHOLD:
             continue
-        w = s.words if s.words > 1.0 else 1.0
+        w = _weight(s.words)
         expected_all += a * w
         if a >= top:
             kept_p += a * w
@@ -583,8 +588,7 @@ def take_doubtful(segs: Sequence[Segment], pa: Sequence[float], pc: Sequence[flo
         return set()
 
     def weight(i: int) -> float:
-        words = segs[i].words
-        return words if words > 1.0 else 1.0
+        return _weight(segs[i].words)
 
     # likeliest first; among equal probabilities the longer block, then the later one (three
     # stable sorts, last key first)

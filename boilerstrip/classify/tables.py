@@ -72,16 +72,6 @@ class StoryTables:
         if doc.kind != "html" or not segs:
             return
         article = Label.ARTICLE
-        first_story = next(
-            (
-                i
-                for i, s in enumerate(segs)
-                if s.label is article and s.words >= STORY_BEFORE_WORDS
-            ),
-            -1,
-        )
-        if first_story < 0:
-            return
         parent, cues = doc.parent, doc.frame_cues
         nearest = array("i", [_UNKNOWN]) * len(parent)  # each frame's nearest table, -1 for none
         # per table: [blocks, cells, words, link words, article words, first block]
@@ -102,6 +92,14 @@ class StoryTables:
             st[3] += s.words * s.link_density
             if s.label is article:
                 st[4] += s.words
+        if not tables:
+            return
+        first_story = next(
+            (i for i, s in enumerate(segs) if s.label is article and s.words >= STORY_BEFORE_WORDS),
+            -1,
+        )
+        if first_story < 0:
+            return
         whole: dict[int, float] = {}
         for t, (blocks, cells, words, links, taken, first) in tables.items():
             if (
