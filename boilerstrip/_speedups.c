@@ -488,7 +488,8 @@ static PyTypeObject ForestType = {
 #define N_OWN 30
 #define N_TAGS 12
 #define N_CUES 19
-#define N_FEATURES 146
+#define N_LEX 6
+#define N_FEATURES 152
 #define N_WINCOLS 6
 static const int WIN_IDX[N_WINCOLS] = {0, 2, 3, 4, 9, 7};  /* WINDOW_FEATURES: log_chars,
     link_density, stop_density, punct_end, cf_good, cf_short (indices in the own features) */
@@ -1105,7 +1106,9 @@ row_columns(Rows *self, Py_ssize_t i, double col[N_WINCOLS], int *meta, long lon
  *   consts: (BAD, SHORT, NEARGOOD, GOOD, BOILER, COPYRIGHT, DATE, COMMENT_HEADER, WIDGET, META_DATE,
  *            cues (19 masks), n_features)
  *   cand: classify.candidates.Candidates (score, output, top, last_top, top_score, share)
- *   head: classify.headline.Headline (at, score, before, chars, up) and MAX_UP */
+ *   head: classify.headline.Headline (at, score, before, chars, up) and MAX_UP
+ * fill(lo, hi[, lex]) writes the vectors of blocks lo..hi-1; their last N_LEX features are read
+ * from lex (classify.lexicon.columns of those blocks: N_LEX doubles a block), 0 without it. */
 static int
 Rows_init(Rows *self, PyObject *args, PyObject *kwds)
 {
@@ -1330,7 +1333,8 @@ static PyObject *
 Rows_fill(Rows *self, PyObject *args)
 {
     Py_ssize_t lo, hi;
-    if (!PyArg_ParseTuple(args, "nn:fill", &lo, &hi))
+    PyObject *lex_obj = Py_None;
+    if (!PyArg_ParseTuple(args, "nn|O:fill", &lo, &hi, &lex_obj))
         return NULL;
     Py_ssize_t n = self->n;
     if (self->segs == NULL || PyList_GET_SIZE(self->segs) != n) {
@@ -1340,6 +1344,19 @@ Rows_fill(Rows *self, PyObject *args)
     if (lo < 0 || hi > n || lo > hi) {
         PyErr_SetString(PyExc_IndexError, "fill(lo, hi) out of range");
         return NULL;
+    }
+    Py_buffer lex = {0};
+    if (lex_obj != Py_None) {
+        if (PyObject_GetBuffer(lex_obj, &lex, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
+            return NULL;
+        if (lex.itemsize != (Py_ssize_t)sizeof(double) || lex.format == NULL
+            || strcmp(lex.format, "d") != 0
+            || lex.len != (hi - lo) * N_LEX * (Py_ssize_t)sizeof(double)) {
+            PyBuffer_Release(&lex);
+            PyErr_SetString(PyExc_ValueError, "fill(): the lexicon columns are not N_LEX doubles "
+                                              "a block of lo..hi");
+            return NULL;
+        }
     }
     Py_ssize_t a0 = lo > 2 ? lo - 2 : 0;
     Py_ssize_t b0 = hi + 2 < n ? hi + 2 : n;
@@ -1364,6 +1381,8 @@ Rows_fill(Rows *self, PyObject *args)
         PyMem_Free(lpre);
         PyMem_Free(lmeta);
         PyMem_Free(lpos);
+        if (lex.obj != NULL)
+            PyBuffer_Release(&lex);
         return out == NULL ? NULL : PyErr_NoMemory();
     }
     {
@@ -1520,6 +1539,13 @@ Rows_fill(Rows *self, PyObject *args)
             x[4] = self->hl_score;
         }
         x += 5;
+        /* classify.lexicon.columns */
+        if (lex.buf != NULL)
+            memcpy(x, (const double *)lex.buf + (i - lo) * N_LEX, N_LEX * sizeof(double));
+        else
+            for (int c = 0; c < N_LEX; c++)
+                x[c] = 0.0;
+        x += N_LEX;
         if (x != row + N_FEATURES) {
             PyErr_SetString(PyExc_SystemError, "feature layout");
             goto fail;
@@ -1530,6 +1556,8 @@ Rows_fill(Rows *self, PyObject *args)
     PyMem_Free(lpre);
     PyMem_Free(lmeta);
     PyMem_Free(lpos);
+    if (lex.obj != NULL)
+        PyBuffer_Release(&lex);
     return out;
 fail:
     Py_DECREF(out);
@@ -1538,6 +1566,8 @@ fail:
     PyMem_Free(lpre);
     PyMem_Free(lmeta);
     PyMem_Free(lpos);
+    if (lex.obj != NULL)
+        PyBuffer_Release(&lex);
     return NULL;
 }
 
@@ -3292,6 +3322,213 @@ static PyTypeObject WordTableType = {
 /* The tokens of t[0..n) (kind/d): the runs of word characters (ASCII letters, digits and "_"
  * where `table` is NULL, else the characters table gives CH_WORD), each looked up in w (ASCII
  * capitals read as small letters) and counted at its positions in hits. Returns the tokens. */
+/* ---------------------------------------------------------------------------------------------
+ * lexicon_columns(texts, words, weights, max_chars, head, window, table, values, mapping, first,
+ * last) -> bytes: boilerstrip.classify.lexicon.columns, 6 doubles a text, for texts first..last-1
+ * (the texts within `window` of them are read too). `words` is a WordTable of the
+ * lexicon's words, each at one position, and `weights` a buffer of doubles: the weight at that
+ * position. A text's words are the tokens of its first max_chars characters (features.tokens):
+ * for ASCII text the runs of [A-Za-z0-9_], looked up with A-Z folded to a-z where they lie; for
+ * text the character table answers for (every character and its lowered form: no CJK) the runs
+ * of its CH_WORD characters in the lowered text; any other text is handed to `values(text,
+ * mapping)` (lexicon._values), which gives its sum, head sum, lowest weight and count. A word the
+ * table lacks weighs 0.0. The sums are added one at a time in word order and the columns computed
+ * with the same operations in the same order as the Python form: the same doubles.
+ * ------------------------------------------------------------------------------------------- */
+typedef struct {
+    const WordTable *words;
+    const double *weights;
+    Py_ssize_t n_weights;
+    Py_ssize_t head;
+    double total, first, low;
+    Py_ssize_t count;
+} LexArg;
+
+static int
+lex_add(LexArg *a, int kind, const void *d, Py_ssize_t s0, Py_ssize_t s1, int fold)
+{
+    const wt_entry *e = wt_slot(a->words, kind, d, s0, s1, fold);
+    double x = 0.0;
+    if (e->key != NULL) {
+        Py_ssize_t k = e->n_pos ? e->pos[0] : -1;
+        if (k < 0 || k >= a->n_weights) {
+            PyErr_SetString(PyExc_ValueError, "lexicon_columns(): a word's position has no weight");
+            return -1;
+        }
+        x = a->weights[k];
+    }
+    a->total += x;
+    if (a->count < a->head)
+        a->first += x;
+    if (x < a->low)
+        a->low = x;
+    a->count++;
+    return 0;
+}
+
+/* The sums of one text (a->count -1: neither ASCII nor covered by the table). */
+static int
+lex_text(PyObject *t, Py_ssize_t max_chars, const unsigned char *table, Py_ssize_t size,
+         LexArg *a)
+{
+    a->total = a->first = 0.0;
+    a->low = Py_HUGE_VAL;
+    a->count = 0;
+    Py_ssize_t len = PyUnicode_GET_LENGTH(t);
+    if (PyUnicode_IS_ASCII(t)) {
+        const Py_UCS1 *d = PyUnicode_1BYTE_DATA(t);
+        if (len > max_chars)
+            len = max_chars;
+        Py_ssize_t i = 0;
+        while (i < len) {
+            if (!ascii_word(d[i])) {
+                i++;
+                continue;
+            }
+            Py_ssize_t s0 = i;
+            while (i < len && ascii_word(d[i]))
+                i++;
+            if (lex_add(a, PyUnicode_1BYTE_KIND, d, s0, i, 1) < 0)
+                return -1;
+        }
+        return 0;
+    }
+    PyObject *cut = len > max_chars ? PyUnicode_Substring(t, 0, max_chars) : (Py_INCREF(t), t);
+    if (cut == NULL)
+        return -1;
+    PyObject *low = covered_lower(cut, table, size);
+    Py_DECREF(cut);
+    if (low == NULL)
+        return -1;
+    if (low == Py_None) {
+        Py_DECREF(low);
+        a->count = -1;
+        return 0;
+    }
+    int kind = PyUnicode_KIND(low);
+    const void *d = PyUnicode_DATA(low);
+    Py_ssize_t n = PyUnicode_GET_LENGTH(low), i = 0;
+    while (i < n) {
+        if (!(ch_bits(table, size, PyUnicode_READ(kind, d, i)) & CH_WORD)) {
+            i++;
+            continue;
+        }
+        Py_ssize_t s0 = i;
+        while (i < n && ch_bits(table, size, PyUnicode_READ(kind, d, i)) & CH_WORD)
+            i++;
+        if (lex_add(a, kind, d, s0, i, 0) < 0) {
+            Py_DECREF(low);
+            return -1;
+        }
+    }
+    Py_DECREF(low);
+    return 0;
+}
+
+static PyObject *
+speedups_lexicon_columns(PyObject *mod, PyObject *args)
+{
+    PyObject *texts, *words, *values, *mapping;
+    Py_buffer wview;
+    Py_ssize_t max_chars, head, window, first, last;
+    const char *table;
+    Py_ssize_t size;
+    if (!PyArg_ParseTuple(args, "O!O!y*nnny#OOnn:lexicon_columns", &PyList_Type, &texts,
+                          &WordTableType, &words, &wview, &max_chars, &head, &window, &table,
+                          &size, &values, &mapping, &first, &last))
+        return NULL;
+    if (max_chars < 0 || head < 1 || window < 0 || wview.len % (Py_ssize_t)sizeof(double)
+        || ((WordTable *)words)->slots == NULL || first < 0 || last < first
+        || last > PyList_GET_SIZE(texts)) {
+        PyBuffer_Release(&wview);
+        PyErr_SetString(PyExc_ValueError,
+                        "lexicon_columns(): bad max_chars, head, window, table, weights or range");
+        return NULL;
+    }
+    /* the rows of texts first..last-1; the texts around them (up to `window` on each side) are
+     * read for their words too */
+    Py_ssize_t n = PyList_GET_SIZE(texts);
+    Py_ssize_t a0 = first > window ? first - window : 0;
+    Py_ssize_t b0 = last + window < n ? last + window : n;
+    Py_ssize_t rows = last - first, m = b0 - a0;
+    PyObject *out = PyBytes_FromStringAndSize(NULL, rows * 6 * (Py_ssize_t)sizeof(double));
+    double *means = PyMem_Malloc((m ? m : 1) * sizeof(double));
+    double *sizes = PyMem_Malloc((m ? m : 1) * sizeof(double));
+    double *own = PyMem_Malloc((m ? m : 1) * 3 * sizeof(double));
+    if (out == NULL || means == NULL || sizes == NULL || own == NULL) {
+        Py_XDECREF(out);
+        PyMem_Free(means);
+        PyMem_Free(sizes);
+        PyMem_Free(own);
+        PyBuffer_Release(&wview);
+        return out == NULL ? NULL : PyErr_NoMemory();
+    }
+    double *o = (double *)PyBytes_AS_STRING(out);
+    LexArg a = {(const WordTable *)words, (const double *)wview.buf,
+                wview.len / (Py_ssize_t)sizeof(double), head, 0.0, 0.0, 0.0, 0};
+    for (Py_ssize_t j = a0; j < b0; j++) {
+        PyObject *t = PyList_GET_ITEM(texts, j);
+        if (!PyUnicode_Check(t)) {
+            PyErr_SetString(PyExc_TypeError, "lexicon_columns() takes a list of str");
+            goto fail;
+        }
+        if (lex_text(t, max_chars, (const unsigned char *)table, size, &a) < 0)
+            goto fail;
+        if (a.count < 0) {
+            PyObject *r = PyObject_CallFunctionObjArgs(values, t, mapping, NULL);
+            if (r == NULL)
+                goto fail;
+            int ok = PyArg_ParseTuple(r, "dddn", &a.total, &a.first, &a.low, &a.count);
+            Py_DECREF(r);
+            if (!ok)
+                goto fail;
+        }
+        Py_ssize_t k = j - a0;
+        double *w = own + 3 * k;
+        w[0] = w[1] = w[2] = 0.0;
+        means[k] = 0.0;
+        if (!a.count) {
+            sizes[k] = 1.0;
+            continue;
+        }
+        double mean = a.total / (double)a.count;
+        means[k] = mean;
+        sizes[k] = (double)a.count;
+        w[0] = mean;
+        w[1] = a.first / (double)(a.count < head ? a.count : head);
+        w[2] = a.low;
+    }
+    for (Py_ssize_t j = first; j < last; j++) {
+        double *x = o + (j - first) * 6;
+        Py_ssize_t k = j - a0;
+        x[0] = own[3 * k];
+        x[1] = own[3 * k + 1];
+        x[2] = own[3 * k + 2];
+        x[3] = j ? means[k - 1] : 0.0;
+        x[4] = j + 1 < n ? means[k + 1] : 0.0;
+        Py_ssize_t lo = j > window ? j - window : 0;
+        Py_ssize_t hi = j + window + 1 < n ? j + window + 1 : n;
+        double total = 0.0, weight = 0.0;
+        for (Py_ssize_t q = lo; q < hi; q++) {
+            total += means[q - a0] * sizes[q - a0];
+            weight += sizes[q - a0];
+        }
+        x[5] = total / weight;
+    }
+    PyMem_Free(means);
+    PyMem_Free(sizes);
+    PyMem_Free(own);
+    PyBuffer_Release(&wview);
+    return out;
+fail:
+    Py_DECREF(out);
+    PyMem_Free(means);
+    PyMem_Free(sizes);
+    PyMem_Free(own);
+    PyBuffer_Release(&wview);
+    return NULL;
+}
+
 static Py_ssize_t
 wt_count(const WordTable *w, int kind, const void *d, Py_ssize_t n, const unsigned char *table,
          Py_ssize_t size, long long *hits)
@@ -6073,6 +6310,10 @@ static PyMethodDef module_methods[] = {
      "wraps(lines, lengths, indents, page, wide_match, display_width, narrow, wide, max_width, "
      "window, evidence, close, short_share) -> bytes: where each line "
      "continues on the next (boilerstrip.segment_text._continues)."},
+    {"lexicon_columns", (PyCFunction)speedups_lexicon_columns, METH_VARARGS,
+     "lexicon_columns(texts, words, weights, max_chars, head, window, table, values, mapping, "
+     "first, last) -> bytes: the lexicon features of texts first..last-1, 6 doubles a text "
+     "(boilerstrip.classify.lexicon.columns)."},
     {"language_hits", (PyCFunction)speedups_language_hits, METH_VARARGS,
      "language_hits(text, index, hits[, table]) -> tokens: the function-word hits of every "
      "language (-1 for non-ASCII text the table does not answer for: nothing counted)."},

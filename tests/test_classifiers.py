@@ -571,6 +571,73 @@ def test_window_features_do_not_depend_on_the_chunks(monkeypatch: pytest.MonkeyP
                 k += 1
 
 
+def test_lexicon_words_are_lowered_runs_of_word_characters() -> None:
+    from boilerstrip.classify import lexicon
+
+    assert lexicon.words("Posted by Anna, 12 March 2009 (a_b)") == [
+        "posted", "by", "anna", "12", "march", "2009", "a_b",
+    ]
+    assert lexicon.words("Ελλάδα: Αθήνα") == ["ελλάδα", "αθήνα"]
+    assert lexicon.words("") == []
+    # a long block is read for its first MAX_CHARS characters
+    assert len(lexicon.words("word " * 1000)) == lexicon.MAX_CHARS // 5
+
+
+def test_lexicon_columns_by_definition() -> None:
+    from boilerstrip.classify import lexicon
+
+    weights = lexicon.Lexicon({"words": {"reply": -2.0, "share": -1.0, "said": 1.0, "which": 0.5}})
+    texts = ["Reply Share", "He said which", "", "Share this, he said which was odd reply"]
+    cols = lexicon.columns(texts, weights)
+    width = len(lexicon.NAMES)
+    rows = [list(cols[i * width : (i + 1) * width]) for i in range(len(texts))]
+    # own mean, mean of the first HEAD_WORDS words, lowest word
+    assert rows[0][:3] == [-1.5, -1.5, -2.0]
+    assert rows[1][:3] == [0.5, 0.5, 0.0]
+    assert rows[2][:3] == [0.0, 0.0, 0.0]  # no words
+    assert rows[3][:3] == [-1.5 / 8, 0.0, -2.0]
+    # the block before and after
+    assert (rows[0][3], rows[0][4]) == (0.0, 0.5)
+    assert (rows[3][3], rows[3][4]) == (0.0, 0.0)
+    # the window: every block within WINDOW, weighed by its words (a block without any weighs 1)
+    sizes = [2, 3, 1, 8]
+    means = [-1.5, 0.5, 0.0, -1.5 / 8]
+    want = sum(m * n for m, n in zip(means, sizes, strict=True)) / sum(sizes)
+    assert all(r[5] == pytest.approx(want) for r in rows)
+    # a page without a lexicon (text dumps) reads 0 everywhere
+    assert set(lexicon.columns(texts, None)) == {0.0}
+    assert len(lexicon.columns([], weights)) == 0
+
+
+def test_shipped_lexicon_leans_as_readers_do() -> None:
+    from boilerstrip.classify import learned, lexicon
+
+    lex = learned._models("html").get("lexicon")
+    assert isinstance(lex, lexicon.Lexicon) and len(lex.words) > 1000
+    for word in ("subscribe", "copyright", "reply", "newsletter"):
+        assert lex.words[word] < -1.0, word
+    for word in ("said", "which", "were", "their", "und", "der"):
+        assert lex.words[word] > 1.0, word
+    # the text model has none: its pages read 0 for the lexicon features
+    assert "lexicon" not in learned._models("text")
+
+
+def test_lexicon_features_reach_the_vectors() -> None:
+    from boilerstrip.classify import lexicon
+
+    doc = text_doc("Subscribe to our newsletter", PROSE)
+    Density()(doc)
+    MainRegion()(doc)
+    weights = lexicon.Lexicon({"words": {"subscribe": -3.0, "newsletter": -2.0}})
+    at = FEATURE_NAMES.index(lexicon.NAMES[0])
+    assert FEATURE_NAMES[at:] == lexicon.NAMES
+    got = vectors(doc, weights)
+    assert got[0][at : at + 3] == [-5.0 / 4, -5.0 / 4, -3.0]
+    assert got[1][at + 3] == -5.0 / 4  # the block before
+    assert vectors(doc)[0][at:] == [0.0] * len(lexicon.NAMES)
+    assert [v[:at] for v in got] == [v[:at] for v in vectors(doc)]
+
+
 def test_tree_model_runs_in_plain_python() -> None:
     # One stump: feature 0 <= 0.5 -> -2.0 else +2.0.
     spec = {"type": "trees", "features": ["a"], "base": 0.0, "trees": [[[0, 0.5, 1, 2, 0.0], [-1, 0, 0, 0, -2.0], [-1, 0, 0, 0, 2.0]]]}

@@ -12,6 +12,7 @@ import math
 import re
 import struct
 import sys
+from array import array
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -164,8 +165,8 @@ def _flat(vs: list[list[float]]) -> bytes:
     return b"".join(struct.pack(f"<{len(v)}d", *v) for v in vs)
 
 
-def _compiled_vectors(doc: Doc) -> list[list[float]]:
-    got = learned.vectors(doc)  # the compiled form here (the helper is built)
+def _compiled_vectors(doc: Doc, lex: Any = None) -> list[list[float]]:
+    got = learned.vectors(doc, lex)  # the compiled form here (the helper is built)
     assert learned._compiled_rows(doc) is not None
     return got
 
@@ -211,7 +212,8 @@ def test_compiled_vectors_match_python_bit_for_bit(kind: str) -> None:
         if not doc.segments or doc.kind != kind:
             continue
         _before_learned(doc)
-        assert _flat(_compiled_vectors(doc)) == _flat(list(learned.rows(doc))), name
+        lex = learned._models("html").get("lexicon")
+        assert _flat(_compiled_vectors(doc, lex)) == _flat(list(learned.rows(doc, lex))), name
         checked += 1
     assert checked >= 5
 
@@ -242,9 +244,13 @@ def test_compiled_vectors_any_range_of_a_long_page(monkeypatch: pytest.MonkeyPat
     assert n > 3 * 256
     want = _flat(list(learned.rows(doc)))
     assert _flat(_compiled_vectors(doc)) == want
+    lex = learned._models("html")["lexicon"]
+    want_lex = _flat(list(learned.rows(doc, lex)))
     for chunk in (7, 255, 256, 257, n):
         monkeypatch.setattr(learned, "_CHUNK", chunk)
         assert _flat(_compiled_vectors(doc)) == want
+        assert _flat(_compiled_vectors(doc, lex)) == want_lex
+        assert _flat(list(learned.rows(doc, lex))) == want_lex
     monkeypatch.undo()
     rows = learned._compiled_rows(doc)
     width = len(learned.FEATURE_NAMES) * 8
@@ -1323,21 +1329,11 @@ def test_compiled_headline_frames_match_python() -> None:
         mod.headline_scan(doc.segments, 60, [b"canal"], set(), 0.6)
 
 
-def test_compiled_vectors_refuse_a_headline_of_another_page(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from boilerstrip.classify import headline
+def _rows_args(monkeypatch: pytest.MonkeyPatch, doc: Doc) -> tuple[Any, list[Any]]:
+    """The compiled Rows type and the arguments learned._compiled_rows gives it for ``doc``."""
     from boilerstrip.compiled import speedups
 
     mod = speedups()
-    doc, _ = prepare(
-        "<html><head><title>Canal walk | Garden</title></head><body><h1>Canal walk</h1><p>"
-        + "word, " * 40 + "</p></body></html>"
-    )
-    _before_learned(doc)
-    h = headline.find(doc)
-    assert h.at == 0 and h.up[doc.segments[1].frame] == 1
-    assert _flat(_compiled_vectors(doc)) == _flat(list(learned.rows(doc)))
     captured: list[tuple[Any, ...]] = []
     rows_type = mod.Rows
 
@@ -1347,12 +1343,116 @@ def test_compiled_vectors_refuse_a_headline_of_another_page(
 
     monkeypatch.setattr(mod, "Rows", spy)
     learned._compiled_rows(doc)
-    args = list(captured[0])
+    return rows_type, list(captured[0])
+
+
+def test_compiled_vectors_refuse_a_headline_of_another_page(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from boilerstrip.classify import headline
+
+    doc, _ = prepare(
+        "<html><head><title>Canal walk | Garden</title></head><body><h1>Canal walk</h1><p>"
+        + "word, " * 40 + "</p></body></html>"
+    )
+    _before_learned(doc)
+    h = headline.find(doc)
+    assert h.at == 0 and h.up[doc.segments[1].frame] == 1
+    assert _flat(_compiled_vectors(doc)) == _flat(list(learned.rows(doc)))
+    rows_type, args = _rows_args(monkeypatch, doc)
     assert args[-1] == (*h, headline.MAX_UP)
     for bad in ((len(doc.segments), *h[1:]), (*h[:4], h.up + b"\0")):
         args[-1] = (*bad, headline.MAX_UP)
         with pytest.raises(ValueError):
             rows_type(*args)
+
+
+def test_compiled_lexicon_columns_match_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lexicon features (the compiled helper) against the Python form, on odd texts, long
+    words and blocks, and the real pages' blocks, with the shipped lexicon and with weights that
+    make every word count."""
+    import boilerstrip
+    from boilerstrip.classify import lexicon
+    from boilerstrip.compiled import PURE_PYTHON_ENV
+
+    shipped = learned._models("html").get("lexicon")
+    assert isinstance(shipped, lexicon.Lexicon)
+    pages = [[b.text for b in boilerstrip.extract(raw).blocks] for _, raw, _ in _pages()[:12]]
+    texts = ODD_TEXTS + [
+        "x" * 300 + " Y" * 5, "A_b9 " * 600, "Reply\tSHARE\nsaid, which.", "__ 00 _9_",
+    ]
+    every = {w: (k % 7 - 3) / 3.0 for k, w in enumerate(
+        sorted({w for t in texts + [t for p in pages for t in p] for w in lexicon.words(t)})
+    )}
+    checked = 0
+    for weights in (lexicon.Lexicon({"words": every}), shipped, lexicon.Lexicon({"words": {}})):
+        for block_texts in [texts, texts[::-1], *pages]:
+            n = len(block_texts)
+            for first, last in ((0, n), (0, 1), (n // 2, n), (1, max(1, n - 1))):
+                got = lexicon.columns(block_texts, weights, first, last)
+                with monkeypatch.context() as m:
+                    m.setenv(PURE_PYTHON_ENV, "1")
+                    want = lexicon.columns(block_texts, weights, first, last)
+                assert got.tobytes() == want.tobytes()
+                whole = lexicon.columns(block_texts, weights)
+                assert got.tobytes() == whole[6 * first : 6 * last].tobytes()
+            checked += 1
+    assert checked >= 20
+    from boilerstrip.features import _char_table
+
+    def cols(texts: list[Any], weights: dict[str, Any]) -> list[float]:
+        table = Speedups.WordTable({w: (k,) for k, w in enumerate(weights)})
+        values = array("d", [1.0] * len(weights))  # (the weights of the table's positions)
+        for k, w in enumerate(weights):
+            values[k] = weights[w] if isinstance(weights[w], float) else math.nan
+        got = Speedups.lexicon_columns(
+            texts, table, values, 2000, 4, 3, _char_table(), lexicon._values, weights, 0,
+            len(texts),
+        )
+        return array("d", got).tolist()
+
+    # ASCII, a table-covered text, CJK (handed to the Python form), an empty text
+    got = cols(["Aa bB", "Éa", "中中 aa", ""], {"aa": 1.5, "bb": -0.5, "éa": 2.0, "中": 1.0})
+    assert got[:3] == [0.5, 0.5, -0.5] and got[6:9] == [2.0, 2.0, 2.0]
+    assert got[12:15] == [3.5 / 3, 3.5 / 3, 1.0] and got[18:21] == [0.0, 0.0, 0.0]
+    with pytest.raises(TypeError):
+        cols(["a", 1], {})
+    with pytest.raises(TypeError):  # (a CJK text is handed to the Python form, which adds)
+        cols(["中"], {"中": "x"})
+    short = Speedups.WordTable({"a": (5,)})  # a position past the weights
+    with pytest.raises(ValueError):
+        Speedups.lexicon_columns(["a"], short, array("d", [1.0]), 2000, 4, 3, _char_table(),
+                                 lexicon._values, {"a": 1.0}, 0, 1)
+    with pytest.raises(ValueError):  # a range outside the texts
+        Speedups.lexicon_columns(["a"], short, array("d", [1.0]), 2000, 4, 3, _char_table(),
+                                 lexicon._values, {"a": 1.0}, 0, 2)
+
+
+def test_compiled_vectors_copy_the_lexicon_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    from boilerstrip.classify import lexicon
+
+    doc, _ = prepare(
+        "<html><body><p>Subscribe to our newsletter</p><p>" + "He said, " * 30 + "</p>"
+        "<p>Reply</p></body></html>"
+    )
+    _before_learned(doc)
+    words = lexicon.Lexicon({"words": {
+        "subscribe": -3.0, "newsletter": -2.0, "said": 1.0, "reply": -2.5,
+    }})
+    got = _compiled_vectors(doc, words)
+    assert _flat(got) == _flat(list(learned.rows(doc, words)))
+    at = learned.FEATURE_NAMES.index(lexicon.NAMES[0])
+    assert got[0][at] == -5.0 / 4 and got[2][at] == -2.5
+    # the columns of a chunk, as learned._chunks gives them, and ones of another length or type
+    rows = learned._compiled_rows(doc)
+    n = len(doc.segments)
+    for lo, hi in ((0, n), (0, 1), (1, n), (2, 2)):
+        cols = learned._lexicon_columns(doc.segments, words, lo, hi)
+        assert rows.fill(lo, hi, cols) == _flat(got[lo:hi])
+    for bad in (cols[:-1], array("f", cols), cols.tobytes()):
+        with pytest.raises(ValueError):
+            rows.fill(0, n, bad)
+    assert rows.fill(0, n, None) == rows.fill(0, n) == _flat(learned.vectors(doc))
 
 
 def test_compiled_region_hand_set_fields(monkeypatch: pytest.MonkeyPatch) -> None:

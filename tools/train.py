@@ -38,7 +38,7 @@ import pickle
 import re
 import sys
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from multiprocessing import Pool
@@ -63,7 +63,7 @@ from benchmarks.metrics import (  # noqa: E402
     snippet_score,
     terminal_punctuation,
 )
-from boilerstrip.classify import learned, stacked  # noqa: E402
+from boilerstrip.classify import learned, lexicon, stacked  # noqa: E402
 from boilerstrip.classify.comments import CommentSection  # noqa: E402
 from boilerstrip.classify.density import Density  # noqa: E402
 from boilerstrip.classify.region import MainRegion  # noqa: E402
@@ -114,6 +114,15 @@ dev page comes in four dumps, a turku page once. Held-out (this script's CV, con
 the dump sets within the run-to-run noise (-0.007 to +0.007; cleaneval-dev lynx +0.006, w3m
 -0.019)."""
 LABEL_OVERLAP = 0.5
+LEXICON = True
+"""HTML: learn the word lexicon (``boilerstrip/classify/lexicon.py``) and give the models its
+features (``--no-lexicon``: all 0, as before it). Block-level CV by site, seeds 0-2, mean change:
+dragnet +0.003, l3s-gn1 +0.000, cleaneval-dev +0.008, cleanportaleval +0.001, mozilla-readability
++0.005, trafilatura-eval +0.000 (``docs/design.md``, section 4, item 21)."""
+INNER_FOLDS = 4
+"""The lexicon features a model trains on come from lexicons that did not see the page's site
+(this many folds by site inside its training pages): fitted on its own pages, a word's weight
+would already know the page's labels, and the trees would trust it more than on a new site."""
 CACHE = Path.home() / ".cache" / "boilerstrip" / "train"
 
 _HOST_RE = re.compile(
@@ -351,7 +360,7 @@ def evaluate(
 
 
 def main() -> None:
-    global SEED, THREADS, COMMENT_NEGATIVES, NEGATIVE_WEIGHT, LINE_SETS, TURKU_WEIGHT, KIND
+    global SEED, THREADS, COMMENT_NEGATIVES, NEGATIVE_WEIGHT, LINE_SETS, TURKU_WEIGHT, KIND, LEXICON
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--kind", choices=("html", "text"), default="html")
@@ -379,6 +388,8 @@ def main() -> None:
     ap.add_argument("--no-line-sets", action="store_true",
                     help="text: leave turku-line-quality's train split out of the training data")
     ap.add_argument("--turku-weight", type=float, default=TURKU_WEIGHT)
+    ap.add_argument("--no-lexicon", action="store_true",
+                    help="html: no word lexicon (its features all 0)")
     args = ap.parse_args()
     if args.pipeline_cv and args.kind != "html":
         ap.error("--pipeline-cv runs the HTML pipeline: use it with --kind html")
@@ -391,6 +402,7 @@ def main() -> None:
             for sizes in GBDT_BY_MODEL.values():
                 sizes[key] = arg
     SEED, THREADS = args.seed, args.workers
+    LEXICON = args.kind == "html" and not args.no_lexicon
     COMMENT_NEGATIVES = args.comment_negatives
     NEGATIVE_WEIGHT = args.negative_weight
 
@@ -403,6 +415,8 @@ def main() -> None:
     if args.cache and cpath.exists():
         data = pickle.loads(cpath.read_bytes())
         data = [d for d in data if d.set != TURKU]
+        if any(len(x) != len(learned.FEATURE_NAMES) for x in data[0].X[:1]):
+            sys.exit(f"{cpath} holds vectors of another feature layout: run without --cache")
         if LINE_SETS:  # (cheap: a few hundred short pages, featurized afresh with the weight asked)
             with Pool(args.workers) as pool:
                 data += [d for d in pool.imap(featurize, line_pages(args.data)) if d is not None]
@@ -416,8 +430,10 @@ def main() -> None:
 
     groups = np.array([d.site for d in data])
     folds = GroupKFold(n_splits=args.folds)
+    counts = WordCounts(data) if LEXICON else None
     held_a, held_c, fold_models = cross_fit(
-        data, folds.split(np.zeros(len(data)), groups=groups), args.model, args.pipeline_cv, t0
+        data, folds.split(np.zeros(len(data)), groups=groups), args.model, args.pipeline_cv, t0,
+        counts,
     )
     (CACHE / f"{args.kind}_heldout.pkl").write_bytes(pickle.dumps((held_a, held_c)))
     for thr in (0.4, 0.5, 0.6):
@@ -435,10 +451,10 @@ def main() -> None:
         SEED = seed
         split = folds.split(np.zeros(len(data)), groups=groups)
         if args.pipeline_cv:
-            held_s, _, seed_models = cross_fit(data, split, args.model, True)
+            held_s, _, seed_models = cross_fit(data, split, args.model, True, counts=counts)
             pipe_by_seed[seed] = pipeline_cv(args.data, seed_models)
         else:
-            held_s = held_out(data, split, args.model)
+            held_s = held_out(data, split, args.model, counts=counts)
         by_seed[seed] = evaluate(data, held_s, held_c, 0.5)
         print(f"CV by site, seed {seed}: "
               + "  ".join(f"{k} {v:.3f}" for k, v in by_seed[seed].items()))
@@ -475,12 +491,24 @@ def main() -> None:
         cv = evaluate(data, held_x, held_c, learned.CONTEXT_THRESHOLD)
     if args.no_write:
         return
+    lex = None
+    if counts is not None:
+        # The shipped lexicon sees every page; the vectors the shipped models train on get their
+        # lexicon features from the folds' lexicons, which did not see the page's site.
+        for tr, te in folds.split(np.zeros(len(data)), groups=groups):
+            fold_lex = lexicon.Lexicon({"words": counts.fit(tr)})
+            for i in te:
+                set_lexicon(data[i], fold_lex)
+        lex = lexicon.Lexicon({"words": counts.fit(range(len(data)))})
+        print(f"lexicon: {len(lex.words)} words")
     ma = fit(data, args.model, "article")
     mc = fit(data, args.model, "comment")
     full_a = [predict(ma, d.X) for d in data]
     full_c = [predict(mc, d.X) for d in data]
     stages = {"article": export(ma, args.model, list(learned.FEATURE_NAMES)),
               "comment": export(mc, args.model, list(learned.FEATURE_NAMES))}
+    if lex is not None:
+        stages["lexicon"] = lex.spec()
     if args.context:
         # Fitted on the held-out probabilities (what the first stage says of unseen pages), then
         # scored on the full fit's (what it says of the training pages) for the full-fit figure.
@@ -523,15 +551,110 @@ _CONTEXT_OWN = [learned.FEATURE_NAMES.index(name) for name in stacked.OWN]
 
 
 def held_out(
-    data: list[PageData], folds: Iterator[tuple[Any, Any]], kind: str, target: str = "article"
+    data: list[PageData], folds: Iterator[tuple[Any, Any]], kind: str, target: str = "article",
+    counts: WordCounts | None = None,
 ) -> list[list[float]]:
-    """Each page's probabilities for ``target`` from the model fitted on the other folds."""
+    """Each page's probabilities for ``target`` from the model fitted on the other folds (with
+    ``counts``, each fold's lexicon features: :func:`lexicon_fold`)."""
     out: list[list[float]] = [[] for _ in data]
     for tr, te in folds:
+        lexicon_fold(data, counts, tr, te)
         m = fit([data[i] for i in tr], kind, target)
         for i in te:
             out[i] = predict(m, data[i].X)
     return out
+
+
+class WordCounts:
+    """Per page, the weight of each word in its article blocks and in its other blocks (a block
+    weighs ``1 / blocks of its page``, a word once a block), and the page's two totals: what a
+    lexicon is fitted from, summed over any set of pages."""
+
+    def __init__(self, data: list[PageData]) -> None:
+        self.sites = [d.site for d in data]
+        self.article: list[Counter[str]] = []
+        self.other: list[Counter[str]] = []
+        self.totals: list[tuple[float, float]] = []
+        for d in data:
+            a: Counter[str] = Counter()
+            b: Counter[str] = Counter()
+            ta = tb = 0.0
+            share = 1.0 / (len(d.texts) or 1)
+            for text, y, w in zip(d.texts, d.y, d.w, strict=True):
+                if w == 0:  # (unlabelled: trafilatura-eval's blocks without a snippet)
+                    continue
+                into = a if y else b
+                for word in set(lexicon.words(text)):
+                    into[word] += share
+                if y:
+                    ta += share
+                else:
+                    tb += share
+            self.article.append(a)
+            self.other.append(b)
+            self.totals.append((ta, tb))
+
+    def fit(self, pages: Any) -> dict[str, float]:
+        """The word weights from the pages ``pages`` (indices): each word's smoothed log-odds of
+        article less the prior's, for the words that pages of :data:`lexicon.MIN_SITES` sites or
+        more hold."""
+        a: Counter[str] = Counter()
+        b: Counter[str] = Counter()
+        sites: defaultdict[str, set[str]] = defaultdict(set)
+        ta = tb = 0.0
+        for i in pages:
+            a.update(self.article[i])
+            b.update(self.other[i])
+            for word in self.article[i].keys() | self.other[i].keys():
+                sites[word].add(self.sites[i])
+            ta += self.totals[i][0]
+            tb += self.totals[i][1]
+        if not ta or not tb:
+            return {}
+        prior = ta / (ta + tb)
+        base = math.log(prior / (1.0 - prior))
+        k = lexicon.SMOOTHING
+        return {
+            word: round(math.log((a[word] + k * prior) / (b[word] + k * (1.0 - prior))) - base, 4)
+            for word in sorted(sites)
+            if len(sites[word]) >= lexicon.MIN_SITES
+        }
+
+
+_LEX = len(learned.FEATURE_NAMES) - len(lexicon.NAMES)
+"""Where the lexicon features start in a vector."""
+
+
+def set_lexicon(d: PageData, lex: lexicon.Lexicon | None) -> None:
+    """Write the lexicon features of ``lex`` into the page's vectors (all 0 for None)."""
+    cols = lexicon.columns(d.texts, lex)
+    width = len(lexicon.NAMES)
+    for i, x in enumerate(d.X):
+        x[_LEX:] = cols[i * width : (i + 1) * width]
+
+
+def lexicon_fold(
+    data: list[PageData], counts: WordCounts | None, tr: Any, te: Any
+) -> lexicon.Lexicon | None:
+    """Before a model is fitted on the pages ``tr`` and tested on ``te``: the lexicon of ``tr``
+    (returned) gives the ``te`` pages their features, and each ``tr`` page gets its features from
+    a lexicon fitted on the ``tr`` pages of the other sites (:data:`INNER_FOLDS` folds by site).
+    None and nothing written without ``counts`` (no lexicon)."""
+    if counts is None:
+        return None
+    import numpy as np
+    from sklearn.model_selection import GroupKFold
+
+    lex = lexicon.Lexicon({"words": counts.fit(tr)})
+    for i in te:
+        set_lexicon(data[i], lex)
+    tr = np.asarray(tr)
+    groups = np.array([counts.sites[i] for i in tr])
+    for fit_at, apply_at in GroupKFold(n_splits=INNER_FOLDS).split(tr, groups=groups):
+        inner = lexicon.Lexicon({"words": counts.fit(tr[fit_at])})
+        for i in tr[apply_at]:
+            set_lexicon(data[i], inner)
+    return lex
 
 
 FoldModels = list[tuple[dict[str, Any], set[tuple[str, str]]]]
@@ -540,15 +663,17 @@ FoldModels = list[tuple[dict[str, Any], set[tuple[str, str]]]]
 
 def cross_fit(
     data: list[PageData], folds: Iterator[tuple[Any, Any]], kind: str, keep: bool,
-    t0: float | None = None,
+    t0: float | None = None, counts: WordCounts | None = None,
 ) -> tuple[list[list[float]], list[list[float]], FoldModels]:
     """Each page's article and comment probabilities from the models fitted on the other folds,
-    and (``keep``) every fold's two models for :func:`pipeline_cv`; with ``t0``, a line per fold."""
+    and (``keep``) every fold's two models (and lexicon) for :func:`pipeline_cv`; with ``t0``, a
+    line per fold; with ``counts``, each fold's lexicon features (:func:`lexicon_fold`)."""
     held_a: list[list[float]] = [[] for _ in data]
     held_c: list[list[float]] = [[] for _ in data]
     models: FoldModels = []
     names = list(learned.FEATURE_NAMES)
     for k, (tr, te) in enumerate(folds):
+        lex = lexicon_fold(data, counts, tr, te)
         train = [data[i] for i in tr]
         ma = fit(train, kind, "article")
         mc = fit(train, kind, "comment")
@@ -556,8 +681,10 @@ def cross_fit(
             held_a[i] = predict(ma, data[i].X)
             held_c[i] = predict(mc, data[i].X)
         if keep:
-            models.append(({"article": export(ma, kind, names), "comment": export(mc, kind, names)},
-                           {(data[i].set, data[i].id) for i in te}))
+            stages = {"article": export(ma, kind, names), "comment": export(mc, kind, names)}
+            if lex is not None:
+                stages["lexicon"] = lex.spec()
+            models.append((stages, {(data[i].set, data[i].id) for i in te}))
         if t0 is not None:
             print(f"fold {k}: {len(te)} pages held out ({time.time() - t0:.0f}s)")
     return held_a, held_c, models
@@ -575,8 +702,7 @@ def pipeline_cv(data: Path, fold_models: FoldModels) -> dict[str, float]:
     from boilerstrip.classify import model as model_mod
 
     fold_of = {key: k for k, (_, keys) in enumerate(fold_models) for key in keys}
-    loaded = [{stage: model_mod.Model(spec) for stage, spec in specs.items()}
-              for specs, _ in fold_models]
+    loaded = [model_mod.stages(specs) for specs, _ in fold_models]
     pages = {name: [p for p in plist if (name, p.id) in fold_of]
              for name, plist in load_pages(data, TRAIN_SETS, quick=False).items()}
     outs: dict[str, Output] = {}

@@ -35,11 +35,11 @@ from ..features import (
     segments_flags,
 )
 from ..types import Label
-from . import candidates, headline, stacked
+from . import candidates, headline, lexicon, stacked
 from .base import set_label
 from .comments import counts_comments, is_comment_chrome, is_meta_line, signed_thread
 from .density import BAD, GOOD, NEARGOOD, SHORT
-from .model import Model, load, sigmoid
+from .model import Model, load_stages, sigmoid
 from .region import values_of
 
 TAGS: Final = (
@@ -87,6 +87,7 @@ FEATURE_NAMES: Final[tuple[str, ...]] = tuple(
     + ["repeats"]
     + list(candidates.NAMES)
     + list(headline.NAMES)
+    + list(lexicon.NAMES)
 )
 
 
@@ -164,14 +165,15 @@ def _cues(mask: int) -> tuple[float, ...]:
     return got
 
 
-def vectors(doc: Doc) -> list[list[float]]:
-    """One feature vector per segment of ``doc`` (in :data:`FEATURE_NAMES` order)."""
+def vectors(doc: Doc, lex: lexicon.Lexicon | None = None) -> list[list[float]]:
+    """One feature vector per segment of ``doc`` (in :data:`FEATURE_NAMES` order), its lexicon
+    features read off ``lex`` (all 0 without)."""
     maker = _compiled_rows(doc)
     if maker is None:
-        return list(rows(doc))
+        return list(rows(doc, lex))
     out: list[list[float]] = []
     width = len(FEATURE_NAMES)
-    for chunk in _chunks(maker, len(doc.segments)):
+    for chunk in _chunks(maker, doc.segments, lex):
         flat: list[float] = memoryview(chunk).cast("d").tolist()  # type: ignore[assignment]
         out.extend(flat[k : k + width] for k in range(0, len(flat), width))
     return out
@@ -304,16 +306,32 @@ def _compiled_rows(doc: Doc) -> Any:
     return mod.Rows(segs, values, share, linkd, doc.parent, page, _CONSTS, cand, head)
 
 
-def _chunks(maker: Any, n: int) -> Iterator[bytes]:
-    """The vectors of the compiled form :data:`_CHUNK` blocks at a time, as native doubles."""
+def _chunks(maker: Any, segs: Sequence[Segment], lex: lexicon.Lexicon | None) -> Iterator[bytes]:
+    """The vectors of the compiled form :data:`_CHUNK` blocks at a time, as native doubles (their
+    lexicon features computed a chunk at a time too)."""
+    n = len(segs)
     for lo in range(0, n, _CHUNK):
-        chunk: bytes = maker.fill(lo, min(n, lo + _CHUNK))
+        hi = min(n, lo + _CHUNK)
+        cols = None if lex is None else _lexicon_columns(segs, lex, lo, hi)
+        chunk: bytes = maker.fill(lo, hi, cols)
         yield chunk
 
 
-def rows(doc: Doc) -> Iterator[list[float]]:
+def _lexicon_columns(
+    segs: Sequence[Segment], lex: lexicon.Lexicon | None, lo: int, hi: int
+) -> array[float]:
+    """The lexicon features of the blocks ``lo`` to ``hi - 1`` (``lexicon.columns`` given the
+    texts it reads: those within its window)."""
+    a0 = max(0, lo - lexicon.WINDOW)
+    # (the texts end where the page does, or WINDOW blocks past hi: either way every window of
+    # lo..hi-1 and its neighbours is inside them, cut where the page is)
+    texts = [s.text for s in segs[a0 : hi + lexicon.WINDOW]]
+    return lexicon.columns(texts, lex, lo - a0, hi - a0)
+
+
+def rows(doc: Doc, lex: lexicon.Lexicon | None = None) -> Iterator[list[float]]:
     """The vectors of :func:`vectors`, one at a time, in plain Python (the reference of the
-    compiled form; a page of 200,000 blocks need not hold them all: 146 floats a block). The
+    compiled form; a page of 200,000 blocks need not hold them all: 152 floats a block). The
     page-wide sums are kept in arrays of doubles (the same numbers, without an object each), and
     the blocks' own features are made :data:`_CHUNK` blocks at a time."""
     segs = doc.segments
@@ -344,6 +362,7 @@ def rows(doc: Doc) -> Iterator[list[float]]:
         counts[s.text] = counts.get(s.text, 0) + 1
     cand = candidates.find(doc, linkd)  # (NONE for a page without elements: text)
     head = headline.find(doc)  # (NONE for a page without elements: text)
+    width = len(lexicon.NAMES)
     pos_chars = 0
     for lo in range(0, n, _CHUNK):
         hi = min(n, lo + _CHUNK)
@@ -356,6 +375,7 @@ def rows(doc: Doc) -> Iterator[list[float]]:
             for j, o in zip(range(a0, b0), own, strict=True)
         ]
         win = _window_means(own[lo - a0 : hi - a0], prefix, lo, n)
+        cols = _lexicon_columns(segs, lex, lo, hi)
         for i in range(lo, hi):
             s = segs[i]
             k = i - a0
@@ -410,6 +430,7 @@ def rows(doc: Doc) -> Iterator[list[float]]:
                 math.log1p(counts[s.text] - 1),
                 *candidates.block_features(cand, frames[i], parent),
                 *headline.block_features(head, i, frames[i], pos_chars, s.chars),
+                *cols[(i - lo) * width : (i - lo + 1) * width],
             ]
             pos_chars += s.chars
             yield row
@@ -644,6 +665,7 @@ class LearnedArticle:
         fa = models["article"].forest
         fc = models["comment"].forest if "comment" in models else None
         compiled = fa is not None and (fc is not None or "comment" not in models)
+        lex = models.get("lexicon")
         maker = _compiled_rows(doc) if compiled else None
         if maker is not None:
             # The compiled vectors, a chunk at a time, scored by the compiled trees (into arrays
@@ -652,7 +674,7 @@ class LearnedArticle:
             pa = array("d", bytes(8 * len(segs)))
             pc = array("d", bytes(8 * len(segs)))
             at = 0
-            for chunk in _chunks(maker, len(segs)):
+            for chunk in _chunks(maker, segs, lex):
                 got = array("d", fa.probabilities(chunk, width))
                 pa[at : at + len(got)] = got
                 if fc is not None:
@@ -664,7 +686,7 @@ class LearnedArticle:
             comment = models["comment"].margin_function() if "comment" in models else None
             # Vector by vector: a page's vectors are never all held at once.
             pa, pc = array("d"), array("d")
-            for x in rows(doc):
+            for x in rows(doc, lex):
                 pa.append(sigmoid(article(x)))
                 pc.append(sigmoid(comment(x)) if comment is not None else 0.0)
         context = models.get("context")
@@ -839,5 +861,6 @@ def _context_probabilities(
 
 
 def _models(kind: str) -> dict[str, Any]:
-
-    return load(f"model_{kind}")
+    """The stages of the kind's model file: ``article``, ``comment``, and where trained ``context``
+    and ``lexicon``."""
+    return load_stages(f"model_{kind}")

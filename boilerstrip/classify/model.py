@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache, reduce
 from importlib import resources
 from operator import add, itemgetter, mul
@@ -28,7 +28,10 @@ from typing import Any
 
 from ..compiled import PURE_PYTHON_ENV, speedups
 
-__all__ = ["PURE_PYTHON_ENV", "Model", "load", "sigmoid", "speedups", "tree_margin"]
+__all__ = [
+    "PURE_PYTHON_ENV", "Model", "load", "load_stages", "sigmoid", "speedups", "stages",
+    "tree_margin",
+]
 
 Vector = Sequence[float]
 
@@ -161,9 +164,24 @@ def tree_margin(base: float, trees: list[list[list[float]]], x: Vector) -> float
     return s
 
 
+def stages(spec: Mapping[str, Any]) -> dict[str, Any]:
+    """The stages of a model file's ``spec``: a :class:`Model` per model, and a
+    :class:`~boilerstrip.classify.lexicon.Lexicon` for an entry of type ``lexicon`` (the word
+    weights the models' lexicon features were computed with)."""
+    from .lexicon import Lexicon
+
+    return {
+        stage: Lexicon(s) if s.get("type") == "lexicon" else Model(s) for stage, s in spec.items()
+    }
+
+
 @lru_cache(maxsize=8)
+def load_stages(name: str) -> dict[str, Any]:
+    """The stages of ``boilerstrip/data/<name>.json`` (:func:`stages`)."""
+    raw = resources.files("boilerstrip").joinpath(f"data/{name}.json").read_text("utf-8")
+    return stages(json.loads(raw))
+
+
 def load(name: str) -> dict[str, Model]:
     """The models of ``boilerstrip/data/<name>.json`` (a dict of stage name -> model)."""
-    raw = resources.files("boilerstrip").joinpath(f"data/{name}.json").read_text("utf-8")
-    spec: dict[str, Any] = json.loads(raw)
-    return {stage: Model(s) for stage, s in spec.items()}
+    return {k: m for k, m in load_stages(name).items() if isinstance(m, Model)}
