@@ -86,10 +86,9 @@ def main() -> None:
         rows[seed] = _scores(stages, pages)
         print(f"seed {seed}{' (the shipped model)' if same else ''}: "
               + "  ".join(f"{k} {v:.3f}" for k, v in rows[seed].items()), flush=True)
-    keys = list(rows[args.seeds[0]])
-    print("spread (largest - smallest): "
-          + "  ".join(f"{k} {max(r[k] for r in rows.values()) - min(r[k] for r in rows.values()):.3f}"
-                      for k in keys))
+    spread = {k: max(r[k] for r in rows.values()) - min(r[k] for r in rows.values())
+              for k in rows[args.seeds[0]]}
+    print("spread (largest - smallest): " + "  ".join(f"{k} {v:.3f}" for k, v in spread.items()))
     if args.out:
         args.out.write_text(json.dumps({str(s): r for s, r in rows.items()}, indent=1) + "\n")
 
