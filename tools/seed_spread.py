@@ -32,9 +32,7 @@ import train  # noqa: E402
 
 from benchmarks import gate  # noqa: E402
 from benchmarks.evaluate import load_pages, score_text_sets  # noqa: E402
-from benchmarks.systems import PageInput, run  # noqa: E402
 from boilerstrip.classify import learned  # noqa: E402
-from boilerstrip.classify import model as model_mod  # noqa: E402
 
 
 def _fit(data: list[Any], seed: int) -> dict[str, Any]:
@@ -50,16 +48,11 @@ def _fit(data: list[Any], seed: int) -> dict[str, Any]:
 def _scores(stages: dict[str, Any], pages: dict[str, list[Any]]) -> dict[str, float]:
     """F1 of the gate's HTML pages (``gate:<set>``) and of the dev sets (in-sample), with these
     models in place of the shipped HTML ones."""
-    models = {k: model_mod.Model(spec) for k, spec in stages.items()}
-    shipped = learned._models
-    learned._models = lambda kind: models if kind == "html" else shipped(kind)  # type: ignore[misc]
-    try:
+    models = {k: train.load_spec(spec) for k, spec in stages.items()}
+    with train.html_models(models):
         out = {f"gate:{k}": v["f1"] for k, v in gate.score(gate.load_fixture()).items()}
-        outs = {f"{name}/{p.id}": run("boilerstrip", PageInput(p.raw or "", p.html, p.lang))
-                for name, plist in pages.items() for p in plist}
-        out.update({k: v["f1"] for k, v in score_text_sets(pages, outs, bootstrap=0).items()})
-    finally:
-        learned._models = shipped  # type: ignore[misc]
+    outs = train.run_with_models(pages, lambda name, page_id: models)
+    out.update({k: v["f1"] for k, v in score_text_sets(pages, outs, bootstrap=0).items()})
     return out
 
 

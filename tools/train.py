@@ -39,7 +39,8 @@ import re
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from multiprocessing import Pool
 from pathlib import Path
@@ -571,27 +572,52 @@ def pipeline_cv(data: Path, fold_models: FoldModels) -> dict[str, float]:
     steps and the title ranker are the shipped ones: they were written and tuned on the same dev
     pages."""
     from benchmarks.evaluate import load_pages, score_comments, score_text_sets
-    from benchmarks.systems import Output, PageInput, run
-    from boilerstrip.classify import model as model_mod
 
     fold_of = {key: k for k, (_, keys) in enumerate(fold_models) for key in keys}
-    loaded = [{stage: model_mod.Model(spec) for stage, spec in specs.items()}
+    loaded = [{stage: load_spec(spec) for stage, spec in specs.items()}
               for specs, _ in fold_models]
     pages = {name: [p for p in plist if (name, p.id) in fold_of]
              for name, plist in load_pages(data, TRAIN_SETS, quick=False).items()}
-    outs: dict[str, Output] = {}
-    shipped = learned._models
-    try:
-        for name, plist in pages.items():
-            for p in plist:
-                k = fold_of[(name, p.id)]
-                learned._models = lambda kind, k=k: loaded[k]  # type: ignore[misc]
-                outs[f"{name}/{p.id}"] = run("boilerstrip", PageInput(p.raw or "", p.html, p.lang))
-    finally:
-        learned._models = shipped  # type: ignore[misc]
+    outs = run_with_models(pages, lambda name, page_id: loaded[fold_of[(name, page_id)]])
     res = {k: v["f1"] for k, v in score_text_sets(pages, outs, bootstrap=0).items()}
     res.update({f"{k} comments": v["f1"] for k, v in score_comments(pages, outs, 0).items()})
     return res
+
+
+def load_spec(spec: dict[str, Any]) -> Any:
+    """An exported model (:func:`export`) loaded as boilerstrip loads its shipped files."""
+    from boilerstrip.classify import model as model_mod
+
+    return model_mod.Model(spec)
+
+
+def run_with_models(
+    pages: dict[str, list[Any]], models_of: Callable[[str, str], dict[str, Any]]
+) -> dict[str, Any]:
+    """Every page of ``pages`` (set -> benchmark pages) through ``boilerstrip.extract``, as
+    ``benchmarks.evaluate`` runs it, with the HTML models ``models_of(set, page id)`` (stage ->
+    loaded model) in place of the shipped ones: the outputs by ``<set>/<id>``, for the benchmark's
+    scoring functions."""
+    from benchmarks.systems import PageInput, run
+
+    outs: dict[str, Any] = {}
+    for name, plist in pages.items():
+        for p in plist:
+            with html_models(models_of(name, p.id)):
+                outs[f"{name}/{p.id}"] = run("boilerstrip", PageInput(p.raw or "", p.html, p.lang))
+    return outs
+
+
+@contextmanager
+def html_models(models: dict[str, Any]) -> Iterator[None]:
+    """``boilerstrip.extract`` runs with ``models`` (stage -> loaded model) as its HTML models
+    inside the block; the shipped ones again after it."""
+    shipped = learned._models
+    learned._models = lambda kind: models if kind == "html" else shipped(kind)  # type: ignore[misc]
+    try:
+        yield
+    finally:
+        learned._models = shipped  # type: ignore[misc]
 
 
 def context_rows(d: PageData, pa: list[float], pc: list[float]) -> list[tuple[float, ...]]:
