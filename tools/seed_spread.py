@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import pickle
 import sys
 from pathlib import Path
 from typing import Any
@@ -66,7 +65,7 @@ def main() -> None:
     cache = train.CACHE / "html.pkl"
     if not cache.exists():
         sys.exit(f"{cache} not found: run python tools/train.py --kind html first")
-    data = [d for d in pickle.loads(cache.read_bytes()) if d.set != train.TURKU]
+    data = [d for d in train.load_cache(cache) if d.set != train.TURKU]
     if any(len(x) != len(learned.FEATURE_NAMES) for x in data[0].X[:1]):
         sys.exit(f"{cache} holds vectors of another feature layout: run tools/train.py again")
     train.KIND = "html"

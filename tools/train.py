@@ -188,6 +188,23 @@ class PageData:
     """trafilatura-eval: the page's with/without snippets (its only gold)."""
 
 
+class _CacheReader(pickle.Unpickler):
+    """Reads a training cache whoever wrote it: this file run as a script pickles its classes as
+    ``__main__.PageData``, a tool that imports it (tools/seed_spread.py) as ``train.PageData``."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module in ("__main__", "train") and name in ("PageData", "Job"):
+            return globals()[name]
+        return super().find_class(module, name)
+
+
+def load_cache(path: Path) -> list[PageData]:
+    """The featurized pages of a training cache (``CACHE / "<kind>.pkl"``)."""
+    with path.open("rb") as f:
+        data: list[PageData] = _CacheReader(f).load()
+    return data
+
+
 def _norm(s: str) -> str:
     return " ".join(s.split())
 
@@ -402,7 +419,7 @@ def main() -> None:
     CACHE.mkdir(parents=True, exist_ok=True)
     cpath = CACHE / f"{args.kind}.pkl"
     if args.cache and cpath.exists():
-        data = pickle.loads(cpath.read_bytes())
+        data = load_cache(cpath)
         data = [d for d in data if d.set != TURKU]
         if LINE_SETS:  # (cheap: a few hundred short pages, featurized afresh with the weight asked)
             with Pool(args.workers) as pool:
