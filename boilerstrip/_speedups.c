@@ -6283,7 +6283,7 @@ static PyMethodDef module_methods[] = {
     {"walk_setup", (PyCFunction)(void (*)(void))walk_setup, METH_FASTCALL,
      "walk_setup(tag_infos, tag_info, attrs, cue_cache, token_cues, attr_cues, element_cues, "
      "masks, masks_max, headings, segment, br, pre_join, clean_join, check_mask, near_levels, "
-     "token_cache, new_token_cues, cache_max, max_token_chars): "
+     "token_cache, new_token_cues, cache_max, max_token_chars, inline_keep): "
      "the tables and helpers of boilerstrip.segment_html that Walk shares."},
     {"make_blocks", (PyCFunction)speedups_make_blocks, METH_VARARGS,
      "make_blocks(segs, block_type, html, drawn, position, comment_label, nav_label) -> list: "

@@ -37,6 +37,8 @@ static PyObject *g_tag_infos, *g_tag_info, *g_attrs, *g_cue_cache, *g_token_cues
     *g_element_cues, *g_masks, *g_headings, *g_segment, *g_br, *g_pre_join, *g_clean_join,
     *g_token_cache, *g_new_token_cues;
 static Py_ssize_t g_masks_max, g_check_mask, g_near_levels, g_cache_max, g_max_token_chars;
+/* The cues an inline element passes on to its block (patterns.INLINE_CUES). */
+static long g_inline_keep = -1;
 static PyObject *s_type, *s_get, *s_items, *s_slash, *s_empty, *s_ld_json, *s_start_other,
     *s_reset_walk, *s_tick, *s_sink_text, *s_h1_done, *s_end_walk, *zero, *s_source;
 /* One string per tag name (segment_html._names): the element records share them. */
@@ -1037,7 +1039,7 @@ walk_start(Walk *self, PyObject *raw, PyObject *attrib, int32_t node)
         if (flags & F_IMAGE)
             self->image_pending = 1;
     } else {
-        self->inline_cues |= cues;
+        self->inline_cues |= cues & g_inline_keep;
         if (flags & F_A) {
             self->link_depth++;
         } else if (flags & F_BR) {
@@ -1546,12 +1548,12 @@ static PyTypeObject WalkType = {
 
 /* walk_setup(tag_infos, tag_info, attrs, cue_cache, token_cues, attr_cues, element_cues, masks,
  *            masks_max, headings, segment, br, pre_join, clean_join, check_mask, near_levels,
- *            token_cache, new_token_cues, cache_max, max_token_chars) */
+ *            token_cache, new_token_cues, cache_max, max_token_chars, inline_keep) */
 PyObject *
 walk_setup(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
 {
-    if (nargs != 20) {
-        PyErr_SetString(PyExc_TypeError, "walk_setup takes 20 arguments");
+    if (nargs != 21) {
+        PyErr_SetString(PyExc_TypeError, "walk_setup takes 21 arguments");
         return NULL;
     }
     if (!PyDict_CheckExact(args[0]) || !PyDict_CheckExact(args[2]) || !PyDict_CheckExact(args[3])
@@ -1575,6 +1577,7 @@ walk_setup(PyObject *module, PyObject *const *args, Py_ssize_t nargs)
     g_near_levels = PyLong_AsSsize_t(args[15]);
     g_cache_max = PyLong_AsSsize_t(args[18]);
     g_max_token_chars = PyLong_AsSsize_t(args[19]);
+    g_inline_keep = PyLong_AsLong(args[20]);
     if (PyErr_Occurred())
         return NULL;
     if (g_max_token_chars < 0 || g_max_token_chars >= 64) {

@@ -653,7 +653,7 @@ class _Walk:
                 if flags & _F_IMAGE:
                     self.image_pending = True
         else:
-            self.inline_cues |= cues
+            self.inline_cues |= cues & P.INLINE_CUES
             if flags:
                 if flags & _F_A:
                     self.link_depth += 1
@@ -1022,7 +1022,7 @@ if _speedups is not None:
     _speedups.walk_setup(
         _tag_infos, _tag_info, _ATTRS, _cue_cache, _token_cues, _attr_cues, _element_cues,
         _masks, _MASKS_MAX, HEADINGS, _speedups.Segment, _BR, _pre_join, _clean_join, CHECK_MASK,
-        NEAR_LEVELS, _token_cache, _new_token_cues, _CUE_CACHE_MAX, MAX_TOKEN_CHARS,
+        NEAR_LEVELS, _token_cache, _new_token_cues, _CUE_CACHE_MAX, MAX_TOKEN_CHARS, P.INLINE_CUES,
     )
 
     class _CSegmenter(_Rare, _speedups.Walk):  # type: ignore[misc,name-defined]

@@ -1043,6 +1043,8 @@ HOSTILE_HTML = [
     "<p class='articleBody storyText' id='x' role='main' itemprop='articleBody' "
     "style='display:none' aria-hidden='true' hidden>text</p></body></html>",
     "<div class='" + "x" * 400 + " comment'>long class</div><span class=''>e</span>",
+    "<p>teaser <span class='comment-count'>12</span> <a class='comments-link'>12</a></p>"
+    "<div class='comments'><p>a comment <b class='commentBody'>here</b></p></div>",
     "<p>" + "<a href=#>link</a> " * 50 + "</p><img src=x><video></video><p>after media</p>",
     "<table><tr><td>a<td>b<tr><td>c</table><ul><li>one<li>two<dl><dt>t<dd>d</dl></ul>",
     "<html><p>before body</p><body><p>in body</p></body></html><p>after</p>",

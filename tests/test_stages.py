@@ -9,6 +9,7 @@ import pytest
 import boilerstrip
 from boilerstrip import Article, Block, Comment, Label
 from boilerstrip import patterns as P
+from boilerstrip.classify.comments import CommentSection
 from boilerstrip.document import Doc
 from boilerstrip.features import compute, word_count
 from boilerstrip.parse import parse_html
@@ -149,6 +150,24 @@ def test_hidden_and_image_cues() -> None:
     )
     assert doc.segments[0].cues & P.HIDDEN
     assert doc.segments[1].image_before
+
+
+def test_an_inline_comment_cue_stays_with_its_element() -> None:
+    # A teaser with its comment count (BBC's "Features & Analysis" list) and a reader comment: the
+    # count's class is no comment cue of the teaser's paragraph, the comment's wrapper still is.
+    doc = html_doc(
+        "<body><ul><li><h3><a href='/a'>Money talks</a></h3><p>How the class system is changing"
+        " <span class='gvl3-icon comment-count'>12</span></p></li></ul>"
+        "<div class='comment'><p>I disagree with every word of this piece, and here is why.</p>"
+        "</div></body>"
+    )
+    teaser, comment = doc.segments[1], doc.segments[2]
+    assert teaser.text.startswith("How the class") and comment.text.startswith("I disagree")
+    assert not teaser.cues & P.COMMENT and not teaser.near_cues & P.COMMENT
+    assert comment.cues & P.COMMENT
+    CommentSection()(doc)
+    assert teaser.label is None
+    assert comment.label is Label.COMMENT
 
 
 def test_pre_keeps_lines() -> None:

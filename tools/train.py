@@ -39,7 +39,8 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from multiprocessing import Pool
 from pathlib import Path
@@ -104,6 +105,8 @@ TRAIN_SETS = (
     "dragnet", "l3s-gn1", "cleaneval-dev", "cleanportaleval", "mozilla-readability", "trafilatura-eval",
 )
 TURKU = "turku-line-quality"
+FOLDS = 5
+"""The cross-validation's folds (grouped by site), and those the shipped lexicon features come from."""
 LINE_SETS = True
 """Text model: also train on turku-line-quality's ``train`` split (``--no-line-sets`` leaves it
 out). Its page ids are their own sites in the grouped folds."""
@@ -197,6 +200,23 @@ class PageData:
     line_base: list[bool] | None = None
     """Line-labelled pages: the terminal-punctuation baseline's verdict per line."""
     """trafilatura-eval: the page's with/without snippets (its only gold)."""
+
+
+class _CacheReader(pickle.Unpickler):
+    """Reads a training cache whoever wrote it: this file run as a script pickles its classes as
+    ``__main__.PageData``, a tool that imports it (tools/seed_spread.py) as ``train.PageData``."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module in ("__main__", "train") and name in ("PageData", "Job"):
+            return globals()[name]
+        return super().find_class(module, name)
+
+
+def load_cache(path: Path) -> list[PageData]:
+    """The featurized pages of a training cache (``CACHE / "<kind>.pkl"``)."""
+    with path.open("rb") as f:
+        data: list[PageData] = _CacheReader(f).load()
+    return data
 
 
 def _norm(s: str) -> str:
@@ -367,7 +387,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--kind", choices=("html", "text"), default="html")
-    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--folds", type=int, default=FOLDS)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--model", choices=("lr", "gbdt", "lgbm"), default="lgbm")
     ap.add_argument("--cache", action="store_true", help="reuse the featurized pages of the last run")
@@ -419,7 +439,7 @@ def main() -> None:
     CACHE.mkdir(parents=True, exist_ok=True)
     cpath = CACHE / f"{args.kind}.pkl"
     if args.cache and cpath.exists():
-        data = pickle.loads(cpath.read_bytes())
+        data = load_cache(cpath)
         data = [d for d in data if d.set != TURKU]
         if any(len(x) != len(learned.FEATURE_NAMES) for x in data[0].X[:1]):
             sys.exit(f"{cpath} holds vectors of another feature layout: run without --cache")
@@ -497,24 +517,12 @@ def main() -> None:
         cv = evaluate(data, held_x, held_c, learned.CONTEXT_THRESHOLD)
     if args.no_write:
         return
-    lex = None
-    if counts is not None:
-        # The shipped lexicon sees every page; the vectors the shipped models train on get their
-        # lexicon features from the folds' lexicons, which did not see the page's site.
-        for tr, te in folds.split(np.zeros(len(data)), groups=groups):
-            fold_lex = lexicon.Lexicon({"words": counts.fit(tr)})
-            for i in te:
-                set_lexicon(data[i], fold_lex)
-        lex = lexicon.Lexicon({"words": counts.fit(range(len(data)))})
-        print(f"lexicon: {len(lex.words)} words")
-    ma = fit(data, args.model, "article")
-    mc = fit(data, args.model, "comment")
+    stages, ma, mc = final_models(
+        data, args.model, folds.split(np.zeros(len(data)), groups=groups), counts)
+    if "lexicon" in stages:
+        print(f"lexicon: {len(stages['lexicon']['words'])} words")
     full_a = [predict(ma, d.X) for d in data]
     full_c = [predict(mc, d.X) for d in data]
-    stages = {"article": export(ma, args.model, list(learned.FEATURE_NAMES)),
-              "comment": export(mc, args.model, list(learned.FEATURE_NAMES))}
-    if lex is not None:
-        stages["lexicon"] = lex.spec()
     if args.context:
         # Fitted on the held-out probabilities (what the first stage says of unseen pages), then
         # scored on the full fit's (what it says of the training pages) for the full-fit figure.
@@ -704,26 +712,75 @@ def pipeline_cv(data: Path, fold_models: FoldModels) -> dict[str, float]:
     steps and the title ranker are the shipped ones: they were written and tuned on the same dev
     pages."""
     from benchmarks.evaluate import load_pages, score_comments, score_text_sets
-    from benchmarks.systems import Output, PageInput, run
-    from boilerstrip.classify import model as model_mod
 
     fold_of = {key: k for k, (_, keys) in enumerate(fold_models) for key in keys}
-    loaded = [model_mod.stages(specs) for specs, _ in fold_models]
+    loaded = [load_stages(specs) for specs, _ in fold_models]
     pages = {name: [p for p in plist if (name, p.id) in fold_of]
              for name, plist in load_pages(data, TRAIN_SETS, quick=False).items()}
-    outs: dict[str, Output] = {}
-    shipped = learned._models
-    try:
-        for name, plist in pages.items():
-            for p in plist:
-                k = fold_of[(name, p.id)]
-                learned._models = lambda kind, k=k: loaded[k]  # type: ignore[misc]
-                outs[f"{name}/{p.id}"] = run("boilerstrip", PageInput(p.raw or "", p.html, p.lang))
-    finally:
-        learned._models = shipped  # type: ignore[misc]
+    outs = run_with_models(pages, lambda name, page_id: loaded[fold_of[(name, page_id)]])
     res = {k: v["f1"] for k, v in score_text_sets(pages, outs, bootstrap=0).items()}
     res.update({f"{k} comments": v["f1"] for k, v in score_comments(pages, outs, 0).items()})
     return res
+
+
+def final_models(
+    data: list[PageData], model: str, splits: Any, counts: WordCounts | None
+) -> tuple[dict[str, Any], Any, Any]:
+    """The shipped file's stages fitted on all of ``data`` (and the fitted article and comment
+    models). With ``counts`` (the lexicon): the shipped lexicon sees every page, while the vectors
+    the models train on get their lexicon features from the lexicons of ``splits`` (the CV's
+    folds), which did not see the page's site."""
+    lex = None
+    if counts is not None:
+        for tr, te in splits:
+            fold_lex = lexicon.Lexicon({"words": counts.fit(tr)})
+            for i in te:
+                set_lexicon(data[i], fold_lex)
+        lex = lexicon.Lexicon({"words": counts.fit(range(len(data)))})
+    ma = fit(data, model, "article")
+    mc = fit(data, model, "comment")
+    stages = {"article": export(ma, model, list(learned.FEATURE_NAMES)),
+              "comment": export(mc, model, list(learned.FEATURE_NAMES))}
+    if lex is not None:
+        stages["lexicon"] = lex.spec()
+    return stages, ma, mc
+
+
+def load_stages(specs: dict[str, Any]) -> dict[str, Any]:
+    """A model file's stages (:func:`final_models`' or a fold's) loaded as boilerstrip loads its
+    shipped files."""
+    from boilerstrip.classify import model as model_mod
+
+    return model_mod.stages(specs)
+
+
+def run_with_models(
+    pages: dict[str, list[Any]], models_of: Callable[[str, str], dict[str, Any]]
+) -> dict[str, Any]:
+    """Every page of ``pages`` (set -> benchmark pages) through ``boilerstrip.extract``, as
+    ``benchmarks.evaluate`` runs it, with the HTML models ``models_of(set, page id)`` (stage ->
+    loaded model) in place of the shipped ones: the outputs by ``<set>/<id>``, for the benchmark's
+    scoring functions."""
+    from benchmarks.systems import PageInput, run
+
+    outs: dict[str, Any] = {}
+    for name, plist in pages.items():
+        for p in plist:
+            with html_models(models_of(name, p.id)):
+                outs[f"{name}/{p.id}"] = run("boilerstrip", PageInput(p.raw or "", p.html, p.lang))
+    return outs
+
+
+@contextmanager
+def html_models(models: dict[str, Any]) -> Iterator[None]:
+    """``boilerstrip.extract`` runs with ``models`` (stage -> loaded model) as its HTML models
+    inside the block; the shipped ones again after it."""
+    shipped = learned._models
+    learned._models = lambda kind: models if kind == "html" else shipped(kind)  # type: ignore[misc]
+    try:
+        yield
+    finally:
+        learned._models = shipped  # type: ignore[misc]
 
 
 def context_rows(d: PageData, pa: list[float], pc: list[float]) -> list[tuple[float, ...]]:

@@ -96,9 +96,6 @@ class CommentSection:
                     if fcues[f] & P.COMMENT:
                         top = f
                     f = parent[f]
-                # An inline comment cue (a span) with no comment frame: the block's own frame.
-                if top < 0:
-                    top = s.frame
             seg_top.append(top)
             if top >= 0:
                 tops[top] = tops.get(top, 0.0) + _prose(s)
