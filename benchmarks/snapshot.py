@@ -7,7 +7,7 @@
 
 Pages (fixed, in SHA-1 order of their ids):
 
-* ``gate``: the 150 pages of ``fixtures/gate/pages.jsonl.gz`` (original bytes), in the repository;
+* ``gate``: the 193 pages of ``fixtures/gate/pages.jsonl.gz`` (original bytes), in the repository;
 * ``dev``: :data:`PER_SET` pages of every HTML dev set (original bytes where the set has them), their
   ``w3m`` and ``lynx`` text renders (``kind="text"``), and :data:`PER_SET` pages of
   turku-line-quality (needs ``../shared/data``; renders are cached, see :mod:`benchmarks.textdump`).
