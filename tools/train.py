@@ -399,6 +399,9 @@ def main() -> None:
     ap.add_argument("--pipeline-cv", action="store_true",
                     help="html: also run the whole pipeline (boilerstrip.extract) on each fold's "
                          "held-out pages with that fold's models, scored as the benchmark scores")
+    ap.add_argument("--save-folds", type=Path, metavar="FILE",
+                    help="with --pipeline-cv: write every seed's fold models and the pages each "
+                    "held out to FILE (for tools/heldout.py)")
     ap.add_argument("--cv-seeds", type=int, default=1, metavar="N",
                     help="cross-validate the first stage with N seeds (--seed, --seed + 1, ...) "
                          "and report their mean beside each: seeds move the held-out figures of "
@@ -418,6 +421,8 @@ def main() -> None:
     args = ap.parse_args()
     if args.pipeline_cv and args.kind != "html":
         ap.error("--pipeline-cv runs the HTML pipeline: use it with --kind html")
+    if args.save_folds and not args.pipeline_cv:
+        ap.error("--save-folds saves the fold models of --pipeline-cv: use them together")
     LINE_SETS = args.kind == "text" and not args.no_line_sets
     TURKU_WEIGHT = args.turku_weight
     KIND = args.kind
@@ -471,6 +476,7 @@ def main() -> None:
     by_seed = {SEED: cv}
     shipped_seed = SEED
     pipe_by_seed: dict[int, dict[str, float]] = {}
+    saved: dict[int, FoldModels] = {SEED: fold_models} if fold_models else {}
     for seed in range(SEED + 1, SEED + args.cv_seeds):
         # The same folds with other seeds: the first stage's held-out figures, their spread (and
         # with --pipeline-cv the whole pipeline's, with that seed's article and comment models)
@@ -479,6 +485,7 @@ def main() -> None:
         if args.pipeline_cv:
             held_s, _, seed_models = cross_fit(data, split, args.model, True, counts=counts)
             pipe_by_seed[seed] = pipeline_cv(args.data, seed_models)
+            saved[seed] = seed_models
         else:
             held_s = held_out(data, split, args.model, counts=counts)
         by_seed[seed] = evaluate(data, held_s, held_c, 0.5)
@@ -494,6 +501,9 @@ def main() -> None:
               + "  ".join(f"{k} {v:.3f}" for k, v in seed_mean.items()))
     pipe: dict[str, float] = {}
     pipe_mean: dict[str, float] = {}
+    if args.save_folds:
+        args.save_folds.write_bytes(pickle.dumps({"kind": args.kind, "seeds": saved}))
+        print(f"wrote {args.save_folds} (fold models of seeds {', '.join(map(str, saved))})")
     if fold_models:
         pipe = pipeline_cv(args.data, fold_models)
         print("CV by site, whole pipeline: " + "  ".join(f"{k} {v:.3f}" for k, v in pipe.items()))

@@ -1,0 +1,154 @@
+"""Held-out error analysis: each page through the whole pipeline with the fold models that never saw
+its site, page by page.
+
+The tables of ``benchmarks.evaluate`` are in-sample (the shipped models were trained on those
+pages), and ``benchmarks.errors`` reads pages with the shipped models. What a user sees on a new
+site is the held-out figure; this script gives it per page, from the fold models that
+``python tools/train.py --kind html --pipeline-cv --cv-seeds N --save-folds FILE`` writes:
+
+    python tools/heldout.py FILE --worst dragnet [-n 20]        # the pages that lose most
+    python tools/heldout.py FILE --compare OTHER --set dragnet  # per page: OTHER against FILE
+    python tools/heldout.py FILE --show dragnet/R229 [--seed 1] # its blocks, its fold model
+
+Scores are the benchmark's own (shingle F1 of ``Article.text``, the snippet score's counts on
+trafilatura-eval), per page and averaged over the seeds the file holds. ``--compare`` runs the same
+pages with another file's fold models (another feature set or training, the same code otherwise):
+the pages that moved most. Needs the ``dev`` extra only to make the file, not to read it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+import train  # noqa: E402
+
+from benchmarks import errors  # noqa: E402
+from benchmarks import metrics as M  # noqa: E402
+from benchmarks.evaluate import load_pages  # noqa: E402
+
+
+def load_folds(path: Path) -> dict[int, list[tuple[dict[str, Any], set[tuple[str, str]]]]]:
+    """The fold models by seed of a ``--save-folds`` file."""
+    saved = pickle.loads(path.read_bytes())
+    if saved.get("kind") != "html":
+        sys.exit(f"{path}: not a file of HTML fold models (tools/train.py --save-folds)")
+    seeds: dict[int, list[tuple[dict[str, Any], set[tuple[str, str]]]]] = saved["seeds"]
+    return seeds
+
+
+def outputs(path: Path, data: Path, name: str) -> tuple[list[Any], list[dict[str, Any]]]:
+    """The pages of set ``name`` and, per seed of the file, their held-out outputs by page id."""
+    seeds = load_folds(path)
+    pages = load_pages(data, [name], quick=False)[name]
+    per_seed = []
+    for folds in seeds.values():
+        fold_of = {key: k for k, (_, keys) in enumerate(folds) for key in keys}
+        loaded = [train.load_stages(specs) for specs, _ in folds]
+        held = [p for p in pages if (name, p.id) in fold_of]
+        outs = train.run_with_models(
+            {name: held}, lambda s, pid, loaded=loaded, fold_of=fold_of: loaded[fold_of[(s, pid)]]
+        )
+        per_seed.append({p.id: outs[f"{name}/{p.id}"] for p in held})
+    return [p for p in pages if p.id in per_seed[0]], per_seed
+
+
+def page_f1(page: Any, text: str) -> tuple[float, float, float]:
+    """Precision, recall and F1 of one page (the snippet score's on trafilatura-eval)."""
+    if page.gold_text is None:
+        tp, fn, fp, _tn = M.snippet_counts(text, page.gold_with or [], page.gold_without or [])
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+    else:
+        ps = M.page_score(text, page.gold_text)
+        p, r = ps.precision, ps.recall if ps.recall is not None else 1.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def worst(path: Path, data: Path, name: str, n: int) -> str:
+    pages, per_seed = outputs(path, data, name)
+    rows = []
+    for page in pages:
+        scores = [page_f1(page, o[page.id].text) for o in per_seed]
+        p = sum(s[0] for s in scores) / len(scores)
+        r = sum(s[1] for s in scores) / len(scores)
+        rows.append((2 - p - r, page, p, r, [s[2] for s in scores], per_seed[0][page.id].text))
+    rows.sort(key=lambda row: row[0], reverse=True)
+    mp = sum(row[2] for row in rows) / len(rows)
+    mr = sum(row[3] for row in rows) / len(rows)
+    out = [f"{name}: {len(rows)} pages held out, {len(per_seed)} seeds; mean P {mp:.3f}, mean R "
+           f"{mr:.3f}; the {n} pages that lose most (P + R furthest from 2):"]
+    for _, page, p, r, f1s, text in rows[:n]:
+        gold = (page.gold_text or " / ".join(page.gold_with or []))
+        out.append(f"{page.id:>40}  P {p:.2f}  R {r:.2f}  F1 by seed "
+                   + " ".join(f"{f:.2f}" for f in f1s)
+                   + f"  gold words {len(gold.split())}  ours {len(text.split())}")
+        out.append(f"{'':>42}ours {text[:90]!r}")
+        out.append(f"{'':>42}gold {gold[:90]!r}")
+    return "\n".join(out)
+
+
+def compare(path: Path, other: Path, data: Path, name: str, n: int) -> str:
+    pages, a = outputs(path, data, name)
+    _, b = outputs(other, data, name)
+    rows = []
+    for page in pages:
+        fa = [page_f1(page, o[page.id].text)[2] for o in a]
+        fb = [page_f1(page, o[page.id].text)[2] for o in b if page.id in o]
+        if not fb:
+            continue
+        rows.append((sum(fb) / len(fb) - sum(fa) / len(fa), page.id, fa, fb))
+    rows.sort(key=lambda row: row[0])
+    out = [f"{name}: {len(rows)} pages, {other} against {path}: sum of per-page F1 changes "
+           f"{sum(row[0] for row in rows):+.3f}"]
+    for delta, pid, fa, fb in rows[:n] + rows[-n:]:
+        out.append(f"{delta:+.3f} {pid:>40}  " + " ".join(f"{x:.2f}" for x in fa) + "  ->  "
+                   + " ".join(f"{x:.2f}" for x in fb))
+    return "\n".join(out)
+
+
+def show(path: Path, data: Path, spec: str, seed: int | None) -> str:
+    seeds = load_folds(path)
+    seed = next(iter(seeds)) if seed is None else seed
+    if seed not in seeds:
+        sys.exit(f"{path} holds seeds {sorted(seeds)}, not {seed}")
+    name, _, pid = spec.partition("/")
+    for specs, keys in seeds[seed]:
+        if (name, pid) in keys:
+            with train.html_models(train.load_stages(specs)):
+                return errors.show(data, spec)
+    sys.exit(f"{spec}: no fold of seed {seed} held it out")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("folds", type=Path, help="a file of tools/train.py --save-folds")
+    ap.add_argument("--data", type=Path, default=train.DEFAULT_DATA)
+    what = ap.add_mutually_exclusive_group(required=True)
+    what.add_argument("--worst", metavar="SET")
+    what.add_argument("--compare", type=Path, metavar="OTHER")
+    what.add_argument("--show", metavar="SET/ID")
+    ap.add_argument("--set", help="with --compare: the set")
+    ap.add_argument("--seed", type=int, help="with --show: the seed's fold model (default: first)")
+    ap.add_argument("-n", type=int, default=20)
+    args = ap.parse_args()
+    if args.worst:
+        print(worst(args.folds, args.data, args.worst, args.n))
+    elif args.compare:
+        if not args.set:
+            ap.error("--compare needs --set")
+        print(compare(args.folds, args.compare, args.data, args.set, args.n))
+    else:
+        print(show(args.folds, args.data, args.show, args.seed))
+
+
+if __name__ == "__main__":
+    main()
