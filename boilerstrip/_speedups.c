@@ -2154,6 +2154,33 @@ ch_bits(const unsigned char *table, Py_ssize_t size, Py_UCS4 c)
     return (Py_ssize_t)c < size ? table[c] : 0;
 }
 
+/* The next word (run of \w) of d from *i on: its start in *a and its end in *i, and 1; 0 when
+ * there is none. With table NULL the word characters are ASCII's, else the table's (CH_WORD). */
+static inline int
+next_word(int kind, const void *d, Py_ssize_t n, const unsigned char *table, Py_ssize_t size,
+          Py_ssize_t *i, Py_ssize_t *a)
+{
+    Py_ssize_t j = *i;
+    for (;; j++) {
+        if (j >= n) {
+            *i = j;
+            return 0;
+        }
+        Py_UCS4 c = PyUnicode_READ(kind, d, j);
+        if (table == NULL ? (c < 128 && ascii_word((Py_UCS1)c)) : (ch_bits(table, size, c) & CH_WORD))
+            break;
+    }
+    *a = j;
+    for (j++; j < n; j++) {
+        Py_UCS4 c = PyUnicode_READ(kind, d, j);
+        if (!(table == NULL ? (c < 128 && ascii_word((Py_UCS1)c))
+                            : (ch_bits(table, size, c) & CH_WORD)))
+            break;
+    }
+    *i = j;
+    return 1;
+}
+
 /* The classes of the ASCII characters, in the same bits: what the patterns give them (\w is
  * [A-Za-z0-9_], \s the blanks 9-13 and the space); made by ascii_classes_init(). */
 static unsigned char ascii_classes[128];
@@ -2254,15 +2281,8 @@ typedef int (*token_fn)(PyObject *token, void *arg);
 static Py_ssize_t
 each_token(const Py_UCS1 *s, Py_ssize_t n, token_fn fn, void *arg)
 {
-    Py_ssize_t count = 0, i = 0;
-    while (i < n) {
-        if (!ascii_word(s[i])) {
-            i++;
-            continue;
-        }
-        Py_ssize_t a = i;
-        while (i < n && ascii_word(s[i]))
-            i++;
+    Py_ssize_t count = 0, i = 0, a;
+    while (next_word(PyUnicode_1BYTE_KIND, s, n, NULL, 0, &i, &a)) {
         count++;
         Py_ssize_t m = i - a;
         PyObject *tok = PyUnicode_New(m, 127);
@@ -3065,15 +3085,8 @@ table_each_token(PyObject *low, const unsigned char *table, Py_ssize_t size, tok
 {
     int kind = PyUnicode_KIND(low);
     const void *d = PyUnicode_DATA(low);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(low), count = 0, i = 0;
-    while (i < n) {
-        if (!(ch_bits(table, size, PyUnicode_READ(kind, d, i)) & CH_WORD)) {
-            i++;
-            continue;
-        }
-        Py_ssize_t a = i;
-        while (i < n && ch_bits(table, size, PyUnicode_READ(kind, d, i)) & CH_WORD)
-            i++;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(low), count = 0, i = 0, a;
+    while (next_word(kind, d, n, table, size, &i, &a)) {
         count++;
         PyObject *tok = PyUnicode_Substring(low, a, i);
         if (tok == NULL)
@@ -3379,18 +3392,10 @@ lex_text(PyObject *t, Py_ssize_t max_chars, const unsigned char *table, Py_ssize
         const Py_UCS1 *d = PyUnicode_1BYTE_DATA(t);
         if (len > max_chars)
             len = max_chars;
-        Py_ssize_t i = 0;
-        while (i < len) {
-            if (!ascii_word(d[i])) {
-                i++;
-                continue;
-            }
-            Py_ssize_t s0 = i;
-            while (i < len && ascii_word(d[i]))
-                i++;
+        Py_ssize_t i = 0, s0;
+        while (next_word(PyUnicode_1BYTE_KIND, d, len, NULL, 0, &i, &s0))
             if (lex_add(a, PyUnicode_1BYTE_KIND, d, s0, i, 1) < 0)
                 return -1;
-        }
         return 0;
     }
     PyObject *cut = len > max_chars ? PyUnicode_Substring(t, 0, max_chars) : (Py_INCREF(t), t);
@@ -3407,15 +3412,8 @@ lex_text(PyObject *t, Py_ssize_t max_chars, const unsigned char *table, Py_ssize
     }
     int kind = PyUnicode_KIND(low);
     const void *d = PyUnicode_DATA(low);
-    Py_ssize_t n = PyUnicode_GET_LENGTH(low), i = 0;
-    while (i < n) {
-        if (!(ch_bits(table, size, PyUnicode_READ(kind, d, i)) & CH_WORD)) {
-            i++;
-            continue;
-        }
-        Py_ssize_t s0 = i;
-        while (i < n && ch_bits(table, size, PyUnicode_READ(kind, d, i)) & CH_WORD)
-            i++;
+    Py_ssize_t n = PyUnicode_GET_LENGTH(low), i = 0, s0;
+    while (next_word(kind, d, n, table, size, &i, &s0)) {
         if (lex_add(a, kind, d, s0, i, 0) < 0) {
             Py_DECREF(low);
             return -1;
@@ -3533,25 +3531,8 @@ static Py_ssize_t
 wt_count(const WordTable *w, int kind, const void *d, Py_ssize_t n, const unsigned char *table,
          Py_ssize_t size, long long *hits)
 {
-    Py_ssize_t count = 0, i = 0;
-    while (i < n) {
-        Py_UCS4 c = PyUnicode_READ(kind, d, i);
-        int word = table == NULL ? (c < 128 && ascii_word((Py_UCS1)c))
-                                 : (ch_bits(table, size, c) & CH_WORD) != 0;
-        if (!word) {
-            i++;
-            continue;
-        }
-        Py_ssize_t a = i;
-        i++;
-        while (i < n) {
-            c = PyUnicode_READ(kind, d, i);
-            word = table == NULL ? (c < 128 && ascii_word((Py_UCS1)c))
-                                 : (ch_bits(table, size, c) & CH_WORD) != 0;
-            if (!word)
-                break;
-            i++;
-        }
+    Py_ssize_t count = 0, i = 0, a;
+    while (next_word(kind, d, n, table, size, &i, &a)) {
         count++;
         const wt_entry *e = wt_slot(w, kind, d, a, i, 1);
         for (Py_ssize_t j = 0; e->key != NULL && j < e->n_pos; j++)
