@@ -63,13 +63,12 @@ def outputs(path: Path, data: Path, name: str) -> tuple[list[Any], list[dict[str
 def page_f1(page: Any, text: str) -> tuple[float, float, float]:
     """Precision, recall and F1 of one page (the snippet score's on trafilatura-eval)."""
     if page.gold_text is None:
-        tp, fn, fp, _tn = M.snippet_counts(text, page.gold_with or [], page.gold_without or [])
-        p = tp / (tp + fp) if tp + fp else 0.0
-        r = tp / (tp + fn) if tp + fn else 0.0
-    else:
-        ps = M.page_score(text, page.gold_text)
-        p, r = ps.precision, ps.recall if ps.recall is not None else 1.0
-    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+        f, p, r = M.snippet_score([M.snippet_counts(text, page.gold_with or [],
+                                                    page.gold_without or [])])
+        return p, r, f
+    ps = M.page_score(text, page.gold_text)
+    # (recall is undefined on an empty gold with output: precision is 0 there, and F1 too)
+    return ps.precision, ps.recall if ps.recall is not None else 1.0, ps.f1
 
 
 def worst(path: Path, data: Path, name: str, n: int) -> str:

@@ -38,13 +38,8 @@ from boilerstrip.classify import learned  # noqa: E402
 def _fit(data: list[Any], seed: int, counts: Any) -> dict[str, Any]:
     """The stages of one seed (article and comment models, and the lexicon), exported as the
     shipped file holds them."""
-    import numpy as np
-    from sklearn.model_selection import GroupKFold
-
     train.SEED = seed
-    groups = np.array([d.site for d in data])
-    splits = GroupKFold(n_splits=train.FOLDS).split(np.zeros(len(data)), groups=groups)
-    return train.final_models(data, "lgbm", splits, counts)[0]
+    return train.final_models(data, "lgbm", train.site_folds(data), counts)[0]
 
 
 def _scores(stages: dict[str, Any], pages: dict[str, list[Any]]) -> dict[str, float]:

@@ -437,9 +437,6 @@ def main() -> None:
     COMMENT_NEGATIVES = args.comment_negatives
     NEGATIVE_WEIGHT = args.negative_weight
 
-    import numpy as np
-    from sklearn.model_selection import GroupKFold
-
     t0 = time.time()
     CACHE.mkdir(parents=True, exist_ok=True)
     cpath = CACHE / f"{args.kind}.pkl"
@@ -459,11 +456,9 @@ def main() -> None:
     print(f"{len(data)} pages, {sum(len(d.y) for d in data)} blocks, "
           f"{len({d.site for d in data})} sites ({time.time() - t0:.0f}s)")
 
-    groups = np.array([d.site for d in data])
-    folds = GroupKFold(n_splits=args.folds)
     counts = WordCounts(data) if LEXICON else None
     held_a, held_c, fold_models = cross_fit(
-        data, folds.split(np.zeros(len(data)), groups=groups), args.model, args.pipeline_cv, t0,
+        data, site_folds(data, args.folds), args.model, args.pipeline_cv, t0,
         counts,
     )
     (CACHE / f"{args.kind}_heldout.pkl").write_bytes(pickle.dumps((held_a, held_c)))
@@ -481,7 +476,7 @@ def main() -> None:
         # The same folds with other seeds: the first stage's held-out figures, their spread (and
         # with --pipeline-cv the whole pipeline's, with that seed's article and comment models)
         SEED = seed
-        split = folds.split(np.zeros(len(data)), groups=groups)
+        split = site_folds(data, args.folds)
         if args.pipeline_cv:
             held_s, _, seed_models = cross_fit(data, split, args.model, True, counts=counts)
             pipe_by_seed[seed] = pipeline_cv(args.data, seed_models)
@@ -517,7 +512,7 @@ def main() -> None:
         # The context stage, trained and cross-validated (same folds) on held-out probabilities.
         ctx = [replace(d, X=context_rows(d, a, c))
                for d, a, c in zip(data, held_a, held_c, strict=True)]
-        held_x = held_out(ctx, folds.split(np.zeros(len(data)), groups=groups), args.model,
+        held_x = held_out(ctx, site_folds(data, args.folds), args.model,
                           "context")
         print(f"context stage cross-validated ({time.time() - t0:.0f}s)")
         for thr in sorted({0.4, learned.CONTEXT_THRESHOLD, 0.5, 0.6}):
@@ -528,7 +523,7 @@ def main() -> None:
     if args.no_write:
         return
     stages, ma, mc = final_models(
-        data, args.model, folds.split(np.zeros(len(data)), groups=groups), counts)
+        data, args.model, site_folds(data, args.folds), counts)
     if "lexicon" in stages:
         print(f"lexicon: {len(stages['lexicon']['words'])} words")
     full_a = [predict(ma, d.X) for d in data]
@@ -731,6 +726,16 @@ def pipeline_cv(data: Path, fold_models: FoldModels) -> dict[str, float]:
     res = {k: v["f1"] for k, v in score_text_sets(pages, outs, bootstrap=0).items()}
     res.update({f"{k} comments": v["f1"] for k, v in score_comments(pages, outs, 0).items()})
     return res
+
+
+def site_folds(data: list[PageData], folds: int = FOLDS) -> Any:
+    """The cross-validation's folds, grouped by site: ``(train, test)`` page indices per fold
+    (a site is never on both sides)."""
+    import numpy as np
+    from sklearn.model_selection import GroupKFold
+
+    groups = np.array([d.site for d in data])
+    return GroupKFold(n_splits=folds).split(np.zeros(len(data)), groups=groups)
 
 
 def final_models(
