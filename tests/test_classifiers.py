@@ -368,6 +368,27 @@ def test_a_figure_wrapper_around_the_article_is_not_a_caption() -> None:
     assert [s.label for s in doc.segments] == [Label.ARTICLE] * 4 + [Label.CAPTION]
 
 
+def test_a_paragraph_around_a_marked_picture_is_not_a_caption() -> None:
+    # <p><span class="imgleft"><img><span class="blog_caption"></span></span>Our roster ...</p>:
+    # the caption cue comes from an inline child (frame 0, the <p>, has none). A paragraph of prose
+    # stays article; a short credit line marked the same way is still a caption.
+    doc = Doc(kind="html")
+    doc.parent = [-1, -1, -1]
+    doc.frame_cues = [0, 0, 0]
+    doc.segments = [
+        Segment(text=PROSE, source="/div/p[1]", tag="p", frame=0, in_region=True),
+        Segment(text=PROSE, source="/div/p[2]", tag="p", frame=1, near_cues=P.CAPTION,
+                image_before=True, in_region=True),
+        Segment(text="Top image by Boqiang Liao", source="/div/p[3]", tag="p", frame=2,
+                near_cues=P.CAPTION, in_region=True),
+    ]
+    compute(doc)
+    for s in doc.segments:
+        s.label = Label.ARTICLE
+    Captions()(doc)
+    assert [s.label for s in doc.segments] == [Label.ARTICLE, Label.ARTICLE, Label.CAPTION]
+
+
 def test_title_from_metadata_match() -> None:
     doc = Doc(kind="html")
     doc.meta.og_title = "New bridge to open in spring"
