@@ -489,7 +489,8 @@ static PyTypeObject ForestType = {
 #define N_TAGS 12
 #define N_CUES 19
 #define N_LEX 6
-#define N_FEATURES 152
+#define N_CO 6
+#define N_FEATURES 158
 #define N_WINCOLS 6
 static const int WIN_IDX[N_WINCOLS] = {0, 2, 3, 4, 9, 7};  /* WINDOW_FEATURES: log_chars,
     link_density, stop_density, punct_end, cf_good, cf_short (indices in the own features) */
@@ -1107,8 +1108,9 @@ row_columns(Rows *self, Py_ssize_t i, double col[N_WINCOLS], int *meta, long lon
  *            cues (19 masks), n_features)
  *   cand: classify.candidates.Candidates (score, output, top, last_top, top_score, share)
  *   head: classify.headline.Headline (at, score, before, chars, up) and MAX_UP
- * fill(lo, hi[, lex]) writes the vectors of blocks lo..hi-1; their last N_LEX features are read
- * from lex (classify.lexicon.columns of those blocks: N_LEX doubles a block), 0 without it. */
+ * fill(lo, hi[, lex[, co]]) writes the vectors of blocks lo..hi-1; their last N_CO + N_LEX features
+ * are read from co (classify.cohort.Cohorts.columns of those blocks: N_CO doubles a block) and lex
+ * (classify.lexicon.columns: N_LEX doubles a block), 0 without them. */
 static int
 Rows_init(Rows *self, PyObject *args, PyObject *kwds)
 {
@@ -1333,8 +1335,8 @@ static PyObject *
 Rows_fill(Rows *self, PyObject *args)
 {
     Py_ssize_t lo, hi;
-    PyObject *lex_obj = Py_None;
-    if (!PyArg_ParseTuple(args, "nn|O:fill", &lo, &hi, &lex_obj))
+    PyObject *lex_obj = Py_None, *co_obj = Py_None;
+    if (!PyArg_ParseTuple(args, "nn|OO:fill", &lo, &hi, &lex_obj, &co_obj))
         return NULL;
     Py_ssize_t n = self->n;
     if (self->segs == NULL || PyList_GET_SIZE(self->segs) != n) {
@@ -1354,6 +1356,24 @@ Rows_fill(Rows *self, PyObject *args)
             || lex.len != (hi - lo) * N_LEX * (Py_ssize_t)sizeof(double)) {
             PyBuffer_Release(&lex);
             PyErr_SetString(PyExc_ValueError, "fill(): the lexicon columns are not N_LEX doubles "
+                                              "a block of lo..hi");
+            return NULL;
+        }
+    }
+    Py_buffer co = {0};
+    if (co_obj != Py_None) {
+        if (PyObject_GetBuffer(co_obj, &co, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0) {
+            if (lex.obj != NULL)
+                PyBuffer_Release(&lex);
+            return NULL;
+        }
+        if (co.itemsize != (Py_ssize_t)sizeof(double) || co.format == NULL
+            || strcmp(co.format, "d") != 0
+            || co.len != (hi - lo) * N_CO * (Py_ssize_t)sizeof(double)) {
+            PyBuffer_Release(&co);
+            if (lex.obj != NULL)
+                PyBuffer_Release(&lex);
+            PyErr_SetString(PyExc_ValueError, "fill(): the cohort columns are not N_CO doubles "
                                               "a block of lo..hi");
             return NULL;
         }
@@ -1383,6 +1403,8 @@ Rows_fill(Rows *self, PyObject *args)
         PyMem_Free(lpos);
         if (lex.obj != NULL)
             PyBuffer_Release(&lex);
+        if (co.obj != NULL)
+            PyBuffer_Release(&co);
         return out == NULL ? NULL : PyErr_NoMemory();
     }
     {
@@ -1539,6 +1561,13 @@ Rows_fill(Rows *self, PyObject *args)
             x[4] = self->hl_score;
         }
         x += 5;
+        /* classify.cohort.Cohorts.columns */
+        if (co.buf != NULL)
+            memcpy(x, (const double *)co.buf + (i - lo) * N_CO, N_CO * sizeof(double));
+        else
+            for (int c = 0; c < N_CO; c++)
+                x[c] = 0.0;
+        x += N_CO;
         /* classify.lexicon.columns */
         if (lex.buf != NULL)
             memcpy(x, (const double *)lex.buf + (i - lo) * N_LEX, N_LEX * sizeof(double));
@@ -1558,6 +1587,8 @@ Rows_fill(Rows *self, PyObject *args)
     PyMem_Free(lpos);
     if (lex.obj != NULL)
         PyBuffer_Release(&lex);
+    if (co.obj != NULL)
+        PyBuffer_Release(&co);
     return out;
 fail:
     Py_DECREF(out);
@@ -1568,12 +1599,15 @@ fail:
     PyMem_Free(lpos);
     if (lex.obj != NULL)
         PyBuffer_Release(&lex);
+    if (co.obj != NULL)
+        PyBuffer_Release(&co);
     return NULL;
 }
 
 static PyMethodDef Rows_methods[] = {
     {"fill", (PyCFunction)Rows_fill, METH_VARARGS,
-     "fill(lo, hi) -> bytes: the feature vectors of blocks lo..hi-1 as native doubles."},
+     "fill(lo, hi[, lex[, co]]) -> bytes: the feature vectors of blocks lo..hi-1 as native "
+     "doubles."},
     {NULL, NULL, 0, NULL},
 };
 

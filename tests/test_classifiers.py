@@ -1260,3 +1260,41 @@ def test_a_table_nested_in_a_cell_is_a_table_of_its_own() -> None:
     StoryTables()(doc)
     assert [s.label for s in doc.segments[1:7]] == [Label.ARTICLE] * 6
     assert [s.label for s in doc.segments[7:]] == [None] * 3
+
+
+def test_cohort_features_read_the_other_blocks_of_the_same_slot() -> None:
+    from boilerstrip.classify.cohort import ALONE, NAMES, Cohorts
+
+    # Frames: 0 the story's <div class="content">, 1 a <ul class="related"> beside it, 2 and 3
+    # its two <li> teasers; a third teaser sits in an <li> of another list (frame 4, no cue).
+    doc = Doc(kind="html")
+    doc.parent = [-1, -1, 1, 1, -1]
+    doc.frame_cues = [P.CONTENT, P.RELATED, 0, 0, 0]
+    story = [Segment(text=t, source="/x", tag="p", frame=0, depth=3) for t in (PROSE, PROSE2)]
+    teasers = [
+        Segment(text=t, source="/x", tag="li", frame=f, depth=4)
+        for t, f in (("Bridge opens", 2), ("More on the bridge", 3), ("Weather today", 4))
+    ]
+    for s in teasers:
+        s.link_chars = len(s.text)
+    doc.segments = [*story, *teasers]
+    compute(doc)
+    co = Cohorts(doc)
+    rows = co.columns(doc.segments, 0, len(doc.segments))
+    vec = [list(rows[i * len(NAMES) : (i + 1) * len(NAMES)]) for i in range(len(doc.segments))]
+    total = sum(s.words for s in doc.segments)
+    # each story paragraph has the other for company: prose, no links
+    assert vec[0][0] == pytest.approx(math.log1p(1))
+    assert vec[0][1] == pytest.approx((story[0].words + story[1].words) / total)
+    assert vec[0][2] == 0.0 and vec[0][4] == 1.0
+    # the two teasers of the marked list are each other's cohort: all link
+    assert vec[2][0] == pytest.approx(math.log1p(1)) and vec[2][2] == 1.0 and vec[3][2] == 1.0
+    # the lone teaser of the unmarked list has no cohort
+    assert vec[4][0] == 0.0 and vec[4][2:] == [ALONE] * 4
+    # the learned vector holds them; a text dump's blocks get 0
+    at = FEATURE_NAMES.index(NAMES[0])
+    assert vectors(doc)[2][at : at + len(NAMES)] == vec[2]
+    text = Doc(kind="text")
+    text.segments = [Segment(text=PROSE, source="lines 1-1", tag="line")]
+    compute(text)
+    assert list(Cohorts(text).columns(text.segments, 0, 1)) == [0.0] * len(NAMES)

@@ -1431,7 +1431,7 @@ def test_compiled_lexicon_columns_match_python(monkeypatch: pytest.MonkeyPatch) 
 
 
 def test_compiled_vectors_copy_the_lexicon_columns(monkeypatch: pytest.MonkeyPatch) -> None:
-    from boilerstrip.classify import lexicon
+    from boilerstrip.classify import cohort, lexicon
 
     doc, _ = prepare(
         "<html><body><p>Subscribe to our newsletter</p><p>" + "He said, " * 30 + "</p>"
@@ -1448,13 +1448,25 @@ def test_compiled_vectors_copy_the_lexicon_columns(monkeypatch: pytest.MonkeyPat
     # the columns of a chunk, as learned._chunks gives them, and ones of another length or type
     rows = learned._compiled_rows(doc)
     n = len(doc.segments)
+    co = cohort.Cohorts(doc)
     for lo, hi in ((0, n), (0, 1), (1, n), (2, 2)):
         cols = learned._lexicon_columns(doc.segments, words, lo, hi)
-        assert rows.fill(lo, hi, cols) == _flat(got[lo:hi])
+        assert rows.fill(lo, hi, cols, co.columns(doc.segments, lo, hi)) == _flat(got[lo:hi])
+    co_cols = co.columns(doc.segments, 0, n)
     for bad in (cols[:-1], array("f", cols), cols.tobytes()):
         with pytest.raises(ValueError):
             rows.fill(0, n, bad)
-    assert rows.fill(0, n, None) == rows.fill(0, n) == _flat(learned.vectors(doc))
+    full = learned._lexicon_columns(doc.segments, words, 0, n)
+    assert rows.fill(0, n, full, co_cols) == _flat(got)
+    for bad in (co_cols[:-1], array("f", co_cols), co_cols.tobytes()):
+        with pytest.raises(ValueError, match="cohort"):
+            rows.fill(0, n, full, bad)
+    assert rows.fill(0, n, None, co_cols) == _flat(learned.vectors(doc))
+    # without the cohort columns, theirs are 0 (as a text dump's are)
+    width = len(learned.FEATURE_NAMES)
+    at = learned.FEATURE_NAMES.index(cohort.NAMES[0])
+    flat = memoryview(rows.fill(0, n)).cast("d").tolist()
+    assert all(flat[i * width + at + k] == 0.0 for i in range(n) for k in range(len(cohort.NAMES)))
 
 
 def test_compiled_region_hand_set_fields(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -35,7 +35,7 @@ from ..features import (
     segments_flags,
 )
 from ..types import Label
-from . import candidates, headline, lexicon, stacked
+from . import candidates, cohort, headline, lexicon, stacked
 from .base import set_label
 from .comments import counts_comments, is_comment_chrome, is_meta_line, signed_thread
 from .density import BAD, GOOD, NEARGOOD, SHORT
@@ -87,6 +87,7 @@ FEATURE_NAMES: Final[tuple[str, ...]] = tuple(
     + ["repeats"]
     + list(candidates.NAMES)
     + list(headline.NAMES)
+    + list(cohort.NAMES)
     + list(lexicon.NAMES)
 )
 
@@ -173,7 +174,7 @@ def vectors(doc: Doc, lex: lexicon.Lexicon | None = None) -> list[list[float]]:
         return list(rows(doc, lex))
     out: list[list[float]] = []
     width = len(FEATURE_NAMES)
-    for chunk in _chunks(maker, doc.segments, lex):
+    for chunk in _chunks(maker, doc, lex):
         flat: list[float] = memoryview(chunk).cast("d").tolist()  # type: ignore[assignment]
         out.extend(flat[k : k + width] for k in range(0, len(flat), width))
     return out
@@ -306,14 +307,16 @@ def _compiled_rows(doc: Doc) -> Any:
     return mod.Rows(segs, values, share, linkd, doc.parent, page, _CONSTS, cand, head)
 
 
-def _chunks(maker: Any, segs: Sequence[Segment], lex: lexicon.Lexicon | None) -> Iterator[bytes]:
+def _chunks(maker: Any, doc: Doc, lex: lexicon.Lexicon | None) -> Iterator[bytes]:
     """The vectors of the compiled form :data:`_CHUNK` blocks at a time, as native doubles (their
-    lexicon features computed a chunk at a time too)."""
+    cohort and lexicon features computed a chunk at a time too)."""
+    segs = doc.segments
     n = len(segs)
+    co = cohort.Cohorts(doc)
     for lo in range(0, n, _CHUNK):
         hi = min(n, lo + _CHUNK)
         cols = None if lex is None else _lexicon_columns(segs, lex, lo, hi)
-        chunk: bytes = maker.fill(lo, hi, cols)
+        chunk: bytes = maker.fill(lo, hi, cols, co.columns(segs, lo, hi))
         yield chunk
 
 
@@ -331,7 +334,7 @@ def _lexicon_columns(
 
 def rows(doc: Doc, lex: lexicon.Lexicon | None = None) -> Iterator[list[float]]:
     """The vectors of :func:`vectors`, one at a time, in plain Python (the reference of the
-    compiled form; a page of 200,000 blocks need not hold them all: 152 floats a block). The
+    compiled form; a page of 200,000 blocks need not hold them all: 158 floats a block). The
     page-wide sums are kept in arrays of doubles (the same numbers, without an object each), and
     the blocks' own features are made :data:`_CHUNK` blocks at a time."""
     segs = doc.segments
@@ -363,6 +366,8 @@ def rows(doc: Doc, lex: lexicon.Lexicon | None = None) -> Iterator[list[float]]:
     cand = candidates.find(doc, linkd)  # (NONE for a page without elements: text)
     head = headline.find(doc)  # (NONE for a page without elements: text)
     width = len(lexicon.NAMES)
+    co = cohort.Cohorts(doc)
+    co_width = len(cohort.NAMES)
     pos_chars = 0
     for lo in range(0, n, _CHUNK):
         hi = min(n, lo + _CHUNK)
@@ -376,6 +381,7 @@ def rows(doc: Doc, lex: lexicon.Lexicon | None = None) -> Iterator[list[float]]:
         ]
         win = _window_means(own[lo - a0 : hi - a0], prefix, lo, n)
         cols = _lexicon_columns(segs, lex, lo, hi)
+        co_cols = co.columns(segs, lo, hi)
         for i in range(lo, hi):
             s = segs[i]
             k = i - a0
@@ -430,6 +436,7 @@ def rows(doc: Doc, lex: lexicon.Lexicon | None = None) -> Iterator[list[float]]:
                 math.log1p(counts[s.text] - 1),
                 *candidates.block_features(cand, frames[i], parent),
                 *headline.block_features(head, i, frames[i], pos_chars, s.chars),
+                *co_cols[(i - lo) * co_width : (i - lo + 1) * co_width],
                 *cols[(i - lo) * width : (i - lo + 1) * width],
             ]
             pos_chars += s.chars
@@ -674,7 +681,7 @@ class LearnedArticle:
             pa = array("d", bytes(8 * len(segs)))
             pc = array("d", bytes(8 * len(segs)))
             at = 0
-            for chunk in _chunks(maker, segs, lex):
+            for chunk in _chunks(maker, doc, lex):
                 got = array("d", fa.probabilities(chunk, width))
                 pa[at : at + len(got)] = got
                 if fc is not None:
