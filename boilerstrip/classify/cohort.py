@@ -33,8 +33,6 @@ NAMES: Final = ("co_n", "co_share", "co_link", "co_stop", "co_punct", "co_chars"
 """The block features, in the order the learned vector holds them."""
 ALONE: Final = -1.0
 """The cohort means of a block whose slot holds no other block."""
-_SUMS: Final = 5
-"""Per cohort: the sums of words, link density, stopword density, sentence ends, log characters."""
 
 
 class Cohorts:
@@ -46,44 +44,49 @@ class Cohorts:
         segs = doc.segments
         self.html = doc.kind == "html" and bool(doc.parent)
         self.of: array[int] = array("q")
-        self.size: array[int] = array("q")
-        self.sums: array[float] = array("d")
+        self.size: list[int] = []
+        # per cohort, the sums of the blocks' words, link density, stopword density, sentence
+        # ends and log characters (added in page order)
+        self.sums: tuple[list[float], ...] = ([], [], [], [], [])
         self.words = 0.0
         if not self.html:
             return
         parent, cues = doc.parent, doc.frame_cues
-        ids: dict[tuple[str, int, int, int, int], int] = {}
-        of, size, sums = self.of, self.size, self.sums
-        words = 0.0
+        above: dict[int, tuple[int, int, int]] = {}  # frame -> cues of it, its parent, grandparent
+        ids: dict[tuple[str, int, tuple[int, int, int]], int] = {}
+        of, size = self.of, self.size
+        words, link, stop, ends, chars = self.sums
+        log1p = math.log1p
+        total = 0.0
         for s in segs:
             f = s.frame
-            if f >= 0:
-                own = cues[f]
-                up = parent[f]
-                if up >= 0:
-                    above = cues[up]
-                    up = parent[up]
-                    top = cues[up] if up >= 0 else 0
+            up = above.get(f)
+            if up is None:
+                if f >= 0:
+                    p = parent[f]
+                    g = parent[p] if p >= 0 else -1
+                    up = (cues[f], cues[p] if p >= 0 else 0, cues[g] if g >= 0 else 0)
                 else:
-                    above = top = 0
-            else:
-                own = above = top = 0
-            key = (s.tag, s.depth, own, above, top)
+                    up = (0, 0, 0)
+                above[f] = up
+            key = (s.tag, s.depth, up)
             k = ids.get(key)
             if k is None:
-                k = ids[key] = len(ids)
+                k = ids[key] = len(size)
                 size.append(0)
-                sums.extend((0.0, 0.0, 0.0, 0.0, 0.0))
+                for column in self.sums:
+                    column.append(0.0)
             of.append(k)
             size[k] += 1
-            at = k * _SUMS
-            sums[at] += s.words
-            sums[at + 1] += s.link_density
-            sums[at + 2] += s.stop_density
-            sums[at + 3] += 1.0 if s.punct_end else 0.0
-            sums[at + 4] += math.log1p(s.chars)
-            words += s.words
-        self.words = words
+            n = s.words
+            words[k] += n
+            link[k] += s.link_density
+            stop[k] += s.stop_density
+            if s.punct_end:
+                ends[k] += 1.0
+            chars[k] += log1p(s.chars)
+            total += n
+        self.words = total
 
     def columns(self, segs: Sequence[Segment], lo: int, hi: int) -> array[float]:
         """The :data:`NAMES` features of the blocks ``lo`` to ``hi - 1`` (``segs``: the page's
@@ -92,22 +95,24 @@ class Cohorts:
         if not self.html or hi <= lo:
             return array("d", bytes(8 * width * max(0, hi - lo)))
         out = array("d")
-        of, size, sums, total = self.of, self.size, self.sums, self.words
+        put = out.extend
+        of, size, total = self.of, self.size, self.words
+        words, link, stop, ends, chars = self.sums
+        log1p = math.log1p
         for i in range(lo, hi):
-            s = segs[i]
             k = of[i]
-            at = k * _SUMS
             others = size[k] - 1
-            share = sums[at] / total if total > 0 else 0.0
+            share = words[k] / total if total > 0 else 0.0
             if others:
-                out.extend((
-                    math.log1p(others),
+                s = segs[i]
+                put((
+                    log1p(others),
                     share,
-                    (sums[at + 1] - s.link_density) / others,
-                    (sums[at + 2] - s.stop_density) / others,
-                    (sums[at + 3] - (1.0 if s.punct_end else 0.0)) / others,
-                    (sums[at + 4] - math.log1p(s.chars)) / others,
+                    (link[k] - s.link_density) / others,
+                    (stop[k] - s.stop_density) / others,
+                    (ends[k] - (1.0 if s.punct_end else 0.0)) / others,
+                    (chars[k] - log1p(s.chars)) / others,
                 ))
             else:
-                out.extend((0.0, share, ALONE, ALONE, ALONE, ALONE))
+                put((0.0, share, ALONE, ALONE, ALONE, ALONE))
         return out
