@@ -1330,6 +1330,38 @@ own_features(Rows *self, Py_ssize_t j, double *o, int *good)
     return 0;
 }
 
+/* The columns fill() is handed for a run of `rows` blocks (`width` doubles a block, made in
+ * Python): `obj` (None for none) viewed as `buf`, which the caller releases; -1 with ValueError
+ * when it is not that many native doubles. */
+static int
+get_columns(PyObject *obj, Py_buffer *buf, Py_ssize_t rows, int width, const char *what)
+{
+    if (obj == Py_None)
+        return 0;
+    if (PyObject_GetBuffer(obj, buf, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
+        return -1;
+    if (buf->itemsize != (Py_ssize_t)sizeof(double) || buf->format == NULL
+        || strcmp(buf->format, "d") != 0 || buf->len != rows * width * (Py_ssize_t)sizeof(double)) {
+        PyBuffer_Release(buf);
+        PyErr_Format(PyExc_ValueError, "fill(): the %s columns are not %d doubles a block of lo..hi",
+                     what, width);
+        return -1;
+    }
+    return 0;
+}
+
+/* Row `row` of such columns written at x (0s where there are none); returns x past them. */
+static inline double *
+put_columns(double *x, const Py_buffer *buf, Py_ssize_t row, int width)
+{
+    if (buf->buf != NULL)
+        memcpy(x, (const double *)buf->buf + row * width, (size_t)width * sizeof(double));
+    else
+        for (int c = 0; c < width; c++)
+            x[c] = 0.0;
+    return x + width;
+}
+
 /* fill(lo, hi) -> bytes: the vectors of blocks lo..hi-1, N_FEATURES doubles each. */
 static PyObject *
 Rows_fill(Rows *self, PyObject *args)
@@ -1347,36 +1379,13 @@ Rows_fill(Rows *self, PyObject *args)
         PyErr_SetString(PyExc_IndexError, "fill(lo, hi) out of range");
         return NULL;
     }
-    Py_buffer lex = {0};
-    if (lex_obj != Py_None) {
-        if (PyObject_GetBuffer(lex_obj, &lex, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0)
-            return NULL;
-        if (lex.itemsize != (Py_ssize_t)sizeof(double) || lex.format == NULL
-            || strcmp(lex.format, "d") != 0
-            || lex.len != (hi - lo) * N_LEX * (Py_ssize_t)sizeof(double)) {
+    Py_buffer lex = {0}, co = {0};
+    if (get_columns(lex_obj, &lex, hi - lo, N_LEX, "lexicon") < 0)
+        return NULL;
+    if (get_columns(co_obj, &co, hi - lo, N_CO, "cohort") < 0) {
+        if (lex.obj != NULL)
             PyBuffer_Release(&lex);
-            PyErr_SetString(PyExc_ValueError, "fill(): the lexicon columns are not N_LEX doubles "
-                                              "a block of lo..hi");
-            return NULL;
-        }
-    }
-    Py_buffer co = {0};
-    if (co_obj != Py_None) {
-        if (PyObject_GetBuffer(co_obj, &co, PyBUF_FORMAT | PyBUF_C_CONTIGUOUS) < 0) {
-            if (lex.obj != NULL)
-                PyBuffer_Release(&lex);
-            return NULL;
-        }
-        if (co.itemsize != (Py_ssize_t)sizeof(double) || co.format == NULL
-            || strcmp(co.format, "d") != 0
-            || co.len != (hi - lo) * N_CO * (Py_ssize_t)sizeof(double)) {
-            PyBuffer_Release(&co);
-            if (lex.obj != NULL)
-                PyBuffer_Release(&lex);
-            PyErr_SetString(PyExc_ValueError, "fill(): the cohort columns are not N_CO doubles "
-                                              "a block of lo..hi");
-            return NULL;
-        }
+        return NULL;
     }
     Py_ssize_t a0 = lo > 2 ? lo - 2 : 0;
     Py_ssize_t b0 = hi + 2 < n ? hi + 2 : n;
@@ -1561,20 +1570,8 @@ Rows_fill(Rows *self, PyObject *args)
             x[4] = self->hl_score;
         }
         x += 5;
-        /* classify.cohort.Cohorts.columns */
-        if (co.buf != NULL)
-            memcpy(x, (const double *)co.buf + (i - lo) * N_CO, N_CO * sizeof(double));
-        else
-            for (int c = 0; c < N_CO; c++)
-                x[c] = 0.0;
-        x += N_CO;
-        /* classify.lexicon.columns */
-        if (lex.buf != NULL)
-            memcpy(x, (const double *)lex.buf + (i - lo) * N_LEX, N_LEX * sizeof(double));
-        else
-            for (int c = 0; c < N_LEX; c++)
-                x[c] = 0.0;
-        x += N_LEX;
+        x = put_columns(x, &co, i - lo, N_CO);    /* classify.cohort.Cohorts.columns */
+        x = put_columns(x, &lex, i - lo, N_LEX);  /* classify.lexicon.columns */
         if (x != row + N_FEATURES) {
             PyErr_SetString(PyExc_SystemError, "feature layout");
             goto fail;
