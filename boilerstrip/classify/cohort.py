@@ -43,7 +43,7 @@ class Cohorts:
     def __init__(self, doc: Doc) -> None:
         segs = doc.segments
         self.html = doc.kind == "html" and bool(doc.parent)
-        self.of: array[int] = array("q")
+        self.of: array[int] = array("i")
         self.size: list[int] = []
         # per cohort, the sums of the blocks' words, link density, stopword density, sentence
         # ends and log characters (added in page order)
@@ -52,24 +52,24 @@ class Cohorts:
         if not self.html:
             return
         parent, cues = doc.parent, doc.frame_cues
-        above: dict[int, tuple[int, int, int]] = {}  # frame -> cues of it, its parent, grandparent
-        ids: dict[tuple[str, int, tuple[int, int, int]], int] = {}
+        ids: dict[tuple[str, int, int, int, int], int] = {}
         of, size = self.of, self.size
         words, link, stop, ends, chars = self.sums
         log1p = math.log1p
         total = 0.0
         for s in segs:
+            # (the key is made afresh for each block: a cache by element would hold a tuple for
+            # every element of a page of a million one-line blocks)
             f = s.frame
-            up = above.get(f)
-            if up is None:
-                if f >= 0:
-                    p = parent[f]
-                    g = parent[p] if p >= 0 else -1
-                    up = (cues[f], cues[p] if p >= 0 else 0, cues[g] if g >= 0 else 0)
+            if f < 0:
+                key = (s.tag, s.depth, 0, 0, 0)
+            else:
+                p = parent[f]
+                if p < 0:
+                    key = (s.tag, s.depth, cues[f], 0, 0)
                 else:
-                    up = (0, 0, 0)
-                above[f] = up
-            key = (s.tag, s.depth, up)
+                    g = parent[p]
+                    key = (s.tag, s.depth, cues[f], cues[p], cues[g] if g >= 0 else 0)
             k = ids.get(key)
             if k is None:
                 k = ids[key] = len(size)
