@@ -9,16 +9,23 @@ site is the held-out figure; this script gives it per page, from the fold models
     python tools/heldout.py FILE --worst dragnet [-n 20]        # the pages that lose most
     python tools/heldout.py FILE --compare OTHER --set dragnet  # per page: OTHER against FILE
     python tools/heldout.py FILE --show dragnet/R229 [--seed 1] # its blocks, its fold model
+    python tools/heldout.py FILE --score [--save A.json] [--against A.json]  # every set's figure
 
 Scores are the benchmark's own (shingle F1 of ``Article.text``, the snippet score's counts on
 trafilatura-eval), per page and averaged over the seeds the file holds. ``--compare`` runs the same
 pages with another file's fold models (another feature set or training, the same code otherwise):
-the pages that moved most. Needs the ``dev`` extra only to make the file, not to read it.
+the pages that moved most. ``--score`` gives every set's held-out figure (and the comment
+figures) per seed and their mean, as ``--pipeline-cv`` prints them but to four places, with the
+code as it is now: a change to a step after the models (captions, comments, ``take_doubtful``)
+needs no retraining to be judged held out. ``--save`` keeps the figures, ``--against`` prints the
+change from saved ones seed by seed (save before the change, score after it). Needs the ``dev``
+extra only to make the file, not to read it.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import pickle
 import sys
 from pathlib import Path
@@ -32,7 +39,7 @@ import train  # noqa: E402
 
 from benchmarks import errors  # noqa: E402
 from benchmarks import metrics as M  # noqa: E402
-from benchmarks.evaluate import load_pages  # noqa: E402
+from benchmarks.evaluate import load_pages, score_comments, score_text_sets  # noqa: E402
 
 
 def load_folds(path: Path) -> dict[int, list[tuple[dict[str, Any], set[tuple[str, str]]]]]:
@@ -126,6 +133,41 @@ def show(path: Path, data: Path, spec: str, seed: int | None) -> str:
     sys.exit(f"{spec}: no fold of seed {seed} held it out")
 
 
+def score(path: Path, data: Path) -> dict[str, dict[str, float]]:
+    """Per seed of the file (as a string, for JSON): every set's held-out figure, and dragnet's and
+    l3s-gn1's comment F1 and share of comment-free pages left without a comment."""
+    by_seed: dict[str, dict[str, float]] = {str(seed): {} for seed in load_folds(path)}
+    for name in train.TRAIN_SETS:
+        pages, per_seed = outputs(path, data, name)
+        for seed, outs in zip(by_seed, per_seed, strict=True):
+            got = {f"{name}/{pid}": out for pid, out in outs.items()}
+            res = score_text_sets({name: pages}, got, bootstrap=0)
+            by_seed[seed][name] = res[name]["f1"]
+            if name in train.COMMENT_SETS:
+                c = score_comments({name: pages}, got, 0)[name]
+                by_seed[seed][f"{name} comments"] = c["f1"]
+                by_seed[seed][f"{name} clean"] = c["clean_share"]
+    return by_seed
+
+
+def score_report(by_seed: dict[str, dict[str, float]],
+                 before: dict[str, dict[str, float]] | None) -> str:
+    out = []
+    keys = list(next(iter(by_seed.values())))
+    for key in keys:
+        vals = [r[key] for r in by_seed.values()]
+        line = f"{key:28} mean {sum(vals) / len(vals):.4f}  by seed " + " ".join(
+            f"{v:.4f}" for v in vals)
+        if before is not None:
+            deltas = [r[key] - before[seed][key] for seed, r in by_seed.items()
+                      if seed in before and key in before[seed]]
+            if deltas:
+                line += f"  change {sum(deltas) / len(deltas):+.4f} (" + " ".join(
+                    f"{d:+.4f}" for d in deltas) + ")"
+        out.append(line)
+    return "\n".join(out)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -135,11 +177,20 @@ def main() -> None:
     what.add_argument("--worst", metavar="SET")
     what.add_argument("--compare", type=Path, metavar="OTHER")
     what.add_argument("--show", metavar="SET/ID")
+    what.add_argument("--score", action="store_true", help="every set's held-out figure")
+    ap.add_argument("--save", type=Path, help="with --score: write the figures (JSON)")
+    ap.add_argument("--against", type=Path, help="with --score: the change from saved figures")
     ap.add_argument("--set", help="with --compare: the set")
     ap.add_argument("--seed", type=int, help="with --show: the seed's fold model (default: first)")
     ap.add_argument("-n", type=int, default=20)
     args = ap.parse_args()
-    if args.worst:
+    if args.score:
+        before = json.loads(args.against.read_text()) if args.against else None
+        by_seed = score(args.folds, args.data)
+        if args.save:
+            args.save.write_text(json.dumps(by_seed, indent=1) + "\n")
+        print(score_report(by_seed, before))
+    elif args.worst:
         print(worst(args.folds, args.data, args.worst, args.n))
     elif args.compare:
         if not args.set:
