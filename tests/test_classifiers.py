@@ -991,13 +991,16 @@ def test_a_page_without_a_sure_block_takes_its_likeliest() -> None:
 
     segs = _worded(3, 40, 25, 30)
     # a short post the model doubts from end to end: what is over the floor comes in
-    assert learned.take_doubtful(segs, [0.15, 0.45, 0.4, 0.25], [0.0] * 4) == {1, 2, 3}
+    floor = learned.PAGE_FLOOR
+    assert learned.take_doubtful(segs, [floor / 2, 0.45, 0.4, 0.25], [0.0] * 4) == {1, 2, 3}
     # but where most of what the page may hold is in a long block under the floor, a short line
     # at the floor brings too little of it for the precision it costs
     segs[2].words, segs[3].words = 2000, 5
-    assert learned.take_doubtful(segs, [0.02, 0.45, 0.15, 0.2], [0.0] * 4) == {1}
+    assert learned.take_doubtful(segs, [0.02, 0.45, floor * 0.8, floor], [0.0] * 4) == {1}
     # nothing at or over the floor: nothing to take
-    assert learned.take_doubtful(segs, [0.1, 0.05, 0.1, 0.02], [0.0] * 4) == set()
+    assert learned.take_doubtful(
+        segs, [floor / 2, floor / 4, floor / 2, floor / 10], [0.0] * 4
+    ) == set()
 
 
 def test_take_doubtful_skips_blocks_the_comment_model_claims() -> None:
