@@ -24,6 +24,7 @@ its text as the benchmark does: the held-out figure comparable with the benchmar
                           [--pipeline-cv]
                           [--trees N --depth N --rate R]
                           [--comment-negatives [--negative-weight 1.0]]
+                          [--lexicon-comment] [--cohort-comment]
                           [--no-line-sets] [--turku-weight 3]
 
 Needs the ``dev`` extra (scikit-learn).

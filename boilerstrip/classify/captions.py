@@ -163,15 +163,15 @@ def _container(doc: Doc, s: Segment) -> int:
     return -1
 
 
-def _prose_with_inline_mark(doc: Doc, s: Segment) -> bool:
+def _inline_mark_on_prose(s: Segment, box: int) -> bool:
     """A paragraph of prose (:data:`PROSE_PARAGRAPH_WORDS` words or more, ending a sentence) whose
     caption or figure mark sits on an inline child only (``<p><span class="imgleft"><img><span
     class="blog_caption"></span></span>Our roster of offerings ...</p>``): the paragraph flows
     around a picture, it is not the picture's caption. On the six dev sets, held out, this gave
     back article paragraphs on 5 pages (cleanportaleval +0.002, mozilla-readability +0.0007,
     dragnet +0.0001) and took none away; a short block with such a mark ("Top image by ...",
-    "(Credit: Josh Miller/CNET)") stays a caption."""
-    return s.words >= PROSE_PARAGRAPH_WORDS and s.punct_end and _container(doc, s) < 0
+    "(Credit: Josh Miller/CNET)") stays a caption. ``box``: the block's :func:`_container`."""
+    return box < 0 and s.words >= PROSE_PARAGRAPH_WORDS and s.punct_end
 
 
 def _content_containers(doc: Doc) -> set[int]:
@@ -209,10 +209,10 @@ class Captions:
                 marked = bool(s.near_cues & mark) and not s.heading
                 if not (marked or s.image_before) or _not_caption(s):
                     continue  # (a block neither marked nor after an image is no caption here)
-                if marked and (
-                    (content and _container(doc, s) in content) or _prose_with_inline_mark(doc, s)
-                ):
-                    marked = False
+                if marked:
+                    box = _container(doc, s)
+                    if (content and box in content) or _inline_mark_on_prose(s, box):
+                        marked = False
                 if marked and s.link_density < 0.5 and _near_article(segs, i):
                     if s.label is article:
                         was[i] = (s.score, s.by)
