@@ -740,6 +740,48 @@ def test_context_own_features_are_the_first_stage_values(monkeypatch: pytest.Mon
     assert learned.context_own(doc.segments, 2, 4) == own[2:4]
 
 
+def test_context_own_features_are_the_first_stage_values_in_html() -> None:
+    # The HTML context stage is trained on columns of the first stage's vectors and run on
+    # context_own's values: an HTML page's blocks must give the same numbers.
+    from boilerstrip.classify import learned, stacked
+    from boilerstrip.pipeline import prepare
+
+    html = (
+        "<html><body><ul><li><a href='/'>Home</a></li><li><a href='/n'>News</a></li></ul>"
+        f"<article><h1>Bridge opens</h1><p class='date'>Posted on 12 May 2011</p><p>{PROSE}</p>"
+        f"<p>{PROSE2}</p></article><footer><p>Copyright 2015 Example</p></footer></body></html>"
+    )
+    doc, _ = prepare(html, kind="html")
+    Density()(doc)
+    CommentSection()(doc)
+    MainRegion()(doc)
+    idx = [FEATURE_NAMES.index(name) for name in stacked.OWN]
+    own = learned.context_own(doc.segments, 0, len(doc.segments))
+    assert len(own) >= 6
+    assert own == [tuple(v[j] for j in idx) for v in vectors(doc)]
+
+
+def test_html_context_mixes_the_two_stages_and_keeps_a_page_it_would_empty() -> None:
+    from array import array
+
+    from boilerstrip.classify import learned
+
+    share = learned.HTML_CONTEXT_SHARE
+    pa = array("d", [0.9, 0.3, 0.6])
+    px = array("d", [0.7, 0.8, 0.2])
+    got = learned._html_context(pa, px)
+    assert list(got) == pytest.approx([a + share * (x - a) for a, x in zip(pa, px)])
+    # a page whose one article block the context stage doubts keeps the first stage's verdict
+    lone = array("d", [0.55, 0.1])
+    assert learned._html_context(lone, array("d", [0.05, 0.1])) is lone
+    # where neither stage finds an article block, the mix stands (nothing to keep)
+    none = array("d", [0.2, 0.1])
+    assert list(learned._html_context(none, array("d", [0.4, 0.0]))) == pytest.approx(
+        [0.2 + share * 0.2, 0.1 - share * 0.1]
+    )
+    assert len(learned._html_context(array("d"), array("d"))) == 0
+
+
 def test_context_rows_do_not_depend_on_the_chunks() -> None:
     from boilerstrip.classify import stacked
 

@@ -4,7 +4,7 @@ its site, page by page.
 The tables of ``benchmarks.evaluate`` are in-sample (the shipped models were trained on those
 pages), and ``benchmarks.errors`` reads pages with the shipped models. What a user sees on a new
 site is the held-out figure; this script gives it per page, from the fold models that
-``python tools/train.py --kind html --pipeline-cv --cv-seeds N --save-folds FILE`` writes:
+``python tools/train.py --kind html --context --pipeline-cv --cv-seeds N --save-folds FILE`` writes:
 
     python tools/heldout.py FILE --worst dragnet [-n 20]        # the pages that lose most
     python tools/heldout.py FILE --compare OTHER --set dragnet  # per page: OTHER against FILE

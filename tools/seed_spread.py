@@ -4,7 +4,8 @@ The CI gate (``benchmarks/gate.py``) pins floors 0.01 under the shipped model's 
 subset of 20-35 pages per set (all 58 of cleaneval-dev). A retrain with nothing changed but
 LightGBM's seed moves those subsets, and a small set's more than that (docs/design.md, section 2,
 item 3). This script fits the shipped file's stages on all training pages (the word lexicon, then
-the article and comment models, with ``tools/train.py``'s own ``final_models``) once per seed, and
+the article and comment models, with ``tools/train.py``'s own ``final_models``, and the context
+stage on that seed's held-out first-stage probabilities where the file has one) once per seed, and
 scores each fit on the gate's HTML pages and in-sample on the dev sets, so that a retrain can be
 judged against the spread of its own seeds rather than against one draw:
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -32,14 +34,23 @@ import train  # noqa: E402
 
 from benchmarks import gate  # noqa: E402
 from benchmarks.evaluate import load_pages, score_text_sets  # noqa: E402
-from boilerstrip.classify import learned  # noqa: E402
+from boilerstrip.classify import learned, stacked  # noqa: E402
 
 
-def _fit(data: list[Any], seed: int, counts: Any) -> dict[str, Any]:
-    """The stages of one seed (article and comment models, and the lexicon), exported as the
-    shipped file holds them."""
+def _fit(data: list[Any], seed: int, counts: Any, context: bool) -> dict[str, Any]:
+    """The stages of one seed (article and comment models, the lexicon, and with ``context`` the
+    context stage, trained as ``tools/train.py --context`` trains it: on the first stage's
+    held-out probabilities of this seed), exported as the shipped file holds them."""
     train.SEED = seed
-    return train.final_models(data, "lgbm", train.site_folds(data), counts)[0]
+    held = (train.cross_fit(data, train.site_folds(data), "lgbm", False, counts=counts)[:2]
+            if context else ([], []))
+    stages = train.final_models(data, "lgbm", train.site_folds(data), counts)[0]
+    if context:
+        rows = [replace(d, X=train.context_rows(d, a, c))
+                for d, a, c in zip(data, *held, strict=True)]
+        mx = train.fit(rows, "lgbm", "context")
+        stages["context"] = train.export(mx, "lgbm", list(stacked.NAMES))
+    return stages
 
 
 def _scores(stages: dict[str, Any], pages: dict[str, list[Any]]) -> dict[str, float]:
@@ -72,7 +83,7 @@ def main() -> None:
     rows: dict[int, dict[str, float]] = {}
     counts = train.WordCounts(data)
     for seed in args.seeds:
-        stages = _fit(data, seed, counts)
+        stages = _fit(data, seed, counts, "context" in shipped)
         same = all(json.dumps(stages[k]) == json.dumps(shipped.get(k)) for k in stages)
         rows[seed] = _scores(stages, pages)
         print(f"seed {seed}{' (the shipped model)' if same else ''}: "

@@ -13,6 +13,9 @@ terminal-punctuation baseline; the set's ``dev`` split is left to the benchmark.
 
 With ``--context`` it then trains the context stage (boilerstrip/classify/stacked.py) on the
 held-out article probabilities, cross-validates it on the same folds, and ships it beside them.
+In HTML the pipeline decides by the mean of the two stages' probabilities (so the block-level
+figures are the mean's), and each fold of ``--pipeline-cv`` gets a context stage of its own,
+trained on first-stage probabilities held out inside its training pages (``inner_context``).
 ``--cv-seeds N`` repeats the first stage's cross-validation with N LightGBM seeds and reports their
 mean (the small sets move by 0.01-0.02 with the seed alone); ``--pipeline-cv`` (HTML) runs
 ``boilerstrip.extract`` on every page with the models of the fold that held its site out and scores
@@ -39,6 +42,7 @@ import pickle
 import re
 import sys
 import time
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -468,7 +472,7 @@ def main() -> None:
     counts = WordCounts(data) if LEXICON else None
     held_a, held_c, fold_models = cross_fit(
         data, site_folds(data, args.folds), args.model, args.pipeline_cv, t0,
-        counts,
+        counts, args.context and args.kind == "html",
     )
     (CACHE / f"{args.kind}_heldout.pkl").write_bytes(pickle.dumps((held_a, held_c)))
     for thr in (0.4, 0.5, 0.6):
@@ -477,6 +481,14 @@ def main() -> None:
     print("CV by site, comments: " + comment_report(data, held_c))
     cv = evaluate(data, held_a, held_c, 0.5)
     first_cv = cv
+    html_context = args.context and args.kind == "html"
+    if html_context:
+        # HTML decides by the mix of the two stages (learned._html_context): the block-level
+        # figures are the mix's, seed by seed
+        cv = evaluate(data, mixed(data, held_a, held_c, site_folds(data, args.folds), args.model),
+                      held_c, learned.ARTICLE_THRESHOLD)
+        print("CV by site, with the context stage: "
+              + "  ".join(f"{k} {v:.3f}" for k, v in cv.items()))
     by_seed = {SEED: cv}
     shipped_seed = SEED
     pipe_by_seed: dict[int, dict[str, float]] = {}
@@ -486,12 +498,16 @@ def main() -> None:
         # with --pipeline-cv the whole pipeline's, with that seed's article and comment models)
         SEED = seed
         split = site_folds(data, args.folds)
+        held_cs = held_c  # (the comment probabilities of seed 0 where this seed's are not made)
         if args.pipeline_cv:
-            held_s, _, seed_models = cross_fit(data, split, args.model, True, counts=counts)
+            held_s, held_cs, seed_models = cross_fit(data, split, args.model, True, counts=counts,
+                                                     context=html_context)
             pipe_by_seed[seed] = pipeline_cv(args.data, seed_models)
             saved[seed] = seed_models
         else:
             held_s = held_out(data, split, args.model, counts=counts)
+        if html_context:
+            held_s = mixed(data, held_s, held_cs, site_folds(data, args.folds), args.model)
         by_seed[seed] = evaluate(data, held_s, held_c, 0.5)
         print(f"CV by site, seed {seed}: "
               + "  ".join(f"{k} {v:.3f}" for k, v in by_seed[seed].items()))
@@ -517,10 +533,12 @@ def main() -> None:
                          for k in pipe}
             print(f"CV by site, whole pipeline, mean of {len(pipe_by_seed)} seeds: "
                   + "  ".join(f"{k} {v:.3f}" for k, v in pipe_mean.items()))
-    if args.context:
-        # The context stage, trained and cross-validated (same folds) on held-out probabilities.
-        ctx = [replace(d, X=context_rows(d, a, c))
-               for d, a, c in zip(data, held_a, held_c, strict=True)]
+    # The context stage's training rows: the held-out first-stage probabilities (what the first
+    # stage says of unseen pages)
+    ctx = [replace(d, X=context_rows(d, a, c))
+           for d, a, c in zip(data, held_a, held_c, strict=True)] if args.context else []
+    if args.context and not html_context:
+        # The text context stage, cross-validated (same folds) on those rows.
         held_x = held_out(ctx, site_folds(data, args.folds), args.model,
                           "context")
         print(f"context stage cross-validated ({time.time() - t0:.0f}s)")
@@ -538,13 +556,17 @@ def main() -> None:
     full_a = [predict(ma, d.X) for d in data]
     full_c = [predict(mc, d.X) for d in data]
     if args.context:
-        # Fitted on the held-out probabilities (what the first stage says of unseen pages), then
-        # scored on the full fit's (what it says of the training pages) for the full-fit figure.
+        # Fitted on the held-out probabilities, then scored on the full fit's (what the first
+        # stage says of its training pages) for the full-fit figure.
         mx = fit(ctx, args.model, "context")
         stages["context"] = export(mx, args.model, list(stacked.NAMES))
-        full_a = [predict(mx, context_rows(d, a, c))
+        full_x = [predict(mx, context_rows(d, a, c))
                   for d, a, c in zip(data, full_a, full_c, strict=True)]
-        full = evaluate(data, full_a, full_c, learned.CONTEXT_THRESHOLD)
+        if html_context:
+            full = evaluate(data, [mix(a, x) for a, x in zip(full_a, full_x, strict=True)],
+                            full_c, learned.ARTICLE_THRESHOLD)
+        else:
+            full = evaluate(data, full_x, full_c, learned.CONTEXT_THRESHOLD)
     else:
         full = evaluate(data, full_a, full_c, 0.5)
     print("full fit (training data): " + "  ".join(f"{k} {v:.3f}" for k, v in full.items()))
@@ -693,11 +715,12 @@ FoldModels = list[tuple[dict[str, Any], set[tuple[str, str]]]]
 
 def cross_fit(
     data: list[PageData], folds: Iterator[tuple[Any, Any]], kind: str, keep: bool,
-    t0: float | None = None, counts: WordCounts | None = None,
+    t0: float | None = None, counts: WordCounts | None = None, context: bool = False,
 ) -> tuple[list[list[float]], list[list[float]], FoldModels]:
     """Each page's article and comment probabilities from the models fitted on the other folds,
     and (``keep``) every fold's two models (and lexicon) for :func:`pipeline_cv`; with ``t0``, a
-    line per fold; with ``counts``, each fold's lexicon features (:func:`lexicon_fold`)."""
+    line per fold; with ``counts``, each fold's lexicon features (:func:`lexicon_fold`); with
+    ``context`` (and ``keep``), each fold's context stage too (:func:`inner_context`)."""
     held_a: list[list[float]] = [[] for _ in data]
     held_c: list[list[float]] = [[] for _ in data]
     models: FoldModels = []
@@ -714,10 +737,49 @@ def cross_fit(
             stages = {"article": export(ma, kind, names), "comment": export(mc, kind, names)}
             if lex is not None:
                 stages["lexicon"] = lex.spec()
+            if context:
+                stages["context"] = export(inner_context(data, tr, kind), kind, list(stacked.NAMES))
             models.append((stages, {(data[i].set, data[i].id) for i in te}))
         if t0 is not None:
             print(f"fold {k}: {len(te)} pages held out ({time.time() - t0:.0f}s)")
     return held_a, held_c, models
+
+
+def mix(pa: list[float], px: list[float]) -> list[float]:
+    """A page's HTML decision probabilities from its first-stage and context-stage ones, as the
+    classifier makes them (:func:`boilerstrip.classify.learned._html_context`)."""
+    return list(learned._html_context(array("d", pa), array("d", px)))
+
+
+def mixed(
+    data: list[PageData], pa: list[list[float]], pc: list[list[float]], folds: Any, kind: str
+) -> list[list[float]]:
+    """HTML, block level: the held-out probabilities the pipeline decides by where the model has a
+    context stage. The context stage is cross-validated (``folds``) on the held-out first-stage
+    probabilities ``pa`` and ``pc``, then mixed with them (:func:`mix`)."""
+    ctx = [replace(d, X=context_rows(d, a, c)) for d, a, c in zip(data, pa, pc, strict=True)]
+    px = held_out(ctx, folds, kind, "context")
+    return [mix(a, x) for a, x in zip(pa, px, strict=True)]
+
+
+def inner_context(data: list[PageData], tr: Any, kind: str) -> Any:
+    """A context stage fitted on the pages ``tr`` alone, for a fold's held-out pipeline: trained,
+    as the shipped one is, on held-out first-stage probabilities, which here come from first
+    stages fitted inside ``tr`` (:data:`INNER_FOLDS` folds by site, the lexicon's own inner
+    folds: each page's lexicon features came from the same split)."""
+    import numpy as np
+    from sklearn.model_selection import GroupKFold
+
+    tr = np.asarray(tr)
+    groups = np.array([data[i].site for i in tr])
+    rows: dict[int, PageData] = {}
+    for fit_at, apply_at in GroupKFold(n_splits=INNER_FOLDS).split(tr, groups=groups):
+        sub = [data[i] for i in tr[fit_at]]
+        ma, mc = fit(sub, kind, "article"), fit(sub, kind, "comment")
+        for i in tr[apply_at]:
+            d = data[i]
+            rows[i] = replace(d, X=context_rows(d, predict(ma, d.X), predict(mc, d.X)))
+    return fit([rows[i] for i in tr], kind, "context")
 
 
 def pipeline_cv(data: Path, fold_models: FoldModels) -> dict[str, float]:

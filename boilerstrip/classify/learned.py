@@ -501,6 +501,14 @@ short non-prose lines (Finnish clean-line F1 0.750, only 0.045 over the terminal
 baseline). 0.44 keeps every turku language 0.05 over that baseline, for 0.001-0.004 less on most
 dump sets than at 0.4 (cleaneval-dev w3m 0.013 less). (Measured before the context stage read the
 comment probabilities; with them, at 0.44, Finnish is 0.0504 over its baseline.)"""
+HTML_CONTEXT_SHARE: Final = 0.5
+"""HTML: the context stage's share of the probability a block is decided by (the first stage's is
+the rest; :func:`_html_context`). Held out (site-grouped CV, whole pipeline, seeds 0-2), against
+the first stage alone: at 0.5 every set gains (dragnet +0.0015, l3s-gn1 +0.0006, cleaneval-dev
++0.0036, cleanportaleval +0.0007, mozilla-readability +0.0022, trafilatura-eval +0.0025); at 0.3
+less on each, at 0.7 and 1.0 dragnet and cleaneval-dev lose (1.0: -0.0019, -0.0044): alone the
+context stage empties one-block pages the first stage gets right (docs/design.md, section 4,
+item 27)."""
 COUNT_LINE_WORDS: Final = 14
 """A line that counts comments opens a text dump's comment section when it is this short (a
 header, not a sentence of the article that mentions comments). Of the ~900 lines of the w3m dev
@@ -702,9 +710,13 @@ class LearnedArticle:
         context = models.get("context")
         decide, threshold = pa, ARTICLE_THRESHOLD
         if context is not None:
-            decide, threshold = _context_probabilities(doc, pa, pc, context), CONTEXT_THRESHOLD
+            px = _context_probabilities(doc, pa, pc, context)
+            if doc.kind == "html":
+                decide = _html_context(pa, px)
+            else:
+                decide, threshold = px, CONTEXT_THRESHOLD
         # HTML: a page the model doubts takes its likelier doubtful blocks too
-        taken = take_doubtful(segs, pa, pc) if context is None and doc.kind == "html" else set()
+        taken = take_doubtful(segs, decide, pc) if doc.kind == "html" else set()
         # Before a text dump's comment section, a block both models claim is the article's.
         opens = 0 if doc.kind == "html" else _text_comments_open(segs)
         comment_label, article_label = Label.COMMENT, Label.ARTICLE  # (read for every block)
@@ -868,6 +880,18 @@ def _context_probabilities(
             vectors = page.rows(lo, own)
             out.extend(model.forest.probabilities(array("d", chain.from_iterable(vectors)), width))
     return out
+
+
+def _html_context(pa: array[float], px: array[float]) -> array[float]:
+    """HTML: the article probability a block is decided by, where the model file has a context
+    stage: the mean of the first stage's and the context stage's (:data:`HTML_CONTEXT_SHARE`),
+    unless that leaves the page without an article block where the first stage had one."""
+    share = HTML_CONTEXT_SHARE
+    # (from a generator: a list of a million floats would be the extraction's peak on a huge page)
+    mixed = array("d", (a + share * (x - a) for a, x in zip(pa, px, strict=True)))
+    if pa and max(mixed) < ARTICLE_THRESHOLD <= max(pa):
+        return pa
+    return mixed
 
 
 def _models(kind: str) -> dict[str, Any]:

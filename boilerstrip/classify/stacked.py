@@ -59,10 +59,25 @@ NAMES: Final[tuple[str, ...]] = tuple(
 _LOG_FAR: Final = math.log1p(FAR)
 
 
+def _doubles(raw: bytes) -> Sequence[float]:
+    """Native doubles (the compiled sums) as a sequence of floats, without a copy."""
+    got: Sequence[float] = memoryview(raw).cast("d")
+    return got
+
+
 class ContextPage:
     """The page-wide sums the context vectors of one page's blocks read: built once from the first
     stage's probabilities ``p`` and the blocks' lengths ``chars``; :meth:`rows` then gives the
     vectors of any run of blocks."""
+
+    # (arrays, or in the compiled form views of the helper's native numbers)
+    pre_cw: Sequence[float]
+    c_max: Sequence[float]
+    pre_pw: Sequence[float]
+    pre_w: Sequence[float]
+    pre_sure: Sequence[float]
+    sure_w: Sequence[float]
+    next_sure: Sequence[int]
 
     def __init__(self, p: Sequence[float], chars: Sequence[int], pc: Sequence[float]) -> None:
         n = len(p)
@@ -81,9 +96,10 @@ class ContextPage:
             cw, cm, pw, w, ps, sw, ns, lo, hi, self.p_max, self.p_mean, self.total_sure = (
                 mod.context_sums(p, chars, pc, SURE, FAR)
             )
-            self.pre_cw, self.c_max, self.pre_pw = array("d", cw), array("d", cm), array("d", pw)
-            self.pre_w, self.pre_sure, self.sure_w = array("d", w), array("d", ps), array("d", sw)
-            self.next_sure = array("q", ns)
+            # (read in place: copied into arrays, a huge page held them twice for a moment)
+            self.pre_cw, self.c_max, self.pre_pw = _doubles(cw), _doubles(cm), _doubles(pw)
+            self.pre_w, self.pre_sure, self.sure_w = _doubles(w), _doubles(ps), _doubles(sw)
+            self.next_sure = memoryview(ns).cast("q")  # (native long longs)
             self.span = (lo, hi)
             return
         weight = [c + 1.0 for c in chars]
