@@ -22,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -46,9 +45,7 @@ def _fit(data: list[Any], seed: int, counts: Any, context: bool) -> dict[str, An
             if context else ([], []))
     stages = train.final_models(data, "lgbm", train.site_folds(data), counts)[0]
     if context:
-        rows = [replace(d, X=train.context_rows(d, a, c))
-                for d, a, c in zip(data, *held, strict=True)]
-        mx = train.fit(rows, "lgbm", "context")
+        mx = train.fit(train.context_data(data, *held), "lgbm", "context")
         stages["context"] = train.export(mx, "lgbm", list(stacked.NAMES))
     return stages
 

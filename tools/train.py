@@ -482,10 +482,13 @@ def main() -> None:
     cv = evaluate(data, held_a, held_c, 0.5)
     first_cv = cv
     html_context = args.context and args.kind == "html"
+    # The context stage's training rows: the held-out first-stage probabilities (what the first
+    # stage says of unseen pages)
+    ctx = context_data(data, held_a, held_c) if args.context else []
     if html_context:
         # HTML decides by the mix of the two stages (learned._html_context): the block-level
         # figures are the mix's, seed by seed
-        cv = evaluate(data, mixed(data, held_a, held_c, site_folds(data, args.folds), args.model),
+        cv = evaluate(data, mixed(held_a, ctx, site_folds(data, args.folds), args.model),
                       held_c, learned.ARTICLE_THRESHOLD)
         print("CV by site, with the context stage: "
               + "  ".join(f"{k} {v:.3f}" for k, v in cv.items()))
@@ -507,7 +510,8 @@ def main() -> None:
         else:
             held_s = held_out(data, split, args.model, counts=counts)
         if html_context:
-            held_s = mixed(data, held_s, held_cs, site_folds(data, args.folds), args.model)
+            held_s = mixed(held_s, context_data(data, held_s, held_cs),
+                           site_folds(data, args.folds), args.model)
         by_seed[seed] = evaluate(data, held_s, held_c, 0.5)
         print(f"CV by site, seed {seed}: "
               + "  ".join(f"{k} {v:.3f}" for k, v in by_seed[seed].items()))
@@ -533,10 +537,6 @@ def main() -> None:
                          for k in pipe}
             print(f"CV by site, whole pipeline, mean of {len(pipe_by_seed)} seeds: "
                   + "  ".join(f"{k} {v:.3f}" for k, v in pipe_mean.items()))
-    # The context stage's training rows: the held-out first-stage probabilities (what the first
-    # stage says of unseen pages)
-    ctx = [replace(d, X=context_rows(d, a, c))
-           for d, a, c in zip(data, held_a, held_c, strict=True)] if args.context else []
     if args.context and not html_context:
         # The text context stage, cross-validated (same folds) on those rows.
         held_x = held_out(ctx, site_folds(data, args.folds), args.model,
@@ -745,6 +745,14 @@ def cross_fit(
     return held_a, held_c, models
 
 
+def context_data(
+    data: list[PageData], pa: list[list[float]], pc: list[list[float]]
+) -> list[PageData]:
+    """The pages with their context-stage vectors (:func:`context_rows`) from first-stage article
+    and comment probabilities ``pa`` and ``pc``: the context stage's training rows."""
+    return [replace(d, X=context_rows(d, a, c)) for d, a, c in zip(data, pa, pc, strict=True)]
+
+
 def mix(pa: list[float], px: list[float]) -> list[float]:
     """A page's HTML decision probabilities from its first-stage and context-stage ones, as the
     classifier makes them (:func:`boilerstrip.classify.learned._html_context`)."""
@@ -752,12 +760,12 @@ def mix(pa: list[float], px: list[float]) -> list[float]:
 
 
 def mixed(
-    data: list[PageData], pa: list[list[float]], pc: list[list[float]], folds: Any, kind: str
+    pa: list[list[float]], ctx: list[PageData], folds: Any, kind: str
 ) -> list[list[float]]:
     """HTML, block level: the held-out probabilities the pipeline decides by where the model has a
-    context stage. The context stage is cross-validated (``folds``) on the held-out first-stage
-    probabilities ``pa`` and ``pc``, then mixed with them (:func:`mix`)."""
-    ctx = [replace(d, X=context_rows(d, a, c)) for d, a, c in zip(data, pa, pc, strict=True)]
+    context stage. The context stage is cross-validated (``folds``) on ``ctx``, the pages'
+    context vectors from the held-out first-stage probabilities (:func:`context_data`; ``pa`` the
+    article ones), then mixed with ``pa`` (:func:`mix`)."""
     px = held_out(ctx, folds, kind, "context")
     return [mix(a, x) for a, x in zip(pa, px, strict=True)]
 

@@ -503,12 +503,12 @@ dump sets than at 0.4 (cleaneval-dev w3m 0.013 less). (Measured before the conte
 comment probabilities; with them, at 0.44, Finnish is 0.0504 over its baseline.)"""
 HTML_CONTEXT_SHARE: Final = 0.5
 """HTML: the context stage's share of the probability a block is decided by (the first stage's is
-the rest; :func:`_html_context`). Held out (site-grouped CV, whole pipeline, seeds 0-2), against
-the first stage alone: at 0.5 every set gains (dragnet +0.0015, l3s-gn1 +0.0006, cleaneval-dev
-+0.0036, cleanportaleval +0.0007, mozilla-readability +0.0022, trafilatura-eval +0.0025); at 0.3
-less on each, at 0.7 and 1.0 dragnet and cleaneval-dev lose (1.0: -0.0019, -0.0044): alone the
-context stage empties one-block pages the first stage gets right (docs/design.md, section 4,
-item 27)."""
+the rest; :func:`_html_context`). Held out (site-grouped CV, whole pipeline, six training seeds),
+against the first stage alone, mean change at 0.5: l3s-gn1 +0.0010 and trafilatura-eval +0.0018
+(in every seed), cleaneval-dev +0.0035, cleanportaleval +0.0008, dragnet +0.0007,
+mozilla-readability +0.0003. On seeds 0-2, 0.3 gained less on each set, and 0.7 and 1.0 lost
+dragnet and cleaneval-dev (1.0: -0.0019, -0.0044): alone the context stage empties one-block
+pages the first stage gets right (docs/design.md, section 4, item 27)."""
 COUNT_LINE_WORDS: Final = 14
 """A line that counts comments opens a text dump's comment section when it is this short (a
 header, not a sentence of the article that mentions comments). Of the ~900 lines of the w3m dev
@@ -652,9 +652,10 @@ def take_doubtful(segs: Sequence[Segment], pa: Sequence[float], pc: Sequence[flo
 class LearnedArticle:
     """Article, comment or neither for every block, from two learned models over the block vectors.
 
-    The article model decides article blocks (where the model file has a ``context`` stage, as the
-    text model has, that stage decides, from the article model's probabilities for the block and
-    its neighbours: :mod:`boilerstrip.classify.stacked`); the comment model decides reader
+    The article model decides article blocks (where the model file has a ``context`` stage, which
+    reads the article model's probabilities for the block and its neighbours,
+    :mod:`boilerstrip.classify.stacked`: in text that stage decides, in HTML the mean of the two,
+    :func:`_html_context`); the comment model decides reader
     comments (it overrides the markup rules of
     :class:`~boilerstrip.classify.comments.CommentSection`, whose verdict is one of its features).
     In text, before the dump's comment section opens (:func:`_text_comments_open`), a block that

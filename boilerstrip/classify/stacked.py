@@ -13,8 +13,10 @@ stage's comment probability: the block's, its window means, and the highest one 
 comment section, once begun, runs on).
 
 ``tools/train.py --context`` trains it on held-out first-stage probabilities (each page scored by a
-first model that never saw its site) and ships it as the ``context`` model beside ``article``;
-where a model file has no ``context`` model, the first stage decides alone.
+first model that never saw its site) and ships it as the ``context`` model beside ``article``.
+In a text dump it decides alone; in HTML the mean of its probability and the first stage's
+decides (:func:`boilerstrip.classify.learned._html_context`). Where a model file has no
+``context`` model, the first stage decides alone.
 """
 
 from __future__ import annotations
