@@ -723,6 +723,20 @@ attr_true(PyObject *o, PyObject *name, int *out)
     return *out < 0 ? -1 : 0;
 }
 
+/* The word statistics of a block that several helpers read together: its characters, words, link
+ * and stopword densities and whether it ends a sentence. */
+static int
+block_stats(PyObject *s, long long *chars, double *words, double *link_density,
+            double *stop_density, int *punct_end)
+{
+    if (attr_ll(s, s_chars, chars) < 0 || attr_double(s, s_words, words) < 0
+        || attr_double(s, s_link_density, link_density) < 0
+        || attr_double(s, s_stop_density, stop_density) < 0
+        || attr_true(s, s_punct_end, punct_end) < 0)
+        return -1;
+    return 0;
+}
+
 /* features.text_shape: (share of digits, share of words starting with a capital, mean word length)
  * over the first SAMPLE_CHARS characters. Words are the runs str.split() gives (split at
  * Py_UNICODE_ISSPACE); digits are the characters str.isdigit() accepts; a word starts with a capital
@@ -1080,11 +1094,8 @@ row_columns(Rows *self, Py_ssize_t i, double col[N_WINCOLS], int *meta, long lon
     long long chars, cf;
     double words, link_density, stop_density;
     int punct_end;
-    if (attr_ll(s, s_chars, &chars) < 0 || attr_ll(s, s_cf, &cf) < 0
-        || attr_double(s, s_words, &words) < 0
-        || attr_double(s, s_link_density, &link_density) < 0
-        || attr_double(s, s_stop_density, &stop_density) < 0
-        || attr_true(s, s_punct_end, &punct_end) < 0)
+    if (attr_ll(s, s_cf, &cf) < 0
+        || block_stats(s, &chars, &words, &link_density, &stop_density, &punct_end) < 0)
         return -1;
     col[0] = log1p((double)chars);
     col[1] = link_density;
@@ -4087,6 +4098,43 @@ done:
     return res;
 }
 
+/* context_mix(pa, px, share) -> (mixed, max_pa, max_mixed): learned._html_context's mean, a + share
+ * * (x - a) for each pair of the two arrays of doubles (as bytes of native doubles), and the
+ * maxima the fallback reads (as Python's max(): the first of equal values, 0.0 for no block). */
+static PyObject *
+speedups_context_mix(PyObject *mod, PyObject *args)
+{
+    Py_buffer ba, bx;
+    double share;
+    if (!PyArg_ParseTuple(args, "y*y*d:context_mix", &ba, &bx, &share))
+        return NULL;
+    PyObject *out = NULL, *res = NULL;
+    if (ba.len != bx.len || ba.len % (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "context_mix(): the arrays differ in length");
+        goto done;
+    }
+    Py_ssize_t n = ba.len / (Py_ssize_t)sizeof(double);
+    out = PyBytes_FromStringAndSize(NULL, ba.len);
+    if (out == NULL)
+        goto done;
+    const double *a = ba.buf, *x = bx.buf;
+    double *mixed = (double *)PyBytes_AS_STRING(out);
+    double max_a = 0.0, max_m = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        mixed[i] = a[i] + share * (x[i] - a[i]);
+        if (i == 0 || a[i] > max_a)
+            max_a = a[i];
+        if (i == 0 || mixed[i] > max_m)
+            max_m = mixed[i];
+    }
+    res = Py_BuildValue("(Odd)", out, max_a, max_m);
+done:
+    Py_XDECREF(out);
+    PyBuffer_Release(&ba);
+    PyBuffer_Release(&bx);
+    return res;
+}
+
 /* context_own(segs, lo, hi, line_flags, good, date_bit, copyright_bit) -> bytes: the own features
    of learned.context_own for the blocks lo .. hi - 1, CONTEXT_OWN native doubles a block (a
    block's line flags from line_flags(s) where they are not known yet). */
@@ -4561,6 +4609,282 @@ block_vote(PyObject *s, long long min_chars, long long *frame)
     double v = candidate_vote(text, chars);
     Py_DECREF(text);
     return v;
+}
+
+/* cohort_page(segs, parent, frame_cues) -> (of, size, sums, words): classify.cohort.Cohorts'
+ * grouping. A block's signature is (tag, depth, cues of its frame, of the frame's parent, of its
+ * grandparent), 0 where there is no such frame; cohorts are numbered in the order their first
+ * block comes. of: int32 a block (its cohort); size: int64 a cohort (its blocks); sums: five
+ * columns of doubles, one after the other, a cohort each (the blocks' words, link density,
+ * stopword density, sentence ends and log1p(characters), added in page order, as the Python form
+ * adds them); words: the page's words. Tags are compared as a dict compares keys (hash, then ==);
+ * the cues are read as 32-bit integers (the cue masks have 19 bits). */
+typedef struct {
+    PyObject *tag;  /* a strong reference, dropped at the end */
+    Py_hash_t hash;
+    long long depth;
+    int32_t c0, c1, c2;
+} co_key;
+
+static Py_hash_t
+co_hash(Py_hash_t tag_hash, long long depth, int32_t c0, int32_t c1, int32_t c2)
+{
+    uint64_t h = (uint64_t)tag_hash * 0x9E3779B97F4A7C15ULL;
+    h ^= (uint64_t)depth + 0x632BE59BD9B4E019ULL + (h << 6) + (h >> 2);
+    h ^= (uint64_t)(uint32_t)c0 * 0xFF51AFD7ED558CCDULL + (h << 6) + (h >> 2);
+    h ^= (uint64_t)(uint32_t)c1 * 0xC4CEB9FE1A85EC53ULL + (h << 6) + (h >> 2);
+    h ^= (uint64_t)(uint32_t)c2 * 0x9E3779B97F4A7C15ULL + (h << 6) + (h >> 2);
+    return (Py_hash_t)(h ^ (h >> 29));
+}
+
+/* A growable array of fixed-size items. */
+typedef struct {
+    char *p;
+    Py_ssize_t len, cap, item;
+} gvec;
+
+static void *
+gvec_push(gvec *v)
+{
+    if (v->len == v->cap) {
+        Py_ssize_t cap = v->cap ? v->cap * 2 : 16;
+        char *p = PyMem_Realloc(v->p, (size_t)cap * (size_t)v->item);
+        if (p == NULL) {
+            PyErr_NoMemory();
+            return NULL;
+        }
+        v->p = p;
+        v->cap = cap;
+    }
+    return v->p + v->item * v->len++;
+}
+
+static PyObject *
+speedups_cohort_page(PyObject *mod, PyObject *args)
+{
+    PyObject *segs, *parent, *frame_cues;
+    if (!PyArg_ParseTuple(args, "O!OO:cohort_page", &PyList_Type, &segs, &parent, &frame_cues))
+        return NULL;
+    Py_ssize_t n = PyList_GET_SIZE(segs), nf = PyObject_Length(parent);
+    if (nf < 0)
+        return NULL;
+    if (n >= INT32_MAX / 2 || nf >= INT32_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "cohort_page: too many blocks or frames");
+        return NULL;
+    }
+    PyObject *result = NULL, *of_b = NULL;
+    gvec keys = {NULL, 0, 0, sizeof(co_key)}, size = {NULL, 0, 0, sizeof(long long)};
+    gvec sums = {NULL, 0, 0, 5 * sizeof(double)};
+    int32_t *par = PyMem_Malloc((nf ? nf : 1) * sizeof(int32_t));
+    int32_t *cues = PyMem_Malloc((nf ? nf : 1) * sizeof(int32_t));
+    size_t cap = 16;
+    int32_t *table = PyMem_Malloc(cap * sizeof(int32_t));
+    if (par == NULL || cues == NULL || table == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    memset(table, 0xff, cap * sizeof(int32_t));  /* -1: empty */
+    if (read_parents(parent, nf, par, "cohort_page: parent") < 0
+        || read_numbers(frame_cues, nf, NULL, cues, "cohort_page: frame_cues") < 0)
+        goto done;
+    of_b = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int32_t));
+    if (of_b == NULL)
+        goto done;
+    int32_t *of = (int32_t *)PyBytes_AS_STRING(of_b);
+    double total = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *s = PyList_GET_ITEM(segs, i);
+        long long depth, frame, chars;
+        double words, link_density, stop_density;
+        int punct;
+        if (attr_ll(s, s_depth, &depth) < 0 || attr_ll(s, s_frame, &frame) < 0
+            || block_stats(s, &chars, &words, &link_density, &stop_density, &punct) < 0)
+            goto done;
+        int32_t c0 = 0, c1 = 0, c2 = 0;
+        if (frame >= 0) {
+            if (frame >= nf) {
+                PyErr_SetString(PyExc_ValueError, "cohort_page: a frame out of range");
+                goto done;
+            }
+            c0 = cues[frame];
+            int32_t p = par[frame];
+            if (p >= 0) {
+                c1 = cues[p];
+                int32_t g = par[p];
+                c2 = g >= 0 ? cues[g] : 0;
+            }
+        }
+        PyObject *tag = seg_attr(s, s_tag);
+        Py_hash_t th = tag == NULL ? -1 : PyObject_Hash(tag);
+        if (th == -1) {
+            Py_XDECREF(tag);
+            goto done;
+        }
+        Py_hash_t h = co_hash(th, depth, c0, c1, c2);
+        size_t at = (size_t)h & (cap - 1);
+        int32_t k;
+        for (;;) {
+            k = table[at];
+            if (k < 0)
+                break;
+            co_key *o = (co_key *)keys.p + k;
+            if (o->hash == h && o->depth == depth && o->c0 == c0 && o->c1 == c1 && o->c2 == c2) {
+                int eq = o->tag == tag ? 1 : PyObject_RichCompareBool(o->tag, tag, Py_EQ);
+                if (eq < 0) {
+                    Py_DECREF(tag);
+                    goto done;
+                }
+                if (eq)
+                    break;
+            }
+            at = (at + 1) & (cap - 1);
+        }
+        if (k < 0) {  /* a new cohort */
+            long long *sz = gvec_push(&size);
+            double *sm = sz == NULL ? NULL : gvec_push(&sums);
+            co_key *key = sm == NULL ? NULL : gvec_push(&keys);
+            if (key == NULL) {  /* (keys holds only what is set: its tags are released) */
+                Py_DECREF(tag);
+                goto done;
+            }
+            k = (int32_t)(keys.len - 1);
+            *key = (co_key){Py_NewRef(tag), h, depth, c0, c1, c2};
+            *sz = 0;
+            memset(sm, 0, 5 * sizeof(double));
+            table[at] = k;
+            if ((size_t)keys.len * 2 > cap) {  /* grow and re-place */
+                size_t ncap = cap * 2;
+                int32_t *nt = PyMem_Malloc(ncap * sizeof(int32_t));
+                if (nt == NULL) {
+                    Py_DECREF(tag);
+                    PyErr_NoMemory();
+                    goto done;
+                }
+                memset(nt, 0xff, ncap * sizeof(int32_t));
+                for (Py_ssize_t j = 0; j < keys.len; j++) {
+                    size_t a = (size_t)((co_key *)keys.p)[j].hash & (ncap - 1);
+                    while (nt[a] >= 0)
+                        a = (a + 1) & (ncap - 1);
+                    nt[a] = (int32_t)j;
+                }
+                PyMem_Free(table);
+                table = nt;
+                cap = ncap;
+            }
+        }
+        Py_DECREF(tag);
+        if (PyList_GET_SIZE(segs) != n) {  /* (a tag's __eq__ could change the list) */
+            PyErr_SetString(PyExc_RuntimeError, "cohort_page: the blocks changed");
+            goto done;
+        }
+        of[i] = k;
+        ((long long *)size.p)[k] += 1;
+        double *sm = (double *)sums.p + 5 * (Py_ssize_t)k;
+        sm[0] += words;
+        sm[1] += link_density;
+        sm[2] += stop_density;
+        if (punct)
+            sm[3] += 1.0;
+        sm[4] += log1p((double)chars);
+        total += words;
+    }
+    Py_ssize_t m = keys.len;
+    PyObject *size_b = PyBytes_FromStringAndSize(size.p, m * (Py_ssize_t)sizeof(long long));
+    PyObject *sums_b = PyBytes_FromStringAndSize(NULL, 5 * m * (Py_ssize_t)sizeof(double));
+    if (size_b != NULL && sums_b != NULL) {
+        double *cols = (double *)PyBytes_AS_STRING(sums_b);
+        const double *rows = (const double *)sums.p;
+        for (int c = 0; c < 5; c++)
+            for (Py_ssize_t k = 0; k < m; k++)
+                cols[c * m + k] = rows[5 * k + c];
+        result = Py_BuildValue("(OOOd)", of_b, size_b, sums_b, total);
+    }
+    Py_XDECREF(size_b);
+    Py_XDECREF(sums_b);
+done:
+    Py_XDECREF(of_b);
+    PyMem_Free(par);
+    PyMem_Free(cues);
+    PyMem_Free(table);
+    for (Py_ssize_t j = 0; j < keys.len; j++)
+        Py_DECREF(((co_key *)keys.p)[j].tag);
+    PyMem_Free(keys.p);
+    PyMem_Free(size.p);
+    PyMem_Free(sums.p);
+    return result;
+}
+
+/* cohort_columns(segs, lo, hi, of, size, sums, words, alone) -> bytes: Cohorts.columns for the
+ * blocks lo .. hi - 1 from cohort_page's arrays (any buffers of those formats: int32, int64 and
+ * doubles), N_CO native doubles a block, the same operations in the same order as the Python
+ * form. */
+static PyObject *
+speedups_cohort_columns(PyObject *mod, PyObject *args)
+{
+    PyObject *segs;
+    Py_ssize_t lo, hi;
+    Py_buffer bof, bsize, bsums;
+    double total, alone;
+    if (!PyArg_ParseTuple(args, "O!nny*y*y*dd:cohort_columns", &PyList_Type, &segs, &lo, &hi,
+                          &bof, &bsize, &bsums, &total, &alone))
+        return NULL;
+    PyObject *out = NULL;
+    Py_ssize_t n = PyList_GET_SIZE(segs);
+    Py_ssize_t m = bsize.len / (Py_ssize_t)sizeof(long long);
+    if (bof.len != n * (Py_ssize_t)sizeof(int32_t)
+        || bsize.len % (Py_ssize_t)sizeof(long long)
+        || bsums.len != 5 * m * (Py_ssize_t)sizeof(double)) {
+        PyErr_SetString(PyExc_ValueError, "cohort_columns(): the arrays do not fit the page");
+        goto done;
+    }
+    if (lo < 0 || hi < lo || hi > n) {
+        PyErr_SetString(PyExc_IndexError, "cohort_columns(): lo .. hi is not within the blocks");
+        goto done;
+    }
+    const int32_t *of = bof.buf;
+    const long long *size = bsize.buf;
+    const double *words = bsums.buf, *link = words + m, *stop = link + m, *ends = stop + m;
+    const double *chars = ends + m;
+    out = PyBytes_FromStringAndSize(NULL, (hi - lo) * N_CO * (Py_ssize_t)sizeof(double));
+    if (out == NULL)
+        goto done;
+    double *row = (double *)PyBytes_AS_STRING(out);
+    for (Py_ssize_t i = lo; i < hi; i++, row += N_CO) {
+        int32_t k = of[i];
+        if (k < 0 || k >= m) {
+            Py_CLEAR(out);
+            PyErr_SetString(PyExc_ValueError, "cohort_columns(): a cohort out of range");
+            goto done;
+        }
+        long long others = size[k] - 1;
+        row[1] = total > 0 ? words[k] / total : 0.0;
+        if (others) {
+            PyObject *s = PyList_GET_ITEM(segs, i);
+            long long nchars;
+            double link_density, stop_density;
+            int punct;
+            if (attr_double(s, s_link_density, &link_density) < 0
+                || attr_double(s, s_stop_density, &stop_density) < 0
+                || attr_true(s, s_punct_end, &punct) < 0 || attr_ll(s, s_chars, &nchars) < 0) {
+                Py_CLEAR(out);
+                goto done;
+            }
+            double d = (double)others;
+            row[0] = log1p(d);
+            row[2] = (link[k] - link_density) / d;
+            row[3] = (stop[k] - stop_density) / d;
+            row[4] = (ends[k] - (punct ? 1.0 : 0.0)) / d;
+            row[5] = (chars[k] - log1p((double)nchars)) / d;
+        } else {
+            row[0] = 0.0;
+            row[2] = row[3] = row[4] = row[5] = alone;
+        }
+    }
+done:
+    PyBuffer_Release(&bof);
+    PyBuffer_Release(&bsize);
+    PyBuffer_Release(&bsums);
+    return out;
 }
 
 /* candidates(segs, parent, frame_cues, linkd, consts) -> (score, output, top, last_top, top_score,
@@ -6309,6 +6633,14 @@ static PyMethodDef module_methods[] = {
     {"headline_frames", (PyCFunction)speedups_headline_frames, METH_VARARGS,
      "headline_frames(parent, frame, max_up) -> bytes: classify.headline's per-frame levels to "
      "the common ancestor with the anchor."},
+    {"context_mix", (PyCFunction)speedups_context_mix, METH_VARARGS,
+     "context_mix(pa, px, share) -> (mixed, max_pa, max_mixed): learned._html_context's mean."},
+    {"cohort_page", (PyCFunction)speedups_cohort_page, METH_VARARGS,
+     "cohort_page(segs, parent, frame_cues) -> (of, size, sums, words): classify.cohort's "
+     "grouping of the blocks by their slot."},
+    {"cohort_columns", (PyCFunction)speedups_cohort_columns, METH_VARARGS,
+     "cohort_columns(segs, lo, hi, of, size, sums, words, alone) -> bytes: "
+     "classify.cohort.Cohorts.columns."},
     {"candidates", (PyCFunction)speedups_candidates, METH_VARARGS,
      "candidates(segs, parent, frame_cues, linkd, consts) -> (score, output, top, last_top, "
      "top_score, share): classify.candidates' container scores."},
@@ -6433,7 +6765,7 @@ PyInit__speedups(void)
         return NULL;
     }
     /* What boilerstrip.compiled.API asks for: an older build of this file is not used. */
-    if (PyModule_AddIntConstant(m, "API", 25) < 0 || walk_add_type(m) < 0) {
+    if (PyModule_AddIntConstant(m, "API", 26) < 0 || walk_add_type(m) < 0) {
         Py_DECREF(m);
         return NULL;
     }

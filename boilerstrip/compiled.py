@@ -11,7 +11,7 @@ from typing import Any, Final
 
 PURE_PYTHON_ENV: Final = "BOILERSTRIP_PURE_PYTHON"
 """Set to ``1`` to run the plain-Python forms even where the compiled helpers are built."""
-API: Final = 25
+API: Final = 26
 """The version of ``_speedups.c`` this code calls (its ``API`` constant): a stale build (an older
 source built in place) is left unused rather than called with what it does not have."""
 

@@ -2045,3 +2045,116 @@ def test_compiled_density_classes_match_python() -> None:
     assert [s.cf for s in segs] == want
     with pytest.raises(TypeError):
         Speedups.density_classes(segs, density.CONSTS[:-1])
+
+
+def _cohorts_both(doc: Doc, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, Any]:
+    from boilerstrip.classify.cohort import Cohorts
+    from boilerstrip.compiled import PURE_PYTHON_ENV
+
+    got = Cohorts(doc)
+    with monkeypatch.context() as m:
+        m.setenv(PURE_PYTHON_ENV, "1")
+        want = Cohorts(doc)
+    assert got._compiled is not None and want._compiled is None
+    assert list(got.of) == list(want.of) and list(got.size) == list(want.size)
+    assert [list(c) for c in got.sums] == [list(c) for c in want.sums]
+    assert got.words == want.words
+    return got, want
+
+
+def _cohort_columns_check(doc: Doc, monkeypatch: pytest.MonkeyPatch) -> None:
+    from boilerstrip.compiled import PURE_PYTHON_ENV
+
+    got, want = _cohorts_both(doc, monkeypatch)
+    segs, n = doc.segments, len(doc.segments)
+    for lo, hi in ((0, n), (0, 1), (n // 2, n), (1, max(1, n - 1)), (n, n)):
+        expected = want.columns(segs, lo, hi).tobytes()
+        assert got.columns(segs, lo, hi).tobytes() == expected
+        with monkeypatch.context() as m:  # (the Python form reads the compiled arrays too)
+            m.setenv(PURE_PYTHON_ENV, "1")
+            assert got.columns(segs, lo, hi).tobytes() == expected
+
+
+def test_compiled_cohorts_match_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cohort grouping and features (classify/cohort.py) of the compiled helpers against the
+    Python form, bit for bit: the real pages, and hand-set blocks (outside every element, under
+    the root, equal tags that are not the same object, whole-number words, deep slots)."""
+    checked = 0
+    for name, raw, as_kind in _pages():
+        doc, _ = prepare(raw, kind=as_kind)  # type: ignore[arg-type]
+        if not doc.segments or doc.kind != "html" or not doc.parent:
+            continue
+        _before_learned(doc)
+        _cohort_columns_check(doc, monkeypatch)
+        checked += 1
+    assert checked >= 5
+    doc, _ = prepare(
+        "<html><body><div class=content><p>" + "A sentence of the story, and more. " * 9
+        + "</p><p>Second paragraph, also prose.</p></div><ul class=related><li><a href=/a>One"
+        "</a></li><li><a href=/b>Two</a></li></ul><p>Outside.</p></body></html>"
+    )
+    _before_learned(doc)
+    nf = len(doc.parent)
+    for k, s in enumerate(doc.segments):
+        s.frame = (-1, 0, nf - 1, s.frame)[k % 4]
+        s.tag = "".join(["d", "iv"]) if k % 3 else "div"  # (equal strings, not the same object)
+        s.depth = (0, 3, 10_000)[k % 3]
+        s.words = (0.0, 7, 16.5, 1e300)[k % 4]  # type: ignore[assignment]
+        s.link_density = (0.0, 1, 0.25)[k % 3]  # type: ignore[assignment]
+    _cohort_columns_check(doc, monkeypatch)
+    doc.segments = doc.segments * 40  # (more cohorts than the table's first size)
+    for k, s in enumerate(doc.segments):
+        s.depth = k
+    _cohort_columns_check(doc, monkeypatch)
+
+
+def test_compiled_cohorts_refuse_bad_input() -> None:
+    from boilerstrip.classify.cohort import ALONE
+    from boilerstrip.compiled import speedups
+
+    mod = speedups()
+    doc, _ = prepare("<html><body><div><p>" + "word, " * 40 + "</p><p>More.</p></div></body></html>")
+    segs, parent, cues = doc.segments, doc.parent, doc.frame_cues
+    nf, n = len(parent), len(segs)
+    with pytest.raises(ValueError):  # a parent after its frame
+        mod.cohort_page(segs, [0] * nf, cues)
+    with pytest.raises(ValueError):
+        mod.cohort_page(segs, parent, list(cues) + [0])
+    of, size, sums, words = mod.cohort_page(segs, parent, cues)
+    assert len(of) == 4 * n and len(sums) == 5 * len(size)
+    for bad in ((of[:-4], size, sums), (of, size, sums[:-8]), (of, size[:-1], sums)):
+        with pytest.raises(ValueError):
+            mod.cohort_columns(segs, 0, n, *bad, words, ALONE)
+    with pytest.raises(IndexError):
+        mod.cohort_columns(segs, 0, n + 1, of, size, sums, words, ALONE)
+    with pytest.raises(ValueError):  # a cohort number past the cohorts
+        mod.cohort_columns(segs, 0, n, struct.pack(f"{n}i", *[len(size)] * n), size, sums,
+                           words, ALONE)
+    segs[0].frame = nf
+    with pytest.raises(ValueError):
+        mod.cohort_page(segs, parent, cues)
+    segs[0].frame = 0
+    segs[0].tag = ["unhashable"]  # type: ignore[assignment]
+    with pytest.raises(TypeError):
+        mod.cohort_page(segs, parent, cues)
+
+
+def test_compiled_context_mix_matches_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    import random
+
+    from boilerstrip.compiled import PURE_PYTHON_ENV, speedups
+
+    rng = random.Random(7)
+    cases = [([], []), ([0.55, 0.1], [0.05, 0.1]), ([0.2, 0.1], [0.4, 0.0]), ([0.5], [0.5])]
+    for n in (1, 3, 50, 1000):
+        cases.append(([rng.random() for _ in range(n)], [rng.random() for _ in range(n)]))
+        cases.append(([rng.random() * 0.6 for _ in range(n)], [rng.random() * 0.3 for _ in range(n)]))
+    for a, x in cases:
+        pa, px = array("d", a), array("d", x)
+        got = learned._html_context(pa, px)
+        with monkeypatch.context() as m:
+            m.setenv(PURE_PYTHON_ENV, "1")
+            want = learned._html_context(pa, px)
+        assert got.tobytes() == want.tobytes() and (got is pa) == (want is pa)
+    with pytest.raises(ValueError):
+        speedups().context_mix(array("d", [0.1]), array("d", [0.1, 0.2]), 0.5)

@@ -18,6 +18,11 @@ what the segmenter records anyway. Measured with the block-level CV by site (see
 of each set): dragnet +0.0003, l3s-gn1 +0.0012, cleaneval-dev +0.0068, cleanportaleval +0.0007,
 mozilla-readability +0.0039, trafilatura-eval +0.0011; the tag path with its element's cues as the
 signature gave about the same (see ``docs/design.md``, section 4, item 24).
+
+Where ``boilerstrip._speedups`` is built, its ``cohort_page`` groups the blocks and
+``cohort_columns`` gives the features (the same numbers, to the bit: the plain-Python code below is
+the reference, and the tests compare the two); :class:`Cohorts` then reads the helper's arrays in
+place.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from array import array
 from collections.abc import Sequence
 from typing import Final
 
+from ..compiled import speedups
 from ..document import Doc, Segment
 
 NAMES: Final = ("co_n", "co_share", "co_link", "co_stop", "co_punct", "co_chars")
@@ -43,18 +49,36 @@ class Cohorts:
     def __init__(self, doc: Doc) -> None:
         segs = doc.segments
         self.html = doc.kind == "html" and bool(doc.parent)
-        self.of: array[int] = array("i")
-        self.size: list[int] = []
+        self.of: Sequence[int] = array("i")
+        self.size: Sequence[int] = []
         # per cohort, the sums of the blocks' words, link density, stopword density, sentence
         # ends and log characters (added in page order)
-        self.sums: tuple[list[float], ...] = ([], [], [], [], [])
+        self.sums: tuple[Sequence[float], ...] = ([], [], [], [], [])
         self.words = 0.0
+        self._compiled: tuple[bytes, bytes, bytes] | None = None
+        """The compiled form's arrays (``of``, ``size``, ``sums``) where it made them."""
         if not self.html:
             return
         parent, cues = doc.parent, doc.frame_cues
+        mod = speedups()
+        if mod is not None:
+            of_b, size_b, sums_b, self.words = mod.cohort_page(
+                segs if type(segs) is list else list(segs), parent, cues
+            )
+            self._compiled = (of_b, size_b, sums_b)
+            # (read in place: a page of a million blocks has its cohort numbers once)
+            m = len(size_b) // 8
+            flat = memoryview(sums_b).cast("d")
+            self.of = memoryview(of_b).cast("i")
+            self.size = memoryview(size_b).cast("q")
+            self.sums = tuple(flat[c * m : (c + 1) * m] for c in range(len(self.sums)))
+            return
+        of: array[int] = array("i")
+        size: list[int] = []
+        sums: tuple[list[float], ...] = ([], [], [], [], [])
+        self.of, self.size, self.sums = of, size, sums
         ids: dict[tuple[str, int, int, int, int], int] = {}
-        of, size = self.of, self.size
-        words, link, stop, ends, chars = self.sums
+        words, link, stop, ends, chars = sums
         log1p = math.log1p
         total = 0.0
         for s in segs:
@@ -74,7 +98,7 @@ class Cohorts:
             if k is None:
                 k = ids[key] = len(size)
                 size.append(0)
-                for column in self.sums:
+                for column in sums:
                     column.append(0.0)
             of.append(k)
             size[k] += 1
@@ -94,6 +118,12 @@ class Cohorts:
         width = len(NAMES)
         if not self.html or hi <= lo:
             return array("d", bytes(8 * width * max(0, hi - lo)))
+        mod = speedups()
+        if mod is not None and self._compiled is not None:
+            return array("d", mod.cohort_columns(
+                segs if type(segs) is list else list(segs), lo, hi, *self._compiled, self.words,
+                ALONE,
+            ))
         out = array("d")
         put = out.extend
         of, size, total = self.of, self.size, self.words

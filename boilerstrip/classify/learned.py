@@ -888,9 +888,16 @@ def _html_context(pa: array[float], px: array[float]) -> array[float]:
     stage: the mean of the first stage's and the context stage's (:data:`HTML_CONTEXT_SHARE`),
     unless that leaves the page without an article block where the first stage had one."""
     share = HTML_CONTEXT_SHARE
-    # (from a generator: a list of a million floats would be the extraction's peak on a huge page)
-    mixed = array("d", (a + share * (x - a) for a, x in zip(pa, px, strict=True)))
-    if pa and max(mixed) < ARTICLE_THRESHOLD <= max(pa):
+    mod = speedups()
+    if mod is not None:
+        raw, max_pa, max_mixed = mod.context_mix(pa, px, share)
+        mixed = array("d", raw)
+    else:
+        # (from a generator: a list of a million floats would be the extraction's peak on a huge
+        # page)
+        mixed = array("d", (a + share * (x - a) for a, x in zip(pa, px, strict=True)))
+        max_pa, max_mixed = max(pa, default=0.0), max(mixed, default=0.0)
+    if pa and max_mixed < ARTICLE_THRESHOLD <= max_pa:
         return pa
     return mixed
 
