@@ -217,6 +217,13 @@ _LAZY["COMMENT_HEADER"] = (
 )
 """Headers and chrome of a comment section."""
 
+COMMENT_INVITE: regex.Pattern[str]
+_LAZY["COMMENT_INVITE"] = (
+    r"^(?:leave|post|add|write|submit) (?:a |your )?(?:comments?|reply|replies)\W*$", _I
+)
+"""A line that invites a comment ("Add Comment", "Post a comment"): a comment section's header,
+often a link to the form (:func:`boilerstrip.classify.comments.signed_thread`)."""
+
 COMMENT_NUMBER: regex.Pattern[str]
 _LAZY["COMMENT_NUMBER"] = (r"^comment (?:number|no\.?|#)\s*(\d+)\.?\s*$", _I)
 """A header that opens one reader comment ("Comment number 127.")."""

@@ -49,9 +49,11 @@ BLOCK_TAGS: Final = frozenset(
 SKIP_TAGS: Final = frozenset(
     "script style template noscript head select option optgroup datalist textarea iframe object "
     "embed applet canvas audio video map svg math button input meta link title base param "
-    "source track".split()
+    "source track rt rp".split()
 )
-"""Elements whose content is never text of the page (their tails still are)."""
+"""Elements whose content is never text of the page (their tails still are). ``rt`` and ``rp``:
+a ruby annotation's reading and its fallback parentheses ("子<rt>こども</rt>" reads 子 in the
+text)."""
 
 HEADINGS: Final = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 IMAGE_TAGS: Final = frozenset(("img", "picture", "figure"))
@@ -1149,7 +1151,8 @@ def _rescue_misplaced(text: str, doc: Doc) -> None:
     ``body``), and content elements it left in ``<head>`` (an unknown tag before the body, which
     keeps the head open). They are moved into the body of a tree of the page, which is segmented
     instead when that gives more text. Block sources then name the moved elements as children of
-    ``body``."""
+    ``body``. The text of ``<noscript>`` elements in the body is read there too (as ``div``): on
+    a near-empty page it is the page's text."""
     root = parse_html(text, doc.budget)
     if root is None or not isinstance(root.tag, str):
         return
@@ -1166,8 +1169,18 @@ def _rescue_misplaced(text: str, doc: Doc) -> None:
             seen_body = True
         elif seen_body and isinstance(el.tag, str) and el.tag != "head":
             after.append(el)
-    if not stray_head and not after:
+    # The content of <noscript> elements in the body: a page whose text is all under one (a
+    # script-rendered page's fallback, or an unclosed element inside a <noscript> that took the
+    # rest of the body with it) gives that text as a page without scripts shows it. Not a short
+    # notice ("You need to enable JavaScript to run this app."): a page of text.
+    fallback = [
+        el for el in (body.iter("noscript") if body is not None else ())
+        if sum(len(t.strip()) for t in el.itertext()) >= REPAIR_BELOW_CHARS
+    ]
+    if not stray_head and not after and not fallback:
         return
+    for el in fallback:
+        el.tag = "div"
     if body is None:
         body = etree.SubElement(root, "body")
     for i, el in enumerate(stray_head):

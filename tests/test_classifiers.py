@@ -1153,6 +1153,24 @@ def test_a_signed_thread_after_a_comment_header_becomes_comments() -> None:
     assert all(s.label is Label.COMMENT for s in segs[2:])
 
 
+def test_a_signed_thread_under_an_add_comment_link_becomes_comments() -> None:
+    from boilerstrip.classify.comments import signed_thread
+
+    # theherald.co.uk (l3s-gn1): the thread's header is the link to the form, "Add Comment"
+    segs = _thread_page(3)
+    header = segs[2]
+    header.text = "Add Comment"
+    header.link_chars, header.link_density = header.chars, 1.0
+    signed_thread(segs, 20, 14)
+    assert [s.label for s in segs[:2]] == [Label.ARTICLE] * 2
+    assert all(s.label is Label.COMMENT for s in segs[2:])
+    # a linked comment count is still no header (a list of dated links under it is no thread)
+    segs = _thread_page(3)
+    segs[2].link_chars, segs[2].link_density = segs[2].chars, 1.0
+    signed_thread(segs, 20, 14)
+    assert all(s.label is Label.ARTICLE for s in segs)
+
+
 def test_two_signed_lines_or_a_thread_the_article_did_not_take_stay_as_they_are() -> None:
     from boilerstrip.classify.comments import signed_thread
 

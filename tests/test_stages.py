@@ -144,6 +144,37 @@ def test_text_that_libxml2_puts_outside_the_body_is_kept(shape: str) -> None:
     assert article.text.count("The council voted") == 12
 
 
+def test_a_page_whose_text_is_all_under_noscript_gives_it() -> None:
+    # an unclosed element inside a <noscript> takes the rest of the body with it (a real page of
+    # trafilatura-eval, parcoabruzzo.it), and a page that renders by script keeps its fallback
+    # there: read as a page without scripts shows it
+    paragraph = "The council voted on Tuesday to rebuild the old bridge, and work starts in spring. "
+    body = f"<h1>Bridge</h1><p>{paragraph * 4}</p><p>{paragraph * 3}</p>"
+    for page in (
+        f"<html><head><title>T</title></head><body><noscript><div id='nojs'></noscript>{body}"
+        "</body></html>",
+        f"<html><head><title>T</title></head><body><div id='app'></div><noscript>{body}"
+        "</noscript></body></html>",
+    ):
+        article = boilerstrip.extract(page)
+        assert article.text.count("The council voted") == 7
+    # a short notice is no page of text
+    notice = "<html><body><noscript>You need to enable JavaScript to run this app.</noscript>"
+    assert boilerstrip.extract(notice + "<div id='root'></div></body></html>").blocks == []
+    # on a page with text of its own, <noscript> stays skipped
+    page = f"<html><body>{body}<noscript><p>{paragraph * 4}</p></noscript></body></html>"
+    assert boilerstrip.extract(page).text.count("The council voted") == 7
+
+
+def test_ruby_readings_are_not_text() -> None:
+    # furigana: the reading (<rt>) and its fallback parentheses (<rp>) annotate the base text
+    doc = html_doc(
+        "<body><p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもへの<ruby>虐待<rt>ぎゃくたい</rt>"
+        "</ruby>が増えています。</p></body>"
+    )
+    assert [s.text for s in doc.segments] == ["子どもへの虐待が増えています。"]
+
+
 def test_hidden_and_image_cues() -> None:
     doc = html_doc(
         "<body><div style='display:none'><p>secret</p></div><img src='a.jpg'><p>Caption here</p></body>"

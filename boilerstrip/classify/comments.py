@@ -226,6 +226,19 @@ def _count_line(s: Segment, most_words: float) -> bool:
     )
 
 
+def _thread_header(s: Segment, most_words: float) -> bool:
+    """The header of a signed thread: a short comment header or count that is not mostly a link,
+    or an invitation to comment ("Add Comment", "Post a comment"), which may be one (the link to
+    the form: theherald.co.uk's threads on l3s-gn1)."""
+    if s.link_density <= SIGNED_MAX_LINKS and _count_line(s, most_words):
+        return True
+    return (
+        s.words <= most_words
+        and s.chars <= P.MAX_PATTERN_CHARS
+        and P.COMMENT_INVITE.match(s.text) is not None
+    )
+
+
 def signed_thread(segs: Sequence[Segment], story_words: float, header_words: float) -> None:
     """HTML: the first comment thread that the markup did not mark and the article decision took
     as article becomes comments. It is found by its words: a short comment header ("Comments",
@@ -243,12 +256,7 @@ def signed_thread(segs: Sequence[Segment], story_words: float, header_words: flo
     for i, s in enumerate(segs):
         if s.label is article:
             seen += s.words * (1.0 - s.link_density)
-        if (
-            i < resume
-            or seen < story_words
-            or s.link_density > SIGNED_MAX_LINKS
-            or not _count_line(s, header_words)
-        ):
+        if i < resume or seen < story_words or not _thread_header(s, header_words):
             continue
         signed: list[int] = []
         counts: list[int] = []
