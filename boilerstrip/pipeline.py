@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from typing import Final, Literal
+from unicodedata import is_normalized, normalize
 
 from . import features
 from .assemble import assemble
@@ -87,6 +88,28 @@ def extract(
     return assemble(doc, encoding=encoding, url=url)
 
 
+def _nfc(doc: Doc) -> None:
+    """The blocks' texts and the page's names in Unicode normal form C (composed characters: "é"
+    one code point, not "e" and a combining accent), as annotators' and search tools' text is:
+    the same words compare equal whichever form the page was written in. A block's link
+    characters are bounded by its new length."""
+    for s in doc.segments:
+        t = s.text
+        if not t.isascii() and not is_normalized("NFC", t):
+            s.text = t = normalize("NFC", t)
+            if s.link_chars > len(t):
+                s.link_chars = len(t)
+    meta = doc.meta
+    meta.title, meta.og_title, meta.ld_headline = (
+        _nfc_or_none(meta.title), _nfc_or_none(meta.og_title), _nfc_or_none(meta.ld_headline)
+    )
+    meta.h1 = [normalize("NFC", h) for h in meta.h1]
+
+
+def _nfc_or_none(t: str | None) -> str | None:
+    return None if t is None else normalize("NFC", t)
+
+
 def prepare(
     raw: str | bytes,
     *,
@@ -117,6 +140,8 @@ def prepare(
             segment_page(text, doc, utf8)
         else:
             segment_text(text, doc)
+    if not text.isascii():
+        _nfc(doc)
     del utf8, text  # (the page's decoded text is not held while the features are computed)
     del doc.segments[MAX_BLOCKS:]  # the segmenters check the cap every CHECK_EVERY steps
     if not budget.over():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import pytest
 
@@ -164,6 +165,26 @@ def test_a_page_whose_text_is_all_under_noscript_gives_it() -> None:
     # on a page with text of its own, <noscript> stays skipped
     page = f"<html><body>{body}<noscript><p>{paragraph * 4}</p></noscript></body></html>"
     assert boilerstrip.extract(page).text.count("The council voted") == 7
+
+
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_texts_come_out_composed(kind: str) -> None:
+    # a page written with combining accents ("e" + U+0301) gives the composed characters (NFC)
+    cafe = "cafe\u0301"
+    para = f"Le {cafe} du coin sert une cre\u0300me bru\u0302le\u0301e, dit le patron. " * 4
+    links = f"Plus de {cafe}s " * 3
+    if kind == "html":
+        page = (f"<html><head><title>Le {cafe}</title></head><body><h1>Le {cafe}</h1>"
+                f"<p>{para}</p><p><a href='/x'>{links}</a></p></body></html>")
+    else:
+        page = f"Le {cafe}\n\n{para}\n"
+    article = boilerstrip.extract(page, kind=kind)  # type: ignore[arg-type]
+    texts = "\n".join(b.text for b in article.blocks)
+    assert "café" in texts and "crème brûlée" in texts and "\u0301" not in texts
+    assert all(unicodedata.is_normalized("NFC", b.text) for b in article.blocks)
+    assert all(0.0 <= b.score <= 1.0 for b in article.blocks)
+    if kind == "html":
+        assert article.title == "Le café"
 
 
 def test_ruby_readings_are_not_text() -> None:
