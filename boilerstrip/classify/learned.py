@@ -709,7 +709,8 @@ class LearnedArticle:
                 pa.append(sigmoid(article(x)))
                 pc.append(sigmoid(comment(x)) if comment is not None else 0.0)
         context = models.get("context")
-        decide, threshold = pa, ARTICLE_THRESHOLD
+        decide: Sequence[float] = pa
+        threshold = ARTICLE_THRESHOLD
         if context is not None:
             px = _context_probabilities(doc, pa, pc, context)
             if doc.kind == "html":
@@ -883,15 +884,17 @@ def _context_probabilities(
     return out
 
 
-def _html_context(pa: array[float], px: array[float]) -> array[float]:
+def _html_context(pa: array[float], px: array[float]) -> Sequence[float]:
     """HTML: the article probability a block is decided by, where the model file has a context
     stage: the mean of the first stage's and the context stage's (:data:`HTML_CONTEXT_SHARE`),
     unless that leaves the page without an article block where the first stage had one."""
     share = HTML_CONTEXT_SHARE
+    mixed: Sequence[float]
     mod = speedups()
     if mod is not None:
         raw, max_pa, max_mixed = mod.context_mix(pa, px, share)
-        mixed = array("d", raw)
+        # (read in place: a copy would be the peak of a page of a million table cells)
+        mixed = memoryview(raw).cast("d")
     else:
         # (from a generator: a list of a million floats would be the extraction's peak on a huge
         # page)
