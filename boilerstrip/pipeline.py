@@ -140,10 +140,11 @@ def prepare(
             segment_page(text, doc, utf8)
         else:
             segment_text(text, doc)
-    if not text.isascii():
-        _nfc(doc)
+    ascii_page = text.isascii()
     del utf8, text  # (the page's decoded text is not held while the features are computed)
     del doc.segments[MAX_BLOCKS:]  # the segmenters check the cap every CHECK_EVERY steps
+    if not ascii_page:
+        _nfc(doc)
     if not budget.over():
         features.compute(doc)
     return doc, encoding
