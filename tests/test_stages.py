@@ -185,6 +185,13 @@ def test_texts_come_out_composed(kind: str) -> None:
     assert all(0.0 <= b.score <= 1.0 for b in article.blocks)
     if kind == "html":
         assert article.title == "Le café"
+        # the link's characters were counted before the accents were composed: bounded by the
+        # block's new length, the link still holds all of it, and no more
+        from boilerstrip.pipeline import prepare
+
+        doc, _ = prepare(page)
+        link = next(s for s in doc.segments if s.text.startswith("Plus de"))
+        assert link.link_chars == link.chars == len(link.text) and link.link_density == 1.0
 
 
 def test_ruby_readings_are_not_text() -> None:
