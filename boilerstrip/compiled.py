@@ -7,6 +7,7 @@ helpers are built.
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from typing import Any, Final
 
 PURE_PYTHON_ENV: Final = "BOILERSTRIP_PURE_PYTHON"
@@ -39,4 +40,11 @@ def speedups() -> Any:
     return mod
 
 
-__all__ = ["API", "PURE_PYTHON_ENV", "speedups"]
+def native_doubles(raw: bytes) -> Sequence[float]:
+    """The native doubles a helper returned as bytes, as a sequence of floats read in place (a
+    copy into an array would hold a huge page's numbers twice for a moment)."""
+    got: Sequence[float] = memoryview(raw).cast("d")
+    return got
+
+
+__all__ = ["API", "PURE_PYTHON_ENV", "native_doubles", "speedups"]

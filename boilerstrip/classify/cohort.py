@@ -32,7 +32,7 @@ from array import array
 from collections.abc import Sequence
 from typing import Final
 
-from ..compiled import speedups
+from ..compiled import native_doubles, speedups
 from ..document import Doc, Segment
 
 NAMES: Final = ("co_n", "co_share", "co_link", "co_stop", "co_punct", "co_chars")
@@ -68,7 +68,7 @@ class Cohorts:
             self._compiled = (of_b, size_b, sums_b)
             # (read in place: a page of a million blocks has its cohort numbers once)
             m = len(size_b) // 8
-            flat = memoryview(sums_b).cast("d")
+            flat = native_doubles(sums_b)
             self.of = memoryview(of_b).cast("i")
             self.size = memoryview(size_b).cast("q")
             self.sums = tuple(flat[c * m : (c + 1) * m] for c in range(len(self.sums)))

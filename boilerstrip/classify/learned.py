@@ -20,7 +20,7 @@ from itertools import accumulate, chain
 from typing import Any, Final, NamedTuple
 
 from .. import patterns as P
-from ..compiled import speedups
+from ..compiled import native_doubles, speedups
 from ..document import Doc, Segment
 from ..features import (
     BOILER,
@@ -893,8 +893,7 @@ def _html_context(pa: array[float], px: array[float]) -> Sequence[float]:
     mod = speedups()
     if mod is not None:
         raw, max_pa, max_mixed = mod.context_mix(pa, px, share)
-        # (read in place: a copy would be the peak of a page of a million table cells)
-        mixed = memoryview(raw).cast("d")
+        mixed = native_doubles(raw)  # (a copy would be the peak of a page of a million cells)
     else:
         # (from a generator: a list of a million floats would be the extraction's peak on a huge
         # page)

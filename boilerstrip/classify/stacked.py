@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from itertools import accumulate, chain
 from typing import Any, Final
 
-from ..compiled import speedups
+from ..compiled import native_doubles, speedups
 from .region import max_run
 
 OWN: Final = (
@@ -59,12 +59,6 @@ NAMES: Final[tuple[str, ...]] = tuple(
 """The context vector, in order."""
 
 _LOG_FAR: Final = math.log1p(FAR)
-
-
-def _doubles(raw: bytes) -> Sequence[float]:
-    """Native doubles (the compiled sums) as a sequence of floats, without a copy."""
-    got: Sequence[float] = memoryview(raw).cast("d")
-    return got
 
 
 class ContextPage:
@@ -99,8 +93,9 @@ class ContextPage:
                 mod.context_sums(p, chars, pc, SURE, FAR)
             )
             # (read in place: copied into arrays, a huge page held them twice for a moment)
-            self.pre_cw, self.c_max, self.pre_pw = _doubles(cw), _doubles(cm), _doubles(pw)
-            self.pre_w, self.pre_sure, self.sure_w = _doubles(w), _doubles(ps), _doubles(sw)
+            d = native_doubles
+            self.pre_cw, self.c_max, self.pre_pw = d(cw), d(cm), d(pw)
+            self.pre_w, self.pre_sure, self.sure_w = d(w), d(ps), d(sw)
             self.next_sure = memoryview(ns).cast("q")  # (native long longs)
             self.span = (lo, hi)
             return
