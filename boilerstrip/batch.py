@@ -256,16 +256,20 @@ def unpack(data: Packed) -> Any:
     return cls(*args)
 
 
-def article_record(article: Article, *, labels: bool = False) -> dict[str, Any]:
+def article_record(
+    article: Article, *, labels: bool = False, captions_in_text: bool = False
+) -> dict[str, Any]:
     """The fields of an article that corpus tools keep: ``title``, ``text``, ``comments`` (dicts of
     text, author, date), ``captions``, with ``labels`` (every block: text, label, score, source)
     when asked, and ``truncated`` when ``max_bytes`` cut the page. Plain JSON types only.
+    ``captions_in_text``: ``text`` is :meth:`Article.text_with` ``(captions=True)``, the captions
+    where they sit among the paragraphs (and still listed under ``captions``).
 
     This is the shape of the CLI's JSON Lines objects and of the datatrove step's metadata.
     """
     rec: dict[str, Any] = {
         "title": article.title,
-        "text": article.text,
+        "text": article.text_with(captions=True) if captions_in_text else article.text,
         "comments": [c.to_dict() for c in article.comments],
         "captions": list(article.captions),
     }

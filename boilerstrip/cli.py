@@ -1,7 +1,8 @@
 """Command line.
 
 One page: ``boilerstrip [FILE|-] [--format text|json|markdown|blocks] [--kind auto|html|text]``
-prints the page's title and article text (or everything, as JSON or Markdown).
+prints the page's title and article text (or everything, as JSON or Markdown);
+``--captions-in-text`` puts the photo captions back into that text where they sit.
 
 Many pages: ``boilerstrip INPUT... [-o OUT.jsonl] [--workers N] [--resume]``, where an INPUT is a
 file, a directory (read recursively; ``--glob`` picks the files), a quoted glob pattern
@@ -39,7 +40,7 @@ EXIT_INTERRUPTED = 130
 DEFAULT_TIMEOUT = 30.0
 
 
-def _render(article: Article, fmt: str) -> str:
+def _render(article: Article, fmt: str, captions_in_text: bool = False) -> str:
     if fmt == "json":
         return article.to_json(indent=2) + "\n"
     if fmt == "markdown":
@@ -50,8 +51,8 @@ def _render(article: Article, fmt: str) -> str:
             for b in article.blocks
         ]
         return "\n".join(rows) + ("\n" if rows else "")
-    parts = [p for p in (article.title, article.text) if p]
-    return "\n\n".join(parts) + ("\n" if parts else "")
+    out = article.text_with(title=True, captions=captions_in_text)
+    return out + "\n" if out else ""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,6 +79,12 @@ def build_parser() -> argparse.ArgumentParser:
         "jsonl (the default, and the only format, for many pages): one JSON object per page",
     )
     p.add_argument("--kind", choices=("auto", "html", "text"), default="auto", help="input type")
+    p.add_argument(
+        "--captions-in-text",
+        action="store_true",
+        help="put the photo captions back into the text where they sit on the page "
+        "(Article.text_with(captions=True)); they stay listed under captions too",
+    )
     p.add_argument("--url", default=None, help="one page: its URL, kept on the result")
     g = p.add_argument_group("many pages")
     g.add_argument(
@@ -153,7 +160,9 @@ def _single(args: argparse.Namespace, raw: bytes | None) -> int:
         except OSError as exc:
             return _error(f"cannot read {name}: {exc.strerror or exc}")
     article = extract(raw, url=args.url, kind=args.kind, max_bytes=args.max_bytes)
-    out = _render(article, args.format or "text")
+    if args.captions_in_text and args.format not in (None, "text"):
+        return _error("--captions-in-text is for the text format and JSON Lines")
+    out = _render(article, args.format or "text", args.captions_in_text)
     try:
         sys.stdout.write(out)
         sys.stdout.flush()
@@ -254,6 +263,7 @@ class _Options:
     kind: Kind
     max_bytes: int | None
     labels: bool
+    captions_in_text: bool = False
 
 
 _Head = tuple[str, str | None, str | None]
@@ -278,16 +288,18 @@ def _task(opts: _Options, payload: _Payload) -> str:
         with open(path, "rb") as fh:
             raw = fh.read()
     article = extract(raw, url=head[1], kind=opts.kind, charset=charset, max_bytes=opts.max_bytes)
-    return json.dumps(_record(head, article, opts.labels), ensure_ascii=False)
+    return json.dumps(_record(head, article, opts), ensure_ascii=False)
 
 
-def _record(head: _Head, article: Article, labels: bool) -> dict[str, Any]:
+def _record(head: _Head, article: Article, opts: _Options) -> dict[str, Any]:
     source, url, date = head
     rec: dict[str, Any] = {"source": source, "url": url}
     if date is not None:
         rec["date"] = date
     rec["status"] = "ok"
-    rec.update(article_record(article, labels=labels))
+    rec.update(
+        article_record(article, labels=opts.labels, captions_in_text=opts.captions_in_text)
+    )
     return rec
 
 
@@ -547,7 +559,12 @@ def _many(args: argparse.Namespace) -> int:
     else:
         inputs = _without(_expand(names, args.glob), args.output)
 
-    opts = _Options(kind=args.kind, max_bytes=args.max_bytes, labels=args.labels)
+    opts = _Options(
+        kind=args.kind,
+        max_bytes=args.max_bytes,
+        labels=args.labels,
+        captions_in_text=args.captions_in_text,
+    )
     workers = default_workers() if args.workers is None else args.workers
     timeout = args.timeout if args.timeout and args.timeout > 0 else None
     progress = _Progress(sys.stderr, stats, bool(show))

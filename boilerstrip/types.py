@@ -110,6 +110,31 @@ class Article:
             d["blocks"] = [b.to_dict() for b in self.blocks]
         return d
 
+    def text_with(self, *, title: bool = False, captions: bool = False) -> str:
+        """The article text with the headline and the captions put back, for readers who count
+        them as part of the article (Readability's output keeps both; corpora differ: see
+        ``docs/benchmarks.md``, "Headline and captions").
+
+        ``title=True`` puts :attr:`title` first, as a paragraph of its own. ``captions=True`` puts
+        every ``CAPTION`` block where it sits on the page, among the article's paragraphs (a
+        lead photo's caption before the first one, an inline figure's between two). With neither,
+        this is :attr:`text`. Paragraphs are separated by a blank line, as in :attr:`text`. An
+        article made by hand without :attr:`blocks` gets its captions after the text.
+        """
+        if captions and self.blocks:
+            body = "\n\n".join(
+                b.text
+                for b in self.blocks
+                if (b.label is Label.ARTICLE and not b.is_title) or b.label is Label.CAPTION
+            )
+        elif captions:
+            body = "\n\n".join(p for p in (self.text, *self.captions) if p)
+        else:
+            body = self.text
+        if title and self.title:
+            return self.title + "\n\n" + body if body else self.title
+        return body
+
     def to_json(self, *, blocks: bool = True, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(blocks=blocks), ensure_ascii=False, indent=indent)
 

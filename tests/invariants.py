@@ -69,3 +69,11 @@ def check(article: Article, raw: str | bytes) -> None:
     assert d["text"] == article.text
     assert len(d["blocks"]) == len(blocks)
     assert isinstance(article.to_markdown(), str)
+    # text_with: the text itself with neither; every caption, in page order, with captions.
+    assert article.text_with() == article.text
+    with_captions = article.text_with(captions=True)
+    assert with_captions == "\n\n".join(
+        b.text for b in blocks if b.label in (Label.ARTICLE, Label.CAPTION) and not b.is_title
+    )
+    head = article.text_with(title=True)
+    assert head == "\n\n".join(p for p in (article.title, article.text) if p)

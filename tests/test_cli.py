@@ -70,6 +70,24 @@ def test_one_page_formats(capsys: pytest.CaptureFixture[str]) -> None:
     assert "footer" in capsys.readouterr().out
 
 
+def test_captions_in_text(pages_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    article = boilerstrip.extract(SEED.read_bytes())
+    assert article.captions  # the seed's photo caption
+    assert main([str(SEED), "--captions-in-text"]) == 0
+    out = capsys.readouterr().out
+    assert out == article.text_with(title=True, captions=True) + "\n"
+    assert article.captions[0] in out and article.captions[0] not in article.text
+    # JSON Lines: the text field holds them, and they stay listed
+    files = [str(pages_dir / "notes.txt"), str(pages_dir / "index.html")]
+    assert main([*files, "--captions-in-text", "--workers", "0", "-q"]) == 0
+    recs = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert recs[0]["text"] == article.text_with(captions=True)
+    assert recs[0]["captions"] == article.captions
+    # the other one-page formats carry the captions apart already
+    assert main([str(SEED), "--captions-in-text", "--format", "json"]) == 2
+    assert "--captions-in-text" in capsys.readouterr().err
+
+
 def test_one_page_missing_file_is_one_line_and_status_2() -> None:
     res = cli("no/such/page.html")
     assert res.returncode == 2

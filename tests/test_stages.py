@@ -333,6 +333,52 @@ def test_markdown_lists_captions_and_comments() -> None:
     )
 
 
+def test_text_with_puts_the_headline_and_captions_back() -> None:
+    blocks = [
+        Block(text="Menu", label=Label.NAVIGATION, score=0.9, source="/ul/li"),
+        Block(text="Bridge to open", label=Label.ARTICLE, score=1.0, source="/h1", is_title=True),
+        Block(text="The old bridge. (Photo: X)", label=Label.CAPTION, score=0.9, source="/figure"),
+        Block(text="First.", label=Label.ARTICLE, score=0.9, source="/p[1]"),
+        Block(text="A crane at work", label=Label.CAPTION, score=0.8, source="/figure[2]"),
+        Block(text="Second.", label=Label.ARTICLE, score=0.9, source="/p[2]"),
+        Block(text="Nice", label=Label.COMMENT, score=0.9, source="/ol/li", comment=0),
+    ]
+    a = Article(
+        title="Bridge to open",
+        text="First.\n\nSecond.",
+        captions=["The old bridge. (Photo: X)", "A crane at work"],
+        comments=[Comment(text="Nice")],
+        blocks=blocks,
+    )
+    assert a.text_with() == a.text
+    assert a.text_with(captions=True) == (
+        "The old bridge. (Photo: X)\n\nFirst.\n\nA crane at work\n\nSecond."
+    )
+    assert a.text_with(title=True) == "Bridge to open\n\nFirst.\n\nSecond."
+    assert a.text_with(title=True, captions=True).startswith("Bridge to open\n\nThe old bridge.")
+    # made by hand, without blocks: the captions follow the text
+    bare = Article(title=None, text="Body.", captions=["A photo"])
+    assert bare.text_with(captions=True) == "Body.\n\nA photo"
+    assert bare.text_with(title=True) == "Body."
+    assert Article(title="T", text="").text_with(title=True) == "T"
+    assert Article(title=None, text="").text_with(title=True, captions=True) == ""
+
+
+def test_text_with_on_a_page_with_a_figure() -> None:
+    para = "<p>The council said on Tuesday that the new bridge would open in the spring, after two years of work on it.</p>"
+    a = boilerstrip.extract(
+        "<html><head><title>Bridge to open | Example News</title></head><body><article>"
+        "<h1>Bridge to open</h1>" + para * 2
+        + "<figure><img src='b.jpg'><figcaption>The bridge at dusk. (Photo: A. Smith)</figcaption></figure>"
+        + para * 2 + "</article></body></html>"
+    )
+    assert a.captions == ["The bridge at dusk. (Photo: A. Smith)"]
+    assert "The bridge at dusk" not in a.text
+    paragraphs = a.text_with(captions=True).split("\n\n")
+    assert paragraphs[2] == "The bridge at dusk. (Photo: A. Smith)" and len(paragraphs) == 5
+    assert a.text_with(title=True).split("\n\n")[0] == "Bridge to open"
+
+
 def test_label_is_a_str_enum() -> None:
     assert [x.value for x in Label] == ["article", "caption", "comment", "navigation", "footer"]
     assert Label.ARTICLE == "article" and str(Label.FOOTER) == "footer"
