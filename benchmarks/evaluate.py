@@ -188,6 +188,40 @@ def score_comments(
     return res
 
 
+CONVENTIONS: dict[str, tuple[bool, bool]] = {
+    "text": (False, False),
+    "text + captions": (False, True),
+    "headline + text": (True, False),
+    "headline + text + captions": (True, True),
+}
+"""``Article.text_with(title=..., captions=...)`` variants scored on every set: the golds differ
+on whether the headline and the photo captions belong to the article."""
+
+
+def text_with(out: Output, title: bool, captions: bool) -> str:
+    """``Article.text_with`` rebuilt from a page's output blocks (``want_blocks``)."""
+    if captions and out.blocks is not None:
+        body = "\n\n".join(t for label, t, _ in out.blocks if label in ("article", "caption"))
+    else:
+        body = out.text
+    if title and out.title:
+        return out.title + "\n\n" + body if body else out.title
+    return body
+
+
+def score_conventions(
+    pages: dict[str, list[Page]], outs: dict[str, Output]
+) -> dict[str, dict[str, dict[str, float]]]:
+    """Per set and :data:`CONVENTIONS` variant: F1, precision and recall of boilerstrip's text
+    with the headline and/or captions put back (no bootstrap)."""
+    res: dict[str, dict[str, dict[str, float]]] = {}
+    for variant, (title, captions) in CONVENTIONS.items():
+        got = {k: Output(text=text_with(o, title, captions)) for k, o in outs.items()}
+        for name, d in score_text_sets(pages, got, bootstrap=0).items():
+            res.setdefault(name, {})[variant] = {k: d[k] for k in ("f1", "p", "r")}
+    return res
+
+
 def score_titles(pages: dict[str, list[Page]], outs: dict[str, Output]) -> dict[str, Any]:
     res: dict[str, Any] = {}
     for name in TITLE_SETS:
@@ -363,7 +397,8 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
     # HTML mode: every system on every HTML page
     outs_by_system: dict[str, dict[str, Output]] = {}
     for system in systems:
-        tasks = _tasks(html_pages, system, blocks_for=("l3s-gn1",))
+        # (boilerstrip's blocks: the l3s-gn1 confusion table and the text_with variants)
+        tasks = _tasks(html_pages, system, blocks_for=HTML_SETS)
         if not tasks:
             continue
         t0 = time.monotonic()
@@ -386,6 +421,8 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
         for s, o in outs_by_system.items()
         if any(x.title for x in o.values())
     }
+    if "boilerstrip" in outs_by_system:
+        result["conventions"] = score_conventions(html_pages, outs_by_system["boilerstrip"])
     if "boilerstrip" in outs_by_system and "l3s-gn1" in html_pages:
         result["confusion"] = score_confusion(html_pages["l3s-gn1"], outs_by_system["boilerstrip"])
 

@@ -309,6 +309,68 @@ def title_table(res: dict[str, Any]) -> list[str]:
     return out
 
 
+def conventions_table(
+    res: dict[str, Any], held_out: dict[str, dict[str, float]] | None = None
+) -> list[str]:
+    """boilerstrip's F1 with the headline and/or the captions put back into the text
+    (``Article.text_with``), per set, beside the set's best peer; ``held_out``: the same held out
+    (``cv_pipeline_conventions`` of ``cv_html.json``: set -> variant -> mean F1 of the seeds),
+    as rows under them."""
+    conv = res.get("conventions")
+    if not conv:
+        return []
+    html = res["html"]
+    sets = [n for n in SET_ORDER if n in conv]
+    variants = list(next(iter(conv.values())))
+    rows = []
+    for v in variants:
+        row = [f"boilerstrip, {v}"]
+        for n in sets:
+            best = max(conv[n][x]["f1"] for x in variants)
+            f = conv[n][v]["f1"]
+            cell = f"{f:.3f} ({conv[n][v]['p']:.3f} / {conv[n][v]['r']:.3f})"
+            row.append(f"**{cell}**" if f == best else cell)
+        rows.append(row)
+    peers = [s for s in html if s not in ("boilerstrip", "trafilatura+comments", "keep-all")]
+    best_row = ["best peer"]
+    for n in sets:
+        have = [(html[s][n]["f1"], s) for s in peers if n in html[s]]
+        best_row.append(f"{max(have)[0]:.3f} ({_name(max(have)[1])})" if have else "–")
+    if held_out:
+        for v in variants:
+            rows.append(
+                [f"held out, {v}"]
+                + [f"{held_out[n][v]:.3f}" if v in held_out.get(n, {}) else "–" for n in sets]
+            )
+    rows.append(best_row)
+    ahead = sum(
+        max(conv[n][v]["f1"] for v in variants) > float(best_row[1 + i].split()[0])
+        for i, n in enumerate(sets)
+        if best_row[1 + i] != "–"
+    )
+    return [
+        "\n## Headline and captions\n",
+        "`Article.text` leaves out the headline (`Article.title`) and the photo captions "
+        "(`Article.captions`), and the golds disagree on both: cleanportaleval's keep the headline "
+        "and the captions, mozilla-readability's (Readability's own output) the captions in the "
+        "story, dragnet's the headline; l3s-gn1's annotators marked captions *supplemental*, "
+        "which its gold leaves out. `Article.text_with(title=True, captions=True)` puts them back "
+        "where they sit (CLI: `--captions-in-text`). The figures under each convention, F1 "
+        "(precision / recall), in-sample, the best per set in bold; the ranking tables above "
+        "score `Article.text` only"
+        + (
+            "; the held-out rows are the whole pipeline's site-grouped cross-validation, mean of "
+            "the seeds (`python tools/heldout.py FOLDS --score --conventions`)"
+            if held_out
+            else ""
+        )
+        + ":\n",
+        _table(["text", *sets], rows),
+        f"\nWith the convention of each set's gold, boilerstrip is ahead of the set's best peer "
+        f"on {ahead} of the {len(sets)} sets in-sample.",
+    ]
+
+
 def confusion_table(res: dict[str, Any]) -> list[str]:
     conf = res.get("confusion")
     if not conf:
@@ -779,6 +841,7 @@ def render(res: dict[str, Any], results_path: Path, plot_name: str | None) -> st
     parts += sanity_table(res)
     parts += comment_tables(res)
     parts += title_table(res)
+    parts += conventions_table(res, cv_html.get("cv_pipeline_conventions") if cv_html else None)
     parts += confusion_table(res)
     parts += text_tables(res)
     parts += turku_table(res)

@@ -79,3 +79,30 @@ def test_held_out_seed_mean_of_the_whole_pipeline(tmp_path: Path) -> None:
     row = next(line for line in text.splitlines() if line.startswith("| dragnet"))
     cells = [c.strip() for c in row.strip("|").split("|")]
     assert cells == ["dragnet", "0.920", "0.925", "0.916", "0.921", "0.948"]
+
+
+def test_conventions_table_bolds_the_best_variant_and_names_the_best_peer() -> None:
+    def f(x: float) -> dict[str, float]:
+        return {"f1": x, "p": x, "r": x}
+
+    res = {
+        "html": {
+            "boilerstrip": {"dragnet": {"f1": 0.95}},
+            "readability": {"dragnet": {"f1": 0.92}},
+            "keep-all": {"dragnet": {"f1": 0.99}},
+        },
+        "conventions": {
+            "dragnet": {"text": f(0.95), "text + captions": f(0.94), "headline + text": f(0.96)}
+        },
+    }
+    lines = "\n".join(report.conventions_table(res)).splitlines()
+    rows = {ln.split("|")[1].strip(): ln.split("|")[2].strip() for ln in lines if ln.startswith("| ")}
+    assert rows["boilerstrip, headline + text"] == "**0.960 (0.960 / 0.960)**"
+    assert rows["boilerstrip, text"] == "0.950 (0.950 / 0.950)"
+    assert rows["best peer"] == "0.920 (readability-lxml)"  # (not the keep-all baseline)
+    assert "ahead of the set's best peer on 1 of the 1 sets" in lines[-1]
+    held = report.conventions_table(res, {"dragnet": {"text": 0.93, "headline + text": 0.945}})
+    held_lines = "\n".join(held).splitlines()
+    rows = {ln.split("|")[1].strip(): ln.split("|")[2].strip() for ln in held_lines if ln.startswith("| ")}
+    assert rows["held out, headline + text"] == "0.945" and rows["held out, text + captions"] == "–"
+    assert report.conventions_table({"html": {}}) == []

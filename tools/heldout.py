@@ -18,7 +18,9 @@ the pages that moved most. ``--score`` gives every set's held-out figure (and th
 figures) per seed and their mean, as ``--pipeline-cv`` prints them but to four places, with the
 code as it is now: a change to a step after the models (captions, comments, ``take_doubtful``)
 needs no retraining to be judged held out. ``--save`` keeps the figures, ``--against`` prints the
-change from saved ones seed by seed (save before the change, score after it). Needs the ``dev``
+change from saved ones seed by seed (save before the change, score after it), ``--conventions``
+adds each set's figure with the headline and/or the captions put back into the text
+(``Article.text_with``; the in-sample ones are in ``docs/benchmarks.md``). Needs the ``dev``
 extra only to make the file, not to read it.
 """
 
@@ -39,7 +41,13 @@ import train  # noqa: E402
 
 from benchmarks import errors  # noqa: E402
 from benchmarks import metrics as M  # noqa: E402
-from benchmarks.evaluate import load_pages, score_comments, score_text_sets  # noqa: E402
+from benchmarks.evaluate import (  # noqa: E402
+    CONVENTIONS,
+    load_pages,
+    score_comments,
+    score_conventions,
+    score_text_sets,
+)
 
 
 def load_folds(path: Path) -> dict[int, list[tuple[dict[str, Any], set[tuple[str, str]]]]]:
@@ -51,8 +59,10 @@ def load_folds(path: Path) -> dict[int, list[tuple[dict[str, Any], set[tuple[str
     return seeds
 
 
-def outputs(path: Path, data: Path, name: str) -> tuple[list[Any], list[dict[str, Any]]]:
-    """The pages of set ``name`` and, per seed of the file, their held-out outputs by page id."""
+def outputs(path: Path, data: Path, name: str,
+            blocks: bool = False) -> tuple[list[Any], list[dict[str, Any]]]:
+    """The pages of set ``name`` and, per seed of the file, their held-out outputs by page id
+    (with their blocks where ``blocks``)."""
     seeds = load_folds(path)
     pages = load_pages(data, [name], quick=False)[name]
     per_seed = []
@@ -61,7 +71,8 @@ def outputs(path: Path, data: Path, name: str) -> tuple[list[Any], list[dict[str
         loaded = [train.load_stages(specs) for specs, _ in folds]
         held = [p for p in pages if (name, p.id) in fold_of]
         outs = train.run_with_models(
-            {name: held}, lambda s, pid, loaded=loaded, fold_of=fold_of: loaded[fold_of[(s, pid)]]
+            {name: held}, lambda s, pid, loaded=loaded, fold_of=fold_of: loaded[fold_of[(s, pid)]],
+            blocks=blocks,
         )
         per_seed.append({p.id: outs[f"{name}/{p.id}"] for p in held})
     return [p for p in pages if p.id in per_seed[0]], per_seed
@@ -133,16 +144,22 @@ def show(path: Path, data: Path, spec: str, seed: int | None) -> str:
     sys.exit(f"{spec}: no fold of seed {seed} held it out")
 
 
-def score(path: Path, data: Path) -> dict[str, dict[str, float]]:
+def score(path: Path, data: Path, conventions: bool = False) -> dict[str, dict[str, float]]:
     """Per seed of the file (as a string, for JSON): every set's held-out figure, and dragnet's and
-    l3s-gn1's comment F1 and share of comment-free pages left without a comment."""
+    l3s-gn1's comment F1 and share of comment-free pages left without a comment; with
+    ``conventions``, also each set's F1 of ``Article.text_with`` with the headline and/or the
+    captions put back (``benchmarks.evaluate.CONVENTIONS``)."""
     by_seed: dict[str, dict[str, float]] = {str(seed): {} for seed in load_folds(path)}
     for name in train.TRAIN_SETS:
-        pages, per_seed = outputs(path, data, name)
+        pages, per_seed = outputs(path, data, name, blocks=conventions)
         for seed, outs in zip(by_seed, per_seed, strict=True):
             got = {f"{name}/{pid}": out for pid, out in outs.items()}
             res = score_text_sets({name: pages}, got, bootstrap=0)
             by_seed[seed][name] = res[name]["f1"]
+            if conventions:
+                conv = score_conventions({name: pages}, got)[name]
+                for variant in list(CONVENTIONS)[1:]:
+                    by_seed[seed][f"{name} {variant}"] = conv[variant]["f1"]
             if name in train.COMMENT_SETS:
                 c = score_comments({name: pages}, got, 0)[name]
                 by_seed[seed][f"{name} comments"] = c["f1"]
@@ -180,13 +197,15 @@ def main() -> None:
     what.add_argument("--score", action="store_true", help="every set's held-out figure")
     ap.add_argument("--save", type=Path, help="with --score: write the figures (JSON)")
     ap.add_argument("--against", type=Path, help="with --score: the change from saved figures")
+    ap.add_argument("--conventions", action="store_true",
+                    help="with --score: also the text with the headline and/or captions put back")
     ap.add_argument("--set", help="with --compare: the set")
     ap.add_argument("--seed", type=int, help="with --show: the seed's fold model (default: first)")
     ap.add_argument("-n", type=int, default=20)
     args = ap.parse_args()
     if args.score:
         before = json.loads(args.against.read_text()) if args.against else None
-        by_seed = score(args.folds, args.data)
+        by_seed = score(args.folds, args.data, args.conventions)
         if args.save:
             args.save.write_text(json.dumps(by_seed, indent=1) + "\n")
         print(score_report(by_seed, before))

@@ -851,19 +851,23 @@ def load_stages(specs: dict[str, Any]) -> dict[str, Any]:
 
 
 def run_with_models(
-    pages: dict[str, list[Any]], models_of: Callable[[str, str], dict[str, Any]]
+    pages: dict[str, list[Any]],
+    models_of: Callable[[str, str], dict[str, Any]],
+    blocks: bool = False,
 ) -> dict[str, Any]:
     """Every page of ``pages`` (set -> benchmark pages) through ``boilerstrip.extract``, as
     ``benchmarks.evaluate`` runs it, with the HTML models ``models_of(set, page id)`` (stage ->
     loaded model) in place of the shipped ones: the outputs by ``<set>/<id>``, for the benchmark's
-    scoring functions."""
+    scoring functions (with every block where ``blocks``)."""
     from benchmarks.systems import PageInput, run
 
     outs: dict[str, Any] = {}
     for name, plist in pages.items():
         for p in plist:
             with html_models(models_of(name, p.id)):
-                outs[f"{name}/{p.id}"] = run("boilerstrip", PageInput(p.raw or "", p.html, p.lang))
+                outs[f"{name}/{p.id}"] = run(
+                    "boilerstrip", PageInput(p.raw or "", p.html, p.lang, want_blocks=blocks)
+                )
     return outs
 
 
