@@ -1361,3 +1361,67 @@ def test_cohort_features_read_the_other_blocks_of_the_same_slot() -> None:
     text.segments = [Segment(text=PROSE, source="lines 1-1", tag="line")]
     compute(text)
     assert list(Cohorts(text).columns(text.segments, 0, 1)) == [0.0] * len(NAMES)
+
+
+# --- asides ----------------------------------------------------------------------------------
+
+
+def test_in_aside_reads_the_path_steps() -> None:
+    from boilerstrip.classify.asides import in_aside
+
+    assert in_aside("/html/body/aside/div[2]/p")
+    assert in_aside("/html/body/div/aside[3]/ul/li[1]")
+    assert in_aside("/html/body/aside")
+    assert not in_aside("/html/body/div[2]/p[3]")
+    assert not in_aside("/html/body/asides/p")  # (no such tag, but not an aside either)
+    assert not in_aside("lines 1-3")
+
+
+def _aside_doc(kind: str = "html") -> Doc:
+    doc = Doc(kind=kind)  # type: ignore[arg-type]
+    doc.segments = [
+        Segment(text=PROSE, source="/html/body/main/p[1]", tag="p"),
+        Segment(text=PROSE2, source="/html/body/aside/div/p", tag="p", cues=P.ASIDE),
+        # a class-marked sidebar ("sidebar", "widget" classes) is left to the model
+        Segment(text=PROSE2, source="/html/body/div[3]/p", tag="p", cues=P.ASIDE),
+        Segment(text="Menu", source="/html/body/aside/ul/li", tag="li", cues=P.ASIDE),
+    ]
+    compute(doc)
+    for s in doc.segments[:3]:
+        s.label, s.score = Label.ARTICLE, 0.8
+    doc.segments[3].label = Label.NAVIGATION
+    return doc
+
+
+def test_asides_drop_article_blocks_inside_an_aside_element() -> None:
+    from boilerstrip.classify.asides import MIN_OUTSIDE_WORDS, Asides
+
+    doc = _aside_doc()
+    # the story and the class-marked block: article words outside every <aside>
+    assert doc.segments[0].words + doc.segments[2].words >= MIN_OUTSIDE_WORDS
+    Asides()(doc)
+    story, boxed, classed, menu = doc.segments
+    assert story.label is Label.ARTICLE and classed.label is Label.ARTICLE
+    assert boxed.label is None and boxed.by == "asides" and boxed.score == 0.0
+    assert menu.label is Label.NAVIGATION  # (only article blocks are looked at)
+
+
+def test_asides_keep_an_article_that_lives_in_its_aside() -> None:
+    from boilerstrip.classify.asides import Asides
+
+    # too little article text outside: the aside may be where the page keeps it
+    doc = Doc(kind="html")
+    doc.segments = [
+        Segment(text="Short intro line.", source="/html/body/main/p", tag="p"),
+        Segment(text=PROSE, source="/html/body/aside/p[1]", tag="p", cues=P.ASIDE),
+        Segment(text=PROSE2, source="/html/body/aside/p[2]", tag="p", cues=P.ASIDE),
+    ]
+    compute(doc)
+    for s in doc.segments:
+        s.label = Label.ARTICLE
+    Asides()(doc)
+    assert all(s.label is Label.ARTICLE for s in doc.segments)
+    # text documents are not looked at
+    text = _aside_doc(kind="text")
+    Asides()(text)
+    assert text.segments[1].label is Label.ARTICLE

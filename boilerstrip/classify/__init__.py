@@ -5,6 +5,8 @@
 3. :class:`MainRegion` - the region that holds the article's prose;
 4. :class:`LearnedArticle` - article or not, from a two-stage learned model over block features
    and their context (or, where no model is shipped, :class:`ContextLabels`' rules);
+   :class:`Asides` - HTML only: what sits in an ``<aside>`` element is not article, where the
+   article is elsewhere;
 5. :class:`StoryTables` - HTML only: a data table inside the story is article, every cell of it;
 6. :class:`DataRows` - text only: a table's data rows (cells between pipes) are not article;
 7. :class:`Placeholders` - text only: a line of bracketed placeholders ("[logo]") is not article;
@@ -19,6 +21,7 @@
 from __future__ import annotations
 
 from ..document import Doc
+from .asides import Asides
 from .base import Classifier
 from .captions import Captions
 from .chrome import Chrome
@@ -40,6 +43,7 @@ PIPELINE: tuple[Classifier, ...] = (
     CommentSection(),
     MainRegion(),
     _LEARNED,
+    Asides(),
     StoryTables(),
     DataRows(),
     Placeholders(),
