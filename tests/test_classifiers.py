@@ -1375,6 +1375,8 @@ def test_in_aside_reads_the_path_steps() -> None:
     assert not in_aside("/html/body/div[2]/p[3]")
     assert not in_aside("/html/body/asides/p")  # (no such tag, but not an aside either)
     assert not in_aside("lines 1-3")
+    assert in_aside("/html/body/div/article/footer/p[2]")
+    assert not in_aside("/html/body/div/header/p") and not in_aside("/html/body/nav/ul/li")
 
 
 def _aside_doc(kind: str = "html") -> Doc:
@@ -1385,9 +1387,11 @@ def _aside_doc(kind: str = "html") -> Doc:
         # a class-marked sidebar ("sidebar", "widget" classes) is left to the model
         Segment(text=PROSE2, source="/html/body/div[3]/p", tag="p", cues=P.ASIDE),
         Segment(text="Menu", source="/html/body/aside/ul/li", tag="li", cues=P.ASIDE),
+        Segment(text="Filed under bridges, council.", source="/html/body/main/footer/p", tag="p",
+                cues=P.FOOTER),
     ]
     compute(doc)
-    for s in doc.segments[:3]:
+    for s in doc.segments:
         s.label, s.score = Label.ARTICLE, 0.8
     doc.segments[3].label = Label.NAVIGATION
     return doc
@@ -1400,9 +1404,10 @@ def test_asides_drop_article_blocks_inside_an_aside_element() -> None:
     # the story and the class-marked block: article words outside every <aside>
     assert doc.segments[0].words + doc.segments[2].words >= MIN_OUTSIDE_WORDS
     Asides()(doc)
-    story, boxed, classed, menu = doc.segments
+    story, boxed, classed, menu, filed = doc.segments
     assert story.label is Label.ARTICLE and classed.label is Label.ARTICLE
     assert boxed.label is None and boxed.by == "asides" and boxed.score == 0.0
+    assert filed.label is None  # (an article's <footer>)
     assert menu.label is Label.NAVIGATION  # (only article blocks are looked at)
 
 
