@@ -35,7 +35,7 @@ from .parse import (
     parse_html,
     tame_tags,
 )
-from .paths import MAX_PATH_CHARS
+from .paths import MAX_PATH_CHARS, PathCache
 from .paths import shorten as shorten_path
 
 BLOCK_TAGS: Final = frozenset(
@@ -997,6 +997,34 @@ class _PySegmenter(_Rare, _Walk):
     __slots__ = _RARE_SLOTS
 
 
+class _PathsBack:
+    """A source writer (:attr:`.Doc.sources`) whose paths are then mapped back from the tree that
+    :func:`_rescue_misplaced` changed to the page as parsed: ``back`` maps the changed tree's path
+    of each moved or renamed element (and of its siblings whose index changed) to its path in the
+    parsed page; a block under one of them gets that path with its own tail."""
+
+    __slots__ = ("back", "inner")
+
+    def __init__(
+        self, inner: Callable[[list[Segment], int], None], back: dict[str, str]
+    ) -> None:
+        self.inner = inner
+        self.back = back
+
+    def __call__(self, segs: list[Segment], lo: int) -> None:
+        self.inner(segs, lo)
+        back = self.back
+        for s in segs:
+            path = s.source
+            at = len(path)
+            while at > 0:  # the longest prefix of whole steps that was changed
+                head = path[:at]
+                if head in back:
+                    s.source = back[head] + path[at:]
+                    break
+                at = path.rfind("/", 0, at)
+
+
 class _SourceWriter:
     """Writes the element paths of a page's blocks as their sources, from the element records the
     segmenter left (``write(segs, lo)``: ``segs`` are the page's blocks from the ``lo`` th on)."""
@@ -1150,9 +1178,10 @@ def _rescue_misplaced(text: str, doc: Doc) -> None:
     """Text that libxml2 put outside the body: elements after an early ``</body>`` (siblings of
     ``body``), and content elements it left in ``<head>`` (an unknown tag before the body, which
     keeps the head open). They are moved into the body of a tree of the page, which is segmented
-    instead when that gives more text. Block sources then name the moved elements as children of
-    ``body``. The text of ``<noscript>`` elements in the body is read there too (as ``div``): on
-    a near-empty page it is the page's text."""
+    instead when that gives more text. The text of ``<noscript>`` elements in the body is read
+    there too (as ``div``): on a near-empty page it is the page's text. Block sources stay the
+    paths of the elements in the page as parsed (:class:`_PathsBack`): where they were, and
+    ``noscript``."""
     root = parse_html(text, doc.budget)
     if root is None or not isinstance(root.tag, str):
         return
@@ -1179,6 +1208,21 @@ def _rescue_misplaced(text: str, doc: Doc) -> None:
     ]
     if not stray_head and not after and not fallback:
         return
+    # The paths the moves and the renaming change: those of the elements moved or renamed and of
+    # their same-tag siblings in the parents that lose, gain or rename a child (a path counts
+    # same-tag siblings: "div[3]"), and so of everything under them.
+    moved = {el.tag for el in (*stray_head, *after)}
+    touched: dict[Any, set[str]] = {x: set(moved) for x in (root, head, body) if x is not None}
+    for el in fallback:
+        touched.setdefault(el.getparent(), set()).update(("noscript", "div"))
+    before = PathCache()
+    was = {
+        child: before.get(child)
+        for parent, tags in touched.items()
+        if parent is not None
+        for child in parent
+        if child.tag in tags
+    }
     for el in fallback:
         el.tag = "div"
     if body is None:
@@ -1189,6 +1233,10 @@ def _rescue_misplaced(text: str, doc: Doc) -> None:
         body.append(el)
     fixed = Doc(kind=doc.kind, truncated=doc.truncated, budget=doc.budget)
     segment_html(root, fixed)
+    after_cache = PathCache()
+    back = {new: old for el, old in was.items() if (new := after_cache.get(el)) != old}
+    if back and fixed.sources is not None:
+        fixed.sources = _PathsBack(fixed.sources, back)
     if _chars(fixed) > _chars(doc):
         doc.segments, doc.meta, doc.parent, doc.frame_cues, doc.sources = (
             fixed.segments, fixed.meta, fixed.parent, fixed.frame_cues, fixed.sources

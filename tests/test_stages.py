@@ -16,7 +16,7 @@ from boilerstrip.features import compute, word_count
 from boilerstrip.parse import parse_html
 from boilerstrip.segment_html import segment_html
 from boilerstrip.segment_text import segment_text
-from boilerstrip.sniff import sniff
+from boilerstrip.sniff import clean, sniff
 
 
 def html_doc(markup: str) -> Doc:
@@ -143,6 +143,42 @@ def test_text_that_libxml2_puts_outside_the_body_is_kept(shape: str) -> None:
     article = boilerstrip.extract(page)
     assert len(article.blocks) == 3
     assert article.text.count("The council voted") == 12
+    sources_point_at_their_text(page, article)
+
+
+def sources_point_at_their_text(page: str, article: Article) -> None:
+    """Every block's source is the path of the element that holds its text, in the page as
+    libxml2 parses it (not in a tree the segmenter rearranged)."""
+    tree = parse_html(clean(page)).getroottree()
+    for b in article.blocks:
+        found = tree.xpath(b.source)
+        assert found, b.source
+        assert b.text.split()[0] in " ".join(found[0].itertext()), (b.source, b.text)
+
+
+def test_sources_of_a_rescued_page_are_the_parsed_page_paths() -> None:
+    # (found by tests/test_properties.py: the <noscript> read as a div was named "div")
+    paragraph = "The council voted on Tuesday to rebuild the old bridge, and work starts in spring. "
+    page = f"<html><head><title>T</title></head><body>Intro.<noscript>{paragraph * 3}</body></html>"
+    article = boilerstrip.extract(page)
+    assert [b.source for b in article.blocks] == ["/html/body", "/html/body/noscript"]
+    sources_point_at_their_text(page, article)
+    # a <noscript> between two divs: the second div keeps its index ("div[2]", not "div[3]")
+    page = (
+        "<html><body><div>A.</div><noscript><p>" + paragraph * 3 + "</p></noscript>"
+        "<div><p>B. The end.</p></div></body></html>"
+    )
+    article = boilerstrip.extract(page)
+    assert "/html/body/noscript/p" in [b.source for b in article.blocks]
+    assert "/html/body/div[2]/p" in [b.source for b in article.blocks]
+    sources_point_at_their_text(page, article)
+    # moved from the head, and from after an early </body>: where libxml2 put them
+    page = (
+        "<html><head><title>T</title><mbox><p>" + paragraph * 3 + "</p></mbox></head>"
+        "<body><p>Short.</p></body><p>After the body, the last words.</p></html>"
+    )
+    article = boilerstrip.extract(page)
+    sources_point_at_their_text(page, article)
 
 
 def test_a_page_whose_text_is_all_under_noscript_gives_it() -> None:
@@ -159,6 +195,7 @@ def test_a_page_whose_text_is_all_under_noscript_gives_it() -> None:
     ):
         article = boilerstrip.extract(page)
         assert article.text.count("The council voted") == 7
+        sources_point_at_their_text(page, article)
     # a short notice is no page of text
     notice = "<html><body><noscript>You need to enable JavaScript to run this app.</noscript>"
     assert boilerstrip.extract(notice + "<div id='root'></div></body></html>").blocks == []
