@@ -171,9 +171,10 @@ def score_report(by_seed: dict[str, dict[str, float]],
                  before: dict[str, dict[str, float]] | None) -> str:
     out = []
     keys = list(next(iter(by_seed.values())))
+    width = max(28, *(len(k) + 1 for k in keys))
     for key in keys:
         vals = [r[key] for r in by_seed.values()]
-        line = f"{key:28} mean {sum(vals) / len(vals):.4f}  by seed " + " ".join(
+        line = f"{key:{width}} mean {sum(vals) / len(vals):.4f}  by seed " + " ".join(
             f"{v:.4f}" for v in vals)
         if before is not None:
             deltas = [r[key] - before[seed][key] for seed, r in by_seed.items()
