@@ -141,6 +141,19 @@ def test_article_record_is_plain_json() -> None:
     assert "labels" not in article_record(article)
 
 
+def test_captions_in_text_in_records() -> None:
+    from boilerstrip.integrations import extract_records
+
+    article = boilerstrip.extract(news_page(3))
+    assert article.captions  # the page's figure
+    with_captions = article.text_with(captions=True)
+    assert article_record(article, captions_in_text=True)["text"] == with_captions
+    assert article_record(article, captions_in_text=True)["captions"] == article.captions
+    recs = list(extract_records([news_page(3), None], captions_in_text=True))
+    assert recs[0]["text"] == with_captions and recs[1]["text"] == ""
+    assert next(extract_records([news_page(3)]))["text"] == article.text
+
+
 # --------------------------------------------------------------------------------------------------
 # The engine
 

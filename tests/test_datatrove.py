@@ -82,6 +82,19 @@ def test_document_in_text_replaced_metadata_filled() -> None:
     assert [d.id for d in out] == ["a", "empty", "b"] and "labels" not in out[0].metadata
 
 
+def test_captions_in_text() -> None:
+    article = boilerstrip.extract(news_page(1))
+    assert article.captions
+    for workers in (0, 1):
+        step = Boilerstrip(timeout=30, workers=workers, captions_in_text=True)
+        (doc,) = step.run(iter([Document(text=news_page(1), id="a")]))
+        assert doc.text == article.text_with(captions=True)
+        assert doc.metadata["captions"] == article.captions
+    assert Boilerstrip(captions_in_text=True).extract(news_page(1)) == article.text_with(
+        captions=True
+    )
+
+
 def test_worker_process_with_timeout_gives_the_same() -> None:
     docs = [Document(text=news_page(i), id=str(i)) for i in range(6)]
     inline = [

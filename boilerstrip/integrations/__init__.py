@@ -26,6 +26,7 @@ def extract_records(
     kind: Kind = "auto",
     max_bytes: int | None = None,
     labels: bool = False,
+    captions_in_text: bool = False,
 ) -> Iterator[dict[str, Any]]:
     """Extract each page in this process and yield its :func:`~boilerstrip.batch.article_record`
     with ``truncated`` always present and ``"error"`` (``None``, or what went wrong; the other
@@ -33,7 +34,8 @@ def extract_records(
 
     The building block for engines that bring their own parallelism: a Spark ``mapPartitions`` or
     a Ray Data ``map_batches`` function calls it on the pages of one partition or batch. A missing
-    page (``None``) gives an empty record.
+    page (``None``) gives an empty record. ``captions_in_text``: ``text`` is
+    :meth:`~boilerstrip.Article.text_with` ``(captions=True)`` (the captions where they sit).
     """
     url_list = iter(urls) if urls is not None else None
     charset_list = iter(charsets) if charsets is not None else None
@@ -50,7 +52,9 @@ def extract_records(
             except Exception as exc:
                 error = f"{type(exc).__name__}: {exc}"
             else:
-                rec = article_record(article, labels=labels)
+                rec = article_record(
+                    article, labels=labels, captions_in_text=captions_in_text
+                )
         rec.setdefault("truncated", False)
         rec["error"] = error
         yield rec

@@ -46,14 +46,14 @@ if TYPE_CHECKING:
 __all__ = ["Boilerstrip", "WarcReader"]
 
 
-_Payload = tuple[str, str | None, Kind, int | None, bool]
-"""(page, url, kind, max_bytes, labels): what a worker needs for one document."""
+_Payload = tuple[str, str | None, Kind, int | None, bool, bool]
+"""(page, url, kind, max_bytes, labels, captions_in_text): what a worker needs for one document."""
 
 
 def _extract_document(payload: _Payload) -> dict[str, Any]:
-    raw, url, kind, max_bytes, labels = payload
+    raw, url, kind, max_bytes, labels, captions_in_text = payload
     article = extract(raw, url=url, kind=kind, max_bytes=max_bytes)
-    return article_record(article, labels=labels)
+    return article_record(article, labels=labels, captions_in_text=captions_in_text)
 
 
 class Boilerstrip(BaseExtractor):  # type: ignore[misc]  # datatrove ships no type information
@@ -70,6 +70,8 @@ class Boilerstrip(BaseExtractor):  # type: ignore[misc]  # datatrove ships no ty
         kind: ``"auto"``, ``"html"`` or ``"text"``, passed to :func:`boilerstrip.extract`.
         max_bytes: cut longer pages (``metadata["truncated"]`` is then ``True``).
         labels: keep every block with its label and score in ``metadata["labels"]``.
+        captions_in_text: the document's text with the photo captions where they sit
+            (:meth:`boilerstrip.Article.text_with`); they stay listed in ``metadata["captions"]``.
         keep_empty: keep documents whose article text is empty (dropped by default).
     """
 
@@ -83,6 +85,7 @@ class Boilerstrip(BaseExtractor):  # type: ignore[misc]  # datatrove ships no ty
         kind: Kind = "auto",
         max_bytes: int | None = None,
         labels: bool = True,
+        captions_in_text: bool = False,
         keep_empty: bool = False,
     ) -> None:
         super().__init__(timeout)
@@ -90,11 +93,13 @@ class Boilerstrip(BaseExtractor):  # type: ignore[misc]  # datatrove ships no ty
         self.kind: Kind = kind
         self.max_bytes = max_bytes
         self.labels = labels
+        self.captions_in_text = captions_in_text
         self.keep_empty = keep_empty
 
     def extract(self, text: str) -> str:
         """The article text of one page (datatrove's extractor interface)."""
-        return extract(text, kind=self.kind, max_bytes=self.max_bytes).text
+        article = extract(text, kind=self.kind, max_bytes=self.max_bytes)
+        return article.text_with(captions=True) if self.captions_in_text else article.text
 
     def run(self, data: DocumentsPipeline, rank: int = 0, world_size: int = 1) -> DocumentsPipeline:
         if data is None:
@@ -112,6 +117,7 @@ class Boilerstrip(BaseExtractor):  # type: ignore[misc]  # datatrove ships no ty
                         self.kind,
                         self.max_bytes,
                         self.labels,
+                        self.captions_in_text,
                     ),
                 )
 
