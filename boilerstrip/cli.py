@@ -152,6 +152,8 @@ def _error(msg: str) -> int:
 
 
 def _single(args: argparse.Namespace, raw: bytes | None) -> int:
+    if args.captions_in_text and args.format not in (None, "text"):
+        return _error("--captions-in-text is for the text format and JSON Lines")
     name = args.inputs[0] if args.inputs else "-"
     if raw is None:
         try:
@@ -160,8 +162,6 @@ def _single(args: argparse.Namespace, raw: bytes | None) -> int:
         except OSError as exc:
             return _error(f"cannot read {name}: {exc.strerror or exc}")
     article = extract(raw, url=args.url, kind=args.kind, max_bytes=args.max_bytes)
-    if args.captions_in_text and args.format not in (None, "text"):
-        return _error("--captions-in-text is for the text format and JSON Lines")
     out = _render(article, args.format or "text", args.captions_in_text)
     try:
         sys.stdout.write(out)
