@@ -332,10 +332,15 @@ def conventions_table(
             row.append(f"**{cell}**" if f == best else cell)
         rows.append(row)
     peers = [s for s in html if s not in ("boilerstrip", "trafilatura+comments", "keep-all")]
-    best_row = ["best peer"]
-    for n in sets:
-        have = [(html[s][n]["f1"], s) for s in peers if n in html[s]]
-        best_row.append(f"{max(have)[0]:.3f} ({_name(max(have)[1])})" if have else "–")
+    best_peer = {
+        n: max((html[s][n]["f1"], s) for s in peers if n in html[s])
+        for n in sets
+        if any(n in html[s] for s in peers)
+    }
+    best_row = ["best peer"] + [
+        f"{best_peer[n][0]:.3f} ({_name(best_peer[n][1])})" if n in best_peer else "–"
+        for n in sets
+    ]
     if held_out:
         for v in variants:
             rows.append(
@@ -343,11 +348,7 @@ def conventions_table(
                 + [f"{held_out[n][v]:.3f}" if v in held_out.get(n, {}) else "–" for n in sets]
             )
     rows.append(best_row)
-    ahead = sum(
-        max(conv[n][v]["f1"] for v in variants) > float(best_row[1 + i].split()[0])
-        for i, n in enumerate(sets)
-        if best_row[1 + i] != "–"
-    )
+    ahead = sum(max(conv[n][v]["f1"] for v in variants) > best_peer[n][0] for n in best_peer)
     return [
         "\n## Headline and captions\n",
         "`Article.text` leaves out the headline (`Article.title`) and the photo captions "
