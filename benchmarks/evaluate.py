@@ -29,6 +29,8 @@ from html import unescape
 from pathlib import Path
 from typing import Any
 
+from boilerstrip import Article, Block, Label
+
 from . import metrics as M
 from .data import DEFAULT_DATA, HTML_SETS, REPO, SETS, Page, load_set, require_data, work_cache
 from .runner import TIMEOUT, Cache, Task, run_system
@@ -199,14 +201,15 @@ on whether the headline and the photo captions belong to the article."""
 
 
 def text_with(out: Output, title: bool, captions: bool) -> str:
-    """``Article.text_with`` rebuilt from a page's output blocks (``want_blocks``)."""
-    if captions and out.blocks is not None:
-        body = "\n\n".join(t for label, t, _ in out.blocks if label in ("article", "caption"))
-    else:
-        body = out.text
-    if title and out.title:
-        return out.title + "\n\n" + body if body else out.title
-    return body
+    """``Article.text_with`` of a page, from its output (with ``want_blocks``: the blocks' labels,
+    ``title`` for the headline block)."""
+    blocks = [
+        Block(text=t, label=Label.ARTICLE if label == "title" else Label(label), score=0.0,
+              source=src, is_title=label == "title")
+        for label, t, src in out.blocks or ()
+    ]
+    article = Article(title=out.title, text=out.text, blocks=blocks)
+    return article.text_with(title=title, captions=captions)
 
 
 def score_conventions(

@@ -9,6 +9,7 @@ has built: the whole walk is linear in the size of the tree.
 
 from __future__ import annotations
 
+import re
 from typing import Any, Final
 
 MAX_PATH_CHARS: Final = 2000
@@ -122,3 +123,24 @@ def _number_children(parent: Any) -> dict[Any, str]:
             seen[tag] = i
             steps[c] = f"{tag}[{i}]"
     return steps
+
+
+_STEP_INDEX: Final = re.compile(r"\[\d+\]$")
+
+
+def step_tag(step: str) -> str:
+    """The tag of one step of a path: ``div`` for ``div[3]`` or ``div``."""
+    return _STEP_INDEX.sub("", step)
+
+
+def has_step(path: str, tag: str) -> bool:
+    """The path passes through (or ends at) a ``tag`` element: a step ``tag`` or ``tag[n]``. (A
+    path cut for length, :data:`MAX_PATH_CHARS`, may have lost the step.)"""
+    step = "/" + tag
+    at = path.find(step)
+    while at >= 0:
+        end = at + len(step)
+        if end == len(path) or path[end] in "/[":
+            return True
+        at = path.find(step, end)
+    return False

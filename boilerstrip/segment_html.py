@@ -1001,7 +1001,8 @@ class _PathsBack:
     """A source writer (:attr:`.Doc.sources`) whose paths are then mapped back from the tree that
     :func:`_rescue_misplaced` changed to the page as parsed: ``back`` maps the changed tree's path
     of each moved or renamed element (and of its siblings whose index changed) to its path in the
-    parsed page; a block under one of them gets that path with its own tail."""
+    parsed page; a block under one of them gets that path with its own tail. (A path cut for
+    length, :data:`.paths.MAX_PATH_CHARS`, is left as written.)"""
 
     __slots__ = ("back", "inner")
 
@@ -1233,11 +1234,11 @@ def _rescue_misplaced(text: str, doc: Doc) -> None:
         body.append(el)
     fixed = Doc(kind=doc.kind, truncated=doc.truncated, budget=doc.budget)
     segment_html(root, fixed)
-    after_cache = PathCache()
-    back = {new: old for el, old in was.items() if (new := after_cache.get(el)) != old}
-    if back and fixed.sources is not None:
-        fixed.sources = _PathsBack(fixed.sources, back)
     if _chars(fixed) > _chars(doc):
+        now = PathCache()
+        back = {new: old for el, old in was.items() if (new := now.get(el)) != old}
+        if back and fixed.sources is not None:
+            fixed.sources = _PathsBack(fixed.sources, back)
         doc.segments, doc.meta, doc.parent, doc.frame_cues, doc.sources = (
             fixed.segments, fixed.meta, fixed.parent, fixed.frame_cues, fixed.sources
         )

@@ -1368,6 +1368,10 @@ def test_cohort_features_read_the_other_blocks_of_the_same_slot() -> None:
 
 def test_in_aside_reads_the_path_steps() -> None:
     from boilerstrip.classify.asides import in_aside
+    from boilerstrip.paths import has_step, step_tag
+
+    assert step_tag("div[3]") == "div" and step_tag("aside") == "aside"
+    assert has_step("/html/body/div[2]/p", "div") and not has_step("/html/body/divx/p", "div")
 
     assert in_aside("/html/body/aside/div[2]/p")
     assert in_aside("/html/body/div/aside[3]/ul/li[1]")

@@ -28,10 +28,13 @@ section 4, items 28 and 30).
 
 from __future__ import annotations
 
+from functools import reduce
+from operator import or_
 from typing import Final
 
 from .. import patterns as P
 from ..document import Doc, Segment
+from ..paths import has_step
 from ..types import Label
 
 MIN_OUTSIDE_WORDS: Final = 50
@@ -42,27 +45,14 @@ short)."""
 
 TAGS: Final = ("aside", "footer")
 """The elements whose content is not the article (where the article is elsewhere)."""
-_CUES: Final = P.ASIDE | P.FOOTER
+_CUES: Final = reduce(or_, (P.TAG_CUES[t] for t in TAGS))
 """The cues these tags give their element (``patterns.TAG_CUES``), so to every block inside."""
 
 
-def in_tag(source: str, tag: str) -> bool:
-    """The element path ``source`` (``/html/body/aside/div[2]/p``) passes through a ``tag``
-    element: a step ``tag`` or ``tag[n]``. (A path cut for length, :data:`.paths.MAX_PATH_CHARS`,
-    may have lost the step.)"""
-    step = "/" + tag
-    at = source.find(step)
-    while at >= 0:
-        end = at + len(step)
-        if end == len(source) or source[end] in "/[":
-            return True
-        at = source.find(step, end)
-    return False
-
-
 def in_aside(source: str) -> bool:
-    """The element path passes through an element of :data:`TAGS`."""
-    return any(in_tag(source, t) for t in TAGS)
+    """The element path ``source`` (``/html/body/aside/div[2]/p``) passes through an element of
+    :data:`TAGS`."""
+    return any(has_step(source, t) for t in TAGS)
 
 
 class Asides:

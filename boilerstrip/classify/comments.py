@@ -32,6 +32,7 @@ from ..features import (
     segment_widget,
     segments_flags,
 )
+from ..paths import step_tag
 from ..types import Label
 from .base import set_label
 from .density import GOOD, NEARGOOD
@@ -371,12 +372,7 @@ MIN_TITLES: Final = 2
 """A section is read as comments shown by their titles only when it has at least this many titled
 items, each with its own header line (one heading alone is the section's own heading)."""
 
-_STEP_INDEX: Final = regex.compile(r"\[\d+\]$")
 _SENTENCE_END: Final = regex.compile(r"[.!?…]['\"”’)\]]*\s*$")
-
-
-def _step_tag(step: str) -> str:
-    return _STEP_INDEX.sub("", step)
 
 
 def is_header_text(t: str, words: float | None = None, dated: bool | None = None) -> bool:
@@ -550,7 +546,7 @@ def _item_level(
             return inner
     tags: dict[str, int] = {}
     for k in groups:
-        tg = _step_tag(k)
+        tg = step_tag(k)
         tags[tg] = tags.get(tg, 0) + 1
     tag = max(tags, key=tags.__getitem__)
     if tags[tag] < 2 or tag in NOT_ITEM_TAGS:
@@ -571,11 +567,11 @@ def _item_keys(comments: list[Segment], roles: list[int]) -> list[tuple[str, ...
     depth, tag, prefix = found
     keys: list[tuple[str, ...] | None] = []
     for p in paths:
-        if len(p) > depth and p[:depth] == prefix and _step_tag(p[depth]) == tag:
+        if len(p) > depth and p[:depth] == prefix and step_tag(p[depth]) == tag:
             end = depth + 1
             if tag in NESTED_TAGS:
                 for j in range(depth + 1, len(p) - 1):
-                    if _step_tag(p[j]) == tag:
+                    if step_tag(p[j]) == tag:
                         end = j + 1
             keys.append(p[:end])
         else:
