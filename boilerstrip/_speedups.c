@@ -4611,9 +4611,10 @@ block_vote(PyObject *s, long long min_chars, long long *frame)
     return v;
 }
 
-/* cohort_page(segs, parent, frame_cues) -> (of, size, sums, words): classify.cohort.Cohorts'
+/* cohort_page(segs, parent, frame_cues[, mask]) -> (of, size, sums, words): classify.cohort.Cohorts'
  * grouping. A block's signature is (tag, depth, cues of its frame, of the frame's parent, of its
- * grandparent), 0 where there is no such frame; cohorts are numbered in the order their first
+ * grandparent; each cue mask and'ed with mask, patterns.MODEL_CUES, all bits if not given), 0
+ * where there is no such frame; cohorts are numbered in the order their first
  * block comes. of: int32 a block (its cohort); size: int64 a cohort (its blocks); sums: five
  * columns of doubles, one after the other, a cohort each (the blocks' words, link density,
  * stopword density, sentence ends and log1p(characters), added in page order, as the Python form
@@ -4663,7 +4664,9 @@ static PyObject *
 speedups_cohort_page(PyObject *mod, PyObject *args)
 {
     PyObject *segs, *parent, *frame_cues;
-    if (!PyArg_ParseTuple(args, "O!OO:cohort_page", &PyList_Type, &segs, &parent, &frame_cues))
+    long long mask = -1;
+    if (!PyArg_ParseTuple(args, "O!OO|L:cohort_page", &PyList_Type, &segs, &parent, &frame_cues,
+                          &mask))
         return NULL;
     Py_ssize_t n = PyList_GET_SIZE(segs), nf = PyObject_Length(parent);
     if (nf < 0)
@@ -4687,6 +4690,8 @@ speedups_cohort_page(PyObject *mod, PyObject *args)
     if (read_parents(parent, nf, par, "cohort_page: parent") < 0
         || read_numbers(frame_cues, nf, NULL, cues, "cohort_page: frame_cues") < 0)
         goto done;
+    for (Py_ssize_t f = 0; f < nf; f++)
+        cues[f] &= (int32_t)mask;
     of_b = PyBytes_FromStringAndSize(NULL, n * (Py_ssize_t)sizeof(int32_t));
     if (of_b == NULL)
         goto done;

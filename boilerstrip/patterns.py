@@ -41,6 +41,12 @@ LIST: Final = 1 << 16
 """Inside a ``ul``/``ol``/``dl`` or a menu-like list."""
 TABLE: Final = 1 << 17
 FIGURE: Final = 1 << 18
+SHOWN_NONE: Final = 1 << 19
+"""Markup that tells the browser not to render the element: the ``hidden`` attribute,
+``aria-hidden="true"``, an inline ``display:none`` or ``visibility:hidden`` (:data:`HIDDEN_STYLE`).
+Always set with :data:`HIDDEN` (which class names such as ``hidden`` or ``sr-only`` set too). Not
+one of the model's cues (not in :data:`CUE_NAMES`): the
+``classify.unshown`` step reads it."""
 
 CUE_NAMES: Final[dict[int, str]] = {
     NAV: "nav", HEADER: "header", FOOTER: "footer", ASIDE: "aside", RELATED: "related",
@@ -48,6 +54,9 @@ CUE_NAMES: Final[dict[int, str]] = {
     META: "meta", HIDDEN: "hidden", POPUP: "popup", FORM: "form", TITLE: "title", BODY: "body",
     LIST: "list", TABLE: "table", FIGURE: "figure",
 }
+MODEL_CUES: Final = sum(CUE_NAMES)
+"""The cue bits the learned model's features and its cohorts' signatures read: every named cue
+(:data:`SHOWN_NONE` is not one)."""
 
 BOILER_CUES: Final = NAV | FOOTER | ASIDE | RELATED | SHARE | AD | POPUP | HIDDEN
 """Cues that mark page chrome (not comments, captions or the header)."""

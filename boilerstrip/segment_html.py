@@ -168,7 +168,7 @@ def _attr_cues(kind: int, value: str) -> int:
         or (kind == _A_ARIA_HIDDEN and value.strip().lower() == "true")
         or (kind == _A_STYLE and P.HIDDEN_STYLE.search(value[:500]))
     ):
-        return P.HIDDEN
+        return P.HIDDEN | P.SHOWN_NONE
     return 0
 
 

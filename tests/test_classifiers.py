@@ -1434,3 +1434,55 @@ def test_asides_keep_an_article_that_lives_in_its_aside() -> None:
     text = _aside_doc(kind="text")
     Asides()(text)
     assert text.segments[1].label is Label.ARTICLE
+
+
+def _unshown_doc(shown_words: int = 60) -> Doc:
+    """A story in frame 1 (body > main), a dialog in frame 2 hidden by its own markup, a slide in
+    frame 4 whose ancestor (frame 3) is hidden, and a paragraph in frame 5 that holds a hidden
+    inline element (the block's cues have the mark, its element and ancestors do not)."""
+    doc = Doc(kind="html")
+    hidden = P.HIDDEN | P.SHOWN_NONE
+    doc.parent = [-1, 0, 0, 0, 3, 0]
+    doc.frame_cues = [0, P.BODY, hidden, hidden, 0, 0]
+    story = " ".join(["The council voted to rebuild the bridge."] * (shown_words // 7 + 1))
+    doc.segments = [
+        Segment(text=story, source="/html/body/main/p", tag="p", frame=1, cues=P.BODY),
+        Segment(text=PROSE, source="/html/body/div[1]", tag="div", frame=2, cues=hidden),
+        Segment(text=PROSE2, source="/html/body/div[2]/div", tag="div", frame=4, cues=hidden),
+        Segment(text="A paragraph with a hidden tooltip in it, which is read.", tag="p",
+                source="/html/body/p", frame=5, cues=hidden),
+        # a class-marked hidden block (``hidden``, ``sr-only``) is left to the model
+        Segment(text=PROSE2, source="/html/body/div[3]", tag="div", frame=0, cues=P.HIDDEN),
+    ]
+    compute(doc)
+    for s in doc.segments:
+        s.label, s.score = Label.ARTICLE, 0.8
+    return doc
+
+
+def test_unshown_drops_article_blocks_the_browser_does_not_render() -> None:
+    from boilerstrip.classify.unshown import MIN_SHOWN_WORDS, Unshown
+
+    doc = _unshown_doc()
+    Unshown()(doc)
+    story, dialog, slide, tooltip, classed = doc.segments
+    assert story.words >= MIN_SHOWN_WORDS
+    assert dialog.label is None and dialog.by == "unshown" and dialog.score == 0.0
+    assert slide.label is None  # (hidden by an ancestor)
+    assert tooltip.label is Label.ARTICLE and classed.label is Label.ARTICLE
+
+
+def test_unshown_keeps_a_story_that_only_a_script_reveals() -> None:
+    from boilerstrip.classify.unshown import MIN_SHOWN_WORDS, Unshown
+
+    # too few shown article words: the hidden text may be the story itself
+    doc = _unshown_doc(shown_words=0)
+    doc.segments = doc.segments[1:4]
+    assert sum(s.words for s in doc.segments if s.frame == 5) < MIN_SHOWN_WORDS
+    Unshown()(doc)
+    assert all(s.label is Label.ARTICLE for s in doc.segments)
+    text = _unshown_doc()
+    text.kind = "text"
+    Unshown()(text)
+    assert all(s.label is Label.ARTICLE for s in text.segments)
+

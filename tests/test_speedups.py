@@ -2108,6 +2108,23 @@ def test_compiled_cohorts_match_python(monkeypatch: pytest.MonkeyPatch) -> None:
     _cohort_columns_check(doc, monkeypatch)
 
 
+def test_cohort_signatures_read_the_model_cues_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The mark for markup the browser obeys (``patterns.SHOWN_NONE``) is no model cue: a slot
+    hidden by a class and one hidden by its style are one cohort, in both forms."""
+    from boilerstrip import patterns as P
+
+    doc, _ = prepare(
+        "<html><body><div class=hidden><p>" + "A sentence of the story, and more. " * 9
+        + '</p></div><div style="display:none" class=hidden><p>Second paragraph, prose too.'
+        "</p></div></body></html>"
+    )
+    _before_learned(doc)
+    first, second = doc.segments
+    assert second.cues & P.SHOWN_NONE and not first.cues & P.SHOWN_NONE
+    got, _ = _cohorts_both(doc, monkeypatch)
+    assert got.of[0] == got.of[1]
+
+
 def test_compiled_cohorts_refuse_bad_input() -> None:
     from boilerstrip.classify.cohort import ALONE
     from boilerstrip.compiled import speedups

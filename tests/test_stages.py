@@ -844,3 +844,34 @@ def test_clean_utf8_hands_back_the_page_bytes_only_when_they_are_its_utf8() -> N
 def test_the_declared_title_is_the_best_named_meta(metas: str, want: str | None) -> None:
     doc = html_doc(f"<html><head><title>T</title>{metas}</head><body><p>x</p></body></html>")
     assert doc.meta.og_title == want
+
+
+def test_text_that_the_markup_hides_is_left_out_and_a_hidden_class_is_left_to_the_model() -> None:
+    story = "".join(f"<p>{x}</p>" for x in (
+        "The council voted on Tuesday to rebuild the old bridge over the river, ending two years "
+        "of argument about its future.",
+        "Work will start in the spring and should take eighteen months, the council said, with "
+        "one lane kept open for most of that time.",
+        "Residents who had campaigned for a new crossing welcomed the decision, although some "
+        "said the cost was higher than they had been told.",
+    ))
+    # a gallery's next slide, which the browser does not show until it is clicked to
+    slide = ("The second slide shows the bridge as it looked in 1910, when horses and carts still "
+             "crossed it every morning on the way to the market.")
+
+    def page(markup: str) -> str:
+        return (f"<html><head><title>Bridge to be rebuilt</title></head><body>"
+                f"<h1>Bridge to be rebuilt</h1><main>{story}</main>{markup}<p>{slide}</p></div>"
+                f"</body></html>")
+
+    for markup in ("<div hidden>", '<div aria-hidden="true">', '<div style="display: none">',
+                   '<div style="visibility:hidden">'):
+        assert any(s.cues & P.SHOWN_NONE for s in html_doc(page(markup)).segments), markup
+        a = boilerstrip.extract(page(markup))
+        assert "council voted" in a.text and slide not in a.text, markup
+        assert [b.label for b in a.blocks if b.text == slide] == [Label.NAVIGATION], markup
+    # a class name is not the browser's word: the model decides (here: keeps it)
+    doc = html_doc(page('<div class="hidden">'))
+    assert not any(s.cues & P.SHOWN_NONE for s in doc.segments)
+    assert any(s.cues & P.HIDDEN for s in doc.segments)
+    assert slide in boilerstrip.extract(page('<div class="hidden">')).text

@@ -8,6 +8,8 @@
    :class:`Asides` - HTML only: what sits in an ``<aside>`` element is not article, where the
    article is elsewhere;
 5. :class:`StoryTables` - HTML only: a data table inside the story is article, every cell of it;
+   :class:`Unshown` - HTML only: what the markup tells the browser not to render (``hidden``,
+   ``display:none``) is not article, where the article has shown text;
 6. :class:`DataRows` - text only: a table's data rows (cells between pipes) are not article;
 7. :class:`Placeholders` - text only: a line of bracketed placeholders ("[logo]") is not article;
 8. :class:`Promos` - text only: cross-links ("Read more: ..."), sign-up calls and post footers are
@@ -35,6 +37,7 @@ from .promos import Promos
 from .region import MainRegion
 from .tables import StoryTables
 from .title import Title
+from .unshown import Unshown
 
 _LEARNED = LearnedArticle()
 _RULES = ContextLabels()
@@ -45,6 +48,7 @@ PIPELINE: tuple[Classifier, ...] = (
     _LEARNED,
     Asides(),
     StoryTables(),
+    Unshown(),
     DataRows(),
     Placeholders(),
     Promos(),

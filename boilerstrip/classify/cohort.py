@@ -6,11 +6,11 @@ container, every reader comment a ``div`` under the comment list. A block alone 
 (a one-sentence teaser reads like a short paragraph); its slot's other blocks seldom are: ten
 teasers are mostly links, ten story paragraphs are prose. The *cohort* of a block is the other
 blocks of its page with the same signature: the block's own tag, its depth in the element tree and
-the cue flags (``patterns.py``) of its element, that element's parent and grandparent. The learned
-model reads six numbers per block (:data:`NAMES`): how many blocks share the signature (log), the
-share of the page's words that the cohort (with the block) holds, and the others' mean link
-density, stopword density, sentence-end share and length (log characters); -1 for the means of a
-block that is alone in its slot.
+the model's cue flags (``patterns.MODEL_CUES``) of its element, that element's parent and
+grandparent. The learned model reads six numbers per block (:data:`NAMES`): how many blocks share
+the signature (log), the share of the page's words that the cohort (with the block) holds, and
+the others' mean link density, stopword density, sentence-end share and length (log characters);
+-1 for the means of a block that is alone in its slot.
 
 HTML only (the signature needs the element tree); a text dump's blocks get 0 for all six, as the
 text model does not read them. The signature needs no element path: the tag, depth and frames are
@@ -32,6 +32,7 @@ from array import array
 from collections.abc import Sequence
 from typing import Final
 
+from .. import patterns as P
 from ..compiled import native_doubles, speedups
 from ..document import Doc, Segment
 
@@ -63,7 +64,7 @@ class Cohorts:
         mod = speedups()
         if mod is not None:
             of_b, size_b, sums_b, self.words = mod.cohort_page(
-                segs if type(segs) is list else list(segs), parent, cues
+                segs if type(segs) is list else list(segs), parent, cues, P.MODEL_CUES
             )
             self._compiled = (of_b, size_b, sums_b)
             # (read in place: a page of a million blocks has its cohort numbers once)
@@ -80,6 +81,7 @@ class Cohorts:
         ids: dict[tuple[str, int, int, int, int], int] = {}
         words, link, stop, ends, chars = sums
         log1p = math.log1p
+        model = P.MODEL_CUES
         total = 0.0
         for s in segs:
             # (the key is made afresh for each block: a cache by element would hold a tuple for
@@ -90,10 +92,13 @@ class Cohorts:
             else:
                 p = parent[f]
                 if p < 0:
-                    key = (s.tag, s.depth, cues[f], 0, 0)
+                    key = (s.tag, s.depth, cues[f] & model, 0, 0)
                 else:
                     g = parent[p]
-                    key = (s.tag, s.depth, cues[f], cues[p], cues[g] if g >= 0 else 0)
+                    key = (
+                        s.tag, s.depth, cues[f] & model, cues[p] & model,
+                        cues[g] & model if g >= 0 else 0,
+                    )
             k = ids.get(key)
             if k is None:
                 k = ids[key] = len(size)
