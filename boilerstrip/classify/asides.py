@@ -33,9 +33,10 @@ from operator import or_
 from typing import Final
 
 from .. import patterns as P
-from ..document import Doc, Segment
+from ..document import Doc
 from ..paths import has_step
 from ..types import Label
+from .base import drop_enclosed_articles
 
 MIN_OUTSIDE_WORDS: Final = 50
 """Article words outside every such element for the step to act. Held out (seeds 0-2, ``<aside>``
@@ -76,18 +77,7 @@ class Asides:
         if first < 0:
             return
         doc.write_sources(first)
-        inside: list[Segment] = []
-        outside_words = 0.0
-        for s in segs:
-            if s.label is not article:
-                continue
-            if s.cues & aside and in_aside(s.source):
-                inside.append(s)
-            else:
-                outside_words += s.words
-        if not inside or outside_words < MIN_OUTSIDE_WORDS:
-            return
-        for s in inside:
-            s.label = None
-            s.score = 0.0
-            s.by = self.name
+        drop_enclosed_articles(
+            segs, lambda s: bool(s.cues & aside) and in_aside(s.source), MIN_OUTSIDE_WORDS,
+            self.name,
+        )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Protocol
 
 from ..document import Doc, Segment
@@ -24,6 +24,13 @@ def set_label(seg: Segment, label: Label, score: float, by: str) -> None:
     seg.by = by
 
 
+def unlabel(seg: Segment, by: str) -> None:
+    """Take ``seg``'s label away (the later steps make it navigation or footer)."""
+    seg.label = None
+    seg.score = 0.0
+    seg.by = by
+
+
 def drop_text_articles(doc: Doc, test: Callable[[str], bool], by: str) -> None:
     """Text documents: the ARTICLE blocks whose text passes ``test`` lose the label (the later
     steps make them navigation); HTML documents are left as they are."""
@@ -31,6 +38,26 @@ def drop_text_articles(doc: Doc, test: Callable[[str], bool], by: str) -> None:
         return
     for s in doc.segments:
         if s.label is Label.ARTICLE and test(s.text):
-            s.label = None
-            s.score = 0.0
-            s.by = by
+            unlabel(s, by)
+
+
+def drop_enclosed_articles(
+    segs: Sequence[Segment], inside: Callable[[Segment], bool], min_outside: float, by: str
+) -> None:
+    """The ARTICLE blocks for which ``inside`` holds (they sit in an element that is not the
+    story's) lose the label, where the other ARTICLE blocks hold at least ``min_outside`` words: a
+    page whose whole article sits in such an element keeps it."""
+    article = Label.ARTICLE
+    enclosed: list[Segment] = []
+    outside_words = 0.0
+    for s in segs:
+        if s.label is not article:
+            continue
+        if inside(s):
+            enclosed.append(s)
+        else:
+            outside_words += s.words
+    if not enclosed or outside_words < min_outside:
+        return
+    for s in enclosed:
+        unlabel(s, by)

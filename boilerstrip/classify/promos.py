@@ -20,7 +20,7 @@ from .. import patterns as P
 from ..document import Doc, Segment
 from ..features import contains_any, pattern_fold
 from ..types import Label
-from .base import set_label
+from .base import set_label, unlabel
 
 MAX_CROSS_LINK_WORDS: Final = 30
 """A cross-link is a lead and a headline: at most this many words. The cross-links of
@@ -151,6 +151,4 @@ class Promos:
             if is_credited_caption(s) or is_told_twice(s):
                 set_label(s, Label.CAPTION, SCORE, self.name)
             elif is_cross_link(s) or is_sign_up(s) or is_post_footer(s):
-                s.label = None
-                s.score = 0.0
-                s.by = self.name
+                unlabel(s, self.name)

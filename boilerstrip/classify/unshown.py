@@ -27,8 +27,9 @@ from collections.abc import Sequence
 from typing import Final
 
 from .. import patterns as P
-from ..document import Doc, Segment
+from ..document import Doc
 from ..types import Label
+from .base import drop_enclosed_articles
 
 MIN_SHOWN_WORDS: Final = 50
 """Shown article words the page must have for the step to act. Held out (seeds 0-2), 0 gives the
@@ -53,21 +54,10 @@ class Unshown:
         if not any(s.label is article and s.cues & mark for s in segs):
             return
         unshown = _unshown_frames(doc.parent, doc.frame_cues, mark)
-        hidden: list[Segment] = []
-        shown_words = 0.0
-        for s in segs:
-            if s.label is not article:
-                continue
-            if s.cues & mark and s.frame >= 0 and unshown[s.frame]:
-                hidden.append(s)
-            else:
-                shown_words += s.words
-        if not hidden or shown_words < MIN_SHOWN_WORDS:
-            return
-        for s in hidden:
-            s.label = None
-            s.score = 0.0
-            s.by = self.name
+        drop_enclosed_articles(
+            segs, lambda s: bool(s.cues & mark) and s.frame >= 0 and bool(unshown[s.frame]),
+            MIN_SHOWN_WORDS, self.name,
+        )
 
 
 def _unshown_frames(parent: Sequence[int], cues: Sequence[int], mark: int) -> bytearray:
