@@ -361,14 +361,16 @@ _LAZY["COMMENT_LINE_WIDGET"] = (
     r"like|unlike|dislike|recommend(?:ed)?|vote (?:up|down)|(?:up|down)vote|up|down|"
     r"replydelete|cancel reply|hide replies|show replies|(?:view|load|show) (?:all |more )?replies|"
     r"(?:\d+\s+)?(?:likes?|points?|votes?|recommendations?|replies|repl(?:y|ies) to this)|"
-    r"rate this|rating|[+-]?\d+|share(?: this comment)?|tweet|email)"
+    r"rate this|rating|[+-]?\d+|share(?: this comment)?|tweet|email|"
+    r"staff|contributor|moderator|verified(?: user| commenter| account)?)"
     r"(?:[\s|·•\[\](){}/:,.!-]+(?:reply|report(?: abuse| this(?: comment| post)?)?|permalink|"
     r"quote|flag|like|dislike|"
     r"share|up|down|actions|[+-]?\d+))*[\s|·•\[\](){}/:,.!-]*$",
     _I,
 )
 """A line of comment widgets only ("Reply", "Report abuse", "Like 0", "[Reply]", "| Permalink",
-"Quote | Report this post")."""
+"Quote | Report this post"), and the badges a site puts beside a commenter's name, alone on their
+line ("Staff", "Contributor", "Moderator")."""
 
 COMMENT_META_TAIL: regex.Pattern[str]
 _LAZY["COMMENT_META_TAIL"] = (
@@ -435,7 +437,14 @@ _LAZY["COMMENT_PROMPT"] = (
     r"(?:comment below|sign ?in|log ?in|register|sign ?up)\b[^\n]{0,80}?"
     r"\b(?:comments?|discussions?|post|reply|typepad|facebook|twitter|free|more)\b|"
     r"you must be (?:logged|signed) in|be the first to (?:comment|post|review|respond)|"
-    r"(?:no|one|\d+) (?:comments?|responses?|replies)(?: yet| so far)?|"
+    r"(?:there (?:are|is) (?:currently |still )?)?(?:no|one|\d+) (?:comments?|responses?|replies)"
+    r"(?: yet| so far)?|"
+    r"loading(?: comments)?\s*(?:\.{2,3}|…)?\s*$|"
+    r"(?:(?:this|the) (?:post|article|story|entry)(?:'s|’s) |rss )?comments? (?:rss )?feed\b|"
+    r"rss feed for (?:the )?comments|"
+    r"(?:the )?most (?:commented|discussed)\b|"
+    r"nobody has (?:liked|recommended|rated) this|"
+    r"comments? (?:are|is) subject to (?:approval|moderation|review)|"
     r"(?:leave|post|add|write|submit|join) (?:a |your |the )?"
     r"(?:comment|reply|response|discussion|conversation)|"
     r"type (?:in )?your comments?|"
@@ -453,7 +462,22 @@ _LAZY["COMMENT_PROMPT"] = (
 )
 """Prompts and notices of a comment section, not a reader's words ("Click here to cancel reply.",
 "Comment below or sign in with ...", "Be the first to comment", "Sort by newest first",
-"Latest Comments:", "Type in Your Comments Below")."""
+"Latest Comments:", "Type in Your Comments Below", "There are no comments for this story.",
+"Loading...", "This post's comment feed", "The most commented posts on ...", "Nobody has liked this
+comment yet")."""
+
+COMMENT_POLICY: regex.Pattern[str]
+_LAZY["COMMENT_POLICY"] = (
+    r"^(?:(?:community|comment(?:ing)?|discussion|posting|house|fan feedback) )?"
+    r"(?:guidelines|rules|policy)\s*:|"
+    r"^(?:(?:all |reader )?comments?|fan feedback|posts?) (?:should|must|are subject to|"
+    r"will be (?:moderated|reviewed|removed|deleted))\b|"
+    r"^we reserve the right to (?:remove|delete|edit|moderate)\b",
+    _I,
+)
+"""The rules of a comment section, stated above or below it ("Guidelines: Fan feedback should be
+within the guidelines for the ... community", "Comments are subject to approval and moderation"):
+longer than a prompt (:data:`COMMENT_PROMPT`), and no reader's words."""
 
 # --- captions (classify.captions) -------------------------------------------------------------
 

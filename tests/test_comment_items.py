@@ -265,6 +265,56 @@ def test_section_prompts_and_report_widgets_are_chrome() -> None:
     assert [comment_role(s) for s in doc.segments] == [CHROME, CHROME, CHROME, WORDS]
 
 
+def test_section_notices_placeholders_and_badges_are_chrome() -> None:
+    # Seen as the only "comment" on comment-free dragnet pages: a comment section's empty-state
+    # notice, its loading placeholder, its feed link, a most-commented list's header, a like
+    # counter's notice and the legend of the badges beside commenters' names.
+    doc = html_doc(
+        ("/a", "There are no comments for this story."),
+        ("/b", "Loading..."),
+        ("/c", "Loading comments…"),
+        ("/d", "This post's comment feed"),
+        ("/e", "The most commented posts on Engadget over the past 24 hours."),
+        ("/f", "Nobody has liked this comment yet"),
+        ("/g", "Staff"),
+        ("/h", "Contributor"),
+        ("/i", "No comments here mention the real problem: the bridge is too narrow for buses."),
+        ("/j", "Loading the van took us three hours, and the staff at the depot helped."),
+    )
+    assert [comment_role(s) for s in doc.segments] == [CHROME] * 8 + [CHROME, WORDS]
+
+
+def test_a_comment_sections_rules_are_chrome_however_long() -> None:
+    rules = (
+        "Comments are subject to approval and moderation. We remind everyone that this site "
+        "promotes a civil society where ideas and debate flourish. Please be respectful of each "
+        "other and of the subjects of any criticism. Profanity, lewdness, personal attacks and "
+        "other forms of incivility will not be tolerated. Please keep your thoughts brief and "
+        "avoid ALL CAPS. Thanks for joining the conversation."
+    )
+    doc = html_doc(
+        ("/a", rules),
+        ("/b", "Guidelines: Fan feedback should be within the guidelines for the community."),
+        ("/c", "We reserve the right to remove comments that are off topic."),
+        ("/d", "The rules of the game changed in 2010, and the comments of the coach show it."),
+    )
+    assert doc.segments[0].words > 25  # longer than a prompt
+    assert [comment_role(s) for s in doc.segments] == [CHROME, CHROME, CHROME, WORDS]
+
+
+def test_a_section_of_chrome_alone_lists_no_comment() -> None:
+    doc = html_doc(
+        ("/html/body/div[2]/h3", "Comments"),
+        ("/html/body/div[2]/p[1]", "Loading..."),
+        ("/html/body/div[2]/p[2]", "Weigh In"),
+        ("/html/body/div[2]/p[3]", "Staff"),
+        ("/html/body/div[2]/p[4]", "Contributor"),
+    )
+    link(doc.segments[2])  # (the section's header is a link to it, as on the page)
+    CommentItems()(doc)
+    assert assemble(doc, encoding=None, url=None).comments == []
+
+
 def test_bylines_after_the_last_comment_item_join_no_comment() -> None:
     doc = html_doc(
         ("/html/body/div[1]/div[1]/div[1]", WORDS_1),

@@ -342,6 +342,9 @@ META_REST_WORDS: Final = 8
 date. Set from the header lines of the dragnet dev pages, where none has more than 7."""
 PROMPT_WORDS: Final = 25
 """Comment-section prompts ("Comment below or sign in with ...") are at most this long."""
+POLICY_WORDS: Final = 150
+"""A comment section's rules (:data:`~boilerstrip.patterns.COMMENT_POLICY`) run to a paragraph: at
+most this many words (on the dragnet pages an NFL.com notice has 63, a blog's policy 101)."""
 NOTICE_WORDS: Final = 12
 """A rights notice ("© 2012 CBS Interactive Inc. All Rights Reserved.") is at most this long."""
 NAME_WORDS: Final = 5
@@ -424,6 +427,8 @@ def comment_role(s: Segment, local_cues: int = 0) -> int:
             return CHROME
         if s.words <= NOTICE_WORDS and P.RIGHTS_NOTICE.match(t):
             return CHROME  # a rights notice that the section's markup swept in
+    if s.words <= POLICY_WORDS and P.COMMENT_POLICY.match(t[: P.MAX_PATTERN_CHARS]):
+        return CHROME  # (anchored at the start: a long notice is judged by its first words)
     if s.near_cues & (P.FORM | P.POPUP):
         return CHROME
     if _header_line(s, local_cues):
