@@ -423,6 +423,30 @@ def test_title_is_never_the_only_article_block() -> None:
     assert doc.meta.title == "Notes"
 
 
+def test_a_caption_is_never_the_title() -> None:
+    # l3s-gn1 (an Al Jazeera page): the page's <title> is the photo's caption, so the ranker puts
+    # the caption first; the captions step has labelled it, and the headline is chosen instead.
+    caption = "The defence ministry said troops had killed at least 33 separatists [EPA]"
+    doc = html_doc(
+        ("/html/body/table/tr[1]/td", "'Heavy losses' in Sri Lanka clashes"),
+        ("/html/body/table/tr[2]/td[1]", caption),
+        ("/html/body/table/tr[2]/td[2]", WORDS_1),
+        ("/html/body/table/tr[2]/td[3]", WORDS_2),
+        label=Label.ARTICLE,
+    )
+    doc.meta.title = caption
+    doc.segments[0].label = Label.NAVIGATION
+    doc.segments[1].label = Label.CAPTION
+    Title()(doc)
+    assert doc.meta.title == "'Heavy losses' in Sri Lanka clashes"
+    assert not doc.segments[1].is_title
+    # the same page without the caption label: the ranker's choice stands
+    doc.segments[1].label = Label.ARTICLE
+    doc.meta.title = caption
+    Title()(doc)
+    assert doc.meta.title == caption
+
+
 def test_a_signed_thread_the_markup_did_not_mark_comes_out_as_comments() -> None:
     """A blog whose comments sit in the post's own ``div`` as plain paragraphs (no comment class),
     which the article decision took: the signed lines after the "Comments" header make them a

@@ -37,7 +37,13 @@ from train import site_of  # noqa: E402
 from benchmarks.data import DEFAULT_DATA, load_set  # noqa: E402
 from benchmarks.metrics import norm_title, title_match  # noqa: E402
 from boilerstrip.classify import PIPELINE, run  # noqa: E402
-from boilerstrip.classify.title import TITLE_FEATURES, Title, candidates, metadata_title  # noqa: E402
+from boilerstrip.classify.title import (  # noqa: E402
+    TITLE_FEATURES,
+    Title,
+    candidates,
+    choosable,
+    metadata_title,
+)
 from boilerstrip.pipeline import prepare  # noqa: E402
 
 SETS = ("l3s-gn1", "mozilla-readability")
@@ -56,6 +62,7 @@ class PageData:
     X: list[list[float]]
     y: list[int]
     fallback: str | None
+    allowed: list[int]
 
 
 def featurize(set_name: str, pid: str, raw: Any, html: str, url: str | None, gold: str) -> PageData:
@@ -73,13 +80,16 @@ def featurize(set_name: str, pid: str, raw: Any, html: str, url: str | None, gol
     texts = [t for _, t, _ in cands]
     y = [1 if norm_title(t) in targets else 0 for t in texts]
     vectors = [v for _, _, v in cands]
-    return PageData(set_name, pid, site_of(url, html), gold, texts, vectors, y, fallback)
+    return PageData(set_name, pid, site_of(url, html), gold, texts, vectors, y, fallback,
+                    choosable(doc, cands))
 
 
 def choose(d: PageData, scores: list[float]) -> str | None:
-    """The page's title: its best-scoring candidate, else (no candidate) the metadata title."""
+    """The page's title as the title step chooses it: its best-scoring candidate among those it may
+    choose (:func:`boilerstrip.classify.title.choosable`), else (no candidate) the metadata
+    title."""
     if scores:
-        return d.texts[max(range(len(scores)), key=scores.__getitem__)]
+        return d.texts[max(d.allowed or range(len(scores)), key=scores.__getitem__)]
     return d.fallback
 
 

@@ -533,6 +533,23 @@ def is_headline_text(text: str) -> bool:
     return _LETTER.search(text) is not None and _LONG_TOKEN.search(text) is None
 
 
+def choosable(doc: Doc, cands: list[tuple[int, str, list[float]]]) -> list[int]:
+    """The candidates the ranker may choose from (their indices in ``cands``): not one no reader
+    would call a headline (:func:`is_headline_text`), nor a block the captions step took for a
+    photo's caption, nor a metadata name that is such a block's text (on l3s-gn1 and
+    trafilatura-eval, pages whose ``<title>`` is a caption's words ranked the caption first). The
+    ranker's best is passed over for the best of these; with none, every candidate may be
+    chosen."""
+    segs = doc.segments
+    caption = Label.CAPTION
+    captions = {s.text for s in segs if s.label is caption}
+    return [
+        k for k, (i, text, _) in enumerate(cands)
+        if is_headline_text(text)
+        and (segs[i].label is not caption if i >= 0 else text not in captions)
+    ]
+
+
 def _title_model() -> Model | None:
     try:
         return load("model_title")["title"]
@@ -558,9 +575,7 @@ class Title:
         cands = candidates(doc)
         if model is not None and cands:
             probs = model.predict([v for _, _, v in cands])
-            # (a candidate no reader would call a headline is passed over while another is left)
-            readable = [k for k, (_, text, _) in enumerate(cands) if is_headline_text(text)]
-            k = max(readable or range(len(cands)), key=probs.__getitem__)
+            k = max(choosable(doc, cands) or range(len(cands)), key=probs.__getitem__)
             i, text, _ = cands[k]
             if i >= 0 and text == doc.segments[i].text:
                 _mark(doc.segments[i], probs[k], self.name)
