@@ -284,6 +284,18 @@ def test_section_notices_placeholders_and_badges_are_chrome() -> None:
     assert [comment_role(s) for s in doc.segments] == [CHROME] * 8 + [CHROME, WORDS]
 
 
+def test_a_dumps_placeholders_in_a_comment_section_are_chrome() -> None:
+    # w3m and lynx write an image without text, a form field or a button in brackets or as a run
+    # of underscores: in a comment section they are the form and the avatars, no reader's words
+    doc = html_doc(
+        ("/a", "[big]"),
+        ("/b", "_________________"),
+        ("/c", "[ Post ] [  Edit  ]"),
+        ("/d", "[avatar] I saw the [big] bridge from the train and it looked finished already."),
+    )
+    assert [comment_role(s) for s in doc.segments] == [CHROME, CHROME, CHROME, WORDS]
+
+
 def test_a_comment_sections_rules_are_chrome_however_long() -> None:
     rules = (
         "Comments are subject to approval and moderation. We remind everyone that this site "

@@ -36,6 +36,7 @@ from ..paths import step_tag
 from ..types import Label
 from .base import set_label
 from .density import GOOD, NEARGOOD
+from .placeholders import is_placeholder_line
 
 WRAPPER_SHARE: Final = 0.7
 """A comment-marked element holding more than this share of the page's prose is a wrapper."""
@@ -427,6 +428,8 @@ def comment_role(s: Segment, local_cues: int = 0) -> int:
             return CHROME
         if s.words <= NOTICE_WORDS and P.RIGHTS_NOTICE.match(t):
             return CHROME  # a rights notice that the section's markup swept in
+        if is_placeholder_line(t):
+            return CHROME  # a dump's image or form field in brackets ("[big]", "[Submit]")
     if s.words <= POLICY_WORDS and P.COMMENT_POLICY.match(t[: P.MAX_PATTERN_CHARS]):
         return CHROME  # (anchored at the start: a long notice is judged by its first words)
     if s.near_cues & (P.FORM | P.POPUP):
