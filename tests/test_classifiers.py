@@ -1486,3 +1486,35 @@ def test_unshown_keeps_a_story_that_only_a_script_reveals() -> None:
     Unshown()(text)
     assert all(s.label is Label.ARTICLE for s in text.segments)
 
+
+
+def test_a_text_section_only_the_rules_found_without_a_comment_is_navigation() -> None:
+    from boilerstrip.classify.learned import _unheard_text_section
+
+    # (a blog dump: "Post a Comment" opens the rule's section, which runs on into the sidebar)
+    lines = (PROSE, PROSE2, "Post a Comment", "Newer Post Older Post Home", "About Me",
+             "Blog Archive", "October (5)")
+    doc = text_doc(*lines)
+    Density()(doc)
+    CommentSection()(doc)
+    found = [s.text for s in doc.segments if s.label is Label.COMMENT]
+    assert found[0] == "Post a Comment" and "About Me" in found
+    _unheard_text_section(doc.segments, [0.1] * len(lines), "learned")
+    assert not any(s.label is Label.COMMENT for s in doc.segments)
+    assert all(s.label is Label.NAVIGATION for s in doc.segments[2:])
+    assert all(s.comment is None for s in doc.segments)
+    # a section the comment model hears a comment in is left alone
+    doc = text_doc(*lines)
+    Density()(doc)
+    CommentSection()(doc)
+    _unheard_text_section(doc.segments, [0.1] * 4 + [0.6] + [0.1] * 2, "learned")
+    assert [s.text for s in doc.segments if s.label is Label.COMMENT] == found
+    # and so is one with a comment's header line (an author and a date)
+    doc = text_doc(PROSE, PROSE2, "Post a Comment", "Posted by: john | Apr 6, 2007 2:10 PM",
+                   "Nice bridge, finally!")
+    Density()(doc)
+    CommentSection()(doc)
+    before = [s.label for s in doc.segments]
+    assert Label.COMMENT in before
+    _unheard_text_section(doc.segments, [0.1] * 5, "learned")
+    assert [s.label for s in doc.segments] == before
