@@ -444,6 +444,8 @@ _LAZY["COMMENT_PROMPT"] = (
     r"rss feed for (?:the )?comments|"
     r"(?:the )?most (?:commented|discussed)\b|"
     r"nobody has (?:liked|recommended|rated) this|"
+    r"read what others (?:are saying|have said|said|think)|"
+    r"create an? (?:[\w-]+ ){0,3}(?:profile|account)\b|"
     r"comments? (?:are|is) subject to (?:approval|moderation|review)|"
     r"(?:leave|post|add|write|submit|join) (?:a |your |the )?"
     r"(?:comment|reply|response|discussion|conversation)|"
@@ -464,7 +466,7 @@ _LAZY["COMMENT_PROMPT"] = (
 "Comment below or sign in with ...", "Be the first to comment", "Sort by newest first",
 "Latest Comments:", "Type in Your Comments Below", "There are no comments for this story.",
 "Loading...", "This post's comment feed", "The most commented posts on ...", "Nobody has liked this
-comment yet")."""
+comment yet", "Read what others are saying", "Create a Journal Community profile to ...")."""
 
 COMMENT_POLICY: regex.Pattern[str]
 _LAZY["COMMENT_POLICY"] = (

@@ -278,10 +278,12 @@ def test_section_notices_placeholders_and_badges_are_chrome() -> None:
         ("/f", "Nobody has liked this comment yet"),
         ("/g", "Staff"),
         ("/h", "Contributor"),
-        ("/i", "No comments here mention the real problem: the bridge is too narrow for buses."),
-        ("/j", "Loading the van took us three hours, and the staff at the depot helped."),
+        ("/i", "Read what others are saying"),
+        ("/j", "Create a Journal Community profile to avoid this message in the future."),
+        ("/k", "No comments here mention the real problem: the bridge is too narrow for buses."),
+        ("/l", "Loading the van took us three hours, and the staff at the depot helped."),
     )
-    assert [comment_role(s) for s in doc.segments] == [CHROME] * 8 + [CHROME, WORDS]
+    assert [comment_role(s) for s in doc.segments] == [CHROME] * 10 + [CHROME, WORDS]
 
 
 def test_a_dumps_placeholders_in_a_comment_section_are_chrome() -> None:
