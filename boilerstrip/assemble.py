@@ -35,7 +35,8 @@ def _author(part: str) -> str | None:
     part = P.COMMENT_AUTHOR_TAIL.sub("", part).strip()
     if not part or len(part.split()) > AUTHOR_MAX_WORDS or not any(ch.isalpha() for ch in part):
         return None
-    if any(p.match(part) for p in (P.COMMENT_LINE_WIDGET, P.COMMENT_HEADER, P.COMMENT_PROMPT)):
+    if any(p.match(part) for p in (P.COMMENT_LINE_WIDGET, P.COMMENT_HEADER, P.COMMENT_PROMPT,
+                                   P.MONTH_YEAR)):
         return None
     return part
 
@@ -59,7 +60,8 @@ def comment_author_date(lines: list[str]) -> tuple[str | None, str | None]:
             if m:
                 if date is None:
                     date = m.group(0).strip(" ,-–—@")
-                rest = line[: m.start()] + " | " + line[m.end():]
+                # (every date out: "08/09/2012 4:03 pm | Updated: 08/09/2012 4:25 pm")
+                rest = P.COMMENT_DATE.sub(" | ", line)
             marked = bool(P.COMMENT_BYLINE.search(rest))
             if author is not None and (by_marker or not marked):
                 continue

@@ -347,11 +347,13 @@ COMMENT_BYLINE: regex.Pattern[str]
 _LAZY["COMMENT_BYLINE"] = (
     r"(?:^(?:posted|written|submitted|comment(?:ed)?|repl(?:y|ied))\s+(?:by|from)\b|^by\s+\S|"
     r"^(?:from|author|name)\s*:\s*\S|"
-    r"\s(?:says|said|wrote|writes|replied|responded|commented|dit|schreibt|escribió|scrive)"
+    r"\s(?:says|said|wrote|writes|replied|responded|commented|dit|schreibt|schrieb|sagt|meint|"
+    r"escribió|scrive)"
     r"\s*(?:\.{2,3}|…)?\s*:?\s*$)",
     _I,
 )
-"""A comment header that names its author ("john says:", "Posted by X", "by X on ...")."""
+"""A comment header that names its author ("john says:", "Posted by X", "by X on ...", German
+WordPress's "Harm Otten sagt:")."""
 
 COMMENT_LINE_WIDGET: regex.Pattern[str]
 _LAZY["COMMENT_LINE_WIDGET"] = (
@@ -383,7 +385,7 @@ _LAZY["COMMENT_META_TAIL"] = (
 
 _MONTH: Final = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _TIME: Final = (
-    r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+(?:[A-Z]{1,2}[SD]?T|UTC|GMT)\b)?"
+    r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr\b)?(?:\s+(?:[A-Z]{1,2}[SD]?T|UTC|GMT)\b)?"
 )
 COMMENT_DATE: regex.Pattern[str]
 _LAZY["COMMENT_DATE"] = (
@@ -394,29 +396,41 @@ _LAZY["COMMENT_DATE"] = (
     r"(?:(?:(?<!\d)\d+|an?|one|a few)\s+(?:second|minute|hour|day|week|month|year)s?|"
     r"seconds|moments)"
     r"\s+ago|just now)"
-    rf"(?:\s*(?:,|at|@|-|–|—)?\s*@?{_TIME})?|"
+    rf"(?:\s*(?:,|at|um|@|-|–|—)?\s*@?{_TIME})?|"
     rf"{_TIME}(?:\s*(?:,|on|-|–|—)?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}))?",
     _I,
 )
 """The date (and time) in a comment's header line, with its weekday and time: "Friday, November 09,
-2012 at 03:34 AM", "July 21st, 2012, 6:32 pm", "16:50 8th January 2008", "3 hours ago"."""
+2012 at 03:34 AM", "July 21st, 2012, 6:32 pm", "16:50 8th January 2008", "3 hours ago", "25. Februar
+2020 um 13:02 Uhr"."""
 
 COMMENT_AUTHOR_HEAD: regex.Pattern[str]
 _LAZY["COMMENT_AUTHOR_HEAD"] = (
     r"^(?:[\s|·•/,:#(\[-]|\d{1,9}\.?\s|(?:posted|written|submitted|comment(?:ed)?|repl(?:y|ied)|"
-    r"published|added)(?:\s+(?:by|from|on|at))?\s*:?|by\s*:?|from\s*:|author\s*:|name\s*:|on\b|at\b)+",
+    r"published|added|updated|edited|modified)(?:\s+(?:by|from|on|at))?\s*:?|by\s*:?|from\s*:|"
+    r"author\s*:|name\s*:|on\b|at\b|am\b|um\b)+",
     _I,
 )
-"""What comes before the author's name in a header: numbering, "Posted by:", "by", separators."""
+"""What comes before the author's name in a header: numbering, "Posted by:", "by", separators, and
+a post's "Updated:" stamp (whose date ``assemble.comment_author_date`` takes out)."""
 
 COMMENT_AUTHOR_TAIL: regex.Pattern[str]
 _LAZY["COMMENT_AUTHOR_TAIL"] = (
-    r"(?:[\s|·•/,:*-]|\(\d+\)|\.{2,3}|…|\b(?:says|said|wrote|writes|replied|responded|commented|"
-    r"dit|schreibt|escribió|scrive|on|at|in reply to|posted)\b)+$",
+    r"(?:[\s|·•/,:*(-]|\(\d+\)|\.{2,3}|…|\b(?:says|said|wrote|writes|replied|responded|commented|"
+    r"dit|schreibt|schrieb|sagt|meint|escribió|scrive|on|at|am|um|in reply to|posted|added)\b|"
+    r"https?://\S*|www\.\S*)+$",
     _I,
 )
-"""What comes after the author's name: "says:", "wrote:", "on", "at", separators, a karma count."""
+"""What comes after the author's name: "says:", "wrote:", "added", "on", "at", separators, a karma
+count, the address of the commenter's site ("Paul Withers http://www.intec.co.uk/blog")."""
+
+MONTH_YEAR: regex.Pattern[str]
+_LAZY["MONTH_YEAR"] = (
+    r"^(?:jan|feb|m[aä]r|apr|ma[iy]|jun|jul|aug|sep|o[ck]t|nov|de[cz])[a-zä]*\.?,?\s+\d{4}$", _I
+)
+"""A month and a year alone ("Juni 2016", "Dec. 2012"): what is left of a date whose day a text
+browser wrapped onto the line before; never a commenter's name."""
 
 COMMENT_HEADER_SPLIT: regex.Pattern[str]
 _LAZY["COMMENT_HEADER_SPLIT"] = (

@@ -377,6 +377,31 @@ def test_comment_author_and_date() -> None:
     )
 
 
+def test_comment_author_and_date_of_more_header_shapes() -> None:
+    # German WordPress: "X sagt:" over "25. Februar 2020 um 13:02 Uhr"
+    assert comment_author_date(["Harm Otten sagt:", "25. Februar 2020 um 13:02 Uhr"]) == (
+        "Harm Otten",
+        "25. Februar 2020 um 13:02 Uhr",
+    )
+    # the commenter's site after the name; a post's "Updated:" stamp; Food52's "X added"
+    assert comment_author_date(["Paul Withers http://www.intec.co.uk/blog 11/8/2012 2:57 AM"]) == (
+        "Paul Withers",
+        "11/8/2012 2:57 AM",
+    )
+    assert comment_author_date(["08/09/2012 4:03 pm | Updated: 08/09/2012 4:25 pm"]) == (
+        None,
+        "08/09/2012 4:03 pm",
+    )
+    assert comment_author_date(["QueenSashy added 1 day ago"]) == ("QueenSashy", "1 day ago")
+    # a month and a year left over from a date a dump wrapped is no name
+    assert comment_author_date(["Juni 2016 um", "17:21 Uhr"]) == (None, "17:21 Uhr")
+
+
+def test_a_german_byline_is_a_header_not_words() -> None:
+    doc = html_doc(("/a", "Harm Otten sagt:"), ("/b", "Vielen Dank für die tolle Folge!"))
+    assert [comment_role(s) for s in doc.segments] == [META, WORDS]
+
+
 def test_widget_lines_leave_the_words() -> None:
     doc = html_doc(("/html/body/div/p", "Marrije Says:\n" + WORDS_1 + "\nReply"))
     CommentItems()(doc)
