@@ -30,7 +30,11 @@ def shown_text(s: Segment, kind: str) -> str:
 
 
 def _author(part: str) -> str | None:
-    """The author's name in one part of a header line, without "Posted by", "says:", numbering."""
+    """The author's name in one part of a header line, without "Posted by", "says:", numbering
+    and web addresses."""
+    if len(part) > P.MAX_PATTERN_CHARS:
+        return None  # (no name is that long; and the patterns below stay short work)
+    part = P.WEB_ADDRESS.sub(" ", part)
     part = P.COMMENT_AUTHOR_HEAD.sub("", part)
     part = P.COMMENT_AUTHOR_TAIL.sub("", part).strip()
     if not part or len(part.split()) > AUTHOR_MAX_WORDS or not any(ch.isalpha() for ch in part):

@@ -418,12 +418,16 @@ a post's "Updated:" stamp (whose date ``assemble.comment_author_date`` takes out
 COMMENT_AUTHOR_TAIL: regex.Pattern[str]
 _LAZY["COMMENT_AUTHOR_TAIL"] = (
     r"(?:[\s|·•/,:*(-]|\(\d+\)|\.{2,3}|…|\b(?:says|said|wrote|writes|replied|responded|commented|"
-    r"dit|schreibt|schrieb|sagt|meint|escribió|scrive|on|at|am|um|in reply to|posted|added)\b|"
-    r"https?://\S*|www\.\S*)+$",
+    r"dit|schreibt|schrieb|sagt|meint|escribió|scrive|on|at|am|um|in reply to|posted|added)\b)+$",
     _I,
 )
 """What comes after the author's name: "says:", "wrote:", "added", "on", "at", separators, a karma
-count, the address of the commenter's site ("Paul Withers http://www.intec.co.uk/blog")."""
+count."""
+
+WEB_ADDRESS: regex.Pattern[str]
+_LAZY["WEB_ADDRESS"] = (r"\b(?:https?://|www\.)\S*", _I)
+"""A web address: in a comment's header, the commenter's site after the name ("Paul Withers
+http://www.intec.co.uk/blog"), never part of it."""
 
 MONTH_YEAR: regex.Pattern[str]
 _LAZY["MONTH_YEAR"] = (
