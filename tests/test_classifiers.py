@@ -1518,3 +1518,44 @@ def test_a_text_section_only_the_rules_found_without_a_comment_is_navigation() -
     assert Label.COMMENT in before
     _unheard_text_section(doc.segments, [0.1] * 5, "learned")
     assert [s.label for s in doc.segments] == before
+
+
+def test_a_long_thread_after_the_story_keeps_the_comment_models_claims() -> None:
+    from boilerstrip.classify.learned import (
+        THREADS,
+        _keep_threads_after_the_story,
+        _story_goes_on,
+    )
+
+    # frames: 0 the body, 1 the post, 2 the comment section (comment-marked), 3 a sidebar
+    def page(story: int) -> Doc:
+        doc = Doc(kind="html")
+        doc.parent = [-1, 0, 0, 0]
+        doc.frame_cues = [0, 0, P.COMMENT, P.ASIDE]
+        segs = [Segment(text=PROSE, source="/p", tag="p", frame=1) for _ in range(story)]
+        segs += [Segment(text=PROSE2, source="/dd", tag="p", frame=2, cues=P.COMMENT)
+                 for _ in range(12)]
+        segs += [Segment(text=PROSE, source="/aside", tag="p", frame=3, cues=P.ASIDE)
+                 for _ in range(2)]  # (more than STORY_AFTER_WORDS)
+        doc.segments = segs
+        compute(doc)
+        Density()(doc)
+        for s in segs:
+            s.label = Label.ARTICLE if s.frame in (1, 3) else Label.COMMENT
+            s.by = "learned"
+        return doc
+
+    # a short post, then a thread holding most of the page's prose, then a sidebar read as article
+    doc = page(story=2)
+    _keep_threads_after_the_story(doc, THREADS)
+    _story_goes_on(doc.segments, [0.9] * len(doc.segments), "learned")
+    assert [s.label for s in doc.segments].count(Label.COMMENT) == 12
+    doc = page(story=2)  # (the same page without the step: the sidebar undoes the thread)
+    _story_goes_on(doc.segments, [0.9] * len(doc.segments), "learned")
+    assert Label.COMMENT not in [s.label for s in doc.segments]
+    # without the story before it the element is a wrapper of the page: the claims are weighed
+    doc = page(story=0)
+    _keep_threads_after_the_story(doc, THREADS)
+    assert all(s.by == "learned" for s in doc.segments)
+    _story_goes_on(doc.segments, [0.9] * len(doc.segments), "learned")
+    assert Label.COMMENT not in [s.label for s in doc.segments]

@@ -59,7 +59,9 @@ def counts_comments(text: str) -> bool:
     there."""
     return _COUNT_HINT(pattern_fold(text)) and P.COMMENT_COUNT.search(text) is not None
 
-def _prose(s: Segment) -> float:
+def prose_weight(s: Segment) -> float:
+    """A block's prose: its characters outside links where the density step reads it as prose
+    (good or near-good), else 0."""
     return s.chars * (1.0 - s.link_density) if s.cf in (GOOD, NEARGOOD) else 0.0
 
 
@@ -67,6 +69,28 @@ def _is_meta_line(s: Segment) -> bool:
     if s.words > MAX_META_WORDS or s.chars > 200:
         return False
     return bool(s.near_cues & P.META or (segment_date(s) and not s.punct_end))
+
+
+def comment_tops(doc: Doc) -> tuple[list[int], dict[int, float], float]:
+    """HTML: the top-most comment-marked frame of each segment (-1 outside comment markup), each
+    such frame's prose, and the page's prose (at least 1.0). Needs the density step's classes."""
+    segs = doc.segments
+    total = sum(prose_weight(s) for s in segs) or 1.0
+    parent, fcues = doc.parent, doc.frame_cues
+    tops: dict[int, float] = {}
+    seg_top: list[int] = []
+    for s in segs:
+        top = -1
+        if s.cues & P.COMMENT:
+            f = s.frame
+            while f >= 0:
+                if fcues[f] & P.COMMENT:
+                    top = f
+                f = parent[f]
+        seg_top.append(top)
+        if top >= 0:
+            tops[top] = tops.get(top, 0.0) + prose_weight(s)
+    return seg_top, tops, total
 
 
 class CommentSection:
@@ -85,22 +109,8 @@ class CommentSection:
         segs = doc.segments
         if not any(s.cues & P.COMMENT for s in segs):
             return
-        total = sum(_prose(s) for s in segs) or 1.0
         parent, fcues = doc.parent, doc.frame_cues
-        # Top-most comment-marked frame of each segment, and its share of the page's prose.
-        tops: dict[int, float] = {}
-        seg_top: list[int] = []
-        for s in segs:
-            top = -1
-            if s.cues & P.COMMENT:
-                f = s.frame
-                while f >= 0:
-                    if fcues[f] & P.COMMENT:
-                        top = f
-                    f = parent[f]
-            seg_top.append(top)
-            if top >= 0:
-                tops[top] = tops.get(top, 0.0) + _prose(s)
+        seg_top, tops, total = comment_tops(doc)
         wrappers = {t for t, v in tops.items() if v / total > WRAPPER_SHARE}
         prev_chain: set[int] = set()
         index = -1
