@@ -491,7 +491,7 @@ _LAZY["COMMENT_POLICY"] = (
     r"^(?:(?:community|comment(?:ing)?|discussion|posting|house|fan feedback) )?"
     r"(?:guidelines|rules|policy)\s*:|"
     r"^(?:(?:all |reader )?comments?|fan feedback|posts?) (?:should|must|are subject to|"
-    r"will be (?:moderated|reviewed|removed|deleted))\b|"
+    r"(?:are|will be) (?:moderated|reviewed|removed|deleted))\b|"
     r"^we reserve the right to (?:remove|delete|edit|moderate)\b",
     _I,
 )

@@ -310,10 +310,12 @@ def test_a_comment_sections_rules_are_chrome_however_long() -> None:
         ("/a", rules),
         ("/b", "Guidelines: Fan feedback should be within the guidelines for the community."),
         ("/c", "We reserve the right to remove comments that are off topic."),
-        ("/d", "The rules of the game changed in 2010, and the comments of the coach show it."),
+        ("/d", "All comments are moderated so you may experience a short delay before yours "
+               "appears."),
+        ("/e", "The rules of the game changed in 2010, and the comments of the coach show it."),
     )
     assert doc.segments[0].words > 25  # longer than a prompt
-    assert [comment_role(s) for s in doc.segments] == [CHROME, CHROME, CHROME, WORDS]
+    assert [comment_role(s) for s in doc.segments] == [CHROME, CHROME, CHROME, CHROME, WORDS]
 
 
 def test_a_section_of_chrome_alone_lists_no_comment() -> None:
