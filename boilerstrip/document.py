@@ -100,6 +100,10 @@ class Doc:
     """HTML: parent frame index of every block-level element seen (-1 for the root)."""
     frame_cues: Sequence[int] = field(default_factory=list)
     """HTML: own cue flags of every frame (same indexing as :attr:`parent`)."""
+    thread_blocks: list[int] = field(default_factory=list)
+    """HTML: indices of the blocks in a comment thread the comment step took for a page wrapper
+    by its size but that follows the story (set by ``classify.comments.CommentSection``, read by
+    the learned step)."""
     truncated: bool = False
     budget: Budget = field(default_factory=lambda: Budget(None))
     """Time budget of the call; long loops check ``budget.over()`` every ``CHECK_EVERY`` steps."""

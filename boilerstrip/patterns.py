@@ -488,9 +488,9 @@ comment yet", "Read what others are saying", "Create a Journal Community profile
 
 COMMENT_POLICY: regex.Pattern[str]
 _LAZY["COMMENT_POLICY"] = (
-    r"^(?:(?:community|comment(?:ing)?|discussion|posting|house|fan feedback) )?"
+    r"^(?:(?:community|comment(?:ing)?|discussion|posting|house) )?"
     r"(?:guidelines|rules|policy)\s*:|"
-    r"^(?:(?:all |reader )?comments?|fan feedback|posts?) (?:should|must|are subject to|"
+    r"^(?:(?:all |reader )?comments?|posts?) (?:should|must|are subject to|"
     r"(?:are|will be) (?:moderated|reviewed|removed|deleted))\b|"
     r"^we reserve the right to (?:remove|delete|edit|moderate)\b",
     _I,

@@ -1540,7 +1540,9 @@ def test_a_long_thread_after_the_story_keeps_the_comment_models_claims() -> None
         doc.segments = segs
         compute(doc)
         Density()(doc)
-        for s in segs:
+        CommentSection()(doc)  # (a wrapper by its size: it labels nothing, finds the thread)
+        assert all(s.label is None for s in segs)
+        for s in segs:  # (as the models decide)
             s.label = Label.ARTICLE if s.frame in (1, 3) else Label.COMMENT
             s.by = "learned"
         return doc
@@ -1555,6 +1557,7 @@ def test_a_long_thread_after_the_story_keeps_the_comment_models_claims() -> None
     assert Label.COMMENT not in [s.label for s in doc.segments]
     # without the story before it the element is a wrapper of the page: the claims are weighed
     doc = page(story=0)
+    assert doc.thread_blocks == []
     _keep_threads_after_the_story(doc, THREADS)
     assert all(s.by == "learned" for s in doc.segments)
     _story_goes_on(doc.segments, [0.9] * len(doc.segments), "learned")

@@ -265,57 +265,55 @@ def test_section_prompts_and_report_widgets_are_chrome() -> None:
     assert [comment_role(s) for s in doc.segments] == [CHROME, CHROME, CHROME, WORDS]
 
 
-def test_section_notices_placeholders_and_badges_are_chrome() -> None:
+RULES = (
+    "Comments are subject to approval and moderation. We remind everyone that this site "
+    "promotes a civil society where ideas and debate flourish. Please be respectful of each "
+    "other and of the subjects of any criticism. Profanity, lewdness, personal attacks and "
+    "other forms of incivility will not be tolerated. Please keep your thoughts brief and "
+    "avoid ALL CAPS. Thanks for joining the conversation."
+)
+"""A comment section's rules, longer than a prompt (25 words)."""
+
+ROLE_OF_LINE = (
     # Seen as the only "comment" on comment-free dragnet pages: a comment section's empty-state
     # notice, its loading placeholder, its feed link, a most-commented list's header, a like
-    # counter's notice and the legend of the badges beside commenters' names.
-    doc = html_doc(
-        ("/a", "There are no comments for this story."),
-        ("/b", "Loading..."),
-        ("/c", "Loading comments…"),
-        ("/d", "This post's comment feed"),
-        ("/e", "The most commented posts on Engadget over the past 24 hours."),
-        ("/f", "Nobody has liked this comment yet"),
-        ("/g", "Staff"),
-        ("/h", "Contributor"),
-        ("/i", "Read what others are saying"),
-        ("/j", "Create a Journal Community profile to avoid this message in the future."),
-        ("/k", "No comments here mention the real problem: the bridge is too narrow for buses."),
-        ("/l", "Loading the van took us three hours, and the staff at the depot helped."),
-    )
-    assert [comment_role(s) for s in doc.segments] == [CHROME] * 10 + [CHROME, WORDS]
+    # counter's notice, prompts, and the legend of the badges beside commenters' names ...
+    ("There are no comments for this story.", CHROME),
+    ("Loading...", CHROME),
+    ("Loading comments…", CHROME),
+    ("This post's comment feed", CHROME),
+    ("The most commented posts on Engadget over the past 24 hours.", CHROME),
+    ("Nobody has liked this comment yet", CHROME),
+    ("Staff", CHROME),
+    ("Contributor", CHROME),
+    ("Read what others are saying", CHROME),
+    ("Create a Journal Community profile to avoid this message in the future.", CHROME),
+    # ... the section's rules, however long ...
+    (RULES, CHROME),
+    ("Guidelines: Fan feedback should be within the guidelines for the community.", CHROME),
+    ("We reserve the right to remove comments that are off topic.", CHROME),
+    ("All comments are moderated so you may experience a short delay before yours appears.",
+     CHROME),
+    # ... and what w3m and lynx write for an image without text, a form field or a button
+    ("[big]", CHROME),
+    ("_________________", CHROME),
+    ("[ Post ] [  Edit  ]", CHROME),
+    # a German byline is a comment's header
+    ("Harm Otten sagt:", META),
+    # readers' words that start or end like those
+    ("No comments here mention the real problem: the bridge is too narrow for buses.", CHROME),
+    ("Loading the van took us three hours, and the staff at the depot helped.", WORDS),
+    ("The rules of the game changed in 2010, and the comments of the coach show it.", WORDS),
+    ("[avatar] I saw the [big] bridge from the train and it looked finished already.", WORDS),
+    ("Vielen Dank für die tolle Folge!", WORDS),
+)
 
 
-def test_a_dumps_placeholders_in_a_comment_section_are_chrome() -> None:
-    # w3m and lynx write an image without text, a form field or a button in brackets or as a run
-    # of underscores: in a comment section they are the form and the avatars, no reader's words
-    doc = html_doc(
-        ("/a", "[big]"),
-        ("/b", "_________________"),
-        ("/c", "[ Post ] [  Edit  ]"),
-        ("/d", "[avatar] I saw the [big] bridge from the train and it looked finished already."),
-    )
-    assert [comment_role(s) for s in doc.segments] == [CHROME, CHROME, CHROME, WORDS]
-
-
-def test_a_comment_sections_rules_are_chrome_however_long() -> None:
-    rules = (
-        "Comments are subject to approval and moderation. We remind everyone that this site "
-        "promotes a civil society where ideas and debate flourish. Please be respectful of each "
-        "other and of the subjects of any criticism. Profanity, lewdness, personal attacks and "
-        "other forms of incivility will not be tolerated. Please keep your thoughts brief and "
-        "avoid ALL CAPS. Thanks for joining the conversation."
-    )
-    doc = html_doc(
-        ("/a", rules),
-        ("/b", "Guidelines: Fan feedback should be within the guidelines for the community."),
-        ("/c", "We reserve the right to remove comments that are off topic."),
-        ("/d", "All comments are moderated so you may experience a short delay before yours "
-               "appears."),
-        ("/e", "The rules of the game changed in 2010, and the comments of the coach show it."),
-    )
-    assert doc.segments[0].words > 25  # longer than a prompt
-    assert [comment_role(s) for s in doc.segments] == [CHROME, CHROME, CHROME, CHROME, WORDS]
+def test_comment_section_chrome_and_headers_by_their_line() -> None:
+    doc = html_doc(*((f"/p[{i}]", text) for i, (text, _) in enumerate(ROLE_OF_LINE, 1)))
+    assert next(s for s in doc.segments if s.text == RULES).words > 25
+    got = [(s.text[:40], comment_role(s)) for s in doc.segments]
+    assert got == [(text[:40], role) for text, role in ROLE_OF_LINE]
 
 
 def test_a_section_of_chrome_alone_lists_no_comment() -> None:
@@ -397,11 +395,6 @@ def test_comment_author_and_date_of_more_header_shapes() -> None:
     assert comment_author_date(["QueenSashy added 1 day ago"]) == ("QueenSashy", "1 day ago")
     # a month and a year left over from a date a dump wrapped is no name
     assert comment_author_date(["Juni 2016 um", "17:21 Uhr"]) == (None, "17:21 Uhr")
-
-
-def test_a_german_byline_is_a_header_not_words() -> None:
-    doc = html_doc(("/a", "Harm Otten sagt:"), ("/b", "Vielen Dank für die tolle Folge!"))
-    assert [comment_role(s) for s in doc.segments] == [META, WORDS]
 
 
 def test_widget_lines_leave_the_words() -> None:

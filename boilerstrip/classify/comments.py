@@ -40,6 +40,11 @@ from .placeholders import is_placeholder_line
 
 WRAPPER_SHARE: Final = 0.7
 """A comment-marked element holding more than this share of the page's prose is a wrapper."""
+WRAPPER_BEFORE: Final = 0.05
+"""Share of the page's prose before such a wrapper from which it is a long thread after the story
+(:func:`_threads_after_the_story`), not a wrapper of the whole page. On the dev pages the wrappers
+(Kinja's posts, forum pages) have none of it before them; the threads after a short post 0.09-0.29
+(dragnet R618: 87 comments under a 700-word post)."""
 MAX_META_WORDS: Final = 16
 """A comment author/date line is short."""
 SCORE_MARKUP: Final = 0.9
@@ -59,9 +64,7 @@ def counts_comments(text: str) -> bool:
     there."""
     return _COUNT_HINT(pattern_fold(text)) and P.COMMENT_COUNT.search(text) is not None
 
-def prose_weight(s: Segment) -> float:
-    """A block's prose: its characters outside links where the density step reads it as prose
-    (good or near-good), else 0."""
+def _prose(s: Segment) -> float:
     return s.chars * (1.0 - s.link_density) if s.cf in (GOOD, NEARGOOD) else 0.0
 
 
@@ -71,11 +74,11 @@ def _is_meta_line(s: Segment) -> bool:
     return bool(s.near_cues & P.META or (segment_date(s) and not s.punct_end))
 
 
-def comment_tops(doc: Doc) -> tuple[list[int], dict[int, float], float]:
+def _comment_tops(doc: Doc) -> tuple[list[int], dict[int, float], float]:
     """HTML: the top-most comment-marked frame of each segment (-1 outside comment markup), each
     such frame's prose, and the page's prose (at least 1.0). Needs the density step's classes."""
     segs = doc.segments
-    total = sum(prose_weight(s) for s in segs) or 1.0
+    total = sum(_prose(s) for s in segs) or 1.0
     parent, fcues = doc.parent, doc.frame_cues
     tops: dict[int, float] = {}
     seg_top: list[int] = []
@@ -89,8 +92,31 @@ def comment_tops(doc: Doc) -> tuple[list[int], dict[int, float], float]:
                 f = parent[f]
         seg_top.append(top)
         if top >= 0:
-            tops[top] = tops.get(top, 0.0) + prose_weight(s)
+            tops[top] = tops.get(top, 0.0) + _prose(s)
     return seg_top, tops, total
+
+
+def _threads_after_the_story(
+    segs: list[Segment], seg_top: list[int], wrappers: set[int], total: float
+) -> list[int]:
+    """The blocks of the page-wrapper elements (:data:`WRAPPER_SHARE`) that have at least
+    :data:`WRAPPER_BEFORE` of the page's prose before them: long threads after a short post, not
+    wrappers of the whole page. The learned step keeps the comment model's claims there
+    (:func:`boilerstrip.classify.learned._keep_threads_after_the_story`)."""
+    if not wrappers:
+        return []
+    threads: set[int] = set()
+    seen: set[int] = set()
+    before = 0.0
+    for s, top in zip(segs, seg_top, strict=True):
+        if top in wrappers and top not in seen:
+            seen.add(top)
+            if before / total >= WRAPPER_BEFORE:
+                threads.add(top)
+        before += _prose(s)
+    if not threads:
+        return []
+    return [i for i, top in enumerate(seg_top) if top in threads]
 
 
 class CommentSection:
@@ -110,8 +136,9 @@ class CommentSection:
         if not any(s.cues & P.COMMENT for s in segs):
             return
         parent, fcues = doc.parent, doc.frame_cues
-        seg_top, tops, total = comment_tops(doc)
+        seg_top, tops, total = _comment_tops(doc)
         wrappers = {t for t, v in tops.items() if v / total > WRAPPER_SHARE}
+        doc.thread_blocks = _threads_after_the_story(segs, seg_top, wrappers, total)
         prev_chain: set[int] = set()
         index = -1
         for s, top in zip(segs, seg_top, strict=True):

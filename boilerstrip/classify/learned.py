@@ -38,13 +38,10 @@ from ..types import Label
 from . import candidates, cohort, headline, lexicon, stacked
 from .base import set_label
 from .comments import (
-    WRAPPER_SHARE,
-    comment_tops,
     counts_comments,
     is_comment_chrome,
     is_header_text,
     is_meta_line,
-    prose_weight,
     signed_thread,
 )
 from .density import BAD, GOOD, NEARGOOD, SHORT
@@ -772,46 +769,24 @@ class LearnedArticle:
 THREADS: Final = "comment-threads"
 """The ``by`` that :func:`_keep_threads_after_the_story` gives the comment model's claims it
 keeps."""
-WRAPPER_BEFORE: Final = 0.05
-"""Share of the page's prose before a comment-marked element that holds more than
-:data:`~boilerstrip.classify.comments.WRAPPER_SHARE` of it, from which the element is a long
-thread after the story (:func:`_keep_threads_after_the_story`), not a wrapper of the whole page.
-On the dev pages the wrappers (Kinja's posts, forum pages) have none of it before them; the
-threads after a short post 0.09-0.29 (dragnet R618: 87 comments under a 700-word post)."""
 
 
 def _keep_threads_after_the_story(doc: Doc, by: str) -> None:
     """HTML: the comment step leaves out a comment-marked element that holds most of the page's
     prose, taking it for a wrapper of the whole page (:data:`~boilerstrip.classify.comments.
     WRAPPER_SHARE`), so its comments are the comment model's claims alone, and
-    :func:`_story_goes_on` weighs those against the article after them. Where at least
-    :data:`WRAPPER_BEFORE` of the page's prose comes before the element, it is a long thread after
-    the story: the model's claims in it are the thread's (``by``), which that step leaves alone.
-    (Held out, dragnet R618's thread of 87 comments was claimed by the model and then undone: the
-    sidebar after it, book blurbs the model doubts, counted as story. Labelling the element's
-    unclaimed blocks comment as well took its form and notices in: in-sample comment F1 -0.0002,
-    one comment-free page less.)"""
+    :func:`_story_goes_on` weighs those against the article after them. Where the story comes
+    before the element (:data:`~boilerstrip.classify.comments.WRAPPER_BEFORE`), it is a long
+    thread after it (:attr:`Doc.thread_blocks`): the model's claims there are the thread's
+    (``by``), which that step leaves alone. (Held out, dragnet R618's thread of 87 comments was
+    claimed by the model and then undone: the sidebar after it, book blurbs the model doubts,
+    counted as story. Labelling the element's unclaimed blocks comment as well took its form and
+    notices in: in-sample comment F1 -0.0002, one comment-free page less.)"""
     segs = doc.segments
-    if not any(s.cues & P.COMMENT for s in segs):
-        return
-    seg_top, tops, total = comment_tops(doc)
-    big = {t for t, v in tops.items() if v / total > WRAPPER_SHARE}
-    if not big:
-        return
-    threads: set[int] = set()
-    seen: set[int] = set()
-    before = 0.0
-    for s, top in zip(segs, seg_top, strict=True):
-        if top in big and top not in seen:
-            seen.add(top)
-            if before / total >= WRAPPER_BEFORE:
-                threads.add(top)
-        before += prose_weight(s)
-    if not threads:
-        return
     comment = Label.COMMENT
-    for s, top in zip(segs, seg_top, strict=True):
-        if top in threads and s.label is comment:
+    for i in doc.thread_blocks:
+        s = segs[i]
+        if s.label is comment:
             s.by = by
 
 
