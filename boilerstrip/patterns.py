@@ -460,6 +460,7 @@ _LAZY["COMMENT_PROMPT"] = (
     r"loading(?: comments)?\s*(?:\.{2,3}|…)?\s*$|"
     r"(?:(?:this|the) (?:post|article|story|entry)(?:'s|’s) |rss )?comments? (?:rss )?feed\b|"
     r"rss feed for (?:the )?comments|"
+    r"(?:one|\d+) (?:thoughts?|antworten|kommentare?|gedanken) (?:on|zu|auf) [\"'\p{Pi}\p{Ps}]|"
     r"(?:the )?most (?:commented|discussed)\b|"
     r"nobody has (?:liked|recommended|rated) this|"
     r"read what others (?:are saying|have said|said|think)|"
@@ -483,8 +484,9 @@ _LAZY["COMMENT_PROMPT"] = (
 """Prompts and notices of a comment section, not a reader's words ("Click here to cancel reply.",
 "Comment below or sign in with ...", "Be the first to comment", "Sort by newest first",
 "Latest Comments:", "Type in Your Comments Below", "There are no comments for this story.",
-"Loading...", "This post's comment feed", "The most commented posts on ...", "Nobody has liked this
-comment yet", "Read what others are saying", "Create a Journal Community profile to ...")."""
+"Loading...", "20 thoughts on “...”", "5 Antworten zu „...“", "This post's comment feed", "The most
+commented posts on ...", "Nobody has liked this comment yet", "Read what others are saying",
+"Create a Journal Community profile to ...")."""
 
 COMMENT_POLICY: regex.Pattern[str]
 _LAZY["COMMENT_POLICY"] = (

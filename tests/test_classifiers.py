@@ -9,7 +9,7 @@ import pytest
 from boilerstrip import Label
 from boilerstrip import patterns as P
 from boilerstrip.classify import title
-from boilerstrip.classify.base import Classifier
+from boilerstrip.classify.base import Classifier, set_label
 from boilerstrip.classify.captions import Captions
 from boilerstrip.classify.chrome import Chrome
 from boilerstrip.classify.comments import CommentItems, CommentSection
@@ -1518,6 +1518,36 @@ def test_a_text_section_only_the_rules_found_without_a_comment_is_navigation() -
     assert Label.COMMENT in before
     _unheard_text_section(doc.segments, [0.1] * 5, "learned")
     assert [s.label for s in doc.segments] == before
+
+
+def test_a_text_section_ends_with_the_last_comment_the_model_claims() -> None:
+    from boilerstrip.classify.learned import _text_section_ends
+
+    # (a Blogger dump: the comments, then "Post a Comment", where the rule's section opens and
+    # runs on into the sidebar)
+    comment = "Nice bridge, finally! I crossed it twice on the first day and it felt solid."
+    lines = (PROSE, PROSE2, comment, "Post a Comment", "Newer Post Older Post Home", "About Me",
+             "Blog Archive", "October (5)")
+    pc = [0.1, 0.1, 0.9] + [0.1] * 5
+
+    def section() -> Doc:
+        doc = text_doc(*lines)
+        Density()(doc)
+        CommentSection()(doc)
+        set_label(doc.segments[2], Label.COMMENT, 0.9, "learned")  # (the model's claim)
+        return doc
+
+    doc = section()
+    found = [s.text for s in doc.segments if s.label is Label.COMMENT]
+    assert found[0] == comment and found[-1] == "October (5)"
+    _text_section_ends(doc.segments, pc, "learned")
+    assert [s.text for s in doc.segments if s.label is Label.COMMENT] == [comment]
+    assert all(s.label is Label.NAVIGATION and s.comment is None for s in doc.segments[3:])
+    assert doc.segments[3].score == pytest.approx(0.9) and doc.segments[3].by == "learned"
+    # where the model claims no block, the section is left to _unheard_text_section
+    doc = section()
+    _text_section_ends(doc.segments, [0.1] * len(lines), "learned")
+    assert [s.text for s in doc.segments if s.label is Label.COMMENT] == found
 
 
 def test_a_long_thread_after_the_story_keeps_the_comment_models_claims() -> None:

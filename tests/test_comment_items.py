@@ -288,6 +288,9 @@ ROLE_OF_LINE = (
     ("Contributor", CHROME),
     ("Read what others are saying", CHROME),
     ("Create a Journal Community profile to avoid this message in the future.", CHROME),
+    # the header WordPress themes put over the comments, in a line of its own
+    ("20 thoughts on “Amazon Liable for Defective Third-Party Products”", CHROME),
+    ("5 Antworten zu „Rebloggt von gnaddrig ad libitum: Antipoden“", CHROME),
     # ... the section's rules, however long ...
     (RULES, CHROME),
     ("Guidelines: Fan feedback should be within the guidelines for the community.", CHROME),
@@ -306,6 +309,7 @@ ROLE_OF_LINE = (
     ("The rules of the game changed in 2010, and the comments of the coach show it.", WORDS),
     ("[avatar] I saw the [big] bridge from the train and it looked finished already.", WORDS),
     ("Vielen Dank für die tolle Folge!", WORDS),
+    ("One thought on this: the bridge should have been built ten years ago.", WORDS),
 )
 
 
