@@ -470,6 +470,10 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
                     text_sets, outs, bootstrap, per_page
                 )
                 result["pages"]["text"][variant][system] = per_page
+                if system == "boilerstrip":
+                    result.setdefault("text_comments", {})[variant] = score_comments(
+                        text_sets, outs, bootstrap
+                    )
 
     # turku-line-quality: real plain text with human line labels
     if "turku-line-quality" in pages and "boilerstrip" in systems:

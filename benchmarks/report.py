@@ -211,13 +211,18 @@ def comment_tables(res: dict[str, Any]) -> list[str]:
     com = res.get("comments", {})
     if not com:
         return []
+    named = [(_name(s), per) for s, per in com.items()]
+    named += [
+        (f"boilerstrip, {variant} dump", per)
+        for variant, per in res.get("text_comments", {}).items()
+    ]
     rows = []
-    for s, per in com.items():
+    for system, per in named:
         for name, d in per.items():
             rows.append(
                 [
                     name,
-                    _name(s),
+                    system,
                     f"{d['f1']:.3f} ± {d['pm']:.3f}",
                     _f(d["p"]),
                     _f(d["r"]),
@@ -232,7 +237,9 @@ def comment_tables(res: dict[str, Any]) -> list[str]:
         "Comment F1: shingle F1 of the joined comment texts against `gold_comments`, on the pages "
         "that have gold comments. No-comment share: of the pages without gold comments, the share "
         "where the system returned no comment. trafilatura runs with `include_comments=True` for "
-        "this table (its separate comments output); the other peers return no comments.\n",
+        "this table (its separate comments output); the other peers return no comments. The "
+        "*dump* rows are boilerstrip's text mode on the browser dumps of the same pages (see "
+        "[Plain text](#plain-text-input)).\n",
         _table(
             [
                 "set",
@@ -298,7 +305,8 @@ def title_table(res: dict[str, Any]) -> list[str]:
     if any(r[1:] != ["–"] * len(sets) for r in sites):
         out += [
             "\nSome gold titles keep the site or section name that `Article.title` cuts off "
-            "(mozilla-readability's: Readability's own output, \"How to Build a Terrarium | eHow\"). "
+            "(mozilla-readability's: Readability's own output, "
+            "\"How to Build a Terrarium | eHow\"). "
             "The same match against the first line, where the gold may also lose its first or "
             "last parts at a site-name separator (\" | \", \" - \", \" – \", \" — \", \" · \", "
             "\" » \", \" / \", \" :: \", \"_\" between words, a bracketed name at the end; "
