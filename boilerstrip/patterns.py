@@ -345,7 +345,8 @@ _LAZY["TITLE_BYLINE"] = (r"^(?:(?:posted|written)\s+)?by\s+\S", _I)
 
 COMMENT_BYLINE: regex.Pattern[str]
 _LAZY["COMMENT_BYLINE"] = (
-    r"(?:^(?:posted|written|submitted|comment(?:ed)?|repl(?:y|ied))\s+(?:by|from)\b|^by\s+\S|"
+    r"(?:^(?:posted|written|submitted|comment(?:ed)?|repl(?:y|ied))\s+(?:by|from)\b"
+    r"(?=\s*:?\s*[\w@])|^by\s+\S|"
     r"^(?:from|author|name)\s*:\s*\S|"
     r"\s(?:says|said|wrote|writes|replied|responded|commented|dit|schreibt|schrieb|sagt|meint|"
     r"escribió|scrive)"
@@ -353,7 +354,8 @@ _LAZY["COMMENT_BYLINE"] = (
     _I,
 )
 """A comment header that names its author ("john says:", "Posted by X", "by X on ...", German
-WordPress's "Harm Otten sagt:")."""
+WordPress's "Harm Otten sagt:"). "Posted by:" with no name after it is no header: Typepad's
+comment preview template ("Posted by:  |"), which every dump of its pages shows."""
 
 COMMENT_LINE_WIDGET: regex.Pattern[str]
 _LAZY["COMMENT_LINE_WIDGET"] = (
@@ -461,6 +463,7 @@ _LAZY["COMMENT_PROMPT"] = (
     r"(?:(?:this|the) (?:post|article|story|entry)(?:'s|’s) |rss )?comments? (?:rss )?feed\b|"
     r"rss feed for (?:the )?comments|"
     r"(?:one|\d+) (?:thoughts?|antworten|kommentare?|gedanken) (?:on|zu|auf) [\"'\p{Pi}\p{Ps}]|"
+    r"(?:posted|written|submitted) (?:by|from)\s*:?[\s|]*$|"
     r"(?:the )?most (?:commented|discussed)\b|"
     r"nobody has (?:liked|recommended|rated) this|"
     r"read what others (?:are saying|have said|said|think)|"
@@ -484,7 +487,8 @@ _LAZY["COMMENT_PROMPT"] = (
 """Prompts and notices of a comment section, not a reader's words ("Click here to cancel reply.",
 "Comment below or sign in with ...", "Be the first to comment", "Sort by newest first",
 "Latest Comments:", "Type in Your Comments Below", "There are no comments for this story.",
-"Loading...", "20 thoughts on “...”", "5 Antworten zu „...“", "This post's comment feed", "The most
+"Loading...", "20 thoughts on “...”", "5 Antworten zu „...“", a byline template with no name
+("Posted by:  |", Typepad's comment preview), "This post's comment feed", "The most
 commented posts on ...", "Nobody has liked this comment yet", "Read what others are saying",
 "Create a Journal Community profile to ...")."""
 

@@ -1518,6 +1518,14 @@ def test_a_text_section_only_the_rules_found_without_a_comment_is_navigation() -
     assert Label.COMMENT in before
     _unheard_text_section(doc.segments, [0.1] * 5, "learned")
     assert [s.label for s in doc.segments] == before
+    # but not one whose only "header" is a byline with no name (Typepad's comment preview)
+    doc = text_doc(PROSE, PROSE2, "Comments", "Verify your Comment", "Posted by:  |",
+                   "About Me", "Blog Archive")
+    Density()(doc)
+    CommentSection()(doc)
+    assert "Posted by:  |" in [s.text for s in doc.segments if s.label is Label.COMMENT]
+    _unheard_text_section(doc.segments, [0.1] * 7, "learned")
+    assert not any(s.label is Label.COMMENT for s in doc.segments)
 
 
 def test_a_text_section_ends_with_the_last_comment_the_model_claims() -> None:

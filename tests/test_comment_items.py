@@ -291,6 +291,8 @@ ROLE_OF_LINE = (
     # the header WordPress themes put over the comments, in a line of its own
     ("20 thoughts on “Amazon Liable for Defective Third-Party Products”", CHROME),
     ("5 Antworten zu „Rebloggt von gnaddrig ad libitum: Antipoden“", CHROME),
+    # a byline with no name: Typepad's comment preview template
+    ("Posted by:  |", CHROME),
     # ... the section's rules, however long ...
     (RULES, CHROME),
     ("Guidelines: Fan feedback should be within the guidelines for the community.", CHROME),
@@ -301,8 +303,9 @@ ROLE_OF_LINE = (
     ("[big]", CHROME),
     ("_________________", CHROME),
     ("[ Post ] [  Edit  ]", CHROME),
-    # a German byline is a comment's header
+    # a German byline is a comment's header, and so is a byline with a name
     ("Harm Otten sagt:", META),
+    ("Posted by: Natasha |", META),
     # readers' words that start or end like those
     ("No comments here mention the real problem: the bridge is too narrow for buses.", CHROME),
     ("Loading the van took us three hours, and the staff at the depot helped.", WORDS),
