@@ -1518,7 +1518,16 @@ def test_a_text_section_only_the_rules_found_without_a_comment_is_navigation() -
     assert Label.COMMENT in before
     _unheard_text_section(doc.segments, [0.1] * 5, "learned")
     assert [s.label for s in doc.segments] == before
-    # but not one whose only "header" is a byline with no name (Typepad's comment preview)
+    # but not one whose header stands over no words that read as said (a sidebar's list of
+    # posts: a date over a headline) ...
+    doc = text_doc(PROSE, PROSE2, "Post a Comment", "7:29pm, EDT",
+                   "Firewalkers at Robbins seminar got burned", "About Me")
+    Density()(doc)
+    CommentSection()(doc)
+    assert "7:29pm, EDT" in [s.text for s in doc.segments if s.label is Label.COMMENT]
+    _unheard_text_section(doc.segments, [0.1] * 6, "learned")
+    assert not any(s.label is Label.COMMENT for s in doc.segments)
+    # ... nor one whose only "header" is a byline with no name (Typepad's comment preview)
     doc = text_doc(PROSE, PROSE2, "Comments", "Verify your Comment", "Posted by:  |",
                    "About Me", "Blog Archive")
     Density()(doc)

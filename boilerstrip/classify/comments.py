@@ -441,6 +441,25 @@ def is_header_text(t: str, words: float | None = None, dated: bool | None = None
     return False
 
 
+def signed_words(blocks: Sequence[Segment]) -> bool:
+    """Some comment header line among ``blocks`` (a section's, in page order: the comment step's
+    ``comment_meta``, or :func:`is_header_text`) has, as the next block that is no header, words
+    that read as said: a sentence's end, or a paragraph by its class. Not so a header the rules
+    swept in with the sidebar, a list of posts or a comment form ("7:29pm, EDT" over a link,
+    "Posted by Max Fisher on ..." over a headline, "Author: (forget stored information)")."""
+    header = False
+    for s in blocks:
+        if s.comment_meta or is_header_text(s.text, s.words):
+            header = True
+        elif s.comment is None:
+            continue  # (the section's own chrome: "Reply", "Post a Comment")
+        elif header:
+            if s.cf in (GOOD, NEARGOOD) or _SENTENCE_END.search(s.text[-40:]):
+                return True
+            header = False
+    return False
+
+
 def _header_line(s: Segment, local_cues: int) -> bool:
     """A comment's header or footer line: author, date, number, "says"."""
     if is_header_text(s.text, s.words, segment_date(s)):

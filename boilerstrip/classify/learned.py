@@ -41,9 +41,9 @@ from .comments import (
     CommentSection,
     counts_comments,
     is_comment_chrome,
-    is_header_text,
     is_meta_line,
     signed_thread,
+    signed_words,
 )
 from .density import BAD, GOOD, NEARGOOD, SHORT
 from .model import Model, load_stages, sigmoid
@@ -796,25 +796,24 @@ def _unheard_text_section(segs: Sequence[Segment], pc: Sequence[float], by: str)
     """Text: a comment section that only the line rules found
     (:class:`~boilerstrip.classify.comments.CommentSection`: a header such as "Post a Comment",
     then every line up to the first paragraph), where the comment model claims no block and no
-    line is a comment's header (an author, a date, "Comment number 12."), is not one: its blocks
-    are navigation. A dump's section header with no comment under it runs on into the blog
-    archive, the "About Me" box and the footer menus, which the comment step then split into
-    "comments". On the cached w3m dumps of dragnet's comment-free pages, 184 of the 236 that got a
-    comment had only such rule-made comments (on the pages with gold comments, 20 of 284); see
-    docs/design.md, section 4, item 34."""
+    comment's header (an author, a date, "Comment number 12.") stands over words that read as
+    said (:func:`~boilerstrip.classify.comments.signed_words`), is not one: its blocks are
+    navigation. A dump's section header with no comment under it runs on into the blog archive,
+    the "About Me" box and the footer menus, which the comment step then split into "comments".
+    On the cached w3m dumps of dragnet's comment-free pages, 184 of the 236 that got a comment
+    had only such rule-made comments (on the pages with gold comments, 20 of 284); see
+    docs/design.md, section 4, items 34 and 37."""
     if any(c >= COMMENT_THRESHOLD for c in pc):
         return
     comment = Label.COMMENT
-    found = [i for i, s in enumerate(segs) if s.label is comment]
-    if not found or any(
-        segs[i].comment_meta or is_header_text(segs[i].text, segs[i].words) for i in found
-    ):
+    found = [s for s in segs if s.label is comment]
+    if not found or signed_words(found):
         return
-    for i in found:
-        s = segs[i]
-        set_label(s, Label.NAVIGATION, 1.0 - pc[i], by)
-        s.comment = None
-        s.comment_meta = False
+    for i, s in enumerate(segs):
+        if s.label is comment:
+            set_label(s, Label.NAVIGATION, 1.0 - pc[i], by)
+            s.comment = None
+            s.comment_meta = False
 
 
 def _text_section_ends(segs: Sequence[Segment], pc: Sequence[float], by: str) -> None:
