@@ -89,6 +89,10 @@ class Meta:
     ld_headline: str | None = None
     h1: list[str] = field(default_factory=list)
     lang: str | None = None
+    stray_title: str | None = None
+    """Where the parsed head gave neither ``title`` nor ``og_title``: the ``<title>`` the markup
+    holds before ``<body`` (:func:`.segment_html.stray_head_names`), for the headline step only."""
+    stray_og_title: str | None = None
 
 
 @dataclass(slots=True, eq=False)

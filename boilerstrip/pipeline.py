@@ -12,7 +12,7 @@ from .budget import COLLECT_SHARE, MAX_BLOCKS, Budget
 from .classify import run
 from .decode import decode
 from .document import Doc
-from .segment_html import segment_page
+from .segment_html import segment_page, stray_head_names
 from .segment_text import segment_text
 from .sniff import clean_utf8, sniff
 from .types import Article
@@ -103,6 +103,8 @@ def _nfc(doc: Doc) -> None:
     meta.title, meta.og_title, meta.ld_headline = (
         _nfc_or_none(meta.title), _nfc_or_none(meta.og_title), _nfc_or_none(meta.ld_headline)
     )
+    meta.stray_title = _nfc_or_none(meta.stray_title)
+    meta.stray_og_title = _nfc_or_none(meta.stray_og_title)
     meta.h1 = [normalize("NFC", h) for h in meta.h1]
 
 
@@ -138,6 +140,9 @@ def prepare(
     if not budget.over(COLLECT_SHARE):
         if k == "html":
             segment_page(text, doc, utf8)
+            meta = doc.meta
+            if meta.title is None and meta.og_title is None:
+                meta.stray_title, meta.stray_og_title = stray_head_names(text)
         else:
             segment_text(text, doc)
     ascii_page = text.isascii()

@@ -13,7 +13,9 @@ the same walk.
 
 from __future__ import annotations
 
+import html as html_entities
 import json
+import re
 import threading
 from array import array
 from collections.abc import Callable
@@ -760,6 +762,54 @@ first of its rank, is ``Meta.og_title``: the declared title the headline ranker 
 pages these names agree almost always; where they do not, the Dublin Core title is the document's
 own (an IETF draft's name against its file name)."""
 _META_TITLE_RANK: Final = {n: k for k, names in enumerate(META_TITLE_NAMES) for n in names}
+
+STRAY_HEAD_CHARS: Final = 2_000_000
+"""How far into a page :func:`stray_head_names` looks for the head's names (where no ``<body``
+tag ends the head before)."""
+_STRAY_BODY: Final = re.compile(r"<body\b", re.IGNORECASE)
+_STRAY_TITLE: Final = re.compile(r"<title\b[^>]{0,200}>([^<]{1,2000})</title\s*>", re.IGNORECASE)
+_STRAY_SVG: Final = re.compile(r"<svg\b", re.IGNORECASE)
+_STRAY_META: Final = re.compile(r"<meta\b[^>]{1,3000}>", re.IGNORECASE)
+_STRAY_ATTR: Final = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+
+
+def stray_head_names(text: str) -> tuple[str | None, str | None]:
+    """The ``<title>`` and the declared title (:data:`META_TITLE_NAMES`) of a page whose head the
+    parser did not keep: an element before ``<head>`` ("<html><div ...></div><head>", which a
+    browser-saved page can hold) or stray text before ``<html>`` makes libxml2 open the body
+    there, and the head's elements come inside it, where the walk does not read them. Read from
+    the markup before the first ``<body`` tag; a ``<title>`` after an ``<svg>`` is the drawing's.
+    For the headline step only (:func:`boilerstrip.classify.title.page_names`): the models'
+    features read the names the head gave (docs/design.md, section 4, items 13 and 38)."""
+    body = _STRAY_BODY.search(text, 0, STRAY_HEAD_CHARS)
+    end = body.start() if body else min(len(text), STRAY_HEAD_CHARS)
+    title: str | None = None
+    for m in _STRAY_TITLE.finditer(text, 0, end):
+        if _STRAY_SVG.search(text, 0, m.start()):
+            break
+        if not _in_script(text, m.start()):
+            title = " ".join(html_entities.unescape(m.group(1)).split())[:MAX_META_CHARS] or None
+            break
+    declared: str | None = None
+    best = len(META_TITLE_NAMES)
+    for tag in _STRAY_META.finditer(text, 0, end):
+        attrs = {k.lower(): a or b or c for k, a, b, c in _STRAY_ATTR.findall(tag.group(0))}
+        names = (attrs.get("property") or attrs.get("name") or "").lower().split()
+        rank = min((_META_TITLE_RANK.get(n, best) for n in names), default=best)
+        if rank < best:
+            content = " ".join(html_entities.unescape(attrs.get("content", "")).split())
+            if content:
+                declared, best = content[:MAX_META_CHARS], rank
+    return title, declared
+
+
+def _in_script(text: str, at: int) -> bool:
+    """Whether ``at`` lies inside a ``<script>`` element (a script that writes "<title>" markup)."""
+    low = text.rfind("<script", 0, at)
+    if low < 0:
+        low = text.rfind("<SCRIPT", 0, at)
+    return low >= 0 and text.find("</script", low, at) < 0 and text.find("</SCRIPT", low, at) < 0
+
 
 _RARE_SLOTS: Final = (
     "budget", "doc", "ld_head", "ld_walk", "meta_rank", "root", "runaway_title", "top"

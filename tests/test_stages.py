@@ -846,6 +846,40 @@ def test_the_declared_title_is_the_best_named_meta(metas: str, want: str | None)
     assert doc.meta.og_title == want
 
 
+def test_a_head_the_parser_lost_still_names_the_headline() -> None:
+    # An element before <head> (a browser-saved page): libxml2 opens the body there, and the
+    # head's <title> and og:title come inside it, where the walk does not read them.
+    from boilerstrip.classify.title import page_names
+    from boilerstrip.segment_html import stray_head_names
+
+    story = "".join(
+        f"<p>Paragraph {i} of the story about the flag photo, with enough words to be prose.</p>"
+        for i in range(8)
+    )
+    page = (
+        "<html><div id='css-stamp'></div><head><title>Veteran Wraps Baby in Flag - Yahoo</title>"
+        "<meta content='Veteran Wraps Baby in Flag' property='og:title'></head><body>"
+        "<div class='player'><p>Photo of Baby Seen as Unpatriotic</p><p>Now watching</p></div>"
+        f"<h1>Veteran Wraps Baby in Flag</h1>{story}</body></html>"
+    )
+    doc = html_doc(page)
+    assert (doc.meta.title, doc.meta.og_title) == (None, None)  # (the models' features as before)
+    names = ("Veteran Wraps Baby in Flag - Yahoo", "Veteran Wraps Baby in Flag")
+    assert stray_head_names(page) == names
+    doc.meta.stray_title, doc.meta.stray_og_title = names
+    assert page_names(doc.meta) == names
+    assert boilerstrip.extract(page).title == "Veteran Wraps Baby in Flag"
+    # entities are read; a drawing's <title> and a script's "<title>" are not the page's
+    assert stray_head_names("<p>x</p><title>A &amp; B</title><body>") == ("A & B", None)
+    assert stray_head_names("<svg><title>Search icon</title></svg><p>x</p>") == (None, None)
+    assert stray_head_names(
+        "<script>w('<title>' + t + '</title>')</script><title>Real</title><body>"
+    ) == ("Real", None)
+    # a head the parser kept gives the names, and the stray ones are not looked for
+    kept = html_doc("<html><head><title>Kept</title></head><body><p>x</p></body></html>")
+    assert page_names(kept.meta) == ("Kept", None)
+
+
 def test_text_that_the_markup_hides_is_left_out_and_a_hidden_class_is_left_to_the_model() -> None:
     story = "".join(f"<p>{x}</p>" for x in (
         "The council voted on Tuesday to rebuild the old bridge over the river, ending two years "

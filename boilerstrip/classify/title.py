@@ -23,7 +23,7 @@ import regex
 
 from .. import patterns as P
 from ..compiled import speedups
-from ..document import Doc, Segment
+from ..document import Doc, Meta, Segment
 from ..features import COPYRIGHT, segment_copyright
 from ..types import Label
 from .base import set_label
@@ -414,6 +414,17 @@ def block_candidates(
     return out, out_words, norms, best
 
 
+def page_names(meta: Meta) -> tuple[str | None, str | None]:
+    """The page's ``<title>`` and declared title (``og:title`` and the like) for the headline: the
+    parsed head's, or where it gave neither, those the markup holds before ``<body`` (a head the
+    parser lost, :attr:`Meta.stray_title`). On the dev sets 41 pages lost theirs so; with them,
+    mozilla-readability's yahoo-3 gets its headline instead of a video player's caption
+    (docs/design.md, section 4, item 38)."""
+    if meta.title is None and meta.og_title is None:
+        return meta.stray_title, meta.stray_og_title
+    return meta.title, meta.og_title
+
+
 def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
     """Headline candidates of an HTML document: (segment index, text, feature vector) for the short
     blocks (and the lines of short multi-line blocks) from the top of the page to a little after the
@@ -430,8 +441,9 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
     counts = text_counts if mod is None else mod.title_counts
     last = min(n, first_article + AFTER_ARTICLE)
     lo = max(0, min(first_article, n) - LOOKBACK_BLOCKS)
-    title = meta.title or ""
-    og = meta.og_title or ""
+    title_name, og_name = page_names(meta)
+    title = title_name or ""
+    og = og_name or ""
     ld = meta.ld_headline or ""
     parts = title_parts(title) if title else []
     w_title, w_og, w_ld = set(_words(title)), set(_words(og)), set(_words(ld))
@@ -581,7 +593,8 @@ class Title:
                 _mark(doc.segments[i], probs[k], self.name)
             meta.title = text
             return
-        meta.title = metadata_title(meta.og_title, meta.ld_headline, meta.title, meta.h1)
+        title, og = page_names(meta)
+        meta.title = metadata_title(og, meta.ld_headline, title, meta.h1)
 
     def _text(self, doc: Doc) -> None:
         segs = doc.segments
