@@ -474,6 +474,7 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
                     result.setdefault("text_comments", {})[variant] = score_comments(
                         text_sets, outs, bootstrap
                     )
+                    result.setdefault("text_titles", {})[variant] = score_titles(text_sets, outs)
 
     # turku-line-quality: real plain text with human line labels
     if "turku-line-quality" in pages and "boilerstrip" in systems:

@@ -430,6 +430,51 @@ def test_title_in_text_is_no_form_field_or_bare_image_line() -> None:
     assert doc.meta.title is None
 
 
+def test_title_in_text_is_ranked_among_the_lines_around_the_article() -> None:
+    from boilerstrip.classify.model import load
+    from boilerstrip.classify.title_text import FEATURES, text_candidates
+
+    # a dump's top: menu, breadcrumbs, dateline, headline, byline, then the story
+    lines = ("Home | News | Sport | Weather", "You are here: Home > News > Local",
+             "Tuesday, 8 January 2008", "New bridge to open in spring", "By Anna Smith",
+             PROSE, PROSE2)
+    doc = text_doc(*lines)
+    Density()(doc)
+    doc.segments[5].label = doc.segments[6].label = Label.ARTICLE
+    cands = text_candidates(doc)
+    assert all(len(v) == len(FEATURES) for _, _, v in cands)
+    assert load("model_title_text")["title"].features == list(FEATURES)  # (the shipped ranker)
+    # the story's paragraphs are no candidates: they end a sentence, and the last has no story
+    # after it
+    assert [i for i, _, _ in cands] == [0, 1, 2, 3, 4]
+    Title()(doc)
+    assert doc.meta.title == "New bridge to open in spring"
+    assert doc.segments[3].is_title and doc.segments[3].label is Label.ARTICLE
+    assert "New bridge" not in "".join(s.text for s in doc.segments if not s.is_title)
+
+
+def test_title_in_text_taken_by_the_article_model_stays_in_the_text() -> None:
+    doc = text_doc("Home | News | Sport", "New bridge to open in spring", PROSE, PROSE2)
+    Density()(doc)
+    for s in doc.segments[1:]:
+        s.label = Label.ARTICLE
+    Title()(doc)
+    assert doc.meta.title == "New bridge to open in spring"
+    assert not doc.segments[1].is_title and doc.segments[1].label is Label.ARTICLE
+
+
+def test_title_in_text_reads_one_cell_of_a_row_the_dumper_laid_out() -> None:
+    from boilerstrip.classify.title_text import text_candidates
+
+    doc = text_doc("[d_unkle166]            * Home woes for Flyers", PROSE, PROSE2)
+    Density()(doc)
+    doc.segments[1].label = doc.segments[2].label = Label.ARTICLE
+    assert [t for _, t, _ in text_candidates(doc)] == ["Home woes for Flyers"]
+    Title()(doc)
+    assert doc.meta.title == "Home woes for Flyers"
+    assert not doc.segments[0].is_title  # (the block holds more than the headline)
+
+
 def test_strip_shown_site_name_cuts_where_the_page_shows_the_rest() -> None:
     shown = {"triosetforderbydebuts"}
     assert strip_shown_site_name("IOL: Trio set for Derby debuts", shown, shown) == (

@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,16 @@ class PageData:
     allowed: list[int]
 
 
+def gold_labels(set_name: str, gold: str, texts: Sequence[str]) -> list[int]:
+    """1 for each candidate text that is the gold title (case, punctuation and spaces ignored; on
+    l3s-gn1, whose gold may add the deck on further lines, its first line too), else 0."""
+    lines = [ln for ln in gold.split("\n") if ln.strip()]
+    targets = {norm_title(gold)}
+    if set_name == "l3s-gn1" and lines:
+        targets.add(norm_title(lines[0]))
+    return [1 if norm_title(t) in targets else 0 for t in texts]
+
+
 def featurize(set_name: str, pid: str, raw: Any, html: str, url: str | None, gold: str) -> PageData:
     doc, _ = prepare(raw)
     before_title = tuple(step for step in PIPELINE if not isinstance(step, Title))
@@ -73,12 +84,8 @@ def featurize(set_name: str, pid: str, raw: Any, html: str, url: str | None, gol
     meta = doc.meta
     fallback = metadata_title(meta.og_title, meta.ld_headline, meta.title, meta.h1)
     cands = candidates(doc)
-    lines = [ln for ln in gold.split("\n") if ln.strip()]
-    targets = {norm_title(gold)}
-    if set_name == "l3s-gn1" and lines:
-        targets.add(norm_title(lines[0]))
     texts = [t for _, t, _ in cands]
-    y = [1 if norm_title(t) in targets else 0 for t in texts]
+    y = gold_labels(set_name, gold, texts)
     vectors = [v for _, _, v in cands]
     return PageData(set_name, pid, site_of(url, html), gold, texts, vectors, y, fallback,
                     choosable(doc, cands))
@@ -93,6 +100,65 @@ def choose(d: PageData, scores: list[float]) -> str | None:
     return d.fallback
 
 
+def fit_pairwise(pages: Sequence[Any], c: float) -> Any:
+    """A linear ranker fitted pairwise: a logistic regression without intercept on the differences
+    between each page's gold candidate's vector and each other candidate's (both signs). ``pages``
+    have ``X`` (candidate vectors) and ``y`` (1 for the gold candidate); pages without a gold
+    candidate are skipped."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    X: list[Any] = []
+    y: list[int] = []
+    for d in pages:
+        if not any(d.y):
+            continue
+        A = np.array(d.X)
+        gold = d.y.index(1)
+        for j, t in enumerate(d.y):
+            if not t:
+                X += [A[gold] - A[j], A[j] - A[gold]]
+                y += [1, 0]
+    model = LogisticRegression(C=c, max_iter=5000, fit_intercept=False)
+    return model.fit(np.array(X), np.array(y))
+
+
+def held_out_scores(data: Sequence[Any], folds: int, c: float) -> dict[int, list[float]]:
+    """Each page's candidate scores from the ranker fitted on the folds without its site
+    (``data[i].site``; :func:`fit_pairwise`)."""
+    import numpy as np
+    from sklearn.model_selection import GroupKFold
+
+    held: dict[int, list[float]] = {}
+    groups = np.array([d.site for d in data])
+    for tr, te in GroupKFold(n_splits=folds).split(np.zeros(len(data)), groups=groups):
+        model = fit_pairwise([data[i] for i in tr], c)
+        for i in te:
+            d = data[i]
+            held[i] = [float(v) for v in np.array(d.X) @ model.coef_[0]] if d.X else []
+    return held
+
+
+def ship_ranker(model: Any, features: Sequence[str], name: str, *, write: bool) -> None:
+    """Print a fitted ranker's weights and, with ``write``, ship it as the ``title`` stage of
+    boilerstrip/data/<name>.json (a logistic model without bias)."""
+    weights = [float(w) for w in model.coef_[0]]
+    named = zip(features, weights, strict=True)
+    print("weights:", ", ".join(f"{n} {w:+.2f}" for n, w in named))
+    if write:
+        spec = {
+            "title": {
+                "type": "logistic",
+                "features": list(features),
+                "weights": [round(w, 6) for w in weights],
+                "bias": 0.0,
+            }
+        }
+        out = ROOT / "boilerstrip" / "data" / f"{name}.json"
+        out.write_text(json.dumps(spec, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {out}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -100,9 +166,6 @@ def main() -> None:
     ap.add_argument("--no-write", action="store_true")
     args = ap.parse_args()
 
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
-    from sklearn.model_selection import GroupKFold
 
     data: list[PageData] = []
     for name in SETS:
@@ -113,28 +176,7 @@ def main() -> None:
             data.append(featurize(name, page.id, page.raw, page.html, page.url, page.gold_title))
     print(f"{len(data)} pages, {sum(1 for d in data if any(d.y))} with the gold title as a block")
 
-    def fit(pages: list[PageData]) -> Any:
-        X: list[Any] = []
-        y: list[int] = []
-        for d in pages:
-            if not any(d.y):
-                continue
-            A = np.array(d.X)
-            gold = d.y.index(1)
-            for j, t in enumerate(d.y):
-                if not t:
-                    X += [A[gold] - A[j], A[j] - A[gold]]
-                    y += [1, 0]
-        model = LogisticRegression(C=C, max_iter=5000, fit_intercept=False)
-        return model.fit(np.array(X), np.array(y))
-
-    held: dict[int, list[float]] = {}
-    groups = np.array([d.site for d in data])
-    for tr, te in GroupKFold(n_splits=args.folds).split(np.zeros(len(data)), groups=groups):
-        model = fit([data[i] for i in tr])
-        for i in te:
-            d = data[i]
-            held[i] = [float(v) for v in np.array(d.X) @ model.coef_[0]] if d.X else []
+    held = held_out_scores(data, args.folds, C)
     cells = []
     for name in SETS:
         idx = [i for i, d in enumerate(data) if d.set == name]
@@ -146,22 +188,7 @@ def main() -> None:
         ok = sum(title_match(data[i].fallback, data[i].gold) for i in idx)
         print(f"metadata title alone, {name}: {ok / len(idx):.3f}")
 
-    model = fit(data)
-    weights = [float(w) for w in model.coef_[0]]
-    named = zip(TITLE_FEATURES, weights, strict=True)
-    print("weights:", ", ".join(f"{n} {w:+.2f}" for n, w in named))
-    if not args.no_write:
-        spec = {
-            "title": {
-                "type": "logistic",
-                "features": list(TITLE_FEATURES),
-                "weights": [round(w, 6) for w in weights],
-                "bias": 0.0,
-            }
-        }
-        out = ROOT / "boilerstrip" / "data" / "model_title.json"
-        out.write_text(json.dumps(spec, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {out}")
+    ship_ranker(fit_pairwise(data, C), TITLE_FEATURES, "model_title", write=not args.no_write)
 
 
 if __name__ == "__main__":
