@@ -301,7 +301,7 @@ def title_table(res: dict[str, Any]) -> list[str]:
         "boilerstrip's text mode on the browser dumps of the same pages, which hold no "
         "`<title>`: the headline is one of their lines, chosen by a ranker trained on these "
         "dumps (in-sample; held out by site, `python tools/train_title_text.py --no-write`: "
-        "w3m 60.5 / 31.5 / 61.3 %, lynx 71.8 / 34.6 / 69.6 %).\n",
+        "w3m 60.2 / 30.7 / 61.5 %, lynx 71.8 / 34.6 / 69.7 %).\n",
         _table(["system", *sets], rows),
     ]
     if multi:

@@ -811,9 +811,15 @@ def _unheard_text_section(segs: Sequence[Segment], pc: Sequence[float], by: str)
         return
     for i, s in enumerate(segs):
         if s.label is comment:
-            set_label(s, Label.NAVIGATION, 1.0 - pc[i], by)
-            s.comment = None
-            s.comment_meta = False
+            _section_chrome(s, pc[i], by)
+
+
+def _section_chrome(s: Segment, pc: float, by: str) -> None:
+    """A block the text comment rules swept into a section: navigation, scored by the comment
+    model's probability that it is no comment."""
+    set_label(s, Label.NAVIGATION, 1.0 - pc, by)
+    s.comment = None
+    s.comment_meta = False
 
 
 def _text_section_ends(segs: Sequence[Segment], pc: Sequence[float], by: str) -> None:
@@ -822,7 +828,7 @@ def _text_section_ends(segs: Sequence[Segment], pc: Sequence[float], by: str) ->
     takes every short line after a comment header up to the next paragraph) are navigation. After
     the last comment the rules ran on into the blog's archive, tag list, "About Me" box and footer
     menus (dragnet T150: 363 such "comment" blocks after two real ones). On the cached w3m dumps
-    (comment F1 as the benchmark scores it): dragnet 0.761 -> 0.808, l3s-gn1 0.253 -> 0.266; see
+    (comment F1 as the benchmark scores it): dragnet 0.761 -> 0.798, l3s-gn1 0.253 -> 0.266; see
     docs/design.md, section 4, item 37. (Where the model claims no block,
     :func:`_unheard_text_section` decides.)"""
     comment = Label.COMMENT
@@ -834,9 +840,7 @@ def _text_section_ends(segs: Sequence[Segment], pc: Sequence[float], by: str) ->
     for i in range(last + 1, len(segs)):
         s = segs[i]
         if s.label is comment and s.by == rules:
-            set_label(s, Label.NAVIGATION, 1.0 - pc[i], by)
-            s.comment = None
-            s.comment_meta = False
+            _section_chrome(s, pc[i], by)
 
 
 def _story_goes_on(segs: Sequence[Segment], pa: Sequence[float], by: str) -> None:

@@ -6,8 +6,10 @@ HTML: the candidates are the short blocks from the top of the page to just after
 ``tools/train_title.py`` to rank the gold headline first (cross-validated by site), scores each from
 how well it matches the metadata, its markup (heading level, title classes, chrome cues) and its
 place relative to the article; the best is the title. A block chosen whole is marked ``is_title``.
-Text: the heading-like line (a few words, no sentence end) just before the start of the article,
-skipping at most a caption or byline.
+Text: a second ranker (:mod:`.title_text`, trained by ``tools/train_title_text.py`` on w3m and
+lynx dumps) scores the first lines of the blocks around the article start; the best is the title,
+its block marked ``is_title`` when chosen whole and not taken by the article model. Without that
+model file, the first heading-like line of the few blocks above the article.
 """
 
 from __future__ import annotations
@@ -546,11 +548,16 @@ def choosable(doc: Doc, cands: list[tuple[int, str, list[float]]]) -> list[int]:
     ]
 
 
-def _title_model() -> Model | None:
+def _ranker(name: str) -> Model | None:
+    """The ``title`` stage of ``data/<name>.json``, None where the file is not shipped."""
     try:
-        return load("model_title")["title"]
+        return load(name)["title"]
     except FileNotFoundError:
         return None
+
+
+def _title_model() -> Model | None:
+    return _ranker("model_title")
 
 
 class Title:
@@ -625,10 +632,7 @@ def rule_text_title(doc: Doc) -> str | None:
 
 
 def _text_title_model() -> Model | None:
-    try:
-        return load("model_title_text")["title"]
-    except FileNotFoundError:
-        return None
+    return _ranker("model_title_text")
 
 
 def metadata_title(

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
 from typing import Final
 
@@ -33,6 +34,9 @@ AFTER: Final = 5
 headline, or a teaser above it)."""
 LEDE_BLOCKS: Final = 3
 """The article blocks, after the candidate, whose words a headline shares."""
+STORY_BLOCKS: Final = 30
+"""The story's first blocks, whose words a headline shares too (the rest of a long story adds
+little and costs time)."""
 MAX_CHARS: Final = 300
 """A longer line is no headline candidate."""
 MIN_WIDGET_WORDS: Final = 2
@@ -75,8 +79,13 @@ def words_outside_widgets(text: str) -> int:
     return len(P.DUMP_WIDGET.sub(" ", text).split())
 
 
+_DIGIT: Final = re.compile(r"\d")
+_WORD: Final = re.compile(r"[^\W_]+")
+"""A run of letters and digits (``str.isalnum``)."""
+
+
 def _words(text: str) -> list[str]:
-    return [w for w in "".join(ch if ch.isalnum() else " " for ch in text.lower()).split()]
+    return _WORD.findall(text.lower())
 
 
 _GAP: Final = re.compile(r"\s{3,}")
@@ -111,7 +120,7 @@ def _vector(
     cf = s.cf
     letters = [w for w in line.split() if w[:1].isalpha()]
     capitalized = sum(1 for w in letters if w[0].isupper()) / (len(letters) or 1)
-    digits = sum(ch.isdigit() for ch in line) / (len(line) or 1)
+    digits = len(_DIGIT.findall(line)) / (len(line) or 1)
     content = [w for w in words if len(w) > 3]
     overlap = sum(1 for w in content if w in lede) / (len(content) or 1)
     in_story = sum(1 for w in content if w in story) / (len(content) or 1)
@@ -140,7 +149,7 @@ def _vector(
         1.0 if "[" in line else 0.0,
         1.0 if P.TITLE_CUT.search(line) or " > " in line or " | " in line else 0.0,
         overlap if n > 0 else 0.0,
-        math.log1p(max(0, repeats[line] - 1)),
+        math.log1p(max(0, repeats[line] - 1)),  # (its own block counts when it is that line)
         math.log1p(s.text.count("\n")),
         0.0 if seen else 1.0,
         i / (len(doc.segments) or 1),
@@ -157,16 +166,18 @@ def text_candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
     in :data:`FEATURES` order), in page order. None where no block is article."""
     segs = doc.segments
     article = Label.ARTICLE
-    first = next((i for i, s in enumerate(segs) if s.label is article), -1)
-    if first < 0:
+    story_blocks = [i for i, s in enumerate(segs) if s.label is article]
+    if not story_blocks:
         return []
+    first, last = story_blocks[0], story_blocks[-1]
     lo, hi = max(0, first - BEFORE), min(len(segs), first + AFTER + 1)
     lines = [_first_line(segs[i].text) for i in range(lo, hi)]
-    repeats = Counter(_first_line(s.text) for s in segs)
-    story = {w for s in segs if s.label is article for w in _words(s.text) if len(w) > 3}
+    # how often a line recurs as a block's first line (a site name, a menu entry)
+    repeats = Counter([s.text.split("\n", 1)[0].strip() for s in segs])
+    words_of = {i: _words(segs[i].text) for i in story_blocks[:STORY_BLOCKS]}
+    story = {w for ws in words_of.values() for w in ws if len(w) > 3}
     out: list[tuple[int, str, list[float]]] = []
     seen = False
-    last = max(i for i in range(len(segs)) if segs[i].label is article)
     for i, line in zip(range(lo, hi), lines, strict=True):
         s = segs[i]
         if (
@@ -179,14 +190,12 @@ def text_candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
             or (s.label is article and i >= last)  # (the article's last block: no story after it)
         ):
             continue
-        lede: set[str] = set()
-        taken = 0
-        for j in range(i + 1, min(len(segs), i + 1 + BEFORE + AFTER)):
-            if segs[j].label is article:
-                lede.update(_words(segs[j].text))
-                taken += 1
-                if taken == LEDE_BLOCKS:
-                    break
+        # the words of the first LEDE_BLOCKS article blocks after it (within the window's span)
+        k = bisect_right(story_blocks, i)
+        lede = {
+            w for j in story_blocks[k : k + LEDE_BLOCKS] if j < i + 1 + BEFORE + AFTER
+            for w in (words_of[j] if j in words_of else _words(segs[j].text))
+        }
         out.append((i, line, _vector(doc, i, first, line, lede, story, repeats, seen)))
 
         seen = seen or (not s.punct_end and s.cf != BAD)
