@@ -115,7 +115,9 @@ class Article:
         them as part of the article (Readability's output keeps both; corpora differ: see
         ``docs/benchmarks.md``, "Headline and captions").
 
-        ``title=True`` puts :attr:`title` first, as a paragraph of its own. ``captions=True`` puts
+        ``title=True`` puts :attr:`title` first, as a paragraph of its own, unless the text holds
+        it already (:meth:`title_in_text`: a text dump's headline that the article model kept as
+        the story's first line). ``captions=True`` puts
         every ``CAPTION`` block where it sits on the page, among the article's paragraphs (a
         lead photo's caption before the first one, an inline figure's between two). With neither,
         this is :attr:`text`. Paragraphs are separated by a blank line, as in :attr:`text`. An
@@ -131,9 +133,23 @@ class Article:
             body = "\n\n".join(p for p in (self.text, *self.captions) if p)
         else:
             body = self.text
-        if title and self.title:
+        if title and self.title and not self.title_in_text():
             return self.title + "\n\n" + body if body else self.title
         return body
+
+    def title_in_text(self) -> bool:
+        """Whether :attr:`text` holds :attr:`title` as a paragraph's first line: in a text dump the
+        headline is one of its lines, and where the article model took that line for the story's
+        first, it stays in the text and is only named as the title (HTML and other dumps: the
+        headline block is marked ``is_title`` and left out of the text)."""
+        t = self.title
+        if not t:
+            return False
+        article = Label.ARTICLE
+        return any(
+            b.label is article and not b.is_title and b.text.split("\n", 1)[0].strip() == t
+            for b in self.blocks
+        )
 
     def to_json(self, *, blocks: bool = True, indent: int | None = None) -> str:
         return json.dumps(self.to_dict(blocks=blocks), ensure_ascii=False, indent=indent)

@@ -8,6 +8,7 @@ import pytest
 
 from boilerstrip import Label
 from boilerstrip import patterns as P
+from boilerstrip.assemble import assemble
 from boilerstrip.classify import title
 from boilerstrip.classify.base import Classifier, set_label
 from boilerstrip.classify.captions import Captions
@@ -461,6 +462,11 @@ def test_title_in_text_taken_by_the_article_model_stays_in_the_text() -> None:
     Title()(doc)
     assert doc.meta.title == "New bridge to open in spring"
     assert not doc.segments[1].is_title and doc.segments[1].label is Label.ARTICLE
+    # ... and the text with its title holds the headline once
+    article = assemble(doc, encoding=None, url=None)
+    assert article.title_in_text()
+    assert article.text_with(title=True) == article.text
+    assert article.text.startswith("New bridge to open in spring\n\n")
 
 
 def test_title_in_text_reads_one_cell_of_a_row_the_dumper_laid_out() -> None:
