@@ -300,8 +300,9 @@ def title_table(res: dict[str, Any]) -> list[str]:
         "`short_title()`; boilerpy3 and keep-all: the `<title>` element. The *dump* rows are "
         "boilerstrip's text mode on the browser dumps of the same pages, which hold no "
         "`<title>`: the headline is one of their lines, chosen by a ranker trained on these "
-        "dumps (in-sample; held out by site, `python tools/train_title_text.py --no-write`: "
-        "w3m 60.2 / 30.7 / 61.5 %, lynx 71.8 / 34.6 / 69.7 %).\n",
+        "dumps, so these rows are in-sample (held out by site: `python "
+        "tools/train_title_text.py --no-write`, figures in docs/design.md, section 4, item "
+        "39).\n",
         _table(["system", *sets], rows),
     ]
     if multi:

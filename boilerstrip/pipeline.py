@@ -12,7 +12,7 @@ from .budget import COLLECT_SHARE, MAX_BLOCKS, Budget
 from .classify import run
 from .decode import decode
 from .document import Doc
-from .segment_html import segment_page, stray_head_names
+from .segment_html import segment_page
 from .segment_text import segment_text
 from .sniff import clean_utf8, sniff
 from .types import Article
@@ -140,9 +140,6 @@ def prepare(
     if not budget.over(COLLECT_SHARE):
         if k == "html":
             segment_page(text, doc, utf8)
-            meta = doc.meta
-            if meta.title is None and meta.og_title is None:
-                meta.stray_title, meta.stray_og_title = stray_head_names(text)
         else:
             segment_text(text, doc)
     ascii_page = text.isascii()

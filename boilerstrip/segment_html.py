@@ -804,11 +804,11 @@ def stray_head_names(text: str) -> tuple[str | None, str | None]:
 
 
 def _in_script(text: str, at: int) -> bool:
-    """Whether ``at`` lies inside a ``<script>`` element (a script that writes "<title>" markup)."""
-    low = text.rfind("<script", 0, at)
-    if low < 0:
-        low = text.rfind("<SCRIPT", 0, at)
-    return low >= 0 and text.find("</script", low, at) < 0 and text.find("</SCRIPT", low, at) < 0
+    """Whether ``at`` lies inside a ``<script>`` element (a script that writes "<title>" markup).
+    (Only asked about a head the parser lost: the lower-cased copy is made on such pages alone.)"""
+    before = text[:at].lower()
+    opened = before.rfind("<script")
+    return opened >= 0 and before.find("</script", opened) < 0
 
 
 _RARE_SLOTS: Final = (
@@ -1168,11 +1168,15 @@ def _parse_into(data: bytes, doc: Doc, budget: Budget | None) -> tuple[bool, boo
 
 def segment_page(text: str, doc: Doc, utf8: bytes | None = None) -> None:
     """Parse the HTML ``text`` and fill ``doc.segments`` and ``doc.meta`` (see :mod:`.parse` for
-    how the page is parsed safely, and :class:`Segmenter` for the walk). ``utf8``: the UTF-8 bytes
-    of ``text`` where the caller has them (not made again). ``doc.parent`` and ``doc.frame_cues``
-    come out as arrays of 32-bit numbers (:func:`_pack`)."""
+    how the page is parsed safely, and :class:`Segmenter` for the walk; where the parsed head gave
+    neither title, :func:`stray_head_names`). ``utf8``: the UTF-8 bytes of ``text`` where the
+    caller has them (not made again). ``doc.parent`` and ``doc.frame_cues`` come out as arrays of
+    32-bit numbers (:func:`_pack`)."""
     _segment_page(text, doc, utf8)
     _pack(doc)
+    meta = doc.meta
+    if meta.title is None and meta.og_title is None:
+        meta.stray_title, meta.stray_og_title = stray_head_names(text)
 
 
 def _pack(doc: Doc) -> None:

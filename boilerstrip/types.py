@@ -138,10 +138,11 @@ class Article:
         return body
 
     def title_in_text(self) -> bool:
-        """Whether :attr:`text` holds :attr:`title` as a paragraph's first line: in a text dump the
+        """Whether :attr:`text` holds :attr:`title` as a paragraph's first line. In a text dump the
         headline is one of its lines, and where the article model took that line for the story's
-        first, it stays in the text and is only named as the title (HTML and other dumps: the
-        headline block is marked ``is_title`` and left out of the text)."""
+        first, it stays in the text and is only named as the title; elsewhere the headline block
+        is marked ``is_title`` and left out of the text, and this holds only where the text
+        repeats the headline."""
         t = self.title
         if not t:
             return False

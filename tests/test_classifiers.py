@@ -26,6 +26,7 @@ from boilerstrip.classify.title import (
     strip_shown_site_name,
     strip_site_name,
 )
+from boilerstrip.classify.title_text import split_words
 from boilerstrip.document import Doc, Segment
 from boilerstrip.features import compute
 
@@ -519,13 +520,13 @@ def test_no_date_is_a_sufficient_test() -> None:
         t = " ".join(pieces[(k * 7 + j * 13) % len(pieces)] for j in range(k % 5 + 1))
         t = t if k % 3 else t.title()
         low = t.lower()
-        if title._no_date(t, low, "".join(title._words(t))):
+        if title._no_date(t, low, "".join(split_words(t))):
             ruled_out += 1
             assert date_share(t) == 0.0, t
     assert ruled_out > 100
     for t in ("A few seconds ago", "moments AGO", "just now", "JUST NOW", "Jan 3", "٣ days ago"):
         assert date_share(t) > 0.0
-        assert not title._no_date(t, t.lower(), "".join(title._words(t))), t
+        assert not title._no_date(t, t.lower(), "".join(split_words(t))), t
 
 
 def test_title_candidates_skip_datelines() -> None:
@@ -1539,53 +1540,53 @@ def test_unshown_keeps_a_story_that_only_a_script_reveals() -> None:
 
 
 
+def _rule_section(*lines: str) -> Doc:
+    """A text dump after the comment step's line rules (no model yet)."""
+    doc = text_doc(*lines)
+    Density()(doc)
+    CommentSection()(doc)
+    return doc
+
+
+def _comment_texts(doc: Doc) -> list[str]:
+    return [s.text for s in doc.segments if s.label is Label.COMMENT]
+
+
 def test_a_text_section_only_the_rules_found_without_a_comment_is_navigation() -> None:
     from boilerstrip.classify.learned import _unheard_text_section
 
     # (a blog dump: "Post a Comment" opens the rule's section, which runs on into the sidebar)
     lines = (PROSE, PROSE2, "Post a Comment", "Newer Post Older Post Home", "About Me",
              "Blog Archive", "October (5)")
-    doc = text_doc(*lines)
-    Density()(doc)
-    CommentSection()(doc)
-    found = [s.text for s in doc.segments if s.label is Label.COMMENT]
+    doc = _rule_section(*lines)
+    found = _comment_texts(doc)
     assert found[0] == "Post a Comment" and "About Me" in found
     _unheard_text_section(doc.segments, [0.1] * len(lines), "learned")
-    assert not any(s.label is Label.COMMENT for s in doc.segments)
+    assert not _comment_texts(doc)
     assert all(s.label is Label.NAVIGATION for s in doc.segments[2:])
     assert all(s.comment is None for s in doc.segments)
     # a section the comment model hears a comment in is left alone
-    doc = text_doc(*lines)
-    Density()(doc)
-    CommentSection()(doc)
+    doc = _rule_section(*lines)
     _unheard_text_section(doc.segments, [0.1] * 4 + [0.6] + [0.1] * 2, "learned")
-    assert [s.text for s in doc.segments if s.label is Label.COMMENT] == found
-    # and so is one with a comment's header line (an author and a date)
-    doc = text_doc(PROSE, PROSE2, "Post a Comment", "Posted by: john | Apr 6, 2007 2:10 PM",
-                   "Nice bridge, finally!")
-    Density()(doc)
-    CommentSection()(doc)
+    assert _comment_texts(doc) == found
+    # and so is one with a comment's header line (an author and a date) over said words
+    doc = _rule_section(PROSE, PROSE2, "Post a Comment", "Posted by: john | Apr 6, 2007 2:10 PM",
+                        "Nice bridge, finally!")
     before = [s.label for s in doc.segments]
     assert Label.COMMENT in before
     _unheard_text_section(doc.segments, [0.1] * 5, "learned")
     assert [s.label for s in doc.segments] == before
     # but not one whose header stands over no words that read as said (a sidebar's list of
-    # posts: a date over a headline) ...
-    doc = text_doc(PROSE, PROSE2, "Post a Comment", "7:29pm, EDT",
-                   "Firewalkers at Robbins seminar got burned", "About Me")
-    Density()(doc)
-    CommentSection()(doc)
-    assert "7:29pm, EDT" in [s.text for s in doc.segments if s.label is Label.COMMENT]
-    _unheard_text_section(doc.segments, [0.1] * 6, "learned")
-    assert not any(s.label is Label.COMMENT for s in doc.segments)
-    # ... nor one whose only "header" is a byline with no name (Typepad's comment preview)
-    doc = text_doc(PROSE, PROSE2, "Comments", "Verify your Comment", "Posted by:  |",
-                   "About Me", "Blog Archive")
-    Density()(doc)
-    CommentSection()(doc)
-    assert "Posted by:  |" in [s.text for s in doc.segments if s.label is Label.COMMENT]
-    _unheard_text_section(doc.segments, [0.1] * 7, "learned")
-    assert not any(s.label is Label.COMMENT for s in doc.segments)
+    # posts: a date over a headline), nor one whose only "header" is a byline with no name
+    # (Typepad's comment preview)
+    for header, rest in (
+        ("7:29pm, EDT", ("Firewalkers at Robbins seminar got burned", "About Me")),
+        ("Posted by:  |", ("About Me", "Blog Archive")),
+    ):
+        doc = _rule_section(PROSE, PROSE2, "Comments", "Verify your Comment", header, *rest)
+        assert header in _comment_texts(doc)
+        _unheard_text_section(doc.segments, [0.1] * len(doc.segments), "learned")
+        assert not _comment_texts(doc), header
 
 
 def test_a_text_section_ends_with_the_last_comment_the_model_claims() -> None:
@@ -1599,23 +1600,21 @@ def test_a_text_section_ends_with_the_last_comment_the_model_claims() -> None:
     pc = [0.1, 0.1, 0.9] + [0.1] * 5
 
     def section() -> Doc:
-        doc = text_doc(*lines)
-        Density()(doc)
-        CommentSection()(doc)
+        doc = _rule_section(*lines)
         set_label(doc.segments[2], Label.COMMENT, 0.9, "learned")  # (the model's claim)
         return doc
 
     doc = section()
-    found = [s.text for s in doc.segments if s.label is Label.COMMENT]
+    found = _comment_texts(doc)
     assert found[0] == comment and found[-1] == "October (5)"
     _text_section_ends(doc.segments, pc, "learned")
-    assert [s.text for s in doc.segments if s.label is Label.COMMENT] == [comment]
+    assert _comment_texts(doc) == [comment]
     assert all(s.label is Label.NAVIGATION and s.comment is None for s in doc.segments[3:])
     assert doc.segments[3].score == pytest.approx(0.9) and doc.segments[3].by == "learned"
     # where the model claims no block, the section is left to _unheard_text_section
     doc = section()
     _text_section_ends(doc.segments, [0.1] * len(lines), "learned")
-    assert [s.text for s in doc.segments if s.label is Label.COMMENT] == found
+    assert _comment_texts(doc) == found
 
 
 def test_a_long_thread_after_the_story_keeps_the_comment_models_claims() -> None:

@@ -850,7 +850,7 @@ def test_a_head_the_parser_lost_still_names_the_headline() -> None:
     # An element before <head> (a browser-saved page): libxml2 opens the body there, and the
     # head's <title> and og:title come inside it, where the walk does not read them.
     from boilerstrip.classify.title import page_names
-    from boilerstrip.segment_html import stray_head_names
+    from boilerstrip.segment_html import segment_page, stray_head_names
 
     story = "".join(
         f"<p>Paragraph {i} of the story about the flag photo, with enough words to be prose.</p>"
@@ -862,11 +862,12 @@ def test_a_head_the_parser_lost_still_names_the_headline() -> None:
         "<div class='player'><p>Photo of Baby Seen as Unpatriotic</p><p>Now watching</p></div>"
         f"<h1>Veteran Wraps Baby in Flag</h1>{story}</body></html>"
     )
-    doc = html_doc(page)
+    doc = Doc(kind="html")
+    segment_page(page, doc)
     assert (doc.meta.title, doc.meta.og_title) == (None, None)  # (the models' features as before)
     names = ("Veteran Wraps Baby in Flag - Yahoo", "Veteran Wraps Baby in Flag")
     assert stray_head_names(page) == names
-    doc.meta.stray_title, doc.meta.stray_og_title = names
+    assert (doc.meta.stray_title, doc.meta.stray_og_title) == names
     assert page_names(doc.meta) == names
     assert boilerstrip.extract(page).title == "Veteran Wraps Baby in Flag"
     # entities are read; a drawing's <title> and a script's "<title>" are not the page's
@@ -875,6 +876,9 @@ def test_a_head_the_parser_lost_still_names_the_headline() -> None:
     assert stray_head_names(
         "<script>w('<title>' + t + '</title>')</script><title>Real</title><body>"
     ) == ("Real", None)
+    assert stray_head_names("<SCRIPT>w('<title>x</title>')</Script><title>Real</title>") == (
+        "Real", None
+    )
     # a head the parser kept gives the names, and the stray ones are not looked for
     kept = html_doc("<html><head><title>Kept</title></head><body><p>x</p></body></html>")
     assert page_names(kept.meta) == ("Kept", None)

@@ -35,7 +35,8 @@ from typing import Final, NamedTuple
 from .. import patterns as P
 from ..compiled import speedups
 from ..document import Doc, Segment
-from .title import _ASCII_WORD, MAX_CANDIDATE_CHARS, _overlap, _words, title_parts
+from .title import MAX_CANDIDATE_CHARS, _overlap, title_parts
+from .title_text import ASCII_WORD, split_words
 
 NAMES: Final = ("hl_has", "hl_dist", "hl_between", "hl_up", "hl_score")
 """The block features, in the order the learned vector holds them."""
@@ -92,7 +93,7 @@ def names(doc: Doc) -> tuple[list[set[str]], int]:
     out: list[set[str]] = []
     longest = 0
     for t in texts:
-        w = set(_words(t))
+        w = set(split_words(t))
         if w and w not in out:
             out.append(w)
             longest = max(longest, len(t))
@@ -119,7 +120,7 @@ def anchor(
     ):
         s = segs[i]
         text = s.text
-        w = _words(text.lower())
+        w = split_words(text.lower())
         if keys.isdisjoint(w) or (
             # (the scan checked this for ASCII text: no name can cover more of the block's words
             # than all of them do)
@@ -158,7 +159,7 @@ def _scan(
         if not any(k in low for k in keys):
             continue
         if text.isascii():
-            w = _ASCII_WORD.findall(low)
+            w = ASCII_WORD.findall(low)
             if sum(map(every.__contains__, w)) < MIN_OVERLAP * len(w):
                 continue
         out.append(i)

@@ -15,7 +15,6 @@ model file, the first heading-like line of the few blocks above the article.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
 from itertools import repeat
 from operator import contains, itemgetter
@@ -31,7 +30,7 @@ from ..types import Label
 from .base import set_label
 from .density import BAD
 from .model import Model, load
-from .title_text import date_share, text_candidates, words_outside_widgets
+from .title_text import date_share, split_words, text_candidates, text_words, widget_line
 
 TITLE_MIN_WORDS: Final = 2
 TITLE_MAX_WORDS: Final = 30
@@ -44,8 +43,6 @@ SITE_SEPARATORS: Final = regex.compile(
 )
 """Separators between a headline and a site name. Each alternative starts right after a non-space,
 so a long run of spaces is scanned once (linear)."""
-_WORD: Final = regex.compile(r"\w+")
-_ASCII_WORD: Final = re.compile(r"\w+")
 _SENTENCE_END: Final = regex.compile(r"[.!]['\"”’)\]]*\s*$")
 SCORE_MATCH: Final = 0.9
 SCORE_TEXT: Final = 0.7
@@ -55,18 +52,6 @@ identifiers run together ("20080101T064242Zafp.com20080101080101062849.77i9bh871
 not a headline (the longest words of German compounds stay under 70)."""
 _LETTER: Final = regex.compile(r"\p{L}")
 _LONG_TOKEN: Final = regex.compile(rf"\S{{{MAX_TOKEN_CHARS + 1}}}")
-
-
-def _text_words(s: str) -> tuple[str, list[str]]:
-    """The lower-cased text and its words."""
-    low = s.lower()
-    if low.isascii():  # \w is [A-Za-z0-9_] there, and re is the faster one
-        return low, _ASCII_WORD.findall(low)
-    return low, _WORD.findall(low)
-
-
-def _words(s: str) -> list[str]:
-    return _text_words(s)[1]
 
 
 def _overlap(a: list[str], b: set[str]) -> float:
@@ -109,7 +94,7 @@ def _best_overlap(texts: list[list[str]], name: set[str]) -> float:
 
 
 def _norm(s: str) -> str:
-    return "".join(_words(s))
+    return "".join(split_words(s))
 
 
 def title_parts(title: str) -> list[str]:
@@ -432,8 +417,8 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
     og = og_name or ""
     ld = meta.ld_headline or ""
     parts = title_parts(title) if title else []
-    w_title, w_og, w_ld = set(_words(title)), set(_words(og)), set(_words(ld))
-    w_parts = [set(_words(p)) for p in parts]
+    w_title, w_og, w_ld = set(split_words(title)), set(split_words(og)), set(split_words(ld))
+    w_parts = [set(split_words(p)) for p in parts]
     meta_words = w_title.union(w_og, w_ld, *w_parts)
     """A text sharing no word with these matches no metadata name (every overlap is 0)."""
     names = (og, ld, title)
@@ -458,7 +443,7 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
         lo, last, first_article, n_article, nearest,
         first_h1, meta_words, w_title, w_parts, w_og, w_ld, norm_parts, n_og, n_ld, h1s, same,
         copyright_lows, page, log_parts, log_h1s, P.TITLE, P.HEADER, P.BOILER_CUES,
-        P.BODY | P.CONTENT, Label.ARTICLE, Label.COMMENT, _block_texts, _text_words, date_share,
+        P.BODY | P.CONTENT, Label.ARTICLE, Label.COMMENT, _block_texts, text_words, date_share,
         _SENTENCE_END.search,
     )
     out: list[tuple[int, str, list[float]]]
@@ -484,7 +469,7 @@ def candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
             continue
         others = {name_norms[k] for k, x in enumerate(names) if k != kind and x}
         name = strip_shown_site_name(name, shown_or_h1 | others, shown_blocks)
-        low, wn = _text_words(name)
+        low, wn = text_words(name)
         nt = "".join(wn)
         if not nt or nt in named:
             continue
@@ -655,7 +640,7 @@ def _heading_like(s: Segment) -> bool:
         and not s.bullet
         and s.cf != BAD
         and s.label in (None, Label.ARTICLE, Label.CAPTION)
-        and ("[" not in s.text or words_outside_widgets(s.text) > TITLE_MIN_WORDS)
+        and not widget_line(s.text)
     )
 
 

@@ -19,6 +19,8 @@ from bisect import bisect_right
 from collections import Counter
 from typing import Final
 
+import regex
+
 from .. import patterns as P
 from ..document import Doc, Segment
 from ..types import Label
@@ -74,18 +76,27 @@ def date_share(text: str) -> float:
     return min(1.0, inside / chars)
 
 
-def words_outside_widgets(text: str) -> int:
-    """Words of a text-dump line besides its form fields, buttons and bare images (``[Search]``)."""
-    return len(P.DUMP_WIDGET.sub(" ", text).split())
+def widget_line(text: str) -> bool:
+    """A text-dump line of form fields, buttons and bare images (``[          ] [Search]``) with
+    at most :data:`MIN_WIDGET_WORDS` words besides them: no headline."""
+    return "[" in text and len(P.DUMP_WIDGET.sub(" ", text).split()) <= MIN_WIDGET_WORDS
 
 
 _DIGIT: Final = re.compile(r"\d")
-_WORD: Final = re.compile(r"[^\W_]+")
-"""A run of letters and digits (``str.isalnum``)."""
+WORD: Final = regex.compile(r"\w+")
+ASCII_WORD: Final = re.compile(r"\w+")
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+def text_words(s: str) -> tuple[str, list[str]]:
+    """The lower-cased text and its words (the headline steps' words, HTML and text)."""
+    low = s.lower()
+    if low.isascii():  # \w is [A-Za-z0-9_] there, and re is the faster one
+        return low, ASCII_WORD.findall(low)
+    return low, WORD.findall(low)
+
+
+def split_words(s: str) -> list[str]:
+    return text_words(s)[1]
 
 
 _GAP: Final = re.compile(r"\s{3,}")
@@ -97,7 +108,7 @@ def _first_line(text: str) -> str:
     one cell that is more than an image, a bullet or a form field ("[logo]      * Home woes for
     Flyers" -> "Home woes for Flyers")."""
     line = text.split("\n", 1)[0].strip()
-    if "  " not in line and line[:1] not in "•□■◦▪●○-*+·–[":
+    if "  " not in line and not line.startswith("[") and not P.BULLET.match(line):
         return line
     cells = [P.BULLET.sub("", c) for c in _GAP.split(line)]
     cells = [c for c in cells if c and not is_placeholder_line(c) and any(ch.isalpha() for ch in c)]
@@ -115,7 +126,7 @@ def _vector(
     seen: bool,
 ) -> list[float]:
     s: Segment = doc.segments[i]
-    words = _words(line)
+    words = split_words(line)
     n = len(words) or 1
     cf = s.cf
     letters = [w for w in line.split() if w[:1].isalpha()]
@@ -147,9 +158,11 @@ def _vector(
         capitalized,
         digits,
         1.0 if "[" in line else 0.0,
-        1.0 if P.TITLE_CUT.search(line) or " > " in line or " | " in line else 0.0,
+        1.0 if P.TITLE_CUT.search(line) or " > " in line else 0.0,
         overlap if n > 0 else 0.0,
-        math.log1p(max(0, repeats[line] - 1)),  # (its own block counts when it is that line)
+        # (other blocks that begin with this line; a line cut out of its block's cells has no
+        # count of its own)
+        math.log1p(max(0, repeats[line] - 1)),
         math.log1p(s.text.count("\n")),
         0.0 if seen else 1.0,
         i / (len(doc.segments) or 1),
@@ -174,7 +187,7 @@ def text_candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
     lines = [_first_line(segs[i].text) for i in range(lo, hi)]
     # how often a line recurs as a block's first line (a site name, a menu entry)
     repeats = Counter([s.text.split("\n", 1)[0].strip() for s in segs])
-    words_of = {i: _words(segs[i].text) for i in story_blocks[:STORY_BLOCKS]}
+    words_of = {i: split_words(segs[i].text) for i in story_blocks[:STORY_BLOCKS]}
     story = {w for ws in words_of.values() for w in ws if len(w) > 3}
     out: list[tuple[int, str, list[float]]] = []
     seen = False
@@ -186,7 +199,7 @@ def text_candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
             or s.label not in (None, article, Label.CAPTION)
             or line.endswith(".")
             or len(line.split()) > MAX_WORDS
-            or ("[" in line and words_outside_widgets(line) <= MIN_WIDGET_WORDS)
+            or widget_line(line)
             or (s.label is article and i >= last)  # (the article's last block: no story after it)
         ):
             continue
@@ -194,7 +207,7 @@ def text_candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
         k = bisect_right(story_blocks, i)
         lede = {
             w for j in story_blocks[k : k + LEDE_BLOCKS] if j < i + 1 + BEFORE + AFTER
-            for w in (words_of[j] if j in words_of else _words(segs[j].text))
+            for w in (words_of[j] if j in words_of else split_words(segs[j].text))
         }
         out.append((i, line, _vector(doc, i, first, line, lede, story, repeats, seen)))
 
