@@ -230,7 +230,7 @@ def score_titles(pages: dict[str, list[Page]], outs: dict[str, Output]) -> dict[
     for name in TITLE_SETS:
         if name not in pages:
             continue
-        n = ok = ok_first = ok_site = multi = 0
+        n = ok = ok_first = ok_site = ok_deck = multi = 0
         for p in pages[name]:
             if not M.norm_title(p.gold_title):
                 continue
@@ -238,6 +238,8 @@ def score_titles(pages: dict[str, list[Page]], outs: dict[str, Output]) -> dict[
             got = o.title if o else None
             n += 1
             ok += M.title_match(got, p.gold_title)
+            deck = o.subtitle if o else None
+            ok_deck += M.title_match(f"{got}\n{deck}" if got and deck else got, p.gold_title)
             lines = [ln for ln in (p.gold_title or "").split("\n") if M.norm_title(ln)]
             multi += len(lines) > 1
             first = lines[0] if lines else p.gold_title
@@ -245,6 +247,7 @@ def score_titles(pages: dict[str, list[Page]], outs: dict[str, Output]) -> dict[
             ok_site += M.title_match_without_site(got, first)
         res[name] = {
             "exact": ok / n if n else 0.0,
+            "exact_with_deck": ok_deck / n if n else 0.0,
             "first_line": ok_first / n if n else 0.0,
             "first_line_without_site": ok_site / n if n else 0.0,
             "multi_line_gold": multi,

@@ -78,6 +78,8 @@ class PageInput:
 class Output:
     text: str = ""
     title: str | None = None
+    subtitle: str | None = None
+    """The headline's deck (boilerstrip's ``Article.subtitle``; None for the peers)."""
     comments: list[str] | None = None
     """Reader comments, one string each (None: the system does not output comments)."""
     blocks: list[tuple[str, str, str]] | None = None
@@ -89,6 +91,7 @@ class Output:
         return {
             "text": self.text,
             "title": self.title,
+            "subtitle": self.subtitle,
             "comments": self.comments,
             "blocks": self.blocks,
             "error": self.error,
@@ -100,6 +103,7 @@ class Output:
         return cls(
             text=d.get("text") or "",
             title=d.get("title"),
+            subtitle=d.get("subtitle"),
             comments=d.get("comments"),
             blocks=[tuple(b) for b in blocks] if blocks is not None else None,
             error=d.get("error"),
@@ -260,6 +264,7 @@ def _boilerstrip(page: PageInput) -> Output:
     return Output(
         text=art.text,
         title=art.title,
+        subtitle=art.subtitle,
         comments=["\n".join(shown[k]) for k in sorted(shown)],
         blocks=blocks,
     )

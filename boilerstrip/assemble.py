@@ -197,4 +197,5 @@ def assemble(doc: Doc, *, encoding: str | None, url: str | None) -> Article:
         encoding=encoding,
         url=url,
         truncated=doc.truncated,
+        subtitle=doc.meta.subtitle,
     )

@@ -259,7 +259,8 @@ def unpack(data: Packed) -> Any:
 def article_record(
     article: Article, *, labels: bool = False, captions_in_text: bool = False
 ) -> dict[str, Any]:
-    """The fields of an article that corpus tools keep: ``title``, ``text``, ``comments`` (dicts of
+    """The fields of an article that corpus tools keep: ``title``, ``subtitle`` (the headline's
+    deck, or None), ``text``, ``comments`` (dicts of
     text, author, date), ``captions``, with ``labels`` (every block: text, label, score, source)
     when asked, and ``truncated`` when ``max_bytes`` cut the page. Plain JSON types only.
     ``captions_in_text``: ``text`` is :meth:`Article.text_with` ``(captions=True)``, the captions
@@ -269,6 +270,7 @@ def article_record(
     """
     rec: dict[str, Any] = {
         "title": article.title,
+        "subtitle": article.subtitle,
         "text": article.text_with(captions=True) if captions_in_text else article.text,
         "comments": [c.to_dict() for c in article.comments],
         "captions": list(article.captions),

@@ -93,6 +93,8 @@ class Meta:
     """Where the parsed head gave neither ``title`` nor ``og_title``: the ``<title>`` the markup
     holds before ``<body`` (:func:`.segment_html.stray_head_names`), for the headline step only."""
     stray_og_title: str | None = None
+    subtitle: str | None = None
+    """The headline's deck, named by the deck step (:mod:`.classify.deck`)."""
 
 
 @dataclass(slots=True, eq=False)

@@ -341,6 +341,41 @@ TITLE_BYLINE: regex.Pattern[str]
 _LAZY["TITLE_BYLINE"] = (r"^(?:(?:posted|written)\s+)?by\s+\S", _I)
 """A byline line below a headline in the same block ("by Chris Stanton, 30 December 2007")."""
 
+# --- deck: the line under a headline that sums the story up (classify.deck) ---------------------
+
+DECK_BYLINE: regex.Pattern[str]
+_LAZY["DECK_BYLINE"] = (
+    r"^(?i:(?:published|posted|written|veröffentlicht|publicado|publié|pubblicato|gepubliceerd)\b"
+    r"[^\n]{0,30}?\s)?(?i:by|von|par|por|di|da|door|av|af|przez|от|de)\s+\p{Lu}",
+    0,
+)
+"""A byline in the languages of the evaluation sets ("By CP", "von Daniel Braun", "Veröffentlicht
+von SeglerBlog am ...", "por Juan"); the deck step tries it on short lines only, where a deck
+that starts "De Gaulle ..." is rare."""
+
+DECK_NOT: regex.Pattern[str]
+_LAZY["DECK_NOT"] = (
+    r"\b(?:correspondent|news\s+service|press\s+trust|agence\s+france|associated\s+press|"
+    r"article\s+from|staff\s+(?:writer|reporter)s?|news\s+desk|wire\s+service|lesezeit|"
+    r"reading\s+time|min(?:ute)?s?\s+read|temps\s+de\s+lecture|tiempo\s+de\s+lectura)\b|"
+    r"^(?:from|source)\b|^\([^()]*\)$",
+    _I,
+)
+"""Lines under a headline that are no deck: where the story comes from ("Press Trust of India",
+"Article from: Agence France-Presse", "From our ANI Correspondent", "Juliet O'Neill, CanWest News
+Service"), its reading time ("Lesezeit von 4 Minuten") and a line in brackets ("( Pescasseroli, 14
+Gennaio 20 )")."""
+
+DECK_STAMP: regex.Pattern[str]
+_LAZY["DECK_STAMP"] = (
+    r"\b\d{1,2}\.\s*\p{L}{3}|\b\d{1,2}\s+de\s+\p{L}{3}|\b\d{1,2}\s+\p{L}{3,}\.?\s+(?:19|20)\d{2}\b|"
+    r"\b(?:19|20)\d{2}\b|\d{1,2}\s*月\s*\d{1,2}|\d{1,2}[:時]\d{2}",
+    0,
+)
+"""A date or time in any language, loosely ("15. Oktober 2023", "11 de mayo", "2021",
+"06月24日 11時30分", "07:17"): on a short line under a headline, a dateline (a deck with a number
+in it is longer)."""
+
 # --- reader comments: header lines, authors, dates, widgets (classify.comments, assemble) ---------
 
 COMMENT_BYLINE: regex.Pattern[str]

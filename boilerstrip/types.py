@@ -92,10 +92,16 @@ class Article:
     url: str | None = None
     truncated: bool = False
     """True when a budget (``timeout`` or ``max_bytes``) cut the work short."""
+    subtitle: str | None = None
+    """The deck under the headline (HTML): the line that sums the story up ("Service To Be
+    Launched In Wisconsin Cities" under "Some Subscribers Can Now Watch HBO Online"), where the
+    page prints one. Only named: its block keeps its label (and stays in :attr:`text` where it is
+    an article block)."""
 
     def to_dict(self, *, blocks: bool = True) -> dict[str, Any]:
         d: dict[str, Any] = {
             "title": self.title,
+            "subtitle": self.subtitle,
             "text": self.text,
             "captions": list(self.captions),
             "comments": [c.to_dict() for c in self.comments],

@@ -127,7 +127,7 @@ def test_article_record_is_plain_json() -> None:
 
     article = boilerstrip.extract(PAGES[3])
     rec = article_record(article, labels=True)
-    assert set(rec) == {"title", "text", "comments", "captions", "labels"}
+    assert set(rec) == {"title", "subtitle", "text", "comments", "captions", "labels"}
     assert rec["text"] == article.text
     assert len(rec["labels"]) == len(article.blocks)
     assert {b["label"] for b in rec["labels"]} <= {

@@ -139,7 +139,7 @@ def test_directory_recursive_sorted_hidden_skipped(pages_dir: Path, tmp_path: Pa
         *[os.path.join("2013", "03", f"story-{i}.html") for i in range(5)],
     ]
     for r in recs:
-        assert set(r) == {"source", "url", "status", "title", "text", "comments", "captions"}
+        assert set(r) == {"source", "url", "status", "title", "subtitle", "text", "comments", "captions"}
         assert r["status"] == "ok" and r["url"] is None
     seed = boilerstrip.extract(SEED.read_bytes())
     assert recs[1]["title"] == seed.title and recs[1]["text"] == seed.text

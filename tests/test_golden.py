@@ -1,6 +1,6 @@
 """Golden pages: one folder per page in fixtures/pages/ with the source and the expected result.
 
-``expected.json`` gives the title, the article paragraphs, captions, comments, navigation and footer
+``expected.json`` gives the title and its deck (``subtitle``), the article paragraphs, captions, comments, navigation and footer
 exactly; for text pages it also gives the label of every non-empty line (``"title"`` for the headline).
 """
 
@@ -40,6 +40,7 @@ def test_kind(case):
 def test_title(case):
     article, exp, _ = case
     assert article.title == exp["title"]
+    assert article.subtitle == exp["subtitle"]
 
 
 def test_text(case):

@@ -24,6 +24,8 @@ PAGES: dict[str, tuple[str, ...]] = {
         "01f31bbb-9c7d-4703-af51-1ddc7f4b1e38",
         "057c5601-dd2a-455b-b736-e144c3bc4d4e",
         "0cb28c3b-4bc4-445e-ad3f-f16eb15d3956",
+        "22a72ae6-d51b-4fb2-aa0f-73cc44371901",  # a deck: h2 under the h1
+        "a0b5afad-9ff9-4e6a-9e4c-6a22df310559",  # a deck: h3 under an h5 headline
     ),
     "cleaneval-dev": ("2", "41"),
     "cleanportaleval": ("blogs.wsj.com_brussels_05", "tv.msnbc.com_news_11"),

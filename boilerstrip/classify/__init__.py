@@ -17,7 +17,9 @@
 9. :class:`CommentItems` - the comment blocks split into reader comments;
 10. :class:`Captions` - captions and credits at the article;
 11. :class:`Title` - the headline;
-12. :class:`Chrome` - footer or navigation for everything left.
+12. :class:`Chrome` - footer or navigation for everything left;
+13. :class:`Deck` - HTML only: the line under the headline that sums the story up (named, not
+    labelled).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from .chrome import Chrome
 from .comments import CommentItems, CommentSection
 from .context import ContextLabels
 from .datarows import DataRows
+from .deck import Deck
 from .density import Density
 from .learned import LearnedArticle
 from .placeholders import Placeholders
@@ -56,6 +59,7 @@ PIPELINE: tuple[Classifier, ...] = (
     Captions(),
     Title(),
     Chrome(),
+    Deck(),
 )
 
 

@@ -43,7 +43,9 @@ def extract_records(
         url = next(url_list) if url_list is not None else None
         charset = next(charset_list) if charset_list is not None else None
         error: str | None = None
-        rec: dict[str, Any] = {"title": None, "text": "", "comments": [], "captions": []}
+        rec: dict[str, Any] = {
+            "title": None, "subtitle": None, "text": "", "comments": [], "captions": []
+        }
         if labels:
             rec["labels"] = []
         if raw is not None:
