@@ -618,6 +618,18 @@ _LAZY["POST_FOOTER"] = (
 """The footer lines of a blog post ("This entry was posted in X. Bookmark the permalink.") and the
 blog engines' share and like widgets ("Teilen Sie dies mit:", "Gefällt mir Wird geladen...")."""
 
+POST_TAXONOMY: regex.Pattern[str]
+_LAZY["POST_TAXONOMY"] = (
+    r"^\W{0,3}(?:(?:filed\s+(?:under|in)|posted\s+in|tagged(?:\s+with)?)\s*:?|"
+    r"(?:categor(?:y|ies)|tags|kategorien?|schlagwörter|schlagworte|catégories?|étiquettes|"
+    r"categorías?|etiquetas)\s*:)\s*\S",
+    _I | regex.MULTILINE,
+)
+"""A post's taxonomy line, multiline mode: "Filed under: Banking", "Posted in News, Tech",
+"Tags: x, y", "Schlagwörter: ..." (a category or tag list only with its colon: "Category 5
+hurricanes ..." is a sentence). A blog prints it with the post's date and its "Leave a Comment"
+link in the post's footer, which a comment section's markup may sweep in."""
+
 PHOTO_CREDIT_TAIL: regex.Pattern[str]
 _LAZY["PHOTO_CREDIT_TAIL"] = (
     r"(?:\(\s*(?:fotos?|photos?|bild(?:er|quelle)?|symbol(?:bild|foto)|images?|imagen|"

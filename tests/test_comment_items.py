@@ -265,6 +265,18 @@ def test_section_prompts_and_report_widgets_are_chrome() -> None:
     assert [comment_role(s) for s in doc.segments] == [CHROME, CHROME, CHROME, WORDS]
 
 
+def test_a_post_footer_swept_into_the_section_is_chrome() -> None:
+    # dragnet R428: the post's date, its "Leave a Comment" link and its category, in one block
+    # at the head of the comment section.
+    doc = html_doc(
+        ("/div[4]", "Published on November 5th, 2012 - Leave a Comment\nFiled under: Banking"),
+        ("/p[1]", "Tags: savings, online banks"),
+        ("/p[2]", "Category 5 storms are rare here, but this rate cut felt like one."),
+        ("/p[3]", "I posted in the forum about this rate cut last week, nobody answered."),
+    )
+    assert [comment_role(s) for s in doc.segments] == [CHROME, CHROME, WORDS, WORDS]
+
+
 RULES = (
     "Comments are subject to approval and moderation. We remind everyone that this site "
     "promotes a civil society where ideas and debate flourish. Please be respectful of each "

@@ -482,6 +482,8 @@ def comment_role(s: Segment, local_cues: int = 0) -> int:
             return CHROME
         if s.words <= PROMPT_WORDS and P.COMMENT_PROMPT.match(t):
             return CHROME
+        if s.words <= PROMPT_WORDS and P.POST_TAXONOMY.search(t):
+            return CHROME  # the post's footer: its date, categories, "Leave a Comment" link
         if s.words <= NOTICE_WORDS and P.RIGHTS_NOTICE.match(t):
             return CHROME  # a rights notice that the section's markup swept in
         if is_placeholder_line(t):
