@@ -162,10 +162,13 @@ class Article:
         return json.dumps(self.to_dict(blocks=blocks), ensure_ascii=False, indent=indent)
 
     def to_markdown(self) -> str:
-        """The title as a level-1 heading, the article text, then captions and comments sections."""
+        """The title as a level-1 heading, the deck in italics under it (where :attr:`text` does not
+        hold it already), the article text, then captions and comments sections."""
         parts: list[str] = []
         if self.title:
             parts.append("# " + _md_line(self.title))
+        if self.subtitle and self.subtitle not in self.text.split("\n\n"):
+            parts.append("*" + _md_line(self.subtitle) + "*")
         if self.text:
             parts.append(self.text)
         if self.captions:

@@ -370,6 +370,13 @@ def test_markdown_lists_captions_and_comments() -> None:
     )
 
 
+def test_markdown_gives_the_deck_under_the_headline_once() -> None:
+    a = Article(title="T", text="Body.", subtitle="What it is about")
+    assert a.to_markdown() == "# T\n\n*What it is about*\n\nBody.\n"
+    kept = Article(title="T", text="What it is about\n\nBody.", subtitle="What it is about")
+    assert kept.to_markdown() == "# T\n\nWhat it is about\n\nBody.\n"
+
+
 def test_text_with_puts_the_headline_and_captions_back() -> None:
     blocks = [
         Block(text="Menu", label=Label.NAVIGATION, score=0.9, source="/ul/li"),
