@@ -482,6 +482,22 @@ def test_title_in_text_reads_one_cell_of_a_row_the_dumper_laid_out() -> None:
     assert not doc.segments[0].is_title  # (the block holds more than the headline)
 
 
+def test_title_in_text_weighs_each_cell_of_a_row_of_several() -> None:
+    from boilerstrip.classify.title_text import FEATURES, text_candidates
+
+    row = "General News        Newcastle midfielder Barton charged with assault"
+    doc = text_doc(row, PROSE, PROSE2)
+    Density()(doc)
+    doc.segments[1].label = doc.segments[2].label = Label.ARTICLE
+    cands = text_candidates(doc)
+    assert [t for _, t, _ in cands] == [
+        row, "General News", "Newcastle midfielder Barton charged with assault"
+    ]
+    cell = FEATURES.index("cell")
+    assert [v[cell] for _, _, v in cands] == [0.0, 1.0, 1.0]
+    assert all(len(v) == len(FEATURES) for _, _, v in cands)
+
+
 def test_strip_shown_site_name_cuts_where_the_page_shows_the_rest() -> None:
     shown = {"triosetforderbydebuts"}
     assert strip_shown_site_name("IOL: Trio set for Derby debuts", shown, shown) == (

@@ -54,7 +54,7 @@ FEATURES: Final = (
     "cf_neargood", "cf_good", "article", "unlabelled", "p_article", "heading", "blank_before",
     "blank_after", "indent", "all_caps", "capitalized", "digits", "widget", "separator",
     "lede_overlap", "log_repeats", "lines", "first_of_kind", "pos", "story_overlap", "byline",
-    "date_share", "colon_end", "log_chars",
+    "date_share", "colon_end", "log_chars", "cell", "log_cells",
 )
 
 
@@ -103,6 +103,17 @@ _GAP: Final = re.compile(r"\s{3,}")
 """A gap between a dump's columns (w3m lays a table row's cells out on one line)."""
 
 
+def _cells(line: str) -> list[str]:
+    """The cells a dumper laid out on a line, where it laid out more than one that reads as text
+    (not an image, a bullet or a form field): "General News        Newcastle midfielder Barton
+    charged ..." -> both. Else none."""
+    if "   " not in line:
+        return []
+    cells = [P.BULLET.sub("", c).strip() for c in _GAP.split(line)]
+    cells = [c for c in cells if c and not is_placeholder_line(c) and any(ch.isalpha() for ch in c)]
+    return cells if len(cells) > 1 else []
+
+
 def _first_line(text: str) -> str:
     """A block's first line as a headline would read: where the dumper laid cells out on it, the
     one cell that is more than an image, a bullet or a form field ("[logo]      * Home woes for
@@ -124,6 +135,8 @@ def _vector(
     story: set[str],
     repeats: Counter[str],
     seen: bool,
+    cells: list[str],
+    cell: bool,
 ) -> list[float]:
     s: Segment = doc.segments[i]
     words = split_words(line)
@@ -171,6 +184,8 @@ def _vector(
         date_share(line),
         1.0 if line.endswith(":") else 0.0,
         math.log1p(len(line)),
+        1.0 if cell else 0.0,
+        math.log1p(len(cells)),
     ]
 
 
@@ -209,7 +224,16 @@ def text_candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
             w for j in story_blocks[k : k + LEDE_BLOCKS] if j < i + 1 + BEFORE + AFTER
             for w in (words_of[j] if j in words_of else split_words(segs[j].text))
         }
-        out.append((i, line, _vector(doc, i, first, line, lede, story, repeats, seen)))
+        # The line, and where a dumper laid several cells out on it, each cell of two words or
+        # more on its own (a left column's "General News" beside the headline).
+        cells = _cells(line)
+        vector = _vector(doc, i, first, line, lede, story, repeats, seen, cells, False)
+        out.append((i, line, vector))
+        for cell in cells:
+            if len(cell.split()) >= 2 and not cell.endswith(".") and not widget_line(cell):
+                out.append(
+                    (i, cell, _vector(doc, i, first, cell, lede, story, repeats, seen, cells, True))
+                )
 
         seen = seen or (not s.punct_end and s.cf != BAD)
     return out
