@@ -103,14 +103,19 @@ _GAP: Final = re.compile(r"\s{3,}")
 """A gap between a dump's columns (w3m lays a table row's cells out on one line)."""
 
 
+def _text_cells(line: str) -> list[str]:
+    """The cells of a dump line (split at its column gaps) that read as text: not an image, a
+    bullet or a form field alone."""
+    cells = (P.BULLET.sub("", c) for c in _GAP.split(line))
+    return [c for c in cells if c and not is_placeholder_line(c) and any(ch.isalpha() for ch in c)]
+
+
 def _cells(line: str) -> list[str]:
-    """The cells a dumper laid out on a line, where it laid out more than one that reads as text
-    (not an image, a bullet or a form field): "General News        Newcastle midfielder Barton
-    charged ..." -> both. Else none."""
+    """The cells a dumper laid out on a line, where it laid out more than one that reads as text:
+    "General News        Newcastle midfielder Barton charged ..." -> both. Else none."""
     if "   " not in line:
         return []
-    cells = [P.BULLET.sub("", c).strip() for c in _GAP.split(line)]
-    cells = [c for c in cells if c and not is_placeholder_line(c) and any(ch.isalpha() for ch in c)]
+    cells = [c.strip() for c in _text_cells(line)]
     return cells if len(cells) > 1 else []
 
 
@@ -121,8 +126,7 @@ def _first_line(text: str) -> str:
     line = text.split("\n", 1)[0].strip()
     if "  " not in line and not line.startswith("[") and not P.BULLET.match(line):
         return line
-    cells = [P.BULLET.sub("", c) for c in _GAP.split(line)]
-    cells = [c for c in cells if c and not is_placeholder_line(c) and any(ch.isalpha() for ch in c)]
+    cells = _text_cells(line)
     return cells[0] if len(cells) == 1 else line
 
 
