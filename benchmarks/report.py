@@ -267,33 +267,21 @@ def title_table(res: dict[str, Any]) -> list[str]:
     items[boiler:boiler] = [(f"boilerstrip, {v} dump", per) for v, per in dumps.items()]
     ti = dict(items)
     sets = sorted({n for per in ti.values() for n in per}, key=SET_ORDER.index)
-    rows = [
-        [_name(s)]
-        + [f"{100 * per[n]['exact']:.1f} % ({per[n]['pages']})" if n in per else "–" for n in sets]
-        for s, per in ti.items()
-        if s != "trafilatura+comments"
-    ]
-    firsts = [
-        [_name(s)]
-        + [f"{100 * per[n]['first_line']:.1f} %" if "first_line" in per.get(n, {}) else "–"
-           for n in sets]
-        for s, per in ti.items()
-        if s != "trafilatura+comments"
-    ]
-    sites = [
-        [_name(s)]
-        + [f"{100 * per[n]['first_line_without_site']:.1f} %"
-           if "first_line_without_site" in per.get(n, {}) else "–" for n in sets]
-        for s, per in ti.items()
-        if s != "trafilatura+comments"
-    ]
-    decks = [
-        [_name(s)]
-        + [f"{100 * per[n]['exact_with_deck']:.1f} %" if "exact_with_deck" in per.get(n, {})
-           else "–" for n in sets]
-        for s, per in ti.items()
-        if s != "trafilatura+comments"
-    ]
+    def shares(key: str, systems: dict[str, Any], pages: bool = False) -> list[list[str]]:
+        """One row per system: the share ``key`` of each set (with its pages where ``pages``)."""
+        return [
+            [_name(s)]
+            + [f"{100 * per[n][key]:.1f} %" + (f" ({per[n]['pages']})" if pages else "")
+               if key in per.get(n, {}) else "–" for n in sets]
+            for s, per in systems.items()
+            if s != "trafilatura+comments"
+        ]
+
+    rows = shares("exact", ti, pages=True)
+    firsts = shares("first_line", ti)
+    sites = shares("first_line_without_site", ti)
+    # (the text mode names no deck: the dump rows would repeat their exact match)
+    decks = shares("exact_with_deck", {s: per for s, per in ti.items() if not s.endswith(" dump")})
     any_per = next(iter(ti.values()))
     multi = ", ".join(
         f"{n} {any_per[n]['multi_line_gold']}"
@@ -329,7 +317,7 @@ def title_table(res: dict[str, Any]) -> list[str]:
             "`classify/deck.py`), against the whole gold title. l3s-gn1's annotators marked the "
             "deck as part of the headline, which makes this its comparable figure; the other "
             "sets' gold titles are one line, so a named deck costs them the match. The peers "
-            "name no deck (their rows are the exact match above).\n",
+            "and the text mode name no deck (their rows are the exact match above).\n",
             _table(["system", *sets], decks),
         ]
     if any(r[1:] != ["–"] * len(sets) for r in sites):

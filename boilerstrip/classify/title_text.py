@@ -144,7 +144,6 @@ def _vector(
 ) -> list[float]:
     s: Segment = doc.segments[i]
     words = split_words(line)
-    n = len(words) or 1
     cf = s.cf
     letters = [w for w in line.split() if w[:1].isalpha()]
     capitalized = sum(1 for w in letters if w[0].isupper()) / (len(letters) or 1)
@@ -176,7 +175,7 @@ def _vector(
         digits,
         1.0 if "[" in line else 0.0,
         1.0 if P.TITLE_CUT.search(line) or " > " in line else 0.0,
-        overlap if n > 0 else 0.0,
+        overlap,
         # (other blocks that begin with this line; a line cut out of its block's cells has no
         # count of its own)
         math.log1p(max(0, repeats[line] - 1)),
