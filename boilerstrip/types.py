@@ -163,14 +163,19 @@ class Article:
 
     def to_markdown(self) -> str:
         """The title as a level-1 heading, the deck in italics under it (where :attr:`text` does not
-        hold it already), the article text, then captions and comments sections."""
+        hold it already), the article text, then captions and comments sections. Where the text
+        holds the headline (:meth:`title_in_text`: a dump's headline line that the article model
+        kept), that line is the heading and is not repeated in the text."""
         parts: list[str] = []
+        body = self.text
         if self.title:
             parts.append("# " + _md_line(self.title))
-        if self.subtitle and self.subtitle not in self.text.split("\n\n"):
+            if self.title_in_text():
+                body = _without_first_line(body, self.title)
+        if self.subtitle and self.subtitle not in body.split("\n\n"):
             parts.append("*" + _md_line(self.subtitle) + "*")
-        if self.text:
-            parts.append(self.text)
+        if body:
+            parts.append(body)
         if self.captions:
             parts.append("## Captions\n\n" + "\n".join("- " + _md_line(c) for c in self.captions))
         if self.comments:
@@ -181,6 +186,21 @@ class Article:
                 items.append(f"- **{_md_line(head)}**: {body}" if head else f"- {body}")
             parts.append("## Comments\n\n" + "\n".join(items))
         return "\n\n".join(parts) + ("\n" if parts else "")
+
+
+def _without_first_line(text: str, line: str) -> str:
+    """``text`` without the first paragraph-first line that reads ``line`` (the paragraph's other
+    lines stay; a paragraph of that line alone goes)."""
+    paras = text.split("\n\n")
+    for k, para in enumerate(paras):
+        first, _, rest = para.partition("\n")
+        if first.strip() == line:
+            if rest.strip():
+                paras[k] = rest
+            else:
+                del paras[k]
+            break
+    return "\n\n".join(paras)
 
 
 def _md_line(s: str) -> str:

@@ -377,6 +377,22 @@ def test_markdown_gives_the_deck_under_the_headline_once() -> None:
     assert kept.to_markdown() == "# T\n\nWhat it is about\n\nBody.\n"
 
 
+def test_markdown_gives_a_dump_headline_kept_in_the_text_once() -> None:
+    # A text dump's headline that the article model kept: the text holds it (title_in_text), the
+    # markdown makes it the heading and leaves it out of the body.
+    head, lead = "New bridge to open in spring", "The council said on Tuesday that it would."
+    blocks = [
+        Block(text="Home | News", label=Label.NAVIGATION, score=0.9, source="lines 1-1"),
+        Block(text=head, label=Label.ARTICLE, score=0.6, source="lines 3-3"),
+        Block(text=f"{head}\n{lead}", label=Label.ARTICLE, score=0.9, source="lines 5-6"),
+    ]
+    a = Article(title=head, text=f"{head}\n\n{head}\n{lead}", blocks=blocks, kind="text")
+    assert a.title_in_text()
+    assert a.to_markdown() == f"# {head}\n\n{head}\n{lead}\n"
+    one = Article(title=head, text=f"{head}\n{lead}", blocks=blocks[2:], kind="text")
+    assert one.to_markdown() == f"# {head}\n\n{lead}\n"
+
+
 def test_text_with_puts_the_headline_and_captions_back() -> None:
     blocks = [
         Block(text="Menu", label=Label.NAVIGATION, score=0.9, source="/ul/li"),
