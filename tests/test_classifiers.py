@@ -1051,6 +1051,39 @@ def test_story_goes_on_takes_back_model_comments_inside_the_story() -> None:
     assert segs[1].score == pytest.approx(0.8)
 
 
+def test_sections_the_comment_model_claims_without_a_reader_are_the_story() -> None:
+    """The comment model's claim holding two section headings and no sign of a reader (no comment
+    markup, no author or date line, no comment header) is the story's last sections: article
+    where the two models together reach the threshold. A claim with a byline line, or with one
+    heading only, stays a thread."""
+    from boilerstrip.classify import learned
+
+    by = LearnedArticle.name
+
+    def page(meta_line: str | None, headings: int = 2) -> list[Segment]:
+        segs = [_claimed(PROSE, Label.ARTICLE, by)]
+        for k in range(headings):
+            h = _claimed(f"Extending the framework part {k}", Label.COMMENT, by)
+            h.heading = 2
+            segs += [h, _claimed(PROSE2, Label.COMMENT, by)]
+        if meta_line is not None:
+            segs.append(_claimed(meta_line, Label.COMMENT, by))
+        return segs
+
+    segs = page(None)
+    pa, pc = [0.9, 0.3, 0.2, 0.4, 0.1], [0.0, 0.6, 0.7, 0.5, 0.2]
+    learned._sections_are_no_thread(segs, pa, pc, by)
+    assert [s.label for s in segs] == [Label.ARTICLE, Label.ARTICLE, Label.ARTICLE, Label.ARTICLE,
+                                       None]
+    assert all(s.comment is None for s in segs[1:])
+    signed = page("Posted by: Andrew | Mar 26, 2007 2:00:18 PM")
+    learned._sections_are_no_thread(signed, [0.1] * 6, [0.9] * 6, by)
+    assert [s.label for s in signed[1:]] == [Label.COMMENT] * 5
+    one = page(None, headings=1)
+    learned._sections_are_no_thread(one, [0.1] * 3, [0.9] * 3, by)
+    assert [s.label for s in one[1:]] == [Label.COMMENT] * 2
+
+
 # --- doubtful blocks a page takes (HTML) -----------------------------------------------------
 
 
