@@ -502,10 +502,10 @@ from story paragraphs of dialogue and forum posts taken as comments); 1 word let
 a comment section count as story (one dragnet page -0.47)."""
 SECTION_HEADINGS: Final = 2
 """Section headings (``h1``-``h6``) among the comment model's claims, with no sign of a reader,
-that make them the story's sections (:func:`_sections_are_no_thread`). Held out, mozilla-readability's
-dropbox-blog: the model of two of three seeds took the post's last four sections ("Achieving
-guarantees", "Ownership model", ...) for a thread; in-sample the model claims headings only on
-Slashdot's threads, whose comment titles come with their score line."""
+that make them the story's sections (:func:`_sections_are_no_thread`). Held out, on
+mozilla-readability's dropbox-blog, the model of two of three seeds took the post's last four
+sections ("Achieving guarantees", "Ownership model", ...) for a thread; in-sample the model claims
+headings only on Slashdot's threads, whose comment titles come with their score line."""
 CONTEXT_THRESHOLD: Final = 0.44
 """Context-stage probability from which a block is article, where the model file has a context
 stage (text). The held-out F1 of the text dumps is highest at 0.4 (``tools/train.py --context``:
