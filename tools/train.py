@@ -981,7 +981,7 @@ def fit(data: list[PageData], kind: str, target: str = "article") -> Any:
 
     m = HistGradientBoostingClassifier(
         max_iter=size["trees"], max_depth=size["depth"], learning_rate=size["rate"],
-        min_samples_leaf=40, l2_regularization=1.0, random_state=SEED,
+        min_samples_leaf=size.get("min_child", 40), l2_regularization=1.0, random_state=SEED,
     )
     m.fit(X, y, sample_weight=w * n)
     return m

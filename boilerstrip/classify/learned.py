@@ -898,9 +898,13 @@ def _sections_are_no_thread(
     headings = 0
     for i in claimed:
         s = segs[i]
-        if s.near_cues & P.COMMENT or s.comment_meta or is_meta_line(s) or is_comment_chrome(s):
-            return
-        if line_flags(s) & (COMMENT_HEADER | COMMENT_COUNT):
+        if (
+            s.near_cues & P.COMMENT
+            or s.comment_meta
+            or is_meta_line(s)
+            or is_comment_chrome(s)  # (comment headers among them)
+            or line_flags(s) & COMMENT_COUNT
+        ):
             return
         if s.heading:
             headings += 1
