@@ -80,7 +80,7 @@ GBDT: dict[str, Any] = {"trees": 80, "depth": 4, "rate": 0.15}
 """Tree-ensemble size of every model but those in :data:`GBDT_BY_MODEL`: small enough for fast
 inference (trees x depth comparisons a block)."""
 GBDT_BY_MODEL: dict[tuple[str, str], dict[str, Any]] = {
-    ("html", "article"): {"trees": 120, "depth": 6, "rate": 0.1, "min_child": 200, "columns": 0.5},
+    ("html", "article"): {"trees": 120, "depth": 6, "rate": 0.1},
 }
 """Per (kind, target) sizes. The HTML article model: held out (5-fold CV by site, mean of LightGBM
 seeds 0-4), 80 trees of depth 4 at rate 0.15 -> 120 of depth 6 at 0.1: dragnet 0.912 -> 0.920,
@@ -90,15 +90,7 @@ from seed to seed). Also measured (seeds 0-2): 240 trees of depth 4 at 0.05 (dra
 of depth 5 (0.918), 80 and 200 of depth 6 (0.918, 0.921; cleaneval-dev 0.833 both), 100 of depth
 7 and 120 of depth 8 (0.919, 0.922; cleaneval-dev 0.833, 0.829). Depth 6 is also the deepest the
 compiled forest walks without a branch (``FULL_DEPTH`` in ``_speedups.c``). ``--trees``,
-``--depth`` and ``--rate`` set every model's size instead.
-
-``min_child`` (LightGBM's ``min_child_samples``, the blocks a leaf needs; 40 elsewhere) and
-``columns`` (``colsample_bytree``, the share of features each tree may use; 0.8 elsewhere) make
-the HTML article model fit sites it has not seen better (docs/design.md, section 4, item 45):
-block-level CV by site with the context stage, mean of seeds 0-2, 40 / 0.8 -> 200 / 0.5: dragnet
-0.937 -> 0.938, l3s-gn1 0.964 -> 0.963, cleaneval-dev 0.875, cleanportaleval 0.857,
-mozilla-readability 0.924 -> 0.928, trafilatura-eval 0.948; the whole pipeline's held-out
-figures are in the design note."""
+``--depth`` and ``--rate`` set every model's size instead."""
 COMMENT_SETS = ("dragnet", "l3s-gn1")
 """Sets whose gold gives the comments: the comment model trains on all their blocks."""
 COMMENT_NEGATIVES = False
@@ -970,9 +962,8 @@ def fit(data: list[PageData], kind: str, target: str = "article") -> Any:
 
         m = lightgbm.LGBMClassifier(
             n_estimators=size["trees"], max_depth=size["depth"], num_leaves=2 ** size["depth"] - 1,
-            learning_rate=size["rate"], min_child_samples=size.get("min_child", 40),
-            reg_lambda=1.0, subsample=0.8, subsample_freq=1,
-            colsample_bytree=size.get("columns", 0.8), verbose=-1, random_state=SEED,
+            learning_rate=size["rate"], min_child_samples=40, reg_lambda=1.0,
+            subsample=0.8, subsample_freq=1, colsample_bytree=0.8, verbose=-1, random_state=SEED,
             n_jobs=THREADS,
         )
         m.fit(X, y, sample_weight=w * n)
@@ -981,7 +972,7 @@ def fit(data: list[PageData], kind: str, target: str = "article") -> Any:
 
     m = HistGradientBoostingClassifier(
         max_iter=size["trees"], max_depth=size["depth"], learning_rate=size["rate"],
-        min_samples_leaf=size.get("min_child", 40), l2_regularization=1.0, random_state=SEED,
+        min_samples_leaf=40, l2_regularization=1.0, random_state=SEED,
     )
     m.fit(X, y, sample_weight=w * n)
     return m
