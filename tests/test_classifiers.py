@@ -408,6 +408,55 @@ def test_title_from_metadata_match() -> None:
     assert not doc.segments[0].is_title
 
 
+def _story_doc(*story: str) -> Doc:
+    doc = Doc(kind="html")
+    doc.segments = [
+        Segment(text="Latest news, sport and weather", source="/div", tag="div"),
+        Segment(text="Council opens the new bridge", source="/h2", tag="h2", heading=2),
+        *(Segment(text=t, source=f"/p[{k}]", tag="p") for k, t in enumerate(story, 1)),
+    ]
+    compute(doc)
+    for s in doc.segments[2:]:
+        s.label = Label.ARTICLE
+    return doc
+
+
+def test_story_overlaps_count_a_candidates_words_in_the_story() -> None:
+    doc = _story_doc(PROSE, PROSE2)
+    cands = [(-1, "The Daily Example News Service", []), (0, "Latest news, sport and weather", []),
+             (1, "Council opens the new bridge", [])]
+    # "council" and "bridge" are in the story ("new" is a function word of a language the package
+    # knows); "opens" and the site's words are not.
+    assert title.story_overlaps(doc, cands) == [0, 0, 2]
+
+
+def test_story_overlaps_need_prose() -> None:
+    cands = [(-1, "Bridge test page", []), (1, "Council opens the new bridge", [])]
+    # Too short a story to judge a name by; placeholder text is no story either.
+    assert title.story_overlaps(_story_doc(PROSE), cands) is None
+    lorem = ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor "
+             "incididunt ut labore et dolore magna aliqua bridge council. ") * 3
+    assert title.story_overlaps(_story_doc(lorem), cands) is None
+
+
+def test_story_choice_passes_a_site_name_over_for_the_story_headline() -> None:
+    cands = [(-1, "The Daily Example News Service", []), (0, "Latest news", []),
+             (1, "Council opens the new bridge", []), (7, "Council meeting minutes", [])]
+    probs = [0.9, 0.2, 0.6, 0.5]
+    allowed = [0, 1, 2, 3]
+    # The name shares no word with the story, the ranker's best block shares three: the block.
+    assert title.story_choice(cands, probs, allowed, 0, [0, 0, 3, 2]) == 2
+    # A name that shares words with the story stays; so it does without a story to compare with.
+    assert title.story_choice(cands, probs, allowed, 0, [2, 0, 3, 2]) == 0
+    assert title.story_choice(cands, probs, allowed, 0, None) == 0
+    # The block must share two words, score 0.3 and be one of the two best blocks.
+    assert title.story_choice(cands, probs, allowed, 0, [0, 0, 1, 2]) == 3
+    assert title.story_choice(cands, [0.9, 0.8, 0.7, 0.5], allowed, 0, [0, 0, 1, 2]) == 0
+    assert title.story_choice(cands, [0.9, 0.2, 0.25, 0.1], allowed, 0, [0, 0, 3, 2]) == 0
+    # A block the ranker chose is kept.
+    assert title.story_choice(cands, probs, allowed, 2, [0, 0, 3, 2]) == 2
+
+
 def test_title_in_text_is_the_heading_before_the_article() -> None:
     doc = text_doc("Home", "Syria crisis: Russia won't pressure Assad, says Lavrov", PROSE, PROSE2)
     Density()(doc)

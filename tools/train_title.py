@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -44,6 +45,8 @@ from boilerstrip.classify.title import (  # noqa: E402
     candidates,
     choosable,
     metadata_title,
+    story_choice,
+    story_overlaps,
 )
 from boilerstrip.pipeline import prepare  # noqa: E402
 
@@ -64,6 +67,10 @@ class PageData:
     y: list[int]
     fallback: str | None
     allowed: list[int]
+    where: list[int]
+    """Each candidate's block index (-1: a metadata name)."""
+    overlaps: list[int] | None
+    """Each candidate's content words in the story (:func:`boilerstrip.classify.title.story_overlaps`)."""
 
 
 def gold_labels(set_name: str, gold: str, texts: Sequence[str]) -> list[int]:
@@ -88,15 +95,20 @@ def featurize(set_name: str, pid: str, raw: Any, html: str, url: str | None, gol
     y = gold_labels(set_name, gold, texts)
     vectors = [v for _, _, v in cands]
     return PageData(set_name, pid, site_of(url, html), gold, texts, vectors, y, fallback,
-                    choosable(doc, cands))
+                    choosable(doc, cands), [i for i, _, _ in cands], story_overlaps(doc, cands))
 
 
 def choose(d: PageData, scores: list[float]) -> str | None:
     """The page's title as the title step chooses it: its best-scoring candidate among those it may
-    choose (:func:`boilerstrip.classify.title.choosable`), else (no candidate) the metadata
-    title."""
+    choose (:func:`boilerstrip.classify.title.choosable`; a metadata name that shares next to no
+    words with the story gives way as :func:`boilerstrip.classify.title.story_choice` says), else
+    (no candidate) the metadata title."""
     if scores:
-        return d.texts[max(d.allowed or range(len(scores)), key=scores.__getitem__)]
+        allowed = d.allowed or list(range(len(scores)))
+        k = max(allowed, key=scores.__getitem__)
+        probs = [1.0 / (1.0 + math.exp(-v)) for v in scores]
+        cands = [(i, t, []) for i, t in zip(d.where, d.texts, strict=True)]
+        return d.texts[story_choice(cands, probs, allowed, k, d.overlaps)]
     return d.fallback
 
 
