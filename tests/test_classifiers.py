@@ -457,6 +457,45 @@ def test_story_choice_passes_a_site_name_over_for_the_story_headline() -> None:
     assert title.story_choice(cands, probs, allowed, 2, [0, 0, 3, 2]) == 2
 
 
+def test_declared_names_whole_and_without_the_site() -> None:
+    from boilerstrip.document import Meta
+
+    meta = Meta(title="Daten von Rheinmetall gehackt | tagesschau.de",
+                og_title="Rheinmetall: Daten gehackt")
+    # (A colon right after a word is the name's own, no site separator.)
+    assert title.declared_names(meta) == [
+        "Rheinmetall: Daten gehackt", "Daten von Rheinmetall gehackt | tagesschau.de",
+        "Daten von Rheinmetall gehackt",
+    ]
+
+
+def test_without_kicker_takes_the_declared_name_after_a_kicker_or_date() -> None:
+    names = ["Daten von Rheinmetall gehackt"]
+    assert title.without_kicker("Interne Unterlagen im Netz Daten von Rheinmetall gehackt",
+                                names) == "Daten von Rheinmetall gehackt"
+    assert title.without_kicker("1. Februar 2022 Daten von Rheinmetall gehackt",
+                                names) == "Daten von Rheinmetall gehackt"
+    # The same text, a longer kicker, or none: the block's text stays.
+    assert title.without_kicker("Daten von Rheinmetall gehackt", names) == "Daten von Rheinmetall gehackt"
+    long_kicker = "Ein sehr langer Vorspann mit vielen Wörtern über den Fall Daten von Rheinmetall gehackt"
+    assert title.without_kicker(long_kicker, names) == long_kicker
+    # A headline that holds a shorter name is no kicker over it: a function word before the name,
+    # or a question mark the name does not end with.
+    assert title.without_kicker("Wie pflege ich die Zaubernuss im Winter?",
+                                ["Zaubernuss im Winter"]) == "Wie pflege ich die Zaubernuss im Winter?"
+    assert title.without_kicker("Pflegetipps Zaubernuss im Winter?",
+                                ["Zaubernuss im Winter"]) == "Pflegetipps Zaubernuss im Winter?"
+    # A headline in two parts around a colon is written so: it stays whole.
+    assert title.without_kicker("Top Gear in Iran: Why do Iranians love Jeremy Clarkson?",
+                                ["Why do Iranians love Jeremy Clarkson?"]) == (
+        "Top Gear in Iran: Why do Iranians love Jeremy Clarkson?")
+    assert title.without_kicker("Top Gear in Iran : Why do Iranians love Jeremy Clarkson?",
+                                ["Why do Iranians love Jeremy Clarkson?"]) == (
+        "Why do Iranians love Jeremy Clarkson?")
+    # Too short a name is no headline.
+    assert title.without_kicker("Sport Fußball heute", ["Fußball heute"]) == "Sport Fußball heute"
+
+
 def test_title_in_text_is_the_heading_before_the_article() -> None:
     doc = text_doc("Home", "Syria crisis: Russia won't pressure Assad, says Lavrov", PROSE, PROSE2)
     Density()(doc)

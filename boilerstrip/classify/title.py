@@ -619,6 +619,60 @@ def story_choice(
     return alts[0] if alts else k
 
 
+KICKER_MAX_WORDS: Final = 8
+"""A kicker (the line over a headline that names its topic: "Interne Unterlagen im Netz", "1.
+Februar 2022") has at most this many words."""
+DECLARED_MIN_WORDS: Final = 3
+"""A declared name of fewer words is no headline to prefer over the block's text."""
+_GLUED_COLON: Final = regex.compile(r"[^\s:][:\uff1a]\s")
+"""A colon right after a word or a quote: "Top Gear in Iran: Why do Iranians love Jeremy
+Clarkson?" is one headline in two parts, as written (a kicker set apart in its own element reads
+"Kicker : Headline" or "Kicker Headline" once the block's text is joined)."""
+
+
+def declared_names(meta: Meta) -> list[str]:
+    """The names the page declares for its story (``og:title`` and the like, JSON-LD ``headline``,
+    ``<title>``), each whole and without the part after its last site-name separator."""
+    title, og = page_names(meta)
+    out: list[str] = []
+    for raw in (og, meta.ld_headline, title):
+        if not raw or not raw.strip():
+            continue
+        out.append(raw.strip())
+        cuts = [m.start() for m in SITE_SEPARATORS.finditer(raw)]
+        if cuts and raw[: cuts[-1]].strip():
+            out.append(raw[: cuts[-1]].strip())
+    return out
+
+
+def without_kicker(text: str, names: Sequence[str]) -> str:
+    """A declared name (:func:`declared_names`) where the chosen headline block's text is that name
+    after a short kicker or date ("Interne Unterlagen im Netz Daten von Rheinmetall gehackt" ->
+    "Daten von Rheinmetall gehackt": the two spans of an ``h1`` read as one line); else ``text``.
+    The kicker's last word is no function word, and a question or exclamation mark that ends the
+    block ends the name too: "Wie pflege ich meine Zaubernuss im Winter?" is a headline that holds
+    its page's shorter name ("Zaubernuss im Winter"), not a kicker over it; nor is the part before
+    a colon that follows its last word (:data:`_GLUED_COLON`)."""
+    words = split_words(text)
+    fw = _function_words()
+    end = text.rstrip()[-1:]
+    colon = _GLUED_COLON.search(text)
+    colon_words = len(split_words(text[: colon.start() + 1])) if colon else -1
+    for name in names:
+        said = split_words(name)
+        extra = len(words) - len(said)
+        if (
+            (end not in "?!" or name.rstrip().endswith(end))
+            and len(said) >= DECLARED_MIN_WORDS
+            and 0 < extra <= KICKER_MAX_WORDS
+            and words[extra:] == said
+            and words[extra - 1] not in fw
+            and extra != colon_words
+        ):
+            return name
+    return text
+
+
 def _ranker(name: str) -> Model | None:
     """The ``title`` stage of ``data/<name>.json``, None where the file is not shipped."""
     try:
@@ -656,7 +710,7 @@ class Title:
             i, text, _ = cands[k]
             if i >= 0 and text == doc.segments[i].text:
                 _mark(doc.segments[i], probs[k], self.name)
-            meta.title = text
+            meta.title = without_kicker(text, declared_names(meta)) if i >= 0 else text
             return
         title, og = page_names(meta)
         meta.title = metadata_title(og, meta.ld_headline, title, meta.h1)
