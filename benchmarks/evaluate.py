@@ -33,6 +33,7 @@ from boilerstrip import Article, Block, Label
 
 from . import metrics as M
 from .data import DEFAULT_DATA, HTML_SETS, REPO, SETS, Page, load_set, require_data, work_cache
+from .gold_notes import NO_READER_COMMENTS
 from .runner import TIMEOUT, Cache, Task, run_system
 from .systems import PEERS, SYSTEMS, TEXT_SYSTEMS, Output, PageInput, version
 from .textdump import VARIANTS, renders
@@ -174,18 +175,25 @@ def score_comments(
         if name not in pages:
             continue
         scores: list[M.PageScore] = []
+        reader: list[M.PageScore] = []
+        no_reader = NO_READER_COMMENTS.get(name, {})
         clean = clean_ok = 0
         for p in pages[name]:
             o = outs.get(f"{name}/{p.id}")
             got = "\n".join(c for c in ((o.comments or []) if o else []) if c.strip())
             if p.gold_comments and p.gold_comments.strip():
                 scores.append(M.page_score(got, p.gold_comments))
+                if p.id not in no_reader:
+                    reader.append(scores[-1])
             else:
                 clean += 1
                 clean_ok += not got.strip()
         d = _corpus(scores, bootstrap)
         d["clean_pages"] = clean
         d["clean_share"] = clean_ok / clean if clean else 0.0
+        # (the pages whose gold comments hold a reader's words: benchmarks.gold_notes)
+        r = _corpus(reader, bootstrap)
+        d["reader_f1"], d["reader_pm"], d["reader_pages"] = r["f1"], r["pm"], r["pages"]
         res[name] = d
     return res
 

@@ -540,6 +540,31 @@ _LAZY["COMMENT_POLICY"] = (
 within the guidelines for the ... community", "Comments are subject to approval and moderation"):
 longer than a prompt (:data:`COMMENT_PROMPT`), and no reader's words."""
 
+COMMENT_NOTICE: regex.Pattern[str]
+_LAZY["COMMENT_NOTICE"] = (
+    r"\b(?:comments?|commenters?|readers?|users?|members?|other people|posts?)\b.{0,120}?"
+    r"(?:\bvouch for\b|\b(?:do(?:es)? not|don't|doesn't|in no way do they|in no way)\s+"
+    r"(?:necessarily\s+)?(?:represent|reflect)\s+the\s+(?:views?|opinions?)\b|"
+    r"\bnot responsible for\b|\bto (?:register|sign (?:in|up)|log ?in)\b)|"
+    r"^(?:please )?click here to report\b|\breport (?:offensive|inappropriate|abusive) comments?\b|"
+    r"\bcannot register\b",
+    _I,
+)
+"""A comment section's notices that do not open with its rules (:data:`COMMENT_POLICY`): a
+disclaimer ("What follows is not CBS News stuff; it comes from other people and we don't vouch for
+it", "The comments above are from readers. In no way do they represent the views of ..."), a call
+to report comments, a call to register ("... requires all commenters to register")."""
+
+AUTHOR_BOX: regex.Pattern[str]
+_LAZY["AUTHOR_BOX"] = (
+    r"^\W{0,3}(?:about the (?:author|writer)|author bio(?:graphy)?|"
+    r"über (?:den|die) autor(?:in)?|à propos de l'auteur|sobre (?:el|la|o|a) autor(?:a)?|"
+    r"informazioni sull'autore|o autorze|over de auteur)\b",
+    _I,
+)
+"""The post's author box ("About the author: Nickel is the founder and editor-in-chief of this
+site"), which a comment section's markup may sweep in: the post's, not a reader's."""
+
 # --- captions (classify.captions) -------------------------------------------------------------
 
 AGENCY_CREDIT: regex.Pattern[str]

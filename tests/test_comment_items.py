@@ -77,6 +77,31 @@ def test_comment_roles_of_links_and_forms() -> None:
     assert [comment_role(s) for s in doc.segments] == [META, CHROME, CHROME]
 
 
+def test_the_posts_author_box_is_no_comment() -> None:
+    doc = html_doc(
+        ("/a", "About the author: Nickel is the founder and editor-in-chief of this site. He's a "
+               "thirty-something father of three who writes about personal finance."),
+        ("/b", "Über den Autor: Max schreibt seit 2010 über Fahrräder."),
+        ("/c", "I read about the author of this study last week and disagree with her."),
+    )
+    assert [comment_role(s) for s in doc.segments] == [CHROME, CHROME, WORDS]
+
+
+def test_the_sections_notices_are_no_comment() -> None:
+    doc = html_doc(
+        ("/a", "Now you're in the public comment zone. What follows is not CBS News stuff; it comes "
+               "from other people and we don't vouch for it."),
+        ("/b", "The comments above are from readers. In no way do they represent the views of the "
+               "Winona Daily News."),
+        ("/c", "Click here to report offensive or inappropriate comments."),
+        ("/d", "Sign Up - To encourage intelligent and meaningful conversation, the site requires "
+               "all commenters to register before posting comments."),
+        ("/e", "The mayor does not represent the views of this town, and readers know it."),
+        ("/f", WORDS_1),
+    )
+    assert [comment_role(s) for s in doc.segments] == [CHROME, CHROME, CHROME, CHROME, WORDS, WORDS]
+
+
 def test_a_sentence_with_a_date_is_words() -> None:
     doc = html_doc(
         ("/a", "I went there on November 7th, 2012 and the bridge was already full of cars.")

@@ -146,8 +146,9 @@ def show(path: Path, data: Path, spec: str, seed: int | None) -> str:
 
 def score(path: Path, data: Path, conventions: bool = False) -> dict[str, dict[str, float]]:
     """Per seed of the file (as a string, for JSON): every set's held-out figure, and dragnet's and
-    l3s-gn1's comment F1 and share of comment-free pages left without a comment; with
-    ``conventions``, also each set's F1 of ``Article.text_with`` with the headline and/or the
+    l3s-gn1's comment F1 (on all pages with gold comments and on those whose gold holds reader
+    comments, ``benchmarks.gold_notes``) and share of comment-free pages left without a comment;
+    with ``conventions``, also each set's F1 of ``Article.text_with`` with the headline and/or the
     captions put back (``benchmarks.evaluate.CONVENTIONS``)."""
     by_seed: dict[str, dict[str, float]] = {str(seed): {} for seed in load_folds(path)}
     for name in train.TRAIN_SETS:
@@ -164,6 +165,7 @@ def score(path: Path, data: Path, conventions: bool = False) -> dict[str, dict[s
                 c = score_comments({name: pages}, got, 0)[name]
                 by_seed[seed][f"{name} comments"] = c["f1"]
                 by_seed[seed][f"{name} clean"] = c["clean_share"]
+                by_seed[seed][f"{name} comments, reader pages"] = c["reader_f1"]
     return by_seed
 
 

@@ -490,6 +490,10 @@ def comment_role(s: Segment, local_cues: int = 0) -> int:
             return CHROME  # a dump's image or form field in brackets ("[big]", "[Submit]")
     if s.words <= POLICY_WORDS and P.COMMENT_POLICY.match(t[: P.MAX_PATTERN_CHARS]):
         return CHROME  # (anchored at the start: a long notice is judged by its first words)
+    if s.words <= POLICY_WORDS and P.AUTHOR_BOX.match(t[: P.MAX_PATTERN_CHARS]):
+        return CHROME  # the post's author box
+    if s.words <= POLICY_WORDS and P.COMMENT_NOTICE.search(t[: P.MAX_PATTERN_CHARS]):
+        return CHROME  # a disclaimer, a call to report or to register
     if s.near_cues & (P.FORM | P.POPUP):
         return CHROME
     if _header_line(s, local_cues):
