@@ -33,7 +33,7 @@ from boilerstrip import Article, Block, Label
 
 from . import metrics as M
 from .data import DEFAULT_DATA, HTML_SETS, REPO, SETS, Page, load_set, require_data, work_cache
-from .gold_notes import NO_READER_COMMENTS
+from .gold_notes import NO_READER_COMMENTS, UNSCORED_COMMENTS
 from .runner import TIMEOUT, Cache, Task, run_system
 from .systems import PEERS, SYSTEMS, TEXT_SYSTEMS, Output, PageInput, version
 from .textdump import VARIANTS, renders
@@ -177,7 +177,8 @@ def score_comments(
         scores: list[M.PageScore] = []
         reader: list[M.PageScore] = []
         no_reader = NO_READER_COMMENTS.get(name, {})
-        clean = clean_ok = 0
+        unscored = UNSCORED_COMMENTS.get(name, {})
+        clean = clean_ok = bare = bare_ok = 0
         for p in pages[name]:
             o = outs.get(f"{name}/{p.id}")
             got = "\n".join(c for c in ((o.comments or []) if o else []) if c.strip())
@@ -188,9 +189,15 @@ def score_comments(
             else:
                 clean += 1
                 clean_ok += not got.strip()
+                if p.id not in unscored:
+                    bare += 1
+                    bare_ok += not got.strip()
         d = _corpus(scores, bootstrap)
         d["clean_pages"] = clean
         d["clean_share"] = clean_ok / clean if clean else 0.0
+        # (the comment-free pages that show no reader comment either: benchmarks.gold_notes)
+        d["bare_pages"] = bare
+        d["bare_share"] = bare_ok / bare if bare else 0.0
         # (the pages whose gold comments hold a reader's words: benchmarks.gold_notes)
         r = _corpus(reader, bootstrap)
         d["reader_f1"], d["reader_pm"], d["reader_pages"] = r["f1"], r["pm"], r["pages"]

@@ -7,6 +7,14 @@ spec scores 0 on these pages however right it is; the comment table reports the 
 gold comments (the set's own figure) and on those whose gold holds reader comments (the pages below
 left out). Each entry was read from the page's gold (``benchmarks.data.load_set``); the reason
 quotes it. See docs/design.md, section 3, "Comments on l3s-gn1".
+
+``UNSCORED_COMMENTS``: pages without ``gold_comments`` that show reader comments all the same (the
+gold leaves them out): a system that returns them is counted as returning a comment on a
+comment-free page. The comment table reports the share of comment-free pages left without a comment
+on all of them (the set's own figure) and on those that show no reader comment (the pages below
+left out). Each entry was read from boilerstrip's comments on the page (its author and date lines
+and words), in-sample and with the held-out fold models; pingbacks and reblog notices ("[...] ...",
+"Reblogged this on ...") are not reader comments and are not listed.
 """
 
 from __future__ import annotations
@@ -91,3 +99,40 @@ NO_READER_COMMENTS: Final[dict[str, dict[str, str]]] = {
     },
 }
 """Per set, the pages whose gold comments hold no reader comment, with what they hold."""
+
+UNSCORED_COMMENTS: Final[dict[str, dict[str, str]]] = {
+    "dragnet": {
+        "100": "'See all 20 Comments', 'by randallbrink July 24, 2012 11:45 PM EDT / Well, ...'",
+        "149": "'See all 26 Comments', 'by Vetzero58 July 24, 2012 4:32 AM EDT / This news ...'",
+        "227": "'by KPeters_from_UK July 24, 2012 9:14 AM EDT / Yipee!!! ...' (5 comments)",
+        "328": "'See all 42 Comments' then 'by MurdochSucks July 24, 2012 4:04 PM EDT / ...'",
+        "50": "'See all 88 Comments' then 'by onebrickshy July 29, 2012 8:33 AM EDT / ...'",
+        "86": "'by ssnoah77 July 25, 2012 2:23 AM EDT / You stupid stupid people ...' (13)",
+        "R112": "'nomaduk / The US student loan system is a nightmare. Here in ...' (8)",
+        "R125": "'mikedow / 29 October 2012 5:50PM / Stupidity is never simple.'",
+        "R146": "'Bruce Trinh / whoa, Jessica Alba for a Windows Phone launch! ...'",
+        "R147": "'pc / He's got the juice - go TL!'",
+        "R199": "'musevine / Do you think that it's possible to ...'",
+        "R226": "'EBM-Radio', 'Ookmon', 'Ian McLeod / Wish I wasn't ...'",
+        "R227": "'Andrei Minca / could space-time ...', 'Sabeer Abdulla / I have always ...'",
+        "R228": "'Mike T / November 1, 2012 / What a great idea!'",
+        "R273": "'Trevor Shelley-de Brauw | Posted at 12:45pm / You are clinically insane ...' (4)",
+        "R277": "'tonifafa2012 / View 20 hours ago / after taking all of that time to brown the "
+        "chicken ...'",
+        "R281": "Disqus thread: 'Michael Robinson / Th...' (the gold keeps it in the article text)",
+        "R292": "'That word has a LOT of meaning here in New Jersey, right now!!!!'",
+        "R486": "'mike says: / November 2, 2012 at 3:56 am / This is maternal mortality not ...'",
+        "R627": "'Jermaine 07 Nov 12 / Love it. The little details that matter ...' (12)",
+        "R703": "'Katie @ Lovebird Productions writes / 11/07/12 at 5:28 pm / This couple ...' (4)",
+        "R709": "'g0m3r619 Wise, Aged Ars Veteran / deet wrote: / Maybe THIS time ...'",
+        "R828": "'Anthony Beardsell / Yes. I get it. Simplifying leadership makes great sense ...'",
+        "R874": "'ADI 08-20-2012 / Great interview, David Allen is a genius.'",
+        "R875": "'Jeet Banerjee 09-04-2012 / Wow that's a very cool site. ...' (3)",
+        "R876": "'Mark 08-08-2012 / Thanks for this Bob. On your recommendation ...'",
+        "R879": "'Tyler 07-25-2012 / Awesome, I didn't know he'd released an app ...'",
+        "T170": "'Working with Idaho Rivers United I used the Google Earth Pro ...',"
+        " 'Fraps is great and well worth the small price ...'",
+        "T93": "'vicky / The acceleration of vehicle from idle to 60 mph ...', 'holmsdaniel / ...'",
+    },
+}
+"""Per set, the pages without gold comments whose page shows reader comments, and what it shows."""

@@ -166,6 +166,7 @@ def score(path: Path, data: Path, conventions: bool = False) -> dict[str, dict[s
                 by_seed[seed][f"{name} comments"] = c["f1"]
                 by_seed[seed][f"{name} clean"] = c["clean_share"]
                 by_seed[seed][f"{name} comments, reader pages"] = c["reader_f1"]
+                by_seed[seed][f"{name} clean, pages without reader comments"] = c["bare_share"]
     return by_seed
 
 
