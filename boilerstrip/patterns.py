@@ -545,7 +545,9 @@ _LAZY["COMMENT_NOTICE"] = (
     r"\b(?:comments?|commenters?|readers?|users?|members?|other people|posts?)\b.{0,120}?"
     r"(?:\bvouch for\b|\b(?:do(?:es)? not|don't|doesn't|in no way do they|in no way)\s+"
     r"(?:necessarily\s+)?(?:represent|reflect)\s+the\s+(?:views?|opinions?)\b|"
-    r"\bnot responsible for\b|\bto (?:register|sign (?:in|up)|log ?in)\b)|"
+    r"\bnot responsible for\b)|"
+    r"\b(?:requires?|must ask)\s+(?:all\s+)?(?:commenters|users|readers|members|posters)\s+to\s+"
+    r"(?:register|sign (?:in|up)|log ?in)\b|"
     r"^(?:please )?click here to report\b|\breport (?:offensive|inappropriate|abusive) comments?\b|"
     r"\bcannot register\b",
     _I,

@@ -97,9 +97,12 @@ def test_the_sections_notices_are_no_comment() -> None:
         ("/d", "Sign Up - To encourage intelligent and meaningful conversation, the site requires "
                "all commenters to register before posting comments."),
         ("/e", "The mayor does not represent the views of this town, and readers know it."),
-        ("/f", WORDS_1),
+        ("/f", "Many readers here forgot to register to vote, sadly."),
+        ("/g", WORDS_1),
     )
-    assert [comment_role(s) for s in doc.segments] == [CHROME, CHROME, CHROME, CHROME, WORDS, WORDS]
+    assert [comment_role(s) for s in doc.segments] == [
+        CHROME, CHROME, CHROME, CHROME, WORDS, WORDS, WORDS,
+    ]
 
 
 def test_a_sentence_with_a_date_is_words() -> None:
