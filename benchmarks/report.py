@@ -207,6 +207,17 @@ def sanity_table(res: dict[str, Any]) -> list[str]:
     ]
 
 
+def _set_counts(com: dict[str, Any], part: str, whole: str) -> str:
+    """ "19 of l3s-gn1's 37" for each set of boilerstrip's comment figures where ``part`` pages
+    are fewer than ``whole`` (the pages :mod:`benchmarks.gold_notes` sets apart)."""
+    per = com.get("boilerstrip", {})
+    return ", ".join(
+        f"{d[whole] - d[part]} of {name}'s {d[whole]}"
+        for name, d in per.items()
+        if part in d and d[part] < d[whole]
+    )
+
+
 def comment_tables(res: dict[str, Any]) -> list[str]:
     com = res.get("comments", {})
     if not com:
@@ -244,14 +255,16 @@ def comment_tables(res: dict[str, Any]) -> list[str]:
         "this table (its separate comments output); the other peers return no comments. The "
         "*dump* rows are boilerstrip's text mode on the browser dumps of the same pages (see "
         "[Plain text](#plain-text-input)). The last column scores the pages whose gold comments "
-        "hold a reader's words: on 19 of l3s-gn1's 37 pages with gold comments they hold only the "
-        "comment section's chrome (its header, prompts, form labels, rules or disclaimer) or "
-        "other text, which a comment as issue 6 defines it (the reader's words) leaves out, so "
-        "that the right output scores 0 there; the pages and what their gold holds are listed in "
-        "`benchmarks/gold_notes.py`. Likewise, 29 of dragnet's 664 pages without gold comments "
-        "show reader comments the gold leaves out (Yahoo's \"by name date\" threads, Disqus and "
-        "WordPress threads); the column before it counts the comment-free pages without them "
-        "(also listed there).\n",
+        "hold a reader's words: on "
+        + (_set_counts(com, "reader_pages", "pages") or "none")
+        + " pages with gold comments they hold only the comment section's chrome (its header, "
+        "prompts, form labels, rules or disclaimer) or other text, which a comment as issue 6 "
+        "defines it (the reader's words) leaves out, so that the right output scores 0 there; the "
+        "pages and what their gold holds are listed in `benchmarks/gold_notes.py`. Likewise, "
+        + (_set_counts(com, "bare_pages", "clean_pages") or "none")
+        + " pages without gold comments show reader comments the gold leaves out (Yahoo's \"by "
+        "name date\" threads, Disqus and WordPress threads); the column before it counts the "
+        "comment-free pages without them (also listed there).\n",
         _table(
             [
                 "set",

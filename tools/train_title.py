@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -39,6 +38,7 @@ from train import site_of  # noqa: E402
 from benchmarks.data import DEFAULT_DATA, load_set  # noqa: E402
 from benchmarks.metrics import norm_title, title_match  # noqa: E402
 from boilerstrip.classify import PIPELINE, run  # noqa: E402
+from boilerstrip.classify.model import sigmoid  # noqa: E402
 from boilerstrip.classify.title import (  # noqa: E402
     TITLE_FEATURES,
     Title,
@@ -70,7 +70,7 @@ class PageData:
     where: list[int]
     """Each candidate's block index (-1: a metadata name)."""
     overlaps: list[int] | None
-    """Each candidate's content words in the story (:func:`boilerstrip.classify.title.story_overlaps`)."""
+    """Each candidate's content words in the story (``title.story_overlaps``)."""
 
 
 def gold_labels(set_name: str, gold: str, texts: Sequence[str]) -> list[int]:
@@ -106,7 +106,7 @@ def choose(d: PageData, scores: list[float]) -> str | None:
     if scores:
         allowed = d.allowed or list(range(len(scores)))
         k = max(allowed, key=scores.__getitem__)
-        probs = [1.0 / (1.0 + math.exp(-v)) for v in scores]
+        probs = [sigmoid(v) for v in scores]
         cands = [(i, t, []) for i, t in zip(d.where, d.texts, strict=True)]
         return d.texts[story_choice(cands, probs, allowed, k, d.overlaps)]
     return d.fallback

@@ -15,6 +15,7 @@ model file, the first heading-like line of the few blocks above the article.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from itertools import repeat
@@ -588,11 +589,14 @@ def story_overlaps(doc: Doc, cands: Sequence[tuple[int, str, list[float]]]) -> l
             break
     if n < STORY_MIN_WORDS or n_function < STORY_MIN_FUNCTION_SHARE * n:
         return None
-    whole = set().union(*(words for _, words in blocks))
+    # In how many of the story's blocks each word is: a word is in the story without the
+    # candidate's own block where another block holds it too.
+    held = Counter(w for _, words in blocks for w in words)
+    own = dict(blocks)
     out = []
     for i, text, _ in cands:
-        story = whole if i < 0 else set().union(*(w for j, w in blocks if j != i))
-        out.append(len(_content_words(split_words(text)) & story))
+        mine: set[str] = own.get(i, set())
+        out.append(sum(1 for w in _content_words(split_words(text)) if held[w] > (w in mine)))
     return out
 
 
