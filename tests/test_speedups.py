@@ -698,7 +698,7 @@ def test_compiled_ascii_features_match_python(monkeypatch: pytest.MonkeyPatch) -
 def _python_hits(toks: list[str], n_langs: int) -> list[int]:
     """The function-word hits per language the plain-Python language pick counts for ``toks``."""
     want = [0] * n_langs
-    features._best_language(toks, want)
+    features._count_hits(toks, want)
     return want
 
 

@@ -340,6 +340,42 @@ def test_features() -> None:
     assert prose.words == 11
 
 
+_GERMAN = (
+    "Im Innenhof des Palais wird vom 9. bis 23. Februar die Ausstellung gezeigt. Auch der Ort der "
+    "Ausstellung, das sanierte und mit dem Bundesdenkmalamt restaurierte Palais, steht mit im "
+    "Diskussionsfeld der Architektinnen, die sich mit den Denkmälern der Stadt befassen und sie in "
+    "ein neues Licht stellen, wie es die Veranstalter in ihrer Einladung an die Presse schreiben. "
+)
+
+
+@pytest.mark.parametrize("pure", [False, True])
+def test_a_lang_hint_the_page_does_not_read_in_gives_way(
+    pure: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A template's lang="en-US" over a German story: the story's German function words (far
+    more, and a good share of its words) name the list its stop density is counted with."""
+    from boilerstrip.compiled import PURE_PYTHON_ENV
+    from boilerstrip.features import function_words, pick_language
+
+    if pure:
+        monkeypatch.setenv(PURE_PYTHON_ENV, "1")
+    table = function_words()
+    page = f"<html lang='en-US'><body><p>{_GERMAN * 3}</p><p>Home</p></body></html>"
+    doc = html_doc(page)
+    doc.meta.lang = "en-US"
+    assert pick_language(doc.segments, "en-US") is table["de"]
+    assert pick_language(doc.segments, "de") is table["de"]
+    compute(doc)
+    assert doc.segments[0].stop_density > 0.3
+    # A hint the sample does not clearly overrule stands: too few words, or English ones too.
+    short = html_doc(f"<p>{_GERMAN[:80]}</p>")
+    assert pick_language(short.segments, "en") is table["en"]
+    english = "The council said that the bridge would open in the spring. " * 3
+    mixed = html_doc(f"<p>{_GERMAN * 2}</p><p>{english}</p>")
+    assert pick_language(mixed.segments, None) is table["de"]
+    assert pick_language(mixed.segments, "en") is table["en"]
+
+
 # --- assembly and types ----------------------------------------------------------------------
 
 
