@@ -367,6 +367,12 @@ def test_a_lang_hint_the_page_does_not_read_in_gives_way(
     assert pick_language(doc.segments, "de") is table["de"]
     compute(doc)
     assert doc.segments[0].stop_density > 0.3
+    zh = (
+        "我们的城市在春天的时候会有很多的花，人们在公园里散步，"  # noqa: RUF001
+        "孩子们在草地上玩耍。这是一个美丽的季节。"
+    )
+    chinese = html_doc(f"<p>{zh * 4}</p><p>Home</p>")
+    assert pick_language(chinese.segments, "en") is table["zh"]  # (each character a token)
     # A hint the sample does not clearly overrule stands: too few words, or English ones too.
     short = html_doc(f"<p>{_GERMAN[:80]}</p>")
     assert pick_language(short.segments, "en") is table["en"]
