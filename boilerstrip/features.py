@@ -114,10 +114,10 @@ HINT_OVERRULED_SHARE: Final = 0.05
 """A page's ``lang`` hint names its function words unless another language's function words are
 at least 3 times as frequent in the page's sample, at least 50, and at least 5 % of its tokens
 (prose: German or Spanish prose is 25-45 % function words, Chinese 8-23 % of its characters, each
-a token). Templates declare ``lang="en-US"``
-over German, Spanish and French stories: 26 of the 1,634 dev pages with a hint we have a list
-for have another language ahead in the sample, and the 18 of them past all three bounds read in
-that language (a German repair-café page: 105 German function words against 8 English ones).
+a token). Templates declare ``lang="en-US"`` over German, Spanish and French stories: 26 of the
+1,634 dev pages with a hint we have a list for have another language ahead in the sample, and the
+18 of them past all three bounds read in that language (a German repair-café page: 105 German
+function words against 8 English ones).
 Short of them the hint stands: lorem ipsum (Danish ahead, 45 against 18), a Kiel sailing club's
 German page under an English menu (86 against 105), a German results table whose sample is names
 and numbers (French ahead by 155 against 25 in 4,000 tokens)."""
