@@ -42,7 +42,13 @@ _TOKEN_WIDE: Final = regex.compile(
 _END_CLASS: Final = r"[.!?。！？؟।]"
 _CLOSE_CLASS: Final = r"[\"'”’»)\]]"
 _TERM_CLASS: Final = r"[.!?。！？؟।…:;]"
-_SENTENCE_END: Final = regex.compile(_END_CLASS + "(?:" + _CLOSE_CLASS + r"*)(?:\s|$)")
+_WIDE_END_CLASS: Final = r"[。！？]"
+_SENTENCE_END: Final = regex.compile(
+    r"[.!?؟।]" + _CLOSE_CLASS + r"*(?:\s|$)|" + _WIDE_END_CLASS + "+" + _CLOSE_CLASS + "*"
+)
+"""A sentence end: a stop, then closing quotes, then a space or the text's end; Chinese and
+Japanese full-width stops ("。", "！", "？", a run of them once) end a sentence without a space
+after them, as those languages write ("今天下雨了。我们在家。" is two sentences)."""
 _TERMINAL: Final = regex.compile(_TERM_CLASS + _CLOSE_CLASS + "{0,3}$")
 """A line ends a sentence when it ends with sentence punctuation, maybe inside closing quotes."""
 _TABLE_CHARS: Final = 0x2070

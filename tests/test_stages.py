@@ -340,6 +340,16 @@ def test_features() -> None:
     assert prose.words == 11
 
 
+
+def test_chinese_and_japanese_sentences_end_without_a_space() -> None:
+    doc = Doc(kind="text")
+    segment_text("今天下雨了。我们在家里看书！你呢？\n本当？！ そうです。「はい。」と言った\n", doc)
+    compute(doc)
+    zh, ja = doc.segments
+    assert zh.sentences == 3 and zh.punct_end
+    assert ja.sentences == 4 and not ja.punct_end  # (three ends, and the words after the last)
+
+
 _GERMAN = (
     "Im Innenhof des Palais wird vom 9. bis 23. Februar die Ausstellung gezeigt. Auch der Ort der "
     "Ausstellung, das sanierte und mit dem Bundesdenkmalamt restaurierte Palais, steht mit im "
