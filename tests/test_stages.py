@@ -340,7 +340,6 @@ def test_features() -> None:
     assert prose.words == 11
 
 
-
 def test_chinese_and_japanese_sentences_end_without_a_space() -> None:
     doc = Doc(kind="text")
     segment_text("今天下雨了。我们在家里看书！你呢？\n本当？！ そうです。「はい。」と言った\n", doc)
