@@ -39,12 +39,13 @@ _TOKEN_WIDE: Final = regex.compile(
     r"[\p{Han}\p{Hiragana}\p{Katakana}]|[^\W\p{Han}\p{Hiragana}\p{Katakana}]+"
 )
 """Tokens where each Han/kana character stands alone (function words of Chinese are characters)."""
-_END_CLASS: Final = r"[.!?。！？؟।]"
+_END_CLASS: Final = r"[.!?؟।]"
+"""Stops that end a sentence where a space or the text's end follows them."""
 _CLOSE_CLASS: Final = r"[\"'”’»)\]]"
 _TERM_CLASS: Final = r"[.!?。！？؟।…:;]"
 _WIDE_END_CLASS: Final = r"[。！？]"
 _SENTENCE_END: Final = regex.compile(
-    r"[.!?؟।]" + _CLOSE_CLASS + r"*(?:\s|$)|" + _WIDE_END_CLASS + "+" + _CLOSE_CLASS + "*"
+    _END_CLASS + _CLOSE_CLASS + r"*(?:\s|$)|" + _WIDE_END_CLASS + "+" + _CLOSE_CLASS + "*"
 )
 """A sentence end: a stop, then closing quotes, then a space or the text's end; Chinese and
 Japanese full-width stops ("。", "！", "？", a run of them once) end a sentence without a space

@@ -371,7 +371,7 @@ def test_a_lang_hint_the_page_does_not_read_in_gives_way(
     table = function_words()
     page = f"<html lang='en-US'><body><p>{_GERMAN * 3}</p><p>Home</p></body></html>"
     doc = html_doc(page)
-    doc.meta.lang = "en-US"
+    assert doc.meta.lang == "en-US"
     assert pick_language(doc.segments, "en-US") is table["de"]
     assert pick_language(doc.segments, "de") is table["de"]
     compute(doc)

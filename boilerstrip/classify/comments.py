@@ -488,12 +488,14 @@ def comment_role(s: Segment, local_cues: int = 0) -> int:
             return CHROME  # a rights notice that the section's markup swept in
         if is_placeholder_line(t):
             return CHROME  # a dump's image or form field in brackets ("[big]", "[Submit]")
-    if s.words <= POLICY_WORDS and P.COMMENT_POLICY.match(t[: P.MAX_PATTERN_CHARS]):
-        return CHROME  # (anchored at the start: a long notice is judged by its first words)
-    if s.words <= POLICY_WORDS and P.AUTHOR_BOX.match(t[: P.MAX_PATTERN_CHARS]):
-        return CHROME  # the post's author box
-    if s.words <= POLICY_WORDS and P.COMMENT_NOTICE.search(t[: P.MAX_PATTERN_CHARS]):
-        return CHROME  # a disclaimer, a call to report or to register
+    if s.words <= POLICY_WORDS:
+        head = t[: P.MAX_PATTERN_CHARS]  # (a long notice is judged by its first words)
+        if (
+            P.COMMENT_POLICY.match(head)  # the section's rules
+            or P.AUTHOR_BOX.match(head)  # the post's author box
+            or P.COMMENT_NOTICE.search(head)  # a disclaimer, a call to report or to register
+        ):
+            return CHROME
     if s.near_cues & (P.FORM | P.POPUP):
         return CHROME
     if _header_line(s, local_cues):
