@@ -395,6 +395,8 @@ comment preview template ("Posted by:  |"), which every dump of its pages shows.
 COMMENT_LINE_WIDGET: regex.Pattern[str]
 _LAZY["COMMENT_LINE_WIDGET"] = (
     r"^[\s|·•\[\](){}/-]*(?:reply(?: to this(?: comment)?)?|(?:view )?profile|avatar|"
+    r"(?:\d+\s+)?(?:antworten|responder|répondre|rispondi|beantwoorden|reageer|odpowiedz|svara)|"
+    r"melden|signaler|denunciar|segnala|"
     r"report(?: abuse| this(?: comment| post)?| comment| post)?|"
     r"permalink|link to (?:this )?comment|quote|flag(?: as inappropriate)?|edit|delete|"
     r"like|unlike|dislike|recommend(?:ed)?|vote (?:up|down)|(?:up|down)vote|up|down|"
@@ -408,8 +410,10 @@ _LAZY["COMMENT_LINE_WIDGET"] = (
     _I,
 )
 """A line of comment widgets only ("Reply", "Report abuse", "Like 0", "[Reply]", "| Permalink",
-"Quote | Report this post"), and the badges a site puts beside a commenter's name, alone on their
-line ("Staff", "Contributor", "Moderator")."""
+"Quote | Report this post"; "Reply" and "Report" also in German, Spanish, Portuguese, French,
+Italian, Dutch, Polish and Swedish: "Antworten", "Responder", "Répondre", "Melden"), and the
+badges a site puts beside a commenter's name, alone on their line ("Staff", "Contributor",
+"Moderator")."""
 
 COMMENT_META_TAIL: regex.Pattern[str]
 _LAZY["COMMENT_META_TAIL"] = (
@@ -421,20 +425,59 @@ _LAZY["COMMENT_META_TAIL"] = (
 """Widgets after a comment's header ("Jimmy | Nov 11, 2012 | Reply", "... up reply actions")."""
 
 _MONTH: Final = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+MONTH_NAMES: Final[dict[str, tuple[str, ...]]] = {
+    "de": ("januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
+           "september", "oktober", "november", "dezember", "jan.", "feb.", "mär.", "mrz.", "apr.",
+           "aug.", "sep.", "sept.", "okt.", "nov.", "dez."),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+           "octobre", "novembre", "décembre", "janv.", "févr.", "fév.", "avr.", "juil.", "sept.",
+           "oct.", "nov.", "déc."),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+           "setiembre", "octubre", "noviembre", "diciembre"),
+    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+           "settembre", "ottobre", "novembre", "dicembre"),
+    "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+           "setembro", "outubro", "novembro", "dezembro"),
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december", "mrt."),
+    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+           "oktober", "november", "december"),
+    "pl": ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+           "września", "października", "listopada", "grudnia"),
+}
+"""Month names, as a day's date prints them after its day ("28. Oktober", "5 février", "12 de
+diciembre", Polish in the genitive "3 maja"), for the comment header's date (:data:`COMMENT_DATE`)
+beside English's. Abbreviations only with their dot: bare ones are words ("out", "set", "gen")."""
+
+_DAY_MONTH: Final = "(?:" + "|".join(
+    regex.escape(m) for m in sorted({m for ms in MONTH_NAMES.values() for m in ms}, key=len,
+                                    reverse=True)
+) + r")(?!\w)"
+"""Any of :data:`MONTH_NAMES`, longest first, as a whole word."""
+_AGO_WORDS: Final = (
+    r"vor\s+\d+\s+(?:sekunde|minute|stunde|tag|woche|monat|jahr)[a-z]*|"
+    r"(?:il\s+y\s+a|hace|há)\s+\d+\s+(?:seconde|minute|heure|jour|semaine|mois|ans?|segundo|"
+    r"minuto|hora|d[ií]a|semana|mes(?:es)?|a[ñn]o)s?\b"
+)
+""""... ago" in German, French, Spanish and Portuguese, with its number ("vor 3 Stunden", "il y a
+2 jours", "hace 5 minutos")."""
 _TIME: Final = (
-    r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr\b)?(?:\s+(?:[A-Z]{1,2}[SD]?T|UTC|GMT)\b)?"
+    r"\d{1,2}+[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?|uhr\b)?(?:\s+(?:[A-Z]{1,2}[SD]?T|UTC|GMT)\b)?"
 )
 COMMENT_DATE: regex.Pattern[str]
 _LAZY["COMMENT_DATE"] = (
     r"(?:(?<![a-z])(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:"
-    r"\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|"
+    r"\d{1,4}+[-/.]\d{1,2}[-/.]\d{1,4}|"
+    r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]|"
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|"
-    rf"\d{{1,2}}(?:st|nd|rd|th)?\.?\s+{_MONTH},?(?:\s+\d{{4}})?|"
-    r"(?:(?:(?<!\d)\d+|an?|one|a few)\s+(?:second|minute|hour|day|week|month|year)s?|"
+    rf"\d{{1,2}}+(?:st|nd|rd|th|er|º)?\.?\s+(?:{_MONTH}|(?:de\s+)?{_DAY_MONTH}),?"
+    r"(?:\s+(?:de\s+)?\d{4})?|"
+    r"(?:(?:(?<!\d)\d++|an?|one|a few)\s+(?:second|minute|hour|day|week|month|year)s?|"
     r"seconds|moments)"
-    r"\s+ago|just now)"
-    rf"(?:\s*(?:,|at|um|@|-|–|—)?\s*@?{_TIME})?|"
-    rf"{_TIME}(?:\s*(?:,|on|-|–|—)?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|"
+    rf"\s+ago|just now|{_AGO_WORDS})"
+    rf"(?:\s*(?:,|at|um|à|a\s+las|às|alle|om|o|kl\.|@|-|–|—)?\s*@?{_TIME})?|"
+    rf"{_TIME}(?:\s*(?:,|on|-|–|—)?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s+"
+    rf"(?:{_MONTH}|(?:de\s+)?{_DAY_MONTH}),?\s+(?:de\s+)?\d{{4}}|"
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{1,4}}))?",
     _I,
 )
@@ -455,11 +498,12 @@ a post's "Updated:" stamp (whose date ``assemble.comment_author_date`` takes out
 COMMENT_AUTHOR_TAIL: regex.Pattern[str]
 _LAZY["COMMENT_AUTHOR_TAIL"] = (
     r"(?:[\s|·•/,:*(-]|\(\d+\)|\.{2,3}|…|\b(?:says|said|wrote|writes|replied|responded|commented|"
-    r"dit|schreibt|schrieb|sagt|meint|escribió|scrive|on|at|am|um|in reply to|posted|added)\b)+$",
+    r"dit|a écrit|écrit|schreibt|schrieb|sagt|meint|escribió|escreveu|scrive|schreef|skrev|"
+    r"on|at|am|um|le|el|il|em|op|den|dnia|in reply to|posted|added)\b)+$",
     _I,
 )
-"""What comes after the author's name: "says:", "wrote:", "added", "on", "at", separators, a karma
-count."""
+"""What comes after the author's name: "says:", "wrote:", "added", "on", "at" (and the words before
+a date in other languages: "le", "el", "op", "dnia"), separators, a karma count."""
 
 WEB_ADDRESS: regex.Pattern[str]
 _LAZY["WEB_ADDRESS"] = (r"\b(?:https?://|www\.)\S*", _I)

@@ -444,6 +444,40 @@ def test_comment_author_and_date_of_more_header_shapes() -> None:
     assert comment_author_date(["Juni 2016 um", "17:21 Uhr"]) == (None, "17:21 Uhr")
 
 
+def test_comment_dates_in_other_languages() -> None:
+    # Day-month dates and "ago" in the languages of patterns.MONTH_NAMES, whole with their time
+    # (the time alone was the date before), and the word before the date is no part of the name.
+    cases = {
+        "Max Muster 28. Oktober 2021 um 14:32 Uhr": ("Max Muster", "28. Oktober 2021 um 14:32 Uhr"),
+        "rageul Le 10 décembre 2019 à 19:24": ("rageul", "10 décembre 2019 à 19:24"),
+        "Ana 12 de diciembre de 2019 a las 10:12": ("Ana", "12 de diciembre de 2019 a las 10:12"),
+        "Robs | 11 maja 2021, 23:13": ("Robs", "11 maja 2021, 23:13"),
+        "Lee 2019年12月12日 10:12": ("Lee", "2019年12月12日 10:12"),
+        "Robert Geiss vor 8 Stunden": ("Robert Geiss", "vor 8 Stunden"),
+        "Pierre il y a 2 jours": ("Pierre", "il y a 2 jours"),
+    }
+    for line, expected in cases.items():
+        assert comment_author_date([line]) == expected, line
+    # "Reply" in other languages is a widget, not the commenter's name
+    assert comment_author_date(["Antworten", "Sandra", "14. April 2019"]) == (
+        "Sandra",
+        "14. April 2019",
+    )
+    assert comment_author_date(["Responder", "26 abril 2022 a las 14:02"]) == (
+        None,
+        "26 abril 2022 a las 14:02",
+    )
+
+
+def test_month_words_need_a_day_and_a_whole_word() -> None:
+    # Bare abbreviations are words ("out", "set"); a month name is one only as a whole word.
+    for text in ("5 out of 10 readers agree", "we lost 2 set points", "3 maisons", "4 Maigret"):
+        assert P.COMMENT_DATE.search(text) is None, text
+    for text, date in (("Posted 3 Okt. 2020", "3 Okt. 2020"), ("am 7 maio", "7 maio")):
+        m = P.COMMENT_DATE.search(text)
+        assert m is not None and m.group(0) == date, text
+
+
 def test_widget_lines_leave_the_words() -> None:
     doc = html_doc(("/html/body/div/p", "Marrije Says:\n" + WORDS_1 + "\nReply"))
     CommentItems()(doc)

@@ -428,9 +428,11 @@ def is_header_text(t: str, words: float | None = None, dated: bool | None = None
         dated = has_date(t)
     m = P.DATE.search(t) if dated else None
     if m and not sentence:
+        # (the words left beside the dates, each date read whole with its weekday and time, in
+        # the languages COMMENT_DATE knows: "Max 12 de diciembre de 2019 a las 10:12")
         rest = 0
         pos = 0
-        for d in P.DATE.finditer(t):
+        for d in P.COMMENT_DATE.finditer(t):
             rest += len(t[pos:d.start()].split())
             pos = d.end()
         rest += len(t[pos:].split())
