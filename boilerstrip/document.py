@@ -95,6 +95,9 @@ class Meta:
     stray_og_title: str | None = None
     subtitle: str | None = None
     """The headline's deck, named by the deck step (:mod:`.classify.deck`)."""
+    title_line: tuple[int, str] | None = None
+    """HTML: where the title step chose one line of a block (an ``h1`` whose ``<br>`` parts hold
+    the headline and its deck), that block's index and the line; the deck step reads it."""
 
 
 @dataclass(slots=True, eq=False)

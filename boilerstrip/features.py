@@ -328,10 +328,21 @@ def _features(s: Segment, toks: list[str] | None, is_stop: Callable[[str], bool]
     if toks:
         hits = sum(map(is_stop, toks))
         s.stop_density = hits / len(toks) if hits else 0.0
-    last = text[-1:]
-    punct_end = (last in _TERMINAL_LAST or last == "\n") and _terminal(text[-8:]) is not None
+    punct_end = ends_sentence(text)
     s.punct_end = punct_end
     s.sentences = ends + (0 if punct_end else 1)
+
+
+def ends_sentence(text: str) -> bool:
+    """The ``punct_end`` feature: the text ends like a sentence (a stop, a quote after it)."""
+    last = text[-1:]
+    return (last in _TERMINAL_LAST or last == "\n") and _terminal(text[-8:]) is not None
+
+
+def sentence_count(text: str) -> int:
+    """The ``sentences`` feature of a text taken alone (one line of a block): its sentence ends,
+    and one more where it does not end like a sentence."""
+    return len(_sentence_ends(text)) + (0 if ends_sentence(text) else 1)
 
 
 _terminal: Final = _TERMINAL.search

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+import boilerstrip
 from boilerstrip import Label
 from boilerstrip import patterns as P
 from boilerstrip.classify.deck import Deck, is_deck
@@ -92,6 +93,30 @@ def test_a_linked_line_is_no_deck() -> None:
     doc.segments[1].link_density = 1.0
     assert not is_deck(doc.segments[0], doc.segments[1])
     assert deck_of(doc) is None
+
+
+def test_a_deck_in_the_headline_s_own_block() -> None:
+    # An h1 of two <br> parts: the title step chose its first line, the second is the deck; a
+    # dateline in that place is none.
+    deck = "Service To Be Launched In Wisconsin Cities"
+    doc = page(("h1", f"{HEADLINE}\n{deck}"), ("p", STORY), title_at=-1)
+    doc.meta.title_line = (0, HEADLINE)
+    assert deck_of(doc) == deck
+    doc = page(("h1", f"{HEADLINE}\nJanuary 23, 2008, 7:54 am"), ("p", STORY), title_at=-1)
+    doc.meta.title_line = (0, HEADLINE)
+    assert deck_of(doc) is None
+
+
+def test_the_title_step_says_which_line_it_chose() -> None:
+    deck = "Option attack with Williams, Mendenhall exactly the right kind to give Trojans fits"
+    html = (
+        "<html><head><title>USC has weakness for Illini duo -- chicagotribune.com</title></head>"
+        f"<body><div class='nav'><a href='/'>Home</a> <a href='/s'>Sports</a></div>"
+        f"<h1>USC has weakness for Illini duo<br>{deck}</h1><p>{STORY}</p><p>{STORY}</p>"
+        "</body></html>"
+    )
+    art = boilerstrip.extract(html)
+    assert (art.title, art.subtitle) == ("USC has weakness for Illini duo", deck)
 
 
 def test_no_headline_block_no_deck() -> None:

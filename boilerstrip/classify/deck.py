@@ -5,13 +5,14 @@ In Wisconsin Cities"), a ``p.standfirst``, a summary ``div``. l3s-gn1's annotato
 part of the headline; other corpora leave it in the story or out of it, so the step only names it
 (``Article.subtitle``) and leaves every label as it is.
 
-HTML only: the deck is the block right after the block the title step chose, where that block reads
-as a deck (:func:`is_deck`): a line of a few words, no link list, no chrome the headline's own
+HTML only: the deck is the block right after the block the title step chose, or, where the step
+chose one line of a block (an ``h1`` whose ``<br>`` parts are the headline and its deck), the line
+after it in that block (:func:`line_deck`), where it reads as a deck (:func:`is_deck`): a line of a few words, no link list, no chrome the headline's own
 element does not have, not a byline, dateline, credit or source line, not the story's first
 paragraph (a deck ends without a full stop, unless it is a heading) and not the headline again
 after a kicker.
-Measured on l3s-gn1 (``benchmarks.evaluate``'s title table, "title + deck"): 23 decks named,
-20 of them the gold's second headline line; the other three read as decks the annotators did not
+Measured on l3s-gn1 (``benchmarks.evaluate``'s title table, "title + deck"): 24 decks named,
+21 of them the gold's second headline line; the other three read as decks the annotators did not
 mark.
 """
 
@@ -23,6 +24,7 @@ import regex
 
 from .. import patterns as P
 from ..document import Doc, Segment
+from ..features import sentence_count, word_count
 from ..types import Label
 from .title_text import date_share, text_words
 
@@ -89,16 +91,42 @@ def is_deck(title: Segment, s: Segment) -> bool:
     return not _repeats(title.text, text)
 
 
+def _as_line(s: Segment, line: str) -> Segment:
+    """Block ``s`` cut to one of its lines, with what :func:`is_deck` reads: the line's text,
+    words and sentences; the block's markup, label and link density."""
+    return Segment(
+        text=line, source="", near_cues=s.near_cues, heading=s.heading, label=s.label,
+        link_density=s.link_density, words=word_count(line), sentences=sentence_count(line),
+    )
+
+
+def line_deck(s: Segment, headline: str) -> str | None:
+    """The deck in the headline's own block ``s`` where the headline is its line ``headline`` (an
+    ``h1`` of two ``<br>`` parts: "USC has weakness for Illini duo" over "Option attack with
+    Williams, Mendenhall ..."): the line right after it, where it reads as a deck (:func:`is_deck`,
+    the block's markup being the headline's own)."""
+    lines = [ln.strip() for ln in s.text.split("\n") if ln.strip()]
+    at = lines.index(headline.strip()) if headline.strip() in lines else -1
+    if at < 0 or at + 1 >= len(lines):
+        return None
+    deck = lines[at + 1]
+    return deck if is_deck(_as_line(s, headline.strip()), _as_line(s, deck)) else None
+
+
 class Deck:
     """Names the headline's deck (``Doc.meta.subtitle``); labels are left as they are."""
 
     name = "deck"
 
     def __call__(self, doc: Doc) -> None:
-        doc.meta.subtitle = None
+        meta = doc.meta
+        meta.subtitle = None
         if doc.kind != "html":
             return
         segs = doc.segments
         t = next((i for i, s in enumerate(segs) if s.is_title), -1)
         if 0 <= t < len(segs) - 1 and is_deck(segs[t], segs[t + 1]):
-            doc.meta.subtitle = segs[t + 1].text.strip()
+            meta.subtitle = segs[t + 1].text.strip()
+        elif t < 0 and meta.title_line is not None:
+            i, line = meta.title_line
+            meta.subtitle = line_deck(segs[i], line)

@@ -703,6 +703,7 @@ class Title:
 
     def _html(self, doc: Doc) -> None:
         meta = doc.meta
+        meta.title_line = None
         model = _title_model()
         cands = candidates(doc)
         if model is not None and cands:
@@ -714,6 +715,8 @@ class Title:
             i, text, _ = cands[k]
             if i >= 0 and text == doc.segments[i].text:
                 _mark(doc.segments[i], probs[k], self.name)
+            elif i >= 0:
+                meta.title_line = (i, text)
             meta.title = without_kicker(text, declared_names(meta)) if i >= 0 else text
             return
         title, og = page_names(meta)
