@@ -529,6 +529,36 @@ _LAZY["COMMENT_COUNT"] = (r"\b\d+\s+(?:comments?|replies|responses)\b", _I)
 """A comment count anywhere in a line ("by Tom 4 days ago | 8 comments"): a post's, in a list of
 posts."""
 
+_COMMENT_CHROME_INTL: Final = (
+    # a count or none: "12 Kommentare", "Keine Kommentare:", "Aucun commentaire", "51 comentarios"
+    r"(?:\d+|keine|noch keine|aucun|ningún|sin|no hay|nessun|nenhum|geen|nog geen|brak|inga)\s+"
+    r"(?:kommentare?|commentaires?|comentarios?|comentários?|commenti|commento|reacties|reactie|"
+    r"komentarz[ey]?|komentarzy|kommentarer)\s*:?\s*$|"
+    r"(?:kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze|kommentarer)"
+    r"\s*(?:\(\d+\))?\s*:?\s*$|"
+    # the form's title and its "Cancel reply" (WordPress's and Blogger's own translations)
+    r"(?:schreibe|hinterlasse|verfasse|schreiben sie|hinterlassen sie) (?:einen|deinen|ihren) "
+    r"kommentar|kommentar (?:verfassen|schreiben|posten|hinzufügen|abgeben)\b|"
+    r"antwort(?:en)? abbrechen|"
+    r"(?:laisser|laissez|ajouter|écrire) un commentaire|laisser une réponse|"
+    r"annuler (?:la )?réponse|"
+    r"(?:deja|dejar|escribe|añade|añadir) (?:un|tu|su) comentario|deja una respuesta|"
+    r"cancelar (?:la )?respuesta|"
+    r"(?:lascia|scrivi|aggiungi) un commento|lascia una risposta|annulla (?:la )?risposta|"
+    r"(?:deixe|deixar|escreva) (?:um|seu|o seu) comentário|deixe uma resposta|cancelar resposta|"
+    r"laat een reactie achter|plaats een reactie|reactie annuleren|"
+    r"(?:dodaj|zostaw|napisz) komentarz|anuluj odpowied[zź]|"
+    # a sign-in prompt
+    r"(?:sie müssen|du musst) (?:sich |dich )?(?:angemeldet|eingeloggt|anmelden|einloggen)|"
+    r"vous devez (?:être connecté|vous connecter)|"
+    r"(?:debes|tienes que) (?:estar registrado|iniciar sesión|registrarte)|"
+    r"devi (?:essere (?:registrato|connesso)|effettuare il login)"
+)
+"""Comment-section chrome of :data:`COMMENT_PROMPT` in German, French, Spanish, Italian,
+Portuguese, Dutch, Polish and Swedish: the comment count or "no comments" heading alone on its
+line, the form's title ("Schreibe einen Kommentar", "Laisser un commentaire", "Deja una
+respuesta") and its "Cancel reply", and the sign-in prompt."""
+
 COMMENT_PROMPT: regex.Pattern[str]
 _LAZY["COMMENT_PROMPT"] = (
     r"^(?:click here to |please )?(?:"
@@ -559,7 +589,10 @@ _LAZY["COMMENT_PROMPT"] = (
     r"(?:log|sign) in to (?:track|comment|reply|post)|"
     r"(?:show|hide|view|load|read) (?:all |more |the )?(?:\d+ )?(?:comments?|replies|responses)|"
     r"(?:sort|order) (?:by|comments)|newest first|oldest first|"
-    r"(?:this|the) (?:comment|post) (?:has been|was) (?:removed|deleted|down-ranked)"
+    r"(?:this|the) (?:comment|post) (?:has been|was) (?:removed|deleted|down-ranked)|"
+    r"there (?:are|is) (?:currently |still )?no (?:[\w-]+ ){1,2}comments?\b|"
+    r"loading (?:[\w-]+ )?comments\s*(?:\.{2,3}|…)?\s*$|"
+    rf"{_COMMENT_CHROME_INTL}"
     r")",
     _I,
 )
@@ -577,7 +610,10 @@ _LAZY["COMMENT_POLICY"] = (
     r"(?:guidelines|rules|policy)\s*:|"
     r"^(?:(?:all |reader )?comments?|posts?) (?:should|must|are subject to|"
     r"(?:are|will be) (?:moderated|reviewed|removed|deleted))\b|"
-    r"^we reserve the right to (?:remove|delete|edit|moderate)\b",
+    r"^we reserve the right to (?:remove|delete|edit|moderate)\b|"
+    r"^please be (?:respectful|civil|polite|courteous)\b|"
+    r"^(?:die redaktion behält sich|wir behalten uns) (?:das recht )?vor\b|"
+    r"^(?:kommentar|diskussions|community)-?(?:regeln|richtlinien)\b",
     _I,
 )
 """The rules of a comment section, stated above or below it ("Guidelines: Fan feedback should be

@@ -105,6 +105,27 @@ def test_the_sections_notices_are_no_comment() -> None:
     ]
 
 
+def test_the_sections_chrome_in_other_languages_is_no_comment() -> None:
+    # WordPress's and Blogger's own translations of the form's title, "Cancel reply" and the
+    # count, a sign-in prompt, the rules; a reader's words about comments stay words.
+    chrome = [
+        "Schreibe einen Kommentar Antworten abbrechen", "Kommentar verfassen Antwort abbrechen",
+        "Hinterlassen Sie einen Kommentar", "12 Kommentare", "Keine Kommentare:",
+        "Aucun commentaire:", "Laisser un commentaire", "Deja una respuesta",
+        "Lascia un commento", "Sie müssen sich anmelden um Kommentare zu schreiben.",
+        "Die Redaktion behält sich das Recht vor, Kommentare vor der Veröffentlichung zu prüfen.",
+        "Please be respectful when making a comment and adhere to our Community Guidelines.",
+        "There are no Independent Premium comments yet - be the first to add your thoughts",
+    ]
+    words = [
+        "Kommentare wie dieser zeigen, dass die Debatte noch lange nicht vorbei ist.",
+        "12 Kommentare und keiner hat den Artikel gelesen, so scheint es mir jedenfalls.",
+    ]
+    doc = html_doc(*[(f"/p[{i}]", t) for i, t in enumerate(chrome + words)])
+    roles = [comment_role(s) for s in doc.segments]
+    assert roles == [CHROME] * len(chrome) + [WORDS] * len(words)
+
+
 def test_a_sentence_with_a_date_is_words() -> None:
     doc = html_doc(
         ("/a", "I went there on November 7th, 2012 and the bridge was already full of cars.")
