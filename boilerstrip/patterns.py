@@ -269,10 +269,44 @@ def is_boilerplate_line(text: str) -> bool:
     return bool(p.COPYRIGHT.search(text) or p.FOOTER_LINE.match(text) or p.WIDGET.match(text))
 
 
+MONTH_NAMES: Final[dict[str, tuple[str, ...]]] = {
+    "de": ("januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
+           "september", "oktober", "november", "dezember", "jan.", "feb.", "mär.", "mrz.", "apr.",
+           "aug.", "sep.", "sept.", "okt.", "nov.", "dez."),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+           "octobre", "novembre", "décembre", "janv.", "févr.", "fév.", "avr.", "juil.", "sept.",
+           "oct.", "nov.", "déc."),
+    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+           "setiembre", "octubre", "noviembre", "diciembre"),
+    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
+           "settembre", "ottobre", "novembre", "dicembre"),
+    "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+           "setembro", "outubro", "novembro", "dezembro"),
+    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+           "september", "oktober", "november", "december", "mrt."),
+    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
+           "oktober", "november", "december"),
+    "pl": ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+           "września", "października", "listopada", "grudnia"),
+}
+"""Month names, as a day's date prints them after its day ("28. Oktober", "5 février", "12 de
+diciembre", Polish in the genitive "3 maja"), for the comment header's date (:data:`COMMENT_DATE`)
+beside English's, and so that a text line's "22. Dezember 2019" is no numbered list item
+(:data:`BULLET`). Abbreviations only with their dot: bare ones are words ("out", "set", "gen")."""
+
+_DAY_MONTH: Final = "(?:" + "|".join(
+    regex.escape(m) for m in sorted({m for ms in MONTH_NAMES.values() for m in ms}, key=len,
+                                    reverse=True)
+) + r")(?!\w)"
+"""Any of :data:`MONTH_NAMES`, longest first, as a whole word."""
+
 BULLET: regex.Pattern[str]
-_LAZY["BULLET"] = (r"^\s*([•□■◦▪●○\-\*\+·–]|\d{1,3}[.)]|\[\d+\])\s+", 0)
+_LAZY["BULLET"] = (
+    r"^\s*([•□■◦▪●○\-\*\+·–]|\d{1,3}\)|\d{1,3}\.(?!\s+" + _DAY_MONTH + r"\s+\d)|\[\d+\])\s+",
+    regex.IGNORECASE,
+)
 """A list bullet at the start of a text line: w3m (•, □), lynx (*, +, o), markdown (-, *),
-numbers."""
+numbers; not a date's day ("22. Dezember 2019 um 11:16 Uhr", a German comment's header line)."""
 
 MD_HEADING: regex.Pattern[str]
 _LAZY["MD_HEADING"] = (r"^#{1,6}[ \t]+(?=\S)", 0)
@@ -425,35 +459,6 @@ _LAZY["COMMENT_META_TAIL"] = (
 """Widgets after a comment's header ("Jimmy | Nov 11, 2012 | Reply", "... up reply actions")."""
 
 _MONTH: Final = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
-MONTH_NAMES: Final[dict[str, tuple[str, ...]]] = {
-    "de": ("januar", "jänner", "februar", "märz", "april", "mai", "juni", "juli", "august",
-           "september", "oktober", "november", "dezember", "jan.", "feb.", "mär.", "mrz.", "apr.",
-           "aug.", "sep.", "sept.", "okt.", "nov.", "dez."),
-    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-           "octobre", "novembre", "décembre", "janv.", "févr.", "fév.", "avr.", "juil.", "sept.",
-           "oct.", "nov.", "déc."),
-    "es": ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
-           "setiembre", "octubre", "noviembre", "diciembre"),
-    "it": ("gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto",
-           "settembre", "ottobre", "novembre", "dicembre"),
-    "pt": ("janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
-           "setembro", "outubro", "novembro", "dezembro"),
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-           "september", "oktober", "november", "december", "mrt."),
-    "sv": ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september",
-           "oktober", "november", "december"),
-    "pl": ("stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
-           "września", "października", "listopada", "grudnia"),
-}
-"""Month names, as a day's date prints them after its day ("28. Oktober", "5 février", "12 de
-diciembre", Polish in the genitive "3 maja"), for the comment header's date (:data:`COMMENT_DATE`)
-beside English's. Abbreviations only with their dot: bare ones are words ("out", "set", "gen")."""
-
-_DAY_MONTH: Final = "(?:" + "|".join(
-    regex.escape(m) for m in sorted({m for ms in MONTH_NAMES.values() for m in ms}, key=len,
-                                    reverse=True)
-) + r")(?!\w)"
-"""Any of :data:`MONTH_NAMES`, longest first, as a whole word."""
 _AGO_WORDS: Final = (
     r"vor\s+\d+\s+(?:sekunde|minute|stunde|tag|woche|monat|jahr)[a-z]*|"
     r"(?:il\s+y\s+a|hace|há)\s+\d+\s+(?:seconde|minute|heure|jour|semaine|mois|ans?|segundo|"

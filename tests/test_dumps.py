@@ -65,3 +65,16 @@ def test_list_marks_of_the_page_are_kept_drawn_bullets_are_not() -> None:
     assert not any(t.startswith("•") for t in texts)
     article = [b.text for b in art.blocks if b.label is boilerstrip.Label.ARTICLE and not b.is_title]
     assert art.text == "\n\n".join(article)
+
+
+def test_a_date_s_day_is_no_list_number() -> None:
+    # "22. Dezember 2019 um 11:16 Uhr" under a commenter's name in a w3m dump: the day is the
+    # date's, not a numbered list's mark, and the comment's date keeps it.
+    from boilerstrip import patterns as P
+
+    assert P.BULLET.match("22. Dezember 2019 um 11:16 Uhr") is None
+    assert P.BULLET.match("3. März 2020") is None
+    bullet = P.BULLET.match("3. Mai ist der Tag der Pressefreiheit")  # no date: a list item
+    assert bullet is not None and bullet.group(1) == "3."
+    bullet = P.BULLET.match("1. Choose the Right Pot")
+    assert bullet is not None and bullet.group(1) == "1."
