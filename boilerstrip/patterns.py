@@ -492,13 +492,15 @@ _LAZY["COMMENT_DATE"] = (
 
 COMMENT_AUTHOR_HEAD: regex.Pattern[str]
 _LAZY["COMMENT_AUTHOR_HEAD"] = (
-    r"^(?:[\s|·•/,:#(\[-]|\d{1,9}\.?\s|(?:posted|written|submitted|comment(?:ed)?|repl(?:y|ied)|"
+    r"^(?:\[[^\[\]\n]{0,40}\]|[\s|·•/,:#(\[-]|\d{1,9}\.?\s|"
+    r"(?:posted|written|submitted|comment(?:ed)?|repl(?:y|ied)|"
     r"published|added|updated|edited|modified)(?:\s+(?:by|from|on|at))?\s*:?|by\s*:?|from\s*:|"
     r"author\s*:|name\s*:|on\b|at\b|am\b|um\b)+",
     _I,
 )
-"""What comes before the author's name in a header: numbering, "Posted by:", "by", separators, and
-a post's "Updated:" stamp (whose date ``assemble.comment_author_date`` takes out)."""
+"""What comes before the author's name in a header: numbering, "Posted by:", "by", separators, a
+dump's image in brackets (w3m's "[860b3] Gitta Peyn sagt:" for an avatar), and a post's
+"Updated:" stamp (whose date ``assemble.comment_author_date`` takes out)."""
 
 COMMENT_AUTHOR_TAIL: regex.Pattern[str]
 _LAZY["COMMENT_AUTHOR_TAIL"] = (

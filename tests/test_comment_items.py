@@ -479,6 +479,11 @@ def test_comment_dates_in_other_languages() -> None:
     }
     for line, expected in cases.items():
         assert comment_author_date([line]) == expected, line
+    # a dump's image in brackets (w3m's avatar) before the name is no part of it
+    assert comment_author_date(["[860b3] Gitta Peyn sagt:", "22. Dezember 2019 um 11:16 Uhr"]) == (
+        "Gitta Peyn",
+        "22. Dezember 2019 um 11:16 Uhr",
+    )
     # "Reply" in other languages is a widget, not the commenter's name
     assert comment_author_date(["Antworten", "Sandra", "14. April 2019"]) == (
         "Sandra",
