@@ -487,8 +487,11 @@ _LAZY["COMMENT_DATE"] = (
     _I,
 )
 """The date (and time) in a comment's header line, with its weekday and time: "Friday, November 09,
-2012 at 03:34 AM", "July 21st, 2012, 6:32 pm", "16:50 8th January 2008", "3 hours ago", "25. Februar
-2020 um 13:02 Uhr"."""
+2012 at 03:34 AM", "July 21st, 2012, 6:32 pm", "16:50 8th January 2008", "3 hours ago"; with the
+month names of :data:`MONTH_NAMES` and "ago" of :data:`_AGO_WORDS`: "25. Februar 2020 um 13:02
+Uhr", "5 février 2020 à 10:12", "12 de diciembre de 2019 a las 10:12", "vor 8 Stunden"; and
+"2019年12月12日". The leading digit runs are possessive (no backtracking into them: nothing after
+them can be a digit, so the matches are those of the plain form)."""
 
 COMMENT_AUTHOR_HEAD: regex.Pattern[str]
 _LAZY["COMMENT_AUTHOR_HEAD"] = (
@@ -609,7 +612,9 @@ _LAZY["COMMENT_PROMPT"] = (
 "Loading...", "20 thoughts on “...”", "5 Antworten zu „...“", a byline template with no name
 ("Posted by:  |", Typepad's comment preview), "This post's comment feed", "The most
 commented posts on ...", "Nobody has liked this comment yet", "Read what others are saying",
-"Create a Journal Community profile to ...")."""
+"Create a Journal Community profile to ..."), "There are no Independent Premium comments yet",
+"Loading Facebook Comments ...", and the chrome of :data:`_COMMENT_CHROME_INTL` in eight other
+languages)."""
 
 COMMENT_POLICY: regex.Pattern[str]
 _LAZY["COMMENT_POLICY"] = (
@@ -624,8 +629,10 @@ _LAZY["COMMENT_POLICY"] = (
     _I,
 )
 """The rules of a comment section, stated above or below it ("Guidelines: Fan feedback should be
-within the guidelines for the ... community", "Comments are subject to approval and moderation"):
-longer than a prompt (:data:`COMMENT_PROMPT`), and no reader's words."""
+within the guidelines for the ... community", "Comments are subject to approval and moderation",
+"Please be respectful when making a comment ...", "Die Redaktion behält sich das Recht vor, ...",
+"Kommentar-Regeln von ..."): longer than a prompt (:data:`COMMENT_PROMPT`), and no reader's
+words."""
 
 COMMENT_NOTICE: regex.Pattern[str]
 _LAZY["COMMENT_NOTICE"] = (
