@@ -77,6 +77,10 @@ _token_cache: dict[str, int] = {}
 _CUE_CACHE_MAX: Final = 50_000
 MAX_TOKEN_CHARS: Final = 60
 """Longer class/id tokens are skipped (generated hashes, not words)."""
+FIELD_LABEL: Final = ("field", "label")
+"""Drupal's ``field-label-hidden`` / ``field--label-hidden``: the field's label is not shown, the
+field is (a story's body, a comment's words); its "hidden" token is no :data:`patterns.HIDDEN`
+cue."""
 
 
 def _token_cues(value: str) -> int:
@@ -88,8 +92,10 @@ def _token_cues(value: str) -> int:
     mask = 0
     tokens = _token_cache
     low = P.CAMEL_SPLIT.sub("-", value).lower()
+    before = ("", "")  # the two tokens before this one (long ones too)
     for tok in P.TOKEN_SPLIT.split(low):
-        if not tok or len(tok) > MAX_TOKEN_CHARS:
+        field_label, before = before == FIELD_LABEL, (before[1], tok)
+        if not tok or len(tok) > MAX_TOKEN_CHARS or (field_label and tok == "hidden"):
             continue
         m = tokens.get(tok)
         mask |= _new_token_cues(tok) if m is None else m

@@ -119,6 +119,14 @@ def test_the_title_step_says_which_line_it_chose() -> None:
     assert (art.title, art.subtitle) == ("USC has weakness for Illini duo", deck)
 
 
+def test_a_line_under_a_picture_is_no_deck() -> None:
+    # The headline, a picture, and a line under it: the picture's caption, not the deck.
+    doc = page(("h1", HEADLINE), ("p", "Protestaktion der Kampagne in London (Archivaufnahme)"),
+               ("p", STORY))
+    doc.segments[1].image_before = True
+    assert deck_of(doc) is None
+
+
 def test_no_headline_block_no_deck() -> None:
     assert deck_of(page(("h2", "Service To Be Launched In Wisconsin Cities"), ("p", STORY),
                         title_at=-1)) is None

@@ -248,6 +248,27 @@ def test_hidden_and_image_cues() -> None:
     assert doc.segments[1].image_before
 
 
+def test_drupal_s_field_with_a_hidden_label_is_shown() -> None:
+    # "field-label-hidden" (Drupal 7) and "field--label-hidden" (Drupal 8+) hide the field's label,
+    # not the field: no hidden cue (the compiled walker and the Python one alike); a hidden
+    # element's own "hidden" stays one.
+    from boilerstrip import segment_html as S
+
+    for value in ("field field-name-body field-label-hidden", "field--label-hidden",
+                  "fieldLabelHidden", "Field-Label-Hidden x"):
+        S._cue_cache.clear()
+        assert not S._token_cues(value) & P.HIDDEN, value
+    for value in ("element-hidden", "label-hidden", "hidden field-label"):
+        S._cue_cache.clear()
+        assert S._token_cues(value) & P.HIDDEN, value
+    doc = html_doc(
+        "<body><div class='field field-name-comment-body field-label-hidden'><p>Shown words of"
+        " a reader.</p></div><div class='element-hidden'><p>Hidden words.</p></div></body>"
+    )
+    assert not doc.segments[0].cues & P.HIDDEN
+    assert doc.segments[1].cues & P.HIDDEN
+
+
 def test_an_inline_comment_cue_stays_with_its_element() -> None:
     # A teaser with its comment count (BBC's "Features & Analysis" list) and a reader comment: the
     # count's class is no comment cue of the teaser's paragraph, the comment's wrapper still is.

@@ -72,6 +72,8 @@ def is_deck(title: Segment, s: Segment) -> bool:
         return False
     if s.link_density > DECK_MAX_LINK_DENSITY or s.label in NOT_DECK_LABELS:
         return False
+    if s.image_before:
+        return False  # a line under a picture between it and the headline: the picture's caption
     if s.near_cues & NOT_DECK_CUES & ~title.near_cues:
         return False
     if s.sentences > DECK_MAX_SENTENCES:
