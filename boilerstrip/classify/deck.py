@@ -8,9 +8,10 @@ part of the headline; other corpora leave it in the story or out of it, so the s
 HTML only: the deck is the block right after the block the title step chose, or, where the step
 chose one line of a block (an ``h1`` whose ``<br>`` parts are the headline and its deck), the line
 after it in that block (:func:`line_deck`), where it reads as a deck (:func:`is_deck`): a line of
-a few words, no link list, no chrome the headline's own element does not have, not a byline,
-dateline, credit or source line, not the story's first paragraph (a deck ends without a full
-stop, unless it is a heading) and not the headline again after a kicker.
+a few words, no link list, no chrome the headline's own element does not have, no picture between
+it and the headline (a line under a picture is its caption), not a byline, dateline, credit or
+source line, not the story's first paragraph (a deck ends without a full stop, unless it is a
+heading) and not the headline again after a kicker.
 Measured on l3s-gn1 (``benchmarks.evaluate``'s title table, "title + deck"): 24 decks named,
 21 of them the gold's second headline line; the other three read as decks the annotators did not
 mark.
