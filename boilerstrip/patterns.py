@@ -458,7 +458,8 @@ _LAZY["COMMENT_META_TAIL"] = (
 )
 """Widgets after a comment's header ("Jimmy | Nov 11, 2012 | Reply", "... up reply actions")."""
 
-_MONTH: Final = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MONTH: Final = _DATE_MONTH + r"[a-z]*\.?"
+"""An English month name, whole or cut short (:data:`DATE_MONTHS`), with its dot."""
 _AGO_WORDS: Final = (
     r"vor\s+\d+\s+(?:sekunde|minute|stunde|tag|woche|monat|jahr)[a-z]*|"
     r"(?:il\s+y\s+a|hace|há)\s+\d+\s+(?:seconde|minute|heure|jour|semaine|mois|ans?|segundo|"

@@ -108,12 +108,13 @@ def line_deck(s: Segment, headline: str) -> str | None:
     ``h1`` of two ``<br>`` parts: "USC has weakness for Illini duo" over "Option attack with
     Williams, Mendenhall ..."): the line right after it, where it reads as a deck (:func:`is_deck`,
     the block's markup being the headline's own)."""
+    headline = headline.strip()
     lines = [ln.strip() for ln in s.text.split("\n") if ln.strip()]
-    at = lines.index(headline.strip()) if headline.strip() in lines else -1
+    at = lines.index(headline) if headline in lines else -1
     if at < 0 or at + 1 >= len(lines):
         return None
     deck = lines[at + 1]
-    return deck if is_deck(_as_line(s, headline.strip()), _as_line(s, deck)) else None
+    return deck if is_deck(_as_line(s, headline), _as_line(s, deck)) else None
 
 
 class Deck:
