@@ -40,7 +40,7 @@ def _author(part: str) -> str | None:
     if not part or len(part.split()) > AUTHOR_MAX_WORDS or not any(ch.isalpha() for ch in part):
         return None
     if any(p.match(part) for p in (P.COMMENT_LINE_WIDGET, P.COMMENT_HEADER, P.COMMENT_PROMPT,
-                                   P.MONTH_YEAR)):
+                                   P.MONTH_YEAR)) or P.COMMENT_WORD.search(part):
         return None
     return part
 
@@ -59,6 +59,9 @@ def comment_author_date(lines: list[str]) -> tuple[str | None, str | None]:
             tail = P.COMMENT_META_TAIL.search(line)
             if tail and tail.start() > 0:
                 line = line[: tail.start()]
+            if len(line) <= P.MAX_PATTERN_CHARS:
+                # (a web address's "2012/06/28/a-post-title/" is no date, its slug no name)
+                line = " ".join(P.WEB_ADDRESS.sub(" ", line).split())
             m = P.COMMENT_DATE.search(line)
             rest = line
             if m:

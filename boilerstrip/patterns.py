@@ -428,26 +428,34 @@ comment preview template ("Posted by:  |"), which every dump of its pages shows.
 
 COMMENT_LINE_WIDGET: regex.Pattern[str]
 _LAZY["COMMENT_LINE_WIDGET"] = (
-    r"^[\s|·•\[\](){}/-]*(?:reply(?: to this(?: comment)?)?|(?:view )?profile|avatar|"
+    r"^[\s|·•\[\](){}/↑↓-]*(?:reply(?: to this(?: comment)?)?|(?:view )?profile|avatar|"
     r"(?:\d+\s+)?(?:antworten|responder|répondre|rispondi|beantwoorden|reageer|odpowiedz|svara)|"
+    r"(?:antworten|répondre|responder|rispondi|beantwoorden|odpowiedz)?"
+    r"(?:löschen|supprimer|eliminar|elimina|excluir|verwijderen|usuń)|"
+    r"aufklappen|zuklappen|einklappen|ausklappen|"
+    r"(?:(?:thumbs?|daumen)\s+(?:up|down|hoch|runter)\s*\d*\s*)+|"
+    r"total comments\s*\(\d+\)|"
     r"melden|signaler|denunciar|segnala|"
     r"report(?: abuse| this(?: comment| post)?| comment| post)?|"
-    r"permalink|link to (?:this )?comment|quote|flag(?: as inappropriate)?|edit|delete|"
+    r"permalink|link to (?:this )?comment|quote|flag(?: as inappropriate| this comment)?|"
+    r"edit|delete|"
     r"like|unlike|dislike|recommend(?:ed)?|vote (?:up|down)|(?:up|down)vote|up|down|"
     r"replydelete|cancel reply|hide replies|show replies|(?:view|load|show) (?:all |more )?replies|"
     r"(?:\d+\s+)?(?:likes?|points?|votes?|recommendations?|replies|repl(?:y|ies) to this)|"
     r"rate this|rating|[+-]?\d+|share(?: this comment)?|tweet|email|"
     r"staff|contributor|moderator|verified(?: user| commenter| account)?)"
-    r"(?:[\s|·•\[\](){}/:,.!-]+(?:reply|report(?: abuse| this(?: comment| post)?)?|permalink|"
-    r"quote|flag|like|dislike|"
-    r"share|up|down|actions|[+-]?\d+))*[\s|·•\[\](){}/:,.!-]*$",
+    r"(?:[\s|·•\[\](){}/:,.!↑↓-]+(?:reply|report(?: abuse| this(?: comment| post)?)?|permalink|"
+    r"quote|flag|like|dislike|antworten|responder|répondre|"
+    r"share|up|down|actions|[+-]?\d+))*[\s|·•\[\](){}/:,.!↑↓-]*$",
     _I,
 )
 """A line of comment widgets only ("Reply", "Report abuse", "Like 0", "[Reply]", "| Permalink",
 "Quote | Report this post"; "Reply" and "Report" also in German, Spanish, Portuguese, French,
-Italian, Dutch, Polish and Swedish: "Antworten", "Responder", "Répondre", "Melden"), and the
+Italian, Dutch, Polish and Swedish: "Antworten", "Responder", "Répondre", "Melden", "Antworten ↓";
+Blogger's "Reply Delete" glued in those languages: "AntwortenLöschen", "RépondreSupprimer"),
+"expand" and "collapse" ("Aufklappen"), vote counters ("Daumen hoch0Daumen runter"), and the
 badges a site puts beside a commenter's name, alone on their line ("Staff", "Contributor",
-"Moderator")."""
+"Moderator", "Total Comments (1465)")."""
 
 COMMENT_META_TAIL: regex.Pattern[str]
 _LAZY["COMMENT_META_TAIL"] = (
@@ -498,23 +506,36 @@ COMMENT_AUTHOR_HEAD: regex.Pattern[str]
 _LAZY["COMMENT_AUTHOR_HEAD"] = (
     r"^(?:\[[^\[\]\n]{0,40}\]|[\s|·•/,:#(\[-]|\d{1,9}\.?\s|"
     r"(?:posted|written|submitted|comment(?:ed)?|repl(?:y|ied)|"
-    r"published|added|updated|edited|modified)(?:\s+(?:by|from|on|at))?\s*:?|by\s*:?|from\s*:|"
-    r"author\s*:|name\s*:|on\b|at\b|am\b|um\b)+",
+    r"published|added|updated|edited|modified)(?!\w)(?:\s+(?:by|from|on|at))?\s*:?|by\s*:?|"
+    r"from\s*:|(?:kommentar|antwort)\s+von\b|author\s*:|name\s*:|on\b|at\b|am\b|um\b)+",
     _I,
 )
 """What comes before the author's name in a header: numbering, "Posted by:", "by", separators, a
 dump's image in brackets (w3m's "[860b3] Gitta Peyn sagt:" for an avatar), and a post's
-"Updated:" stamp (whose date ``assemble.comment_author_date`` takes out)."""
+"Updated:" stamp (whose date ``assemble.comment_author_date`` takes out), German's "Kommentar
+von"."""
 
 COMMENT_AUTHOR_TAIL: regex.Pattern[str]
 _LAZY["COMMENT_AUTHOR_TAIL"] = (
     r"(?:[\s|·•/,:*(-]|\(\d+\)|\.{2,3}|…|\b(?:says|said|wrote|writes|replied|responded|commented|"
     r"dit|a écrit|écrit|schreibt|schrieb|sagt|meint|escribió|escreveu|scrive|schreef|skrev|"
-    r"on|at|am|um|le|el|il|em|op|den|dnia|in reply to|posted|added)\b)+$",
+    r"on|at|am|um|le|el|il|em|op|den|dnia|in reply to|reply|posted|added)\b)+$",
     _I,
 )
-"""What comes after the author's name: "says:", "wrote:", "added", "on", "at" (and the words before
-a date in other languages: "le", "el", "op", "dnia"), separators, a karma count."""
+"""What comes after the author's name: "says:", "wrote:", "added", "on", "at", a theme's "Reply:"
+("Laura Reply:" for "Laura replied:"; and the words before a date in other languages: "le", "el",
+"op", "dnia"), separators, a karma count."""
+
+COMMENT_WORD: regex.Pattern[str]
+_LAZY["COMMENT_WORD"] = (
+    r"\b(?:comments?|commenters?|kommentare?|commentaires?|comentarios?|comentários?|comentar|"
+    r"commenti|commento|reacties?|komentarz\w*|kommentarer)\b",
+    _I,
+)
+"""The word "comment" in the languages of :data:`MONTH_NAMES`: a comment section's chrome
+("Kommentare: 10", "Comments (11) Add A Comment", "Suscribite para comentar", "blog comments
+powered by Disqus", "Flag this comment") or a badge ("Commenter") where a header line's name
+should be, never a commenter's name."""
 
 WEB_ADDRESS: regex.Pattern[str]
 _LAZY["WEB_ADDRESS"] = (r"\b(?:https?://|www\.)\S*", _I)
@@ -542,11 +563,14 @@ posts."""
 
 _COMMENT_CHROME_INTL: Final = (
     # a count or none: "12 Kommentare", "Keine Kommentare:", "Aucun commentaire", "51 comentarios"
-    r"(?:\d+|keine|noch keine|aucun|ningún|sin|no hay|nessun|nenhum|geen|nog geen|brak|inga)\s+"
+    r"(?:\d[\d.,]*|keine|noch keine|aucun|ningún|sin|no hay|nessun|nenhum|geen|nog geen|brak|"
+    r"inga)\s+"
     r"(?:kommentare?|commentaires?|comentarios?|comentários?|commenti|commento|reacties|reactie|"
     r"komentarz[ey]?|komentarzy|kommentarer)\s*:?\s*$|"
     r"(?:kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze|kommentarer)"
-    r"\s*(?:\(\d+\))?\s*:?\s*$|"
+    r"\s*(?:\(\s*\d+\s*\)|:?\s*\d+)?\s*:?\s*$|"
+    r"kommentare (?:öffnen|anzeigen|einblenden|ausblenden|schließen|laden)\b|"
+    r"(?:sortiert|sortieren|sortierung) nach\b|tri(?:er|é)s? par\b|ordenar por\b|ordina per\b|"
     # the form's title and its "Cancel reply" (WordPress's and Blogger's own translations)
     r"(?:schreibe|hinterlasse|verfasse|schreiben sie|hinterlassen sie) (?:einen|deinen|ihren) "
     r"kommentar|kommentar (?:verfassen|schreiben|posten|hinzufügen|abgeben)\b|"
@@ -567,8 +591,10 @@ _COMMENT_CHROME_INTL: Final = (
 )
 """Comment-section chrome of :data:`COMMENT_PROMPT` in German, French, Spanish, Italian,
 Portuguese, Dutch, Polish and Swedish: the comment count or "no comments" heading alone on its
-line, the form's title ("Schreibe einen Kommentar", "Laisser un commentaire", "Deja una
-respuesta") and its "Cancel reply", and the sign-in prompt."""
+line ("1.977 commentaires", "Kommentare: 10", "Kommentare ( 56 )"), "show comments", the sort
+control ("Sortiert nach: neuste | älteste"), the form's title ("Schreibe einen Kommentar",
+"Laisser un commentaire", "Deja una respuesta") and its "Cancel reply", and the sign-in
+prompt."""
 
 COMMENT_PROMPT: regex.Pattern[str]
 _LAZY["COMMENT_PROMPT"] = (
@@ -603,6 +629,12 @@ _LAZY["COMMENT_PROMPT"] = (
     r"(?:this|the) (?:comment|post) (?:has been|was) (?:removed|deleted|down-ranked)|"
     r"there (?:are|is) (?:currently |still )?no (?:[\w-]+ ){1,2}comments?\b|"
     r"loading (?:[\w-]+ )?comments\s*(?:\.{2,3}|…)?\s*$|"
+    r"\{\s*(?:no|one|\d[\d.,]*) (?:comments?|responses?)\b|"
+    r"comments?\s*(?::\s*\d*|\(\s*\d+\s*\))\s*$|pending comments?\W*$|"
+    r"(?:the )?comments? (?:to|on|for) this (?:entry|post|article|story|page) "
+    r"(?:are|is|have been|has been) (?:now )?(?:closed|disabled)|"
+    r"(?:sorry,? )?no comments? (?:are|is|were|was|has been|have been) (?:found|posted)|"
+    r"comment on this (?:article|story|post|entry|page)\W*$|"
     rf"{_COMMENT_CHROME_INTL}"
     r")",
     _I,
@@ -614,8 +646,10 @@ _LAZY["COMMENT_PROMPT"] = (
 ("Posted by:  |", Typepad's comment preview), "This post's comment feed", "The most
 commented posts on ...", "Nobody has liked this comment yet", "Read what others are saying",
 "Create a Journal Community profile to ..."), "There are no Independent Premium comments yet",
-"Loading Facebook Comments ...", and the chrome of :data:`_COMMENT_CHROME_INTL` in eight other
-languages)."""
+"Loading Facebook Comments ...", Thesis's "{ 5 comments… read them below or add one }", "Comments:",
+"Comments (87)", "Pending Comments", "The comments to this entry are closed.", "Sorry, No comment
+are found for this news.", "Comment on this article", and the chrome of
+:data:`_COMMENT_CHROME_INTL` in eight other languages)."""
 
 COMMENT_POLICY: regex.Pattern[str]
 _LAZY["COMMENT_POLICY"] = (
@@ -625,6 +659,8 @@ _LAZY["COMMENT_POLICY"] = (
     r"(?:are|will be) (?:moderated|reviewed|removed|deleted))\b|"
     r"^we reserve the right to (?:remove|delete|edit|moderate)\b|"
     r"^please be (?:respectful|civil|polite|courteous)\b|"
+    r"^(?:you can (?:find|read)|(?:please )?(?:read|see|review)) our (?:full )?"
+    r"(?:community |commenting |comment |discussion )?(?:guidelines|rules|policy)\b|"
     r"^(?:die redaktion behält sich|wir behalten uns) (?:das recht )?vor\b|"
     r"^(?:kommentar|diskussions|community)-?(?:regeln|richtlinien)\b",
     _I,
@@ -632,8 +668,8 @@ _LAZY["COMMENT_POLICY"] = (
 """The rules of a comment section, stated above or below it ("Guidelines: Fan feedback should be
 within the guidelines for the ... community", "Comments are subject to approval and moderation",
 "Please be respectful when making a comment ...", "Die Redaktion behält sich das Recht vor, ...",
-"Kommentar-Regeln von ..."): longer than a prompt (:data:`COMMENT_PROMPT`), and no reader's
-words."""
+"Kommentar-Regeln von ...", "You can find our Community Guidelines in full here."): longer than a
+prompt (:data:`COMMENT_PROMPT`), and no reader's words."""
 
 COMMENT_NOTICE: regex.Pattern[str]
 _LAZY["COMMENT_NOTICE"] = (

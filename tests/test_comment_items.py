@@ -495,6 +495,50 @@ def test_comment_dates_in_other_languages() -> None:
     )
 
 
+def test_section_chrome_is_never_the_commenters_name() -> None:
+    # Lines of the section's chrome where a header's name would be (a count, "expand", a sort
+    # control, Blogger's glued "Reply Delete", a vote widget, a pingback's web address): no name,
+    # and the name after them is found; "X Reply:" and German "Kommentar von X" name X.
+    for line in (
+        "Kommentare: 10", "Kommentare ( 56 )", "Kommentare (4) Kommentar schreiben",
+        "Kommentare öffnen", "Aufklappen", "AntwortenLöschen", "Antworten ↓",
+        "Daumen hoch0Daumen runter Antworten", "Flag this comment", "Suscribite para comentar",
+        "blog comments powered by Disqus", "Comments (11) Add A Comment",
+    ):
+        assert comment_author_date([line, "Sandra", "14. April 2019"]) == (
+            "Sandra", "14. April 2019",
+        ), line
+    assert comment_author_date(["Everywhereist Reply:", "July 10th, 2012 at 1:06 pm"]) == (
+        "Everywhereist", "July 10th, 2012 at 1:06 pm",
+    )
+    assert comment_author_date(["Kommentar von Margit Heumann"]) == ("Margit Heumann", None)
+    assert comment_author_date(["Commenter", "November 13, 2012 at 04:03 pm"]) == (
+        None, "November 13, 2012 at 04:03 pm",
+    )
+    # a date in a web address is no date, its slug no name
+    assert comment_author_date(
+        ["http://keithpp.wordpress.com/2012/06/28/zen-and-the-art-of-motorcycle-maintenance/"]
+    ) == (None, None)
+
+
+def test_more_section_chrome_is_no_comment() -> None:
+    chrome = [
+        "{ 5 comments… read them below or add one }", "The comments to this entry are closed.",
+        "Comments on this article are now closed.", "Sorry, No comment are found for this news.",
+        "1.977 commentaires", "Comment on this article", "Pending Comments", "Comments:",
+        "Comments (87)", "Sortiert nach: neuste | älteste | beste Bewertung", "Kommentare 8",
+        "You can find our Community Guidelines in full here.", "Total Comments (1465)",
+        "Daumen hoch0Daumen runter Antworten", "RépondreSupprimer",
+    ]
+    words = [
+        "I feel like I should be able to “like” this comment.",
+        "How about a comment on Argo? Read a book called Shooting Script.",
+    ]
+    doc = html_doc(*[(f"/p[{i}]", t) for i, t in enumerate(chrome + words)])
+    roles = [comment_role(s) for s in doc.segments]
+    assert roles == [CHROME] * len(chrome) + [WORDS] * len(words)
+
+
 def test_month_words_need_a_day_and_a_whole_word() -> None:
     # Bare abbreviations are words ("out", "set"); a month name is one only as a whole word.
     for text in ("5 out of 10 readers agree", "we lost 2 set points", "3 maisons", "4 Maigret"):
