@@ -47,6 +47,11 @@ SHOWN_NONE: Final = 1 << 19
 Always set with :data:`HIDDEN` (which class names such as ``hidden`` or ``sr-only`` set too). Not
 one of the model's cues (not in :data:`CUE_NAMES`): the
 ``classify.unshown`` step reads it."""
+PLAYER: Final = 1 << 20
+"""A media player's own markup, by the class prefix every player library puts on its parts
+(:data:`TOKEN_CUE_TABLE`): its control bar, menus and fallback lines ("Current Time 0:00",
+"Video Quality Auto High (HD)", "Dein Browser kann dieses Video nicht abspielen."). Not one of the
+model's cues: the ``classify.player`` step reads it."""
 
 CUE_NAMES: Final[dict[int, str]] = {
     NAV: "nav", HEADER: "header", FOOTER: "footer", ASIDE: "aside", RELATED: "related",
@@ -139,6 +144,9 @@ TOKEN_CUE_TABLE: Final[tuple[tuple[int, str], ...]] = (
     (HIDDEN, r"^hidden$|^hide$|^invisible$|^sr-only$|screen-?reader|visually-?hidden|^offscreen"),
     (POPUP, r"cookie|consent|gdpr|newsletter|signup|^login|^modal|popup|overlay|paywall"),
     (TITLE, r"title|headline|^heading"),
+    # video.js (vjs-), MediaElement.js (mejs-, WordPress's player), YouTube (ytp-), Yahoo (yvp-),
+    # JW Player (jwplayer), Plyr (plyr__), Shaka (shaka-), Bitmovin (bmpui-)
+    (PLAYER, r"^(?:vjs|mejs|ytp|yvp|jwplayer|plyr|shaka|bmpui)$"),
 )
 TOKEN_CUE_PATTERNS: Final[tuple[tuple[int, re.Pattern[str]], ...]] = tuple(
     (flag, re.compile(pat)) for flag, pat in TOKEN_CUE_TABLE

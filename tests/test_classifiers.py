@@ -1677,6 +1677,89 @@ def test_unshown_keeps_a_story_that_only_a_script_reveals() -> None:
 
 
 
+def test_player_chrome_drops_a_players_controls_beside_a_story() -> None:
+    from boilerstrip.classify.player import MIN_OUTSIDE_WORDS, PlayerChrome
+
+    # a story (frame 1), a video.js control bar (frame 2) and a menu item under it (frame 3), a
+    # paragraph whose inline element only has a player class (its own element has none)
+    doc = Doc(kind="html")
+    doc.parent = [-1, 0, 0, 2, 0]
+    doc.frame_cues = [0, P.BODY, P.PLAYER, 0, 0]
+    story = " ".join(["The council voted to rebuild the bridge."] * 9)
+    doc.segments = [
+        Segment(text=story, source="/html/body/main/p", tag="p", frame=1, cues=P.BODY),
+        Segment(text="Current Time 0:00", source="/html/body/div[1]", tag="div", frame=2,
+                cues=P.PLAYER),
+        Segment(text="captions settings, opens captions settings dialog", tag="li",
+                source="/html/body/div[1]/ul/li", frame=3, cues=P.PLAYER | P.LIST),
+        Segment(text="A paragraph that links to the video, which is read.", tag="p",
+                source="/html/body/p", frame=4, cues=P.PLAYER),
+    ]
+    compute(doc)
+    for s in doc.segments:
+        s.label, s.score = Label.ARTICLE, 0.6
+    PlayerChrome()(doc)
+    story_s, bar, item, para = doc.segments
+    assert story_s.words >= MIN_OUTSIDE_WORDS and story_s.label is Label.ARTICLE
+    assert bar.label is None and bar.by == "player" and item.label is None
+    assert para.label is Label.ARTICLE
+    # a video page whose only text is the player's keeps it
+    doc.segments = doc.segments[1:]
+    for s in doc.segments:
+        s.label = Label.ARTICLE
+    PlayerChrome()(doc)
+    assert all(s.label is Label.ARTICLE for s in doc.segments)
+
+
+def test_player_class_prefixes_are_the_player_cue() -> None:
+    from boilerstrip.segment_html import _token_cues
+
+    for value in ("vjs-control-bar", "mejs-controls", "ytp-chrome-bottom", "yvp-settings-item",
+                  "jwplayer jw-reset", "plyr__controls", "shaka-controls-container"):
+        assert _token_cues(value) & P.PLAYER, value
+    for value in ("video-player", "story-video", "jw", "player-caption"):
+        assert not _token_cues(value) & P.PLAYER, value
+
+
+def test_a_video_js_player_in_a_story_leaves_no_control_in_the_text() -> None:
+    import boilerstrip
+
+    paras = [
+        "Most people go to hotels for the pleasure of sleeping in a giant bed with clean white "
+        "sheets and waking up to fluffy towels and shiny taps.",
+        "But those towels and sheets might not be as clean as they look, according to the hotel "
+        "bosses that responded to a question on the website Quora.",
+        "Forrest Jones said that anything that comes into contact with any of the previous "
+        "guest's skin should be taken off the bed, as blankets are rarely washed.",
+        "This is not common, but it can happen, he said. He advised stuffing the peep hole with a "
+        "strip of rolled up notepaper when it is not in use.",
+    ]
+    controls = (
+        '<div class="video-js vjs-default-skin"><video class="vjs-tech"></video>'
+        '<div class="vjs-control-bar" dir="ltr">'
+        '<button class="vjs-play-control vjs-control vjs-button" type="button">'
+        '<span class="vjs-control-text">Play</span></button>'
+        '<div class="vjs-current-time vjs-time-control vjs-control"><div class="vjs-current-time-'
+        'display"><span class="vjs-control-text">Current Time </span>0:00</div></div>'
+        '<div class="vjs-duration vjs-time-control vjs-control"><div class="vjs-duration-display">'
+        '<span class="vjs-control-text">Duration Time</span> 0:00</div></div>'
+        '<div class="vjs-playback-rate vjs-menu-button vjs-control"><div class="vjs-menu">'
+        '<ul class="vjs-menu-content"><li class="vjs-menu-item">captions settings, opens captions '
+        'settings dialog</li><li class="vjs-menu-item">captions off, selected</li></ul></div>'
+        '<div class="vjs-playback-rate-value">Playback Rate</div></div></div></div>'
+    )
+    page = (
+        "<html><head><title>The seven secrets of hotels</title></head><body><article>"
+        "<h1>The seven secrets of hotels</h1>"
+        + "".join(f"<p>{p}</p>" for p in paras[:2]) + controls
+        + "".join(f"<p>{p}</p>" for p in paras[2:]) + "</article></body></html>"
+    )
+    art = boilerstrip.extract(page)
+    assert all(p in art.text for p in paras)
+    for line in ("Current Time", "Duration Time", "captions settings", "Playback Rate"):
+        assert line not in art.text, line
+
+
 def _rule_section(*lines: str) -> Doc:
     """A text dump after the comment step's line rules (no model yet)."""
     doc = text_doc(*lines)

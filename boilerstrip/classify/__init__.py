@@ -10,6 +10,7 @@
 5. :class:`StoryTables` - HTML only: a data table inside the story is article, every cell of it;
    :class:`Unshown` - HTML only: what the markup tells the browser not to render (``hidden``,
    ``display:none``) is not article, where the article has shown text;
+   :class:`PlayerChrome` - HTML only: a media player's controls and menus are not article;
 6. :class:`DataRows` - text only: a table's data rows (cells between pipes) are not article;
 7. :class:`Placeholders` - text only: a line of bracketed placeholders ("[logo]") is not article;
 8. :class:`Promos` - text only: cross-links ("Read more: ..."), sign-up calls and post footers are
@@ -36,6 +37,7 @@ from .deck import Deck
 from .density import Density
 from .learned import LearnedArticle
 from .placeholders import Placeholders
+from .player import PlayerChrome
 from .promos import Promos
 from .region import MainRegion
 from .tables import StoryTables
@@ -52,6 +54,7 @@ PIPELINE: tuple[Classifier, ...] = (
     Asides(),
     StoryTables(),
     Unshown(),
+    PlayerChrome(),
     DataRows(),
     Placeholders(),
     Promos(),

@@ -41,6 +41,16 @@ def drop_text_articles(doc: Doc, test: Callable[[str], bool], by: str) -> None:
             unlabel(s, by)
 
 
+def marked_frames(parent: Sequence[int], cues: Sequence[int], mark: int) -> bytearray:
+    """Per frame (the element of a block): 1 where it or an ancestor has ``mark`` in its own cues.
+    A frame's parent comes before it, so one pass in frame order suffices."""
+    out = bytearray(len(parent))
+    for f, p in enumerate(parent):
+        if cues[f] & mark or (p >= 0 and out[p]):
+            out[f] = 1
+    return out
+
+
 def drop_enclosed_articles(
     segs: Sequence[Segment], inside: Callable[[Segment], bool], min_outside: float, by: str
 ) -> None:

@@ -23,13 +23,12 @@ same sign (``docs/design.md``, section 4, item 31).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Final
 
 from .. import patterns as P
 from ..document import Doc
 from ..types import Label
-from .base import drop_enclosed_articles
+from .base import drop_enclosed_articles, marked_frames
 
 MIN_SHOWN_WORDS: Final = 50
 """Shown article words the page must have for the step to act. Held out (seeds 0-2), 0 gives the
@@ -53,18 +52,9 @@ class Unshown:
         # without the mark in any article block's cues has nothing to do)
         if not any(s.label is article and s.cues & mark for s in segs):
             return
-        unshown = _unshown_frames(doc.parent, doc.frame_cues, mark)
+        unshown = marked_frames(doc.parent, doc.frame_cues, mark)
         drop_enclosed_articles(
             segs, lambda s: bool(s.cues & mark) and s.frame >= 0 and bool(unshown[s.frame]),
             MIN_SHOWN_WORDS, self.name,
         )
 
-
-def _unshown_frames(parent: Sequence[int], cues: Sequence[int], mark: int) -> bytearray:
-    """Per frame (the element of a block): 1 where it or an ancestor has ``mark`` in its own cues.
-    A frame's parent comes before it, so one pass in frame order suffices."""
-    out = bytearray(len(parent))
-    for f, p in enumerate(parent):
-        if cues[f] & mark or (p >= 0 and out[p]):
-            out[f] = 1
-    return out
