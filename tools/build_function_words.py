@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import unicodedata
 from collections import Counter
 from pathlib import Path
 
@@ -60,6 +61,25 @@ EXTRA: dict[str, str] = {
           "kan han hun fra så også efter",
     "no": "og i det som en på er til av at for med ikke de har den et var jeg men om vi kan "
           "han hun fra så også etter",
+    "bg": "и в на е се за от да не с по че са като този тази това които която който но или ще "
+          "към при до след още му си го ги беше има няма както след само вече",
+    "el": "και το να του η της την σε με για τα από που των ο στο στην θα δεν οι τις τους είναι "
+          "ένα μια στα ότι αλλά στις στον ή τον αυτό πιο μας σας όπως ενώ μετά",
+    "ar": "في من على إلى عن أن إن هذا هذه التي الذي مع كان ما لا هو هي قد بعد كما بين أو ذلك "
+          "حتى كل لم لن عند ثم وقد وفي ومن وأن الى التى تلك أيضا منذ خلال حيث",
+    "fa": "و در به از که این را با است برای آن یک خود تا بر هم نیز شده می شود های ها کرد بود "
+          "اند شد وی اما یا اگر هر چه پس",
+    "he": "של את על עם זה לא כי הוא היא גם אבל או אם כל יש אין מה רק עוד כמו אחרי לפני בין "
+          "הם אני היה היו זו אלה כך מאוד אחד אשר",
+    "hi": "के का की में है हैं और से को पर यह भी ने एक कि था थे थी लिए तो इस हो कर गया किया "
+          "साथ या नहीं वह जो कुछ अपने तक बाद",
+    "bn": "ও এবং এ এই করে হয় থেকে জন্য না যে তার একটি সঙ্গে হয়েছে কিন্তু বা তিনি আর এক সে "
+          "তাদের করা এর দিয়ে হবে নিয়ে পর কাছে ছিল আমি আমরা কোন",
+    "ko": "이 그 저 것 수 등 및 더 또 또는 그리고 하지만 그러나 있는 있다 없는 없다 있습니다 "
+          "합니다 했다 한다 하는 위해 대한 통해 따라 같은 때문에 이번 모든 다른 많은 이후 중 때",
+    "vi": "và của là có được cho các những một trong với không này đã để người khi từ theo về "
+          "đến như cũng nhưng thì tại sẽ ra vào lại nên mà bị đang rất nhiều hay hoặc nếu vì do "
+          "trên sau đó",
     "zh": "的 了 是 在 不 和 有 这 我 他 也 就 人 都 一 上 们 中 个 到 说 要 与 对 为 以 地 "
           "着 而 及 但 被 把 其 或 等",
     "ja": "の に は を た が で て と し れ さ ある いる も な する から こと として い や れる "
@@ -86,10 +106,14 @@ def build(data: Path) -> dict[str, list[str]]:
         df: Counter[str] = Counter()
         for d in docs:
             df.update(_words(d))
-        keep = [w for w, c in df.most_common() if len(w) <= MAX_LEN and c >= MIN_DOC_SHARE * len(docs)]
+        # (ties in document frequency broken by the word: a set's order
+        # changes from run to run)
+        ranked = sorted(df.items(), key=lambda wc: (-wc[1], wc[0]))
+        keep = [w for w, c in ranked if len(w) <= MAX_LEN and c >= MIN_DOC_SHARE * len(docs)]
         out[lang] = sorted(keep[:TOP])
     for lang, words in EXTRA.items():
-        out[lang] = sorted(set(words.split()))
+        # (NFC, as boilerstrip normalizes every page's text: Bengali's "হয়" keeps its nukta apart)
+        out[lang] = sorted(set(unicodedata.normalize("NFC", words).split()))
     return out
 
 
