@@ -696,6 +696,19 @@ disclaimer ("What follows is not CBS News stuff; it comes from other people and 
 it", "The comments above are from readers. In no way do they represent the views of ..."), a call
 to report comments, a call to register ("... requires all commenters to register")."""
 
+CITATION: regex.Pattern[str]
+_LAZY["CITATION"] = (
+    r"\b(?:retrieved|accessed|abgerufen am|consulté le|consultado el)\s+(?:on\s+)?"
+    r"(?:\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}|\d{1,2}\.?\s+\p{L}+\.?,?\s+\d{4}|\p{L}+\.?\s+\d{1,2},?\s+\d{4})|"
+    r"\barchived from the original\b|\bISBN(?:-1[03])?:?\s*[\dX-]{10,17}\b|\bdoi:\s*10\.\d",
+    _I,
+)
+"""An entry of a list of references: a web citation's access date ("Retrieved 2012-03-30",
+"Retrieved 10 May 2016", "abgerufen am 3. Mai 2020"), "Archived from the original", an ISBN or
+a DOI. A reference list's dated, quoted entries look like comment headers to the comment model
+(a Wikipedia article's references, mozilla-readability's wikipedia); a reader does not write
+them."""
+
 AUTHOR_BOX: regex.Pattern[str]
 _LAZY["AUTHOR_BOX"] = (
     r"^\W{0,3}(?:about the (?:author|writer)|author bio(?:graphy)?|"

@@ -1760,6 +1760,7 @@ def test_a_video_js_player_in_a_story_leaves_no_control_in_the_text() -> None:
         assert line not in art.text, line
 
 
+
 def _rule_section(*lines: str) -> Doc:
     """A text dump after the comment step's line rules (no model yet)."""
     doc = text_doc(*lines)

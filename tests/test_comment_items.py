@@ -662,3 +662,23 @@ def test_a_signed_thread_the_markup_did_not_mark_comes_out_as_comments() -> None
     assert [(c.text, c.author) for c in art.comments] == [
         (WORDS_1, "Natasha"), (WORDS_2, "Mike"), (WORDS_3, "Ann"),
     ]
+
+def test_a_reference_list_the_comment_model_claims_is_no_comment() -> None:
+    from boilerstrip.classify.learned import _citations_are_no_comments
+
+    texts = [
+        '^ "Boot to Gecko Project". Mozilla. March 2012. Retrieved 2012-03-30.',
+        '^ "Roadmap". Retrieved 10 May 2016.',
+        "Smith, J. (2019). The Bridge. Oxford University Press. ISBN 978-0-19-923456-7.",
+        "I read the report on March 30, 2012 and I still think the council was wrong about it.",
+        '^ "Rhino History". Mozilla Foundation. Retrieved 2008-03-20.',
+    ]
+    doc = html_doc(*[(f"/html/body/ol/li[{i}]", t) for i, t in enumerate(texts)])
+    for k, s in enumerate(doc.segments):
+        s.label, s.score, s.by, s.comment = Label.COMMENT, 0.7, "learned", k
+    doc.segments[4].by = "comments"  # (the comment markup rule's: left alone)
+    pa = [0.6, 0.2, 0.6, 0.1, 0.6]
+    _citations_are_no_comments(doc.segments, pa, "learned")
+    labels = [s.label for s in doc.segments]
+    assert labels == [Label.ARTICLE, None, Label.ARTICLE, Label.COMMENT, Label.COMMENT]
+    assert [s.comment for s in doc.segments] == [None, None, None, 3, 4]

@@ -766,6 +766,7 @@ class LearnedArticle:
             _keep_threads_after_the_story(doc, THREADS)
             _story_goes_on(segs, pa, self.name)
             _sections_are_no_thread(segs, pa, pc, self.name)
+            _citations_are_no_comments(segs, pa, self.name)
             _drop_hidden_copies(segs)
             signed_thread(segs, STORY_AFTER_WORDS, COUNT_LINE_WORDS)
         own_words = sum(s.words * (1.0 - s.link_density) for s in segs if s.label is article_label)
@@ -918,6 +919,28 @@ def _sections_are_no_thread(
             set_label(s, article, pa[i] + pc[i], by)
         else:
             s.label = None
+
+
+def _citations_are_no_comments(segs: Sequence[Segment], pa: Sequence[float], by: str) -> None:
+    """HTML: a block the comment model claimed (``by``) that is an entry of a list of references
+    (:data:`patterns.CITATION`: "Retrieved 2012-03-30", an ISBN, a DOI) is not a reader comment:
+    a reference list's dated, quoted entries read to the model like comment headers. It is
+    article where the article model says so, else left to the later steps. (Blocks the comment
+    markup rule labelled are left alone.)"""
+    comment, article = Label.COMMENT, Label.ARTICLE
+    for i, s in enumerate(segs):
+        if (
+            s.label is comment
+            and s.by == by
+            and s.chars <= P.MAX_PATTERN_CHARS
+            and P.CITATION.search(s.text) is not None
+        ):
+            s.comment = None
+            s.comment_meta = False
+            if pa[i] >= ARTICLE_THRESHOLD:
+                set_label(s, article, pa[i], by)
+            else:
+                s.label = None
 
 
 def _drop_hidden_copies(segs: Sequence[Segment]) -> None:
