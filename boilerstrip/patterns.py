@@ -427,7 +427,7 @@ _LAZY["COMMENT_BYLINE"] = (
     r"^(?:from|author|name)\s*:\s*\S|"
     r"\s(?:says|said|wrote|writes|replied|responded|commented|dit|schreibt|schrieb|sagt|meint|"
     r"escribió|scrive)"
-    r"\s*(?:\.{2,3}|…)?\s*:?\s*$)",
+    r"\s*(?:\.{2,3}|…)?\s*:?\s*$|\sreply\s*:\s*$)",
     _I,
 )
 """A comment header that names its author ("john says:", "Posted by X", "by X on ...", German
@@ -437,7 +437,8 @@ comment preview template ("Posted by:  |"), which every dump of its pages shows.
 COMMENT_LINE_WIDGET: regex.Pattern[str]
 _LAZY["COMMENT_LINE_WIDGET"] = (
     r"^[\s|·•\[\](){}/↑↓-]*(?:reply(?: to this(?: comment)?)?|(?:view )?profile|avatar|"
-    r"(?:\d+\s+)?(?:antworten|responder|répondre|rispondi|beantwoorden|reageer|odpowiedz|svara)|"
+    r"(?:\d+\s+)?(?:antworten|antwort|responder|répondre|rispondi|beantwoorden|reageer|odpowiedz|"
+    r"svara)|"
     r"(?:antworten|répondre|responder|rispondi|beantwoorden|odpowiedz)?"
     r"(?:löschen|supprimer|eliminar|elimina|excluir|verwijderen|usuń)|"
     r"aufklappen|zuklappen|einklappen|ausklappen|"
@@ -527,7 +528,8 @@ COMMENT_AUTHOR_TAIL: regex.Pattern[str]
 _LAZY["COMMENT_AUTHOR_TAIL"] = (
     r"(?:[\s|·•/,:*(-]|\(\d+\)|\.{2,3}|…|\b(?:says|said|wrote|writes|replied|responded|commented|"
     r"dit|a écrit|écrit|schreibt|schrieb|sagt|meint|escribió|escreveu|scrive|schreef|skrev|"
-    r"on|at|am|um|le|el|il|em|op|den|dnia|in reply to|reply|posted|added)\b)+$",
+    r"on|at|am|um|le|el|il|em|op|den|dnia|in reply to|reply|posted|added)\b|"
+    r"(?<!\S)[^\s'’]++['’]s (?:picture|avatar|photo))+$",
     _I,
 )
 """What comes after the author's name: "says:", "wrote:", "added", "on", "at", a theme's "Reply:"
@@ -546,7 +548,9 @@ powered by Disqus", "Flag this comment") or a badge ("Commenter") where a header
 should be, never a commenter's name."""
 
 WEB_ADDRESS: regex.Pattern[str]
-_LAZY["WEB_ADDRESS"] = (r"\b(?:https?://|www\.)\S*", _I)
+_LAZY["WEB_ADDRESS"] = (
+    r"\b(?:https?://|www\.)\S*|(?<![\w.+'-])[\w.+'-]++@[\w-]++(?:\.[\w-]++)++\S*", _I
+)
 """A web address: in a comment's header, the commenter's site after the name ("Paul Withers
 http://www.intec.co.uk/blog"), never part of it."""
 
@@ -574,7 +578,7 @@ _COMMENT_CHROME_INTL: Final = (
     r"(?:\d[\d.,]*|keine|noch keine|aucun|ningún|sin|no hay|nessun|nenhum|geen|nog geen|brak|"
     r"inga)\s+"
     r"(?:kommentare?|commentaires?|comentarios?|comentários?|commenti|commento|reacties|reactie|"
-    r"komentarz[ey]?|komentarzy|kommentarer)\s*:?\s*$|"
+    r"komentarz[ey]?|komentarzy|kommentarer)[\s:»›]*$|"
     r"(?:kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze|kommentarer)"
     r"\s*(?:\(\s*\d+\s*\)|:?\s*\d+)?\s*:?\s*$|"
     r"kommentare (?:öffnen|anzeigen|einblenden|ausblenden|schließen|laden)\b|"
@@ -582,7 +586,8 @@ _COMMENT_CHROME_INTL: Final = (
     # the form's title and its "Cancel reply" (WordPress's and Blogger's own translations)
     r"(?:schreibe|hinterlasse|verfasse|schreiben sie|hinterlassen sie) (?:einen|deinen|ihren) "
     r"kommentar|kommentar (?:verfassen|schreiben|posten|hinzufügen|abgeben)\b|"
-    r"antwort(?:en)? abbrechen|"
+    r"antwort(?:en)? abbrechen|gib hier deinen kommentar ein|"
+    r"(?:écrivez|saisissez) votre commentaire|escribe (?:aquí )?tu comentario|"
     r"(?:laisser|laissez|ajouter|écrire) un commentaire|laisser une réponse|"
     r"annuler (?:la )?réponse|"
     r"(?:deja|dejar|escribe|añade|añadir) (?:un|tu|su) comentario|deja una respuesta|"
@@ -606,7 +611,7 @@ prompt."""
 
 COMMENT_PROMPT: regex.Pattern[str]
 _LAZY["COMMENT_PROMPT"] = (
-    r"^(?:click here to |please )?(?:"
+    r"^[\s»›•|-]*+(?:click here to |please )?(?:"
     r"cancel reply|jump to (?:the )?comments|"
     r"(?:comment below|sign ?in|log ?in|register|sign ?up)\b[^\n]{0,80}?"
     r"\b(?:comments?|discussions?|post|reply|typepad|facebook|twitter|free|more)\b|"
@@ -629,10 +634,13 @@ _LAZY["COMMENT_PROMPT"] = (
     r"(?:latest|recent|most recent|newest) (?:reader )?comments?\s*:?\s*$|"
     r"your email (?:address )?will (?:not|never) be (?:published|shared)|"
     r"required fields are marked|"
-    r"notify me of|subscribe to (?:comments|this thread|replies)|"
+    r"notify me of|subscribe to (?:(?:follow-?up )?comments|this thread|replies)|"
     r"comments? (?:are|is) (?:now )?(?:closed|moderated|disabled)|"
     r"(?:log|sign) in to (?:track|comment|reply|post)|"
-    r"(?:show|hide|view|load|read) (?:all |more |the )?(?:\d+ )?(?:comments?|replies|responses)|"
+    r"(?:show|hide|view|load|read|see) (?:all |more |the )?(?:\d+ )?"
+    r"(?:comments?|replies|responses)|"
+    r"read (?:them )?below or add (?:a comment|one)|previewing your comment|"
+    r"showing (?:\d+ )?out of (?:\d+ )?comments|(?:enter|type|write) your comment here|"
     r"(?:sort|order) (?:by|comments)|newest first|oldest first|"
     r"(?:this|the) (?:comment|post) (?:has been|was) (?:removed|deleted|down-ranked)|"
     r"there (?:are|is) (?:currently |still )?no (?:[\w-]+ ){1,2}comments?\b|"
@@ -688,6 +696,7 @@ _LAZY["COMMENT_NOTICE"] = (
     r"\b(?:requires?|must ask)\s+(?:all\s+)?(?:commenters|users|readers|members|posters)\s+to\s+"
     r"(?:register|sign (?:in|up)|log ?in)\b|"
     r"^(?:please )?click here to report\b|\breport (?:offensive|inappropriate|abusive) comments?\b|"
+    r"\bgo get a gravatar\b|\bcomments? (?:are|is|will be) moderated\b|"
     r"\bcannot register\b",
     _I,
 )

@@ -6,7 +6,14 @@ from boilerstrip import Label
 from boilerstrip import patterns as P
 from boilerstrip.assemble import assemble, comment_author_date
 from boilerstrip.classify.captions import Captions
-from boilerstrip.classify.comments import CHROME, META, WORDS, CommentItems, comment_role
+from boilerstrip.classify.comments import (
+    CHROME,
+    META,
+    WORDS,
+    CommentItems,
+    comment_role,
+    is_header_text,
+)
 from boilerstrip.classify.title import Title
 from boilerstrip.document import Doc, Segment
 from boilerstrip.features import compute
@@ -512,9 +519,17 @@ def test_section_chrome_is_never_the_commenters_name() -> None:
         "Everywhereist", "July 10th, 2012 at 1:06 pm",
     )
     assert comment_author_date(["Kommentar von Margit Heumann"]) == ("Margit Heumann", None)
+    # ... and "X Reply:" is a header line in a dump, whose words are the next lines'
+    assert is_header_text("Laura Reply:") and not is_header_text("Leave a Reply")
     assert comment_author_date(["Commenter", "November 13, 2012 at 04:03 pm"]) == (
         None, "November 13, 2012 at 04:03 pm",
     )
+    # a dump's avatar: Drupal's "X's picture", a Gravatar's e-mail address said twice
+    assert comment_author_date(["Pladizow Pladizow's picture", "Thu, 08/09/2012 - 14:48"]) == (
+        "Pladizow", "Thu, 08/09/2012 - 14:48",
+    )
+    avatar = "ann@example.com'ann@example.com' Ann Jones"
+    assert comment_author_date([avatar]) == ("Ann Jones", None)
     # a date in a web address is no date, its slug no name
     assert comment_author_date(
         ["http://keithpp.wordpress.com/2012/06/28/zen-and-the-art-of-motorcycle-maintenance/"]
@@ -528,7 +543,12 @@ def test_more_section_chrome_is_no_comment() -> None:
         "1.977 commentaires", "Comment on this article", "Pending Comments", "Comments:",
         "Comments (87)", "Sortiert nach: neuste | älteste | beste Bewertung", "Kommentare 8",
         "You can find our Community Guidelines in full here.", "Total Comments (1465)",
-        "Daumen hoch0Daumen runter Antworten", "RépondreSupprimer",
+        "Daumen hoch0Daumen runter Antworten", "RépondreSupprimer", "See all 20 Comments",
+        "Subscribe to followup comments via RSS | TrackBack URL", "» Comments RSS Feed",
+        "Previewing your Comment", "Read below or add a comment...", "2 Kommentare »",
+        "Gib hier deinen Kommentar ein ...", "Antwort ↓",
+        "If you want a pic to show with your comment, go get a gravatar!",
+        "NOTE: Please use English. Comments are moderated.",
     ]
     words = [
         "I feel like I should be able to “like” this comment.",
