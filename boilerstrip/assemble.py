@@ -30,11 +30,10 @@ def shown_text(s: Segment, kind: str) -> str:
 
 
 def _author(part: str) -> str | None:
-    """The author's name in one part of a header line, without "Posted by", "says:", numbering
-    and web addresses."""
+    """The author's name in one part of a header line (read without its web addresses), without
+    "Posted by", "says:" and numbering."""
     if len(part) > P.MAX_PATTERN_CHARS:
         return None  # (no name is that long; and the patterns below stay short work)
-    part = P.WEB_ADDRESS.sub(" ", part)
     part = P.COMMENT_AUTHOR_HEAD.sub("", part)
     part = P.COMMENT_AUTHOR_TAIL.sub("", part).strip()
     if not part or len(part.split()) > AUTHOR_MAX_WORDS or not any(ch.isalpha() for ch in part):
@@ -59,8 +58,9 @@ def comment_author_date(lines: list[str]) -> tuple[str | None, str | None]:
             tail = P.COMMENT_META_TAIL.search(line)
             if tail and tail.start() > 0:
                 line = line[: tail.start()]
-            if len(line) <= P.MAX_PATTERN_CHARS:
-                # (a web address's "2012/06/28/a-post-title/" is no date, its slug no name)
+            if "@" in line or "://" in line or "www." in line.lower():
+                # (a web address's "2012/06/28/a-post-title/" is no date, its slug no name; nor is
+                # a commenter's site or e-mail address after the name)
                 line = " ".join(P.WEB_ADDRESS.sub(" ", line).split())
             m = P.COMMENT_DATE.search(line)
             rest = line

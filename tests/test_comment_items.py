@@ -38,6 +38,13 @@ def html_doc(*blocks: tuple[str, str], label: Label | None = Label.COMMENT, **kw
     return doc
 
 
+def assert_chrome_then_words(chrome: list[str], words: list[str]) -> None:
+    """Each of ``chrome`` is a comment section's chrome, each of ``words`` a reader's words."""
+    doc = html_doc(*[(f"/p[{i}]", t) for i, t in enumerate(chrome + words)])
+    roles = [comment_role(s) for s in doc.segments]
+    assert roles == [CHROME] * len(chrome) + [WORDS] * len(words)
+
+
 def link(seg: Segment) -> Segment:
     seg.link_chars = seg.chars
     seg.link_density = 1.0
@@ -128,9 +135,7 @@ def test_the_sections_chrome_in_other_languages_is_no_comment() -> None:
         "Kommentare wie dieser zeigen, dass die Debatte noch lange nicht vorbei ist.",
         "12 Kommentare und keiner hat den Artikel gelesen, so scheint es mir jedenfalls.",
     ]
-    doc = html_doc(*[(f"/p[{i}]", t) for i, t in enumerate(chrome + words)])
-    roles = [comment_role(s) for s in doc.segments]
-    assert roles == [CHROME] * len(chrome) + [WORDS] * len(words)
+    assert_chrome_then_words(chrome, words)
 
 
 def test_a_sentence_with_a_date_is_words() -> None:
@@ -554,9 +559,7 @@ def test_more_section_chrome_is_no_comment() -> None:
         "I feel like I should be able to “like” this comment.",
         "How about a comment on Argo? Read a book called Shooting Script.",
     ]
-    doc = html_doc(*[(f"/p[{i}]", t) for i, t in enumerate(chrome + words)])
-    roles = [comment_role(s) for s in doc.segments]
-    assert roles == [CHROME] * len(chrome) + [WORDS] * len(words)
+    assert_chrome_then_words(chrome, words)
 
 
 def test_month_words_need_a_day_and_a_whole_word() -> None:

@@ -51,6 +51,24 @@ def marked_frames(parent: Sequence[int], cues: Sequence[int], mark: int) -> byte
     return out
 
 
+def drop_marked_articles(doc: Doc, mark: int, min_outside: float, by: str) -> None:
+    """The ARTICLE blocks whose element or an ancestor carries ``mark`` in its own cues (not only
+    an inline child: a hidden ``span`` in a paragraph leaves the paragraph shown) lose the label,
+    where the other ARTICLE blocks hold at least ``min_outside`` words
+    (:func:`drop_enclosed_articles`)."""
+    segs = doc.segments
+    article = Label.ARTICLE
+    # (a block's cues hold its element's, its ancestors' and its inline elements': a page without
+    # the mark in any article block's cues has nothing to do)
+    if not any(s.label is article and s.cues & mark for s in segs):
+        return
+    marked = marked_frames(doc.parent, doc.frame_cues, mark)
+    drop_enclosed_articles(
+        segs, lambda s: bool(s.cues & mark) and s.frame >= 0 and bool(marked[s.frame]),
+        min_outside, by,
+    )
+
+
 def drop_enclosed_articles(
     segs: Sequence[Segment], inside: Callable[[Segment], bool], min_outside: float, by: str
 ) -> None:

@@ -851,6 +851,17 @@ def _text_section_ends(segs: Sequence[Segment], pc: Sequence[float], by: str) ->
             _section_chrome(s, pc[i], by)
 
 
+def _unclaim(s: Segment, p_article: float, by: str) -> None:
+    """A block taken back from the comment model's claim: no comment; article where
+    ``p_article`` reaches the article threshold, else left to the later steps."""
+    s.comment = None
+    s.comment_meta = False
+    if p_article >= ARTICLE_THRESHOLD:
+        set_label(s, Label.ARTICLE, p_article, by)
+    else:
+        s.label = None
+
+
 def _story_goes_on(segs: Sequence[Segment], pa: Sequence[float], by: str) -> None:
     """HTML: a block the comment model claimed (``by``) where the comment markup rule had not
     (outside comment markup, or under a comment-marked element the rule judged a wrapper of the
@@ -875,12 +886,7 @@ def _story_goes_on(segs: Sequence[Segment], pa: Sequence[float], by: str) -> Non
             and s.by == by
             and after >= STORY_AFTER_WORDS
         ):
-            s.comment = None
-            s.comment_meta = False
-            if pa[i] >= ARTICLE_THRESHOLD:
-                set_label(s, article, pa[i], by)
-            else:
-                s.label = None
+            _unclaim(s, pa[i], by)
 
 
 def _sections_are_no_thread(
@@ -892,7 +898,7 @@ def _sections_are_no_thread(
     thread. A block is article where the two models together give it the article threshold (what
     made the comment model claim the prose is what kept the article model from it), else it is
     left to the later steps."""
-    comment, article = Label.COMMENT, Label.ARTICLE
+    comment = Label.COMMENT
     claimed = [i for i, s in enumerate(segs) if s.label is comment and s.by == by]
     if not claimed:
         return  # (most pages: no claim to look at)
@@ -912,13 +918,7 @@ def _sections_are_no_thread(
     if headings < SECTION_HEADINGS:
         return
     for i in claimed:
-        s = segs[i]
-        s.comment = None
-        s.comment_meta = False
-        if pa[i] + pc[i] >= ARTICLE_THRESHOLD:
-            set_label(s, article, pa[i] + pc[i], by)
-        else:
-            s.label = None
+        _unclaim(segs[i], pa[i] + pc[i], by)
 
 
 def _citations_are_no_comments(segs: Sequence[Segment], pa: Sequence[float], by: str) -> None:
@@ -927,7 +927,7 @@ def _citations_are_no_comments(segs: Sequence[Segment], pa: Sequence[float], by:
     a reference list's dated, quoted entries read to the model like comment headers. It is
     article where the article model says so, else left to the later steps. (Blocks the comment
     markup rule labelled are left alone.)"""
-    comment, article = Label.COMMENT, Label.ARTICLE
+    comment = Label.COMMENT
     for i, s in enumerate(segs):
         if (
             s.label is comment
@@ -935,12 +935,7 @@ def _citations_are_no_comments(segs: Sequence[Segment], pa: Sequence[float], by:
             and s.chars <= P.MAX_PATTERN_CHARS
             and P.CITATION.search(s.text) is not None
         ):
-            s.comment = None
-            s.comment_meta = False
-            if pa[i] >= ARTICLE_THRESHOLD:
-                set_label(s, article, pa[i], by)
-            else:
-                s.label = None
+            _unclaim(s, pa[i], by)
 
 
 def _drop_hidden_copies(segs: Sequence[Segment]) -> None:

@@ -23,8 +23,7 @@ from typing import Final
 
 from .. import patterns as P
 from ..document import Doc
-from ..types import Label
-from .base import drop_enclosed_articles, marked_frames
+from .base import drop_marked_articles
 
 MIN_OUTSIDE_WORDS: Final = 50
 """Article words outside the player the page must have for the step to act (as
@@ -40,12 +39,4 @@ class PlayerChrome:
     def __call__(self, doc: Doc) -> None:
         if doc.kind != "html":
             return
-        article, mark = Label.ARTICLE, P.PLAYER
-        segs = doc.segments
-        if not any(s.label is article and s.cues & mark for s in segs):
-            return
-        inside = marked_frames(doc.parent, doc.frame_cues, mark)
-        drop_enclosed_articles(
-            segs, lambda s: bool(s.cues & mark) and s.frame >= 0 and bool(inside[s.frame]),
-            MIN_OUTSIDE_WORDS, self.name,
-        )
+        drop_marked_articles(doc, P.PLAYER, MIN_OUTSIDE_WORDS, self.name)

@@ -27,8 +27,7 @@ from typing import Final
 
 from .. import patterns as P
 from ..document import Doc
-from ..types import Label
-from .base import drop_enclosed_articles, marked_frames
+from .base import drop_marked_articles
 
 MIN_SHOWN_WORDS: Final = 50
 """Shown article words the page must have for the step to act. Held out (seeds 0-2), 0 gives the
@@ -46,15 +45,5 @@ class Unshown:
     def __call__(self, doc: Doc) -> None:
         if doc.kind != "html":
             return
-        article, mark = Label.ARTICLE, P.SHOWN_NONE
-        segs = doc.segments
-        # (a block's cues hold its element's, its ancestors' and its inline elements': a page
-        # without the mark in any article block's cues has nothing to do)
-        if not any(s.label is article and s.cues & mark for s in segs):
-            return
-        unshown = marked_frames(doc.parent, doc.frame_cues, mark)
-        drop_enclosed_articles(
-            segs, lambda s: bool(s.cues & mark) and s.frame >= 0 and bool(unshown[s.frame]),
-            MIN_SHOWN_WORDS, self.name,
-        )
+        drop_marked_articles(doc, P.SHOWN_NONE, MIN_SHOWN_WORDS, self.name)
 
