@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from boilerstrip import Article, Block, Label
+from boilerstrip.sniff import sniff
 
 from . import metrics as M
 from .data import DEFAULT_DATA, HTML_SETS, REPO, SETS, Page, load_set, require_data, work_cache
@@ -286,6 +287,18 @@ PROSE_LABELS = frozenset(("article", "title", "comment", "caption"))
 """Our labels that turku-line-quality's "clean" class covers (written text, not page furniture)."""
 
 
+def score_sniffing(texts: dict[str, list[str]], want: str) -> dict[str, dict[str, float]]:
+    """Per set: how many of its inputs ``kind="auto"`` reads as ``want`` (``sniff``), and their
+    share. The scores of this module pass the kind of every input; a user who does not sees the
+    sniffing's errors (a dump read as markup is one paragraph or two)."""
+    out: dict[str, dict[str, float]] = {}
+    for name, items in texts.items():
+        items = [t for t in items if t]
+        ok = sum(sniff(t) == want for t in items)
+        out[name] = {"pages": len(items), "right": ok, "share": ok / len(items) if items else 0.0}
+    return out
+
+
 def score_turku(pages: list[Page], outs: dict[str, Output]) -> dict[str, Any]:
     """Clean-line F1 per language: boilerstrip text mode, terminal punctuation, all-clean.
 
@@ -447,6 +460,11 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
     if "boilerstrip" in outs_by_system and "l3s-gn1" in html_pages:
         result["confusion"] = score_confusion(html_pages["l3s-gn1"], outs_by_system["boilerstrip"])
 
+    result["sniff"] = {
+        "html": score_sniffing(
+            {name: [p.html or "" for p in plist] for name, plist in html_pages.items()}, "html"
+        )
+    }
     # plain-text variants: boilerstrip's text mode and the keep-all baseline on browser dumps
     if not args.no_text:
         result["text"] = {}
@@ -459,6 +477,9 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
                 for name, plist in text_sets.items()
             }
             log(f"{variant} renders ready in {time.monotonic() - t0:.0f} s")
+            result["sniff"][variant] = score_sniffing(
+                {name: list(d.values()) for name, d in dumps.items()}, "text"
+            )
             result["text"][variant] = {}
             result["pages"]["text"][variant] = {}
             for system in TEXT_SYSTEMS:
@@ -513,6 +534,9 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
             log=log,
         )
         result["turku"] = score_turku(pages["turku-line-quality"], outs)
+        result["sniff"]["turku"] = score_sniffing(
+            {"turku-line-quality": [p.text or "" for p in pages["turku-line-quality"]]}, "text"
+        )
         # The text model trains on the set's ``train`` split (tools/train.py): its ``dev`` split
         # is the held-out figure.
         held = [p for p in pages["turku-line-quality"] if p.record.get("split") != "train"]

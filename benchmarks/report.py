@@ -526,6 +526,30 @@ def text_tables(res: dict[str, Any]) -> list[str]:
     return out
 
 
+def sniff_table(res: dict[str, Any]) -> list[str]:
+    """How many inputs ``kind="auto"`` reads as what they are: the HTML pages as markup, the
+    dumps (and turku-line-quality's plain text) as text."""
+    sn = res.get("sniff")
+    if not sn:
+        return []
+    cols = [k for k in ("html", "w3m", "lynx", "w3m-80", "turku") if k in sn]
+    names = [n for n in (*SET_ORDER, "turku-line-quality") if any(n in sn[c] for c in cols)]
+    rows = []
+    for name in names:
+        row = [name]
+        for c in cols:
+            d = sn[c].get(name)
+            row.append(f"{d['right']} / {d['pages']}" if d else "–")
+        rows.append(row)
+    return [
+        '\n### Reading the kind of input (`kind="auto"`)\n',
+        "The scores above pass each input's kind. Left to `kind=\"auto\"` (the default), "
+        "`boilerstrip.sniff` reads the input: here, how many of each set's HTML pages it reads "
+        "as markup and how many of their dumps as text.\n",
+        _table(["set", *(f"{c} read as {'HTML' if c == 'html' else 'text'}" for c in cols)], rows),
+    ]
+
+
 def language_table(res: dict[str, Any]) -> list[str]:
     """trafilatura-eval's snippet score per page language, every system."""
     html = res["html"]
@@ -898,6 +922,7 @@ def render(res: dict[str, Any], results_path: Path, plot_name: str | None) -> st
     parts += conventions_table(res, cv_html.get("cv_pipeline_conventions") if cv_html else None)
     parts += confusion_table(res)
     parts += text_tables(res)
+    parts += sniff_table(res)
     parts += turku_table(res)
     parts += speed_table(res)
     parts += scaling_section(results_path.resolve().parent, REPO / "docs")
