@@ -44,6 +44,18 @@ def _author(part: str) -> str | None:
     return part
 
 
+def _date_spans(line: str) -> list[tuple[int, int]]:
+    """Where the dates of a header line are (``P.COMMENT_DATE``), each with the weekday or month
+    written before it (``P.COMMENT_DATE_BEFORE``: "Mittwoch, 10. Mai 2017", "Mai 10, 2017")."""
+    spans: list[tuple[int, int]] = []
+    for m in P.COMMENT_DATE.finditer(line):
+        start, end = m.span()
+        lo = max(spans[-1][1] if spans else 0, start - P.DATE_BEFORE_CHARS)
+        before = P.COMMENT_DATE_BEFORE.search(line, lo, start)
+        spans.append((before.start() if before else start, end))
+    return spans
+
+
 def comment_author_date(lines: list[str]) -> tuple[str | None, str | None]:
     """Author and date from a comment's header lines ("Posted by: john | Apr 6, 2007 2:10 PM",
     "john says:" over "November 7th, 2012 at 9:42 pm", a linked name alone)."""
@@ -62,13 +74,16 @@ def comment_author_date(lines: list[str]) -> tuple[str | None, str | None]:
                 # (a web address's "2012/06/28/a-post-title/" is no date, its slug no name; nor is
                 # a commenter's site or e-mail address after the name)
                 line = " ".join(P.WEB_ADDRESS.sub(" ", line).split())
-            m = P.COMMENT_DATE.search(line)
+            spans = _date_spans(line)
             rest = line
-            if m:
+            if spans:
                 if date is None:
-                    date = m.group(0).strip(" ,-–—@")
+                    date = line[spans[0][0] : spans[0][1]].strip(" ,-–—@")
                 # (every date out: "08/09/2012 4:03 pm | Updated: 08/09/2012 4:25 pm")
-                rest = P.COMMENT_DATE.sub(" | ", line)
+                rest = " | ".join(
+                    line[a:b] for a, b in zip([0] + [e for _, e in spans],
+                                              [s for s, _ in spans] + [len(line)], strict=True)
+                )
             marked = bool(P.COMMENT_BYLINE.search(rest))
             if author is not None and (by_marker or not marked):
                 continue

@@ -302,6 +302,26 @@ diciembre", Polish in the genitive "3 maja"), for the comment header's date (:da
 beside English's, and so that a text line's "22. Dezember 2019" is no numbered list item
 (:data:`BULLET`). Abbreviations only with their dot: bare ones are words ("out", "set", "gen")."""
 
+WEEKDAY_NAMES: Final[dict[str, tuple[str, ...]]] = {
+    "de": ("montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend",
+           "sonntag"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    "es": ("lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo"),
+    "it": ("lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica"),
+    "pt": ("segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+           "sábado", "domingo"),
+    "nl": ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag"),
+    "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
+    "pl": ("poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela"),
+}
+"""Weekday names in the languages of :data:`MONTH_NAMES`, for the weekday before a comment's date
+("Mittwoch, 10. Mai 2017", "miércoles, 10 de mayo de 2017"): without it the weekday was left
+beside the name ("Anna Mittwoch")."""
+_WEEKDAY: Final = "(?:" + "|".join(
+    regex.escape(d) for d in sorted({d for ds in WEEKDAY_NAMES.values() for d in ds}, key=len,
+                                    reverse=True)
+) + r")(?!\w)"
+
 _DAY_MONTH: Final = "(?:" + "|".join(
     regex.escape(m) for m in sorted({m for ms in MONTH_NAMES.values() for m in ms}, key=len,
                                     reverse=True)
@@ -454,7 +474,7 @@ _LAZY["COMMENT_LINE_WIDGET"] = (
     r"rate this|rating|[+-]?\d+|share(?: this comment)?|tweet|email|"
     r"staff|contributor|moderator|verified(?: user| commenter| account)?)"
     r"(?:[\s|·•\[\](){}/:,.!↑↓-]+(?:reply|report(?: abuse| this(?: comment| post)?)?|permalink|"
-    r"quote|flag|like|dislike|antworten|responder|répondre|"
+    r"quote|flag|like|dislike|antworten|responder|répondre|gut|schlecht|hilfreich|"
     r"share|up|down|actions|[+-]?\d+))*[\s|·•\[\](){}/:,.!↑↓-]*$",
     _I,
 )
@@ -462,6 +482,7 @@ _LAZY["COMMENT_LINE_WIDGET"] = (
 "Quote | Report this post"; "Reply" and "Report" also in German, Spanish, Portuguese, French,
 Italian, Dutch, Polish and Swedish: "Antworten", "Responder", "Répondre", "Melden", "Antworten ↓";
 Blogger's "Reply Delete" glued in those languages: "AntwortenLöschen", "RépondreSupprimer"),
+a vote count with its buttons ("+3 Gut Antworten"),
 "expand" and "collapse" ("Aufklappen"), vote counters ("Daumen hoch0Daumen runter"), and the
 badges a site puts beside a commenter's name, alone on their line ("Staff", "Contributor",
 "Moderator", "Total Comments (1465)")."""
@@ -475,8 +496,12 @@ _LAZY["COMMENT_META_TAIL"] = (
 )
 """Widgets after a comment's header ("Jimmy | Nov 11, 2012 | Reply", "... up reply actions")."""
 
-_MONTH: Final = _DATE_MONTH + r"[a-z]*\.?"
-"""An English month name, whole or cut short (:data:`DATE_MONTHS`), with its dot."""
+_MONTH: Final = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![^\W\d_])\.?"
+)
+"""An English month name, whole or cut short, with its dot; a whole word ("Marth 02.12.2022" is a
+name and a date, not "Mar" the 2nd)."""
 _AGO_WORDS: Final = (
     r"vor\s+\d+\s+(?:sekunde|minute|stunde|tag|woche|monat|jahr)[a-z]*|"
     r"(?:il\s+y\s+a|hace|há)\s+\d+\s+(?:seconde|minute|heure|jour|semaine|mois|ans?|segundo|"
@@ -493,6 +518,7 @@ _LAZY["COMMENT_DATE"] = (
     r"\d{1,4}+[-/.]\d{1,2}[-/.]\d{1,4}|"
     r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]|"
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|"
+    rf"(?=\d)(?<=(?<![^\W\d_]){_DAY_MONTH}\s{{1,3}})\d{{1,2}}+,?\s+\d{{4}}\b|"
     rf"\d{{1,2}}+(?:st|nd|rd|th|er|º)?\.?\s+(?:{_MONTH}|(?:de\s+)?{_DAY_MONTH}),?"
     r"(?:\s+(?:de\s+)?\d{4})?|"
     r"(?:(?:(?<!\d)\d++|an?|one|a few)\s+(?:second|minute|hour|day|week|month|year)s?|"
@@ -508,12 +534,31 @@ _LAZY["COMMENT_DATE"] = (
 2012 at 03:34 AM", "July 21st, 2012, 6:32 pm", "16:50 8th January 2008", "3 hours ago"; with the
 month names of :data:`MONTH_NAMES` and "ago" of :data:`_AGO_WORDS`: "25. Februar 2020 um 13:02
 Uhr", "5 février 2020 à 10:12", "12 de diciembre de 2019 a las 10:12", "vor 8 Stunden"; and
-"2019年12月12日". The leading digit runs are possessive (no backtracking into them: nothing after
+"2019年12月12日"; and the day and year after such a month ("10, 2017" of "Mai 10, 2017", Blogger's
+US order in German: the month before it is read by :data:`COMMENT_DATE_BEFORE`, as the digit
+comes first here, to keep the search of every position cheap). The leading digit runs are
+possessive (no backtracking into them: nothing after
 them can be a digit, so the matches are those of the plain form)."""
+
+COMMENT_DATE_BEFORE: regex.Pattern[str]
+_LAZY["COMMENT_DATE_BEFORE"] = (
+    r"(?:(?<![^\W\d_])|(?-i:(?<=\p{Ll})(?=\p{Lu})))"
+    rf"(?:(?:{_WEEKDAY}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?),?\s+(?:den\s+)?)?"
+    rf"(?:{_DAY_MONTH}\s{{1,3}})?$",
+    _I,
+)
+"""What belongs to a date :data:`COMMENT_DATE` found and stands before it: a weekday of
+:data:`WEEKDAY_NAMES` ("Mittwoch, 10. Mai 2017", "miércoles, 10 de mayo de 2017": the weekday was
+left beside the name, "Anna Mittwoch") and a month before its day ("Mai " of "Mai 10, 2017"),
+also where the page glued them to the name before ("Andjela GligorijevicMittwoch, Mai 10, 2017":
+a lower-case letter, then the weekday's capital). Searched in the few characters before the date
+only (:data:`DATE_BEFORE_CHARS`); its match may be empty."""
+DATE_BEFORE_CHARS: Final = 40
+"""The longest weekday, "den" and month, with their spaces and comma, fit in this."""
 
 COMMENT_AUTHOR_HEAD: regex.Pattern[str]
 _LAZY["COMMENT_AUTHOR_HEAD"] = (
-    r"^(?:\[[^\[\]\n]{0,40}\]|[\s|·•/,:#(\[-]|\d{1,9}\.?\s|"
+    r"^(?:\[[^\[\]\n]{0,40}\]|[\s|·•/,:#(\[-]|\d{1,9}\.?\s|[+-]\d{1,6}\s|"
     r"(?:posted|written|submitted|comment(?:ed)?|repl(?:y|ied)|"
     r"published|added|updated|edited|modified)(?!\w)(?:\s+(?:by|from|on|at))?\s*:?|by\s*:?|"
     r"from\s*:|(?:kommentar|antwort)\s+von\b|author\s*:|name\s*:|on\b|at\b|am\b|um\b)+",
@@ -522,7 +567,7 @@ _LAZY["COMMENT_AUTHOR_HEAD"] = (
 """What comes before the author's name in a header: numbering, "Posted by:", "by", separators, a
 dump's image in brackets (w3m's "[860b3] Gitta Peyn sagt:" for an avatar), and a post's
 "Updated:" stamp (whose date ``assemble.comment_author_date`` takes out), German's "Kommentar
-von"."""
+von", a vote count ("+4 #1 munya")."""
 
 COMMENT_AUTHOR_TAIL: regex.Pattern[str]
 _LAZY["COMMENT_AUTHOR_TAIL"] = (

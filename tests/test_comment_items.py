@@ -507,6 +507,34 @@ def test_comment_dates_in_other_languages() -> None:
     )
 
 
+def test_weekday_and_month_before_a_date_are_the_date() -> None:
+    # A weekday in another language before the date was left beside the name ("Anna Mittwoch");
+    # Blogger prints its German dates in the US order and glues them to the name.
+    cases = {
+        "Anna Mittwoch, 10. Mai 2017 um 14:02": ("Anna", "Mittwoch, 10. Mai 2017 um 14:02"),
+        "Jan Mittwoch, den 10. Mai 2017": ("Jan", "Mittwoch, den 10. Mai 2017"),
+        "Pedro miércoles, 10 de mayo de 2017 a las 10:12": (
+            "Pedro", "miércoles, 10 de mayo de 2017 a las 10:12"
+        ),
+        "Laura quarta-feira, 10 de maio de 2017": ("Laura", "quarta-feira, 10 de maio de 2017"),
+        "Andjela GligorijevicMittwoch, Mai 10, 2017": (
+            "Andjela Gligorijevic", "Mittwoch, Mai 10, 2017"
+        ),
+        # an English month is a whole word: "Marth" is a name, not "Mar" the 2nd
+        "Marth 02.12.2022, 15:57:32": ("Marth", "02.12.2022, 15:57:32"),
+        "Mai 68 Fan": ("Mai 68 Fan", None),
+    }
+    for line, expected in cases.items():
+        assert comment_author_date([line]) == expected, line
+    # a vote count and its buttons are no name (energiezukunft.eu's "+3 Gut" over "Antworten")
+    assert comment_author_date(["Marth 02.12.2022, 15:57:32", "+3 Gut Antworten"]) == (
+        "Marth", "02.12.2022, 15:57:32"
+    )
+    assert comment_author_date(["+3 Gut Antworten"]) == (None, None)
+    # a vote count before the number and the name (dragnet T157)
+    assert comment_author_date(["+4 #1 munya 2011-06-02 13:28"]) == ("munya", "2011-06-02 13:28")
+
+
 def test_section_chrome_is_never_the_commenters_name() -> None:
     # Lines of the section's chrome where a header's name would be (a count, "expand", a sort
     # control, Blogger's glued "Reply Delete", a vote widget, a pingback's web address): no name,
