@@ -226,7 +226,8 @@ _LAZY["FOOTER_LINE"] = (
 COMMENT_HEADER: regex.Pattern[str]
 _LAZY["COMMENT_HEADER"] = (
     r"^(?:comment (?:number|no\.?|#)\s*\d+\.?|#?\d+\.?\s*comments?|comments?\s*\(\d+\)|"
-    r"\d+\s+(?:comments?|replies|responses)|(?:leave|post|add|write) a (?:comment|reply)|"
+    r"(?:\d+|one)\s+(?:comments?|replies|responses?)(?:\s+(?:to|on)\s+\S[^\n]{0,200})?|"
+    r"(?:leave|post|add|write) a (?:comment|reply)|"
     r"(?:this entry is|comments are) (?:now )?closed(?: for comments)?|"
     r"jump to comments|(?:show|view|read|load) (?:all |more )?comments|"
     r"comments?|reader comments|discussion|responses?|leave a reply|reply)\.?\s*$",
@@ -614,7 +615,7 @@ _LAZY["COMMENT_HEADER_SPLIT"] = (
 """Separators between the parts of a comment header ("Jimmy | November 11, 2012 | Reply")."""
 
 COMMENT_COUNT: regex.Pattern[str]
-_LAZY["COMMENT_COUNT"] = (r"\b\d+\s+(?:comments?|replies|responses)\b", _I)
+_LAZY["COMMENT_COUNT"] = (r"\b\d+\s+(?:comments?|replies|responses?)\b", _I)
 """A comment count anywhere in a line ("by Tom 4 days ago | 8 comments"): a post's, in a list of
 posts."""
 

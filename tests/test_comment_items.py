@@ -11,9 +11,11 @@ from boilerstrip.classify.comments import (
     META,
     WORDS,
     CommentItems,
+    CommentSection,
     comment_role,
     is_header_text,
 )
+from boilerstrip.classify.density import Density
 from boilerstrip.classify.title import Title
 from boilerstrip.document import Doc, Segment
 from boilerstrip.features import compute
@@ -238,6 +240,26 @@ def test_text_comments_split_at_widgets() -> None:
         s.label = Label.COMMENT
     CommentItems()(doc)
     assert groups(doc) == [[WORDS_1], [WORDS_2], [WORDS_3]]
+
+
+def test_wordpress_thread_headers_open_a_text_comment_section() -> None:
+    # WordPress heads a thread of one "One comment" or "One Response to “Title”", of more
+    # "12 Responses to “Title”" (dragnet R702's and R134's dumps: no comment was found)
+    for header in ("One comment", "One Response to “Braided Bun”", "12 Responses to “Braided Bun”",
+                   "1 comment to Three conversations for parents"):
+        assert P.COMMENT_HEADER.match(header), header
+    for line in ("I have one comment about this.", "one comment – permalink"):
+        assert not P.COMMENT_HEADER.match(line), line
+    doc = Doc(kind="text")
+    lines = (WORDS_1, WORDS_2, "One Response to “Braided Bun”", "Jennie says:", WORDS_3)
+    for i, line in enumerate(lines, 1):
+        doc.segments.append(
+            Segment(text=line, source=f"lines {i}-{i}", tag="line", line_start=i, line_end=i)
+        )
+    compute(doc)
+    Density()(doc)
+    CommentSection()(doc)
+    assert [s.label for s in doc.segments] == [None, None] + [Label.COMMENT] * 3
 
 
 def test_comments_shown_by_their_titles() -> None:

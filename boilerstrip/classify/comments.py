@@ -54,7 +54,7 @@ ITEM_EXCLUDE: Final = P.CONTENT | P.META | P.TITLE | P.FORM | P.NAV | P.SHARE
 
 
 
-_COUNT_HINT: Final = contains_any(("comment", "replies", "responses"))
+_COUNT_HINT: Final = contains_any(("comment", "replies", "respons"))
 """Every match of :data:`patterns.COMMENT_COUNT` holds one of these in the case-folded text
 (:func:`features.pattern_fold`)."""
 
