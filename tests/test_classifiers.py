@@ -520,6 +520,39 @@ def test_title_in_text_is_no_form_field_or_bare_image_line() -> None:
     assert doc.meta.title is None
 
 
+def test_title_in_text_is_no_chrome_line_where_another_line_can_be(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # l3s-gn1's w3m dumps: the ranker chose a row of footer links, a copyright line, a photo
+    # credit, where the headline was among the candidates. A ranker that scores the first
+    # candidate (the chrome line) best stands for it here.
+    from boilerstrip.classify import title as title_step
+
+    class FirstBest:
+        def predict(self, rows: list[list[float]]) -> list[float]:
+            return [1.0 / (1 + k) for k in range(len(rows))]
+
+    monkeypatch.setattr(title_step, "_text_title_model", FirstBest)
+    headline = "Police recover body of missing Toronto fisherman"
+    for chrome in (
+        "Privacy Policy  |  MNG Corporate Site Map  |  Copyright",
+        "Copyright 2008 The Star Online",
+        "Photo: Reuters",
+        "Top Stories | Canada | World",
+    ):
+        doc = text_doc(chrome, headline, PROSE, PROSE2)
+        Density()(doc)
+        doc.segments[2].label = doc.segments[3].label = Label.ARTICLE
+        Title()(doc)
+        assert doc.meta.title == headline, chrome
+    # a chrome line is still the title where no other line can be
+    doc = text_doc("Top Stories | Canada | World", PROSE, PROSE2)
+    Density()(doc)
+    doc.segments[1].label = doc.segments[2].label = Label.ARTICLE
+    Title()(doc)
+    assert doc.meta.title == "Top Stories | Canada | World"
+
+
 def test_title_in_text_is_ranked_among_the_lines_around_the_article() -> None:
     from boilerstrip.classify.model import load
     from boilerstrip.classify.title_text import FEATURES, text_candidates

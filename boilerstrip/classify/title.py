@@ -734,6 +734,8 @@ class Title:
             return
         cands = text_candidates(doc)
         allowed = [k for k, (_, line, _) in enumerate(cands) if is_headline_text(line)]
+        plain = [k for k in allowed if not _chrome_line(cands[k][1])]
+        allowed = plain or allowed
         if not allowed:
             return
         probs = model.predict([cands[k][2] for k in allowed])
@@ -747,6 +749,25 @@ class Title:
         # first line, and taking such blocks out of the text cost the dumps' text F1 0.003 on
         # dragnet and 0.015 on mozilla-readability, whose golds keep the headline.)
         doc.meta.title = line
+
+
+MENU_BARS: Final = 2
+"""A dump's line with this many " | " bars or more is a row of links ("Privacy Policy | Site Map |
+Copyright"), no headline."""
+
+
+def _chrome_line(line: str) -> bool:
+    """A dump's line that names no story: a boilerplate phrase (copyright, footer link, widget), a
+    line with a photo or agency credit (a caption, "Photo: Reuters"; a dateline, "BOSTON (AP) -
+    The city of ...") or a row of links ("Top Stories | Canada | World")."""
+    if len(line) > P.MAX_PATTERN_CHARS:
+        return False
+    return (
+        line.count(" | ") >= MENU_BARS
+        or P.is_boilerplate_line(line)
+        or P.CREDIT.search(line) is not None
+        or P.AGENCY_CREDIT.search(line) is not None
+    )
 
 
 def _rule_text_index(doc: Doc) -> int:
