@@ -11,8 +11,9 @@ headline is not a line of the dump, or lies outside the window) do not train the
 As for the HTML selector (tools/train_title.py): a linear score trained pairwise (a logistic
 regression on the differences between the gold candidate's vector and each other candidate's), so
 that the gold candidate scores highest; cross-validated with folds grouped by site (a site's w3m
-and lynx dumps in the same fold), the held-out choice per dump scored with the benchmark's title
-match beside the rule it replaces (the first heading-like line of the four blocks above the
+and lynx dumps in the same fold), the held-out choice per dump (among the candidates the title step
+allows, ``title.text_choosable``) scored with the benchmark's title match beside the rule it
+replaces (the first heading-like line of the four blocks above the
 article). Then fitted on all dumps and written to boilerstrip/data/model_title_text.json.
 
     python tools/train_title_text.py [--data ../shared/data] [--folds 5] [--no-write]
@@ -45,7 +46,7 @@ from benchmarks.data import DEFAULT_DATA, load_set  # noqa: E402
 from benchmarks.metrics import norm_title, title_match  # noqa: E402
 from benchmarks.textdump import renders  # noqa: E402
 from boilerstrip.classify import PIPELINE, run  # noqa: E402
-from boilerstrip.classify.title import Title, rule_text_title  # noqa: E402
+from boilerstrip.classify.title import Title, rule_text_title, text_choosable  # noqa: E402
 from boilerstrip.classify.title_text import FEATURES, text_candidates  # noqa: E402
 from boilerstrip.pipeline import prepare  # noqa: E402
 
@@ -104,7 +105,9 @@ def main() -> None:
     print(f"{len(data)} dumps, {sum(1 for d in data if any(d.y))} with the gold title a candidate")
 
     def choose(d: DumpData, scores: list[float]) -> str | None:
-        return d.texts[max(range(len(scores)), key=scores.__getitem__)] if scores else None
+        # (as the title step chooses: among the candidates it allows)
+        allowed = text_choosable(d.texts) if scores else []
+        return d.texts[max(allowed, key=scores.__getitem__)] if allowed else None
 
     held = held_out_scores(data, args.folds, C)
     for name in SETS:

@@ -733,9 +733,7 @@ class Title:
                 doc.meta.title = segs[i].text
             return
         cands = text_candidates(doc)
-        allowed = [k for k, (_, line, _) in enumerate(cands) if is_headline_text(line)]
-        plain = [k for k in allowed if not _chrome_line(cands[k][1])]
-        allowed = plain or allowed
+        allowed = text_choosable([line for _, line, _ in cands])
         if not allowed:
             return
         probs = model.predict([cands[k][2] for k in allowed])
@@ -768,6 +766,15 @@ def _chrome_line(line: str) -> bool:
         or P.CREDIT.search(line) is not None
         or P.AGENCY_CREDIT.search(line) is not None
     )
+
+
+def text_choosable(lines: Sequence[str]) -> list[int]:
+    """The text candidates the ranker may choose from (their indices): headline text
+    (:func:`is_headline_text`), and no chrome line (:func:`_chrome_line`) where another is left.
+    ``tools/train_title_text.py`` scores its held-out choices through it."""
+    allowed = [k for k, line in enumerate(lines) if is_headline_text(line)]
+    plain = [k for k in allowed if not _chrome_line(lines[k])]
+    return plain or allowed
 
 
 def _rule_text_index(doc: Doc) -> int:
