@@ -5,14 +5,12 @@ from __future__ import annotations
 from typing import Final
 
 from . import patterns as P
-from .classify.comments import is_header_text
+from .classify.comments import comment_author_date, is_header_text
 from .compiled import speedups
 from .document import Doc, Segment
 from .mojibake import misread, read_back
 from .types import Article, Block, Comment, Label
 
-AUTHOR_MAX_WORDS: Final = 6
-"""An author name is a few words; a longer remainder of a header line is not a name."""
 DRAWN_BULLETS: Final = frozenset("•□■◦▪●○*+·")
 """The list marks text browsers draw for an HTML list (w3m ``•`` and ``□``, lynx ``*`` and ``+``):
 not the page's text. The other marks the text segmenter takes off a block (a dash, ``1.``,
@@ -27,72 +25,6 @@ def shown_text(s: Segment, kind: str) -> str:
     if kind == "html" or not s.bullet or s.bullet in DRAWN_BULLETS:
         return s.text
     return f"{s.bullet} {s.text}"
-
-
-def _author(part: str) -> str | None:
-    """The author's name in one part of a header line (read without its web addresses), without
-    "Posted by", "says:" and numbering."""
-    if len(part) > P.MAX_PATTERN_CHARS:
-        return None  # (no name is that long; and the patterns below stay short work)
-    part = P.COMMENT_AUTHOR_HEAD.sub("", part)
-    part = P.COMMENT_AUTHOR_TAIL.sub("", part).strip()
-    if not part or len(part.split()) > AUTHOR_MAX_WORDS or not any(ch.isalpha() for ch in part):
-        return None
-    if any(p.match(part) for p in (P.COMMENT_LINE_WIDGET, P.COMMENT_HEADER, P.COMMENT_PROMPT,
-                                   P.MONTH_YEAR)) or P.COMMENT_WORD.search(part):
-        return None
-    return part
-
-
-def _date_spans(line: str) -> list[tuple[int, int]]:
-    """Where the dates of a header line are (``P.COMMENT_DATE``), each with the weekday or month
-    written before it (``P.COMMENT_DATE_BEFORE``: "Mittwoch, 10. Mai 2017", "Mai 10, 2017")."""
-    spans: list[tuple[int, int]] = []
-    for m in P.COMMENT_DATE.finditer(line):
-        start, end = m.span()
-        lo = max(spans[-1][1] if spans else 0, start - P.DATE_BEFORE_CHARS)
-        before = P.COMMENT_DATE_BEFORE.search(line, lo, start)
-        spans.append((before.start() if before else start, end))
-    return spans
-
-
-def comment_author_date(lines: list[str]) -> tuple[str | None, str | None]:
-    """Author and date from a comment's header lines ("Posted by: john | Apr 6, 2007 2:10 PM",
-    "john says:" over "November 7th, 2012 at 9:42 pm", a linked name alone)."""
-    author: str | None = None
-    date: str | None = None
-    by_marker = False
-    for raw in lines:
-        for line in raw.split("\n"):
-            line = " ".join(line.split())
-            if not line or P.COMMENT_NUMBER.match(line) or P.COMMENT_LINE_WIDGET.match(line):
-                continue
-            tail = P.COMMENT_META_TAIL.search(line)
-            if tail and tail.start() > 0:
-                line = line[: tail.start()]
-            if "@" in line or "://" in line or "www." in line.lower():
-                # (a web address's "2012/06/28/a-post-title/" is no date, its slug no name; nor is
-                # a commenter's site or e-mail address after the name)
-                line = " ".join(P.WEB_ADDRESS.sub(" ", line).split())
-            spans = _date_spans(line)
-            rest = line
-            if spans:
-                if date is None:
-                    date = line[spans[0][0] : spans[0][1]].strip(" ,-–—@")
-                # (every date out: "08/09/2012 4:03 pm | Updated: 08/09/2012 4:25 pm")
-                rest = " | ".join(
-                    line[a:b] for a, b in zip([0] + [e for _, e in spans],
-                                              [s for s, _ in spans] + [len(line)], strict=True)
-                )
-            marked = bool(P.COMMENT_BYLINE.search(rest))
-            if author is not None and (by_marker or not marked):
-                continue
-            for part in P.COMMENT_HEADER_SPLIT.split(rest):
-                name = _author(part)
-                if name is not None:
-                    author, by_marker = name, marked
-                    break
-    return author, date
 
 
 def _comment_lines(text: str) -> tuple[list[str], list[str]]:

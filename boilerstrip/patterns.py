@@ -474,16 +474,18 @@ _LAZY["COMMENT_LINE_WIDGET"] = (
     r"(?:\d+\s+)?(?:likes?|points?|votes?|recommendations?|replies|repl(?:y|ies) to this)|"
     r"rate this|rating|[+-]?\d+|share(?: this comment)?|tweet|email|"
     r"staff|contributor|moderator|verified(?: user| commenter| account)?)"
-    r"(?:[\s|·•\[\](){}/:,.!↑↓-]+(?:reply|report(?: abuse| this(?: comment| post)?)?|permalink|"
+    r"(?:[\s|·•»\[\](){}/:,.!↑↓-]+(?:reply|report(?: abuse| this(?: comment| post)?)?|permalink|"
     r"quote|flag|like|dislike|antworten|responder|répondre|gut|schlecht|hilfreich|"
-    r"share|up|down|actions|[+-]?\d+))*[\s|·•\[\](){}/:,.!↑↓-]*$",
+    r"(?:log ?in|sign ?in|register) to reply(?:reply)?|replyreply|\[[^\[\]\n]{1,12}\]|"
+    r"share|up|down|actions|[+-]?\d+))*[\s|·•»\[\](){}/:,.!↑↓-]*$",
     _I,
 )
 """A line of comment widgets only ("Reply", "Report abuse", "Like 0", "[Reply]", "| Permalink",
 "Quote | Report this post"; "Reply" and "Report" also in German, Spanish, Portuguese, French,
 Italian, Dutch, Polish and Swedish: "Antworten", "Responder", "Répondre", "Melden", "Antworten ↓";
 Blogger's "Reply Delete" glued in those languages: "AntwortenLöschen", "RépondreSupprimer"),
-a vote count with its buttons ("+3 Gut Antworten"),
+a vote count with its buttons ("+3 Gut Antworten"), a dump's avatar in brackets and a sign-in
+prompt after them ("Report Post » [60697] Log in to ReplyReply"),
 "expand" and "collapse" ("Aufklappen"), vote counters ("Daumen hoch0Daumen runter"), and the
 badges a site puts beside a commenter's name, alone on their line ("Staff", "Contributor",
 "Moderator", "Total Comments (1465)")."""
@@ -567,8 +569,8 @@ _LAZY["COMMENT_AUTHOR_HEAD"] = (
 )
 """What comes before the author's name in a header: numbering, "Posted by:", "by", separators, a
 dump's image in brackets (w3m's "[860b3] Gitta Peyn sagt:" for an avatar), and a post's
-"Updated:" stamp (whose date ``assemble.comment_author_date`` takes out), German's "Kommentar
-von", a vote count ("+4 #1 munya")."""
+"Updated:" stamp (whose date ``classify.comments.comment_author_date`` takes out), German's
+"Kommentar von", a vote count ("+4 #1 munya")."""
 
 COMMENT_AUTHOR_TAIL: regex.Pattern[str]
 _LAZY["COMMENT_AUTHOR_TAIL"] = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from boilerstrip import Label
 from boilerstrip import patterns as P
-from boilerstrip.assemble import assemble, comment_author_date
+from boilerstrip.assemble import assemble
 from boilerstrip.classify.captions import Captions
 from boilerstrip.classify.comments import (
     CHROME,
@@ -12,6 +12,7 @@ from boilerstrip.classify.comments import (
     WORDS,
     CommentItems,
     CommentSection,
+    comment_author_date,
     comment_role,
     is_header_text,
 )
@@ -240,6 +241,41 @@ def test_text_comments_split_at_widgets() -> None:
         s.label = Label.COMMENT
     CommentItems()(doc)
     assert groups(doc) == [[WORDS_1], [WORDS_2], [WORDS_3]]
+
+
+def text_comments(lines: tuple[str, ...]) -> Doc:
+    """A text document of ``lines``, all comment blocks, split by ``CommentItems``."""
+    doc = Doc(kind="text")
+    for i, line in enumerate(lines, 1):
+        doc.segments.append(
+            Segment(text=line, source=f"lines {i}-{i}", tag="line", line_start=i, line_end=i)
+        )
+    compute(doc)
+    for s in doc.segments:
+        s.label = Label.COMMENT
+    CommentItems()(doc)
+    return doc
+
+
+def test_a_dumps_name_line_over_its_date_names_the_commenter() -> None:
+    # TheBlaze's w3m dump (dragnet T65): the name on its own line over "Posted on <date>", and
+    # the "Report Post" widget with the avatar in brackets between two comments
+    lines = (
+        "broper", "Posted on August 9, 2012 at 11:40am", WORDS_1,
+        "Report Post » [60697] Log in to ReplyReply",
+        "mtcountrygrl", "Posted on August 9, 2012 at 12:14pm", WORDS_2,
+        "Report Post » [a08db]",
+    )
+    doc = text_comments(lines)
+    assert groups(doc) == [list(lines[:3]), list(lines[4:7])]
+    art = assemble(doc, encoding=None, url=None)
+    assert [(c.author, c.text) for c in art.comments] == [
+        ("broper", WORDS_1), ("mtcountrygrl", WORDS_2)
+    ]
+    # a short line right after a comment's words is their sign-off, not the next one's name
+    doc = text_comments((WORDS_1, "xoxo", "Posted on August 9, 2012 at 12:14pm", WORDS_2))
+    art = assemble(doc, encoding=None, url=None)
+    assert art.comments[0].text == WORDS_1 + "\nxoxo"
 
 
 def test_wordpress_thread_headers_open_a_text_comment_section() -> None:

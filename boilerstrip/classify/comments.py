@@ -510,6 +510,104 @@ def comment_role(s: Segment, local_cues: int = 0) -> int:
     return WORDS
 
 
+AUTHOR_MAX_WORDS: Final = 6
+"""An author name is a few words; a longer remainder of a header line is not a name."""
+
+
+def _author(part: str) -> str | None:
+    """The author's name in one part of a header line (read without its web addresses), without
+    "Posted by", "says:" and numbering."""
+    if len(part) > P.MAX_PATTERN_CHARS:
+        return None  # (no name is that long; and the patterns below stay short work)
+    part = P.COMMENT_AUTHOR_HEAD.sub("", part)
+    part = P.COMMENT_AUTHOR_TAIL.sub("", part).strip()
+    if not part or len(part.split()) > AUTHOR_MAX_WORDS or not any(ch.isalpha() for ch in part):
+        return None
+    if any(p.match(part) for p in (P.COMMENT_LINE_WIDGET, P.COMMENT_HEADER, P.COMMENT_PROMPT,
+                                   P.MONTH_YEAR)) or P.COMMENT_WORD.search(part):
+        return None
+    return part
+
+
+def _date_spans(line: str) -> list[tuple[int, int]]:
+    """Where the dates of a header line are (``P.COMMENT_DATE``), each with the weekday or month
+    written before it (``P.COMMENT_DATE_BEFORE``: "Mittwoch, 10. Mai 2017", "Mai 10, 2017")."""
+    spans: list[tuple[int, int]] = []
+    for m in P.COMMENT_DATE.finditer(line):
+        start, end = m.span()
+        lo = max(spans[-1][1] if spans else 0, start - P.DATE_BEFORE_CHARS)
+        before = P.COMMENT_DATE_BEFORE.search(line, lo, start)
+        spans.append((before.start() if before else start, end))
+    return spans
+
+
+def comment_author_date(lines: list[str]) -> tuple[str | None, str | None]:
+    """Author and date from a comment's header lines ("Posted by: john | Apr 6, 2007 2:10 PM",
+    "john says:" over "November 7th, 2012 at 9:42 pm", a linked name alone)."""
+    author: str | None = None
+    date: str | None = None
+    by_marker = False
+    for raw in lines:
+        for line in raw.split("\n"):
+            line = " ".join(line.split())
+            if not line or P.COMMENT_NUMBER.match(line) or P.COMMENT_LINE_WIDGET.match(line):
+                continue
+            tail = P.COMMENT_META_TAIL.search(line)
+            if tail and tail.start() > 0:
+                line = line[: tail.start()]
+            if "@" in line or "://" in line or "www." in line.lower():
+                # (a web address's "2012/06/28/a-post-title/" is no date, its slug no name; nor is
+                # a commenter's site or e-mail address after the name)
+                line = " ".join(P.WEB_ADDRESS.sub(" ", line).split())
+            spans = _date_spans(line)
+            rest = line
+            if spans:
+                if date is None:
+                    date = line[spans[0][0] : spans[0][1]].strip(" ,-–—@")
+                # (every date out: "08/09/2012 4:03 pm | Updated: 08/09/2012 4:25 pm")
+                rest = " | ".join(
+                    line[a:b] for a, b in zip([0] + [e for _, e in spans],
+                                              [s for s, _ in spans] + [len(line)], strict=True)
+                )
+            marked = bool(P.COMMENT_BYLINE.search(rest))
+            if author is not None and (by_marker or not marked):
+                continue
+            for part in P.COMMENT_HEADER_SPLIT.split(rest):
+                name = _author(part)
+                if name is not None:
+                    author, by_marker = name, marked
+                    break
+    return author, date
+
+
+AUTHOR_LINE_WORDS: Final = 3
+"""A commenter's name alone on its line has at most this many words ("mtcountrygrl", "Lynn
+Kellan")."""
+
+
+def names_over_headers(comments: Sequence[Segment], roles: list[int]) -> list[int]:
+    """Text: roles with a name's line right above a header line that names no one ("Posted on August
+    9, 2012 at 12:14pm") as that header's part: in a dump the commenter's name often stands on
+    its own line over the date (TheBlaze's "□ mtcountrygrl" over "Posted on ..."), and as words it
+    closed the comment before and left this one without its author. Not a line right after words:
+    that is their sign-off ("You look stunning!" over "xoxo")."""
+    out = list(roles)
+    for i in range(len(comments) - 1):
+        s, nxt = comments[i], comments[i + 1]
+        if (
+            out[i] == WORDS
+            and roles[i + 1] == META
+            and (i == 0 or roles[i - 1] != WORDS)  # (a sign-off ends its words: "xoxo, dany")
+            and s.words <= AUTHOR_LINE_WORDS
+            and _name_like(s)
+            and not s.punct_end
+            and comment_author_date([nxt.text])[0] is None
+            and comment_author_date([s.text])[0] is not None
+        ):
+            out[i] = META
+    return out
+
+
 def _title_line(s: Segment) -> bool:
     """A comment's title: a short heading that is not a header line, widget or section header."""
     if s.tag not in HEADING_TAGS or s.words > TITLE_WORDS or s.chars > P.MAX_PATTERN_CHARS:
@@ -701,6 +799,10 @@ class CommentItems:
             return
         html = doc.kind == "html"
         roles = [comment_role(s, _local_cues(doc, s) if html else 0) for s in comments]
+        if not html:
+            # (in HTML a short comment reads as a name here: "Amazing!! x", and a forum's
+            # "Author" label; the markup's header elements hold the names there)
+            roles = names_over_headers(comments, roles)
         if html:
             roles = titles_as_words(comments, hidden_copies_as_chrome(comments, roles))
         if html:
