@@ -499,12 +499,22 @@ _LAZY["COMMENT_META_TAIL"] = (
 )
 """Widgets after a comment's header ("Jimmy | Nov 11, 2012 | Reply", "... up reply actions")."""
 
+_WORD_START: Final = r"(?:(?<![^\W\d_])|(?-i:(?<=\p{L})(?=\p{Lu}\p{Ll})))"
+"""Where a word starts: after no letter, or at a capitalised word glued to a letter (Blogger's
+"KellyOctober 29, 2012", "Ashley KOctober 22, 2012": the name and the date in two elements with
+no space between)."""
 _MONTH: Final = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![^\W\d_])\.?"
+    _WORD_START + r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![^\W\d_])\.?"
 )
 """An English month name, whole or cut short, with its dot; a whole word ("Marth 02.12.2022" is a
-name and a date, not "Mar" the 2nd)."""
+name and a date, not "Mar" the 2nd; nor is "Satish Kumar 10/11/2012" "mar 10")."""
+_WEEKDAY_EN: Final = (
+    _WORD_START + r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
+    r"(?![^\W\d_])\.?"
+)
+"""An English weekday, whole or cut short, with its dot; a whole word ("Monica 12 May 2012" is a
+name and a date, "Sunny" no Sunday)."""
 _AGO_WORDS: Final = (
     r"vor\s+\d+\s+(?:sekunde|minute|stunde|tag|woche|monat|jahr)[a-z]*|"
     r"(?:il\s+y\s+a|hace|há)\s+\d+\s+(?:seconde|minute|heure|jour|semaine|mois|ans?|segundo|"
@@ -517,7 +527,7 @@ _TIME: Final = (
 )
 COMMENT_DATE: regex.Pattern[str]
 _LAZY["COMMENT_DATE"] = (
-    r"(?:(?<![a-z])(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?(?:"
+    rf"(?:{_WEEKDAY_EN},?\s+)?(?:"
     r"\d{1,4}+[-/.]\d{1,2}[-/.]\d{1,4}|"
     r"\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]|"
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|"
@@ -545,8 +555,7 @@ them can be a digit, so the matches are those of the plain form)."""
 
 COMMENT_DATE_BEFORE: regex.Pattern[str]
 _LAZY["COMMENT_DATE_BEFORE"] = (
-    r"(?:(?<![^\W\d_])|(?-i:(?<=\p{Ll})(?=\p{Lu})))"
-    rf"(?:(?:{_WEEKDAY}|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?),?\s+(?:den\s+)?)?"
+    rf"{_WORD_START}(?:(?:{_WEEKDAY}|{_WEEKDAY_EN}),?\s+(?:den\s+)?)?"
     rf"(?:{_DAY_MONTH}\s{{1,3}})?$",
     _I,
 )
@@ -554,7 +563,7 @@ _LAZY["COMMENT_DATE_BEFORE"] = (
 :data:`WEEKDAY_NAMES` ("Mittwoch, 10. Mai 2017", "miércoles, 10 de mayo de 2017": the weekday was
 left beside the name, "Anna Mittwoch") and a month before its day ("Mai " of "Mai 10, 2017"),
 also where the page glued them to the name before ("Andjela GligorijevicMittwoch, Mai 10, 2017":
-a lower-case letter, then the weekday's capital). Searched in the few characters before the date
+the weekday's capital right after a letter). Searched in the few characters before the date
 only (:data:`DATE_BEFORE_CHARS`); its match may be empty."""
 DATE_BEFORE_CHARS: Final = 40
 """The longest weekday, "den" and month, with their spaces and comma, fit in this."""

@@ -578,8 +578,12 @@ def test_weekday_and_month_before_a_date_are_the_date() -> None:
         "Andjela GligorijevicMittwoch, Mai 10, 2017": (
             "Andjela Gligorijevic", "Mittwoch, Mai 10, 2017"
         ),
-        # an English month is a whole word: "Marth" is a name, not "Mar" the 2nd
+        # an English month or weekday is a whole word: "Marth" is a name, not "Mar" the 2nd
         "Marth 02.12.2022, 15:57:32": ("Marth", "02.12.2022, 15:57:32"),
+        "Satish Kumar 10/11/2012": ("Satish Kumar", "10/11/2012"),
+        "Monica 12 May 2012 at 3:00 pm": ("Monica", "12 May 2012 at 3:00 pm"),
+        "Sunny October 5, 2012": ("Sunny", "October 5, 2012"),
+        "Tues. Nov. 6, 2012 5:32 PM": (None, "Tues. Nov. 6, 2012 5:32 PM"),
         "Mai 68 Fan": ("Mai 68 Fan", None),
     }
     for line, expected in cases.items():

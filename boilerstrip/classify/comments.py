@@ -565,10 +565,8 @@ def comment_author_date(lines: list[str]) -> tuple[str | None, str | None]:
                 if date is None:
                     date = line[spans[0][0] : spans[0][1]].strip(" ,-–—@")
                 # (every date out: "08/09/2012 4:03 pm | Updated: 08/09/2012 4:25 pm")
-                rest = " | ".join(
-                    line[a:b] for a, b in zip([0] + [e for _, e in spans],
-                                              [s for s, _ in spans] + [len(line)], strict=True)
-                )
+                cuts = [0, *(at for span in spans for at in span), len(line)]
+                rest = " | ".join(line[cuts[k] : cuts[k + 1]] for k in range(0, len(cuts), 2))
             marked = bool(P.COMMENT_BYLINE.search(rest))
             if author is not None and (by_marker or not marked):
                 continue
@@ -799,14 +797,13 @@ class CommentItems:
             return
         html = doc.kind == "html"
         roles = [comment_role(s, _local_cues(doc, s) if html else 0) for s in comments]
-        if not html:
-            # (in HTML a short comment reads as a name here: "Amazing!! x", and a forum's
-            # "Author" label; the markup's header elements hold the names there)
-            roles = names_over_headers(comments, roles)
         if html:
             roles = titles_as_words(comments, hidden_copies_as_chrome(comments, roles))
-        if html:
             doc.write_sources()  # (the items' element paths, read by _item_keys)
+        else:
+            # (not in HTML: there a short comment reads as a name, "Amazing!! x", and a forum's
+            # "Author" label; the markup's header elements hold the names)
+            roles = names_over_headers(comments, roles)
         keys = _item_keys(comments, roles) if html else None
         opens = _opens(roles, keys)
         pieces: list[list[int]] = []
