@@ -318,15 +318,17 @@ WEEKDAY_NAMES: Final[dict[str, tuple[str, ...]]] = {
 """Weekday names in the languages of :data:`MONTH_NAMES`, for the weekday before a comment's date
 ("Mittwoch, 10. Mai 2017", "miércoles, 10 de mayo de 2017"): without it the weekday was left
 beside the name ("Anna Mittwoch")."""
-_WEEKDAY: Final = "(?:" + "|".join(
-    regex.escape(d) for d in sorted({d for ds in WEEKDAY_NAMES.values() for d in ds}, key=len,
-                                    reverse=True)
-) + r")(?!\w)"
 
-_DAY_MONTH: Final = "(?:" + "|".join(
-    regex.escape(m) for m in sorted({m for ms in MONTH_NAMES.values() for m in ms}, key=len,
-                                    reverse=True)
-) + r")(?!\w)"
+
+def _any_word(table: dict[str, tuple[str, ...]]) -> str:
+    """Any word of a per-language table, longest first, as a whole word (a regex source)."""
+    words = sorted({w for ws in table.values() for w in ws}, key=len, reverse=True)
+    return "(?:" + "|".join(map(regex.escape, words)) + r")(?!\w)"
+
+
+_WEEKDAY: Final = _any_word(WEEKDAY_NAMES)
+"""Any of :data:`WEEKDAY_NAMES` as a whole word."""
+_DAY_MONTH: Final = _any_word(MONTH_NAMES)
 """Any of :data:`MONTH_NAMES`, longest first, as a whole word."""
 
 BULLET: regex.Pattern[str]

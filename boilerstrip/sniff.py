@@ -54,7 +54,7 @@ def sniff(text: str) -> Literal["html", "text"]:
     if count < MIN_TAGS:
         return "text"
     chars = len(head) - sum(map(head.count, _SPACES))
-    share = tag_chars / chars  # (chars >= tag_chars > 0: a tag holds no space-only run)
+    share = tag_chars / chars  # (chars > 0: a tag holds "<", ">" and its name)
     return "html" if share >= BARE_TAG_SHARE or (closing and share >= MIN_TAG_SHARE) else "text"
 
 

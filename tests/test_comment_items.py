@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from test_classifiers import text_doc
+
 from boilerstrip import Label
 from boilerstrip import patterns as P
 from boilerstrip.assemble import assemble
@@ -230,31 +232,19 @@ def test_paragraphs_of_one_comment_stay_together() -> None:
     assert groups(doc) == [[s.text for s in doc.segments]]
 
 
-def test_text_comments_split_at_widgets() -> None:
-    doc = Doc(kind="text")
-    for i, line in enumerate((WORDS_1, "Reply", WORDS_2, "Reply", WORDS_3), 1):
-        doc.segments.append(
-            Segment(text=line, source=f"lines {i}-{i}", tag="line", line_start=i, line_end=i)
-        )
-    compute(doc)
-    for s in doc.segments:
-        s.label = Label.COMMENT
-    CommentItems()(doc)
-    assert groups(doc) == [[WORDS_1], [WORDS_2], [WORDS_3]]
-
-
 def text_comments(lines: tuple[str, ...]) -> Doc:
-    """A text document of ``lines``, all comment blocks, split by ``CommentItems``."""
-    doc = Doc(kind="text")
-    for i, line in enumerate(lines, 1):
-        doc.segments.append(
-            Segment(text=line, source=f"lines {i}-{i}", tag="line", line_start=i, line_end=i)
-        )
-    compute(doc)
+    """A text document of ``lines`` (``text_doc``), all comment blocks, split by
+    ``CommentItems``."""
+    doc = text_doc(*lines)
     for s in doc.segments:
         s.label = Label.COMMENT
     CommentItems()(doc)
     return doc
+
+
+def test_text_comments_split_at_widgets() -> None:
+    doc = text_comments((WORDS_1, "Reply", WORDS_2, "Reply", WORDS_3))
+    assert groups(doc) == [[WORDS_1], [WORDS_2], [WORDS_3]]
 
 
 def test_a_dumps_name_line_over_its_date_names_the_commenter() -> None:
@@ -286,13 +276,7 @@ def test_wordpress_thread_headers_open_a_text_comment_section() -> None:
         assert P.COMMENT_HEADER.match(header), header
     for line in ("I have one comment about this.", "one comment – permalink"):
         assert not P.COMMENT_HEADER.match(line), line
-    doc = Doc(kind="text")
-    lines = (WORDS_1, WORDS_2, "One Response to “Braided Bun”", "Jennie says:", WORDS_3)
-    for i, line in enumerate(lines, 1):
-        doc.segments.append(
-            Segment(text=line, source=f"lines {i}-{i}", tag="line", line_start=i, line_end=i)
-        )
-    compute(doc)
+    doc = text_doc(WORDS_1, WORDS_2, "One Response to “Braided Bun”", "Jennie says:", WORDS_3)
     Density()(doc)
     CommentSection()(doc)
     assert [s.label for s in doc.segments] == [None, None] + [Label.COMMENT] * 3
