@@ -566,7 +566,8 @@ def test_title_in_text_is_ranked_among_the_lines_around_the_article() -> None:
     doc.segments[5].label = doc.segments[6].label = Label.ARTICLE
     cands = text_candidates(doc)
     assert all(len(v) == len(FEATURES) for _, _, v in cands)
-    assert load("model_title_text")["title"].features == list(FEATURES)  # (the shipped ranker)
+    ranker = load("model_title_text")["title"]  # (the shipped ranker: boosted trees)
+    assert ranker.features == list(FEATURES) and ranker.kind == "trees"
     # the story's paragraphs are no candidates: they end a sentence, and the last has no story
     # after it
     assert [i for i, _, _ in cands] == [0, 1, 2, 3, 4]
