@@ -555,10 +555,13 @@ comes first here, to keep the search of every position cheap). The leading digit
 possessive (no backtracking into them: nothing after
 them can be a digit, so the matches are those of the plain form)."""
 
+DATE_BEFORE_CHARS: Final = 40
+"""The longest weekday, "den" and month, with their spaces and comma, fit in this."""
+
 COMMENT_DATE_BEFORE: regex.Pattern[str]
 _LAZY["COMMENT_DATE_BEFORE"] = (
-    rf"{_WORD_START}(?:(?:{_WEEKDAY}|{_WEEKDAY_EN}),?\s+(?:den\s+)?)?"
-    rf"(?:{_DAY_MONTH}\s{{1,3}})?$",
+    rf"(?=[\s\S]{{0,{DATE_BEFORE_CHARS}}}$){_WORD_START}"
+    rf"(?:(?:{_WEEKDAY}|{_WEEKDAY_EN}),?\s+(?:den\s+)?)?(?:{_DAY_MONTH}\s{{1,3}})?$",
     _I,
 )
 """What belongs to a date :data:`COMMENT_DATE` found and stands before it: a weekday of
@@ -566,9 +569,9 @@ _LAZY["COMMENT_DATE_BEFORE"] = (
 left beside the name, "Anna Mittwoch") and a month before its day ("Mai " of "Mai 10, 2017"),
 also where the page glued them to the name before ("Andjela GligorijevicMittwoch, Mai 10, 2017":
 the weekday's capital right after a letter). Searched in the few characters before the date
-only (:data:`DATE_BEFORE_CHARS`); its match may be empty."""
-DATE_BEFORE_CHARS: Final = 40
-"""The longest weekday, "den" and month, with their spaces and comma, fit in this."""
+only (:data:`DATE_BEFORE_CHARS`); its match may be empty. It starts no more than that many
+characters before the end (the lookahead: one scan per position, where the word alternations
+were tried at every position of a long text)."""
 
 COMMENT_AUTHOR_HEAD: regex.Pattern[str]
 _LAZY["COMMENT_AUTHOR_HEAD"] = (
