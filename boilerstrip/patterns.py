@@ -225,7 +225,7 @@ _LAZY["FOOTER_LINE"] = (
 
 COMMENT_HEADER: regex.Pattern[str]
 _LAZY["COMMENT_HEADER"] = (
-    r"^(?:comment (?:number|no\.?|#)\s*\d+\.?|#?\d+\.?\s*comments?|comments?\s*\(\d+\)|"
+    r"^(?:comment (?:number|no\.?|#)\s*\d+\.?|#?\d+\.?\s*comments?|(?:reader\s+)?comments?\s*\(\d+\)|"
     r"(?:\d+|one)\s+(?:comments?|replies|responses?)(?:\s+(?:to|on)\s+\S[^\n]{0,200})?|"
     r"(?:leave|post|add|write) a (?:comment|reply)|"
     r"(?:this entry is|comments are) (?:now )?closed(?: for comments)?|"
