@@ -227,6 +227,8 @@ COMMENT_HEADER: regex.Pattern[str]
 _LAZY["COMMENT_HEADER"] = (
     r"^(?:comment (?:number|no\.?|#)\s*\d+\.?|#?\d+\.?\s*comments?|(?:reader\s+)?comments?\s*\(\d+\)|"
     r"(?:\d+|one)\s+(?:comments?|replies|responses?)(?:\s+(?:to|on)\s+\S[^\n]{0,200})?|"
+    r"\{\s*(?:\d+|one|no)\s+comments?(?:…|\.{3})?\s+"
+    r"(?:read\s+(?:it|them)\s+below\s+or\s+add\s+one|add\s+one\s+now)\s*\}|"
     r"(?:leave|post|add|write) a (?:comment|reply)|"
     r"(?:this entry is|comments are) (?:now )?closed(?: for comments)?|"
     r"jump to comments|(?:show|view|read|load) (?:all |more )?comments|"

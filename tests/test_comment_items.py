@@ -273,7 +273,9 @@ def test_wordpress_thread_headers_open_a_text_comment_section() -> None:
     # "12 Responses to “Title”" (dragnet R702's and R134's dumps: no comment was found)
     for header in ("One comment", "One Response to “Braided Bun”", "12 Responses to “Braided Bun”",
                    "1 comment to Three conversations for parents",
-                   "Reader Comments (3)"):  # (Squarespace's: dragnet R7, R8, R11, T76)
+                   "Reader Comments (3)",  # (Squarespace's: dragnet R7, R8, R11, T76)
+                   "{ 12 comments… read them below or add one }",  # (WordPress's Thesis theme)
+                   "{ 1 comment… read it below or add one }", "{ 0 comments… add one now }"):
         assert P.COMMENT_HEADER.match(header), header
     for line in ("I have one comment about this.", "one comment – permalink"):
         assert not P.COMMENT_HEADER.match(line), line
