@@ -225,7 +225,8 @@ _LAZY["FOOTER_LINE"] = (
 
 COMMENT_HEADER: regex.Pattern[str]
 _LAZY["COMMENT_HEADER"] = (
-    r"^(?:comment (?:number|no\.?|#)\s*\d+\.?|#?\d+\.?\s*comments?|(?:reader\s+)?comments?\s*\(\d+\)|"
+    r"^(?:comment (?:number|no\.?|#)\s*\d+\.?|#?\d+\.?\s*comments?|"
+    r"(?:reader\s+)?comments?\s*\(\d+\)|"
     r"(?:\d+|one)\s+(?:comments?|replies|responses?)(?:\s+(?:to|on)\s+\S[^\n]{0,200})?|"
     r"\{\s*(?:\d+|one|no)\s+comments?(?:…|\.{3})?\s+"
     r"(?:read\s+(?:it|them)\s+below\s+or\s+add\s+one|add\s+one\s+now)\s*\}|"
