@@ -352,9 +352,18 @@ _LAZY["LINK_NUMBER"] = (r"(?<!\S)\[\d{1,5}\](?=\w)", 0)
 citation mark follows a word: ``fact.[1]``; a reference mark stands alone: ``Taxi020 [12].``)."""
 
 DUMP_WIDGET: regex.Pattern[str]
-_LAZY["DUMP_WIDGET"] = (r"\[[^\[\]\n]{0,80}\]", 0)
+_LAZY["DUMP_WIDGET"] = (r"\[(?:[^\[\]\n]{0,80}|[^\[\]\s]{81,4000})\]", 0)
 """What a text browser writes for a form field, a button or an image with no text of its own:
-``[          ]``, ``[Search]``, ``[logo]`` (w3m and lynx put them in square brackets)."""
+``[          ]``, ``[Search]``, ``[logo]`` (w3m and lynx put them in square brackets), or a frame's
+address of any length without a space (lynx's ``[post&posall=XXL,AdShareData,...]`` for
+nytimes.com's ad slots)."""
+
+DUMP_FORM_FIELD: regex.Pattern[str]
+_LAZY["DUMP_FORM_FIELD"] = (r"_{2,}\s*$|^\s*_{2,}|\[\s*\]|\(\s?\)", 0)
+"""A form's input on a dump's line: a text field lynx writes as underscores before or after its
+label ("Name (required)_____", "______ Mail (will not be published)"), an empty field or check
+box in brackets ("[                      ] Website", "[ ] Notify me of followup comments"), a
+radio button ("( )")."""
 
 DUMP_FIELD: regex.Pattern[str]
 _LAZY["DUMP_FIELD"] = (r"_{5,}|\((?:BUTTON|RADIO|CHECKBOX|submit|reset)\)", 0)

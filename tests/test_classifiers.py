@@ -1067,6 +1067,10 @@ def test_placeholder_lines_lose_the_article_label_in_text_only() -> None:
     assert is_placeholder_line("[James-Holme] [AP271790885]   [obama-auror]")
     assert is_placeholder_line("[                    ] [Search]")
     assert is_placeholder_line("____________________ (BUTTON)")  # lynx: a field and a button
+    assert is_placeholder_line("_" * 900)  # lynx's rule (<hr>)
+    # lynx writes an ad frame's whole address in brackets (nytimes.com's blogs)
+    assert is_placeholder_line("[post&posall=XXL,AdShareData,PushDown," + "Left1,Left2," * 30 + "]")
+    assert not is_placeholder_line("[" + "a long note in brackets " * 5 + "]")
     assert not is_placeholder_line("Tutkimus[muokkaa | muokkaa wikitekstiä]")  # a heading
     assert not is_placeholder_line("Nickname: ____________________")
     assert not is_placeholder_line("[Photo] The bridge at dawn, seen from the old town.")

@@ -94,6 +94,12 @@ def test_comment_roles_of_links_and_forms() -> None:
     link(doc.segments[1])
     doc.segments[2].near_cues = P.FORM
     assert [comment_role(s) for s in doc.segments] == [META, CHROME, CHROME]
+    # a dump's form: lynx's text fields (underscores), w3m's fields and check boxes (brackets),
+    # lynx's rule; the reader's words stay words
+    doc = text_doc("Name (required)_____", "______ Mail (will not be published) (required)",
+                   "[                      ] Website", "[ ] Notify me of followup comments",
+                   "_" * 900, "I agree (mostly) with the snake_case remark.")
+    assert [comment_role(s) for s in doc.segments] == [CHROME] * 5 + [WORDS]
 
 
 def test_the_posts_author_box_is_no_comment() -> None:

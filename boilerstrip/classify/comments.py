@@ -488,8 +488,10 @@ def comment_role(s: Segment, local_cues: int = 0) -> int:
             return CHROME  # the post's footer: its date, categories, "Leave a Comment" link
         if s.words <= NOTICE_WORDS and P.RIGHTS_NOTICE.match(t):
             return CHROME  # a rights notice that the section's markup swept in
-        if is_placeholder_line(t):
-            return CHROME  # a dump's image or form field in brackets ("[big]", "[Submit]")
+        if s.words <= PROMPT_WORDS and P.DUMP_FORM_FIELD.search(t):
+            return CHROME  # a dump's form field with its label ("Name (required)_____")
+    if is_placeholder_line(t):
+        return CHROME  # a dump's image or form field in brackets ("[big]", "[Submit]"), a rule
     if s.words <= POLICY_WORDS:
         head = t[: P.MAX_PATTERN_CHARS]  # (a long notice is judged by its first words)
         if (
