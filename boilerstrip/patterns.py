@@ -359,11 +359,14 @@ address of any length without a space (lynx's ``[post&posall=XXL,AdShareData,...
 nytimes.com's ad slots)."""
 
 DUMP_FORM_FIELD: regex.Pattern[str]
-_LAZY["DUMP_FORM_FIELD"] = (r"_{2,}\s*$|^\s*_{2,}|\[\s*\]|\(\s?\)", 0)
+_LAZY["DUMP_FORM_FIELD"] = (
+    r"_{2,}\s*$|^\s*_{2,}|\[\s*\]|\(\s?\)|^[\s\[\]]+$|^\s*\[[^\[\]\n]*$", 0
+)
 """A form's input on a dump's line: a text field lynx writes as underscores before or after its
 label ("Name (required)_____", "______ Mail (will not be published)"), an empty field or check
 box in brackets ("[                      ] Website", "[ ] Notify me of followup comments"), a
-radio button ("( )")."""
+radio button ("( )"), and the pieces of a wide field w3m breaks over lines ("[Name (required)",
+"]", "] [")."""
 
 DUMP_FIELD: regex.Pattern[str]
 _LAZY["DUMP_FIELD"] = (r"_{5,}|\((?:BUTTON|RADIO|CHECKBOX|submit|reset)\)", 0)
@@ -714,6 +717,8 @@ _LAZY["COMMENT_PROMPT"] = (
     r"(?:show|hide|view|load|read|see) (?:all |more |the )?(?:\d+ )?"
     r"(?:comments?|replies|responses)|"
     r"read (?:them )?below or add (?:a comment|one)|previewing your comment|"
+    r"verify your comment|this is only a preview\b|reblog \(\d+\)|"
+    r"(?:\d+ |no )?trackbacks?(?: url\b|\s*:?\s*$)|(?:abusive )?comment hidden\b|"
     r"showing (?:\d+ )?out of (?:\d+ )?comments|(?:enter|type|write) your comment here|"
     r"(?:sort|order) (?:by|comments)|newest first|oldest first|"
     r"(?:this|the) (?:comment|post) (?:has been|was) (?:removed|deleted|down-ranked)|"
@@ -752,7 +757,9 @@ _LAZY["COMMENT_POLICY"] = (
     r"^(?:you can (?:find|read)|(?:please )?(?:read|see|review)) our (?:full )?"
     r"(?:community |commenting |comment |discussion )?(?:guidelines|rules|policy)\b|"
     r"^(?:die redaktion behält sich|wir behalten uns) (?:das recht )?vor\b|"
-    r"^(?:kommentar|diskussions|community)-?(?:regeln|richtlinien)\b",
+    r"^(?:kommentar|diskussions|community)-?(?:regeln|richtlinien)\b|"
+    r"^you (?:may|can) use (?:these|the following) (?:html )?tags\b|"
+    r"^(?:allowed html(?: tags)?\s*:|html (?:tags )?(?:is|are) not allowed\b)",
     _I,
 )
 """The rules of a comment section, stated above or below it ("Guidelines: Fan feedback should be

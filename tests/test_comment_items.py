@@ -100,6 +100,23 @@ def test_comment_roles_of_links_and_forms() -> None:
                    "[                      ] Website", "[ ] Notify me of followup comments",
                    "_" * 900, "I agree (mostly) with the snake_case remark.")
     assert [comment_role(s) for s in doc.segments] == [CHROME] * 5 + [WORDS]
+    # and w3m's pieces of a wide field it broke over lines
+    doc = text_doc("[Name (required)", "[", "]", "] [")
+    assert [comment_role(s) for s in doc.segments] == [CHROME] * 4
+
+
+def test_platform_chrome_of_a_comment_form_is_no_comment() -> None:
+    # WordPress's list of allowed tags, trackback lines, Typepad's preview and reblog count,
+    # a hidden comment's notice (the comment-free dragnet dumps that returned them)
+    doc = text_doc(
+        'You may use these HTML tags and attributes: <a href="" title=""> <abbr title=""> <b>',
+        'You can use these tags: <a href="" title=""> <b> <blockquote cite="">',
+        "HTML tags are not allowed.", "TrackBack URL for this entry:", "0 Trackback",
+        "Verify your Comment", "This is only a preview. Your comment has not yet been posted.",
+        "Reblog (0) |", "Abusive comment hidden. (Show it anyway.)",
+        "I used trackbacks a lot back then.", "This is only my opinion, but the tags help.",
+    )
+    assert [comment_role(s) for s in doc.segments] == [CHROME] * 9 + [WORDS] * 2
 
 
 def test_the_posts_author_box_is_no_comment() -> None:
