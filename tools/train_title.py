@@ -24,7 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -135,19 +135,33 @@ def fit_pairwise(pages: Sequence[Any], c: float) -> Any:
     return model.fit(np.array(X), np.array(y))
 
 
-def held_out_scores(data: Sequence[Any], folds: int, c: float) -> dict[int, list[float]]:
-    """Each page's candidate scores from the ranker fitted on the folds without its site
-    (``data[i].site``; :func:`fit_pairwise`)."""
+Scorer = Callable[[Sequence[Sequence[float]]], list[float]]
+"""Scores of a page's candidate vectors (a fitted ranker)."""
+
+
+def linear_scorer(model: Any) -> Scorer:
+    """The scores of a fitted linear ranker (:func:`fit_pairwise`): each vector times its
+    weights."""
+    import numpy as np
+
+    w = model.coef_[0]
+    return lambda X: [float(v) for v in np.array(X) @ w]
+
+
+def held_out_scores(
+    data: Sequence[Any], folds: int, fit: Callable[[list[Any]], Scorer]
+) -> dict[int, list[float]]:
+    """Each page's candidate scores from the ranker ``fit`` gives on the folds without its site
+    (``data[i].site``)."""
     import numpy as np
     from sklearn.model_selection import GroupKFold
 
     held: dict[int, list[float]] = {}
     groups = np.array([d.site for d in data])
     for tr, te in GroupKFold(n_splits=folds).split(np.zeros(len(data)), groups=groups):
-        model = fit_pairwise([data[i] for i in tr], c)
+        score = fit([data[i] for i in tr])
         for i in te:
-            d = data[i]
-            held[i] = [float(v) for v in np.array(d.X) @ model.coef_[0]] if d.X else []
+            held[i] = score(data[i].X) if data[i].X else []
     return held
 
 
@@ -188,7 +202,7 @@ def main() -> None:
             data.append(featurize(name, page.id, page.raw, page.html, page.url, page.gold_title))
     print(f"{len(data)} pages, {sum(1 for d in data if any(d.y))} with the gold title as a block")
 
-    held = held_out_scores(data, args.folds, C)
+    held = held_out_scores(data, args.folds, lambda pages: linear_scorer(fit_pairwise(pages, C)))
     cells = []
     for name in SETS:
         idx = [i for i, d in enumerate(data) if d.set == name]

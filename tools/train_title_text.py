@@ -13,8 +13,9 @@ The ranker is a small ensemble of boosted trees trained to rank each dump's gold
 format of boilerstrip/classify/model.py and run in plain Python (or the compiled helper). With
 ``--linear``, the HTML selector's linear score instead (tools/train_title.py: a logistic
 regression on the differences between the gold candidate's vector and each other candidate's),
-which it replaced: held out, the trees choose the gold headline on 1,690 of the 2,532 dumps, the
-linear score on 1,609 (the same folds; 1,680 / 1,603 with 3 folds, 1,682 / 1,605 with 10).
+which it replaced: held out, the trees choose the gold headline on 1,693 of the 2,532 dumps, the
+linear score on 1,609 (the same folds; before item 73 moved the features, 1,690 / 1,609,
+and 1,680 / 1,603 with 3 folds, 1,682 / 1,605 with 10).
 Both are cross-validated with folds grouped by site (a site's w3m and lynx dumps in the same
 fold), the held-out choice per dump (among the candidates the title step allows,
 ``title.text_choosable``) scored with the benchmark's title match beside the rule they replace
@@ -32,7 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,8 +45,11 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from train import _export_lgbm, site_of  # noqa: E402
 from train_title import (  # noqa: E402
+    Scorer,
     fit_pairwise,
     gold_labels,
+    held_out_scores,
+    linear_scorer,
     ship_ranker,
 )
 
@@ -97,9 +101,6 @@ def featurize(args: tuple[str, str, str, str, str, str]) -> DumpData:
     return DumpData(set_name, pid, variant, site, gold, texts, [v for _, _, v in cands], y, rule)
 
 
-Scorer = Callable[[Sequence[Sequence[float]]], list[float]]
-
-
 def fit_trees(dumps: Sequence[DumpData]) -> Any:
     """The tree ranker (:data:`RANKER`) fitted on ``dumps`` (those without a gold candidate teach
     it nothing and are left out)."""
@@ -118,30 +119,15 @@ def fit_trees(dumps: Sequence[DumpData]) -> Any:
     return ranker.fit(np.array(X), np.array(y), group=groups)
 
 
-def fit_scorer(dumps: Sequence[DumpData], linear: bool) -> Scorer:
-    """A function scoring candidate vectors: the tree ranker, or (``linear``) the pairwise linear
-    score."""
+def fit_scorer(dumps: list[DumpData], linear: bool) -> Scorer:
+    """The scores of the ranker fitted on ``dumps``: the trees, or (``linear``) the pairwise
+    linear score."""
     import numpy as np
 
     if linear:
-        w = fit_pairwise(dumps, C).coef_[0]
-        return lambda X: [float(v) for v in np.array(X) @ w]
+        return linear_scorer(fit_pairwise(dumps, C))
     model = fit_trees(dumps)
     return lambda X: [float(v) for v in model.predict(np.array(X))]
-
-
-def held_out(data: Sequence[DumpData], folds: int, linear: bool) -> dict[int, list[float]]:
-    """Each dump's candidate scores from the ranker fitted on the folds without its site."""
-    import numpy as np
-    from sklearn.model_selection import GroupKFold
-
-    held: dict[int, list[float]] = {}
-    groups = np.array([d.site for d in data])
-    for tr, te in GroupKFold(n_splits=folds).split(np.zeros(len(data)), groups=groups):
-        score = fit_scorer([data[i] for i in tr], linear)
-        for i in te:
-            held[i] = score(data[i].X) if data[i].X else []
-    return held
 
 
 def calibrate(data: Sequence[DumpData], held: dict[int, list[float]]) -> tuple[float, float]:
@@ -206,7 +192,7 @@ def main() -> None:
         allowed = text_choosable(d.texts) if scores else []
         return d.texts[max(allowed, key=scores.__getitem__)] if allowed else None
 
-    held = held_out(data, args.folds, args.linear)
+    held = held_out_scores(data, args.folds, lambda dumps: fit_scorer(dumps, args.linear))
     total = 0
     for name in SETS:
         for variant in VARIANTS:

@@ -5,10 +5,10 @@ above the first paragraph the article model took (on the w3m dumps of l3s-gn1 an
 trafilatura-eval, one to ten blocks above it on two thirds of the pages, sometimes that block
 itself), among datelines, bylines, breadcrumbs, menu entries and photo captions. Each block from
 :data:`BEFORE` blocks above the first article block to :data:`AFTER` below it is a candidate (its
-first line); a linear ranker over :data:`FEATURES` (``tools/train_title_text.py``, trained on the
-w3m and lynx dumps of the title-annotated sets) picks one. What tells a headline: it is short, ends
-without a full stop, stands on its own line, comes shortly before the story, and shares its words
-with the story's first paragraphs; a site name or menu entry recurs on the page.
+first line); a ranker of boosted trees over :data:`FEATURES` (``tools/train_title_text.py``,
+trained on the w3m and lynx dumps of the title-annotated sets) picks one. What tells a headline:
+it is short, ends without a full stop, stands on its own line, comes shortly before the story, and
+shares its words with the story's first paragraphs; a site name or menu entry recurs on the page.
 """
 
 from __future__ import annotations
