@@ -644,7 +644,8 @@ one_token_cues(const char *tok, Py_ssize_t n, long *mask)
 
 /* _token_cues(value) of an ASCII value not in the value cache: its camelCase humps split ("aB" ->
  * "a-B"), lowercased, cut into runs of [a-z0-9]; the "hidden" of "field-label-hidden" (Drupal's
- * shown field with a hidden label, FIELD_LABEL) is no cue; the result goes into the value cache. */
+ * shown field with a hidden label, FIELD_LABEL) and the "cap" of "drop-cap" (DROP_CAP) are no cues;
+ * the result goes into the value cache. */
 static PyObject *
 ascii_token_cues(PyObject *value)
 {
@@ -653,6 +654,7 @@ ascii_token_cues(PyObject *value)
     char buf[64];
     long mask = 0;
     int after = 0; /* 1: the last token was "field"; 2: the last two were "field", "label" */
+    int drop = 0;  /* the last token was "drop" */
     /* A token longer than the buffer is longer than g_max_token_chars (checked in walk_setup):
      * only its length is counted. */
     for (Py_ssize_t i = 0; i <= n; i++) {
@@ -663,8 +665,10 @@ ascii_token_cues(PyObject *value)
         int word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
         if ((hump || !word) && len > 0) {
             int hidden = len == 6 && memcmp(buf, "hidden", 6) == 0;
-            if (!(after == 2 && hidden) && one_token_cues(buf, len, &mask) < 0)
+            int cap = len == 3 && memcmp(buf, "cap", 3) == 0;
+            if (!(after == 2 && hidden) && !(drop && cap) && one_token_cues(buf, len, &mask) < 0)
                 return NULL;
+            drop = len == 4 && memcmp(buf, "drop", 4) == 0;
             if (len == 5 && memcmp(buf, "field", 5) == 0)
                 after = 1;
             else if (after == 1 && len == 5 && memcmp(buf, "label", 5) == 0)

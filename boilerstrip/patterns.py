@@ -136,7 +136,7 @@ TOKEN_CUE_TABLE: Final[tuple[tuple[int, str], ...]] = (
          r"^gpt-ad|^banner-?ad"),
     (COMMENT, r"comment|disqus|^respond$|^reply$|^replies$|^discussion|talkback|^reactions?$|"
               r"livefyre|^dsq"),
-    (CAPTION, r"caption|^credit|cutline|^photo-?text|^imgtext|^legend$|^wp-caption"),
+    (CAPTION, r"caption|^cap$|^credit|cutline|^photo-?text|^imgtext|^legend$|^wp-caption"),
     (CONTENT, r"^article|^content|^post$|^post-?body|^entry|^story|^body$|^text$|^main$|^hentry$|"
               r"^prose$|^blog-?post|articlebody|storybody|postcontent|entrycontent|^single"),
     (META, r"byline|^author|^date|^time|dateline|published|^posted|^meta$|timestamp|^tags?$|"

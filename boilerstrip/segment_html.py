@@ -81,6 +81,9 @@ FIELD_LABEL: Final = ("field", "label")
 """Drupal's ``field-label-hidden`` / ``field--label-hidden``: the field's label is not shown, the
 field is (a story's body, a comment's words); its "hidden" token is no :data:`patterns.HIDDEN`
 cue."""
+DROP_CAP: Final = ("drop", "cap")
+"""A drop cap (WordPress's ``has-drop-cap`` on a story's first paragraph, ``drop-cap`` on its first
+letter): its "cap" token is no :data:`patterns.CAPTION` cue."""
 
 
 def _token_cues(value: str) -> int:
@@ -95,7 +98,12 @@ def _token_cues(value: str) -> int:
     before = ("", "")  # the two tokens before this one (long ones too)
     for tok in P.TOKEN_SPLIT.split(low):
         field_label, before = before == FIELD_LABEL, (before[1], tok)
-        if not tok or len(tok) > MAX_TOKEN_CHARS or (field_label and tok == "hidden"):
+        if (
+            not tok
+            or len(tok) > MAX_TOKEN_CHARS
+            or (field_label and tok == "hidden")
+            or before == DROP_CAP  # (the token and the one before it)
+        ):
             continue
         m = tokens.get(tok)
         mask |= _new_token_cues(tok) if m is None else m

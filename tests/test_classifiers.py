@@ -1759,6 +1759,44 @@ def test_player_class_prefixes_are_the_player_cue() -> None:
         assert not _token_cues(value) & P.PLAYER, value
 
 
+def test_a_cap_class_token_is_the_caption_cue() -> None:
+    # BBC's 2008 pages put a photo's caption in <div class="cap">; others write "main_cap_short",
+    # "photo_cap", "sl-art-illo-cap". A drop cap, a recap or "caps" is no caption.
+    from boilerstrip.segment_html import _token_cues
+
+    for value in ("cap", "main_cap_short", "photo_cap", "sl-art-illo-cap"):
+        assert _token_cues(value) & P.CAPTION, value
+    for value in ("dropcap", "recap", "caps", "capital", "has-drop-cap", "drop_cap"):
+        assert not _token_cues(value) & P.CAPTION, value
+
+
+def test_a_drop_cap_paragraph_stays_in_the_story() -> None:
+    # WordPress marks a story's first paragraph <p class="has-drop-cap">: its "cap" token is no
+    # caption cue, in the compiled walk as in Python's.
+    import boilerstrip
+
+    paragraphs = [
+        "The council said on Tuesday that the new bridge would open to traffic in the spring, "
+        "after two years of work.",
+        "Engineers had warned that the old crossing could not carry buses for much longer, and "
+        "the city agreed to pay for most of the work.",
+        "Residents on both banks welcomed the news, although some said the tolls planned for the "
+        "first year were too high for daily commuters.",
+        "The mayor said the tolls would be reviewed after six months, once the council knew how "
+        "many people used the bridge each day.",
+    ]
+    body = "".join(f"<p>{p}</p>" for p in paragraphs[1:])
+    html = (
+        "<html><head><title>Bridge to open in spring | Example News</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article><h1>Bridge to open in spring</h1><p class='has-drop-cap'>{paragraphs[0]}</p>"
+        f"{body}</article><footer>Copyright 2024 Example News</footer></body></html>"
+    )
+    article = boilerstrip.extract(html)
+    assert article.captions == []
+    assert article.text.split("\n")[0] == paragraphs[0]
+
+
 def test_a_video_js_player_in_a_story_leaves_no_control_in_the_text() -> None:
     import boilerstrip
 

@@ -56,6 +56,15 @@ def test_deck_of_a_magazine_page() -> None:
     assert article.to_dict()["subtitle"] == article.subtitle
 
 
+def test_a_photo_caption_beside_the_headline_is_no_headline() -> None:
+    # BBC Sport, 2008: the headline sits in <div class="sh">, the photo's caption in <div
+    # class="cap"> right after the image; the page's <title> is broken, so the blocks decide.
+    folder = REAL / "l3s-gn1__0bf24489-9777-4821-a156-7897a890a4cd"
+    article = boilerstrip.extract((folder / "page.html").read_bytes())
+    assert article.title == "India withdraw tour quit threat"
+    assert article.captions == ["Harbhajan has been defended by his captain"]
+
+
 def test_comments_found_where_the_page_has_them(page: tuple[boilerstrip.Article, dict]) -> None:
     article, gold = page
     if gold["gold_comments"] is None:

@@ -26,6 +26,7 @@ PAGES: dict[str, tuple[str, ...]] = {
         "0cb28c3b-4bc4-445e-ad3f-f16eb15d3956",
         "22a72ae6-d51b-4fb2-aa0f-73cc44371901",  # a deck: h2 under the h1
         "a0b5afad-9ff9-4e6a-9e4c-6a22df310559",  # a deck: h3 under an h5 headline
+        "0bf24489-9777-4821-a156-7897a890a4cd",  # a photo caption (class "cap") by the headline
     ),
     "cleaneval-dev": ("2", "41"),
     "cleanportaleval": ("blogs.wsj.com_brussels_05", "tv.msnbc.com_news_11"),
