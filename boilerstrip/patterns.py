@@ -593,13 +593,15 @@ _LAZY["COMMENT_AUTHOR_HEAD"] = (
     r"^(?:\[[^\[\]\n]{0,40}\]|[\s|·•/,:#(\[-]|\d{1,9}\.?\s|[+-]\d{1,6}\s|"
     r"(?:posted|written|submitted|comment(?:ed)?|repl(?:y|ied)|"
     r"published|added|updated|edited|modified)(?!\w)(?:\s+(?:by|from|on|at))?\s*:?|by\s*:?|"
-    r"from\s*:|(?:kommentar|antwort)\s+von\b|author\s*:|name\s*:|on\b|at\b|am\b|um\b)+",
+    r"from\s*:|(?:kommentar|antwort)\s+von\b|author\s*:|name\s*:|(?:un)?registered\s+commenter|"
+    r"on\b|at\b|am\b|um\b)+",
     _I,
 )
 """What comes before the author's name in a header: numbering, "Posted by:", "by", separators, a
 dump's image in brackets (w3m's "[860b3] Gitta Peyn sagt:" for an avatar), and a post's
 "Updated:" stamp (whose date ``classify.comments.comment_author_date`` takes out), German's
-"Kommentar von", a vote count ("+4 #1 munya")."""
+"Kommentar von", a vote count ("+4 #1 munya"), Squarespace's "Unregistered Commenter" (a dump
+glues it to the name: "Unregistered CommenterJosé")."""
 
 COMMENT_AUTHOR_TAIL: regex.Pattern[str]
 _LAZY["COMMENT_AUTHOR_TAIL"] = (
@@ -730,6 +732,8 @@ _LAZY["COMMENT_PROMPT"] = (
     r"(?:are|is|have been|has been) (?:now )?(?:closed|disabled)|"
     r"(?:sorry,? )?no comments? (?:are|is|were|was|has been|have been) (?:found|posted)|"
     r"comment on this (?:article|story|post|entry|page)\W*$|"
+    r"(?:enter|fill in) your (?:information|info|details)(?: below)? to (?:add|post|leave) "
+    r"(?:a |your )?(?:new )?comment|"
     rf"{_COMMENT_CHROME_INTL}"
     r")",
     _I,
@@ -743,8 +747,8 @@ commented posts on ...", "Nobody has liked this comment yet", "Read what others 
 "Create a Journal Community profile to ..."), "There are no Independent Premium comments yet",
 "Loading Facebook Comments ...", Thesis's "{ 5 comments… read them below or add one }", "Comments:",
 "Comments (87)", "Pending Comments", "The comments to this entry are closed.", "Sorry, No comment
-are found for this news.", "Comment on this article", and the chrome of
-:data:`_COMMENT_CHROME_INTL` in eight other languages)."""
+are found for this news.", "Comment on this article", Squarespace's "Enter your information below to
+add a new comment.", and the chrome of :data:`_COMMENT_CHROME_INTL` in eight other languages)."""
 
 COMMENT_POLICY: regex.Pattern[str]
 _LAZY["COMMENT_POLICY"] = (

@@ -270,6 +270,54 @@ def test_text_comments_split_at_widgets() -> None:
     assert groups(doc) == [[WORDS_1], [WORDS_2], [WORDS_3]]
 
 
+def test_a_dumps_thread_signed_below_keeps_its_last_signature() -> None:
+    # Squarespace's w3m dump (dragnet R8): each comment signed under its words; the model claims
+    # the words, not the last signature, which the section left out. Read without it the headers
+    # opened comments, and each comment took the next one's author and date.
+    lines = (
+        "Reader Comments (3)",
+        WORDS_1,
+        "October 24, 2012 | Unregistered CommenterChris",
+        WORDS_2,
+        "October 25, 2012 | Unregistered CommenterBenjamin Schweizer",
+        WORDS_3,
+        "October 25, 2012 | Unregistered CommenterVladimir Rodionov",
+        "Enter your information below to add a new comment.",
+    )
+    doc = text_doc(*lines)
+    for s in doc.segments[:6]:
+        s.label = Label.COMMENT
+    doc.segments[6].label = Label.NAVIGATION
+    doc.segments[7].label = Label.COMMENT
+    CommentItems()(doc)
+    assert doc.segments[6].label is Label.COMMENT
+    art = assemble(doc, encoding=None, url=None)
+    assert [(c.text, c.author, c.date) for c in art.comments] == [
+        (WORDS_1, "Chris", "October 24, 2012"),
+        (WORDS_2, "Benjamin Schweizer", "October 25, 2012"),
+        (WORDS_3, "Vladimir Rodionov", "October 25, 2012"),
+    ]
+
+
+def test_a_forums_line_of_another_kind_is_no_closing_signature() -> None:
+    # An Ars forum's lynx dump (cleaneval-dev 53): each post under its "Posted <date>" header,
+    # and after the last one a placeholder of an ignored post: no signature of the same shape,
+    # so the headers keep opening their posts and the placeholder stays out.
+    lines = (
+        WORDS_1,
+        "[blank.gif] Posted June 07, 2005 15:59 Edit or Delete Message",
+        WORDS_2,
+        "Ignored post by Jamilla posted June 07, 2005 17:35 Show Post",
+    )
+    doc = text_doc(*lines)
+    for s in doc.segments[:3]:
+        s.label = Label.COMMENT
+    doc.segments[3].label = Label.NAVIGATION
+    CommentItems()(doc)
+    assert doc.segments[3].label is Label.NAVIGATION
+    assert groups(doc) == [[WORDS_1], list(lines[1:3])]
+
+
 def test_a_dumps_name_line_over_its_date_names_the_commenter() -> None:
     # TheBlaze's w3m dump (dragnet T65): the name on its own line over "Posted on <date>", and
     # the "Report Post" widget with the avatar in brackets between two comments
@@ -420,6 +468,7 @@ ROLE_OF_LINE = (
     # notice, its loading placeholder, its feed link, a most-commented list's header, a like
     # counter's notice, prompts, and the legend of the badges beside commenters' names ...
     ("There are no comments for this story.", CHROME),
+    ("Enter your information below to add a new comment.", CHROME),  # Squarespace's form
     ("Loading...", CHROME),
     ("Loading comments…", CHROME),
     ("This post's comment feed", CHROME),
@@ -543,6 +592,15 @@ def test_comment_author_and_date_of_more_header_shapes() -> None:
     assert comment_author_date(["QueenSashy added 1 day ago"]) == ("QueenSashy", "1 day ago")
     # a month and a year left over from a date a dump wrapped is no name
     assert comment_author_date(["Juni 2016 um", "17:21 Uhr"]) == (None, "17:21 Uhr")
+    # Squarespace's label before the name, which a dump glues to it
+    assert comment_author_date(["October 25, 2012 | Unregistered CommenterJosé"]) == (
+        "José",
+        "October 25, 2012",
+    )
+    assert comment_author_date(["October 25, 2012 | Registered Commenter Todd Hoff"]) == (
+        "Todd Hoff",
+        "October 25, 2012",
+    )
 
 
 def test_comment_dates_in_other_languages() -> None:

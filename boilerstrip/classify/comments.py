@@ -757,6 +757,57 @@ def _item_keys(comments: list[Segment], roles: list[int]) -> list[tuple[str, ...
     return keys
 
 
+def _closing_signature(
+    segs: list[Segment], comments: list[Segment], roles: list[int], by: str
+) -> None:
+    """Text: the last comment's signature, where the section's blocks stop before it. A thread
+    that signs each comment under its words (Squarespace: "October 25, 2012 | Unregistered
+    Commenter Vladimir" below the words) and whose first comment has no header over it reads as
+    opening its comments with headers once the last signature is left out (the model claims the
+    words, not always that line; its last block is then words): each comment took the next one's
+    author and date. So where the section's first block that is no chrome holds words, a header
+    stands between two blocks of words, and the block right after the last words is a header
+    line outside the section, that block is the last comment's (labelled a comment, ``comments``
+    and ``roles`` extended in place, in page order)."""
+    last = next((k for k in range(len(roles) - 1, -1, -1) if roles[k] != CHROME), -1)
+    if last < 0 or roles[last] != WORDS:
+        return
+    seq = [r for r in roles[:last] if r != CHROME]
+    if not seq or seq[0] != WORDS or META not in seq:
+        return
+    at = next(i for i, s in enumerate(segs) if s is comments[last]) + 1
+    if at >= len(segs):
+        return
+    after = segs[at]
+    if after.label in (Label.COMMENT, Label.ARTICLE) or comment_role(after) != META:
+        return
+    before = comments[max(k for k in range(last) if roles[k] == META)]
+    if _shape(after.text) != _shape(before.text):
+        return  # (a line of another kind: a forum's "Ignored post by ... posted <date>")
+    set_label(after, Label.COMMENT, SCORE_SIGNED, by)
+    comments.insert(last + 1, after)
+    roles.insert(last + 1, META)
+
+
+_SHAPE_TOKEN: Final = regex.compile(r"[^\W\d_]+|\d+|[^\w\s]")
+SHAPE_TOKENS: Final = 4
+"""How many tokens of two signature lines :func:`_shape` compares: the date and the separator
+before the name ("October 24, 2012 | Unregistered Commenter Chris": a word, a number, a comma, a
+number), not the name itself."""
+
+
+def _shape(text: str) -> list[str]:
+    """The first :data:`SHAPE_TOKENS` tokens of ``text`` as their kinds: "a" for a word, "0" for a
+    number, a punctuation mark as itself."""
+    out = []
+    for m in _SHAPE_TOKEN.finditer(text):
+        t = m.group()
+        out.append("0" if t[0].isdigit() else "a" if t[0].isalpha() else t)
+        if len(out) == SHAPE_TOKENS:
+            break
+    return out
+
+
 def _opens(roles: list[int], keys: list[tuple[str, ...] | None] | None) -> bool:
     """Do header lines open comments (above the words) rather than close them (below)?"""
     if keys is not None:
@@ -806,6 +857,7 @@ class CommentItems:
             # (not in HTML: there a short comment reads as a name, "Amazing!! x", and a forum's
             # "Author" label; the markup's header elements hold the names)
             roles = names_over_headers(comments, roles)
+            _closing_signature(segs, comments, roles, self.name)
         keys = _item_keys(comments, roles) if html else None
         opens = _opens(roles, keys)
         pieces: list[list[int]] = []
