@@ -592,6 +592,11 @@ def test_comment_author_and_date_of_more_header_shapes() -> None:
     assert comment_author_date(["QueenSashy added 1 day ago"]) == ("QueenSashy", "1 day ago")
     # a month and a year left over from a date a dump wrapped is no name
     assert comment_author_date(["Juni 2016 um", "17:21 Uhr"]) == (None, "17:21 Uhr")
+    # Posterous: "about" before the time ago, the header over the words
+    assert comment_author_date(["about 1 month ago jiddy responded:"]) == (
+        "jiddy",
+        "about 1 month ago",
+    )
     # Squarespace's label before the name, which a dump glues to it
     assert comment_author_date(["October 25, 2012 | Unregistered CommenterJosé"]) == (
         "José",

@@ -767,8 +767,10 @@ def _closing_signature(
     words, not always that line; its last block is then words): each comment took the next one's
     author and date. So where the section's first block that is no chrome holds words, a header
     stands between two blocks of words, and the block right after the last words is a header
-    line outside the section, that block is the last comment's (labelled a comment, ``comments``
-    and ``roles`` extended in place, in page order)."""
+    line outside the section, of the shape of the header before it (:func:`_shape`) and not
+    ending in a colon ("jiddy responded:" heads the words under it), that block is the last
+    comment's (labelled a comment, ``comments`` and ``roles`` extended in place, in page
+    order)."""
     last = next((k for k in range(len(roles) - 1, -1, -1) if roles[k] != CHROME), -1)
     if last < 0 or roles[last] != WORDS:
         return
@@ -781,6 +783,8 @@ def _closing_signature(
     after = segs[at]
     if after.label in (Label.COMMENT, Label.ARTICLE) or comment_role(after) != META:
         return
+    if after.text.rstrip().endswith(":"):
+        return  # ("jiddy responded:", "Anna says:": a header over the words that follow it)
     before = comments[max(k for k in range(last) if roles[k] == META)]
     if _shape(after.text) != _shape(before.text):
         return  # (a line of another kind: a forum's "Ignored post by ... posted <date>")
