@@ -818,6 +818,32 @@ def test_a_caption_is_never_the_title() -> None:
     assert doc.meta.title == caption
 
 
+def test_the_headline_a_declared_name_ends_with_is_chosen_over_its_deck() -> None:
+    # l3s-gn1 (Edmonton Sun): <h5>headline</h5><h3>deck</h3> under a <title> that ends in the
+    # headline; the ranker took the larger heading below it.
+    from boilerstrip.classify.title import headline_over_deck
+
+    doc = html_doc(
+        ("/html/body/td/h5", "Lavigne lawsuit settled"),
+        ("/html/body/td/h3", "Claims of song plagiarism dropped"),
+        ("/html/body/td/p[1]", WORDS_1),
+        label=Label.ARTICLE,
+    )
+    doc.segments[0].heading, doc.segments[1].heading = 5, 3
+    cands = [(0, "Lavigne lawsuit settled", []), (1, "Claims of song plagiarism dropped", [])]
+    doc.meta.title = "edmontonsun.com - Music- Lavigne lawsuit settled"
+    assert headline_over_deck(doc, cands, [0, 1], 1) == 0
+    # a name that holds the chosen block keeps it; so does a heading above that names nothing
+    doc.meta.title = "Claims of song plagiarism dropped | edmontonsun.com"
+    assert headline_over_deck(doc, cands, [0, 1], 1) == 1
+    doc.meta.title = "edmontonsun.com - Music"
+    assert headline_over_deck(doc, cands, [0, 1], 1) == 1
+    # nor is a kicker of fewer than three words a headline to prefer
+    doc.segments[0].text = "Lawsuit"
+    doc.meta.title = "edmontonsun.com - Lawsuit"
+    assert headline_over_deck(doc, [(0, "Lawsuit", []), cands[1]], [0, 1], 1) == 1
+
+
 def test_a_signed_thread_the_markup_did_not_mark_comes_out_as_comments() -> None:
     """A blog whose comments sit in the post's own ``div`` as plain paragraphs (no comment class),
     which the article decision took: the signed lines after the "Comments" header make them a

@@ -44,6 +44,7 @@ from boilerstrip.classify.title import (  # noqa: E402
     Title,
     candidates,
     choosable,
+    headline_over_deck,
     metadata_title,
     story_choice,
     story_overlaps,
@@ -71,6 +72,9 @@ class PageData:
     """Each candidate's block index (-1: a metadata name)."""
     overlaps: list[int] | None
     """Each candidate's content words in the story (``title.story_overlaps``)."""
+    over_deck: list[int]
+    """For each candidate chosen, the candidate the title step takes instead
+    (``title.headline_over_deck``: itself, or the headline heading right above it)."""
 
 
 def gold_labels(set_name: str, gold: str, texts: Sequence[str]) -> list[int]:
@@ -94,18 +98,24 @@ def featurize(set_name: str, pid: str, raw: Any, html: str, url: str | None, gol
     texts = [t for _, t, _ in cands]
     y = gold_labels(set_name, gold, texts)
     vectors = [v for _, _, v in cands]
+    allowed = choosable(doc, cands)
+    over = [headline_over_deck(doc, cands, allowed or list(range(len(cands))), k)
+            if i >= 0 else k for k, (i, _, _) in enumerate(cands)]
     return PageData(set_name, pid, site_of(url, html), gold, texts, vectors, y, fallback,
-                    choosable(doc, cands), [i for i, _, _ in cands], story_overlaps(doc, cands))
+                    allowed, [i for i, _, _ in cands], story_overlaps(doc, cands), over)
 
 
 def choose(d: PageData, scores: list[float]) -> str | None:
     """The page's title as the title step chooses it: its best-scoring candidate among those it may
     choose (:func:`boilerstrip.classify.title.choosable`; a metadata name that shares next to no
-    words with the story gives way as :func:`boilerstrip.classify.title.story_choice` says), else
-    (no candidate) the metadata title."""
+    words with the story gives way as :func:`boilerstrip.classify.title.story_choice` says, a
+    deck to the headline above it as :func:`boilerstrip.classify.title.headline_over_deck`
+    says), else (no candidate) the metadata title."""
     if scores:
         allowed = d.allowed or list(range(len(scores)))
         k = max(allowed, key=scores.__getitem__)
+        if d.where[k] >= 0:
+            return d.texts[d.over_deck[k]]
         probs = [sigmoid(v) for v in scores]
         cands = [(i, t, []) for i, t in zip(d.where, d.texts, strict=True)]
         return d.texts[story_choice(cands, probs, allowed, k, d.overlaps)]

@@ -623,6 +623,35 @@ def story_choice(
     return alts[0] if alts else k
 
 
+def headline_over_deck(
+    doc: Doc, cands: Sequence[tuple[int, str, list[float]]], allowed: Sequence[int], k: int
+) -> int:
+    """The ranker's choice ``k``, or, where it is a block that no declared name starts or ends
+    with and the block right above it is a heading of at least :data:`DECLARED_MIN_WORDS` words
+    that one does (the ``<title>``, ``og:title``, JSON-LD ``headline``: the site's name may stand
+    before or after the headline's words), that heading's candidate: the headline, over its deck.
+    On l3s-gn1 a page printed "<h5>Lavigne lawsuit settled</h5><h3>Claims of song plagiarism
+    dropped</h3>" under the ``<title>`` "edmontonsun.com - Music- Lavigne lawsuit settled", and
+    the ranker took the larger heading below."""
+    i = cands[k][0]
+    segs = doc.segments
+    if i <= 0 or cands[k][1] != segs[i].text or not segs[i - 1].heading:
+        return k
+    meta = doc.meta
+    title, og = page_names(meta)
+    names = [_norm(x) for x in (og, meta.ld_headline, title) if x]
+    head = segs[i - 1].text
+    h, chosen = _norm(head), _norm(cands[k][1])
+    if (
+        len(split_words(head)) < DECLARED_MIN_WORDS
+        or not any(n.startswith(h) or n.endswith(h) for n in names)
+        or any(n.startswith(chosen) or n.endswith(chosen) for n in names)
+    ):
+        return k
+    above = [m for m in allowed if cands[m][0] == i - 1 and cands[m][1] == segs[i - 1].text]
+    return above[0] if above else k
+
+
 KICKER_MAX_WORDS: Final = 8
 """A kicker (the line over a headline that names its topic: "Interne Unterlagen im Netz", "1.
 Februar 2022") has at most this many words."""
@@ -712,6 +741,8 @@ class Title:
             k = max(allowed, key=probs.__getitem__)
             if cands[k][0] < 0:
                 k = story_choice(cands, probs, allowed, k, story_overlaps(doc, cands))
+            else:
+                k = headline_over_deck(doc, cands, allowed, k)
             i, text, _ = cands[k]
             if i >= 0 and text == doc.segments[i].text:
                 _mark(doc.segments[i], probs[k], self.name)
