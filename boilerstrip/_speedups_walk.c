@@ -642,10 +642,22 @@ one_token_cues(const char *tok, Py_ssize_t n, long *mask)
     return 0;
 }
 
+/* A token of segment_html.IMAGE_TOKENS. */
+static int
+is_image_token(const char *t, Py_ssize_t n)
+{
+    static const char *const words[] = {"img", "image", "photo", "pic", "picture", "foto", "bild"};
+    for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
+        if ((size_t)n == strlen(words[k]) && memcmp(t, words[k], (size_t)n) == 0)
+            return 1;
+    return 0;
+}
+
 /* _token_cues(value) of an ASCII value not in the value cache: its camelCase humps split ("aB" ->
  * "a-B"), lowercased, cut into runs of [a-z0-9]; the "hidden" of "field-label-hidden" (Drupal's
  * shown field with a hidden label, FIELD_LABEL) and the "cap" of "drop-cap" (DROP_CAP) are no cues;
- * the result goes into the value cache. */
+ * the result goes into the value cache. A value with a token of IMAGE_TOKENS ("img", "photo", ...)
+ * is left to _token_cues itself, which reads the token after it (IMAGE_CAPTION_TOKENS). */
 static PyObject *
 ascii_token_cues(PyObject *value)
 {
@@ -664,6 +676,8 @@ ascii_token_cues(PyObject *value)
             c += 'a' - 'A';
         int word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
         if ((hump || !word) && len > 0) {
+            if (is_image_token(buf, len))
+                return PyObject_CallOneArg(g_token_cues, value);
             int hidden = len == 6 && memcmp(buf, "hidden", 6) == 0;
             int cap = len == 3 && memcmp(buf, "cap", 3) == 0;
             if (!(after == 2 && hidden) && !(drop && cap) && one_token_cues(buf, len, &mask) < 0)

@@ -84,6 +84,14 @@ cue."""
 DROP_CAP: Final = ("drop", "cap")
 """A drop cap (WordPress's ``has-drop-cap`` on a story's first paragraph, ``drop-cap`` on its first
 letter): its "cap" token is no :data:`patterns.CAPTION` cue."""
+IMAGE_TOKENS: Final = frozenset({"img", "image", "photo", "pic", "picture", "foto", "bild"})
+IMAGE_CAPTION_TOKENS: Final = frozenset({"desc", "description", "source", "copyright", "credits"})
+"""A token of :data:`IMAGE_CAPTION_TOKENS` right after one of :data:`IMAGE_TOKENS` is a
+:data:`patterns.CAPTION` cue, and only that ("photo-description", "img-desc", "vb_image_source",
+"article-body-image-copyright": a picture's caption or credit, where alone "source" says nothing
+and "copyright" is a footer's). Not "text": "imgText" is a caption on some pages, but
+"ImageText" and "img-txt" are as often a block of text beside a picture (trafilatura-eval's
+munich2022, fairkom: the story itself)."""
 
 
 def _token_cues(value: str) -> int:
@@ -104,6 +112,9 @@ def _token_cues(value: str) -> int:
             or (field_label and tok == "hidden")
             or before == DROP_CAP  # (the token and the one before it)
         ):
+            continue
+        if before[0] in IMAGE_TOKENS and tok in IMAGE_CAPTION_TOKENS:
+            mask |= P.CAPTION
             continue
         m = tokens.get(tok)
         mask |= _new_token_cues(tok) if m is None else m

@@ -1770,6 +1770,51 @@ def test_a_cap_class_token_is_the_caption_cue() -> None:
         assert not _token_cues(value) & P.CAPTION, value
 
 
+def test_an_image_token_then_a_description_or_credit_is_the_caption_cue() -> None:
+    from boilerstrip.segment_html import _token_cues
+
+    for value in ("photo-description", "img-desc", "vb_image_source", "imgDescription",
+                  "article-body-image-copyright", "widget-image__credits"):
+        assert _token_cues(value) & P.CAPTION, value
+    assert not _token_cues("article-body-image-copyright") & P.FOOTER
+    # a text block beside a picture is no caption; alone the words say nothing of one
+    for value in ("ImageText_Container", "assym-img-txt", "source", "description", "text"):
+        assert not _token_cues(value) & P.CAPTION, value
+    assert _token_cues("copyright") & P.FOOTER
+
+
+@pytest.mark.parametrize("pure", [False, True], ids=["compiled", "python"])
+def test_a_photos_description_and_credit_are_captions(
+    pure: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import boilerstrip
+    from boilerstrip import segment_html
+
+    if pure:
+        monkeypatch.setenv("BOILERSTRIP_PURE_PYTHON", "1")
+    monkeypatch.setattr(segment_html, "_cue_cache", {})
+    paragraphs = [
+        "The council said on Tuesday that the new bridge would open to traffic in the spring, "
+        "after two years of work.",
+        "Engineers had warned that the old crossing could not carry buses for much longer, and "
+        "the city agreed to pay for most of the work.",
+        "Residents on both banks welcomed the news, although some said the tolls planned for the "
+        "first year were too high for daily commuters.",
+    ]
+    html = (
+        "<html><head><title>Bridge to open in spring</title></head><body><article>"
+        f"<h1>Bridge to open in spring</h1><p>{paragraphs[0]}</p><div class='article-photo'>"
+        "<img src='bridge.jpg'><p class='photo-description'>The new bridge seen from the north "
+        "bank at dawn</p><span class='article-body-image-copyright'>Credit: Jane Smith/AFP</span>"
+        f"</div><p>{paragraphs[1]}</p><p>{paragraphs[2]}</p></article></body></html>"
+    )
+    article = boilerstrip.extract(html)
+    assert article.captions == [
+        "The new bridge seen from the north bank at dawn", "Credit: Jane Smith/AFP"
+    ]
+    assert [line for line in article.text.split("\n") if line] == paragraphs
+
+
 def test_a_drop_cap_paragraph_stays_in_the_story() -> None:
     # WordPress marks a story's first paragraph <p class="has-drop-cap">: its "cap" token is no
     # caption cue, in the compiled walk as in Python's.
