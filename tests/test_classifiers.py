@@ -727,6 +727,10 @@ def test_strip_site_name() -> None:
     assert strip_site_name("BBC News - Syria crisis: Russia won't pressure Assad") == (
         "Syria crisis: Russia won't pressure Assad"
     )
+    # WordPress themes' "›" (trafilatura-eval's heiko-adams.de, litradio.net, evang.at)
+    assert strip_site_name("Lockdown: Gottesdienste bleiben möglich › evang.at") == (
+        "Lockdown: Gottesdienste bleiben möglich"
+    )
 
 
 def test_chrome_splits_footer_from_navigation() -> None:

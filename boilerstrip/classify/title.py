@@ -41,10 +41,11 @@ MIN_MATCH: Final = 0.6
 LOOKBACK: Final = 4
 """Text: how many blocks before the first article block the title may be."""
 SITE_SEPARATORS: Final = regex.compile(
-    r"(?<!\s)\s+(?:[|\-–—:·•»«/_]|::|--)\s+|(?<!\s)\s*[|_]\s*(?=\S)"
+    r"(?<!\s)\s+(?:[|\-–—:·•»«\u203a\u2039/_]|::|--)\s+|(?<!\s)\s*[|_]\s*(?=\S)"
 )
-"""Separators between a headline and a site name. Each alternative starts right after a non-space,
-so a long run of spaces is scanned once (linear)."""
+"""Separators between a headline and a site name ("›" too: WordPress themes' "Headline › Site",
+"&rsaquo;" in older ones). Each alternative starts right after a non-space, so a long run of
+spaces is scanned once (linear)."""
 _SENTENCE_END: Final = regex.compile(r"[.!]['\"”’)\]]*\s*$")
 SCORE_MATCH: Final = 0.9
 SCORE_TEXT: Final = 0.7
