@@ -642,11 +642,13 @@ one_token_cues(const char *tok, Py_ssize_t n, long *mask)
     return 0;
 }
 
-/* A token of segment_html.IMAGE_TOKENS. */
+/* A token whose cues depend on the token after it: "drop" (segment_html.DROP_CAP) and those of
+ * segment_html.IMAGE_TOKENS. */
 static int
-is_image_token(const char *t, Py_ssize_t n)
+is_context_token(const char *t, Py_ssize_t n)
 {
-    static const char *const words[] = {"img", "image", "photo", "pic", "picture", "foto", "bild"};
+    static const char *const words[] = {"drop", "img", "image", "photo", "pic", "picture", "foto",
+                                        "bild"};
     for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
         if ((size_t)n == strlen(words[k]) && memcmp(t, words[k], (size_t)n) == 0)
             return 1;
@@ -655,9 +657,9 @@ is_image_token(const char *t, Py_ssize_t n)
 
 /* _token_cues(value) of an ASCII value not in the value cache: its camelCase humps split ("aB" ->
  * "a-B"), lowercased, cut into runs of [a-z0-9]; the "hidden" of "field-label-hidden" (Drupal's
- * shown field with a hidden label, FIELD_LABEL) and the "cap" of "drop-cap" (DROP_CAP) are no cues;
- * the result goes into the value cache. A value with a token of IMAGE_TOKENS ("img", "photo", ...)
- * is left to _token_cues itself, which reads the token after it (IMAGE_CAPTION_TOKENS). */
+ * shown field with a hidden label, FIELD_LABEL) is no cue; the result goes into the value cache. A
+ * value with a token whose next token changes the cues ("drop" of DROP_CAP, the IMAGE_TOKENS) is
+ * left to _token_cues itself, the one place those pairs are read (its value cache keeps it). */
 static PyObject *
 ascii_token_cues(PyObject *value)
 {
@@ -666,7 +668,6 @@ ascii_token_cues(PyObject *value)
     char buf[64];
     long mask = 0;
     int after = 0; /* 1: the last token was "field"; 2: the last two were "field", "label" */
-    int drop = 0;  /* the last token was "drop" */
     /* A token longer than the buffer is longer than g_max_token_chars (checked in walk_setup):
      * only its length is counted. */
     for (Py_ssize_t i = 0; i <= n; i++) {
@@ -676,13 +677,11 @@ ascii_token_cues(PyObject *value)
             c += 'a' - 'A';
         int word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
         if ((hump || !word) && len > 0) {
-            if (is_image_token(buf, len))
+            if (is_context_token(buf, len))
                 return PyObject_CallOneArg(g_token_cues, value);
             int hidden = len == 6 && memcmp(buf, "hidden", 6) == 0;
-            int cap = len == 3 && memcmp(buf, "cap", 3) == 0;
-            if (!(after == 2 && hidden) && !(drop && cap) && one_token_cues(buf, len, &mask) < 0)
+            if (!(after == 2 && hidden) && one_token_cues(buf, len, &mask) < 0)
                 return NULL;
-            drop = len == 4 && memcmp(buf, "drop", 4) == 0;
             if (len == 5 && memcmp(buf, "field", 5) == 0)
                 after = 1;
             else if (after == 1 && len == 5 && memcmp(buf, "label", 5) == 0)

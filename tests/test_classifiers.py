@@ -1763,6 +1763,19 @@ def test_player_class_prefixes_are_the_player_cue() -> None:
         assert not _token_cues(value) & P.PLAYER, value
 
 
+BRIDGE_STORY = [
+    "The council said on Tuesday that the new bridge would open to traffic in the spring, "
+    "after two years of work.",
+    "Engineers had warned that the old crossing could not carry buses for much longer, and "
+    "the city agreed to pay for most of the work.",
+    "Residents on both banks welcomed the news, although some said the tolls planned for the "
+    "first year were too high for daily commuters.",
+    "The mayor said the tolls would be reviewed after six months, once the council knew how "
+    "many people used the bridge each day.",
+]
+"""A short story of four paragraphs, for the end-to-end caption cue tests."""
+
+
 def test_a_cap_class_token_is_the_caption_cue() -> None:
     # BBC's 2008 pages put a photo's caption in <div class="cap">; others write "main_cap_short",
     # "photo_cap", "sl-art-illo-cap". A drop cap, a recap or "caps" is no caption.
@@ -1797,14 +1810,7 @@ def test_a_photos_description_and_credit_are_captions(
     if pure:
         monkeypatch.setenv("BOILERSTRIP_PURE_PYTHON", "1")
     monkeypatch.setattr(segment_html, "_cue_cache", {})
-    paragraphs = [
-        "The council said on Tuesday that the new bridge would open to traffic in the spring, "
-        "after two years of work.",
-        "Engineers had warned that the old crossing could not carry buses for much longer, and "
-        "the city agreed to pay for most of the work.",
-        "Residents on both banks welcomed the news, although some said the tolls planned for the "
-        "first year were too high for daily commuters.",
-    ]
+    paragraphs = BRIDGE_STORY[:3]
     html = (
         "<html><head><title>Bridge to open in spring</title></head><body><article>"
         f"<h1>Bridge to open in spring</h1><p>{paragraphs[0]}</p><div class='article-photo'>"
@@ -1819,21 +1825,19 @@ def test_a_photos_description_and_credit_are_captions(
     assert [line for line in article.text.split("\n") if line] == paragraphs
 
 
-def test_a_drop_cap_paragraph_stays_in_the_story() -> None:
+@pytest.mark.parametrize("pure", [False, True], ids=["compiled", "python"])
+def test_a_drop_cap_paragraph_stays_in_the_story(
+    pure: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # WordPress marks a story's first paragraph <p class="has-drop-cap">: its "cap" token is no
     # caption cue, in the compiled walk as in Python's.
     import boilerstrip
+    from boilerstrip import segment_html
 
-    paragraphs = [
-        "The council said on Tuesday that the new bridge would open to traffic in the spring, "
-        "after two years of work.",
-        "Engineers had warned that the old crossing could not carry buses for much longer, and "
-        "the city agreed to pay for most of the work.",
-        "Residents on both banks welcomed the news, although some said the tolls planned for the "
-        "first year were too high for daily commuters.",
-        "The mayor said the tolls would be reviewed after six months, once the council knew how "
-        "many people used the bridge each day.",
-    ]
+    if pure:
+        monkeypatch.setenv("BOILERSTRIP_PURE_PYTHON", "1")
+    monkeypatch.setattr(segment_html, "_cue_cache", {})
+    paragraphs = BRIDGE_STORY
     body = "".join(f"<p>{p}</p>" for p in paragraphs[1:])
     html = (
         "<html><head><title>Bridge to open in spring | Example News</title></head><body>"

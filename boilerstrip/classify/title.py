@@ -638,9 +638,7 @@ def headline_over_deck(
     segs = doc.segments
     if i <= 0 or cands[k][1] != segs[i].text or not segs[i - 1].heading:
         return k
-    meta = doc.meta
-    title, og = page_names(meta)
-    names = [_norm(x) for x in (og, meta.ld_headline, title) if x]
+    names = [_norm(x) for x in declared_names(doc.meta)]
     head = segs[i - 1].text
     h, chosen = _norm(head), _norm(cands[k][1])
     if (
