@@ -238,6 +238,14 @@ _LAZY["COMMENT_HEADER"] = (
 )
 """Headers and chrome of a comment section."""
 
+COMMENT_LINK: regex.Pattern[str]
+_LAZY["COMMENT_LINK"] = (
+    r"^(?:jump to|skip to|go to|show|view|read|load|see) (?:all |more |the )?comments\W*$", _I
+)
+"""A link to a page's comments ("View Comments", "Jump to comments"): a button that folds the
+thread out or leads to it, not the head of a thread under it
+(:func:`boilerstrip.classify.comments.signed_thread`)."""
+
 COMMENT_INVITE: regex.Pattern[str]
 _LAZY["COMMENT_INVITE"] = (
     r"^(?:leave|post|add|write|submit) (?:a |your )?(?:comments?|reply|replies)\W*$", _I
@@ -376,12 +384,17 @@ DATE_MONTHS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "s
                       "nov", "dec")
 """The month names of :data:`DATE`, cut short: its date forms with a month in words hold one."""
 _DATE_MONTH: Final = "(?:" + "|".join(DATE_MONTHS) + ")"
+_DATE_MONTH_WORD: Final = (
+    "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    "sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 
 DATE: regex.Pattern[str]
 _LAZY["DATE"] = (
     r"(?:\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|"
     r"\b" + _DATE_MONTH + r"[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|"
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+" + _DATE_MONTH + r"[a-z]*\.?,?\s+\d{4}\b|"
+    r"\b\d{1,2}\s+" + _DATE_MONTH_WORD + r"\.?\s+\d{2}\b(?!:)|"
     r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|"
     r"\b(?:(?:\d+|an?|one|a few)\s+(?:second|minute|hour|day|week|month|year)s?|"
     r"seconds|moments)\s+ago\b|\bjust now\b)",
@@ -550,7 +563,7 @@ _LAZY["COMMENT_DATE"] = (
     rf"{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}})?|"
     rf"(?=\d)(?<=(?<![^\W\d_]){_DAY_MONTH}\s{{1,3}})\d{{1,2}}+,?\s+\d{{4}}\b|"
     rf"\d{{1,2}}+(?:st|nd|rd|th|er|º)?\.?\s+(?:{_MONTH}|(?:de\s+)?{_DAY_MONTH}),?"
-    r"(?:\s+(?:de\s+)?\d{4})?|"
+    r"(?:\s+(?:de\s+)?(?:\d{4}|\d\d(?![\d:])))?|"
     r"(?:(?:(?:about|over|almost|nearly)\s+)?(?:(?<!\d)\d++|an?|one|a few)\s+"
     r"(?:second|minute|hour|day|week|month|year)s?|"
     r"seconds|moments)"

@@ -1416,6 +1416,33 @@ def test_two_signed_lines_or_a_thread_the_article_did_not_take_stay_as_they_are(
     assert all(s.label is Label.ARTICLE for s in segs)
 
 
+def test_a_link_to_the_comments_or_a_tab_heads_no_thread() -> None:
+    from boilerstrip.classify.comments import signed_thread
+
+    # "View Comments" folds a thread out or leads to it: the bylines of a related-posts list
+    # under it (a w3m dump of thoughtcatalog, dragnet R455) are no thread
+    segs = _thread_page(3)
+    segs[2].text = "View Comments"
+    signed_thread(segs, 20, 14)
+    assert all(s.label is Label.ARTICLE for s in segs)
+    # a dump's "□ Comments" is a tab beside "□ Article" over the story (wsj.com, dragnet 509)
+    segs = _thread_page(3)
+    segs[2].bullet = "□"
+    signed_thread(segs, 20, 14)
+    assert all(s.label is Label.ARTICLE for s in segs)
+
+
+def test_a_byline_that_counts_the_comments_opens_the_thread_and_stays_the_posts() -> None:
+    from boilerstrip.classify.comments import signed_thread
+
+    # Signal vs. Noise (dragnet R627): the post's byline ends in the count, the thread under it
+    segs = _thread_page(3)
+    segs[2].text = "Seen by Jason Fried on November 7 2012. There are 12 comments."
+    signed_thread(segs, 20, 14)
+    assert [s.label for s in segs[:3]] == [Label.ARTICLE] * 3
+    assert all(s.label is Label.COMMENT for s in segs[3:])
+
+
 def test_dated_links_under_a_comment_count_are_no_thread() -> None:
     from boilerstrip.classify.comments import signed_thread
 

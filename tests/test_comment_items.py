@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from test_classifiers import text_doc
 
 from boilerstrip import Label
@@ -22,6 +24,8 @@ from boilerstrip.classify.density import Density
 from boilerstrip.classify.title import Title
 from boilerstrip.document import Doc, Segment
 from boilerstrip.features import compute
+
+ROOT = Path(__file__).resolve().parent.parent
 
 WORDS_1 = "I think the bridge is a waste of money and the old one was fine for the town."
 WORDS_2 = "Finally! I have waited ten years for this and it was worth every penny."
@@ -297,6 +301,32 @@ def test_a_dumps_thread_signed_below_keeps_its_last_signature() -> None:
         (WORDS_2, "Benjamin Schweizer", "October 25, 2012"),
         (WORDS_3, "Vladimir Rodionov", "October 25, 2012"),
     ]
+
+
+SVN_DUMP = ROOT / "fixtures" / "dumps" / "signal-vs-noise" / "w3m.txt"
+"""The w3m dump of a Signal vs. Noise post (dragnet R627): the post, the byline that counts the
+comments, and twelve comments each under its "Name 07 Nov 12" line."""
+
+
+def test_a_dumps_thread_under_a_byline_that_counts_it() -> None:
+    # No comment header: the byline's count opens the thread, the signed lines ("Jermaine 07 Nov
+    # 12", a year of two digits) split it; before, the whole thread was the article's.
+    import boilerstrip
+
+    art = boilerstrip.extract(SVN_DUMP.read_text("utf-8"), kind="text")
+    assert len(art.comments) == 12
+    assert [(c.author, c.date) for c in art.comments[:6]] == [
+        ("Jermaine", "07 Nov 12"),
+        ("Radex", "07 Nov 12"),
+        ("Jason Fried", "07 Nov 12"),
+        ("Alejandro Moreno", "07 Nov 12"),
+        ("Ben Dunlap", "07 Nov 12"),
+        ("Jared White", "07 Nov 12"),
+    ]
+    assert art.comments[0].text == "Love it. The little details that matter and make a difference."
+    assert "Great design from Apple" in art.text
+    assert "There are 12 comments." in art.text  # the post's byline, not a comment
+    assert "Love it." not in art.text
 
 
 def test_a_forums_line_of_another_kind_is_no_closing_signature() -> None:
@@ -606,6 +636,9 @@ def test_comment_author_and_date_of_more_header_shapes() -> None:
         "Todd Hoff",
         "October 25, 2012",
     )
+    # a day, a month and a year of two digits (Signal vs. Noise, dragnet R627), never a time
+    assert comment_author_date(["Alejandro Moreno 07 Nov 12"]) == ("Alejandro Moreno", "07 Nov 12")
+    assert comment_author_date(["Rob 7 Nov 12:30"]) == ("Rob", "7 Nov 12:30")
 
 
 def test_comment_dates_in_other_languages() -> None:

@@ -268,9 +268,14 @@ def _count_line(s: Segment, most_words: float) -> bool:
 def _thread_header(s: Segment, most_words: float) -> bool:
     """The header of a signed thread: a short comment header or count that is not mostly a link,
     or an invitation to comment ("Add Comment", "Post a comment"), which may be one (the link to
-    the form: theherald.co.uk's threads on l3s-gn1)."""
+    the form: theherald.co.uk's threads on l3s-gn1). Not a link to the comments
+    (:data:`~boilerstrip.patterns.COMMENT_LINK`: "View Comments" over a related-posts list's
+    bylines in a dump, dragnet R455) nor a dump's list item ("□ Comments", a tab beside "□
+    Article" over a wsj.com story, dragnet 509)."""
+    if s.bullet:
+        return False  # a dump's list item: a menu's or a tab's "Comments" (a bullet before it)
     if s.link_density <= SIGNED_MAX_LINKS and _count_line(s, most_words):
-        return True
+        return s.chars > P.MAX_PATTERN_CHARS or P.COMMENT_LINK.match(s.text) is None
     return (
         s.words <= most_words
         and s.chars <= P.MAX_PATTERN_CHARS
@@ -279,15 +284,18 @@ def _thread_header(s: Segment, most_words: float) -> bool:
 
 
 def signed_thread(segs: Sequence[Segment], story_words: float, header_words: float) -> None:
-    """HTML: the first comment thread that the markup did not mark and the article decision took
-    as article becomes comments. It is found by its words: a short comment header ("Comments",
+    """The first comment thread that the markup (in HTML) or the comment rules and model (in a text
+    dump) did not find, and the article decision took as article, becomes comments. It is found by its words: a short comment header ("Comments",
     "12 Responses to ...", at most ``header_words`` words) after ``story_words`` words of article,
     then at least :data:`SIGNED_MIN` signed lines (a date with a name, "says:") each within
     :data:`SIGNED_GAP` blocks of the one before. The thread runs from the header to the last
     signed line where the signatures follow their comments (TypePad's "Posted by: name | date"),
-    and to the last comment's words where they lead them. Its article and unlabelled blocks become
-    comments (:class:`CommentItems` then splits them at the signed lines); a run the article
-    decision did not mostly take is left alone."""
+    and to the last comment's words where they lead them; a header that counts the comments
+    among other words (a byline's "There are 12 comments.") stays out of it, the post's. Its
+    article and unlabelled blocks become comments (:class:`CommentItems` then splits them at the
+    signed lines); a run the article decision did not mostly take is left alone. In a dump (the
+    learned step runs it on both kinds) it takes a thread under a byline's count (Signal vs.
+    Noise, dragnet R627: twelve "Name 07 Nov 12" comments that were the article's)."""
     n = len(segs)
     article, comment = Label.ARTICLE, Label.COMMENT
     seen = 0.0
@@ -332,7 +340,10 @@ def signed_thread(segs: Sequence[Segment], story_words: float, header_words: flo
             ):
                 end = k
                 k += 1
-        run = segs[i : end + 1]
+        # A line that counts the comments among other words (a byline's "There are 12 comments.")
+        # is the post's, not the thread's.
+        own = line_flags(s) & COMMENT_HEADER or P.COMMENT_INVITE.match(s.text) is not None
+        run = segs[i if own else i + 1 : end + 1]
         total = sum(t.words for t in run) or 1.0
         if sum(t.words for t in run if t.label is article) / total < SIGNED_ARTICLE_SHARE:
             resume = end + 1

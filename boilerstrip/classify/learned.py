@@ -762,13 +762,13 @@ class LearnedArticle:
         if doc.kind != "html":
             _unheard_text_section(segs, pc, self.name)
             _text_section_ends(segs, pc, self.name)
-        if doc.kind == "html":
+        else:
             _keep_threads_after_the_story(doc, THREADS)
             _story_goes_on(segs, pa, self.name)
             _sections_are_no_thread(segs, pa, pc, self.name)
             _citations_are_no_comments(segs, pa, self.name)
             _drop_hidden_copies(segs)
-            signed_thread(segs, STORY_AFTER_WORDS, COUNT_LINE_WORDS)
+        signed_thread(segs, STORY_AFTER_WORDS, COUNT_LINE_WORDS)
         own_words = sum(s.words * (1.0 - s.link_density) for s in segs if s.label is article_label)
         if own_words < MIN_ARTICLE_WORDS:
             for s in segs:
