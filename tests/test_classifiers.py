@@ -1994,6 +1994,47 @@ def test_a_text_section_ends_with_the_last_comment_the_model_claims() -> None:
     assert _comment_texts(doc) == found
 
 
+def test_a_short_comment_closed_by_its_reply_link_is_the_comments() -> None:
+    from boilerstrip.classify.learned import _text_section_ends, _unheard_text_section
+
+    # A Photo Editor's dump (dragnet R864): a one-line comment with no sentence's end under its
+    # header, then its "Reply" link; the model claims the header alone
+    lines = (PROSE, PROSE2, "{ 1 comment… read it below or add one }",
+             "1 hernan zenteno November 12, 2012 at 1:43 pm", "The video is blocked for Argentine",
+             "Reply", "Leave a Comment")
+    doc = _rule_section(*lines)
+    assert doc.segments[4].label is Label.COMMENT and doc.segments[4].comment == 0
+    _unheard_text_section(doc.segments, [0.1] * len(lines), "learned")  # (words under a header)
+    pc = [0.1, 0.1, 0.1, 0.9, 0.1, 0.1, 0.1]
+    _text_section_ends(doc.segments, pc, "learned")
+    assert [s.text for s in doc.segments if s.comment == 0] == list(lines[3:5])
+    assert doc.segments[5].label is Label.NAVIGATION  # ("Reply" after the comment: chrome)
+    # the same words closed by no comment chrome stay out ("Smaller Text Larger Text" over "Print")
+    doc = _rule_section(PROSE, PROSE2, "Comments", "Posted by Max Fisher on October 29, 2012",
+                        "Smaller Text Larger Text Text Size", "Print")
+    assert all(s.comment is None for s in doc.segments[4:])
+
+
+def test_a_count_after_a_one_paragraph_post_opens_a_section_only_over_a_comment() -> None:
+    # a photo post of one paragraph: its count header opens the section where a comment follows
+    lines = (PROSE, "{ 1 comment… read it below or add one }",
+             "Day19 November 12, 2012 at 3:04 pm",
+             "Yeah Emily! APE is very Giant Artists heavy today. Maybe I should visit the site.",
+             "Reply")
+    doc = _rule_section(*lines)
+    assert [s.comment for s in doc.segments[2:4]] == [0, 0]
+    # one with no comment under it leaves every block as it was, and the search goes on to the
+    # real section (dragnet R277: Disqus's "Logging In..." under the post's byline)
+    doc = _rule_section(PROSE, "1 Comment", "Posted by Hannah Hayes on October 31, 2012 in Dinner",
+                        "Logging In...", "Profile cancel", PROSE2, "Comments",
+                        "Posted by: john | Apr 6, 2007 2:10 PM", "Nice bridge, finally!")
+    assert all(s.label is None for s in doc.segments[:6])
+    assert [s.comment for s in doc.segments[7:]] == [0, 0]
+    # no section before any prose at all
+    doc = _rule_section("{ 1 comment… read it below or add one }", *lines[2:])
+    assert all(s.label is None for s in doc.segments)
+
+
 def test_a_long_thread_after_the_story_keeps_the_comment_models_claims() -> None:
     from boilerstrip.classify.learned import (
         THREADS,

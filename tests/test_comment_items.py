@@ -639,6 +639,12 @@ def test_comment_author_and_date_of_more_header_shapes() -> None:
     # a day, a month and a year of two digits (Signal vs. Noise, dragnet R627), never a time
     assert comment_author_date(["Alejandro Moreno 07 Nov 12"]) == ("Alejandro Moreno", "07 Nov 12")
     assert comment_author_date(["Rob 7 Nov 12:30"]) == ("Rob", "7 Nov 12:30")
+    # a day glued to the name before it is the name's ("1 Day19 November 12, ...": w3m's list
+    # number, then the commenter Day19)
+    assert comment_author_date(["1 Day19 November 12, 2012 at 3:04 pm"]) == (
+        "Day19",
+        "November 12, 2012 at 3:04 pm",
+    )
 
 
 def test_comment_dates_in_other_languages() -> None:

@@ -169,25 +169,35 @@ class CommentSection:
     # --- text ------------------------------------------------------------------------------
     def _text(self, doc: Doc) -> None:
         segs = doc.segments
-        n = len(segs)
-        start = -1
         seen_prose = 0
         # The flags of every block at once (the next steps read them all: the same numbers); where
         # the text is short enough, segment_comment_header(s) is the flag.
         flags = segments_flags(segs)
         for i, s in enumerate(segs):
             if (
-                s.chars <= P.MAX_PATTERN_CHARS
+                seen_prose
+                and s.chars <= P.MAX_PATTERN_CHARS
                 and (flags[i] & COMMENT_HEADER or len(s.text) > P.MAX_PATTERN_CHARS)
                 and segment_comment_header(s)
-                and seen_prose >= 2
             ):
-                start = i
-                break
+                if seen_prose >= 2:
+                    self._text_section(segs, i)
+                    break
+                # after a story of one paragraph (a photo post), a header that counts the
+                # comments ("{ 1 comment… read it below or add one }") opens the section if a
+                # comment follows it; else the search goes on
+                if flags[i] & COMMENT_COUNT and self._text_section(segs, i, tentative=True):
+                    break
             if s.cf in (GOOD, NEARGOOD):
                 seen_prose += 1
-        if start < 0:
-            return
+        _drop_empty_comments(segs)
+
+    def _text_section(self, segs: list[Segment], start: int, tentative: bool = False) -> int:
+        """Label the comment section of a dump that opens at its header ``start``: the headers
+        and widgets, each comment's meta lines and words; return how many comments it holds. A
+        ``tentative`` section with none leaves every block as it was."""
+        n = len(segs)
+        touched: list[tuple[Segment, Label | None, float, str, int | None, bool]] = []
         index = -1
         last = start
         in_item = False
@@ -195,6 +205,8 @@ class CommentSection:
         i = start
         while i < n:
             s = segs[i]
+            if tentative:
+                touched.append((s, s.label, s.score, s.by, s.comment, s.comment_meta))
             short = s.chars <= P.MAX_PATTERN_CHARS
             if short and P.COMMENT_NUMBER.match(s.text):
                 index += 1
@@ -212,7 +224,11 @@ class CommentSection:
                 in_item, prev_meta = True, True
                 set_label(s, Label.COMMENT, SCORE_TEXT, self.name)
                 s.comment, s.comment_meta = index, True
-            elif in_item and (s.cf in (GOOD, NEARGOOD) or s.punct_end):
+            elif in_item and (
+                s.cf in (GOOD, NEARGOOD)
+                or s.punct_end
+                or (prev_meta and _said(s, segs[i + 1] if i + 1 < n else None))
+            ):
                 set_label(s, Label.COMMENT, SCORE_TEXT, self.name)
                 s.comment = index
                 prev_meta = False
@@ -222,7 +238,15 @@ class CommentSection:
                 break
             last = i
             i += 1
-        _drop_empty_comments(segs)
+        said = sum(
+            1
+            for t in segs[start:i]
+            if t.comment is not None and not t.comment_meta and comment_role(t) == WORDS
+        )
+        if tentative and not said:
+            for t, label, score, by, comment, meta in touched:
+                t.label, t.score, t.by, t.comment, t.comment_meta = label, score, by, comment, meta
+        return said
 
 
 SIGNED_MIN: Final = 3
@@ -285,17 +309,18 @@ def _thread_header(s: Segment, most_words: float) -> bool:
 
 def signed_thread(segs: Sequence[Segment], story_words: float, header_words: float) -> None:
     """The first comment thread that the markup (in HTML) or the comment rules and model (in a text
-    dump) did not find, and the article decision took as article, becomes comments. It is found by its words: a short comment header ("Comments",
-    "12 Responses to ...", at most ``header_words`` words) after ``story_words`` words of article,
-    then at least :data:`SIGNED_MIN` signed lines (a date with a name, "says:") each within
-    :data:`SIGNED_GAP` blocks of the one before. The thread runs from the header to the last
-    signed line where the signatures follow their comments (TypePad's "Posted by: name | date"),
-    and to the last comment's words where they lead them; a header that counts the comments
-    among other words (a byline's "There are 12 comments.") stays out of it, the post's. Its
-    article and unlabelled blocks become comments (:class:`CommentItems` then splits them at the
-    signed lines); a run the article decision did not mostly take is left alone. In a dump (the
-    learned step runs it on both kinds) it takes a thread under a byline's count (Signal vs.
-    Noise, dragnet R627: twelve "Name 07 Nov 12" comments that were the article's)."""
+    dump) did not find, and the article decision took as article, becomes comments. It is found
+    by its words: a short comment header ("Comments", "12 Responses to ...", at most
+    ``header_words`` words) after ``story_words`` words of article, then at least
+    :data:`SIGNED_MIN` signed lines (a date with a name, "says:") each within :data:`SIGNED_GAP`
+    blocks of the one before. The thread runs from the header to the last signed line where the
+    signatures follow their comments (TypePad's "Posted by: name | date"), and to the last
+    comment's words where they lead them; a header that counts the comments among other words (a
+    byline's "There are 12 comments.") stays out of it, the post's. Its article and unlabelled
+    blocks become comments (:class:`CommentItems` then splits them at the signed lines); a run
+    the article decision did not mostly take is left alone. In a dump (the learned step runs it
+    on both kinds) it takes a thread under a byline's count (Signal vs. Noise, dragnet R627:
+    twelve "Name 07 Nov 12" comments that were the article's)."""
     n = len(segs)
     article, comment = Label.ARTICLE, Label.COMMENT
     seen = 0.0
@@ -461,16 +486,34 @@ def signed_words(blocks: Sequence[Segment]) -> bool:
     swept in with the sidebar, a list of posts or a comment form ("7:29pm, EDT" over a link,
     "Posted by Max Fisher on ..." over a headline, "Author: (forget stored information)")."""
     header = False
-    for s in blocks:
+    for k, s in enumerate(blocks):
         if s.comment_meta or is_header_text(s.text, s.words):
             header = True
         elif s.comment is None:
             continue  # (the section's own chrome: "Reply", "Post a Comment")
         elif header:
-            if s.cf in (GOOD, NEARGOOD) or _SENTENCE_END.search(s.text[-40:]):
+            if (
+                s.cf in (GOOD, NEARGOOD)
+                or _SENTENCE_END.search(s.text[-40:])
+                or _said(s, blocks[k + 1] if k + 1 < len(blocks) else None)
+            ):
                 return True
             header = False
     return False
+
+
+def _said(s: Segment, after: Segment | None) -> bool:
+    """A short comment's words under its header with no sentence's end ("The video is blocked for
+    Argentine"): a few words that no comment pattern takes for chrome or a header, closed by the
+    comment's own chrome ("Reply", "Leave a Comment")."""
+    return (
+        after is not None
+        and s.words >= PROSE_WORDS
+        and s.link_density <= 0.5
+        and after.chars <= P.MAX_PATTERN_CHARS
+        and (segment_comment_header(after) or P.COMMENT_LINE_WIDGET.match(after.text) is not None)
+        and comment_role(s) == WORDS
+    )
 
 
 def _header_line(s: Segment, local_cues: int) -> bool:

@@ -837,14 +837,21 @@ def _text_section_ends(segs: Sequence[Segment], pc: Sequence[float], by: str) ->
     the last comment the rules ran on into the blog's archive, tag list, "About Me" box and footer
     menus (dragnet T150: 363 such "comment" blocks after two real ones). On the cached w3m dumps
     (comment F1 as the benchmark scores it): dragnet 0.761 -> 0.798, l3s-gn1 0.253 -> 0.266; see
-    docs/design.md, section 4, item 37. (Where the model claims no block,
-    :func:`_unheard_text_section` decides.)"""
+    docs/design.md, section 4, item 37. Where that last block is a comment's header, the words the
+    rules gave that comment under it end the section (a one-line comment the model does not
+    claim: item 82). (Where the model claims no block, :func:`_unheard_text_section` decides.)"""
     comment = Label.COMMENT
     claims = (i for i in range(len(segs) - 1, -1, -1) if pc[i] >= COMMENT_THRESHOLD)
     last = next((i for i in claims if segs[i].label is comment), -1)
     if last < 0:
         return
     rules = CommentSection.name
+    item = segs[last].comment
+    if segs[last].comment_meta and item is not None:
+        # the model claims the last comment's header: its words under it are the comment's
+        n = len(segs)
+        while last + 1 < n and segs[last + 1].by == rules and segs[last + 1].comment == item:
+            last += 1
     for i in range(last + 1, len(segs)):
         s = segs[i]
         if s.label is comment and s.by == rules:
