@@ -303,8 +303,14 @@ def _thread_header(s: Segment, most_words: float) -> bool:
     return (
         s.words <= most_words
         and s.chars <= P.MAX_PATTERN_CHARS
+        and s.text[:1].casefold() in _INVITE_FIRST
         and P.COMMENT_INVITE.match(s.text) is not None
     )
+
+
+_INVITE_FIRST: Final = frozenset("lpaws")
+"""The first letters, case-folded, of what :data:`~boilerstrip.patterns.COMMENT_INVITE` matches
+("leave", "post", "add", "write", "submit"): other lines are not tried."""
 
 
 def signed_thread(segs: Sequence[Segment], story_words: float, header_words: float) -> None:
@@ -325,6 +331,7 @@ def signed_thread(segs: Sequence[Segment], story_words: float, header_words: flo
     article, comment = Label.ARTICLE, Label.COMMENT
     seen = 0.0
     resume = 0  # (headers inside a run already read open no run of their own: linear time)
+    signed_at: dict[int, bool] = {}  # (_signed of each block read, for the headers near it)
     for i, s in enumerate(segs):
         if s.label is article:
             seen += s.words * (1.0 - s.link_density)
@@ -339,7 +346,10 @@ def signed_thread(segs: Sequence[Segment], story_words: float, header_words: flo
             t = segs[j]
             if t.label is comment and not signed:
                 break  # a section the markup or the comment model has already found
-            if _signed(t):
+            got = signed_at.get(j)
+            if got is None:
+                got = signed_at[j] = _signed(t)
+            if got:
                 signed.append(j)
                 last = j
             elif not signed:
