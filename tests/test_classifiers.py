@@ -620,6 +620,26 @@ def test_title_in_text_weighs_each_cell_of_a_row_of_several() -> None:
     assert all(len(v) == len(FEATURES) for _, _, v in cands)
 
 
+def test_title_candidates_stand_around_the_first_paragraph_too() -> None:
+    from boilerstrip.classify.title_text import BEFORE, FEATURES, text_candidates
+
+    # a line the article model took far above the story (a promo) kept the window away from the
+    # headline over the story's first paragraph (l3s-gn1 08ba0529's w3m dump)
+    menu = [f"Menu entry {k}" for k in range(BEFORE + 10)]
+    doc = text_doc("Get the latest news with our RSS feed", *menu, "Flyers win at home", PROSE,
+                   PROSE2)
+    Density()(doc)
+    for k in (0, len(menu) + 2, len(menu) + 3):
+        doc.segments[k].label = Label.ARTICLE
+    doc.segments[len(menu) + 2].cf = GOOD  # (the story's first paragraph)
+    cands = text_candidates(doc)
+    texts = [t for _, t, _ in cands]
+    assert "Flyers win at home" in texts and "Get the latest news with our RSS feed" in texts
+    vector = cands[texts.index("Flyers win at home")][2]
+    assert vector[FEATURES.index("before_paragraph")] == 1.0
+    assert vector[FEATURES.index("log_dist_paragraph")] == pytest.approx(math.log1p(1))
+
+
 def test_strip_shown_site_name_cuts_where_the_page_shows_the_rest() -> None:
     shown = {"triosetforderbydebuts"}
     assert strip_shown_site_name("IOL: Trio set for Derby debuts", shown, shown) == (

@@ -1,14 +1,17 @@
 """The headline of a text dump: a learned choice among the lines around the article's start.
 
 A dump has no ``<title>``, no ``<h1>`` and no markup: the headline is one of its lines, somewhere
-above the first paragraph the article model took (on the w3m dumps of l3s-gn1 and
-trafilatura-eval, one to ten blocks above it on two thirds of the pages, sometimes that block
-itself), among datelines, bylines, breadcrumbs, menu entries and photo captions. Each block from
-:data:`BEFORE` blocks above the first article block to :data:`AFTER` below it is a candidate (its
-first line); a ranker of boosted trees over :data:`FEATURES` (``tools/train_title_text.py``,
-trained on the w3m and lynx dumps of the title-annotated sets) picks one. What tells a headline:
-it is short, ends without a full stop, stands on its own line, comes shortly before the story, and
-shares its words with the story's first paragraphs; a site name or menu entry recurs on the page.
+above the first paragraph the article model took (on the w3m dumps of l3s-gn1 and trafilatura-eval,
+one to ten blocks above it on two thirds of the pages, sometimes that block itself), among
+datelines, bylines, breadcrumbs, menu entries and photo captions. Each block from :data:`BEFORE`
+blocks above the first article block to :data:`AFTER` below it is a candidate (its first line), and
+so is each block of the same window around the article's first paragraph (a block the article model
+took far above the story, a stray line of a menu or a promo, moved the window away from the
+headline: docs/design.md, section 4, item 83); a ranker of boosted trees over :data:`FEATURES`
+(``tools/train_title_text.py``, trained on the w3m and lynx dumps of the title-annotated sets) picks
+one. What tells a headline: it is short, ends without a full stop, stands on its own line, comes
+shortly before the story, and shares its words with the story's first paragraphs; a site name or
+menu entry recurs on the page.
 """
 
 from __future__ import annotations
@@ -54,7 +57,8 @@ FEATURES: Final = (
     "cf_neargood", "cf_good", "article", "unlabelled", "p_article", "heading", "blank_before",
     "blank_after", "indent", "all_caps", "capitalized", "digits", "widget", "separator",
     "lede_overlap", "log_repeats", "lines", "first_of_kind", "pos", "story_overlap", "byline",
-    "date_share", "colon_end", "log_chars", "cell", "log_cells",
+    "date_share", "colon_end", "log_chars", "cell", "log_cells", "before_paragraph",
+    "log_dist_paragraph",
 )
 
 
@@ -141,6 +145,7 @@ def _vector(
     seen: bool,
     cells: list[str],
     cell: bool,
+    paragraph: int,
 ) -> list[float]:
     s: Segment = doc.segments[i]
     words = split_words(line)
@@ -189,6 +194,8 @@ def _vector(
         math.log1p(len(line)),
         1.0 if cell else 0.0,
         math.log1p(len(cells)),
+        1.0 if i < paragraph else 0.0,
+        math.log1p(abs(i - paragraph)),
     ]
 
 
@@ -200,16 +207,23 @@ def text_candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
     story_blocks = [i for i, s in enumerate(segs) if s.label is article]
     if not story_blocks:
         return []
-    first, last = story_blocks[0], story_blocks[-1]
-    lo, hi = max(0, first - BEFORE), min(len(segs), first + AFTER + 1)
-    lines = [_first_line(segs[i].text) for i in range(lo, hi)]
+    last = story_blocks[-1]
+    # The window around the article's first block, and around its first paragraph where a stray
+    # block the article model took lies far above it (the features hold the distance to both).
+    start = story_blocks[0]
+    para = next((i for i in story_blocks if segs[i].cf == GOOD), start)
+    window = sorted(
+        set(range(max(0, start - BEFORE), min(len(segs), start + AFTER + 1)))
+        | set(range(max(0, para - BEFORE), min(len(segs), para + AFTER + 1)))
+    )
+    lines = [_first_line(segs[i].text) for i in window]
     # how often a line recurs as a block's first line (a site name, a menu entry)
     repeats = Counter([s.text.split("\n", 1)[0].strip() for s in segs])
     words_of = {i: split_words(segs[i].text) for i in story_blocks[:STORY_BLOCKS]}
     story = {w for ws in words_of.values() for w in ws if len(w) > 3}
     out: list[tuple[int, str, list[float]]] = []
     seen = False
-    for i, line in zip(range(lo, hi), lines, strict=True):
+    for i, line in zip(window, lines, strict=True):
         s = segs[i]
         if (
             not line
@@ -230,13 +244,12 @@ def text_candidates(doc: Doc) -> list[tuple[int, str, list[float]]]:
         # The line, and where a dumper laid several cells out on it, each cell of two words or
         # more on its own (a left column's "General News" beside the headline).
         cells = _cells(line)
-        vector = _vector(doc, i, first, line, lede, story, repeats, seen, cells, False)
+        vector = _vector(doc, i, start, line, lede, story, repeats, seen, cells, False, para)
         out.append((i, line, vector))
         for cell in cells:
             if len(cell.split()) >= 2 and not cell.endswith(".") and not widget_line(cell):
-                out.append(
-                    (i, cell, _vector(doc, i, first, cell, lede, story, repeats, seen, cells, True))
-                )
+                vector = _vector(doc, i, start, cell, lede, story, repeats, seen, cells, True, para)
+                out.append((i, cell, vector))
 
         seen = seen or (not s.punct_end and s.cf != BAD)
     return out
