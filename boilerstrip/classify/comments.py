@@ -194,8 +194,9 @@ class CommentSection:
 
     def _text_section(self, segs: list[Segment], start: int, tentative: bool = False) -> int:
         """Label the comment section of a dump that opens at its header ``start``: the headers
-        and widgets, each comment's meta lines and words; return how many comments it holds. A
-        ``tentative`` section with none leaves every block as it was."""
+        and widgets, each comment's meta lines and words; return how many comments it opened. A
+        ``tentative`` section is kept only where a comment's words (by :func:`comment_role`) are
+        among them, else every block is left as it was and it returns 0."""
         n = len(segs)
         touched: list[tuple[Segment, Label | None, float, str, int | None, bool]] = []
         index = -1
@@ -238,12 +239,14 @@ class CommentSection:
                 break
             last = i
             i += 1
+        if not tentative:
+            return index + 1
         said = sum(
             1
             for t in segs[start:i]
             if t.comment is not None and not t.comment_meta and comment_role(t) == WORDS
         )
-        if tentative and not said:
+        if not said:
             for t, label, score, by, comment, meta in touched:
                 t.label, t.score, t.by, t.comment, t.comment_meta = label, score, by, comment, meta
         return said
