@@ -384,17 +384,24 @@ DATE_MONTHS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "s
                       "nov", "dec")
 """The month names of :data:`DATE`, cut short: its date forms with a month in words hold one."""
 _DATE_MONTH: Final = "(?:" + "|".join(DATE_MONTHS) + ")"
-_DATE_MONTH_WORD: Final = (
-    "(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    "sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+
+_WORD_START: Final = r"(?:(?<![^\W\d_])|(?-i:(?<=\p{L})(?=\p{Lu}\p{Ll})))"
+"""Where a word starts: after no letter, or at a capitalised word glued to a letter (Blogger's
+"KellyOctober 29, 2012", "Ashley KOctober 22, 2012": the name and the date in two elements with
+no space between)."""
+_MONTH: Final = (
+    _WORD_START + r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
+    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![^\W\d_])\.?"
 )
+"""An English month name, whole or cut short, with its dot; a whole word ("Marth 02.12.2022" is a
+name and a date, not "Mar" the 2nd; nor is "Satish Kumar 10/11/2012" "mar 10")."""
 
 DATE: regex.Pattern[str]
 _LAZY["DATE"] = (
     r"(?:\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|"
     r"\b" + _DATE_MONTH + r"[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|"
     r"\b\d{1,2}(?:st|nd|rd|th)?\s+" + _DATE_MONTH + r"[a-z]*\.?,?\s+\d{4}\b|"
-    r"\b\d{1,2}\s+" + _DATE_MONTH_WORD + r"\.?\s+\d{2}\b(?!:)|"
+    r"\b\d{1,2}\s+" + _MONTH + r"\s+\d{2}\b(?!:)|"
     r"\b\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?|"
     r"\b(?:(?:\d+|an?|one|a few)\s+(?:second|minute|hour|day|week|month|year)s?|"
     r"seconds|moments)\s+ago\b|\bjust now\b)",
@@ -529,16 +536,6 @@ _LAZY["COMMENT_META_TAIL"] = (
 )
 """Widgets after a comment's header ("Jimmy | Nov 11, 2012 | Reply", "... up reply actions")."""
 
-_WORD_START: Final = r"(?:(?<![^\W\d_])|(?-i:(?<=\p{L})(?=\p{Lu}\p{Ll})))"
-"""Where a word starts: after no letter, or at a capitalised word glued to a letter (Blogger's
-"KellyOctober 29, 2012", "Ashley KOctober 22, 2012": the name and the date in two elements with
-no space between)."""
-_MONTH: Final = (
-    _WORD_START + r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|"
-    r"aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![^\W\d_])\.?"
-)
-"""An English month name, whole or cut short, with its dot; a whole word ("Marth 02.12.2022" is a
-name and a date, not "Mar" the 2nd; nor is "Satish Kumar 10/11/2012" "mar 10")."""
 _WEEKDAY_EN: Final = (
     _WORD_START + r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?"
     r"(?![^\W\d_])\.?"

@@ -1847,16 +1847,23 @@ def test_an_image_token_then_a_description_or_credit_is_the_caption_cue() -> Non
     assert _token_cues("copyright") & P.FOOTER
 
 
-@pytest.mark.parametrize("pure", [False, True], ids=["compiled", "python"])
-def test_a_photos_description_and_credit_are_captions(
-    pure: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    import boilerstrip
+@pytest.fixture(params=[False, True], ids=["compiled", "python"])
+def walk(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> bool:
+    """Each form of the HTML walk in turn, the compiled one and plain Python, with an empty cache
+    of class-value cues (so that neither reads the other's); whether plain Python."""
     from boilerstrip import segment_html
 
+    pure: bool = request.param
     if pure:
         monkeypatch.setenv("BOILERSTRIP_PURE_PYTHON", "1")
     monkeypatch.setattr(segment_html, "_cue_cache", {})
+    return pure
+
+
+@pytest.mark.usefixtures("walk")
+def test_a_photos_description_and_credit_are_captions() -> None:
+    import boilerstrip
+
     paragraphs = BRIDGE_STORY[:3]
     html = (
         "<html><head><title>Bridge to open in spring</title></head><body><article>"
@@ -1872,18 +1879,12 @@ def test_a_photos_description_and_credit_are_captions(
     assert [line for line in article.text.split("\n") if line] == paragraphs
 
 
-@pytest.mark.parametrize("pure", [False, True], ids=["compiled", "python"])
-def test_a_drop_cap_paragraph_stays_in_the_story(
-    pure: bool, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.mark.usefixtures("walk")
+def test_a_drop_cap_paragraph_stays_in_the_story() -> None:
     # WordPress marks a story's first paragraph <p class="has-drop-cap">: its "cap" token is no
     # caption cue, in the compiled walk as in Python's.
     import boilerstrip
-    from boilerstrip import segment_html
 
-    if pure:
-        monkeypatch.setenv("BOILERSTRIP_PURE_PYTHON", "1")
-    monkeypatch.setattr(segment_html, "_cue_cache", {})
     paragraphs = BRIDGE_STORY
     body = "".join(f"<p>{p}</p>" for p in paragraphs[1:])
     html = (
