@@ -18,6 +18,7 @@
 #define SINK_NONE 0
 #define SINK_WALK 1
 #define SINK_LD 2
+#define SINK_NOSCRIPT 5 /* segment_html._SINK_NOSCRIPT */
 #define MODE_WALK 1
 #define KIND_BLOCK 2
 #define KIND_SKIP 3
@@ -28,6 +29,7 @@
 #define F_IMAGE 16
 #define F_SCRIPT 32
 #define F_MEDIA 64
+#define F_NOSCRIPT 128
 #define A_TOKENS 1
 #define TOKEN_VALUE_CHARS 300
 #define NAMES_MAX 10000
@@ -40,7 +42,8 @@ static Py_ssize_t g_masks_max, g_check_mask, g_near_levels, g_cache_max, g_max_t
 /* The cues an inline element passes on to its block (patterns.INLINE_CUES). */
 static long g_inline_keep = -1;
 static PyObject *s_type, *s_get, *s_items, *s_slash, *s_empty, *s_ld_json, *s_start_other,
-    *s_reset_walk, *s_tick, *s_sink_text, *s_h1_done, *s_end_walk, *zero, *s_source;
+    *s_reset_walk, *s_tick, *s_sink_text, *s_h1_done, *s_end_walk, *zero, *s_source,
+    *s_noscript_start;
 /* One string per tag name (segment_html._names): the element records share them. */
 static PyObject *g_names;
 
@@ -57,6 +60,7 @@ typedef struct {
     PyObject_HEAD
     PyObject *pend, *data, *buf, *segs, *parent, *cum, *frame_cues, *frame_stack, *h1_text;
     int depth, mode, skip, last_depth, head, walk_depth, sink, pre, h1_open, link_depth;
+    int ns; /* inside a noscript whose text is counted (segment_html._Rare._noscript_start) */
     Py_ssize_t ticks, link_chars;
     long inline_cues;
     char root_mode, ws, has_br, br_run, image_pending;
@@ -1017,8 +1021,14 @@ walk_start(Walk *self, PyObject *raw, PyObject *attrib, int32_t node)
             self->sink = ld ? SINK_LD : SINK_NONE;
         } else {
             self->sink = SINK_NONE;
-            if (flags & F_MEDIA)
+            if (flags & F_MEDIA) {
                 self->image_pending = 1;
+            } else if (flags & F_NOSCRIPT) {
+                PyObject *o = call0(self, s_noscript_start);
+                if (o == NULL)
+                    goto done;
+                Py_DECREF(o);
+            }
         }
         r = 0;
         goto done;
@@ -1115,7 +1125,7 @@ Walk_start(Walk *self, PyObject *const *args, Py_ssize_t nargs)
     self->depth = depth + 1;
     if (self->mode == MODE_WALK && self->skip && self->head != 1) {
         /* _start_other inside a skipped element, outside the head: count it, no record */
-        self->sink = SINK_NONE;
+        self->sink = self->ns ? SINK_NOSCRIPT : SINK_NONE;
         self->skip++;
         self->last_depth = depth;
         if (push_el(self, NULL, 0) < -1)
@@ -1182,8 +1192,12 @@ Walk_end(Walk *self, PyObject *const *args, Py_ssize_t nargs)
         Py_RETURN_NONE;
     if (self->skip) {
         self->skip--;
-        if (!self->skip)
+        if (!self->skip) {
             self->sink = SINK_WALK; /* the tail of the skipped element */
+            self->ns = 0;
+        } else if (self->ns) {
+            self->sink = SINK_NOSCRIPT;
+        }
         Py_RETURN_NONE;
     }
     if (tick(self) < 0 || check_lists(self) < 0)
@@ -1546,6 +1560,7 @@ static PyMemberDef Walk_members[] = {
     {"pre", T_INT, offsetof(Walk, pre), 0, NULL},
     {"h1_open", T_INT, offsetof(Walk, h1_open), 0, NULL},
     {"link_depth", T_INT, offsetof(Walk, link_depth), 0, NULL},
+    {"ns", T_INT, offsetof(Walk, ns), 0, NULL},
     {"ticks", T_PYSSIZET, offsetof(Walk, ticks), 0, NULL},
     {"link_chars", T_PYSSIZET, offsetof(Walk, link_chars), 0, NULL},
     {"inline_cues", T_LONG, offsetof(Walk, inline_cues), 0, NULL},
@@ -1621,6 +1636,7 @@ intern_walk_names(void)
         {&s_ld_json, "ld+json"}, {&s_start_other, "_start_other"}, {&s_reset_walk, "_reset_walk"},
         {&s_tick, "_tick"}, {&s_sink_text, "_sink_text"}, {&s_h1_done, "_h1_done"},
         {&s_end_walk, "_end_walk"}, {&s_source, "source"},
+        {&s_noscript_start, "_noscript_start"},
     };
     for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
         *names[k].slot = PyUnicode_InternFromString(names[k].s);

@@ -223,6 +223,20 @@ _LAZY["FOOTER_LINE"] = (
 )
 """Lines that start like footer links and notices."""
 
+SCRIPT_NOTICE: regex.Pattern[str]
+_LAZY["SCRIPT_NOTICE"] = (
+    r"\bjava\s?script\b[^.!?\n]{0,80}?\b(?:enabl|disabl|turn(?:ed)? (?:on|off)|requir|support|"
+    r"aktivier|deaktivier|einschalt|activ|désactiv|habilit|attiv|nicht verfügbar|not available)|"
+    r"\b(?:enable|activate|turn on|allow|support|requires?|aktivieren sie|benötigen sie|activez|"
+    r"activa|attiva)\b"
+    r"[^.!?\n]{0,40}?"
+    r"\bjava\s?script\b",
+    _I,
+)
+"""A notice that the page needs scripts ("Javascript is not enabled on your browser", "Please
+enable JavaScript", "JavaScript deaktiviert"): what a ``<noscript>`` usually says, not a story
+(:func:`boilerstrip.segment_html._rescue_misplaced`)."""
+
 COMMENT_HEADER: regex.Pattern[str]
 _LAZY["COMMENT_HEADER"] = (
     r"^(?:comment (?:number|no\.?|#)\s*\d+\.?|#?\d+\.?\s*comments?|"

@@ -256,6 +256,7 @@ _F_IMAGE: Final = 16
 _F_SCRIPT: Final = 32
 _F_MEDIA: Final = 64
 """``video``, ``svg``, ``canvas``: skipped, but they stand for an image before the next block."""
+_F_NOSCRIPT: Final = 128
 
 _TagInfo = tuple[str, int, int, int]
 """(normalised name, kind, flags, cue flags of the tag alone)."""
@@ -289,6 +290,8 @@ def _tag_info(raw: object) -> _TagInfo:
         flags |= _F_SCRIPT
     elif tag in ("video", "svg", "canvas"):
         flags |= _F_MEDIA
+    elif tag == "noscript":
+        flags |= _F_NOSCRIPT
     if tag in IMAGE_TAGS:
         flags |= _F_IMAGE
     info = (tag, kind, flags, P.TAG_CUES.get(tag, 0))
@@ -329,6 +332,9 @@ _SINK_LD: Final = 2
 """The text of a JSON-LD script inside the walk."""
 _SINK_TITLE: Final = 3
 _SINK_HEAD_LD: Final = 4
+_SINK_NOSCRIPT: Final = 5
+"""The text of a ``<noscript>`` inside article-body markup: counted, not kept (see
+:meth:`_Rare._noscript_start`)."""
 
 _BEFORE: Final = 0
 _WALK: Final = 1
@@ -346,7 +352,7 @@ class _Walk:
         "block_nodes", "br_run", "buf", "cum", "data", "depth", "el_index", "el_parent", "el_path",
         "el_tag", "el_twin", "frame_cues", "frame_stack", "h1_open", "h1_text", "has_br", "head",
         "image_pending", "inline_cues", "kids", "last_depth", "link_chars", "link_depth", "mode",
-        "nodes", "parent", "pend", "pre", "root_mode", "seg_nodes", "segs", "sink", "skip",
+        "nodes", "ns", "parent", "pend", "pre", "root_mode", "seg_nodes", "segs", "sink", "skip",
         "ticks", "walk_depth", "ws",
     )
     block_nodes: list[int]
@@ -374,6 +380,7 @@ class _Walk:
     link_depth: int
     mode: int
     nodes: list[int]
+    ns: int
     parent: list[int]
     pend: list[str]
     pre: int
@@ -397,6 +404,9 @@ class _Walk:
         raise NotImplementedError
 
     def _sink_text(self, text: str) -> None:
+        raise NotImplementedError
+
+    def _noscript_start(self) -> None:
         raise NotImplementedError
 
     def _h1_done(self) -> None:
@@ -467,6 +477,9 @@ class _Walk:
             self.skip -= 1
             if not self.skip:
                 self.sink = _SINK_WALK  # the tail of the skipped element
+                self.ns = 0
+            elif self.ns:
+                self.sink = _SINK_NOSCRIPT
             return
         ticks = self.ticks + 1
         self.ticks = ticks
@@ -651,6 +664,8 @@ class _Walk:
                 self.sink = _SINK_NONE
                 if flags & _F_MEDIA:
                     self.image_pending = True
+                elif flags & _F_NOSCRIPT:
+                    self._noscript_start()
             return
         self.sink = _SINK_WALK
         cues = _element_cues(tag, attrib.items()) if attrib else tag_cues
@@ -837,7 +852,8 @@ def _in_script(text: str, at: int) -> bool:
 
 
 _RARE_SLOTS: Final = (
-    "budget", "doc", "ld_head", "ld_walk", "meta_rank", "root", "runaway_title", "top"
+    "budget", "doc", "ld_head", "ld_walk", "meta_rank", "noscript_chars", "root", "runaway_title",
+    "top",
 )
 
 # For the type checker the rare part is a _Walk (its state and callbacks); at run time it is
@@ -868,6 +884,7 @@ class _Rare(_WalkBase):
     doc: Doc
     ld_head: list[str]
     ld_walk: list[str]
+    noscript_chars: int
     root: int
     runaway_title: bool
     top: dict[str, int]
@@ -906,6 +923,10 @@ class _Rare(_WalkBase):
         """The ``<title>`` swallowed markup (see :func:`.parse.close_title`)."""
         self.skip = 0
         """Depth inside a skipped element (0: not skipping)."""
+        self.ns = 0
+        """Inside a ``<noscript>`` whose text is counted (:meth:`_noscript_start`)."""
+        self.noscript_chars = 0
+        """Characters of text in ``<noscript>`` elements inside article-body markup."""
         self.root_mode = False
         """The walk started at the root, and no ``body`` has been seen yet."""
         self.walk_depth = 0
@@ -966,6 +987,8 @@ class _Rare(_WalkBase):
         """A start outside the walk: inside a skipped element, before the root, after the walk."""
         self.sink = _SINK_NONE
         if self.mode == _WALK:  # inside a skipped element
+            if self.ns:
+                self.sink = _SINK_NOSCRIPT
             self.skip += 1
             self._push(None, False)
             self.last_depth = depth
@@ -1023,6 +1046,17 @@ class _Rare(_WalkBase):
                 meta.title = t[:MAX_META_CHARS] or None
         elif sink == _SINK_HEAD_LD and len(text) < MAX_JSONLD_CHARS:
             self.ld_head.append(text)
+        elif sink == _SINK_NOSCRIPT:
+            self.noscript_chars += len(text.strip())
+
+    def _noscript_start(self) -> None:
+        """A ``<noscript>`` of the walk (skipped): inside article-body markup (:data:`P.BODY`:
+        ``<article>``, ``<main>``, ``itemprop=articleBody``) its text is counted, for
+        :func:`_segment_page` to weigh whether the page's story is in it."""
+        stack = self.frame_stack
+        if stack and self.cum[stack[-1]] & P.BODY:
+            self.ns = 1
+            self.sink = _SINK_NOSCRIPT
 
     def _head_start(self, tag: str, attrib: Any) -> None:
         """An element of the root's first ``head`` (or the head itself): title, og:title,
@@ -1157,9 +1191,10 @@ def _sax() -> tuple[etree.HTMLParser, _Rare]:
     return got
 
 
-def _parse_into(data: bytes, doc: Doc, budget: Budget | None) -> tuple[bool, bool, bool]:
+def _parse_into(data: bytes, doc: Doc, budget: Budget | None) -> tuple[bool, bool, bool, int]:
     """Parse ``data`` into blocks of ``doc``; return (an element was seen, libxml2 hit its depth
-    limit, the title swallowed the page)."""
+    limit, the title swallowed the page, the characters of ``<noscript>`` text inside article-body
+    markup)."""
     parser, seg = _sax()
     seg.begin(doc)
     ok = False
@@ -1184,11 +1219,12 @@ def _parse_into(data: bytes, doc: Doc, budget: Budget | None) -> tuple[bool, boo
             e.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT for e in parser.error_log
         )
         runaway = seg.runaway_title
+        noscript = seg.noscript_chars
         seg.end_use()
         if not ok:
             # Interrupted mid-parse (our own stop, KeyboardInterrupt, MemoryError...): not reused.
             _local.sax = None
-    return found, deep, runaway
+    return found, deep, runaway, noscript
 
 
 def segment_page(text: str, doc: Doc, utf8: bytes | None = None) -> None:
@@ -1220,7 +1256,7 @@ def _segment_page(text: str, doc: Doc, utf8: bytes | None) -> None:
     del tamed, utf8
     if not data.strip():
         return
-    found, deep, runaway = _parse_into(data, doc, budget)
+    found, deep, runaway, noscript = _parse_into(data, doc, budget)
     if not found:
         _clear(doc)
         return
@@ -1231,13 +1267,18 @@ def _segment_page(text: str, doc: Doc, utf8: bytes | None) -> None:
         again = tame_tags(close_title(text))
     if again is not None and not budget.over(PARSE_SHARE):
         flat = Doc(kind=doc.kind, truncated=doc.truncated, budget=budget)
-        found, _, _ = _parse_into(again.encode("utf-8", "replace"), flat, budget)
+        found, _, _, flat_noscript = _parse_into(again.encode("utf-8", "replace"), flat, budget)
         if found:
+            noscript = flat_noscript
             doc.segments, doc.meta, doc.parent, doc.frame_cues, doc.sources = (
                 flat.segments, flat.meta, flat.parent, flat.frame_cues, flat.sources
             )
-    if _chars(doc) < REPAIR_BELOW_CHARS and not budget.over(PARSE_SHARE):
+    if budget.over(PARSE_SHARE):
+        return
+    if _chars(doc) < REPAIR_BELOW_CHARS:
         _rescue_misplaced(text, doc)
+    elif noscript >= REPAIR_BELOW_CHARS:
+        _rescue_misplaced(text, doc, story=True)
 
 
 REPAIR_BELOW_CHARS: Final = 200
@@ -1254,38 +1295,51 @@ def _chars(doc: Doc) -> int:
     return sum(len(s.text) for s in doc.segments)
 
 
-def _rescue_misplaced(text: str, doc: Doc) -> None:
+def _rescue_misplaced(text: str, doc: Doc, *, story: bool = False) -> None:
     """Text that libxml2 put outside the body: elements after an early ``</body>`` (siblings of
     ``body``), and content elements it left in ``<head>`` (an unknown tag before the body, which
     keeps the head open). They are moved into the body of a tree of the page, which is segmented
     instead when that gives more text. The text of ``<noscript>`` elements in the body is read
     there too (as ``div``): on a near-empty page it is the page's text. Block sources stay the
     paths of the elements in the page as parsed (:class:`_PathsBack`): where they were, and
-    ``noscript``."""
+    ``noscript``.
+
+    ``story``: the page has text, and :data:`REPAIR_BELOW_CHARS` or more of it in ``<noscript>``
+    elements inside article-body markup (``<article>``, ``<main>``, ``itemprop=articleBody``). A
+    page that renders its story from a template script keeps the story's words for readers
+    without scripts there, and only there (Google's Blogger blogs: ``<script
+    type="text/template">`` then the same post in a ``<noscript>``); text browsers show it. Only
+    those ``<noscript>`` elements are read, and of them only the ones whose words the page does
+    not show elsewhere and that are no notice that the page needs scripts
+    (:data:`patterns.SCRIPT_NOTICE`); nothing is moved."""
     root = parse_html(text, doc.budget)
     if root is None or not isinstance(root.tag, str):
         return
     head = root.find("head")
-    stray_head = [
-        el for el in (head if head is not None else ())
-        if isinstance(el.tag, str) and el.tag not in HEAD_TAGS
-    ]
     body = root.find("body")
-    after = []
-    seen_body = False
-    for el in root:
-        if el is body:
-            seen_body = True
-        elif seen_body and isinstance(el.tag, str) and el.tag != "head":
-            after.append(el)
-    # The content of <noscript> elements in the body: a page whose text is all under one (a
-    # script-rendered page's fallback, or an unclosed element inside a <noscript> that took the
-    # rest of the body with it) gives that text as a page without scripts shows it. Not a short
-    # notice ("You need to enable JavaScript to run this app."): a page of text.
-    fallback = [
-        el for el in (body.iter("noscript") if body is not None else ())
-        if sum(len(t.strip()) for t in el.itertext()) >= REPAIR_BELOW_CHARS
-    ]
+    stray_head: list[Any] = []
+    after: list[Any] = []
+    if story:
+        fallback = _story_noscripts(body, doc) if body is not None else []
+    else:
+        stray_head = [
+            el for el in (head if head is not None else ())
+            if isinstance(el.tag, str) and el.tag not in HEAD_TAGS
+        ]
+        seen_body = False
+        for el in root:
+            if el is body:
+                seen_body = True
+            elif seen_body and isinstance(el.tag, str) and el.tag != "head":
+                after.append(el)
+        # The content of <noscript> elements in the body: a page whose text is all under one (a
+        # script-rendered page's fallback, or an unclosed element inside a <noscript> that took
+        # the rest of the body with it) gives that text as a page without scripts shows it. Not a
+        # short notice ("You need to enable JavaScript to run this app."): a page of text.
+        fallback = [
+            el for el in (body.iter("noscript") if body is not None else ())
+            if sum(len(t.strip()) for t in el.itertext()) >= REPAIR_BELOW_CHARS
+        ]
     if not stray_head and not after and not fallback:
         return
     # The paths the moves and the renaming change: those of the elements moved or renamed and of
@@ -1321,6 +1375,44 @@ def _rescue_misplaced(text: str, doc: Doc) -> None:
         doc.segments, doc.meta, doc.parent, doc.frame_cues, doc.sources = (
             fixed.segments, fixed.meta, fixed.parent, fixed.frame_cues, fixed.sources
         )
+
+
+NOTICE_CHARS: Final = 400
+"""How much of a ``<noscript>``'s text :data:`patterns.SCRIPT_NOTICE` is tried on: a notice says
+what it is about first."""
+_ESCAPED_TAG: Final = re.compile(r"<(?:[a-z][a-z0-9]*|/[a-z][a-z0-9]*\s*>)[\s>/]", re.IGNORECASE)
+"""Markup as text: a page saved from a browser's live document writes a ``<noscript>``'s content as
+text ("<span class=...>"), which is no story."""
+
+
+def _story_noscripts(body: Any, doc: Doc) -> list[Any]:
+    """The ``<noscript>`` elements under ``body`` that hold a story's text for readers without
+    scripts (:func:`_rescue_misplaced`, ``story``): inside article-body markup, of
+    :data:`REPAIR_BELOW_CHARS` or more, not a notice that the page needs scripts, and not words the
+    page shows already (a gallery's slides for readers without scripts: its longest text is on the
+    page)."""
+    shown: str | None = None
+    found = []
+    for el in body.iter("noscript"):
+        pieces = [" ".join(t.split()) for t in el.itertext()]
+        words = " ".join(x for x in pieces if x)
+        if (
+            len(words) < REPAIR_BELOW_CHARS
+            or P.SCRIPT_NOTICE.search(words[:NOTICE_CHARS])
+            or _ESCAPED_TAG.search(words[:NOTICE_CHARS])
+        ):
+            continue
+        if not any(
+            isinstance(up.tag, str) and _element_cues(up.tag, up.attrib.items()) & P.BODY
+            for up in el.iterancestors()
+        ):
+            continue
+        if shown is None:
+            shown = " ".join(" ".join(s.text.split()) for s in doc.segments)
+        if max(pieces, key=len)[:REPAIR_BELOW_CHARS] in shown:
+            continue  # (its longest text is on the page already)
+        found.append(el)
+    return found
 
 
 def _clear(doc: Doc) -> None:

@@ -78,3 +78,20 @@ def test_bytes_are_decoded(page: tuple[boilerstrip.Article, dict]) -> None:
     article, gold = page
     assert article.encoding is not None
     assert "\ufffd" not in article.text
+
+
+def test_a_story_kept_for_readers_without_scripts() -> None:
+    # Google's security blog (Blogger, 2020): the post sits in <script type="text/template"> for
+    # the page's script to render, and again in a <noscript> under itemprop="articleBody" for
+    # readers without scripts. The post is read from there, once; the blog's tagline is not it.
+    folder = REAL / "trafilatura-eval__security.googleblog.com.protection"
+    source = json.loads((folder / "source.json").read_text(encoding="utf-8"))
+    article = boilerstrip.extract((folder / "page.html").read_bytes(), url=source["url"])
+    for snippet in source["gold_with"]:
+        assert snippet in article.text, snippet
+    for snippet in source["gold_without"]:
+        assert snippet not in article.text, snippet
+    assert article.text.count("Over the past few years we’ve seen threats") == 1
+    assert title_match(article.title, source["gold_title"])
+    story = [b for b in article.blocks if b.label == "article" and not b.is_title]
+    assert story and all("/noscript" in (b.source or "") for b in story)

@@ -1071,6 +1071,12 @@ HOSTILE_HTML = [
     "<html><body><p>a</p></body><p>after body</p></html><html><p>second root</p></html>",
     "<html><head><title>t</title></head><head><p>in a second head</p></head><p>b</p></html>",
     "<body><div>" + "<section><h2>h</h2><p>p</p></section>" * 5 + "</div></body>",
+    # <noscript> inside article markup, its text counted (nested elements, a nested <noscript>,
+    # its tail), outside it, and in the head
+    "<html><head><noscript><p>head</p></noscript></head><body><p>" + "menu " * 60 + "</p>"
+    "<article><p>x</p><noscript><p>" + "words " * 60 + "<b>in</b> more</p><noscript>inner"
+    "</noscript> tail</noscript><p>after</p></article><noscript>" + "outer " * 50 + "</noscript>"
+    "<main><span itemprop='articleBody'><noscript>" + "span " * 50 + "</noscript></span></main>",
 ]
 
 

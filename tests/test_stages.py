@@ -266,6 +266,50 @@ def test_a_page_whose_text_is_all_under_noscript_gives_it() -> None:
     assert boilerstrip.extract(page).text.count("The council voted") == 7
 
 
+@pytest.mark.parametrize("pure", [False, True], ids=["compiled", "python"])
+def test_a_story_under_noscript_in_the_article_markup_is_read(
+    pure: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A page that renders its post from a template script keeps the post for readers without
+    # scripts in a <noscript> inside the article markup (Google's Blogger blogs): the page has
+    # text of its own (menus, a sidebar), and the story is read from the <noscript>, once.
+    if pure:
+        monkeypatch.setenv("BOILERSTRIP_PURE_PYTHON", "1")
+    paragraph = "The council voted on Tuesday to rebuild the old bridge; work starts in spring. "
+    story = f"<p>{paragraph * 3}</p><p><b>Costs.</b> {paragraph * 2}</p>"
+    menu = "".join(f"<li><a href='/{k}'>Section {k}</a></li>" for k in range(12))
+    template = f"<script type='text/template'>{story}</script>"
+    page = (
+        f"<html><head><title>Bridge</title></head><body><nav><ul>{menu}</ul></nav>"
+        f"<div class='post'><h2>Bridge</h2><div class='post-body' itemprop='articleBody'>"
+        f"{template}<noscript>{story}</noscript></div></div>"
+        f"<aside><h3>Archive</h3><ul>{menu}</ul></aside></body></html>"
+    )
+    article = boilerstrip.extract(page)
+    assert article.text.count("The council voted") == 5
+    assert "Costs." in article.text
+    sources_point_at_their_text(page, article)
+    # the same <noscript> outside article markup, a notice that scripts are needed, a copy of
+    # words the page shows, or markup written as text: skipped as before
+    for other, told in (
+        (page.replace(" itemprop='articleBody'", ""), 0),
+        (
+            page.replace(
+                f"<noscript>{story}</noscript>",
+                f"<p>{paragraph}</p><noscript><p>Please enable JavaScript to read this story. "
+                f"{paragraph * 3}</p></noscript>",
+            ),
+            1,
+        ),
+        (page.replace(template, story), 5),
+        (page.replace(f"<noscript>{story}", "<noscript>&lt;span class='x'&gt;" + paragraph * 3), 0),
+    ):
+        text = boilerstrip.extract(other).text
+        assert text.count("The council voted") == told
+        assert "enable JavaScript" not in text
+        assert "<span" not in text
+
+
 @pytest.mark.parametrize("kind", ["html", "text"])
 def test_texts_come_out_composed(kind: str) -> None:
     # a page written with combining accents ("e" + U+0301) gives the composed characters (NFC)
