@@ -337,6 +337,34 @@ def test_texts_come_out_composed(kind: str) -> None:
         assert link.link_chars == link.chars == len(link.text) and link.link_density == 1.0
 
 
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_soft_hyphens_are_left_out(kind: str) -> None:
+    # a hyphenation plugin puts U+00AD between syllables: the page shows whole words, and so does
+    # the text (in an all-ASCII page written as "&shy;" too), the headline included
+    words = "Schon im Mit\xadtel\xadal\xadter war der St. Mag\xadda\xadle\xadner bekannt. "
+    if kind == "html":
+        pages = [
+            f"<html><head><title>Der St. Mag\xadda\xadle\xadner</title></head><body><article>"
+            f"<h1>Der St. Mag\xadda\xadle\xadner</h1><p>{words * 6}</p></article></body></html>"
+        ]
+        pages.append(pages[0].replace("\xad", "&shy;"))
+        assert pages[1].isascii()
+    else:
+        more = (
+            "Die Reben stehen an den steilen Hängen oberhalb der Stadt, wo die Sonne lange scheint "
+            "und die Nächte kühl bleiben. Der Wein ist leicht, fruchtig und hat eine feine Säure, "
+            "die ihn zu einem guten Begleiter für viele Speisen macht."
+        )
+        pages = [f"Der St. Mag\xadda\xadle\xadner\n\n{words}{more}\n\n{more} {words}\n"]
+    for page in pages:
+        article = boilerstrip.extract(page, kind=kind)
+        assert "\xad" not in article.text
+        assert "Schon im Mittelalter war der St. Magdalener bekannt." in article.text
+        assert article.title == "Der St. Magdalener"
+    # a block of soft hyphens alone is left as it is
+    assert boilerstrip.extract("<p>\xad</p><p>" + words + "</p>", kind="html") is not None
+
+
 def test_ruby_readings_are_not_text() -> None:
     # furigana: the reading (<rt>) and its fallback parentheses (<rp>) annotate the base text
     doc = html_doc(
