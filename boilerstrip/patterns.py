@@ -223,6 +223,18 @@ _LAZY["FOOTER_LINE"] = (
 )
 """Lines that start like footer links and notices."""
 
+SERVER_NOTICE: regex.Pattern[str]
+_LAZY["SERVER_NOTICE"] = (
+    r"^\W{0,3}(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards|"
+    r"(?:Catchable |Recoverable )?Fatal error|Parse error)\s*:\s[^\n]{1,500}?"
+    r"\bin\s+\S{1,300}?\.php\s+on\s+line\s+\d+\W*",
+    _I | regex.MULTILINE,
+)
+"""An error message the page's PHP printed into it ("Warning: mysql_get_server_info(): Access
+denied for user ... in /www/htdocs/.../functions.php on line 12", "Deprecated: ...", "Strict
+Standards: ..."): the server's, not the page's words
+(:class:`boilerstrip.classify.notices.ServerNotices`)."""
+
 SCRIPT_NOTICE: regex.Pattern[str]
 _LAZY["SCRIPT_NOTICE"] = (
     r"\bjava\s?script\b[^.!?\n]{0,80}?\b(?:enabl|disabl|turn(?:ed)? (?:on|off)|requir|support|"

@@ -2098,3 +2098,48 @@ def test_a_long_thread_after_the_story_keeps_the_comment_models_claims() -> None
     assert all(s.by == "learned" for s in doc.segments)
     _story_goes_on(doc.segments, [0.9] * len(doc.segments), "learned")
     assert Label.COMMENT not in [s.label for s in doc.segments]
+
+
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_server_notices_are_no_article(kind: str) -> None:
+    from boilerstrip.classify.notices import ServerNotices, is_server_notice
+
+    # PHP's error messages as a site with its error display on prints them (trafilatura-eval:
+    # a WordPress blog's NextGEN gallery, a travel blog's wpdb class), one or several per block,
+    # or on the line before a paragraph of the story in the paragraph's element
+    deprecated = (
+        "Deprecated: Assigning the return value of new by reference is deprecated in "
+        "/www/htdocs/w00a2ebd/wp-settings.php on line 472"
+    )
+    strict = (
+        "Strict Standards: Non-static method nggGallery::i18n() should not be called statically "
+        "in /www/htdocs/w00a2ebd/wp-content/plugins/nextgen-gallery/nggallery.php on line 56"
+    )
+    warning = (
+        "Warning: mysql_get_server_info(): Access denied for user ''@'localhost' (using "
+        "password: NO) in /www/htdocs/w0094d70/wp-includes/functions.php on line 12"
+    )
+    story = "The council voted on Tuesday to rebuild the old bridge, and work starts in spring."
+    prose = "Warning: the bridge is closed on line 12 of the tram network until spring."
+    doc = Doc(kind=kind)
+    doc.segments = [
+        Segment(text=deprecated, source="a", tag="p"),
+        Segment(text=f"{strict}\n{strict}\n{warning}", source="b", tag="p"),
+        Segment(text=f"{strict}\n{story}", source="c", tag="p"),
+        Segment(text=story, source="d", tag="p"),
+        Segment(text=prose, source="e", tag="p"),
+        Segment(text=f"» {warning}", source="f", tag="li"),
+    ]
+    compute(doc)
+    for s in doc.segments:
+        s.label, s.score = Label.ARTICLE, 0.9
+    doc.segments[5].label = Label.COMMENT
+    ServerNotices()(doc)
+    notice, several, mixed, plain, mention, in_thread = doc.segments
+    assert notice.label is None and notice.by == "server-notices"
+    assert several.label is None and in_thread.label is None
+    assert mixed.label is Label.ARTICLE and mixed.text == story
+    assert plain.label is Label.ARTICLE and plain.text == story
+    assert mention.label is Label.ARTICLE and mention.text == prose
+    assert is_server_notice(warning) and not is_server_notice(prose)
+    assert not is_server_notice(story)

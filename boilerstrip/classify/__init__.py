@@ -11,6 +11,8 @@
    :class:`Unshown` - HTML only: what the markup tells the browser not to render (``hidden``,
    ``display:none``) is not article, where the article has shown text;
    :class:`PlayerChrome` - HTML only: a media player's controls and menus are not article;
+   :class:`ServerNotices` - the server's error messages printed into the page ("Warning: ... on
+   line 12") are not article;
 6. :class:`DataRows` - text only: a table's data rows (cells between pipes) are not article;
 7. :class:`Placeholders` - text only: a line of bracketed placeholders ("[logo]") is not article;
 8. :class:`Promos` - text only: cross-links ("Read more: ..."), sign-up calls and post footers are
@@ -36,6 +38,7 @@ from .datarows import DataRows
 from .deck import Deck
 from .density import Density
 from .learned import LearnedArticle
+from .notices import ServerNotices
 from .placeholders import Placeholders
 from .player import PlayerChrome
 from .promos import Promos
@@ -55,6 +58,7 @@ PIPELINE: tuple[Classifier, ...] = (
     StoryTables(),
     Unshown(),
     PlayerChrome(),
+    ServerNotices(),
     DataRows(),
     Placeholders(),
     Promos(),
