@@ -282,6 +282,17 @@ often a link to the form (:func:`boilerstrip.classify.comments.signed_thread`). 
 "Recent comments:", "Required fields are marked") made a signed thread of a listing on
 cleaneval-dev, -0.014 held out in every seed."""
 
+PINGBACK: regex.Pattern[str]
+_LAZY["PINGBACK"] = (
+    r"^\W{0,3}(?:\[\s*(?:\.\s*){3}\]|\[\s*…\s*\]|(?:pingback|trackback)\s*:|"
+    r"reblogged this on\b)",
+    _I,
+)
+"""What a blog engine lists among the comments when another page links to the post: a pingback's
+excerpt ("[...] Responsibility, CR, CSR, foundations [...]"), "Pingback: ...", "Trackback: ...",
+WordPress.com's "Reblogged this on txwikinger's blog." Another site's words, not a reader's
+(:class:`boilerstrip.classify.comments.CommentItems`)."""
+
 COMMENT_NUMBER: regex.Pattern[str]
 _LAZY["COMMENT_NUMBER"] = (r"^comment (?:number|no\.?|#)\s*(\d+)\.?\s*$", _I)
 """A header that opens one reader comment ("Comment number 127.")."""

@@ -190,6 +190,33 @@ def test_rights_notices_and_relative_stamps_are_not_words() -> None:
 # --- splitting into comments -------------------------------------------------------------------
 
 
+def test_pingbacks_and_reblogs_are_no_reader_comments() -> None:
+    # WordPress lists the pages that link to the post among its comments: a pingback's excerpt
+    # under the linking page's name, WordPress.com's reblog notice (dragnet R407, 456)
+    doc = html_doc(
+        ("/html/body/div/h3", "3 Comments"),
+        ("/html/body/div/ol/li[1]/div[1]", "john says:"),
+        ("/html/body/div/ol/li[1]/div[2]/p", WORDS_1),
+        ("/html/body/div/ol/li[2]/div[1]", "CRT/tanaka | LinkedIn Says:"),
+        ("/html/body/div/ol/li[2]/div[2]/p", "[...] CRT/tanaka Based on the success of the race, "
+                                             "the foundation asked its donors to [...]"),
+        ("/html/body/div/ol/li[3]/div[1]", "txwikinger says:"),
+        ("/html/body/div/ol/li[3]/div[2]/p", "Reblogged this on txwikinger's blog."),
+        ("/html/body/div/ol/li[4]/div[1]", "Pingback: Live and Die with Headlines | Geoff"),
+        ("/html/body/div/ol/li[4]/div[2]/p", "[...] headlines drive traffic, as [...]"),
+        ("/html/body/div/ol/li[5]/div[1]", "mary says:"),
+        ("/html/body/div/ol/li[5]/div[2]/p", "I said [...] and meant it: " + WORDS_2),
+    )
+    CommentItems()(doc)
+    assert groups(doc) == [
+        ["john says:", WORDS_1], ["mary says:", "I said [...] and meant it: " + WORDS_2]
+    ]
+    for s in doc.segments[3:9]:
+        assert s.label is None and s.comment is None and s.by == "comment-items", s.text
+    art = assemble(doc, encoding=None, url=None)
+    assert [c.author for c in art.comments] == ["john", "mary"]
+
+
 def test_list_items_with_headers_above_the_words() -> None:
     doc = html_doc(
         ("/html/body/div/h3", "3 Comments"),

@@ -34,7 +34,7 @@ from ..features import (
 )
 from ..paths import step_tag
 from ..types import Label
-from .base import set_label
+from .base import set_label, unlabel
 from .density import GOOD, NEARGOOD
 from .placeholders import is_placeholder_line
 
@@ -974,10 +974,28 @@ class CommentItems:
                 merged[-1].extend(piece)
         if pending and merged:
             merged[-1].extend(pending)
-        for n, piece in enumerate(merged):
+        n = 0
+        for piece in merged:
+            if _is_pingback([comments[i] for i in piece], [roles[i] for i in piece]):
+                for i in piece:
+                    unlabel(comments[i], self.name)
+                continue
             for i in piece:
                 comments[i].comment = n
                 comments[i].comment_meta = roles[i] == META
+            n += 1
+
+
+def _is_pingback(blocks: Sequence[Segment], roles: Sequence[int]) -> bool:
+    """A comment whose first block of words, or the header right above it, opens as a pingback, a
+    trackback or a reblog notice does (:data:`patterns.PINGBACK`): another site's link, not a
+    reader's comment. (Not any header of the comment: a header with no words of its own joins the
+    next comment, which is a reader's.)"""
+    first = next((k for k, r in enumerate(roles) if r == WORDS), -1)
+    if first < 0:
+        return False
+    own = [first - 1, first] if first > 0 and roles[first - 1] == META else [first]
+    return any(P.PINGBACK.match(blocks[k].text[: P.MAX_PATTERN_CHARS]) for k in own)
 
 
 def _drop_empty_comments(segs: list[Segment]) -> None:
