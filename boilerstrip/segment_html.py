@@ -39,6 +39,7 @@ from .parse import (
 )
 from .paths import MAX_PATH_CHARS, PathCache
 from .paths import shorten as shorten_path
+from .sniff import MARKUP_TAG
 
 BLOCK_TAGS: Final = frozenset(
     "address article aside blockquote body caption center dd details dialog dir div dl dt "
@@ -1380,17 +1381,15 @@ def _rescue_misplaced(text: str, doc: Doc, *, story: bool = False) -> None:
 NOTICE_CHARS: Final = 400
 """How much of a ``<noscript>``'s text :data:`patterns.SCRIPT_NOTICE` is tried on: a notice says
 what it is about first."""
-_ESCAPED_TAG: Final = re.compile(r"<(?:[a-z][a-z0-9]*|/[a-z][a-z0-9]*\s*>)[\s>/]", re.IGNORECASE)
-"""Markup as text: a page saved from a browser's live document writes a ``<noscript>``'s content as
-text ("<span class=...>"), which is no story."""
 
 
 def _story_noscripts(body: Any, doc: Doc) -> list[Any]:
     """The ``<noscript>`` elements under ``body`` that hold a story's text for readers without
     scripts (:func:`_rescue_misplaced`, ``story``): inside article-body markup, of
-    :data:`REPAIR_BELOW_CHARS` or more, not a notice that the page needs scripts, and not words the
-    page shows already (a gallery's slides for readers without scripts: its longest text is on the
-    page)."""
+    :data:`REPAIR_BELOW_CHARS` or more, not a notice that the page needs scripts, no markup written
+    as text (a page saved from a browser's live document writes a ``<noscript>``'s content so:
+    :data:`sniff.MARKUP_TAG`), and not words the page shows already (a gallery's slides for readers
+    without scripts: its longest text is on the page)."""
     shown: str | None = None
     found = []
     for el in body.iter("noscript"):
@@ -1399,7 +1398,7 @@ def _story_noscripts(body: Any, doc: Doc) -> list[Any]:
         if (
             len(words) < REPAIR_BELOW_CHARS
             or P.SCRIPT_NOTICE.search(words[:NOTICE_CHARS])
-            or _ESCAPED_TAG.search(words[:NOTICE_CHARS])
+            or MARKUP_TAG.search(words[:NOTICE_CHARS])  # markup written as text
         ):
             continue
         if not any(

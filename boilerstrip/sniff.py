@@ -25,11 +25,12 @@ HTML where its tags take this share of the characters: no text quotes that much 
 _START: Final = re.compile(
     r"\s*(?:<!doctype\s+html|<html[\s>]|<\?xml[^<>]{0,500}>\s*<(?:!doctype|html))", re.I
 )
-_TAG: Final = re.compile(
+MARKUP_TAG: Final = re.compile(
     r"</?(?:html|head|body|div|p|span|a|table|tr|td|br|li|ul|ol|script|style|meta|title|h[1-6]|"
     r"img|link|section|article|nav|header|footer|form|input|iframe|b|i|em|strong|font|center)\b[^<>]{0,2000}>",
     re.I,
 )
+"""A tag of the common HTML elements, as markup or as markup written out as text."""
 _SPACES: Final = (" ", "\n", "\t", "\r")
 _CONTROL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]+")
 """C0 controls other than tab, line feed and carriage return (C1 controls are left alone: they are
@@ -46,7 +47,7 @@ def sniff(text: str) -> Literal["html", "text"]:
     if _START.match(head):
         return "html"
     count = closing = tag_chars = 0
-    for m in _TAG.finditer(head):
+    for m in MARKUP_TAG.finditer(head):
         count += 1
         start, end = m.span()
         tag_chars += end - start

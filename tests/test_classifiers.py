@@ -2102,7 +2102,7 @@ def test_a_long_thread_after_the_story_keeps_the_comment_models_claims() -> None
 
 @pytest.mark.parametrize("kind", ["html", "text"])
 def test_server_notices_are_no_article(kind: str) -> None:
-    from boilerstrip.classify.notices import ServerNotices, is_server_notice
+    from boilerstrip.classify.notices import ServerNotices, server_notices
 
     # PHP's error messages as a site with its error display on prints them (trafilatura-eval:
     # a WordPress blog's NextGEN gallery, a travel blog's wpdb class), one or several per block,
@@ -2141,5 +2141,5 @@ def test_server_notices_are_no_article(kind: str) -> None:
     assert mixed.label is Label.ARTICLE and mixed.text == story
     assert plain.label is Label.ARTICLE and plain.text == story
     assert mention.label is Label.ARTICLE and mention.text == prose
-    assert is_server_notice(warning) and not is_server_notice(prose)
-    assert not is_server_notice(story)
+    assert server_notices(f"{warning}\n{story}") == (story, 1)
+    assert server_notices(prose) == (prose, 0) and server_notices(story) == (story, 0)

@@ -10,6 +10,7 @@ site is the held-out figure; this script gives it per page, from the fold models
     python tools/heldout.py FILE --compare OTHER --set dragnet  # per page: OTHER against FILE
     python tools/heldout.py FILE --show dragnet/R229 [--seed 1] # its blocks, its fold model
     python tools/heldout.py FILE --score [--save A.json] [--against A.json]  # every set's figure
+    python tools/heldout.py FILE --score --conventions --record benchmarks/results/cv_html.json
 
 Scores are the benchmark's own (shingle F1 of ``Article.text``, the snippet score's counts on
 trafilatura-eval), per page and averaged over the seeds the file holds. ``--compare`` runs the same
@@ -20,7 +21,9 @@ code as it is now: a change to a step after the models (captions, comments, ``ta
 needs no retraining to be judged held out. ``--save`` keeps the figures, ``--against`` prints the
 change from saved ones seed by seed (save before the change, score after it), ``--conventions``
 adds each set's figure with the headline and/or the captions put back into the text
-(``Article.text_with``; the in-sample ones are in ``docs/benchmarks.md``). Needs the ``dev``
+(``Article.text_with``; the in-sample ones are in ``docs/benchmarks.md``), ``--record`` writes the
+figures into the training record that ``benchmarks.report`` reads for its held-out rows (the
+whole-pipeline columns, re-scored with the code as it is). Needs the ``dev``
 extra only to make the file, not to read it.
 """
 
@@ -30,6 +33,7 @@ import argparse
 import json
 import pickle
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -189,6 +193,41 @@ def score_report(by_seed: dict[str, dict[str, float]],
     return "\n".join(out)
 
 
+def record(by_seed: dict[str, dict[str, float]], path: Path) -> None:
+    """Write the figures of :func:`score` into a training record (``benchmarks/results/
+    cv_html.json``, which ``benchmarks.report`` reads): the first seed's as ``cv_pipeline``, every
+    seed's, their mean, and with the conventions' figures each set's mean per variant as
+    ``cv_pipeline_conventions``; ``cv_pipeline_scored`` says when and by which command. The
+    record's other fields (the training run's own block-level figures) are kept."""
+    cv = json.loads(path.read_text())
+    variants = list(CONVENTIONS)[1:]
+    sets = list(train.TRAIN_SETS)
+
+    def plain(figures: dict[str, float]) -> dict[str, float]:
+        return {k: round(v, 4) for k, v in figures.items()
+                if not any(k.endswith(f" {x}") for x in variants)}
+
+    seeds = {seed: plain(figures) for seed, figures in by_seed.items()}
+    first = next(iter(by_seed.values()))
+
+    def mean(key: str) -> float:
+        return round(sum(f[key] for f in by_seed.values()) / len(by_seed), 4)
+
+    cv["cv_pipeline"] = next(iter(seeds.values()))
+    cv["cv_pipeline_seeds"] = seeds
+    cv["cv_pipeline_seed_mean"] = {k: mean(k) for k in seeds[next(iter(seeds))]}
+    if f"{sets[0]} {variants[0]}" in first:
+        cv["cv_pipeline_conventions"] = {
+            name: {"text": mean(name), **{x: mean(f"{name} {x}") for x in variants}}
+            for name in sets
+        }
+    cv["cv_pipeline_scored"] = {
+        "command": "python tools/heldout.py " + " ".join(sys.argv[1:]),
+        "date": time.strftime("%Y-%m-%d"),
+    }
+    path.write_text(json.dumps(cv, indent=1) + "\n")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -201,6 +240,9 @@ def main() -> None:
     what.add_argument("--score", action="store_true", help="every set's held-out figure")
     ap.add_argument("--save", type=Path, help="with --score: write the figures (JSON)")
     ap.add_argument("--against", type=Path, help="with --score: the change from saved figures")
+    ap.add_argument("--record", type=Path, metavar="CV_JSON",
+                    help="with --score: write the figures into a training record "
+                         "(benchmarks/results/cv_html.json)")
     ap.add_argument("--conventions", action="store_true",
                     help="with --score: also the text with the headline and/or captions put back")
     ap.add_argument("--set", help="with --compare: the set")
@@ -212,6 +254,8 @@ def main() -> None:
         by_seed = score(args.folds, args.data, args.conventions)
         if args.save:
             args.save.write_text(json.dumps(by_seed, indent=1) + "\n")
+        if args.record:
+            record(by_seed, args.record)
         print(score_report(by_seed, before))
     elif args.worst:
         print(worst(args.folds, args.data, args.worst, args.n))

@@ -25,10 +25,13 @@ def set_label(seg: Segment, label: Label, score: float, by: str) -> None:
 
 
 def unlabel(seg: Segment, by: str) -> None:
-    """Take ``seg``'s label away (the later steps make it navigation or footer)."""
+    """Take ``seg``'s label away (the later steps make it navigation or footer); it is no one's
+    comment either."""
     seg.label = None
     seg.score = 0.0
     seg.by = by
+    seg.comment = None
+    seg.comment_meta = False
 
 
 def drop_text_articles(doc: Doc, test: Callable[[str], bool], by: str) -> None:

@@ -41,12 +41,6 @@ def server_notices(text: str) -> tuple[str, int]:
     return "\n".join(line.strip() for line in rest.splitlines() if line.strip()), n
 
 
-def is_server_notice(text: str) -> bool:
-    """``text`` is one or more of the server's error messages, and almost nothing else."""
-    rest, n = server_notices(text)
-    return n > 0 and len(rest.split()) <= MAX_OTHER_WORDS
-
-
 class ServerNotices:
     """Article, caption and comment blocks that are the server's error messages and at most
     :data:`MAX_OTHER_WORDS` words besides lose the label; in the others the messages are cut
@@ -65,8 +59,6 @@ class ServerNotices:
                 continue
             if len(rest.split()) <= MAX_OTHER_WORDS:
                 unlabel(s, self.name)
-                s.comment = None
-                s.comment_meta = False
             else:
                 s.text = rest
                 if s.link_chars > len(rest):
