@@ -129,12 +129,15 @@ TOKEN_CUE_TABLE: Final[tuple[tuple[int, str], ...]] = (
     (FOOTER, r"footer|^foot$|copyright|colophon|^legal|disclaimer|siteinfo|^bottom$|^imprint"),
     (ASIDE, r"sidebar|^aside|widget|^rail$|sidecol|^secondary$|^side$|rightcol|leftcol|sidebox"),
     (RELATED, r"related|recommend|popular|trending|mostread|^more|teaser|promo|outbrain|taboola|"
-              r"^also|suggest|^links?$|blogroll|^recent|^latest|^headlines$|^archive|^tag-?cloud"),
+              r"^also|suggest|^links?$|blogroll|^recent|^latest|^headlines$|^archive|^tag-?cloud|"
+              r"^mostcommented"),
     (SHARE, r"share|sharing|social|addthis|sociable|bookmark|^print|^e?mail$|tweet|facebook|"
             r"twitter|linkedin|pinterest|whatsapp|^tools$|^follow|^rss$|^subscribe"),
     (AD, r"^ads?$|^adv$|advert|^sponsor|adsense|^dfp|^ad[0-9]|^adslot|^adunit|^adbox|^adwrap|"
          r"^gpt-ad|^banner-?ad"),
-    (COMMENT, r"comment|disqus|^respond$|^reply$|^replies$|^discussion|talkback|^reactions?$|"
+    # (not "commented": "mostCommented", "most_commented_widget" are lists of the stories with the
+    # most comments, with their counts; and "post hentry commented" marks a post that has some)
+    (COMMENT, r"comment(?!ed)|disqus|^respond$|^reply$|^replies$|^discussion|talkback|^reactions?$|"
               r"livefyre|^dsq"),
     (CAPTION, r"caption|^cap$|^credit|cutline|^photo-?text|^imgtext|^legend$|^wp-caption"),
     (CONTENT, r"^article|^content|^post$|^post-?body|^entry|^story|^body$|^text$|^main$|^hentry$|"
@@ -284,14 +287,21 @@ cleaneval-dev, -0.014 held out in every seed."""
 
 PINGBACK: regex.Pattern[str]
 _LAZY["PINGBACK"] = (
-    r"^\W{0,3}(?:\[\s*(?:\.\s*){3}\]|\[\s*…\s*\]|(?:pingback|trackback)\s*:|"
-    r"reblogged this on\b)",
+    r"^(?:[^\n\[\]:]{1,200}:\s*)?\W{0,3}(?:\[\s*(?:\.\s*){3}\]|\[\s*…\s*\]|"
+    r"(?:pingback|trackback)\s*:|reblogged this on\b)",
     _I,
 )
 """What a blog engine lists among the comments when another page links to the post: a pingback's
-excerpt ("[...] Responsibility, CR, CSR, foundations [...]"), "Pingback: ...", "Trackback: ...",
-WordPress.com's "Reblogged this on txwikinger's blog." Another site's words, not a reader's
-(:class:`boilerstrip.classify.comments.CommentItems`)."""
+excerpt ("[...] Responsibility, CR, CSR, foundations [...]"), also after the linking page's title
+as a list of recent comments shows it ("Live and Die with Headlines | Geoff's Blog: [...] bad."),
+"Pingback: ...", "Trackback: ...", WordPress.com's "Reblogged this on txwikinger's blog." Another
+site's words, not a reader's (:class:`boilerstrip.classify.comments.CommentItems`)."""
+
+EMPTY_VALUE: regex.Pattern[str]
+_LAZY["EMPTY_VALUE"] = (r"^\W{0,2}(?:none|null|undefined|nil|nan)\W{0,2}$", _I)
+"""What a template prints for a field it has no value for ("none" where a comment form shows the
+signed-in reader's name, "null" under a community widget): no one's words
+(:func:`boilerstrip.classify.comments.comment_role`)."""
 
 COMMENT_NUMBER: regex.Pattern[str]
 _LAZY["COMMENT_NUMBER"] = (r"^comment (?:number|no\.?|#)\s*(\d+)\.?\s*$", _I)
@@ -830,13 +840,16 @@ _LAZY["COMMENT_NOTICE"] = (
     r"(?:register|sign (?:in|up)|log ?in)\b|"
     r"^(?:please )?click here to report\b|\breport (?:offensive|inappropriate|abusive) comments?\b|"
     r"\bgo get a gravatar\b|\bcomments? (?:are|is|will be) moderated\b|"
-    r"\bcannot register\b",
+    r"\bcannot register\b|"
+    r"^(?:was|is|did you find) this (?:(?:article|post|story|page|answer|review|information|tip)"
+    r"\s+)?(?:useful|helpful)\s*\?",
     _I,
 )
 """A comment section's notices that do not open with its rules (:data:`COMMENT_POLICY`): a
 disclaimer ("What follows is not CBS News stuff; it comes from other people and we don't vouch for
 it", "The comments above are from readers. In no way do they represent the views of ..."), a call
-to report comments, a call to register ("... requires all commenters to register")."""
+to report comments, a call to register ("... requires all commenters to register"), a call to
+rate the post ("Was this article useful? Please sign up to ...")."""
 
 CITATION: regex.Pattern[str]
 _LAZY["CITATION"] = (

@@ -2143,3 +2143,16 @@ def test_server_notices_are_no_article(kind: str) -> None:
     assert mention.label is Label.ARTICLE and mention.text == prose
     assert server_notices(f"{warning}\n{story}") == (story, 1)
     assert server_notices(prose) == (prose, 0) and server_notices(story) == (story, 0)
+
+
+def test_most_commented_lists_are_no_comment_markup() -> None:
+    # WSJ's "mostPopularTab_panel_mostCommented", "most_commented_widget-4", a post's "commented"
+    # class (it has comments): lists of stories with their counts, not a comment section
+    from boilerstrip.segment_html import _token_cues
+
+    for value in ("mostPopularTab_panel_mostCommented", "widget widget_most_commented_widget",
+                  "post hentry commented", "icon icon-commented"):
+        assert not _token_cues(value) & P.COMMENT, value
+    assert _token_cues("mostcommented-links") & P.RELATED
+    for value in ("comment-list", "commentlist", "dsq-comment-header", "comments"):
+        assert _token_cues(value) & P.COMMENT, value

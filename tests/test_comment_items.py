@@ -217,6 +217,52 @@ def test_pingbacks_and_reblogs_are_no_reader_comments() -> None:
     assert [c.author for c in art.comments] == ["john", "mary"]
 
 
+def test_pingbacks_in_a_list_of_recent_comments() -> None:
+    # a sidebar's recent comments show a pingback as the linking page's title, a colon and its
+    # excerpt (dragnet R407); a reader quoting with "[...]" after a colon of their own is kept
+    doc = html_doc(
+        ("/html/body/div/ul/li[1]/h4", "Headline Writing Drives Traffic:"),
+        ("/html/body/div/ul/li[1]/p", "Live and Die with Headlines | Geoff Livingston's Blog: "
+                                      "[...] bad. Writing great headlines matters more…"),
+        ("/html/body/div/ul/li[2]/h4", "5 Ways Brands Can Maximize Their Marketing:"),
+        ("/html/body/div/ul/li[2]/p", "Katie: I really enjoyed this post. I liked the part [...] "
+                                      "about moms."),
+    )
+    link(doc.segments[0])  # (each item's heading links to the post)
+    link(doc.segments[2])
+    CommentItems()(doc)
+    assert doc.segments[1].label is None and doc.segments[1].comment is None
+    assert doc.segments[3].comment is not None
+
+
+def test_a_templates_empty_value_is_no_comment() -> None:
+    # a comment form shows the signed-in reader's name, "none" when no one is (dragnet R826);
+    # a community widget prints "null"
+    for text in ("none", "null", "undefined", "(none)"):
+        doc = html_doc(("/p", text))
+        assert comment_role(doc.segments[0]) == CHROME, text
+    doc = html_doc(("/p", "None of this is new."), ("/p", "Null and void!"))
+    assert [comment_role(s) for s in doc.segments] == [WORDS, WORDS]
+
+
+def test_a_feedback_prompt_is_chrome() -> None:
+    assert_chrome_then_words(
+        ["Was this article useful? Please sign up to receive our content via e-mail:",
+         "Was this helpful?", "Did you find this post helpful?"],
+        [WORDS_1, "Was this useful to anyone else? It was not to me, I am afraid."],
+    )
+
+
+def test_a_name_in_the_comments_header_element_is_its_header() -> None:
+    # Disqus's saved markup puts the commenter's name (after their web address) alone in
+    # "dsq-comment-header" over "dsq-comment-body": a header line by its element's class; a short
+    # sentence there, or a name elsewhere, is not one
+    doc = html_doc(("/a", "http://twitter.com/BruceTrinh Bruce Trinh"), ("/b", "Ookmon"),
+                   ("/c", "Great story, thanks."))
+    assert [comment_role(s, P.COMMENT | P.HEADER) for s in doc.segments] == [META, META, WORDS]
+    assert comment_role(doc.segments[1], P.COMMENT) == WORDS
+
+
 def test_list_items_with_headers_above_the_words() -> None:
     doc = html_doc(
         ("/html/body/div/h3", "3 Comments"),

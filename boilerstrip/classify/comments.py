@@ -530,10 +530,12 @@ def _said(s: Segment, after: Segment | None) -> bool:
 
 
 def _header_line(s: Segment, local_cues: int) -> bool:
-    """A comment's header or footer line: author, date, number, "says"."""
+    """A comment's header or footer line: author, date, number, "says"; or a few words in an
+    element whose class calls it the comment's meta or header (Disqus's saved markup puts the
+    commenter's name alone in ``dsq-comment-header``, over ``dsq-comment-body``)."""
     if is_header_text(s.text, s.words, segment_date(s)):
         return True
-    return bool(local_cues & P.META) and s.words <= NAME_WORDS and not s.punct_end
+    return bool(local_cues & (P.META | P.HEADER)) and s.words <= NAME_WORDS and not s.punct_end
 
 
 def _name_like(s: Segment) -> bool:
@@ -547,6 +549,8 @@ def comment_role(s: Segment, local_cues: int = 0) -> int:
     if s.chars <= P.MAX_PATTERN_CHARS:
         if P.COMMENT_NUMBER.match(t):
             return META
+        if s.words <= 1 and P.EMPTY_VALUE.match(t):
+            return CHROME  # a template's empty field ("none", "null")
         if segment_comment_header(s) or segment_widget(s) or P.COMMENT_LINE_WIDGET.match(t):
             return CHROME
         if s.words <= PROMPT_WORDS and P.COMMENT_PROMPT.match(t):
