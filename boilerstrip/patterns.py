@@ -719,6 +719,7 @@ _COMMENT_CHROME_INTL: Final = (
     r"(?:kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze|kommentarer)"
     r"\s*(?:\(\s*\d+\s*\)|:?\s*\d+)?\s*:?\s*$|"
     r"kommentare (?:öffnen|anzeigen|einblenden|ausblenden|schließen|laden)\b|"
+    r"(?:jetzt |artikel |beitrag )?kommentieren\s*$|"
     r"(?:sortiert|sortieren|sortierung) nach\b|tri(?:er|é)s? par\b|ordenar por\b|ordina per\b|"
     # the form's title and its "Cancel reply" (WordPress's and Blogger's own translations)
     r"(?:schreibe|hinterlasse|verfasse|schreiben sie|hinterlassen sie) (?:einen|deinen|ihren) "
@@ -778,7 +779,9 @@ _LAZY["COMMENT_PROMPT"] = (
     r"(?:comments?|replies|responses)|"
     r"read (?:them )?below or add (?:a comment|one)|previewing your comment|"
     r"verify your comment|this is only a preview\b|reblog \(\d+\)|"
-    r"(?:\d+ |no )?trackbacks?(?: url\b|\s*:?\s*$)|(?:abusive )?comment hidden\b|"
+    r"(?:\d+ |no )?(?:trackbacks?|pingbacks?)(?:\s*/\s*(?:trackbacks?|pingbacks?))?"
+    r"(?: url\b|\s*:?\s*$)|(?:abusive )?comment hidden\b|"
+    r"(?:so,? |now,? )?(?:what do you think|anything to add|what are your thoughts)\s*\?\s*$|"
     r"showing (?:\d+ )?out of (?:\d+ )?comments|(?:enter|type|write) your comment here|"
     r"(?:sort|order) (?:by|comments)|newest first|oldest first|"
     r"(?:this|the) (?:comment|post) (?:has been|was) (?:removed|deleted|down-ranked)|"
@@ -806,7 +809,8 @@ commented posts on ...", "Nobody has liked this comment yet", "Read what others 
 "Loading Facebook Comments ...", Thesis's "{ 5 comments… read them below or add one }", "Comments:",
 "Comments (87)", "Pending Comments", "The comments to this entry are closed.", "Sorry, No comment
 are found for this news.", "Comment on this article", Squarespace's "Enter your information below to
-add a new comment.", and the chrome of :data:`_COMMENT_CHROME_INTL` in eight other languages)."""
+add a new comment.", a section's question to its readers ("What do you think?", "Anything to
+add?"), and the chrome of :data:`_COMMENT_CHROME_INTL` in eight other languages)."""
 
 COMMENT_POLICY: regex.Pattern[str]
 _LAZY["COMMENT_POLICY"] = (

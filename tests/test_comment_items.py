@@ -253,6 +253,16 @@ def test_a_feedback_prompt_is_chrome() -> None:
     )
 
 
+def test_a_sections_question_to_its_readers_is_chrome() -> None:
+    # headings that close a post and open its comments (dragnet R904, R989), WordPress's heading
+    # over the list of pingbacks (R382), a German "comment" button
+    assert_chrome_then_words(
+        ["What do you think?", "Anything to add?", "So, what are your thoughts?", "Pingbacks",
+         "Trackbacks/Pingbacks", "Jetzt kommentieren"],
+        ["What do you think about the tolls? I think they are too high.", WORDS_3],
+    )
+
+
 def test_a_name_in_the_comments_header_element_is_its_header() -> None:
     # Disqus's saved markup puts the commenter's name (after their web address) alone in
     # "dsq-comment-header" over "dsq-comment-body": a header line by its element's class; a short
