@@ -288,19 +288,23 @@ cleaneval-dev, -0.014 held out in every seed."""
 PINGBACK: regex.Pattern[str]
 _LAZY["PINGBACK"] = (
     r"^(?:[^\n\[\]:]{1,200}:\s*)?\W{0,3}(?:\[\s*(?:\.\s*){3}\]|\[\s*…\s*\]|"
-    r"(?:pingback|trackback)\s*:|reblogged this on\b)",
+    r"(?:pingback|trackback)\s*:|reblogged this on\b|hat dies auf\b[^\n]{1,120}?\brebloggt\b)",
     _I,
 )
 """What a blog engine lists among the comments when another page links to the post: a pingback's
 excerpt ("[...] Responsibility, CR, CSR, foundations [...]"), also after the linking page's title
 as a list of recent comments shows it ("Live and Die with Headlines | Geoff's Blog: [...] bad."),
-"Pingback: ...", "Trackback: ...", WordPress.com's "Reblogged this on txwikinger's blog." Another
+"Pingback: ...", "Trackback: ...", WordPress.com's "Reblogged this on txwikinger's blog." (German
+"Hat dies auf meinfreundhawey.com rebloggt."). Another
 site's words, not a reader's (:class:`boilerstrip.classify.comments.CommentItems`)."""
 
 EMPTY_VALUE: regex.Pattern[str]
-_LAZY["EMPTY_VALUE"] = (r"^\W{0,2}(?:none|null|undefined|nil|nan)\W{0,2}$", _I)
+_LAZY["EMPTY_VALUE"] = (
+    r"^\W{0,2}(?:none|null|undefined|nil|nan|untitled|unbenannt|sans titre|sin título)\W{0,2}$", _I
+)
 """What a template prints for a field it has no value for ("none" where a comment form shows the
-signed-in reader's name, "null" under a community widget): no one's words
+signed-in reader's name, "null" under a community widget, "Unbenannt" for a comment's missing
+title): no one's words
 (:func:`boilerstrip.classify.comments.comment_role`)."""
 
 COMMENT_NUMBER: regex.Pattern[str]
@@ -720,6 +724,15 @@ _COMMENT_CHROME_INTL: Final = (
     r"\s*(?:\(\s*\d+\s*\)|:?\s*\d+)?\s*:?\s*$|"
     r"kommentare (?:öffnen|anzeigen|einblenden|ausblenden|schließen|laden)\b|"
     r"(?:jetzt |artikel |beitrag )?kommentieren\s*$|"
+    # a sign-in prompt, the form's thanks, a sort widget (German)
+    r"um (?:einen |ein )?kommentar(?:e)? (?:zu )?(?:hinterlassen|schreiben|verfassen|abgeben)|"
+    r"(?:vielen dank!?\s*)?ihr kommentar (?:wurde|wird)\b|neueste\s*/?\s*älteste\b|"
+    r"merci pour votre (?:contribution|commentaire)\b|votre (?:e-?mail|message) a été envoyé|"
+    r"(?:s'il vous plaît|merci d'|veuillez) (?:entrer|entrez|saisir|saisissez) (?:un |votre )?"
+    r"commentaire|"
+    r"como você se sentiu com (?:essa|esta) matéria|"
+    # Chinese: "no comments yet", "be the first to take the sofa"
+    r"还没有评论|暂无评论|快来抢沙发|"
     r"(?:sortiert|sortieren|sortierung) nach\b|tri(?:er|é)s? par\b|ordenar por\b|ordina per\b|"
     # the form's title and its "Cancel reply" (WordPress's and Blogger's own translations)
     r"(?:schreibe|hinterlasse|verfasse|schreiben sie|hinterlassen sie) (?:einen|deinen|ihren) "
@@ -741,11 +754,13 @@ _COMMENT_CHROME_INTL: Final = (
     r"devi (?:essere (?:registrato|connesso)|effettuare il login)"
 )
 """Comment-section chrome of :data:`COMMENT_PROMPT` in German, French, Spanish, Italian,
-Portuguese, Dutch, Polish and Swedish: the comment count or "no comments" heading alone on its
-line ("1.977 commentaires", "Kommentare: 10", "Kommentare ( 56 )"), "show comments", the sort
-control ("Sortiert nach: neuste | älteste"), the form's title ("Schreibe einen Kommentar",
-"Laisser un commentaire", "Deja una respuesta") and its "Cancel reply", and the sign-in
-prompt."""
+Portuguese, Dutch, Polish, Swedish and Chinese: the comment count or "no comments" heading alone
+on its line ("1.977 commentaires", "Kommentare: 10", "Kommentare ( 56 )", "还没有评论"), "show
+comments", the sort control ("Sortiert nach: neuste | älteste", "Neueste / Älteste"), the form's
+title ("Schreibe einen Kommentar", "Laisser un commentaire", "Deja una respuesta") and its "Cancel
+reply", the form's thanks ("Ihr Kommentar wurde abgeschickt", "Merci pour votre contribution"), a
+reaction widget's question ("Como você se sentiu com essa matéria?"), and the sign-in prompt ("Um
+einen Kommentar zu hinterlassen, müssen Sie sich anmelden")."""
 
 COMMENT_PROMPT: regex.Pattern[str]
 _LAZY["COMMENT_PROMPT"] = (
@@ -793,6 +808,8 @@ _LAZY["COMMENT_PROMPT"] = (
     r"(?:are|is|have been|has been) (?:now )?(?:closed|disabled)|"
     r"(?:sorry,? )?no comments? (?:are|is|were|was|has been|have been) (?:found|posted)|"
     r"comment on this (?:article|story|post|entry|page)\W*$|"
+    r"join the (?:conversation|discussion)\b|this site uses akismet\b|"
+    r"how (?:did|do) you feel about this (?:article|story|post)\b|"
     r"(?:enter|fill in) your (?:information|info|details)(?: below)? to (?:add|post|leave) "
     r"(?:a |your )?(?:new )?comment|"
     rf"{_COMMENT_CHROME_INTL}"
@@ -822,7 +839,8 @@ _LAZY["COMMENT_POLICY"] = (
     r"^please be (?:respectful|civil|polite|courteous)\b|"
     r"^(?:you can (?:find|read)|(?:please )?(?:read|see|review)) our (?:full )?"
     r"(?:community |commenting |comment |discussion )?(?:guidelines|rules|policy)\b|"
-    r"^(?:die redaktion behält sich|wir behalten uns) (?:das recht )?vor\b|"
+    r"^(?:die redaktion behält sich|(?:im interesse unserer \w+ )?behalten wir uns|"
+    r"wir behalten uns) (?:das recht )?vor\b|"
     r"^(?:kommentar|diskussions|community)-?(?:regeln|richtlinien)\b|"
     r"^you (?:may|can) use (?:these|the following) (?:html )?tags\b|"
     r"^(?:allowed html(?: tags)?\s*:|html (?:tags )?(?:is|are) not allowed\b)",
@@ -844,7 +862,10 @@ _LAZY["COMMENT_NOTICE"] = (
     r"(?:register|sign (?:in|up)|log ?in)\b|"
     r"^(?:please )?click here to report\b|\breport (?:offensive|inappropriate|abusive) comments?\b|"
     r"\bgo get a gravatar\b|\bcomments? (?:are|is|will be) moderated\b|"
-    r"\bcannot register\b|"
+    r"\bcannot register\b|\bcomments can (?:only )?be posted by\b|^(?:editorial )?disclaimer\s*:|"
+    r"\b(?:os )?comentários não representam\b|\blos comentarios no representan\b|"
+    r"\bschaltet (?:die )?kommentare\b|"
+    r"\bkommentare werden (?:von der redaktion )?(?:moderiert|freigeschaltet|geprüft)\b|"
     r"^(?:was|is|did you find) this (?:(?:article|post|story|page|answer|review|information|tip)"
     r"\s+)?(?:useful|helpful)\s*\?",
     _I,
@@ -853,7 +874,10 @@ _LAZY["COMMENT_NOTICE"] = (
 disclaimer ("What follows is not CBS News stuff; it comes from other people and we don't vouch for
 it", "The comments above are from readers. In no way do they represent the views of ..."), a call
 to report comments, a call to register ("... requires all commenters to register"), a call to
-rate the post ("Was this article useful? Please sign up to ...")."""
+rate the post ("Was this article useful? Please sign up to ..."), who may post ("Independent
+Premium Comments can be posted by members"), a disclaimer in Portuguese, Spanish or German ("Os
+comentários não representam a opinião do jornal", "Die Redaktion schaltet Kommentare montags bis
+freitag ... frei")."""
 
 CITATION: regex.Pattern[str]
 _LAZY["CITATION"] = (

@@ -263,6 +263,40 @@ def test_a_sections_question_to_its_readers_is_chrome() -> None:
     )
 
 
+def test_comment_chrome_in_other_languages() -> None:
+    # read among trafilatura-eval's and mozilla-readability's pages, returned as comments before:
+    # the form's thanks and prompts, sign-in prompts, notices, a reaction widget, a sort control
+    assert_chrome_then_words(
+        ["Vielen Dank! Ihr Kommentar wurde abgeschickt.",
+         "Um ein Kommentar zu hinterlassen, müssen Sie sich anmelden.",
+         "(Die Redaktion schaltet Kommentare montags bis freitag zwischen 8 und 18 Uhr frei.)",
+         "Im Interesse unserer User behalten wir uns vor, jeden Beitrag vor der "
+         "Veröffentlichung zu prüfen.",
+         "Neueste / Älteste Meisten Abstimmungen",
+         "Merci pour votre contribution.", "S'il vous plaît entrer un commentaire.",
+         "Os comentários não representam a opinião do jornal; a responsabilidade é do autor.",
+         "Como você se sentiu com essa matéria?", "还没有评论，快来抢沙发吧！",
+         "Independent Premium Comments can be posted by members of Independent Premium.",
+         "Editorial Disclaimer: Opinions expressed here are the author's alone.",
+         "Join the conversation in our comments section below.",
+         "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
+         "Unbenannt"],
+        ["Danke für den Artikel, ich habe das Rezept gleich ausprobiert.",
+         "Merci pour cet article, très bien écrit et utile.", WORDS_1],
+    )
+
+
+def test_a_german_reblog_notice_is_no_reader_comment() -> None:
+    doc = html_doc(
+        ("/html/body/div/ol/li[1]/div[1]", "mywakenews sagt:"),
+        ("/html/body/div/ol/li[1]/div[2]/p", "Hat dies auf meinfreundhawey.com rebloggt."),
+        ("/html/body/div/ol/li[2]/div[1]", "anna sagt:"),
+        ("/html/body/div/ol/li[2]/div[2]/p", "Danke für den Artikel, sehr gut geschrieben."),
+    )
+    CommentItems()(doc)
+    assert groups(doc) == [["anna sagt:", "Danke für den Artikel, sehr gut geschrieben."]]
+
+
 def test_a_name_in_the_comments_header_element_is_its_header() -> None:
     # Disqus's saved markup puts the commenter's name (after their web address) alone in
     # "dsq-comment-header" over "dsq-comment-body": a header line by its element's class; a short
