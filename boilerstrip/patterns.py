@@ -719,7 +719,7 @@ _COMMENT_CHROME_INTL: Final = (
     r"(?:\d[\d.,]*|keine|noch keine|aucun|ningún|sin|no hay|nessun|nenhum|geen|nog geen|brak|"
     r"inga)\s+"
     r"(?:kommentare?|commentaires?|comentarios?|comentários?|commenti|commento|reacties|reactie|"
-    r"komentarz[ey]?|komentarzy|kommentarer)[\s:»›]*$|"
+    r"komentarz[ey]?|komentarzy|kommentarer|kommentatoren|commentateurs|comentaristas)[\s:»›]*$|"
     r"(?:kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze|kommentarer)"
     r"\s*(?:\(\s*\d+\s*\)|:?\s*\d+)?\s*:?\s*$|"
     r"kommentare (?:öffnen|anzeigen|einblenden|ausblenden|schließen|laden)\b|"
@@ -809,6 +809,8 @@ _LAZY["COMMENT_PROMPT"] = (
     r"(?:sorry,? )?no comments? (?:are|is|were|was|has been|have been) (?:found|posted)|"
     r"comment on this (?:article|story|post|entry|page)\W*$|"
     r"join the (?:conversation|discussion)\b|this site uses akismet\b|"
+    r"\d+ answers?(?:\s+\d+)?\s*$|level \d+\s*$|"
+    r"(?:please )?read (?:the|our) terms of (?:use|service)\W*$|"
     r"how (?:did|do) you feel about this (?:article|story|post)\b|"
     r"(?:enter|fill in) your (?:information|info|details)(?: below)? to (?:add|post|leave) "
     r"(?:a |your )?(?:new )?comment|"
@@ -827,7 +829,8 @@ commented posts on ...", "Nobody has liked this comment yet", "Read what others 
 "Comments (87)", "Pending Comments", "The comments to this entry are closed.", "Sorry, No comment
 are found for this news.", "Comment on this article", Squarespace's "Enter your information below to
 add a new comment.", a section's question to its readers ("What do you think?", "Anything to
-add?"), and the chrome of :data:`_COMMENT_CHROME_INTL` in eight other languages)."""
+add?"), a Q&A page's count of answers ("6 Answers"), reddit's "level 2" over a reply, "Read the
+Terms of Use", and the chrome of :data:`_COMMENT_CHROME_INTL` in eight other languages)."""
 
 COMMENT_POLICY: regex.Pattern[str]
 _LAZY["COMMENT_POLICY"] = (
@@ -894,13 +897,14 @@ them."""
 
 AUTHOR_BOX: regex.Pattern[str]
 _LAZY["AUTHOR_BOX"] = (
-    r"^\W{0,3}(?:about the (?:author|writer)|author bio(?:graphy)?|"
+    r"^\W{0,3}(?:about the (?:author|writer)|author bio(?:graphy)?|bio(?=\s*:)|"
     r"über (?:den|die) autor(?:in)?|à propos de l'auteur|sobre (?:el|la|o|a) autor(?:a)?|"
     r"informazioni sull'autore|o autorze|over de auteur)\b",
     _I,
 )
 """The post's author box ("About the author: Nickel is the founder and editor-in-chief of this
-site"), which a comment section's markup may sweep in: the post's, not a reader's."""
+site", "Bio: I write things."), which a comment section's markup may sweep in: the post's, not a
+reader's."""
 
 # --- captions (classify.captions) -------------------------------------------------------------
 

@@ -280,7 +280,8 @@ def test_comment_chrome_in_other_languages() -> None:
          "Editorial Disclaimer: Opinions expressed here are the author's alone.",
          "Join the conversation in our comments section below.",
          "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
-         "Unbenannt"],
+         "Unbenannt", "63 Kommentatoren", "6 Answers 6", "level 2", "Read the Terms of Use",
+         "Bio: I write things. I hope you like them."],
         ["Danke für den Artikel, ich habe das Rezept gleich ausprobiert.",
          "Merci pour cet article, très bien écrit et utile.", WORDS_1],
     )
