@@ -473,7 +473,8 @@ COMMENT_AUTHOR: regex.Pattern[str]
 _LAZY["COMMENT_AUTHOR"] = (
     r"^(?:(?:posted|written|submitted|comment(?:ed)?)\s+by\s+|by\s+)?"
     r"(?P<author>[^\n|]{1,60}?)\s*(?:\(\d+\)\s*)?"
-    r"(?:\s+(?:says|said|wrote|writes|dit|schreibt|escribió)\s*:?|\s*[|,]|\s+on\s|\s+at\s|\s*$|\s+(?=\d))",
+    r"(?:\s+(?:says|said|wrote|writes|dit|schreibt|escribió|dijo|disse)\s*:?|\s*[|,]|\s+on\s|"
+    r"\s+at\s|\s*$|\s+(?=\d))",
     _I,
 )
 """The author at the start of a comment header line ("john says:", "by james on ...",
@@ -535,13 +536,14 @@ _LAZY["COMMENT_BYLINE"] = (
     r"(?=\s*:?\s*[\w@])|^by\s+\S|"
     r"^(?:from|author|name)\s*:\s*\S|"
     r"\s(?:says|said|wrote|writes|replied|responded|commented|dit|schreibt|schrieb|sagt|meint|"
-    r"escribió|scrive)"
-    r"\s*(?:\.{2,3}|…)?\s*:?\s*$|\sreply\s*:\s*$)",
+    r"escribió|dijo|escreveu|disse|scrive|schreef|skrev)"
+    r"\s*(?:\.{2,3}|…)?\s*[:,]?\s*$|\sreply\s*:\s*$)",
     _I,
 )
 """A comment header that names its author ("john says:", "Posted by X", "by X on ...", German
-WordPress's "Harm Otten sagt:"). "Posted by:" with no name after it is no header: Typepad's
-comment preview template ("Posted by:  |"), which every dump of its pages shows."""
+WordPress's "Harm Otten sagt:", Spanish "Ramón dijo:", "Kevin said,"). "Posted by:" with no name
+after it is no header: Typepad's comment preview template ("Posted by:  |"), which every dump of
+its pages shows."""
 
 COMMENT_LINE_WIDGET: regex.Pattern[str]
 _LAZY["COMMENT_LINE_WIDGET"] = (
@@ -668,7 +670,8 @@ glues it to the name: "Unregistered CommenterJosé")."""
 COMMENT_AUTHOR_TAIL: regex.Pattern[str]
 _LAZY["COMMENT_AUTHOR_TAIL"] = (
     r"(?:[\s|·•/,:*(-]|\(\d+\)|\.{2,3}|…|\b(?:says|said|wrote|writes|replied|responded|commented|"
-    r"dit|a écrit|écrit|schreibt|schrieb|sagt|meint|escribió|escreveu|scrive|schreef|skrev|"
+    r"dit|a écrit|écrit|schreibt|schrieb|sagt|meint|escribió|dijo|escreveu|disse|scrive|schreef|"
+    r"skrev|"
     r"on|at|am|um|le|el|il|em|op|den|dnia|in reply to|reply|posted|added)\b|"
     r"(?<!\S)[^\s'’]++['’]s (?:picture|avatar|photo))+$",
     _I,

@@ -722,6 +722,21 @@ def test_comment_author_and_date() -> None:
     )
 
 
+def test_a_header_that_says_who_said_it() -> None:
+    # dots after "said" are no sentence's end (dragnet R149), a comma after it (T132), Spanish and
+    # Portuguese (cubadebate.cu): each a header line with its author
+    for line, author, date in [
+        ("On October 29, 2012 at 2:35am, Rosa said...", "Rosa", "October 29, 2012 at 2:35am"),
+        ("Kevin said,", "Kevin", None),
+        ("Ramón dijo:", "Ramón", None),
+        ("Maria disse:", "Maria", None),
+    ]:
+        assert is_header_text(line), line
+        assert comment_author_date([line]) == (author, date), line
+    # a reader's sentence that ends in "said." is no header
+    assert not is_header_text("I do not believe a word of what the minister said.")
+
+
 def test_comment_author_and_date_of_more_header_shapes() -> None:
     # German WordPress: "X sagt:" over "25. Februar 2020 um 13:02 Uhr"
     assert comment_author_date(["Harm Otten sagt:", "25. Februar 2020 um 13:02 Uhr"]) == (

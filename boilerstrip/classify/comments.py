@@ -463,6 +463,8 @@ MIN_TITLES: Final = 2
 items, each with its own header line (one heading alone is the section's own heading)."""
 
 _SENTENCE_END: Final = regex.compile(r"[.!?…]['\"”’)\]]*\s*$")
+_SAID_DOTS: Final = regex.compile(r"\s(?:says|said|wrote|writes)\s*(?:\.{2,3}|…)\s*$", regex.I)
+"""A byline's dots ("On October 29, 2012 at 2:35am, Rosa said..."): no sentence's end."""
 
 
 def is_header_text(t: str, words: float | None = None, dated: bool | None = None) -> bool:
@@ -472,7 +474,7 @@ def is_header_text(t: str, words: float | None = None, dated: bool | None = None
     n = len(t.split()) if words is None else words
     if n > MAX_META_WORDS or len(t) > 200:
         return False
-    sentence = bool(_SENTENCE_END.search(t)) and n >= 8
+    sentence = bool(_SENTENCE_END.search(t)) and n >= 8 and not _SAID_DOTS.search(t)
     if dated is None:
         dated = has_date(t)
     m = P.DATE.search(t) if dated else None
