@@ -42,7 +42,31 @@ def test_cv_table_shows_seed_mean_and_whole_pipeline(tmp_path: Path) -> None:
     row = next(line for line in text.splitlines() if line.startswith("| dragnet"))
     cells = [c.strip() for c in row.strip("|").split("|")]
     assert cells == ["dragnet", "0.920", "0.920", "0.916", "0.948"]
-    assert "dragnet 0.886" in text  # held-out comment F1
+    assert "dragnet comment F1 0.886" in text  # held-out comment F1
+
+
+def test_cv_table_states_held_out_comment_figures(tmp_path: Path) -> None:
+    # the seeds' mean where recorded: comment F1, the comment-free pages' shares (all of them,
+    # and those that show no reader comment), each named once and in words
+    (tmp_path / "cv_html.json").write_text(json.dumps({
+        "command": "python tools/train.py --kind html --cv-seeds 3 --pipeline-cv",
+        "date": "2026-12-02",
+        "cv_by_site": {"dragnet": 0.92},
+        "cv_pipeline": {"dragnet": 0.916, "dragnet comments": 0.9},
+        "cv_pipeline_seed_mean": {
+            "dragnet": 0.917, "dragnet comments": 0.9044, "dragnet clean": 0.9503,
+            "dragnet comments, reader pages": 0.9044,
+            "dragnet clean, pages without reader comments": 0.9927,
+        },
+        "cv_pipeline_seeds": {"0": {}, "1": {}, "2": {}},
+        "cv_by_site_seeds": {"0": {"dragnet": 0.92}, "1": {"dragnet": 0.91},
+                             "2": {"dragnet": 0.93}},
+        "full_fit": {"dragnet": 0.948},
+    }))
+    text = "\n".join(report.cv_table(tmp_path))
+    assert "Held-out comments (mean of 3 seeds): dragnet comment F1 0.904, no comment returned on" \
+        " 95.0 % of its comment-free pages (99.3 % of those that show no reader comment" in text
+    assert "clean, pages without reader" not in text
 
 
 def test_cv_table_without_the_new_fields_keeps_its_columns(tmp_path: Path) -> None:
