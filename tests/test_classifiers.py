@@ -469,6 +469,23 @@ def test_declared_names_whole_and_without_the_site() -> None:
     ]
 
 
+def test_a_declared_names_headline_after_its_kicker() -> None:
+    # og:title joins kicker and headline ("Grenzschließungen: Deutschland, ..."); the h1 shows
+    # them in elements of their own, without the separator (trafilatura-eval handelsblatt, mdr)
+    names = ["Grenzschließungen: Deutschland, Frankreich und die Rückkehr der Ressentiments",
+             "Corona-Lockerungen: Autohäuser rechnen mit langsamem Anlaufen des Geschäfts | MDR.DE"]
+    shown = "Grenzschließungen Deutschland, Frankreich und die Rückkehr der Ressentiments"
+    tails = title.declared_tails(names, shown)
+    assert tails == ["Deutschland, Frankreich und die Rückkehr der Ressentiments",
+                     "Autohäuser rechnen mit langsamem Anlaufen des Geschäfts | MDR.DE"]
+    assert title.without_kicker(shown, names + tails) == tails[0]
+    # a block that shows the separator is the headline as written: no tails
+    assert title.declared_tails(names, names[0]) == []
+    # a site name after a headline that holds it is no headline
+    assert title.declared_tails(["15 Jahre rete-mirabile.net — rete-mirabile.net"],
+                                "15 Jahre rete-mirabile.net") == []
+
+
 def test_without_kicker_takes_the_declared_name_after_a_kicker_or_date() -> None:
     names = ["Daten von Rheinmetall gehackt"]
     assert title.without_kicker("Interne Unterlagen im Netz Daten von Rheinmetall gehackt",

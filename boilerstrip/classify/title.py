@@ -677,6 +677,37 @@ def declared_names(meta: Meta) -> list[str]:
     return out
 
 
+KICKER_SEPARATORS: Final = regex.compile(r"(?<=\S)[:\uff1a]\s+|(?<=\S)\s+[-–—|]\s+(?=\S)")
+"""Between a kicker and its headline in a declared name ("Grenzschließungen: Deutschland,
+Frankreich und ...", "Die Zukunft der Arbeit - "Wir dekorieren ...""): a colon after a word, a
+dash or bar between spaces."""
+
+
+def declared_tails(names: Sequence[str], shown: str) -> list[str]:
+    """The part of each declared name after its first kicker separator (:data:`KICKER_SEPARATORS`),
+    where the part before it is a kicker's few words and the headline block's text ``shown`` has
+    no such separator: the headline that a page shows beside its kicker in elements of their own
+    ("Grenzschließungen Deutschland, Frankreich und ..."), while its ``og:title`` joins the two."""
+    out: list[str] = []
+    if KICKER_SEPARATORS.search(shown):
+        return out
+    for name in names:
+        m = KICKER_SEPARATORS.search(name)
+        if m is None:
+            continue
+        head, tail = split_words(name[: m.start()]), name[m.end() :].strip()
+        if (
+            0 < len(head) <= KICKER_MAX_WORDS
+            and tail
+            and tail not in out
+            and not set(split_words(tail)) <= set(head)
+        ):
+            # (not a site name that the headline before it holds: "15 Jahre rete-mirabile.net —
+            # rete-mirabile.net")
+            out.append(tail)
+    return out
+
+
 def without_kicker(text: str, names: Sequence[str]) -> str:
     """A declared name (:func:`declared_names`) where the chosen headline block's text is that name
     after a short kicker or date ("Interne Unterlagen im Netz Daten von Rheinmetall gehackt" ->
@@ -747,7 +778,11 @@ class Title:
                 _mark(doc.segments[i], probs[k], self.name)
             elif i >= 0:
                 meta.title_line = (i, text)
-            meta.title = without_kicker(text, declared_names(meta)) if i >= 0 else text
+            if i >= 0:
+                names = declared_names(meta)
+                meta.title = without_kicker(text, names + declared_tails(names, text))
+            else:
+                meta.title = text
             return
         title, og = page_names(meta)
         meta.title = metadata_title(og, meta.ld_headline, title, meta.h1)
