@@ -812,6 +812,11 @@ _LAZY["COMMENT_PROMPT"] = (
     r"(?:sorry,? )?no comments? (?:are|is|were|was|has been|have been) (?:found|posted)|"
     r"comment on this (?:article|story|post|entry|page)\W*$|"
     r"join the (?:conversation|discussion)\b|this site uses akismet\b|"
+    r"something to say\s*\?|no account\s*\?|registration is (?:free|quick)\b|error message\s*$|"
+    r"(?:not|already) registered\s*\?|comment again\s*$|"
+    r"(?:thank you|thanks)?[.!,]?\s*your (?:comment|submission|reply) "
+    r"(?:could not be|has been|was|is being) "
+    r"(?:posted|sent|submitted|received|saved)\b|newer post\s+older post\b|"
     r"\d+ answers?(?:\s+\d+)?\s*$|level \d+\s*$|"
     r"(?:please )?read (?:the|our) terms of (?:use|service)\W*$|"
     r"how (?:did|do) you feel about this (?:article|story|post)\b|"
@@ -832,8 +837,10 @@ commented posts on ...", "Nobody has liked this comment yet", "Read what others 
 "Comments (87)", "Pending Comments", "The comments to this entry are closed.", "Sorry, No comment
 are found for this news.", "Comment on this article", Squarespace's "Enter your information below to
 add a new comment.", a section's question to its readers ("What do you think?", "Anything to
-add?"), a Q&A page's count of answers ("6 Answers"), reddit's "level 2" over a reply, "Read the
-Terms of Use", and the chrome of :data:`_COMMENT_CHROME_INTL` in eight other languages)."""
+add?", "Something to say?"), a Q&A page's count of answers ("6 Answers"), reddit's "level 2"
+over a reply, "Read the Terms of Use", the form's reports ("Thank you. Your submission has been
+sent.", "Your comment could not be posted."), Blogger's "Newer Post Older Post Home", and the
+chrome of :data:`_COMMENT_CHROME_INTL` in eight other languages)."""
 
 COMMENT_POLICY: regex.Pattern[str]
 _LAZY["COMMENT_POLICY"] = (
@@ -843,6 +850,7 @@ _LAZY["COMMENT_POLICY"] = (
     r"(?:are|will be) (?:moderated|reviewed|removed|deleted))\b|"
     r"^we reserve the right to (?:remove|delete|edit|moderate)\b|"
     r"^please be (?:respectful|civil|polite|courteous)\b|"
+    r"^we welcome (?:\w+ ){0,2}comments\b|"
     r"^(?:you can (?:find|read)|(?:please )?(?:read|see|review)) our (?:full )?"
     r"(?:community |commenting |comment |discussion )?(?:guidelines|rules|policy)\b|"
     r"^(?:die redaktion behält sich|(?:im interesse unserer \w+ )?behalten wir uns|"
@@ -854,9 +862,10 @@ _LAZY["COMMENT_POLICY"] = (
 )
 """The rules of a comment section, stated above or below it ("Guidelines: Fan feedback should be
 within the guidelines for the ... community", "Comments are subject to approval and moderation",
-"Please be respectful when making a comment ...", "Die Redaktion behält sich das Recht vor, ...",
-"Kommentar-Regeln von ...", "You can find our Community Guidelines in full here."): longer than a
-prompt (:data:`COMMENT_PROMPT`), and no reader's words."""
+"Please be respectful when making a comment ...", "We welcome thoughtful comments from readers",
+"Die Redaktion behält sich das Recht vor, ...", "Kommentar-Regeln von ...", "You can find our
+Community Guidelines in full here."): longer than a prompt (:data:`COMMENT_PROMPT`), and no
+reader's words."""
 
 COMMENT_NOTICE: regex.Pattern[str]
 _LAZY["COMMENT_NOTICE"] = (
@@ -869,6 +878,7 @@ _LAZY["COMMENT_NOTICE"] = (
     r"^(?:please )?click here to report\b|\breport (?:offensive|inappropriate|abusive) comments?\b|"
     r"\bgo get a gravatar\b|\bcomments? (?:are|is|will be) moderated\b|"
     r"\bcannot register\b|\bcomments can (?:only )?be posted by\b|^(?:editorial )?disclaimer\s*:|"
+    r"\bhashcash\b|^this symbol indicates that\b|"
     r"\b(?:os )?comentários não representam\b|\blos comentarios no representan\b|"
     r"\bschaltet (?:die )?kommentare\b|"
     r"\bkommentare werden (?:von der redaktion )?(?:moderiert|freigeschaltet|geprüft)\b|"

@@ -565,6 +565,8 @@ def comment_role(s: Segment, local_cues: int = 0) -> int:
             return CHROME  # a dump's form field with its label ("Name (required)_____")
     if is_placeholder_line(t):
         return CHROME  # a dump's image or form field in brackets ("[big]", "[Submit]"), a rule
+    if not any(ch.isalnum() for ch in t):
+        return CHROME  # a bullet, a rule, punctuation: no one's words
     if s.words <= POLICY_WORDS:
         head = t[: P.MAX_PATTERN_CHARS]  # (a long notice is judged by its first words)
         if (
