@@ -646,13 +646,13 @@ one_token_cues(const char *tok, Py_ssize_t n, long *mask)
     return 0;
 }
 
-/* A token whose cues depend on the token after it: "drop" (segment_html.DROP_CAP) and those of
- * segment_html.IMAGE_TOKENS. */
+/* A token whose cues depend on the token after it: "drop" (segment_html.DROP_CAP), those of
+ * segment_html.IMAGE_TOKENS and of segment_html.RECENT_TOKENS. */
 static int
 is_context_token(const char *t, Py_ssize_t n)
 {
     static const char *const words[] = {"drop", "img", "image", "photo", "pic", "picture", "foto",
-                                        "bild"};
+                                        "bild", "recent", "latest"};
     for (size_t k = 0; k < sizeof(words) / sizeof(words[0]); k++)
         if ((size_t)n == strlen(words[k]) && memcmp(t, words[k], (size_t)n) == 0)
             return 1;

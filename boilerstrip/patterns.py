@@ -53,6 +53,14 @@ PLAYER: Final = 1 << 20
 "Video Quality Auto High (HD)", "Dein Browser kann dieses Video nicht abspielen."). Not one of the
 model's cues: the ``classify.player`` step reads it."""
 
+RECENT_COMMENTS: Final = 1 << 21
+"""A sidebar's list of the latest comments on the site's posts (WordPress's
+``widget_recent_comments``, ``recentcomments``; "Tim bei JOVELBUCH", "Big D on Emotional
+experience ..."): comment markup, and its comment cue stays (the learned model reads it, and
+without it the list's excerpts of readers' sentences read as article on a site the model never
+saw), but no comment section of this page. Not one of the model's cues: ``CommentItems`` reads
+it."""
+
 CUE_NAMES: Final[dict[int, str]] = {
     NAV: "nav", HEADER: "header", FOOTER: "footer", ASIDE: "aside", RELATED: "related",
     SHARE: "share", AD: "ad", COMMENT: "comment", CAPTION: "caption", CONTENT: "content",
@@ -150,6 +158,8 @@ TOKEN_CUE_TABLE: Final[tuple[tuple[int, str], ...]] = (
     # video.js (vjs-), MediaElement.js (mejs-, WordPress's player), YouTube (ytp-), Yahoo (yvp-),
     # JW Player (jwplayer), Plyr (plyr__), Shaka (shaka-), Bitmovin (bmpui-)
     (PLAYER, r"^(?:vjs|mejs|ytp|yvp|jwplayer|plyr|shaka|bmpui)$"),
+    # ("recent comments" as two tokens: segment_html.RECENT_TOKENS)
+    (RECENT_COMMENTS, r"^(?:recent|latest)-?comments?$"),
 )
 TOKEN_CUE_PATTERNS: Final[tuple[tuple[int, re.Pattern[str]], ...]] = tuple(
     (flag, re.compile(pat)) for flag, pat in TOKEN_CUE_TABLE

@@ -94,6 +94,12 @@ and "copyright" is a footer's). Not "text": "imgText" is a caption on some pages
 "ImageText" and "img-txt" are as often a block of text beside a picture (trafilatura-eval's
 munich2022, fairkom: the story itself)."""
 
+RECENT_TOKENS: Final = frozenset({"recent", "latest"})
+COMMENT_TOKENS: Final = frozenset({"comment", "comments"})
+"""A token of :data:`COMMENT_TOKENS` right after one of :data:`RECENT_TOKENS` adds the
+:data:`patterns.RECENT_COMMENTS` cue to its comment cue (``widget_recent_comments``,
+``latest-comments``: a sidebar's list of the latest comments on other posts)."""
+
 
 def _token_cues(value: str) -> int:
     """Cue flags for a class/id/itemprop attribute value (cached: pages repeat their classes, and
@@ -117,6 +123,8 @@ def _token_cues(value: str) -> int:
         if before[0] in IMAGE_TOKENS and tok in IMAGE_CAPTION_TOKENS:
             mask |= P.CAPTION
             continue
+        if before[0] in RECENT_TOKENS and tok in COMMENT_TOKENS:
+            mask |= P.RECENT_COMMENTS  # (and the token's own comment cue, below)
         m = tokens.get(tok)
         mask |= _new_token_cues(tok) if m is None else m
     if len(_cue_cache) >= _CUE_CACHE_MAX:

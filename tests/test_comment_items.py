@@ -235,6 +235,22 @@ def test_pingbacks_in_a_list_of_recent_comments() -> None:
     assert doc.segments[3].comment is not None
 
 
+def test_a_sidebars_latest_comments_are_no_comments() -> None:
+    # WordPress's recent-comments widget ("Tim bei JOVELBUCH"): comment markup, no comment of
+    # this page; the page's own thread is kept
+    doc = html_doc(
+        ("/html/body/div[1]/ol/li[1]/div[1]", "john says:"),
+        ("/html/body/div[1]/ol/li[1]/div[2]/p", WORDS_1),
+        ("/html/body/div[2]/ul/li[1]", "Tim bei JOVELBUCH"),
+        ("/html/body/div[2]/ul/li[2]", "Elena on Why the bridge is closed: I drove by today."),
+    )
+    for s in doc.segments[2:]:
+        s.cues = P.COMMENT | P.ASIDE | P.RECENT_COMMENTS
+    CommentItems()(doc)
+    assert groups(doc) == [["john says:", WORDS_1]]
+    assert all(s.label is None and s.comment is None for s in doc.segments[2:])
+
+
 def test_a_templates_empty_value_is_no_comment() -> None:
     # a comment form shows the signed-in reader's name, "none" when no one is (dragnet R826);
     # a community widget prints "null"
@@ -281,7 +297,7 @@ def test_comment_chrome_in_other_languages() -> None:
          "Join the conversation in our comments section below.",
          "This site uses Akismet to reduce spam. Learn how your comment data is processed.",
          "Unbenannt", "63 Kommentatoren", "6 Answers 6", "level 2", "Read the Terms of Use",
-         "Bio: I write things. I hope you like them.", "•", "Something to say?",
+         "Bio: I write things. I hope you like them.", "•", "□", "* +", "Something to say?",
          "No account? Registration is free and easy!", "Your comment could not be posted.",
          "Thank you. Your submission has been sent.", "Newer Post Older Post Home",
          "Wordpress Hashcash needs javascript to work, but your browser has javascript disabled.",
@@ -289,7 +305,7 @@ def test_comment_chrome_in_other_languages() -> None:
          "We welcome thoughtful comments from readers. Please comply with our guidelines.",
          "Not Registered? Quick registration and comment.",
          "Already Registered? Login and comment.", "Comment again"],
-        ["Danke für den Artikel, ich habe das Rezept gleich ausprobiert.",
+        ["Danke für den Artikel, ich habe das Rezept gleich ausprobiert.", "❤️", "😊👍",
          "Merci pour cet article, très bien écrit et utile.", WORDS_1],
     )
 

@@ -1077,6 +1077,11 @@ HOSTILE_HTML = [
     "<article><p>x</p><noscript><p>" + "words " * 60 + "<b>in</b> more</p><noscript>inner"
     "</noscript> tail</noscript><p>after</p></article><noscript>" + "outer " * 50 + "</noscript>"
     "<main><span itemprop='articleBody'><noscript>" + "span " * 50 + "</noscript></span></main>",
+    # token pairs the compiled walk leaves to segment_html._token_cues: a recent-comments list
+    "<div class='widget widget_recent_comments'><ul><li class='recentcomments'>Tim bei <a>X</a>"
+    "</li></ul></div><div class='latest-Comments x'><p>y</p></div><div class='recent-posts'>"
+    "<p>z</p></div><div id='recentComments'><p>w</p></div><div class='comments recent'><p>v</p>"
+    "</div>",
 ]
 
 

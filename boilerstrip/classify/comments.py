@@ -463,6 +463,9 @@ MIN_TITLES: Final = 2
 items, each with its own header line (one heading alone is the section's own heading)."""
 
 _SENTENCE_END: Final = regex.compile(r"[.!?…]['\"”’)\]]*\s*$")
+_NO_WORDS: Final = regex.compile(r"[\p{P}\p{Z}\p{Sm}\s\u2500-\u25ff]*")
+"""A block of punctuation, spaces, math signs and box-drawing or geometric shapes ("•", "□", "|",
+"+"): no one's words. Not emoji ("❤️", a reader's whole reply)."""
 _SAID_DOTS: Final = regex.compile(r"\s(?:says|said|wrote|writes)\s*(?:\.{2,3}|…)\s*$", regex.I)
 """A byline's dots ("On October 29, 2012 at 2:35am, Rosa said..."): no sentence's end."""
 
@@ -565,8 +568,8 @@ def comment_role(s: Segment, local_cues: int = 0) -> int:
             return CHROME  # a dump's form field with its label ("Name (required)_____")
     if is_placeholder_line(t):
         return CHROME  # a dump's image or form field in brackets ("[big]", "[Submit]"), a rule
-    if not any(ch.isalnum() for ch in t):
-        return CHROME  # a bullet, a rule, punctuation: no one's words
+    if _NO_WORDS.fullmatch(t):
+        return CHROME  # a bullet, a rule, a box, punctuation: no one's words (an emoji is some)
     if s.words <= POLICY_WORDS:
         head = t[: P.MAX_PATTERN_CHARS]  # (a long notice is judged by its first words)
         if (
@@ -915,7 +918,8 @@ class CommentItems:
     comments of their own) and at header lines: above the words when the section's items start with
     them ("john says:"), below when they end with them ("Posted by: john | date"). Without item
     markup, a widget line ("Reply", "rate this") between two blocks of words also ends a comment.
-    A header with no words of its own joins the comment it belongs to.
+    A header with no words of its own joins the comment it belongs to. The blocks of a sidebar's
+    list of the latest comments on other posts (:data:`patterns.RECENT_COMMENTS`) lose the label.
     """
 
     name = "comment-items"
@@ -925,6 +929,9 @@ class CommentItems:
         comments = [s for s in segs if s.label is Label.COMMENT]
         for s in comments:
             s.comment, s.comment_meta = None, False
+            if s.cues & P.RECENT_COMMENTS:
+                unlabel(s, self.name)  # a sidebar's latest comments on other posts
+        comments = [s for s in comments if s.label is Label.COMMENT]
         if not comments:
             return
         html = doc.kind == "html"
