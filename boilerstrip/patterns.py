@@ -740,6 +740,7 @@ _COMMENT_CHROME_INTL: Final = (
     # a sign-in prompt, the form's thanks, a sort widget (German)
     r"um (?:einen |ein )?kommentar(?:e)? (?:zu )?(?:hinterlassen|schreiben|verfassen|abgeben)|"
     r"(?:vielen dank!?\s*)?ihr kommentar (?:wurde|wird)\b|neueste\s*/?\s*älteste\b|"
+    # the form's thanks and prompt (French), a reaction widget's question (Portuguese)
     r"merci pour votre (?:contribution|commentaire)\b|votre (?:e-?mail|message) a été envoyé|"
     r"(?:s'il vous plaît|merci d'|veuillez) (?:entrer|entrez|saisir|saisissez) (?:un |votre )?"
     r"commentaire|"
@@ -850,7 +851,7 @@ add a new comment.", a section's question to its readers ("What do you think?", 
 add?", "Something to say?"), a Q&A page's count of answers ("6 Answers"), reddit's "level 2"
 over a reply, "Read the Terms of Use", the form's reports ("Thank you. Your submission has been
 sent.", "Your comment could not be posted."), Blogger's "Newer Post Older Post Home", and the
-chrome of :data:`_COMMENT_CHROME_INTL` in eight other languages)."""
+chrome of :data:`_COMMENT_CHROME_INTL` in nine other languages)."""
 
 COMMENT_POLICY: regex.Pattern[str]
 _LAZY["COMMENT_POLICY"] = (
