@@ -727,6 +727,24 @@ _LAZY["COMMENT_COUNT"] = (r"\b\d+\s+(?:comments?|replies|responses?)\b", _I)
 """A comment count anywhere in a line ("by Tom 4 days ago | 8 comments"): a post's, in a list of
 posts."""
 
+NO_COMMENTS: regex.Pattern[str]
+_LAZY["NO_COMMENTS"] = (
+    r"^[^\w\n]{0,3}(?:"
+    r"(?:there (?:are|is) (?:currently |still )?)?(?:no|0|zero) (?:comments?|responses?|replies)"
+    r"(?: yet| so far)?(?: (?:are|were|have been|has been) found| posted)?(?: yet)?"
+    r"(?: for this(?: [\w-]+){1,2})?(?:[^\w\n]{0,4}$|[^\w\s]{1,3}\s)|"
+    r"(?:(?:noch )?keine kommentare|aucun commentaire|(?:sin|no hay) comentarios|nessun commento|"
+    r"nenhum comentário|(?:nog )?geen reacties|brak komentarzy|inga kommentarer)[^\w\n]{0,4}$|"
+    r"还没有评论|暂无评论"
+    r")",
+    _I,
+)
+"""A comment section that says it holds no comment: "No comments:", "0 Comments »", "No comments
+yet... Be the first to leave a reply!", "There are no comments for this journal entry. To
+create ...", "{ 0 comments… add one now }", "Keine Kommentare", "Aucun commentaire", "还没有评论"
+(a count or a notice alone on its line, or followed by the next sentence). "Be the first to
+comment" alone is no such line: l3s-gn1 f49c5334 prints it above its readers' comments."""
+
 _COMMENT_CHROME_INTL: Final = (
     # a count or none: "12 Kommentare", "Keine Kommentare:", "Aucun commentaire", "51 comentarios"
     r"(?:\d[\d.,]*|keine|noch keine|aucun|ningún|sin|no hay|nessun|nenhum|geen|nog geen|brak|"

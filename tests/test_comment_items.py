@@ -1089,3 +1089,62 @@ def test_a_reference_list_the_comment_model_claims_is_no_comment() -> None:
     labels = [s.label for s in doc.segments]
     assert labels == [Label.ARTICLE, None, Label.ARTICLE, Label.COMMENT, Label.COMMENT]
     assert [s.comment for s in doc.segments] == [None, None, None, 3, 4]
+
+
+# --- a section that says it has no comment ------------------------------------------------------
+
+
+def test_no_comments_notices() -> None:
+    # the lines of dragnet's and l3s-gn1's pages (HTML and dumps) that say a section is empty
+    for text in (
+        "No comments:", "0 Comments »", "• 0 Comment", "No Comments Yet", "No comments yet.",
+        "No comments yet... Be the first to leave a reply!", "{ 0 comments… add one now }",
+        "There are no comments for this journal entry. To create a new comment, use the form.",
+        "There are no comments posted for this article.", "No comments, displaying first",
+        "There are no comments yet. Get the conversation started by leaving the first comment",
+        "Keine Kommentare", "Noch keine Kommentare.", "Aucun commentaire", "还没有评论",
+    ):
+        assert P.NO_COMMENTS.match(text), text
+    for text in (
+        "10 Comments", "No comment on that, said the mayor.", "0 comments on this post by Tom",
+        "Be the first to comment", "No comments allowed here today", "Comments",
+    ):
+        assert not P.NO_COMMENTS.match(text), text
+
+
+def test_a_section_that_says_it_is_empty_has_no_comment() -> None:
+    # a dump's section opens with "No comments:" and runs on into the blog's sidebar (dragnet
+    # R206, R552 in w3m): no comment, the section's form prompt stays its chrome
+    doc = text_doc(
+        "Comments", "No comments:", "Post a Comment",
+        "Subscribe to The Science of Sport via email.", "Suggested donation: $10",
+    )
+    for s in doc.segments:
+        s.label = Label.COMMENT
+    CommentItems()(doc)
+    assert groups(doc) == []
+    assert [s.label for s in doc.segments] == [Label.COMMENT] * 3 + [None] * 2
+
+
+def test_the_empty_notice_may_stand_above_the_section() -> None:
+    doc = text_doc("No comments:", "Post a Comment", WORDS_1)
+    doc.segments[0].label = Label.NAVIGATION
+    for s in doc.segments[1:]:
+        s.label = Label.COMMENT
+    CommentItems()(doc)
+    assert groups(doc) == [] and doc.segments[2].label is None
+
+
+def test_a_count_after_the_notice_or_words_before_it_keep_the_comments() -> None:
+    # a stale "0 Comments" over a thread that counts its comments, and a "No comments" line after
+    # a reader's words (a teaser's count among the comments), take nothing away
+    doc = text_doc("0 Comments", "2 comments", "john says:", WORDS_1, "mary says:", WORDS_2)
+    for s in doc.segments:
+        s.label = Label.COMMENT
+    CommentItems()(doc)
+    assert groups(doc) == [["john says:", WORDS_1], ["mary says:", WORDS_2]]
+    doc = text_doc("john says:", WORDS_1, "No comments yet", "mary says:", WORDS_2)
+    for s in doc.segments:
+        s.label = Label.COMMENT
+    CommentItems()(doc)
+    assert len(groups(doc)) == 2

@@ -944,6 +944,16 @@ class CommentItems:
             # "Author" label; the markup's header elements hold the names)
             roles = names_over_headers(comments, roles)
             _closing_signature(segs, comments, roles, self.name)
+        empty = declared_empty(segs, comments, roles)
+        if empty >= 0:
+            # (the section's own chrome after the notice, its form and prompts, stays in it)
+            for s, r in zip(comments[empty:], roles[empty:], strict=True):
+                if r != CHROME:
+                    unlabel(s, self.name)
+            kept = [k for k, s in enumerate(comments) if s.label is Label.COMMENT]
+            comments, roles = [comments[k] for k in kept], [roles[k] for k in kept]
+            if not comments:
+                return
         keys = _item_keys(comments, roles) if html else None
         opens = _opens(roles, keys)
         pieces: list[list[int]] = []
@@ -999,6 +1009,48 @@ class CommentItems:
                 comments[i].comment = n
                 comments[i].comment_meta = roles[i] == META
             n += 1
+
+
+NO_COMMENTS_LOOKBACK: Final = 3
+"""Blocks before the section's first comment block where its "No comments" line may stand: a
+blog's "No comments:" heading that the article model left out of the section (dragnet's w3m dumps
+of Blogger pages, R206), WordPress's "0 Comments »" a few lines above its form (R629 in HTML)."""
+_POSITIVE_COUNT: Final = regex.compile(
+    r"\b(?:0*[1-9]\d*|one)\s+(?:comments?|replies|responses?)\b", regex.IGNORECASE
+)
+"""A count of one comment or more ("1 Comment", "12 replies")."""
+
+
+def declared_empty(
+    segs: Sequence[Segment], comments: Sequence[Segment], roles: Sequence[int]
+) -> int:
+    """Where the comment section says it holds no comment (:data:`patterns.NO_COMMENTS`: "No
+    comments:", "0 Comments", "There are no comments yet") before any reader's words, and no count
+    of one or more follows: the index in ``comments`` from which its blocks are no reader's words
+    (the lines after the notice are the form and whatever the section ran into: a sidebar's lists,
+    a subscribe box, the blog's archive); -1 where it says no such thing. The notice may stand
+    :data:`NO_COMMENTS_LOOKBACK` blocks above the first comment block."""
+    if not comments:
+        return -1
+    at = {id(s): i for i, s in enumerate(segs)}
+    first = at[id(comments[0])]
+    notice = -1
+    for i in range(max(0, first - NO_COMMENTS_LOOKBACK), first):
+        if segs[i].chars <= P.MAX_PATTERN_CHARS and P.NO_COMMENTS.match(segs[i].text):
+            notice = 0
+            break
+    if notice < 0:
+        for k, (s, r) in enumerate(zip(comments, roles, strict=True)):
+            if r == WORDS:
+                return -1
+            if s.chars <= P.MAX_PATTERN_CHARS and P.NO_COMMENTS.match(s.text):
+                notice = k + 1
+                break
+    if notice < 0:
+        return -1
+    if any(_POSITIVE_COUNT.search(s.text[: P.MAX_PATTERN_CHARS]) for s in comments[notice:]):
+        return -1
+    return notice
 
 
 def _is_pingback(blocks: Sequence[Segment], roles: Sequence[int]) -> bool:
