@@ -2173,3 +2173,58 @@ def test_most_commented_lists_are_no_comment_markup() -> None:
     assert _token_cues("mostcommented-links") & P.RELATED
     for value in ("comment-list", "commentlist", "dsq-comment-header", "comments"):
         assert _token_cues(value) & P.COMMENT, value
+
+
+# --- teaser lists ----------------------------------------------------------------------------------
+
+TEASER = "The city council voted on Tuesday to close the old bridge for repairs next spring."
+
+
+def _teaser_page(items: int, story: int, linked: bool = True) -> Doc:
+    """frames: 0 body, 1 div.story (its paragraphs), 2 ul (the list), then per item an li and the
+    item's div holding a headline and one paragraph."""
+    parent = [-1, 0, 0]
+    doc = Doc(kind="html", parent=parent, frame_cues=[0, 0, 0])
+    for _ in range(story):
+        parent.append(1)
+        doc.segments.append(Segment(text=PROSE, source="/x", tag="p", frame=len(parent) - 1))
+    for k in range(items):
+        parent.extend([2, len(parent)])  # li in the list, div in the li
+        div = len(parent) - 1
+        parent.extend([div, div])  # the headline and the paragraph
+        doc.segments.append(
+            Segment(text=f"Bridge story number {k}", source="/x", tag="h3", frame=len(parent) - 2,
+                    heading=3)
+        )
+        doc.segments.append(Segment(text=TEASER, source="/x", tag="p", frame=len(parent) - 1))
+    doc.frame_cues = [0] * len(parent)
+    compute(doc)
+    for s in doc.segments:
+        s.label = Label.ARTICLE
+        if s.heading:
+            s.label = None
+            if linked:
+                s.link_chars, s.link_density = s.chars, 1.0
+    return doc
+
+
+def test_a_teaser_list_after_the_story_is_not_article() -> None:
+    from boilerstrip.classify.teasers import TeaserLists
+
+    doc = _teaser_page(items=6, story=6)
+    TeaserLists()(doc)
+    labels = [s.label for s in doc.segments]
+    assert labels[:6] == [Label.ARTICLE] * 6  # the story
+    assert all(label is None for label in labels[6:])  # every teaser's headline and summary
+
+
+def test_teaser_lists_need_a_story_items_and_linked_headlines() -> None:
+    from boilerstrip.classify.teasers import TeaserLists
+
+    for doc in (
+        _teaser_page(items=6, story=0),  # a section page: the list is the content
+        _teaser_page(items=4, story=6),  # a few subheadings with a paragraph each
+        _teaser_page(items=6, story=6, linked=False),  # the story's own sections
+    ):
+        TeaserLists()(doc)
+        assert all(s.label is Label.ARTICLE for s in doc.segments if not s.heading)

@@ -7,6 +7,8 @@
    and their context (or, where no model is shipped, :class:`ContextLabels`' rules);
    :class:`Asides` - HTML only: what sits in an ``<aside>`` element is not article, where the
    article is elsewhere;
+   :class:`TeaserLists` - HTML only: a list of teasers (linked headline, a summary) after the story
+   is not article;
 5. :class:`StoryTables` - HTML only: a data table inside the story is article, every cell of it;
    :class:`Unshown` - HTML only: what the markup tells the browser not to render (``hidden``,
    ``display:none``) is not article, where the article has shown text;
@@ -44,6 +46,7 @@ from .player import PlayerChrome
 from .promos import Promos
 from .region import MainRegion
 from .tables import StoryTables
+from .teasers import TeaserLists
 from .title import Title
 from .unshown import Unshown
 
@@ -55,6 +58,7 @@ PIPELINE: tuple[Classifier, ...] = (
     MainRegion(),
     _LEARNED,
     Asides(),
+    TeaserLists(),
     StoryTables(),
     Unshown(),
     PlayerChrome(),

@@ -1,0 +1,114 @@
+"""A list of teasers after the story is not the story.
+
+Under many stories a page lists other articles: "Recommended for You", "More from the section",
+each item a linked headline and its summary sentence or two. A summary alone reads like a short
+paragraph, and on a site the learned model never saw it keeps them (mozilla-readability yahoo-3:
+twenty summaries of other stories under the story, held out 0.41-0.45; dragnet T61). The items
+give themselves away together: the same slot repeated, a headline that is a link, one block of
+text under it in the same element.
+
+This step finds such items (:func:`teaser_items`): a heading whose text is mostly a link, followed
+by one article block in the same element and nothing else there; the items of one list sit at the
+same depth. Where a list has :data:`MIN_ITEMS` items and the page has :data:`MIN_STORY_WORDS`
+article words before the first of them and outside the list's element (the story the list comes
+after), the article blocks of that element from its first item on lose the label (the later steps
+make them navigation). A page that is a list of teasers (a blog's front page, a section page:
+its items are what the gold keeps) has no story before its list and is left as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Final
+
+from ..document import Doc, Segment
+from ..types import Label
+from .base import unlabel
+
+MIN_ITEMS: Final = 5
+"""Items of one list for it to be a teaser list (yahoo-3 shows 20, dragnet T61 12). Fewer are a
+story's own subheadings with a paragraph each as often."""
+MIN_STORY_WORDS: Final = 150
+"""Article words before the list and outside its element: the story it follows. Section and front
+pages (cleaneval-dev 40, mercurial's documentation, iwr.de's press releases) have none, and their
+golds keep the items."""
+LINKED_HEADING: Final = 0.5
+"""A heading with more of its text in links than this is a teaser's headline (a story's own
+subheadings are not links)."""
+
+
+def _ancestors(parent: Sequence[int], frame: int) -> list[int]:
+    out = []
+    while frame >= 0:
+        out.append(frame)
+        frame = parent[frame]
+    return out
+
+
+def teaser_items(segs: Sequence[Segment], parent: Sequence[int]) -> list[tuple[int, int]]:
+    """The teaser items of a page: (index of the headline block, its item element's frame) for
+    each linked heading followed by one article block in the same element, with no further
+    block in that element."""
+    article = Label.ARTICLE
+    out = []
+    n = len(segs)
+    for i in range(n - 1):
+        h, b = segs[i], segs[i + 1]
+        if not h.heading or h.link_density <= LINKED_HEADING or b.label is not article:
+            continue
+        if h.frame < 0 or b.frame < 0:
+            continue
+        item = parent[h.frame]
+        if item < 0 or parent[b.frame] != item:
+            continue
+        if i + 2 < n and segs[i + 2].frame >= 0 and item in _ancestors(parent, segs[i + 2].frame):
+            continue
+        out.append((i, item))
+    return out
+
+
+def _common_ancestor(parent: Sequence[int], frames: Sequence[int]) -> int:
+    """The lowest element holding every one of ``frames`` (-1 for none but the root)."""
+    common = _ancestors(parent, frames[0])
+    for f in frames[1:]:
+        mine = set(_ancestors(parent, f))
+        common = [a for a in common if a in mine]
+    return common[0] if common else -1
+
+
+class TeaserLists:
+    """HTML: the article blocks of a list of :data:`MIN_ITEMS` teasers (linked headline, one block
+    of text) that follows :data:`MIN_STORY_WORDS` words of the story lose the label."""
+
+    name = "teasers"
+
+    def __call__(self, doc: Doc) -> None:
+        if doc.kind != "html" or not doc.parent:
+            return
+        segs, parent = doc.segments, doc.parent
+        items = teaser_items(segs, parent)
+        if len(items) < MIN_ITEMS:
+            return
+        depth = {f: len(_ancestors(parent, f)) for _, f in items}
+        lists: dict[int, list[tuple[int, int]]] = {}
+        for i, f in items:
+            lists.setdefault(depth[f], []).append((i, f))
+        article = Label.ARTICLE
+        for group in lists.values():
+            frames = sorted({f for _, f in group})
+            if len(frames) < MIN_ITEMS:
+                continue
+            root = _common_ancestor(parent, frames)
+            if root < 0:
+                continue
+            first = min(i for i, _ in group)
+
+            def inside(s: Segment, root: int = root) -> bool:
+                return s.frame >= 0 and root in _ancestors(parent, s.frame)
+
+            story = sum(s.words for s in segs[:first] if s.label is article and not inside(s))
+            if story < MIN_STORY_WORDS:
+                continue
+            for s in segs[first:]:
+                if s.label is article and inside(s):
+                    unlabel(s, self.name)
