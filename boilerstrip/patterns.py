@@ -572,18 +572,22 @@ _LAZY["COMMENT_LINE_WIDGET"] = (
     r"like|unlike|dislike|recommend(?:ed)?|vote (?:up|down)|(?:up|down)vote|up|down|"
     r"replydelete|cancel reply|hide replies|show replies|(?:view|load|show) (?:all |more )?replies|"
     r"(?:\d+\s+)?(?:likes?|points?|votes?|recommendations?|replies|repl(?:y|ies) to this)|"
-    r"rate this|rating|[+-]?\d+|share(?: this comment)?|tweet|email|"
+    r"rate this|rating|[+-]?\d+|share(?: this comment)?|tweet|email(?: this)?|blogthis!?|"
+    r"rss(?: feed)?|twitter|facebook|linkedin|pinterest|reddit|digg|stumble(?:upon)?|tumblr|"
+    r"whatsapp|google\+?|"
     r"staff|contributor|moderator|verified(?: user| commenter| account)?)"
     r"(?:[\s|·•»\[\](){}/:,.!↑↓-]+(?:reply|report(?: abuse| this(?: comment| post)?)?|permalink|"
     r"quote|flag|like|dislike|antworten|responder|répondre|gut|schlecht|hilfreich|"
     r"(?:log ?in|sign ?in|register) to reply(?:reply)?|replyreply|\[[^\[\]\n]{1,12}\]|"
-    r"share|up|down|actions|[+-]?\d+))*[\s|·•»\[\](){}/:,.!↑↓-]*$",
+    r"share|up|down|actions|twitter|facebook|google\+?|rss|email|linkedin|pinterest|reddit|"
+    r"[+-]?\d+))*[\s|·•»\[\](){}/:,.!↑↓-]*$",
     _I,
 )
 """A line of comment widgets only ("Reply", "Report abuse", "Like 0", "[Reply]", "| Permalink",
 "Quote | Report this post"; "Reply" and "Report" also in German, Spanish, Portuguese, French,
 Italian, Dutch, Polish and Swedish: "Antworten", "Responder", "Répondre", "Melden", "Antworten ↓";
 Blogger's "Reply Delete" glued in those languages: "AntwortenLöschen", "RépondreSupprimer"),
+a share or feed button alone on its line ("Email This", "BlogThis!", "RSS", "Twitter"),
 a vote count with its buttons ("+3 Gut Antworten"), a dump's avatar in brackets and a sign-in
 prompt after them ("Report Post » [60697] Log in to ReplyReply"),
 "expand" and "collapse" ("Aufklappen"), vote counters ("Daumen hoch0Daumen runter"), and the
@@ -819,7 +823,8 @@ _LAZY["COMMENT_PROMPT"] = (
     r"(?:latest|recent|most recent|newest) (?:reader )?comments?\s*:?\s*$|"
     r"your email (?:address )?will (?:not|never) be (?:published|shared)|"
     r"required fields are marked|"
-    r"notify me of|subscribe to (?:(?:follow-?up )?comments|this thread|replies)|"
+    r"notify me of|subscribe to:? (?:(?:follow-?up |post )?comments|this thread|replies)|"
+    r"open for comments\b|"
     r"comments? (?:are|is) (?:now )?(?:closed|moderated|disabled)|"
     r"(?:log|sign) in to (?:track|comment|reply|post)|"
     r"(?:show|hide|view|load|read|see) (?:all |more |the )?(?:\d+ )?"
@@ -858,6 +863,7 @@ _LAZY["COMMENT_PROMPT"] = (
 """Prompts and notices of a comment section, not a reader's words ("Click here to cancel reply.",
 "Comment below or sign in with ...", "Be the first to comment", "Sort by newest first",
 "Latest Comments:", "Type in Your Comments Below", "There are no comments for this story.",
+Blogger's "Subscribe to: Post Comments (Atom)", the Guardian's "Open for comments.",
 "Loading...", "20 thoughts on “...”", "5 Antworten zu „...“", a byline template with no name
 ("Posted by:  |", Typepad's comment preview), "This post's comment feed", "The most
 commented posts on ...", "Nobody has liked this comment yet", "Read what others are saying",

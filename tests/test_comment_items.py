@@ -1148,3 +1148,14 @@ def test_a_count_after_the_notice_or_words_before_it_keep_the_comments() -> None
         s.label = Label.COMMENT
     CommentItems()(doc)
     assert len(groups(doc)) == 2
+
+
+def test_share_buttons_and_blogger_feed_lines_are_chrome() -> None:
+    # read among the dumps' false comments on dragnet (R206, R123, R866, R436) and a Blogger
+    # comment's "Email this" (R105)
+    assert_chrome_then_words(
+        ["Subscribe to: Post Comments (Atom)", "Email This", "BlogThis!", "RSS", "Twitter",
+         "Facebook Google", "Reply | Twitter",
+         "Open for comments. Sign in or create your Guardian account to join the discussion."],
+        ["Twitter is a waste of time, I deleted my account.", WORDS_2],
+    )
