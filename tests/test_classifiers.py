@@ -2228,3 +2228,36 @@ def test_teaser_lists_need_a_story_items_and_linked_headlines() -> None:
     ):
         TeaserLists()(doc)
         assert all(s.label is Label.ARTICLE for s in doc.segments if not s.heading)
+
+
+# --- repeated lines --------------------------------------------------------------------------------
+
+
+def test_a_line_repeated_ten_times_is_not_article() -> None:
+    from boilerstrip.classify.repeats import MIN_REPEATS, RepeatedLines
+
+    widget = "Mouseover photo to load notes or add comment"
+    doc = text_doc(PROSE, *[widget] * MIN_REPEATS, PROSE2)
+    for s in doc.segments:
+        s.label = Label.ARTICLE
+    RepeatedLines()(doc)
+    assert [s.label for s in doc.segments] == [Label.ARTICLE] + [None] * MIN_REPEATS + [
+        Label.ARTICLE
+    ]
+
+
+def test_fewer_copies_short_lines_and_table_cells_stay() -> None:
+    from boilerstrip.classify.repeats import MIN_REPEATS, RepeatedLines
+
+    widget = "Mouseover photo to load notes or add comment"
+    for lines, cues in (
+        ([widget] * (MIN_REPEATS - 1), 0),  # nine copies
+        (["Self explanatory"] * MIN_REPEATS, 0),  # a short label
+        (["Corey, Sissi, Sara, Tomas"] * MIN_REPEATS, P.TABLE),  # a data table's column
+    ):
+        doc = text_doc(PROSE, *lines)
+        for s in doc.segments:
+            s.label = Label.ARTICLE
+            s.cues = cues
+        RepeatedLines()(doc)
+        assert all(s.label is Label.ARTICLE for s in doc.segments)

@@ -9,6 +9,8 @@
    article is elsewhere;
    :class:`TeaserLists` - HTML only: a list of teasers (linked headline, a summary) after the story
    is not article;
+   :class:`RepeatedLines` - a line the page repeats ten times or more (outside tables) is not
+   article;
 5. :class:`StoryTables` - HTML only: a data table inside the story is article, every cell of it;
    :class:`Unshown` - HTML only: what the markup tells the browser not to render (``hidden``,
    ``display:none``) is not article, where the article has shown text;
@@ -45,6 +47,7 @@ from .placeholders import Placeholders
 from .player import PlayerChrome
 from .promos import Promos
 from .region import MainRegion
+from .repeats import RepeatedLines
 from .tables import StoryTables
 from .teasers import TeaserLists
 from .title import Title
@@ -59,6 +62,7 @@ PIPELINE: tuple[Classifier, ...] = (
     _LEARNED,
     Asides(),
     TeaserLists(),
+    RepeatedLines(),
     StoryTables(),
     Unshown(),
     PlayerChrome(),
