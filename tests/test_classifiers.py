@@ -2261,3 +2261,38 @@ def test_fewer_copies_short_lines_and_table_cells_stay() -> None:
             s.cues = cues
         RepeatedLines()(doc)
         assert all(s.label is Label.ARTICLE for s in doc.segments)
+
+
+# --- after the comment section ---------------------------------------------------------------------
+
+
+def _after_comments_page(comment_blocks: int, sidebar_inside: bool = False) -> Doc:
+    """frames: 0 body, 1 div.post (2, 3: the story's paragraphs), 4 div.comments (its blocks),
+    5 div.sidebar (6: a teaser), or the teaser inside the post (frame 7)."""
+    parent = [-1, 0, 1, 1, 0, 0, 5, 1]
+    doc = Doc(kind="html", parent=parent, frame_cues=[0] * len(parent))
+    blocks = [(PROSE, 2, Label.ARTICLE), (PROSE2, 3, Label.ARTICLE)]
+    blocks += [("Leave a Reply", 4, Label.COMMENT)] * comment_blocks
+    blocks += [(TEASER, 7 if sidebar_inside else 6, Label.ARTICLE)]
+    for text, frame, label in blocks:
+        doc.segments.append(Segment(text=text, source="/x", tag="p", frame=frame))
+    compute(doc)
+    for s, (_, _, label) in zip(doc.segments, blocks, strict=True):
+        s.label = label
+    return doc
+
+
+def test_what_follows_the_comment_section_outside_the_post_is_not_article() -> None:
+    from boilerstrip.classify.after_comments import MIN_SECTION_BLOCKS, AfterComments
+
+    doc = _after_comments_page(MIN_SECTION_BLOCKS)
+    AfterComments()(doc)
+    assert [s.label for s in doc.segments[:2]] == [Label.ARTICLE] * 2
+    assert doc.segments[-1].label is None
+    # inside the post's element, or after a lone comment button, it stays
+    for doc in (
+        _after_comments_page(MIN_SECTION_BLOCKS, sidebar_inside=True),
+        _after_comments_page(1),
+    ):
+        AfterComments()(doc)
+        assert doc.segments[-1].label is Label.ARTICLE

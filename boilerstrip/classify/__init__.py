@@ -22,6 +22,8 @@
 8. :class:`Promos` - text only: cross-links ("Read more: ..."), sign-up calls and post footers are
    not article, a caption ending in its photo credit is a caption;
 9. :class:`CommentItems` - the comment blocks split into reader comments;
+   :class:`AfterComments` - HTML only: what follows the comment section outside the story's
+   element is not article;
 10. :class:`Captions` - captions and credits at the article;
 11. :class:`Title` - the headline;
 12. :class:`Chrome` - footer or navigation for everything left;
@@ -32,6 +34,7 @@
 from __future__ import annotations
 
 from ..document import Doc
+from .after_comments import AfterComments
 from .asides import Asides
 from .base import Classifier
 from .captions import Captions
@@ -71,6 +74,7 @@ PIPELINE: tuple[Classifier, ...] = (
     Placeholders(),
     Promos(),
     CommentItems(),
+    AfterComments(),
     Captions(),
     Title(),
     Chrome(),

@@ -37,7 +37,8 @@ LINKED_HEADING: Final = 0.5
 subheadings are not links)."""
 
 
-def _ancestors(parent: Sequence[int], frame: int) -> list[int]:
+def ancestors(parent: Sequence[int], frame: int) -> list[int]:
+    """``frame`` and the frames holding it, innermost first."""
     out = []
     while frame >= 0:
         out.append(frame)
@@ -61,17 +62,17 @@ def teaser_items(segs: Sequence[Segment], parent: Sequence[int]) -> list[tuple[i
         item = parent[h.frame]
         if item < 0 or parent[b.frame] != item:
             continue
-        if i + 2 < n and segs[i + 2].frame >= 0 and item in _ancestors(parent, segs[i + 2].frame):
+        if i + 2 < n and segs[i + 2].frame >= 0 and item in ancestors(parent, segs[i + 2].frame):
             continue
         out.append((i, item))
     return out
 
 
-def _common_ancestor(parent: Sequence[int], frames: Sequence[int]) -> int:
+def common_ancestor(parent: Sequence[int], frames: Sequence[int]) -> int:
     """The lowest element holding every one of ``frames`` (-1 for none but the root)."""
-    common = _ancestors(parent, frames[0])
+    common = ancestors(parent, frames[0])
     for f in frames[1:]:
-        mine = set(_ancestors(parent, f))
+        mine = set(ancestors(parent, f))
         common = [a for a in common if a in mine]
     return common[0] if common else -1
 
@@ -89,7 +90,7 @@ class TeaserLists:
         items = teaser_items(segs, parent)
         if len(items) < MIN_ITEMS:
             return
-        depth = {f: len(_ancestors(parent, f)) for _, f in items}
+        depth = {f: len(ancestors(parent, f)) for _, f in items}
         lists: dict[int, list[tuple[int, int]]] = {}
         for i, f in items:
             lists.setdefault(depth[f], []).append((i, f))
@@ -98,13 +99,13 @@ class TeaserLists:
             frames = sorted({f for _, f in group})
             if len(frames) < MIN_ITEMS:
                 continue
-            root = _common_ancestor(parent, frames)
+            root = common_ancestor(parent, frames)
             if root < 0:
                 continue
             first = min(i for i, _ in group)
 
             def inside(s: Segment, root: int = root) -> bool:
-                return s.frame >= 0 and root in _ancestors(parent, s.frame)
+                return s.frame >= 0 and root in ancestors(parent, s.frame)
 
             story = sum(s.words for s in segs[:first] if s.label is article and not inside(s))
             if story < MIN_STORY_WORDS:
