@@ -2296,3 +2296,20 @@ def test_what_follows_the_comment_section_outside_the_post_is_not_article() -> N
     ):
         AfterComments()(doc)
         assert doc.segments[-1].label is Label.ARTICLE
+
+
+def test_html_promos_judge_only_the_blocks_the_first_stage_doubted() -> None:
+    from boilerstrip.classify.promos import HTML_DOUBTFUL, Promos
+
+    call = "Sign up for our daily newsletter to get the news in your inbox."
+    for p_article, kept in ((HTML_DOUBTFUL - 0.2, False), (HTML_DOUBTFUL + 0.3, True)):
+        doc = Doc(kind="html", parent=[-1], frame_cues=[0])
+        for text in (PROSE, call):
+            doc.segments.append(Segment(text=text, source="/x", tag="p", frame=0))
+        compute(doc)
+        for s in doc.segments:
+            s.label, s.p_article = Label.ARTICLE, 0.9
+        doc.segments[1].p_article = p_article
+        Promos()(doc)
+        assert doc.segments[0].label is Label.ARTICLE
+        assert (doc.segments[1].label is Label.ARTICLE) is kept

@@ -9,7 +9,9 @@ newsletter and sign-up calls, blog post footers ("This entry was posted in ... B
 permalink.") and rights notices, and photo captions ending in their credit ("... (Foto: dpa)").
 
 Only short blocks are looked at (a paragraph that mentions a newsletter stays as the model decided),
-and only blocks the learned step made article.
+and only blocks the learned step made article. In HTML the same tests apply to the blocks the
+pipeline took although the learned step's first stage doubted them (:data:`HTML_DOUBTFUL`): held
+out, a news site's "Start Receiving ... News Headlines per email" box under a short story.
 """
 
 from __future__ import annotations
@@ -49,6 +51,11 @@ goes on, or says its phrase a third time, is prose that repeats itself (lorem ip
 With this bound, 76 article blocks of trafilatura-eval's lynx dumps are told twice: 7 hold a
 snippet the gold leaves out, none one it keeps; on the w3m dumps, 29 blocks hold one kept snippet
 (a caption of 33 words)."""
+HTML_DOUBTFUL: Final = 0.5
+"""HTML: a block the first stage scored under this and the pipeline still took as article (the
+context stage, ``take_doubtful``) loses the label where it is a cross-link, a sign-up call or a
+post footer. On all of them, as in text, dragnet lost 0.0003 and mozilla-readability 0.0005
+in-sample (the golds keep "Related:" lists and sign-up lines the model is sure of)."""
 SCORE: Final = 0.7
 """Confidence of these labels: the line patterns are specific, the blocks short."""
 
@@ -136,15 +143,26 @@ def is_told_twice(s: Segment) -> bool:
 class Promos:
     """Text documents: an article block that is a cross-link, a sign-up call or a post footer loses
     the article label (the later steps make it navigation); one that is a credited photo caption
-    or an alt text told twice (:func:`is_told_twice`) becomes a caption. HTML documents are left as
-    they are."""
+    or an alt text told twice (:func:`is_told_twice`) becomes a caption. HTML documents: only a
+    doubtful article block (:data:`HTML_DOUBTFUL`) that is a cross-link, a sign-up call or a post
+    footer loses the label."""
 
     name = "promos"
 
     def __call__(self, doc: Doc) -> None:
-        if doc.kind == "html":
-            return
         article = Label.ARTICLE
+        if doc.kind == "html":
+            # (the markup gives most promos away; a doubtful block the context took, the
+            # learned step's first stage scoring it under a half, is judged by its words)
+            for s in doc.segments:
+                if (
+                    s.label is article
+                    and not s.is_title
+                    and 0.0 <= s.p_article < HTML_DOUBTFUL  # (-1: no model scored it)
+                    and (is_cross_link(s) or is_sign_up(s) or is_post_footer(s))
+                ):
+                    unlabel(s, self.name)
+            return
         for s in doc.segments:
             if s.label is not article or s.is_title:
                 continue
