@@ -2313,3 +2313,33 @@ def test_html_promos_judge_only_the_blocks_the_first_stage_doubted() -> None:
         Promos()(doc)
         assert doc.segments[0].label is Label.ARTICLE
         assert (doc.segments[1].label is Label.ARTICLE) is kept
+
+
+def test_a_definition_list_of_teasers_beside_the_story_is_not_article() -> None:
+    # cbc.ca (l3s-gn1): a column holds the story and, below it, lists of linked dt headlines and
+    # dd summaries; the lists are judged one by one
+    from boilerstrip.classify.teasers import TeaserLists
+
+    # frames: 0 body, 1 the column, 2 div.story (3.. its paragraphs), then two dl in the column
+    parent = [-1, 0, 1]
+    doc = Doc(kind="html", parent=parent, frame_cues=[0, 0, 0])
+    for _ in range(6):
+        parent.append(2)
+        doc.segments.append(Segment(text=PROSE, source="/x", tag="p", frame=len(parent) - 1))
+    for _ in range(2):
+        parent.append(1)
+        dl = len(parent) - 1
+        for k in range(5):
+            parent.extend([dl, dl])
+            doc.segments.append(Segment(text=f"Bridge story {k}", source="/x", tag="dt",
+                                        frame=len(parent) - 2))
+            doc.segments.append(Segment(text=TEASER, source="/x", tag="dd", frame=len(parent) - 1))
+    doc.frame_cues = [0] * len(parent)
+    compute(doc)
+    for s in doc.segments:
+        s.label = Label.ARTICLE
+        if s.tag == "dt":
+            s.label, s.link_chars, s.link_density = None, s.chars, 1.0
+    TeaserLists()(doc)
+    assert all(s.label is Label.ARTICLE for s in doc.segments[:6])
+    assert all(s.label is None for s in doc.segments[6:])

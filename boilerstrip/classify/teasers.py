@@ -8,12 +8,14 @@ give themselves away together: the same slot repeated, a headline that is a link
 text under it in the same element.
 
 This step finds such items (:func:`teaser_items`): a heading whose text is mostly a link, followed
-by one article block in the same element and nothing else there; the items of one list sit at the
-same depth. Where a list has :data:`MIN_ITEMS` items and the page has :data:`MIN_STORY_WORDS`
-article words before the first of them and outside the list's element (the story the list comes
-after), the article blocks of that element from its first item on lose the label (the later steps
-make them navigation). A page that is a list of teasers (a blog's front page, a section page:
-its items are what the gold keeps) has no story before its list and is left as it is.
+by one article block in the same element and nothing else there, or a linked ``dt`` and its ``dd``
+(l3s-gn1's cbc.ca pages); the items of one list sit at the same depth, and lists that share a
+column with the story are told apart by the column's children. Where a list has
+:data:`MIN_ITEMS` items and the page has :data:`MIN_STORY_WORDS` article words before the first of
+them and outside the list's element (the story the list comes after), the article blocks of that
+element from its first item on lose the label (the later steps make them navigation). A page
+that is a list of teasers (a blog's front page, a section page: its items are what the gold keeps)
+has no story before its list and is left as it is.
 """
 
 from __future__ import annotations
@@ -49,15 +51,21 @@ def ancestors(parent: Sequence[int], frame: int) -> list[int]:
 def teaser_items(segs: Sequence[Segment], parent: Sequence[int]) -> list[tuple[int, int]]:
     """The teaser items of a page: (index of the headline block, its item element's frame) for
     each linked heading followed by one article block in the same element, with no further
-    block in that element."""
+    block in that element, and for each linked ``dt`` followed by its ``dd`` in an article block
+    (the ``dd`` is the item's element: a definition list holds its pairs side by side)."""
     article = Label.ARTICLE
     out = []
     n = len(segs)
     for i in range(n - 1):
         h, b = segs[i], segs[i + 1]
-        if not h.heading or h.link_density <= LINKED_HEADING or b.label is not article:
+        if h.link_density <= LINKED_HEADING or b.label is not article:
             continue
         if h.frame < 0 or b.frame < 0:
+            continue
+        if h.tag == "dt" and b.tag == "dd" and parent[h.frame] == parent[b.frame]:
+            out.append((i, b.frame))  # a definition list's linked term and its summary
+            continue
+        if not h.heading:
             continue
         item = parent[h.frame]
         if item < 0 or parent[b.frame] != item:
@@ -94,22 +102,42 @@ class TeaserLists:
         lists: dict[int, list[tuple[int, int]]] = {}
         for i, f in items:
             lists.setdefault(depth[f], []).append((i, f))
+        pending = list(lists.values())
+        while pending:
+            self._list(doc, pending.pop(), pending)
+
+    def _list(
+        self, doc: Doc, group: list[tuple[int, int]], pending: list[list[tuple[int, int]]]
+    ) -> None:
+        """Judge the teaser items ``group``: where the element holding them all follows
+        :data:`MIN_STORY_WORDS` words of the story outside it, its article blocks from the first
+        item on lose the label; where the story is inside it (separate lists under one page
+        column), the items under each of its children are judged as a list of their own
+        (appended to ``pending``)."""
+        segs, parent = doc.segments, doc.parent
         article = Label.ARTICLE
-        for group in lists.values():
-            frames = sorted({f for _, f in group})
-            if len(frames) < MIN_ITEMS:
-                continue
-            root = common_ancestor(parent, frames)
-            if root < 0:
-                continue
-            first = min(i for i, _ in group)
+        frames = sorted({f for _, f in group})
+        if len(frames) < MIN_ITEMS:
+            return
+        root = common_ancestor(parent, frames)
+        if root < 0:
+            return
+        first = min(i for i, _ in group)
 
-            def inside(s: Segment, root: int = root) -> bool:
-                return s.frame >= 0 and root in ancestors(parent, s.frame)
+        def inside(s: Segment) -> bool:
+            return s.frame >= 0 and root in ancestors(parent, s.frame)
 
-            story = sum(s.words for s in segs[:first] if s.label is article and not inside(s))
-            if story < MIN_STORY_WORDS:
-                continue
+        story = sum(s.words for s in segs[:first] if s.label is article and not inside(s))
+        if story >= MIN_STORY_WORDS:
             for s in segs[first:]:
                 if s.label is article and inside(s):
                     unlabel(s, self.name)
+            return
+        # split by the child of the root each item sits under
+        by_child: dict[int, list[tuple[int, int]]] = {}
+        for i, f in group:
+            chain = ancestors(parent, f)
+            child = chain[chain.index(root) - 1] if chain.index(root) > 0 else f
+            by_child.setdefault(child, []).append((i, f))
+        if len(by_child) > 1:
+            pending.extend(by_child.values())
