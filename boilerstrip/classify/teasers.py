@@ -3,7 +3,7 @@
 Under many stories a page lists other articles: "Recommended for You", "More from the section",
 each item a linked headline and its summary sentence or two. A summary alone reads like a short
 paragraph, and on a site the learned model never saw it keeps them (mozilla-readability yahoo-3:
-twenty summaries of other stories under the story, held out 0.41-0.45; dragnet T61). The items
+twenty summaries of other stories under the story, held out 0.41-0.45). The items
 give themselves away together: the same slot repeated, a headline that is a link, one block of
 text under it in the same element.
 
