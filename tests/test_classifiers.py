@@ -2343,3 +2343,17 @@ def test_a_definition_list_of_teasers_beside_the_story_is_not_article() -> None:
     TeaserLists()(doc)
     assert all(s.label is Label.ARTICLE for s in doc.segments[:6])
     assert all(s.label is None for s in doc.segments[6:])
+
+
+def test_frames_under_and_common_ancestor() -> None:
+    from boilerstrip.classify.base import frames_under
+    from boilerstrip.classify.teasers import common_ancestor
+
+    # 0 body; 1 div (2 p, 3 ul (4 li, 5 li)); 6 aside (7 p)
+    parent = [-1, 0, 1, 1, 3, 3, 0, 6]
+    assert list(frames_under(parent, 3)) == [0, 0, 0, 1, 1, 1, 0, 0]
+    assert list(frames_under(parent, 0)) == [1] * 8
+    assert common_ancestor(parent, [4, 5]) == 3
+    assert common_ancestor(parent, [2, 5]) == 1
+    assert common_ancestor(parent, [5, 7]) == 0
+    assert common_ancestor(parent, [3, 4]) == 3

@@ -20,7 +20,7 @@ from typing import Final
 
 from ..document import Doc
 from ..types import Label
-from .base import unlabel
+from .base import frames_under, unlabel
 from .teasers import ancestors, common_ancestor
 
 MIN_STORY_WORDS: Final = 50
@@ -55,6 +55,7 @@ class AfterComments:
         root = common_ancestor(parent, sorted({s.frame for s in story}))
         if root < 0 or len(ancestors(parent, root)) < MIN_ROOT_DEPTH:
             return
+        under = frames_under(parent, root)
         for s in segs[last + 1 :]:
-            if s.label is article and s.frame >= 0 and root not in ancestors(parent, s.frame):
+            if s.label is article and s.frame >= 0 and not under[s.frame]:
                 unlabel(s, self.name)

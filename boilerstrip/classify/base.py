@@ -54,6 +54,20 @@ def marked_frames(parent: Sequence[int], cues: Sequence[int], mark: int) -> byte
     return out
 
 
+def frames_under(parent: Sequence[int], root: int) -> bytearray:
+    """Per frame: 1 where it is ``root`` or inside it (one pass in frame order, as
+    :func:`marked_frames`: a frame's parent comes before it)."""
+    out = bytearray(len(parent))
+    if root < 0:
+        return out
+    out[root] = 1
+    for f in range(root + 1, len(parent)):
+        p = parent[f]
+        if p >= root and out[p]:
+            out[f] = 1
+    return out
+
+
 def drop_marked_articles(doc: Doc, mark: int, min_outside: float, by: str) -> None:
     """The ARTICLE blocks whose element or an ancestor carries ``mark`` in its own cues (not only
     an inline child: a hidden ``span`` in a paragraph leaves the paragraph shown) lose the label,

@@ -25,7 +25,7 @@ from typing import Final
 
 from ..document import Doc, Segment
 from ..types import Label
-from .base import unlabel
+from .base import frames_under, unlabel
 
 MIN_ITEMS: Final = 5
 """Items of one list for it to be a teaser list (yahoo-3 shows 20, dragnet T61 12). Fewer are a
@@ -77,12 +77,18 @@ def teaser_items(segs: Sequence[Segment], parent: Sequence[int]) -> list[tuple[i
 
 
 def common_ancestor(parent: Sequence[int], frames: Sequence[int]) -> int:
-    """The lowest element holding every one of ``frames`` (-1 for none but the root)."""
-    common = ancestors(parent, frames[0])
+    """The lowest element holding every one of ``frames`` (-1 for none but the root). Each frame
+    walks up only until it meets the chain found so far."""
+    chain = ancestors(parent, frames[0])
+    at = {a: k for k, a in enumerate(chain)}
+    low = 0  # the chain's lowest frame that holds every frame seen
     for f in frames[1:]:
-        mine = set(ancestors(parent, f))
-        common = [a for a in common if a in mine]
-    return common[0] if common else -1
+        while f >= 0 and f not in at:
+            f = parent[f]
+        if f < 0:
+            return -1
+        low = max(low, at[f])
+    return chain[low]
 
 
 class TeaserLists:
@@ -123,9 +129,10 @@ class TeaserLists:
         if root < 0:
             return
         first = min(i for i, _ in group)
+        under = frames_under(parent, root)
 
         def inside(s: Segment) -> bool:
-            return s.frame >= 0 and root in ancestors(parent, s.frame)
+            return s.frame >= 0 and under[s.frame] == 1
 
         story = sum(s.words for s in segs[:first] if s.label is article and not inside(s))
         if story >= MIN_STORY_WORDS:
