@@ -731,15 +731,31 @@ _LAZY["COMMENT_COUNT"] = (r"\b\d+\s+(?:comments?|replies|responses?)\b", _I)
 """A comment count anywhere in a line ("by Tom 4 days ago | 8 comments"): a post's, in a list of
 posts."""
 
+COMMENT_COUNT_SOME: regex.Pattern[str]
+_LAZY["COMMENT_COUNT_SOME"] = (r"\b(?:0*[1-9]\d*|one)\s+(?:comments?|replies|responses?)\b", _I)
+"""A count of one comment or more ("1 Comment", "12 replies", "One Response"): a section that
+shows it has comments (:func:`boilerstrip.classify.comments.declared_empty`)."""
+
+_NONE_INTL: Final = (
+    r"keine|noch keine|aucun|ningún|sin|no hay|nessun|nenhum|geen|nog geen|brak|inga"
+)
+"""The word for "no" before a comment noun (:data:`_COMMENT_NOUNS_INTL`) in German, French,
+Spanish, Italian, Portuguese, Dutch, Polish and Swedish."""
+_COMMENT_NOUNS_INTL: Final = (
+    r"kommentare?|commentaires?|comentarios?|comentários?|commenti|commento|reacties|reactie|"
+    r"komentarz[ey]?|komentarzy|kommentarer|kommentatoren|commentateurs|comentaristas"
+)
+"""The comment nouns of those languages, as a count or "no" puts them before a section."""
+_NONE_YET_ZH: Final = r"还没有评论|暂无评论"
+"""Chinese "no comments yet"."""
+
 NO_COMMENTS: regex.Pattern[str]
 _LAZY["NO_COMMENTS"] = (
     r"^[^\w\n]{0,3}(?:"
     r"(?:there (?:are|is) (?:currently |still )?)?(?:no|0|zero) (?:comments?|responses?|replies)"
     r"(?: yet| so far)?(?: (?:are|were|have been|has been) found| posted)?(?: yet)?"
     r"(?: for this(?: [\w-]+){1,2})?(?:[^\w\n]{0,4}$|[^\w\s]{1,3}\s)|"
-    r"(?:(?:noch )?keine kommentare|aucun commentaire|(?:sin|no hay) comentarios|nessun commento|"
-    r"nenhum comentário|(?:nog )?geen reacties|brak komentarzy|inga kommentarer)[^\w\n]{0,4}$|"
-    r"还没有评论|暂无评论"
+    rf"(?:{_NONE_INTL})\s+(?:{_COMMENT_NOUNS_INTL})[^\w\n]{{0,4}}$|{_NONE_YET_ZH}"
     r")",
     _I,
 )
@@ -751,10 +767,7 @@ comment" alone is no such line: l3s-gn1 f49c5334 prints it above its readers' co
 
 _COMMENT_CHROME_INTL: Final = (
     # a count or none: "12 Kommentare", "Keine Kommentare:", "Aucun commentaire", "51 comentarios"
-    r"(?:\d[\d.,]*|keine|noch keine|aucun|ningún|sin|no hay|nessun|nenhum|geen|nog geen|brak|"
-    r"inga)\s+"
-    r"(?:kommentare?|commentaires?|comentarios?|comentários?|commenti|commento|reacties|reactie|"
-    r"komentarz[ey]?|komentarzy|kommentarer|kommentatoren|commentateurs|comentaristas)[\s:»›]*$|"
+    rf"(?:\d[\d.,]*|{_NONE_INTL})\s+(?:{_COMMENT_NOUNS_INTL})[\s:»›]*$|"
     r"(?:kommentare|commentaires|comentarios|comentários|commenti|reacties|komentarze|kommentarer)"
     r"\s*(?:\(\s*\d+\s*\)|:?\s*\d+)?\s*:?\s*$|"
     r"kommentare (?:öffnen|anzeigen|einblenden|ausblenden|schließen|laden)\b|"
@@ -768,7 +781,7 @@ _COMMENT_CHROME_INTL: Final = (
     r"commentaire|"
     r"como você se sentiu com (?:essa|esta) matéria|"
     # Chinese: "no comments yet", "be the first to take the sofa"
-    r"还没有评论|暂无评论|快来抢沙发|"
+    rf"{_NONE_YET_ZH}|快来抢沙发|"
     r"(?:sortiert|sortieren|sortierung) nach\b|tri(?:er|é)s? par\b|ordenar por\b|ordina per\b|"
     # the form's title and its "Cancel reply" (WordPress's and Blogger's own translations)
     r"(?:schreibe|hinterlasse|verfasse|schreiben sie|hinterlassen sie) (?:einen|deinen|ihren) "

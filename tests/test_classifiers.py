@@ -2346,8 +2346,7 @@ def test_a_definition_list_of_teasers_beside_the_story_is_not_article() -> None:
 
 
 def test_frames_under_and_common_ancestor() -> None:
-    from boilerstrip.classify.base import frames_under
-    from boilerstrip.classify.teasers import common_ancestor
+    from boilerstrip.classify.base import common_ancestor, frames_under
 
     # 0 body; 1 div (2 p, 3 ul (4 li, 5 li)); 6 aside (7 p)
     parent = [-1, 0, 1, 1, 3, 3, 0, 6]

@@ -20,8 +20,7 @@ from typing import Final
 
 from ..document import Doc
 from ..types import Label
-from .base import frames_under, unlabel
-from .teasers import ancestors, common_ancestor
+from .base import ancestors, common_ancestor, frames_under, unlabel
 
 MIN_STORY_WORDS: Final = 50
 """Article words before the last comment block for the step to act: a post (R985's has 70)."""

@@ -68,6 +68,30 @@ def frames_under(parent: Sequence[int], root: int) -> bytearray:
     return out
 
 
+def ancestors(parent: Sequence[int], frame: int) -> list[int]:
+    """``frame`` and the frames holding it, innermost first."""
+    out = []
+    while frame >= 0:
+        out.append(frame)
+        frame = parent[frame]
+    return out
+
+
+def common_ancestor(parent: Sequence[int], frames: Sequence[int]) -> int:
+    """The lowest element holding every one of ``frames`` (-1 for none but the root). Each frame
+    walks up only until it meets the chain found so far."""
+    chain = ancestors(parent, frames[0])
+    at = {a: k for k, a in enumerate(chain)}
+    low = 0  # the chain's lowest frame that holds every frame seen
+    for f in frames[1:]:
+        while f >= 0 and f not in at:
+            f = parent[f]
+        if f < 0:
+            return -1
+        low = max(low, at[f])
+    return chain[low]
+
+
 def drop_marked_articles(doc: Doc, mark: int, min_outside: float, by: str) -> None:
     """The ARTICLE blocks whose element or an ancestor carries ``mark`` in its own cues (not only
     an inline child: a hidden ``span`` in a paragraph leaves the paragraph shown) lose the label,

@@ -1015,10 +1015,6 @@ NO_COMMENTS_LOOKBACK: Final = 3
 """Blocks before the section's first comment block where its "No comments" line may stand: a
 blog's "No comments:" heading that the article model left out of the section (dragnet's w3m dumps
 of Blogger pages, R206), WordPress's "0 Comments »" a few lines above its form (R629 in HTML)."""
-_POSITIVE_COUNT: Final = regex.compile(
-    r"\b(?:0*[1-9]\d*|one)\s+(?:comments?|replies|responses?)\b", regex.IGNORECASE
-)
-"""A count of one comment or more ("1 Comment", "12 replies")."""
 
 
 def declared_empty(
@@ -1032,8 +1028,8 @@ def declared_empty(
     :data:`NO_COMMENTS_LOOKBACK` blocks above the first comment block."""
     if not comments:
         return -1
-    at = {id(s): i for i, s in enumerate(segs)}
-    first = at[id(comments[0])]
+    head = comments[0]
+    first = next(i for i, s in enumerate(segs) if s is head)
     notice = -1
     for i in range(max(0, first - NO_COMMENTS_LOOKBACK), first):
         if segs[i].chars <= P.MAX_PATTERN_CHARS and P.NO_COMMENTS.match(segs[i].text):
@@ -1048,7 +1044,7 @@ def declared_empty(
                 break
     if notice < 0:
         return -1
-    if any(_POSITIVE_COUNT.search(s.text[: P.MAX_PATTERN_CHARS]) for s in comments[notice:]):
+    if any(P.COMMENT_COUNT_SOME.search(s.text[: P.MAX_PATTERN_CHARS]) for s in comments[notice:]):
         return -1
     return notice
 

@@ -25,7 +25,7 @@ from typing import Final
 
 from ..document import Doc, Segment
 from ..types import Label
-from .base import frames_under, unlabel
+from .base import ancestors, common_ancestor, frames_under, unlabel
 
 MIN_ITEMS: Final = 5
 """Items of one list for it to be a teaser list (yahoo-3 shows 20, dragnet T61 12). Fewer are a
@@ -37,15 +37,6 @@ golds keep the items."""
 LINKED_HEADING: Final = 0.5
 """A heading with more of its text in links than this is a teaser's headline (a story's own
 subheadings are not links)."""
-
-
-def ancestors(parent: Sequence[int], frame: int) -> list[int]:
-    """``frame`` and the frames holding it, innermost first."""
-    out = []
-    while frame >= 0:
-        out.append(frame)
-        frame = parent[frame]
-    return out
 
 
 def teaser_items(segs: Sequence[Segment], parent: Sequence[int]) -> list[tuple[int, int]]:
@@ -74,21 +65,6 @@ def teaser_items(segs: Sequence[Segment], parent: Sequence[int]) -> list[tuple[i
             continue
         out.append((i, item))
     return out
-
-
-def common_ancestor(parent: Sequence[int], frames: Sequence[int]) -> int:
-    """The lowest element holding every one of ``frames`` (-1 for none but the root). Each frame
-    walks up only until it meets the chain found so far."""
-    chain = ancestors(parent, frames[0])
-    at = {a: k for k, a in enumerate(chain)}
-    low = 0  # the chain's lowest frame that holds every frame seen
-    for f in frames[1:]:
-        while f >= 0 and f not in at:
-            f = parent[f]
-        if f < 0:
-            return -1
-        low = max(low, at[f])
-    return chain[low]
 
 
 class TeaserLists:
@@ -144,7 +120,7 @@ class TeaserLists:
         by_child: dict[int, list[tuple[int, int]]] = {}
         for i, f in group:
             chain = ancestors(parent, f)
-            child = chain[chain.index(root) - 1] if chain.index(root) > 0 else f
-            by_child.setdefault(child, []).append((i, f))
+            k = chain.index(root)
+            by_child.setdefault(chain[k - 1] if k else f, []).append((i, f))
         if len(by_child) > 1:
             pending.extend(by_child.values())
