@@ -1313,6 +1313,42 @@ def test_a_page_without_a_sure_block_takes_its_likeliest() -> None:
     ) == set()
 
 
+def _in_frames(segs: list[Segment], frames: list[int]) -> None:
+    """Give the blocks their elements (indices into a ``Doc.parent`` list the test builds)."""
+    for s, f in zip(segs, frames, strict=True):
+        s.frame = f
+
+
+def test_the_story_s_last_siblings_are_weighed() -> None:
+    from boilerstrip.classify import learned
+
+    # frames: 0 the page, 1 the story's element (parent 0), 2-5 its paragraphs (children of 1),
+    # 6 a sidebar (child of 0) holding 7
+    parent = [-1, 0, 1, 1, 1, 1, 0, 6]
+    segs = _worded(60, 80, 12, 15, 40)
+    _in_frames(segs, [2, 3, 4, 5, 7])
+    pa = [0.9, 0.8, 0.45, 0.4, 0.3]
+    # the story's last two paragraphs, doubted, come after its last sure block: siblings of it, they
+    # are weighed; the sidebar's block is not (nor is anything without the page's elements)
+    assert learned.take_doubtful(segs, pa, [0.0] * 5, parent) == {2, 3}
+    assert learned.take_doubtful(segs, pa, [0.0] * 5) == set()
+    # the walk stops at a block the comment model suspects, even one it does not claim
+    pc = [0.0, 0.0, 0.0, learned.SIBLING_COMMENT_CUT, 0.0]
+    assert learned.take_doubtful(segs, pa, pc, parent) == {2}
+
+
+def test_a_heading_beside_the_only_sure_heading_comes_in() -> None:
+    from boilerstrip.classify import learned
+
+    # a page of two headings in one element (a test page of images between them), one at 0.51
+    parent = [-1, 0, 1, 1]
+    segs = _worded(3, 3)
+    _in_frames(segs, [2, 3])
+    assert learned.take_doubtful(segs, [0.51, 0.44], [0.0] * 2, parent) == {1}
+    # and the run goes backwards too: a doubted first paragraph before the first sure one
+    assert learned.take_doubtful(segs, [0.44, 0.51], [0.0] * 2, parent) == {0}
+
+
 def test_take_doubtful_skips_blocks_the_comment_model_claims() -> None:
     from boilerstrip.classify import learned
 
