@@ -989,6 +989,13 @@ _LAZY["NOT_CAPTION"] = (
 )
 """Short lines near images that are not captions: rights notices, gallery controls, form prompts."""
 
+# --- a gallery's slide counters (classify.teasers) ------------------------------------------------
+
+SLIDE_COUNTER: regex.Pattern[str]
+_LAZY["SLIDE_COUNTER"] = (r"^\s{0,8}([0-9]{1,3})\s{0,2}/\s{0,2}([0-9]{1,3})(?![0-9]|\s{0,2}/)", 0)
+"""A block that opens with a slide's place in its gallery, "12/50 Blockbusters aid Pinewood
+expansion" (groups: the slide's number, the gallery's size); not a date's "05/12/2012"."""
+
 # --- cross-links, sign-up calls, post footers and photo credits in text (classify.promos) --------
 
 SEE_ALSO: regex.Pattern[str]

@@ -2216,9 +2216,10 @@ def test_most_commented_lists_are_no_comment_markup() -> None:
 TEASER = "The city council voted on Tuesday to close the old bridge for repairs next spring."
 
 
-def _teaser_page(items: int, story: int, linked: bool = True) -> Doc:
+def _teaser_page(items: int, story: int, linked: bool = True, counted: bool = False) -> Doc:
     """frames: 0 body, 1 div.story (its paragraphs), 2 ul (the list), then per item an li and the
-    item's div holding a headline and one paragraph."""
+    item's div holding a headline and one paragraph (``counted``: the headline opens with the
+    slide's counter, "3/6 ...")."""
     parent = [-1, 0, 0]
     doc = Doc(kind="html", parent=parent, frame_cues=[0, 0, 0])
     for _ in range(story):
@@ -2229,8 +2230,8 @@ def _teaser_page(items: int, story: int, linked: bool = True) -> Doc:
         div = len(parent) - 1
         parent.extend([div, div])  # the headline and the paragraph
         doc.segments.append(
-            Segment(text=f"Bridge story number {k}", source="/x", tag="h3", frame=len(parent) - 2,
-                    heading=3)
+            Segment(text=(f"{k + 1}/{items} " if counted else "") + f"Bridge story number {k}",
+                    source="/x", tag="h3", frame=len(parent) - 2, heading=3)
         )
         doc.segments.append(Segment(text=TEASER, source="/x", tag="p", frame=len(parent) - 1))
     doc.frame_cues = [0] * len(parent)
@@ -2264,6 +2265,47 @@ def test_teaser_lists_need_a_story_items_and_linked_headlines() -> None:
     ):
         TeaserLists()(doc)
         assert all(s.label is Label.ARTICLE for s in doc.segments if not s.heading)
+
+
+def test_a_gallery_of_counted_slides_after_the_story_is_not_article() -> None:
+    from boilerstrip.classify.teasers import TeaserLists
+
+    # "1/6 ...", "2/6 ...": the slides count themselves, no headline is a link
+    doc = _teaser_page(items=6, story=6, linked=False, counted=True)
+    TeaserLists()(doc)
+    labels = [s.label for s in doc.segments]
+    assert labels[:6] == [Label.ARTICLE] * 6
+    assert all(label is None for label in labels[6:])
+    # a slideshow that is the page (no story before it) stays
+    doc = _teaser_page(items=6, story=0, linked=False, counted=True)
+    TeaserLists()(doc)
+    assert all(s.label is Label.ARTICLE for s in doc.segments if not s.heading)
+
+
+def test_slide_items_count_one_gallery_s_distinct_slides() -> None:
+    from boilerstrip.classify.teasers import slide_items
+
+    doc = _teaser_page(items=6, story=2, linked=False, counted=True)
+    heads = [i for i, s in enumerate(doc.segments) if s.heading]
+    assert [i for i, _ in slide_items(doc.segments, doc.parent)] == heads
+    # the item is the slide's element (the headline's parent)
+    assert all(doc.parent[doc.segments[i].frame] == f
+               for i, f in slide_items(doc.segments, doc.parent))
+    # four slides of a gallery of six are too few; so are five copies of one slide's counter
+    for k, i in enumerate(heads):
+        doc.segments[i].text = f"{min(k, 3) + 1}/6 Bridge story"
+    assert slide_items(doc.segments, doc.parent) == []
+    # dates, a counter over its gallery's size, and cells of a table count no slide
+    for k, i in enumerate(heads):
+        doc.segments[i].text = f"0{k + 1}/12/2012 Bridge story"
+    assert slide_items(doc.segments, doc.parent) == []
+    for k, i in enumerate(heads):
+        doc.segments[i].text = f"{k + 7}/6 Bridge story"
+    assert slide_items(doc.segments, doc.parent) == []
+    for k, i in enumerate(heads):
+        doc.segments[i].text = f"{k + 1}/6 Bridge story"
+        doc.segments[i].cues |= P.TABLE
+    assert slide_items(doc.segments, doc.parent) == []
 
 
 # --- repeated lines --------------------------------------------------------------------------------

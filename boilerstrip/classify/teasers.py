@@ -7,10 +7,17 @@ twenty summaries of other stories under the story, held out 0.41-0.45). The item
 give themselves away together: the same slot repeated, a headline that is a link, one block of
 text under it in the same element.
 
+A gallery of other stories under the story is the same list in another dress: its slides carry
+no links but count themselves ("1/50 United goin down", a summary, a photo credit; the
+Independent's business gallery under a travel story on mozilla-readability's bug-1255978, kept
+at 0.3-0.77 even in-sample). A slideshow that is the page's story (trafilatura-eval's
+economictimes.indiatimes.com, "1/5" over each slide) has no story before it.
+
 This step finds such items (:func:`teaser_items`): a heading whose text is mostly a link, followed
 by one article block in the same element and nothing else there, or a linked ``dt`` and its ``dd``
-(l3s-gn1's cbc.ca pages); the items of one list sit at the same depth, and lists that share a
-column with the story are told apart by the column's children. Where a list has
+(l3s-gn1's cbc.ca pages); and :func:`slide_items`, the blocks that open with their place in a
+gallery of :data:`MIN_ITEMS` slides or more. The items of one list sit at the same depth, and
+lists that share a column with the story are told apart by the column's children. Where a list has
 :data:`MIN_ITEMS` items and the page has :data:`MIN_STORY_WORDS` article words before the first of
 them and outside the list's element (the story the list comes after), the article blocks of that
 element from its first item on lose the label (the later steps make them navigation). A page
@@ -23,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Final
 
+from .. import patterns as P
 from ..document import Doc, Segment
 from ..types import Label
 from .base import ancestors, common_ancestor, frames_under, unlabel
@@ -67,9 +75,33 @@ def teaser_items(segs: Sequence[Segment], parent: Sequence[int]) -> list[tuple[i
     return out
 
 
+def slide_items(segs: Sequence[Segment], parent: Sequence[int]) -> list[tuple[int, int]]:
+    """The slides of a page's galleries: (index of the block that opens with the slide's counter,
+    :data:`patterns.SLIDE_COUNTER`, the slide's element: the parent of that block's) for each
+    gallery size ``n`` of :data:`MIN_ITEMS` or more that :data:`MIN_ITEMS` distinct slides
+    ``1 <= k <= n`` count in, the first block of each slide number. Blocks in a table (a results
+    table's "3/12" cells) are no slides."""
+    by_size: dict[int, dict[int, tuple[int, int]]] = {}
+    for i, s in enumerate(segs):
+        if s.frame < 0 or s.cues & P.TABLE or not s.text[:12].lstrip()[:1].isdigit():
+            continue
+        m = P.SLIDE_COUNTER.match(s.text)
+        if m is None:
+            continue
+        k, n = int(m.group(1)), int(m.group(2))
+        item = parent[s.frame]
+        if 1 <= k <= n and n >= MIN_ITEMS and item >= 0:
+            by_size.setdefault(n, {}).setdefault(k, (i, item))
+    out = [got for slides in by_size.values() if len(slides) >= MIN_ITEMS
+           for got in slides.values()]
+    out.sort()
+    return out
+
+
 class TeaserLists:
     """HTML: the article blocks of a list of :data:`MIN_ITEMS` teasers (linked headline, one block
-    of text) that follows :data:`MIN_STORY_WORDS` words of the story lose the label."""
+    of text) or gallery slides that follows :data:`MIN_STORY_WORDS` words of the story lose the
+    label."""
 
     name = "teasers"
 
@@ -78,6 +110,9 @@ class TeaserLists:
             return
         segs, parent = doc.segments, doc.parent
         items = teaser_items(segs, parent)
+        slides = slide_items(segs, parent)
+        if slides:
+            items = sorted(set(items).union(slides))
         if len(items) < MIN_ITEMS:
             return
         depth = {f: len(ancestors(parent, f)) for _, f in items}
