@@ -869,6 +869,7 @@ _LAZY["COMMENT_PROMPT"] = (
     r"how (?:did|do) you feel about this (?:article|story|post)\b|"
     r"(?:enter|fill in) your (?:information|info|details)(?: below)? to (?:add|post|leave) "
     r"(?:a |your )?(?:new )?comment|"
+    r"[←«‹<]?\s*(?:previous|older|newer|next|more) comments\s*[→»›>]?\s*$|"
     rf"{_COMMENT_CHROME_INTL}"
     r")",
     _I,
@@ -887,7 +888,8 @@ are found for this news.", "Comment on this article", Squarespace's "Enter your 
 add a new comment.", a section's question to its readers ("What do you think?", "Anything to
 add?", "Something to say?"), a Q&A page's count of answers ("6 Answers"), reddit's "level 2"
 over a reply, "Read the Terms of Use", the form's reports ("Thank you. Your submission has been
-sent.", "Your comment could not be posted."), Blogger's "Newer Post Older Post Home", and the
+sent.", "Your comment could not be posted."), Blogger's "Newer Post Older Post Home", the
+comment pages' links ("← Previous Comments", "Newer Comments →"), and the
 chrome of :data:`_COMMENT_CHROME_INTL` in nine other languages)."""
 
 COMMENT_POLICY: regex.Pattern[str]

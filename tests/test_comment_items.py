@@ -304,7 +304,8 @@ def test_comment_chrome_in_other_languages() -> None:
          "This symbol indicates that that person is The Guardian's staff", "Error message",
          "We welcome thoughtful comments from readers. Please comply with our guidelines.",
          "Not Registered? Quick registration and comment.",
-         "Already Registered? Login and comment.", "Comment again"],
+         "Already Registered? Login and comment.", "Comment again", "← Previous Comments",
+         "Newer Comments →", "« Older Comments"],
         ["Danke für den Artikel, ich habe das Rezept gleich ausprobiert.", "❤️", "😊👍",
          "Merci pour cet article, très bien écrit et utile.", WORDS_1],
     )
