@@ -1141,6 +1141,8 @@ def test_cross_links_sign_up_calls_and_post_footers_are_not_article_in_text() ->
         "Das könnte dich auch interessieren …",
         "Never miss the latest news by signing up to our newsletter today!",
         "PC Gamer Newsletter",
+        "Start Receiving PR-inside.com News Headlines per email.",
+        "Sign up for breaking news alerts by e-mail.",
         "Subscribe now to our eNATION edition for the full story.",
         "This entry was posted in Allgemein. Bookmark the permalink.",
         "Gefällt mir Wird geladen...",

@@ -64,7 +64,7 @@ SCORE: Final = 0.7
 # (tests/test_prechecks.py compares both on made-up and real blocks).
 _SEE_ALSO_HINT: Final = contains_any((":", ">", "»", "›", "…", "...", "also", "interessieren"))
 """Each lead of :data:`patterns.SEE_ALSO` ends in one of its marks, or is one of two phrases."""
-_NEWSLETTER_HINT: Final = contains_any(("newsletter", "lettre", "daily", "mail", "inbox"))
+_NEWSLETTER_HINT: Final = contains_any(("newsletter", "lettre", "daily", "mail", "inbox", "alert"))
 _SUBSCRIBE_HINT: Final = contains_any(
     ("mail", "boîte", "subscribe", "sign", "registrieren", "jetzt")
 )
