@@ -967,7 +967,8 @@ _LAZY["AUTHOR_BOX"] = (
 )
 """The post's author box ("About the author: Nickel is the founder and editor-in-chief of this
 site", "Bio: I write things."), which a comment section's markup may sweep in: the post's, not a
-reader's."""
+reader's; its heading alone ("About the author") opens the box under the story
+(:mod:`boilerstrip.classify.author_box`)."""
 
 # --- captions (classify.captions) -------------------------------------------------------------
 

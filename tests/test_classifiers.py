@@ -2310,6 +2310,53 @@ def test_slide_items_count_one_gallery_s_distinct_slides() -> None:
     assert slide_items(doc.segments, doc.parent) == []
 
 
+# --- an author's box ---------------------------------------------------------------------------------
+
+
+def _boxed_page(heading: str, box_blocks: int, after_box: int) -> Doc:
+    """frames: 0 body, 1 div.story (2-4 its paragraphs), 5 div.author (6 its heading, then its
+    paragraphs), then paragraphs of the story's element after the box."""
+    parent = [-1, 0, 1, 1, 1, 1, 5]
+    doc = Doc(kind="html", parent=parent)
+    for f in (2, 3, 4):
+        doc.segments.append(Segment(text=PROSE, source="/x", tag="p", frame=f))
+    doc.segments.append(Segment(text=heading, source="/x", tag="h3", frame=6, heading=3))
+    for _ in range(box_blocks):
+        parent.append(5)
+        doc.segments.append(Segment(text=PROSE2, source="/x", tag="p", frame=len(parent) - 1))
+    for _ in range(after_box):
+        parent.append(1)
+        doc.segments.append(Segment(text=PROSE, source="/x", tag="p", frame=len(parent) - 1))
+    doc.frame_cues = [0] * len(parent)
+    compute(doc)
+    for s in doc.segments:
+        s.label = Label.ARTICLE
+    return doc
+
+
+def test_an_about_the_author_box_is_not_article() -> None:
+    from boilerstrip.classify.author_box import AuthorBoxes
+
+    doc = _boxed_page("About the author", box_blocks=2, after_box=1)
+    AuthorBoxes()(doc)
+    # the story, the box (heading and biography: unlabelled), the story's element again
+    assert [s.label for s in doc.segments] == [Label.ARTICLE] * 3 + [None] * 3 + [Label.ARTICLE]
+    for heading in ("Über den Autor", "About the Author..."):
+        doc = _boxed_page(heading, box_blocks=1, after_box=0)
+        AuthorBoxes()(doc)
+        assert [s.label for s in doc.segments] == [Label.ARTICLE] * 3 + [None] * 2
+
+
+def test_a_line_that_only_mentions_the_author_stays_article() -> None:
+    from boilerstrip.classify.author_box import AuthorBoxes
+
+    for heading in ("About the author's new book, the critics of three papers said little",
+                    "About Us", "The author"):
+        doc = _boxed_page(heading, box_blocks=1, after_box=0)
+        AuthorBoxes()(doc)
+        assert all(s.label is Label.ARTICLE for s in doc.segments), heading
+
+
 # --- repeated lines --------------------------------------------------------------------------------
 
 

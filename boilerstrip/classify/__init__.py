@@ -25,6 +25,7 @@
 9. :class:`CommentItems` - the comment blocks split into reader comments;
    :class:`AfterComments` - HTML only: what follows the comment section outside the story's
    element is not article;
+   :class:`AuthorBoxes` - HTML only: an "About the author" box under the story is not article;
 10. :class:`Captions` - captions and credits at the article;
 11. :class:`Title` - the headline;
 12. :class:`Chrome` - footer or navigation for everything left;
@@ -37,6 +38,7 @@ from __future__ import annotations
 from ..document import Doc
 from .after_comments import AfterComments
 from .asides import Asides
+from .author_box import AuthorBoxes
 from .base import Classifier
 from .captions import Captions
 from .chrome import Chrome
@@ -76,6 +78,7 @@ PIPELINE: tuple[Classifier, ...] = (
     Promos(),
     CommentItems(),
     AfterComments(),
+    AuthorBoxes(),
     Captions(),
     Title(),
     Chrome(),
