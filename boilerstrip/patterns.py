@@ -1052,11 +1052,17 @@ _LAZY["POST_FOOTER"] = (
     r"dieser\s+(?:eintrag|beitrag|artikel)\s+wurde\s+(?:.{0,40}\s)?(?:veröffentlicht|abgelegt)\b|"
     r"bookmark\s+the\s+permalink|newer\s+posts?\s+older\s+posts?|"
     r"(?:teilen\s+sie\s+dies\s+mit|teile\s+dies|share\s+this|like\s+this)\s*:|"
-    r"gefällt\s+mir\s+wird\s+geladen|like\s+loading)",
+    r"gefällt\s+mir\s+wird\s+geladen|like\s+loading|"
+    r"a\s+version\s+of\s+this\s+(?:article|story|review|column|op-?ed|essay|interview)\s+"
+    r"(?:appears|appeared)\b|"
+    r"trackback\s+url\s+for\s+this\s+(?:entry|post))",
     _I,
 )
-"""The footer lines of a blog post ("This entry was posted in X. Bookmark the permalink.") and the
-blog engines' share and like widgets ("Teilen Sie dies mit:", "Gefällt mir Wird geladen...")."""
+"""The footer lines of a blog post ("This entry was posted in X. Bookmark the permalink.", TypePad's
+"TrackBack URL for this entry:"), a newspaper story's print note ("A version of this article
+appeared in print on July 24, 2012, on page A1 of the New York edition", the New York Times and
+the Wall Street Journal on dragnet) and the blog engines' share and like widgets ("Teilen Sie dies
+mit:", "Gefällt mir Wird geladen...")."""
 
 POST_TAXONOMY: regex.Pattern[str]
 _LAZY["POST_TAXONOMY"] = (

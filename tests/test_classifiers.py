@@ -1144,14 +1144,25 @@ def test_cross_links_sign_up_calls_and_post_footers_are_not_article_in_text() ->
         "Start Receiving PR-inside.com News Headlines per email.",
         "Sign up for breaking news alerts by e-mail.",
         "Subscribe now to our eNATION edition for the full story.",
-        "This entry was posted in Allgemein. Bookmark the permalink.",
-        "Gefällt mir Wird geladen...",
-        "Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone.",
     ):
+        # (in HTML only where the first stage doubted the block: here no model scored it)
         for kind, expected in (("text", None), ("html", Label.ARTICLE)):
             doc = promos_doc(kind, line)
             Promos()(doc)
             assert [s.label for s in doc.segments] == [Label.ARTICLE, expected, Label.ARTICLE], line
+    for line in (
+        "This entry was posted in Allgemein. Bookmark the permalink.",
+        "Gefällt mir Wird geladen...",
+        "Materiał chroniony prawem autorskim - wszelkie prawa zastrzeżone.",
+        "A version of this article appeared in print on July 24, 2012, on page A1 of the New York "
+        "edition with the headline: Bridge to Open in Spring.",
+        "TrackBack URL for this entry:",
+    ):
+        # a post footer: in HTML too, whatever the model thought of it
+        for kind in ("text", "html"):
+            doc = promos_doc(kind, line)
+            Promos()(doc)
+            assert [s.label for s in doc.segments] == [Label.ARTICLE, None, Label.ARTICLE], line
 
 
 def test_prose_that_mentions_newsletters_links_or_photos_stays_article() -> None:
@@ -2429,6 +2440,7 @@ def test_html_promos_judge_only_the_blocks_the_first_stage_doubted() -> None:
     from boilerstrip.classify.promos import HTML_DOUBTFUL, Promos
 
     call = "Sign up for our daily newsletter to get the news in your inbox."
+    # (a cross-link or a sign-up call; a post footer goes at any probability, tested above)
     for p_article, kept in ((HTML_DOUBTFUL - 0.2, False), (HTML_DOUBTFUL + 0.3, True)):
         doc = Doc(kind="html", parent=[-1], frame_cues=[0])
         for text in (PROSE, call):
