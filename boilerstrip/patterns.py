@@ -1055,14 +1055,17 @@ _LAZY["POST_FOOTER"] = (
     r"gefällt\s+mir\s+wird\s+geladen|like\s+loading|"
     r"a\s+version\s+of\s+this\s+(?:article|story|review|column|op-?ed|essay|interview)\s+"
     r"(?:appears|appeared)\b|"
-    r"trackback\s+url\s+for\s+this\s+(?:entry|post))",
+    r"trackback\s+url\s+for\s+this\s+(?:entry|post)|"
+    r"(?:previous|next|older|newer)\s+(?:post|entry|article)\s*:|"
+    r"comments?\s+(?:are|is)\s+(?:now\s+)?closed\b)",
     _I,
 )
 """The footer lines of a blog post ("This entry was posted in X. Bookmark the permalink.", TypePad's
-"TrackBack URL for this entry:"), a newspaper story's print note ("A version of this article
-appeared in print on July 24, 2012, on page A1 of the New York edition", the New York Times and
-the Wall Street Journal on dragnet) and the blog engines' share and like widgets ("Teilen Sie dies
-mit:", "Gefällt mir Wird geladen...")."""
+"TrackBack URL for this entry:", the links to the blog's neighbouring posts, "Previous post: ...",
+"Next post: ...", and "Comments are now closed"), a newspaper story's print note ("A version of
+this article appeared in print on July 24, 2012, on page A1 of the New York edition", the New York
+Times and the Wall Street Journal on dragnet) and the blog engines' share and like widgets
+("Teilen Sie dies mit:", "Gefällt mir Wird geladen...")."""
 
 POST_TAXONOMY: regex.Pattern[str]
 _LAZY["POST_TAXONOMY"] = (

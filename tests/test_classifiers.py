@@ -1157,6 +1157,9 @@ def test_cross_links_sign_up_calls_and_post_footers_are_not_article_in_text() ->
         "A version of this article appeared in print on July 24, 2012, on page A1 of the New York "
         "edition with the headline: Bridge to Open in Spring.",
         "TrackBack URL for this entry:",
+        "Previous post: Nine steps to transform yourself into a river",
+        "Next Post: What Happened to All Those People",
+        "Comments are now closed on Letters of Note.",
     ):
         # a post footer: in HTML too, whatever the model thought of it
         for kind in ("text", "html"):

@@ -75,10 +75,10 @@ _SUBSCRIBE_HINT: Final = contains_any(
     ("mail", "boîte", "subscribe", "sign", "registrieren", "jetzt")
 )
 _POST_FOOTER_HINT: Final = contains_any(
-    ("posted", "wurde", "permalink", "older", ":", "geladen", "loading", "version")
+    ("posted", "wurde", "permalink", "older", ":", "geladen", "loading", "version", "closed")
 )
-"""The share and like widgets of :data:`patterns.POST_FOOTER` all end in a colon; a print note
-holds "version"."""
+"""The share and like widgets and the neighbouring posts' links of :data:`patterns.POST_FOOTER`
+all end in a colon; a print note holds "version", a closed section "closed"."""
 _RIGHTS_HINT: Final = contains_any(
     tuple(max(p, key=len).casefold() for p in P.RIGHTS_PHRASES + P.MORE_RIGHTS_PHRASES)
 )
