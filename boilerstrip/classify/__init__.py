@@ -19,9 +19,9 @@
    line 12") are not article;
 6. :class:`DataRows` - text only: a table's data rows (cells between pipes) are not article;
 7. :class:`Placeholders` - text only: a line of bracketed placeholders ("[logo]") is not article;
-8. :class:`Promos` - text (and, in HTML, the blocks the first stage doubted): cross-links ("Read
-   more: ..."), sign-up calls and post footers are not article; text only: a caption ending in its
-   photo credit is a caption;
+8. :class:`Promos` - cross-links ("Read more: ..."), sign-up calls (in HTML: where the first stage
+   doubted the block) and post footers are not article; text only: a caption ending in its photo
+   credit is a caption;
 9. :class:`CommentItems` - the comment blocks split into reader comments;
    :class:`AfterComments` - HTML only: what follows the comment section outside the story's
    element is not article;

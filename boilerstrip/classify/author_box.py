@@ -20,7 +20,7 @@ from typing import Final
 from .. import patterns as P
 from ..document import Doc
 from ..types import Label
-from .base import frames_under, unlabel
+from .base import ancestors, unlabel
 
 MAX_HEADING_WORDS: Final = 8
 """A box's heading is short ("About the author", "About the Author..."). With the whole of a longer
@@ -55,9 +55,10 @@ class AuthorBoxes:
             box = parent[s.frame]
             if box < 0:
                 continue
-            under = frames_under(parent, box)
+            # (a walk up from each of the few blocks after it, not a mask of the page's frames
+            # per heading: a page of many author boxes stays linear)
             for t in segs[i + 1 : i + 1 + MAX_BOX_BLOCKS]:
-                if t.frame < 0 or not under[t.frame]:
+                if t.frame < 0 or box not in ancestors(parent, t.frame):
                     break
                 if t.label is article:
                     unlabel(t, self.name)

@@ -150,9 +150,9 @@ def is_told_twice(s: Segment) -> bool:
 class Promos:
     """Text documents: an article block that is a cross-link, a sign-up call or a post footer loses
     the article label (the later steps make it navigation); one that is a credited photo caption
-    or an alt text told twice (:func:`is_told_twice`) becomes a caption. HTML documents: only a
-    doubtful article block (:data:`HTML_DOUBTFUL`) that is a cross-link, a sign-up call or a post
-    footer loses the label."""
+    or an alt text told twice (:func:`is_told_twice`) becomes a caption. HTML documents: an article
+    block that is a post footer loses the label, and a doubtful one (:data:`HTML_DOUBTFUL`) that
+    is a cross-link or a sign-up call."""
 
     name = "promos"
 
