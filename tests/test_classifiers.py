@@ -1160,6 +1160,11 @@ def test_cross_links_sign_up_calls_and_post_footers_are_not_article_in_text() ->
         "Previous post: Nine steps to transform yourself into a river",
         "Next Post: What Happened to All Those People",
         "Comments are now closed on Letters of Note.",
+        "This entry was posted on Saturday, August 25th, 2012 at 12:23 am and is filed under Neat "
+        "Stuff, Robot Art. You can follow any responses to this entry through the RSS 2.0 feed.",
+        "You can follow any responses to this entry through the RSS 2.0 feed. You can leave a "
+        "response, or trackback from your own site.",
+        "RSS feed for comments on this post. TrackBack URI",
     ):
         # a post footer: in HTML too, whatever the model thought of it
         for kind in ("text", "html"):
