@@ -1051,6 +1051,8 @@ _LAZY["POST_FOOTER"] = (
     r"^\W{0,3}(?:this\s+(?:entry|post)\s+was\s+posted\s+(?:in\b|on\s.{0,80}?\bfiled\s+under\b)|"
     r"you\s+can\s+follow\s+any\s+responses\s+to\s+this\s+(?:entry|post)\b|"
     r"rss\s+feed\s+for\s+comments\s+on\s+this\s+post\b|"
+    r"(?<=[«\u2039]\s{0,2})[^|\n]{1,200}\|\s*main\s*(?:\|[^|\n]{1,200}[»\u203a]\s*)?$|"
+    r"main\s*\|[^|\n]{1,200}[»\u203a]\s*$|"
     r"dieser\s+(?:eintrag|beitrag|artikel)\s+wurde\s+(?:.{0,40}\s)?(?:veröffentlicht|abgelegt)\b|"
     r"bookmark\s+the\s+permalink|newer\s+posts?\s+older\s+posts?|"
     r"(?:teilen\s+sie\s+dies\s+mit|teile\s+dies|share\s+this|like\s+this)\s*:|"
@@ -1066,7 +1068,8 @@ _LAZY["POST_FOOTER"] = (
 entry was posted on <date> and is filed under X.", "You can follow any responses to this entry
 through the RSS 2.0 feed.", "RSS feed for comments on this post.", WordPress's), TypePad's
 "TrackBack URL for this entry:", the links to the blog's neighbouring posts, "Previous post: ...",
-"Next post: ...", and "Comments are now closed"), a newspaper story's print note ("A version of
+"Next post: ...", TypePad's "« Previous title | Main | Next title »" (its first and last post
+show one side), and "Comments are now closed"), a newspaper story's print note ("A version of
 this article appeared in print on July 24, 2012, on page A1 of the New York edition", the New York
 Times and the Wall Street Journal on dragnet) and the blog engines' share and like widgets
 ("Teilen Sie dies mit:", "Gefällt mir Wird geladen...")."""

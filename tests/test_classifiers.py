@@ -1165,6 +1165,8 @@ def test_cross_links_sign_up_calls_and_post_footers_are_not_article_in_text() ->
         "You can follow any responses to this entry through the RSS 2.0 feed. You can leave a "
         "response, or trackback from your own site.",
         "RSS feed for comments on this post. TrackBack URI",
+        "« Romney Assesses the Motor Vehicle Sector | Main | Romney/Ryan on FEMA and NOAA »",
+        "Main | Chads Choice Webcast Sept 27th, presentation and recording »",
     ):
         # a post footer: in HTML too, whatever the model thought of it
         for kind in ("text", "html"):
@@ -1177,6 +1179,9 @@ def test_prose_that_mentions_newsletters_links_or_photos_stays_article() -> None
     from boilerstrip.classify.promos import Promos
 
     for line in (
+        "The main | thing is to keep calm »",  # ("main" opens a neighbouring-post line only)
+        "Remain seated | please »",
+        "This post was posted on Reddit, where it drew a thousand replies.",
         # a newsletter, but no call to sign up (talent.ch)
         "Christine hat sich bereit erklärt, wieder regelmässig einen Newsletter für Talent zu verfassen.",
         "Lea Müller hat das Rennen gewonnen.",  # "Lea" is a name: a cross-link needs its colon

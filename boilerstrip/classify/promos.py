@@ -76,11 +76,11 @@ _SUBSCRIBE_HINT: Final = contains_any(
 )
 _POST_FOOTER_HINT: Final = contains_any(
     ("posted", "wurde", "permalink", "older", ":", "geladen", "loading", "version", "closed",
-     "responses", "rss")
+     "responses", "rss", "main")
 )
 """The share and like widgets and the neighbouring posts' links of :data:`patterns.POST_FOOTER`
 all end in a colon; a print note holds "version", a closed section "closed", WordPress's feed
-lines "responses" or "rss"."""
+lines "responses" or "rss", TypePad's links to the neighbouring posts "main"."""
 _RIGHTS_HINT: Final = contains_any(
     tuple(max(p, key=len).casefold() for p in P.RIGHTS_PHRASES + P.MORE_RIGHTS_PHRASES)
 )
