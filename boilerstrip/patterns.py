@@ -438,8 +438,11 @@ radio button ("( )"), and the pieces of a wide field w3m breaks over lines ("[Na
 "]", "] [")."""
 
 DUMP_FIELD: regex.Pattern[str]
-_LAZY["DUMP_FIELD"] = (r"_{5,}|\((?:BUTTON|RADIO|CHECKBOX|submit|reset)\)", 0)
-"""What lynx writes for a text field (a run of underscores) or a button (``(BUTTON)``)."""
+_LAZY["DUMP_FIELD"] = (
+    r"_{5,}|\((?:BUTTON|RADIO|CHECKBOX|submit|reset)\)|\bembed\([^()\s]{0,2000}\)", 0
+)
+"""What lynx writes for a text field (a run of underscores) or a button (``(BUTTON)``), and what
+w3m writes for an embedded player or Flash movie, ``embed(http://www.youtube.com/v/...)``."""
 
 DATE_MONTHS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
                       "nov", "dec")
@@ -1048,7 +1051,11 @@ _LAZY["SIGN_UP"] = (
 
 POST_FOOTER: regex.Pattern[str]
 _LAZY["POST_FOOTER"] = (
-    r"^\W{0,3}(?:this\s+(?:entry|post)\s+was\s+posted\s+(?:in\b|on\s.{0,80}?\bfiled\s+under\b)|"
+    r"^\W{0,3}(?:this\s+(?:entry|post)\s+was\s+posted\s+"
+    r"(?:in\b|on\s.{0,80}?\b(?:filed\s+under|posted\s+in)\b)|"
+    r"email\s*this\s*blogthis!|"
+    r"(?:the\s+)?story\s+continues(?:\s+below)?(?:\s+(?:this\s+)?(?:advertisement|ad))?\W*"
+    r"(?:continue\s+story\W*)?$|"
     r"you\s+can\s+follow\s+any\s+responses\s+to\s+this\s+(?:entry|post)\b|"
     r"rss\s+feed\s+for\s+comments\s+on\s+this\s+post\b|"
     r"(?<=[«\u2039]\s{0,2})[^|\n]{1,200}\|\s*main\s*(?:\|[^|\n]{1,200}[»\u203a]\s*)?$|"
@@ -1065,14 +1072,17 @@ _LAZY["POST_FOOTER"] = (
     _I,
 )
 """The footer lines of a blog post ("This entry was posted in X. Bookmark the permalink.", "This
-entry was posted on <date> and is filed under X.", "You can follow any responses to this entry
-through the RSS 2.0 feed.", "RSS feed for comments on this post.", WordPress's), TypePad's
-"TrackBack URL for this entry:", the links to the blog's neighbouring posts, "Previous post: ...",
-"Next post: ...", TypePad's "« Previous title | Main | Next title »" (its first and last post
-show one side), and "Comments are now closed"), a newspaper story's print note ("A version of
-this article appeared in print on July 24, 2012, on page A1 of the New York edition", the New York
-Times and the Wall Street Journal on dragnet) and the blog engines' share and like widgets
-("Teilen Sie dies mit:", "Gefällt mir Wird geladen...")."""
+entry was posted on <date> and is filed under X." or "... and posted in X.", "You can follow any
+responses to this entry through the RSS 2.0 feed.", "RSS feed for comments on this post.",
+WordPress's; Blogger's share bar "Email ThisBlogThis!Share to Twitter..." as a dump prints it;
+TypePad's "TrackBack URL for this entry:"), the links to the blog's neighbouring posts ("Previous
+post: ...", "Next post: ...", TypePad's "« Previous title | Main | Next title »", its first and
+last post showing one side), "Comments are now closed", a newspaper story's print note ("A
+version of this article appeared in print on July 24, 2012, on page A1 of the New York edition",
+the New York Times and the Wall Street Journal on dragnet), the blog engines' share and like
+widgets ("Teilen Sie dies mit:", "Gefällt mir Wird geladen..."), and a news story's ad break,
+"Story continues below" ("Story continues Continue story" in the Globe and Mail's dumps on
+l3s-gn1; no gold of the six sets keeps one)."""
 
 POST_TAXONOMY: regex.Pattern[str]
 _LAZY["POST_TAXONOMY"] = (

@@ -1114,6 +1114,9 @@ def test_placeholder_lines_lose_the_article_label_in_text_only() -> None:
     assert not is_placeholder_line("[" + "a long note in brackets " * 5 + "]")
     assert not is_placeholder_line("Tutkimus[muokkaa | muokkaa wikitekstiä]")  # a heading
     assert not is_placeholder_line("Nickname: ____________________")
+    # w3m: an embedded player or Flash movie
+    assert is_placeholder_line("embed(http://www.youtube.com/v/_QxvNtgakHc?version=3&hl=en_US)")
+    assert not is_placeholder_line("Paste the embed(url) code into your page.")
     assert not is_placeholder_line("[Photo] The bridge at dawn, seen from the old town.")
     assert not is_placeholder_line(PROSE)
     assert_drops_in_text_only(Placeholders(), "[nwo_peterson_trial_120731_w]")
@@ -1167,6 +1170,10 @@ def test_cross_links_sign_up_calls_and_post_footers_are_not_article_in_text() ->
         "RSS feed for comments on this post. TrackBack URI",
         "« Romney Assesses the Motor Vehicle Sector | Main | Romney/Ryan on FEMA and NOAA »",
         "Main | Chads Choice Webcast Sept 27th, presentation and recording »",
+        "This entry was posted on Monday, October 15th, 2012 at 4:48 pm and posted in Life.",
+        "Email ThisBlogThis!Share to TwitterShare to Facebook",
+        "Story continues Continue story",
+        "Story continues below advertisement",
     ):
         # a post footer: in HTML too, whatever the model thought of it
         for kind in ("text", "html"):
@@ -1181,6 +1188,7 @@ def test_prose_that_mentions_newsletters_links_or_photos_stays_article() -> None
     for line in (
         "The main | thing is to keep calm »",  # ("main" opens a neighbouring-post line only)
         "Remain seated | please »",
+        "The story continues to unfold in Paris, where the talks resumed on Monday.",
         "This post was posted on Reddit, where it drew a thousand replies.",
         # a newsletter, but no call to sign up (talent.ch)
         "Christine hat sich bereit erklärt, wieder regelmässig einen Newsletter für Talent zu verfassen.",

@@ -34,6 +34,7 @@ PIECES = (
     "Discussion", "This entry is closed", "Comments are now closed",
     "RSS feed for comments on this post", "You can follow any responses to this entry",
     "« A | Main | B »", "Main | Next \u203a", "\u2039 Prev | MAIN", "Ma\u0130n | x »",
+    "Email ThisBlogThis!", "Story continues below", "STORY CONTINUES", "Story continue\u017f",
     "12 likes", "3 ", "Up",
     "TOP", "Back to top", "Follow us", "E-Mail", "Previous", "Jump to comments", "Comments (3)",
     "#1. comment", "Comment number 12.", "comment no. 7", "view all comments", "2 replies", "42",

@@ -76,11 +76,12 @@ _SUBSCRIBE_HINT: Final = contains_any(
 )
 _POST_FOOTER_HINT: Final = contains_any(
     ("posted", "wurde", "permalink", "older", ":", "geladen", "loading", "version", "closed",
-     "responses", "rss", "main")
+     "responses", "rss", "main", "blogthis", "continues")
 )
 """The share and like widgets and the neighbouring posts' links of :data:`patterns.POST_FOOTER`
 all end in a colon; a print note holds "version", a closed section "closed", WordPress's feed
-lines "responses" or "rss", TypePad's links to the neighbouring posts "main"."""
+lines "responses" or "rss", TypePad's links to the neighbouring posts "main", Blogger's share
+bar "blogthis", an ad break "continues"."""
 _RIGHTS_HINT: Final = contains_any(
     tuple(max(p, key=len).casefold() for p in P.RIGHTS_PHRASES + P.MORE_RIGHTS_PHRASES)
 )
