@@ -1117,6 +1117,10 @@ def test_placeholder_lines_lose_the_article_label_in_text_only() -> None:
     # w3m: an embedded player or Flash movie
     assert is_placeholder_line("embed(http://www.youtube.com/v/_QxvNtgakHc?version=3&hl=en_US)")
     assert not is_placeholder_line("Paste the embed(url) code into your page.")
+    # lynx: an inline frame, by its address or its name
+    assert is_placeholder_line("IFRAME: http://www.facebook.com/plugins/like.php?href=x&show=1")
+    assert is_placeholder_line("IFRAME: frame1\nIFRAME: FeaturedVideoFrame")
+    assert not is_placeholder_line("The iframe: a frame inside the page")
     assert not is_placeholder_line("[Photo] The bridge at dawn, seen from the old town.")
     assert not is_placeholder_line(PROSE)
     assert_drops_in_text_only(Placeholders(), "[nwo_peterson_trial_120731_w]")

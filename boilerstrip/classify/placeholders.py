@@ -17,12 +17,12 @@ from .base import drop_text_articles
 
 
 def is_placeholder_line(text: str) -> bool:
-    """Nothing but bracketed placeholders (``P.DUMP_WIDGET``), lynx's fields and buttons and
-    w3m's ``embed(<address>)`` for a player (``P.DUMP_FIELD``) and spaces. (A line that also holds
-    a word or two - a field's label, a heading with its wiki "[edit]" link - is left to the model:
-    on turku-line-quality's Finnish pages, taking such lines off cost 0.013 clean-line F1 for
-    nothing on the dump sets.)"""
-    if "[" not in text and "_" not in text and "(" not in text:
+    """Nothing but bracketed placeholders (``P.DUMP_WIDGET``), lynx's fields, buttons and inline
+    frames and w3m's ``embed(<address>)`` for a player (``P.DUMP_FIELD``) and spaces. (A line
+    that also holds a word or two - a field's label, a heading with its wiki "[edit]" link - is
+    left to the model: on turku-line-quality's Finnish pages, taking such lines off cost 0.013
+    clean-line F1 for nothing on the dump sets.)"""
+    if "[" not in text and "_" not in text and "(" not in text and "IFRAME:" not in text:
         return False
     return not P.DUMP_FIELD.sub("", P.DUMP_WIDGET.sub("", text)).strip()
 
