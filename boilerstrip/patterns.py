@@ -439,14 +439,14 @@ radio button ("( )"), and the pieces of a wide field w3m breaks over lines ("[Na
 
 DUMP_FIELD: regex.Pattern[str]
 _LAZY["DUMP_FIELD"] = (
-    r"_{5,}|\((?:BUTTON|RADIO|CHECKBOX|submit|reset)\)|\bIFRAME:[^\n]*|"
+    r"_{5,}|\((?:BUTTON|RADIO|CHECKBOX|submit|reset)\)|\bI?FRAME:[^\n]*|"
     r"\bembed\([^()\s]{0,2000}\)",
     0,
 )
-"""What lynx writes for a text field (a run of underscores), a button (``(BUTTON)``) or an inline
-frame (``IFRAME: http://www.facebook.com/plugins/like.php?...``, ``IFRAME: frame1``: the frame's
-address or name to the line's end), and what w3m writes for an embedded player or Flash movie,
-``embed(http://www.youtube.com/v/...)``."""
+"""What lynx writes for a text field (a run of underscores), a button (``(BUTTON)``) or a frame
+(``IFRAME: http://www.facebook.com/plugins/like.php?...``, ``IFRAME: frame1``, ``FRAME: main``:
+the frame's address or name to the line's end), and what w3m writes for an embedded player or
+Flash movie, ``embed(http://www.youtube.com/v/...)``."""
 
 DATE_MONTHS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
                       "nov", "dec")

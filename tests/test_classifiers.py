@@ -1119,7 +1119,7 @@ def test_placeholder_lines_lose_the_article_label_in_text_only() -> None:
     assert not is_placeholder_line("Paste the embed(url) code into your page.")
     # lynx: an inline frame, by its address or its name
     assert is_placeholder_line("IFRAME: http://www.facebook.com/plugins/like.php?href=x&show=1")
-    assert is_placeholder_line("IFRAME: frame1\nIFRAME: FeaturedVideoFrame")
+    assert is_placeholder_line("IFRAME: frame1\nIFRAME: FeaturedVideoFrame\nFRAME: main")
     assert not is_placeholder_line("The iframe: a frame inside the page")
     assert not is_placeholder_line("[Photo] The bridge at dawn, seen from the old town.")
     assert not is_placeholder_line(PROSE)
