@@ -1088,6 +1088,23 @@ widgets ("Teilen Sie dies mit:", "Gefällt mir Wird geladen..."), and a news sto
 "Story continues below" ("Story continues Continue story" in the Globe and Mail's dumps on
 l3s-gn1; no gold of the six sets keeps one)."""
 
+NO_SCRIPT: regex.Pattern[str]
+_LAZY["NO_SCRIPT"] = (
+    r"\b(?:enable|activate|turn\s+on)\s+javascript\b|"
+    r"\bjavascript\s+(?:is\s+)?(?:not\s+enabled|disabled|turned\s+off|must\s+be\s+enabled)\b|"
+    r"\b(?:needs?|requires?)\s+javascript\s+to\s+(?:use|view|load|see|access|display|work)\b|"
+    r"\bget\s+the\s+(?:adobe\s+)?flash\s+player\b|"
+    r"\bbrowser\s+(?:does\s+not|doesn't|doesn\u2019t)\s+support\s+(?:the\s+)?"
+    r"(?:video|audio|iframes?|html5|embedded)\b",
+    _I,
+)
+"""What a page shows a reader whose browser runs no script or plug-in: "JavaScript is required to
+view our full story experience. Please enable JavaScript in your browser preferences.", "Get the
+Flash Player to see this player.", "Your browser does not support the video tag." A text browser
+prints them (dragnet, l3s-gn1, mozilla-readability and trafilatura-eval dumps: 10 article blocks,
+none in a gold); the HTML mode mostly never sees them (``noscript``). "requires JavaScript" alone
+is prose ("the library requires JavaScript 1.8"): only with what it is needed for."""
+
 POST_TAXONOMY: regex.Pattern[str]
 _LAZY["POST_TAXONOMY"] = (
     r"^\W{0,3}(?:(?:filed\s+(?:under|in)|posted\s+in|tagged(?:\s+with)?)\s*:?|"

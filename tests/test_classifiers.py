@@ -1178,8 +1178,13 @@ def test_cross_links_sign_up_calls_and_post_footers_are_not_article_in_text() ->
         "Email ThisBlogThis!Share to TwitterShare to Facebook",
         "Story continues Continue story",
         "Story continues below advertisement",
+        # a notice for readers without scripts or plug-ins
+        "JavaScript is required to view our full story experience. Please enable JavaScript in "
+        "your browser preferences.",
+        "Get the Flash Player to see this player.",
+        "Sorry, but your browser needs Javascript to use this site.",
     ):
-        # a post footer: in HTML too, whatever the model thought of it
+        # a post footer or a script notice: in HTML too, whatever the model thought of it
         for kind in ("text", "html"):
             doc = promos_doc(kind, line)
             Promos()(doc)
@@ -1193,6 +1198,7 @@ def test_prose_that_mentions_newsletters_links_or_photos_stays_article() -> None
         "The main | thing is to keep calm »",  # ("main" opens a neighbouring-post line only)
         "Remain seated | please »",
         "The story continues to unfold in Paris, where the talks resumed on Monday.",
+        "The library requires JavaScript 1.8 and runs in any browser that supports it.",
         "This post was posted on Reddit, where it drew a thousand replies.",
         # a newsletter, but no call to sign up (talent.ch)
         "Christine hat sich bereit erklärt, wieder regelmässig einen Newsletter für Talent zu verfassen.",

@@ -83,9 +83,10 @@ def test_comment_roles() -> None:
         ("/h", "Report abuse"),
         ("/i", "Like 0"),
         ("/j", "Comment number 127."),
+        ("/k", "Please enable JavaScript to load the comments!"),
     )
     roles = [comment_role(s) for s in doc.segments]
-    assert roles == [WORDS, META, META, META, CHROME, CHROME, CHROME, CHROME, CHROME, META]
+    assert roles == [WORDS, META, META, META, CHROME, CHROME, CHROME, CHROME, CHROME, META, CHROME]
 
 
 def test_comment_roles_of_links_and_forms() -> None:

@@ -212,6 +212,12 @@ PROMO_PIECES = (
     "Like Loading", "All Rights Reserved", "ALL R\u0130GHTS RESERVED", "alle Rechte vorbehalten",
     "tous droits réservés", "kaikki oikeudet pidätetään", "(Foto: dpa)", "(Symbolbild)",
     "| Foto:", "/ Źródło:", "(", ")", "|", "/", "word", "Word", "\u212a", "ß", " ", "\n", "x. ",
+    "This entry was posted on", "filed under", "and posted in", "FILED UNDER",
+    "You can follow any responses to this entry", "RSS feed for comments on this post", "«",
+    "Main", "MA\u0130N", "|Main|", "Email This", "BlogThis!", "Story continues", "below",
+    "advertisement", "Continue story", "enable JavaScript", "JAVASCRIPT IS DISABLED",
+    "needs javascript to use", "Get the Flash Player", "browser does not support the video",
+    "doesn\u2019t support", "Ja\u017fcript",
 )
 
 
@@ -244,6 +250,7 @@ def test_promo_tests_are_the_plain_searches() -> None:
         assert promos.is_post_footer(s) == (
             short and bool(P.POST_FOOTER.search(t) or P.RIGHTS_RESERVED.search(t))
         ), t
+        assert promos.is_script_notice(s) == (short and P.NO_SCRIPT.search(t) is not None), t
         assert promos.is_credited_caption(s) == (
             s.words <= promos.MAX_CAPTION_WORDS
             and s.sentences <= promos.MAX_CAPTION_SENTENCES

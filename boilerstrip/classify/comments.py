@@ -560,6 +560,8 @@ def comment_role(s: Segment, local_cues: int = 0) -> int:
             return CHROME
         if s.words <= PROMPT_WORDS and P.COMMENT_PROMPT.match(t):
             return CHROME
+        if s.words <= PROMPT_WORDS and P.NO_SCRIPT.search(t):
+            return CHROME  # "Please enable JavaScript to load the comments!" (a dump prints it)
         if s.words <= PROMPT_WORDS and P.POST_TAXONOMY.search(t):
             return CHROME  # the post's footer: its date, categories, "Leave a Comment" link
         if s.words <= NOTICE_WORDS and P.RIGHTS_NOTICE.match(t):

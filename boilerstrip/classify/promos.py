@@ -1,4 +1,5 @@
-"""A text dump's cross-links, sign-up calls, post footers and photo captions are not article text.
+"""A text dump's cross-links, sign-up calls, post footers, script notices and photo captions are not
+article text.
 
 In HTML the markup gives these away: a "Read more: <headline>" line is a link, a newsletter box is a
 form or an aside, a caption sits in a ``figcaption``. A text browser keeps only their words, and
@@ -16,7 +17,8 @@ under a short story), and the post-footer test to every article block: a print n
 of this article appeared in print on ..."), a "TrackBack URL for this entry:" line or a rights
 notice is furniture however sure the model is (held out, dragnet +0.0003 in every seed, l3s-gn1
 +0.0001; in-sample dragnet +0.0002, R730's gold keeping its "Original contents copyright ..."
-line, -0.014).
+line, -0.014). A notice for readers without scripts or plug-ins ("Please enable JavaScript ...",
+"Get the Flash Player to see this player.") goes the same way, in text and HTML.
 """
 
 from __future__ import annotations
@@ -82,6 +84,8 @@ _POST_FOOTER_HINT: Final = contains_any(
 all end in a colon; a print note holds "version", a closed section "closed", WordPress's feed
 lines "responses" or "rss", TypePad's links to the neighbouring posts "main", Blogger's share
 bar "blogthis", an ad break "continues"."""
+_NO_SCRIPT_HINT: Final = contains_any(("javascript", "flash", "support"))
+"""Every match of :data:`patterns.NO_SCRIPT` holds one of these."""
 _RIGHTS_HINT: Final = contains_any(
     tuple(max(p, key=len).casefold() for p in P.RIGHTS_PHRASES + P.MORE_RIGHTS_PHRASES)
 )
@@ -121,6 +125,14 @@ def is_post_footer(s: Segment) -> bool:
     )
 
 
+def is_script_notice(s: Segment) -> bool:
+    """A notice for readers without scripts or plug-ins ("Please enable JavaScript ...", "Get the
+    Flash Player to see this player.", :data:`patterns.NO_SCRIPT`)."""
+    if s.chars > P.MAX_PATTERN_CHARS:
+        return False
+    return _NO_SCRIPT_HINT(pattern_fold(s.text)) and P.NO_SCRIPT.search(s.text) is not None
+
+
 def is_credited_caption(s: Segment) -> bool:
     """A photo caption: a short block that ends in a photo credit
     (:data:`patterns.PHOTO_CREDIT_TAIL`)."""
@@ -151,11 +163,11 @@ def is_told_twice(s: Segment) -> bool:
 
 
 class Promos:
-    """Text documents: an article block that is a cross-link, a sign-up call or a post footer loses
-    the article label (the later steps make it navigation); one that is a credited photo caption
-    or an alt text told twice (:func:`is_told_twice`) becomes a caption. HTML documents: an article
-    block that is a post footer loses the label, and a doubtful one (:data:`HTML_DOUBTFUL`) that
-    is a cross-link or a sign-up call."""
+    """Text documents: an article block that is a cross-link, a sign-up call, a post footer or a
+    script notice loses the article label (the later steps make it navigation); one that is a
+    credited photo caption or an alt text told twice (:func:`is_told_twice`) becomes a caption.
+    HTML documents: an article block that is a post footer or a script notice loses the label, and
+    a doubtful one (:data:`HTML_DOUBTFUL`) that is a cross-link or a sign-up call."""
 
     name = "promos"
 
@@ -169,7 +181,11 @@ class Promos:
                 if s.label is not article or s.is_title:
                     continue
                 doubtful = 0.0 <= s.p_article < HTML_DOUBTFUL  # (-1: no model scored it)
-                if is_post_footer(s) or (doubtful and (is_cross_link(s) or is_sign_up(s))):
+                if (
+                    is_post_footer(s)
+                    or is_script_notice(s)
+                    or (doubtful and (is_cross_link(s) or is_sign_up(s)))
+                ):
                     unlabel(s, self.name)
             return
         for s in doc.segments:
@@ -177,5 +193,5 @@ class Promos:
                 continue
             if is_credited_caption(s) or is_told_twice(s):
                 set_label(s, Label.CAPTION, SCORE, self.name)
-            elif is_cross_link(s) or is_sign_up(s) or is_post_footer(s):
+            elif is_cross_link(s) or is_sign_up(s) or is_post_footer(s) or is_script_notice(s):
                 unlabel(s, self.name)
