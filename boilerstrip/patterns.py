@@ -999,6 +999,25 @@ _LAZY["NOT_CAPTION"] = (
 )
 """Short lines near images that are not captions: rights notices, gallery controls, form prompts."""
 
+# --- a recipe's ingredient lines (classify.recipes) ---------------------------------------------
+
+INGREDIENT: regex.Pattern[str]
+_LAZY["INGREDIENT"] = (
+    r"^\s{0,8}[-\u2022*\u00b7]?\s{0,3}"
+    r"(?:[0-9]{1,4}(?:[./][0-9]{1,3})?(?:\s?[\u00bc-\u00be\u2150-\u215e])?|[\u00bc-\u00be\u2150-\u215e]|"
+    r"one|two|three|four|half|a|an)"
+    r"(?:\s{0,2}(?:-|\u2013|to)\s{0,2}[0-9]{1,4}(?:[./][0-9]{1,3})?)?\s{1,3}"
+    r"(?:cups?|c\.|teaspoons?|tsps?\.?|tablespoons?|tbsps?\.?|tbs\.?|ounces?|oz\.?|pounds?|lbs?\.?|"
+    r"grams?|g|kg|ml|l|lit(?:er|re)s?|cloves?|pinch(?:es)?|dash(?:es)?|cans?|packages?|pkgs?\.?|"
+    r"slices?|sticks?|large|medium|small|whole|bunch(?:es)?|handfuls?|sprigs?|stalks?|heads?|"
+    r"quarts?|pints?|inch(?:es)?|drops?|el|tl|prisen?|stück|päckchen|pck\.?|"
+    r"cuill(?:è|e)res?|c\.\s?à\s?(?:s|c|soupe|café)\.?|cucharad(?:it)?as?|tazas?)(?!\w)",
+    _I,
+)
+"""A recipe's ingredient line: a quantity and a unit or a size at the line's start ("1 teaspoon
+baking soda", "2-3 cloves garlic, minced", "\u00bd cup sugar", "- 1 large egg", "200 g Mehl",
+"2 EL Zucker", "1 c. à soupe d'huile", "2 cucharadas de aceite")."""
+
 # --- a gallery's slide counters (classify.teasers) ------------------------------------------------
 
 SLIDE_COUNTER: regex.Pattern[str]

@@ -1126,6 +1126,38 @@ def test_placeholder_lines_lose_the_article_label_in_text_only() -> None:
     assert_drops_in_text_only(Placeholders(), "[nwo_peterson_trial_120731_w]")
 
 
+# --- recipes (text: a recipe's ingredient lines) ---------------------------------------------------
+
+
+def test_a_dumps_ingredient_lines_near_the_story_are_article() -> None:
+    from boilerstrip.classify.recipes import IngredientLists
+
+    lines = ("2 cups flour", "1 teaspoon baking soda", "\u00bd cup sugar, divided", "- 1 large egg",
+             "200 g Mehl", "2 EL Zucker")
+    doc = text_doc(PROSE, "Ingredients", *lines, PROSE2)
+    doc.segments[0].label = doc.segments[-1].label = Label.ARTICLE
+    IngredientLists()(doc)
+    assert [s.label for s in doc.segments] == [Label.ARTICLE, None] + [Label.ARTICLE] * 6 + [
+        Label.ARTICLE
+    ]
+    # two such lines are no list; a line that only opens like one is left as the model decided
+    doc = text_doc(PROSE, "2 cups flour", "3 large ships sailed in.", "Share this", PROSE2)
+    doc.segments[0].label = doc.segments[-1].label = Label.ARTICLE
+    IngredientLists()(doc)
+    assert [s.label for s in doc.segments[1:4]] == [None, None, None]
+    # far from the story (a sidebar's shopping list), in a comment, or in HTML: left alone
+    doc = text_doc(PROSE, *(["Menu"] * 40), *lines)
+    doc.segments[0].label = Label.ARTICLE
+    IngredientLists()(doc)
+    assert all(s.label is None for s in doc.segments[1:])
+    doc = text_doc(PROSE, *lines, PROSE2)
+    doc.segments[0].label = doc.segments[-1].label = Label.ARTICLE
+    doc.segments[1].label = Label.COMMENT
+    doc.kind = "html"  # type: ignore[assignment]
+    IngredientLists()(doc)
+    assert [s.label for s in doc.segments[1:3]] == [Label.COMMENT, None]
+
+
 # --- promos (text: cross-links, sign-up calls, post footers, credited captions) -------------------
 
 

@@ -22,6 +22,7 @@
 8. :class:`Promos` - cross-links ("Read more: ..."), sign-up calls (in HTML: where the first stage
    doubted the block) and post footers are not article; text only: a caption ending in its photo
    credit is a caption;
+   :class:`IngredientLists` - text only: a recipe's ingredient lines near the story are article;
 9. :class:`CommentItems` - the comment blocks split into reader comments;
    :class:`AfterComments` - HTML only: what follows the comment section outside the story's
    element is not article;
@@ -52,6 +53,7 @@ from .notices import ServerNotices
 from .placeholders import Placeholders
 from .player import PlayerChrome
 from .promos import Promos
+from .recipes import IngredientLists
 from .region import MainRegion
 from .repeats import RepeatedLines
 from .tables import StoryTables
@@ -76,6 +78,7 @@ PIPELINE: tuple[Classifier, ...] = (
     DataRows(),
     Placeholders(),
     Promos(),
+    IngredientLists(),
     CommentItems(),
     AfterComments(),
     AuthorBoxes(),
