@@ -1158,6 +1158,43 @@ def test_a_dumps_ingredient_lines_near_the_story_are_article() -> None:
     assert [s.label for s in doc.segments[1:3]] == [Label.COMMENT, None]
 
 
+# --- forum threads (text: the model's comments among a thread's posts) -----------------------------
+
+
+def _thread_doc(labels: str, header: str | None = None) -> Doc:
+    """A dump whose blocks are posts (prose of 20 words) labelled by ``labels`` ("a" article, "c"
+    the learned step's comment), with an optional comment header line first."""
+    post = "I think the duels are fairly lifeless most of the time, and the final one is a major disappointment to me."
+    lines = ([header] if header else []) + [post] * len(labels)
+    doc = text_doc(*lines)
+    for s, k in zip(doc.segments[1:] if header else doc.segments, labels, strict=True):
+        s.label, s.by = (Label.ARTICLE, "learned") if k == "a" else (Label.COMMENT, "learned")
+        if k == "c":
+            s.comment = 0
+    return doc
+
+
+def test_a_threads_posts_split_by_the_model_are_all_article() -> None:
+    from boilerstrip.classify.forum import ForumThreads
+
+    doc = _thread_doc("aacacacacaac")  # posts that take turns: a thread
+    ForumThreads()(doc)
+    assert all(s.label is Label.ARTICLE and s.comment is None for s in doc.segments)
+    # a story and its comment section after it; the same with a header that opens it; a section
+    # that a header opened (its blocks are the comment step's); and HTML: left alone
+    for doc in (_thread_doc("aaaaaacccccc"), _thread_doc("aacacacacaac", "12 Comments")):
+        ForumThreads()(doc)
+        assert any(s.label is Label.COMMENT for s in doc.segments)
+    doc = _thread_doc("aacacacacaac")
+    doc.segments[2].by = "comments"
+    ForumThreads()(doc)
+    assert doc.segments[2].label is Label.COMMENT
+    doc = _thread_doc("aacacacacaac")
+    doc.kind = "html"  # type: ignore[assignment]
+    ForumThreads()(doc)
+    assert doc.segments[2].label is Label.COMMENT
+
+
 # --- promos (text: cross-links, sign-up calls, post footers, credited captions) -------------------
 
 

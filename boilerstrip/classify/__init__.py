@@ -23,6 +23,8 @@
    doubted the block) and post footers are not article; text only: a caption ending in its photo
    credit is a caption;
    :class:`IngredientLists` - text only: a recipe's ingredient lines near the story are article;
+   :class:`ForumThreads` - text only: a forum thread's posts that the model split into article and
+   comments are all article;
 9. :class:`CommentItems` - the comment blocks split into reader comments;
    :class:`AfterComments` - HTML only: what follows the comment section outside the story's
    element is not article;
@@ -48,6 +50,7 @@ from .context import ContextLabels
 from .datarows import DataRows
 from .deck import Deck
 from .density import Density
+from .forum import ForumThreads
 from .learned import LearnedArticle
 from .notices import ServerNotices
 from .placeholders import Placeholders
@@ -79,6 +82,7 @@ PIPELINE: tuple[Classifier, ...] = (
     Placeholders(),
     Promos(),
     IngredientLists(),
+    ForumThreads(),
     CommentItems(),
     AfterComments(),
     AuthorBoxes(),
