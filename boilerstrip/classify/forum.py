@@ -21,6 +21,7 @@ from ..document import Doc
 from ..features import segment_comment_header
 from ..types import Label
 from .base import set_label
+from .learned import LearnedArticle
 
 AFTER_SHARE: Final = 0.55
 """At least this share of the article's words sits after the first comment block: the page goes
@@ -62,7 +63,7 @@ class ForumThreads:
         for i, s in enumerate(segs):
             lab = s.label
             if lab is comment:
-                if s.by != "learned":
+                if s.by != LearnedArticle.name:
                     return  # a section that a header or a signed thread opened
                 if s.words >= POST_WORDS:
                     posts += 1

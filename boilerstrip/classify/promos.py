@@ -84,7 +84,7 @@ _POST_FOOTER_HINT: Final = contains_any(
 all end in a colon; a print note holds "version", a closed section "closed", WordPress's feed
 lines "responses" or "rss", TypePad's links to the neighbouring posts "main", Blogger's share
 bar "blogthis", an ad break "continues"."""
-_NO_SCRIPT_HINT: Final = contains_any(("javascript", "flash", "support"))
+_NO_SCRIPT_HINT: Final = contains_any(("javascript", "flash", "browser"))
 """Every match of :data:`patterns.NO_SCRIPT` holds one of these."""
 _RIGHTS_HINT: Final = contains_any(
     tuple(max(p, key=len).casefold() for p in P.RIGHTS_PHRASES + P.MORE_RIGHTS_PHRASES)
