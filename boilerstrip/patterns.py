@@ -448,6 +448,12 @@ _LAZY["DUMP_FIELD"] = (
 the frame's address or name to the line's end), and what w3m writes for an embedded player or
 Flash movie, ``embed(http://www.youtube.com/v/...)``."""
 
+DUMP_LINK_HEADER: regex.Pattern[str]
+_LAZY["DUMP_LINK_HEADER"] = (r"^[ \t]{0,8}#(?![\s#])[^\n]*$", 0)
+"""The line lynx writes first for a page's ``<link>`` elements: "#" and their titles or relations,
+"#publisher alternate alternate", "#home copyright Mozilla Hacks ... Comments Feed" (not a
+Markdown heading: "# Title" has its blank, "## Title" its second mark)."""
+
 DATE_MONTHS: Final = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct",
                       "nov", "dec")
 """The month names of :data:`DATE`, cut short: its date forms with a month in words hold one."""

@@ -1124,6 +1124,16 @@ def test_placeholder_lines_lose_the_article_label_in_text_only() -> None:
     assert not is_placeholder_line("[Photo] The bridge at dawn, seen from the old town.")
     assert not is_placeholder_line(PROSE)
     assert_drops_in_text_only(Placeholders(), "[nwo_peterson_trial_120731_w]")
+    # lynx's first line, for the page's <link> elements; not a Markdown heading, nor a later line
+    for first, dropped in (("   #publisher alternate alternate", True),
+                           ("#home copyright Mozilla Hacks Comments Feed", True),
+                           ("# A Markdown heading", False), ("## Another", False)):
+        doc = text_doc(first, PROSE, "#hashtag in the middle")
+        for seg in doc.segments:
+            seg.label = Label.ARTICLE
+        Placeholders()(doc)
+        assert (doc.segments[0].label is None) == dropped, first
+        assert doc.segments[2].label is Label.ARTICLE
 
 
 # --- recipes (text: a recipe's ingredient lines) ---------------------------------------------------
