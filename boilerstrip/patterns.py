@@ -1087,8 +1087,11 @@ _LAZY["POST_FOOTER"] = (
     r"(?:continue\s+story\W*)?$|"
     r"you\s+can\s+follow\s+any\s+responses\s+to\s+this\s+(?:entry|post)\b|"
     r"rss\s+feed\s+for\s+comments\s+on\s+this\s+post\b|"
-    r"(?<=[«\u2039]\s{0,2})[^|\n]{1,200}\|\s*main\s*(?:\|[^|\n]{1,200}[»\u203a]\s*)?$|"
-    r"main\s*\|[^|\n]{1,200}[»\u203a]\s*$|"
+    r"(?<=[«\u2039]\s{0,2})[^|\n]{1,200}\|\s*(?:main|(?:blog\s+)?home)\s*"
+    r"(?:\|[^|\n]{1,200}[»\u203a]\s*)?$|"
+    r"(?:main|(?:blog\s+)?home)\s*\|[^|\n]{1,200}[»\u203a]\s*$|"
+    r"(?:feed\s+)?you\s+can\s+follow\s+this\s+conversation\s+by\s+subscribing\b|"
+    r"https?://(?:www\.)?typepad\.com/services/trackback/\S+\s*$|"
     r"dieser\s+(?:eintrag|beitrag|artikel)\s+wurde\s+(?:.{0,40}\s)?(?:veröffentlicht|abgelegt)\b|"
     r"bookmark\s+the\s+permalink|newer\s+posts?\s+older\s+posts?|"
     r"(?:teilen\s+sie\s+dies\s+mit|teile\s+dies|share\s+this|like\s+this)\s*:|"
@@ -1104,9 +1107,11 @@ _LAZY["POST_FOOTER"] = (
 entry was posted on <date> and is filed under X." or "... and posted in X.", "You can follow any
 responses to this entry through the RSS 2.0 feed.", "RSS feed for comments on this post.",
 WordPress's; Blogger's share bar "Email ThisBlogThis!Share to Twitter..." as a dump prints it;
-TypePad's "TrackBack URL for this entry:"), the links to the blog's neighbouring posts ("Previous
-post: ...", "Next post: ...", TypePad's "« Previous title | Main | Next title »", its first and
-last post showing one side), "Comments are now closed", a newspaper story's print note ("A
+TypePad's "TrackBack URL for this entry:" and its trackback address under it, its
+"You can follow this conversation by subscribing to the comment feed for this post."), the links
+to the blog's neighbouring posts ("Previous post: ...", "Next post: ...", TypePad's "« Previous
+title | Main | Next title »" or "... | Blog Home | ...", its first and last post showing one
+side), "Comments are now closed", a newspaper story's print note ("A
 version of this article appeared in print on July 24, 2012, on page A1 of the New York edition",
 the New York Times and the Wall Street Journal on dragnet), the blog engines' share and like
 widgets ("Teilen Sie dies mit:", "Gefällt mir Wird geladen..."), and a news story's ad break,

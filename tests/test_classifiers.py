@@ -1253,6 +1253,9 @@ def test_cross_links_sign_up_calls_and_post_footers_are_not_article_in_text() ->
         "RSS feed for comments on this post. TrackBack URI",
         "« Romney Assesses the Motor Vehicle Sector | Main | Romney/Ryan on FEMA and NOAA »",
         "Main | Chads Choice Webcast Sept 27th, presentation and recording »",
+        "« What do you do when they don't understand? | Blog Home | Competition as a crutch »",
+        "Feed You can follow this conversation by subscribing to the comment feed for this post.",
+        "http://www.typepad.com/services/trackback/6a00e552e53bd28833017c32276d86970b",
         "This entry was posted on Monday, October 15th, 2012 at 4:48 pm and posted in Life.",
         "Email ThisBlogThis!Share to TwitterShare to Facebook",
         "Story continues Continue story",
@@ -1276,6 +1279,8 @@ def test_prose_that_mentions_newsletters_links_or_photos_stays_article() -> None
     for line in (
         "The main | thing is to keep calm »",  # ("main" opens a neighbouring-post line only)
         "Remain seated | please »",
+        "Trackback",  # (a dragnet gold keeps a lone "trackback" line)
+        "Home is where the heart is | and the heart is here »",
         "The story continues to unfold in Paris, where the talks resumed on Monday.",
         "The library requires JavaScript 1.8 and runs in any browser that supports it.",
         "This post was posted on Reddit, where it drew a thousand replies.",

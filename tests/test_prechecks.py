@@ -217,7 +217,8 @@ PROMO_PIECES = (
     "Main", "MA\u0130N", "|Main|", "Email This", "BlogThis!", "Story continues", "below",
     "advertisement", "Continue story", "enable JavaScript", "JAVASCRIPT IS DISABLED",
     "needs javascript to use", "Get the Flash Player", "browser does not support the video",
-    "doesn\u2019t support", "Ja\u017fcript",
+    "doesn\u2019t support", "Ja\u017fcript", "Blog Home", "HOME", "H\u0130ME", "conversation",
+    "You can follow this conversation by subscribing", "https://typepad.com/services/trackback/x",
 )
 
 

@@ -78,12 +78,13 @@ _SUBSCRIBE_HINT: Final = contains_any(
 )
 _POST_FOOTER_HINT: Final = contains_any(
     ("posted", "wurde", "permalink", "older", ":", "geladen", "loading", "version", "closed",
-     "responses", "rss", "main", "blogthis", "continues")
+     "responses", "rss", "main", "home", "blogthis", "continues", "conversation", "trackback")
 )
 """The share and like widgets and the neighbouring posts' links of :data:`patterns.POST_FOOTER`
 all end in a colon; a print note holds "version", a closed section "closed", WordPress's feed
-lines "responses" or "rss", TypePad's links to the neighbouring posts "main", Blogger's share
-bar "blogthis", an ad break "continues"."""
+lines "responses" or "rss", TypePad's links to the neighbouring posts "main" or "home", its
+comment feed line "conversation" and trackback lines "trackback", Blogger's share bar
+"blogthis", an ad break "continues"."""
 _NO_SCRIPT_HINT: Final = contains_any(("javascript", "flash", "browser"))
 """Every match of :data:`patterns.NO_SCRIPT` holds one of these."""
 _RIGHTS_HINT: Final = contains_any(
