@@ -115,23 +115,37 @@ def is_sign_up(s: Segment) -> bool:
     return P.SIGN_UP.search(s.text) is not None
 
 
-def is_post_footer(s: Segment) -> bool:
+def is_post_footer(s: Segment, fold: str | None = None) -> bool:
     """A blog post's footer line or share/like widget (:data:`patterns.POST_FOOTER`), or a rights
-    notice (:data:`patterns.RIGHTS_RESERVED`)."""
+    notice (:data:`patterns.RIGHTS_RESERVED`). ``fold``: the block's text folded by
+    :func:`~boilerstrip.features.pattern_fold`, where the caller has it."""
     if s.chars > P.MAX_PATTERN_CHARS:
         return False
-    fold = pattern_fold(s.text)
+    if fold is None:
+        fold = pattern_fold(s.text)
     return (_POST_FOOTER_HINT(fold) and P.POST_FOOTER.search(s.text) is not None) or (
         _RIGHTS_HINT(fold) and P.RIGHTS_RESERVED.search(s.text) is not None
     )
 
 
-def is_script_notice(s: Segment) -> bool:
+def is_script_notice(s: Segment, fold: str | None = None) -> bool:
     """A notice for readers without scripts or plug-ins ("Please enable JavaScript ...", "Get the
-    Flash Player to see this player.", :data:`patterns.NO_SCRIPT`)."""
+    Flash Player to see this player.", :data:`patterns.NO_SCRIPT`). ``fold``: as
+    :func:`is_post_footer`'s."""
     if s.chars > P.MAX_PATTERN_CHARS:
         return False
-    return _NO_SCRIPT_HINT(pattern_fold(s.text)) and P.NO_SCRIPT.search(s.text) is not None
+    if fold is None:
+        fold = pattern_fold(s.text)
+    return _NO_SCRIPT_HINT(fold) and P.NO_SCRIPT.search(s.text) is not None
+
+
+def _is_furniture(s: Segment) -> bool:
+    """A post footer or a script notice, the block's text folded once for both tests (every HTML
+    article block is tested)."""
+    if s.chars > P.MAX_PATTERN_CHARS:
+        return False
+    fold = pattern_fold(s.text)
+    return is_post_footer(s, fold) or is_script_notice(s, fold)
 
 
 def is_credited_caption(s: Segment) -> bool:
@@ -182,11 +196,7 @@ class Promos:
                 if s.label is not article or s.is_title:
                     continue
                 doubtful = 0.0 <= s.p_article < HTML_DOUBTFUL  # (-1: no model scored it)
-                if (
-                    is_post_footer(s)
-                    or is_script_notice(s)
-                    or (doubtful and (is_cross_link(s) or is_sign_up(s)))
-                ):
+                if _is_furniture(s) or (doubtful and (is_cross_link(s) or is_sign_up(s))):
                     unlabel(s, self.name)
             return
         for s in doc.segments:
@@ -194,5 +204,5 @@ class Promos:
                 continue
             if is_credited_caption(s) or is_told_twice(s):
                 set_label(s, Label.CAPTION, SCORE, self.name)
-            elif is_cross_link(s) or is_sign_up(s) or is_post_footer(s) or is_script_notice(s):
+            elif is_cross_link(s) or is_sign_up(s) or _is_furniture(s):
                 unlabel(s, self.name)
